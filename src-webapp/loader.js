@@ -59,8 +59,19 @@
     }
   }
 
+  // TeaVM 0.15's Wasm GC runtime builds its JS glue with new Function(), so the page policy must
+  // allow 'unsafe-eval'. The JavaScript build needs no eval: on that path a second policy (both
+  // are enforced) takes it away again before any app code runs.
+  function forbidEval() {
+    var meta = document.createElement("meta");
+    meta.httpEquiv = "Content-Security-Policy";
+    meta.content = "script-src 'self'";
+    document.head.appendChild(meta);
+  }
+
   function startJs() {
     boot.runtime = "js";
+    forbidEval();
     loadScript("js/numera.js", function () {
       window.main([]);
     }, function () {
