@@ -123,8 +123,10 @@ public final class Sequential {
         acts = new float[layers + 1][];
         for (int i = 0; i <= layers; i++) acts[i] = new float[capacity * size(shapes[i])];
         probs = new float[capacity * size(shape)];
-        for (ParamTensor t : tensors) {  // neutral batchnorm until trained or loaded
-            if (t.name.endsWith(".gamma") || t.name.endsWith(".running_var")) java.util.Arrays.fill(params, t.offset, t.offset + t.length, 1f);
+        for (ParamTensor t : tensors) {  // a fresh network starts with neutral batchnorm
+            if (sharedParams == null && (t.name.endsWith(".gamma") || t.name.endsWith(".running_var"))) {
+                java.util.Arrays.fill(params, t.offset, t.offset + t.length, 1f);
+            }
         }
     }
 
