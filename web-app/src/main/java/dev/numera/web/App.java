@@ -1,5 +1,7 @@
 package dev.numera.web;
 
+import dev.numera.core.model.ModelFile;
+import dev.numera.core.model.ModelFormatException;
 import dev.numera.core.recognize.InputKind;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.core.recognize.Recognizer;
@@ -10,6 +12,7 @@ import dev.numera.web.jso.Js;
 import dev.numera.web.view.CameraView;
 import dev.numera.web.view.Fmt;
 import dev.numera.web.view.ModelPanel;
+import dev.numera.web.view.NetworkView;
 import dev.numera.web.view.ResultView;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
@@ -37,6 +40,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private ResultView result;
     private CameraView cameraView;
     private ModelPanel model;
+    private NetworkView network;
     private boolean framePending;
     private double lastLive = -1e9;
 
@@ -49,20 +53,24 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         model = new ModelPanel(doc, runtime);
         result = new ResultView(doc);
         String problem = Boot.modelError();
-        byte[] bytes = null;
+
+        ModelFile file = null;
         if (problem == null) {
-            bytes = Boot.model().copyToJavaArray(); // the one copy of the model into Java
+            byte[] bytes = Boot.model().copyToJavaArray(); // the one copy of the model into Java
             try {
-                recognizer = Recognizer.fromModel(bytes);
-            } catch (RuntimeException e) {
-                problem = "The model file is corrupt: " + e.getMessage() + ". Reload the page; if it persists, the site needs a rebuild.";
+                file = ModelFile.read(bytes);
+                recognizer = new Recognizer(file);
+            } catch (ModelFormatException | RuntimeException e) {
+                problem = "The model file is corrupt (" + e.getMessage() + "). Reload the page; if that does not help, "
+                        + "the site was published incompletely.";
             }
         }
         if (problem != null) {
             fail(problem);
             return;
         }
-        model.showModel(recognizer, bytes.length);
+        model.showModel(file, recognizer.network());
+        network = new NetworkView(doc, recognizer.network());
         cameraView = new CameraView(doc);
         pad = new DrawPad((HTMLCanvasElement) doc.getElementById("draw-canvas"), this);
         camera = new Camera(doc, this);
@@ -72,7 +80,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Boot.export(runtime, this::inferApi, this::recognizeApi);
         String notice = Boot.notice();
         setStatus(notice != null ? notice : "Ready. Draw a digit, or start the camera.", notice != null);
-        show(recognizer.recognizeGray(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN), true);
+        show(recognizer.recognizeInk(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN), true);
         Js.setData(doc.getBody(), "ready", "true");
     }
 
@@ -101,7 +109,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private void recognizeDrawing(boolean settled) {
         lastLive = Js.now();
         double t0 = Js.now();
-        Prediction p = recognizer.recognizeGray(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN);
+        Prediction p = recognizer.recognizeInk(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN);
         model.showTime(Js.now() - t0);
         show(p, settled);
     }
@@ -125,8 +133,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Prediction p = recognizer.recognizeRgba(rgba, width, height, InputKind.CAMERA);
         model.showTime(Js.now() - t0);
         cameraView.show(p);
-        boolean changed = p.digit != lastCameraDigit;
-        lastCameraDigit = p.digit;
+        boolean changed = p.digit() != lastCameraDigit;
+        lastCameraDigit = p.digit();
         show(p, changed);
     }
 
@@ -138,6 +146,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     private void show(Prediction p, boolean announce) {
         result.show(p);
+        network.show(p);
         if (announce) {
             result.announce(p);
         }
@@ -151,13 +160,13 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
             throw new IllegalArgumentException("infer expects 784 values, got " + in.length);
         }
         Prediction p = recognizer.infer(in);
-        return Float32Array.copyFromJavaArray(p.probabilities);
+        return Float32Array.copyFromJavaArray(p.probabilities());
     }
 
     private JSObject recognizeApi(Uint8ClampedArray rgba, int width, int height, String mode) {
         InputKind kind = "camera".equals(mode) ? InputKind.CAMERA : InputKind.DRAWN;
         Prediction p = recognizer.recognizeRgba(Js.bytes(rgba), width, height, kind);
-        return Boot.result(p.digit, p.confidence, Float32Array.copyFromJavaArray(p.probabilities));
+        return Boot.result(p.digit(), p.confidence(), Float32Array.copyFromJavaArray(p.probabilities()));
     }
 
     // ---- status ----

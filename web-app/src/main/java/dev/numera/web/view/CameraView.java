@@ -18,17 +18,20 @@ public final class CameraView {
     }
 
     public void show(Prediction p) {
-        threshold.draw(p.thresholded);
-        input.draw(p.input28);
+        float[] t = p.thresholded();
+        if (t != null && p.thresholdedWidth() == 140 && p.thresholdedHeight() == 140) {
+            threshold.draw(t);
+        }
+        input.draw(p.input());
     }
 
-    /** A square gray image from ink-high floats 0..1 (white ink on black, like MNIST), one bulk copy per draw. */
-    static final class Gray {
+    /** A square grey image from ink-high floats 0..1 (white ink on black, like MNIST); one bulk copy per draw. */
+    public static final class Gray {
         private final CanvasRenderingContext2D ctx;
         private final int size;
         private final byte[] rgba;
 
-        Gray(HTMLCanvasElement canvas, int size) {
+        public Gray(HTMLCanvasElement canvas, int size) {
             this.size = size;
             canvas.setWidth(size);
             canvas.setHeight(size);
@@ -36,7 +39,7 @@ public final class CameraView {
             rgba = new byte[size * size * 4];
         }
 
-        void draw(float[] ink) {
+        public void draw(float[] ink) {
             for (int i = 0; i < size * size; i++) {
                 float v = ink[i];
                 int g = v <= 0 ? 0 : v >= 1 ? 255 : (int) (v * 255 + 0.5f);

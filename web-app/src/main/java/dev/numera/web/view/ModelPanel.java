@@ -1,6 +1,7 @@
 package dev.numera.web.view;
 
-import dev.numera.core.recognize.Recognizer;
+import dev.numera.core.model.ModelFile;
+import dev.numera.core.nn.Sequential;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -22,11 +23,13 @@ public final class ModelPanel {
                 runtime.equals("wasm-gc") ? "WebAssembly GC (TeaVM)" : "JavaScript (TeaVM)");
     }
 
-    public void showModel(Recognizer r, int fileBytes) {
-        size.setTextContent(Fmt.bytes(fileBytes));
-        arch.setTextContent("(placeholder)");
-        params.setTextContent("–");
-        accuracy.setTextContent("–");
+    public void showModel(ModelFile file, Sequential net) {
+        arch.setTextContent(net.describe());
+        params.setTextContent(Fmt.grouped(net.paramCount()) + ", " + file.dtype() + " weights");
+        size.setTextContent(Fmt.bytes(file.byteSize()));
+        float acc = file.floatMeta(ModelFile.META_ACCURACY, -1f);
+        // recorded by `numera evaluate` as a fraction (0.9931) or a percentage (99.31)
+        accuracy.setTextContent(acc < 0 ? "not recorded" : Fmt.fixed(acc <= 1 ? acc * 100 : acc, 2) + " % on the 10,000 MNIST test digits");
     }
 
     public void showTime(double ms) {

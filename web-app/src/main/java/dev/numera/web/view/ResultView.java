@@ -45,35 +45,35 @@ public final class ResultView {
     }
 
     public void show(Prediction p) {
-        boolean none = p.digit < 0;
-        digit.setTextContent(none ? "" : Integer.toString(p.digit));
-        confidence.setTextContent(none ? "" : Fmt.percent(p.confidence));
-        noDigit.setTextContent(none ? "No digit: " + p.noDigitReason : "");
+        boolean none = !p.hasDigit();
+        digit.setTextContent(none ? "" : Integer.toString(p.digit()));
+        confidence.setTextContent(none ? "" : Fmt.percent(p.confidence()));
+        noDigit.setTextContent(none ? "No digit: " + p.noDigitReason() : "");
         if (none) {
             top3.setTextContent("");
         } else {
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < 3; k++) {
-                int d = p.top3[k];
+                int d = p.top3()[k];
                 if (k > 0) {
                     sb.append("   ");
                 }
-                sb.append(d).append(": ").append(Fmt.percent(p.probabilities[d]));
+                sb.append(d).append(": ").append(Fmt.percent(p.probabilities()[d]));
             }
             top3.setTextContent(sb.toString());
         }
         for (int i = 0; i < 10; i++) {
-            float v = none ? 0f : p.probabilities[i];
+            float v = none ? 0f : p.probabilities()[i];
             Js.setStyle(bars[i], "transform", "scaleX(" + Fmt.fixed(v, 4) + ")");
-            bars[i].setClassName(!none && i == p.digit ? "bar top" : "bar");
+            bars[i].setClassName(!none && i == p.digit() ? "bar top" : "bar");
             values[i].setTextContent(none ? "–" : Fmt.percent(v));
         }
     }
 
     /** Screen readers hear settled results only (pen lifted, camera verdict changed), never every frame. */
     public void announce(Prediction p) {
-        String text = p.digit < 0 ? "No digit. " + p.noDigitReason
-                : "Recognised " + p.digit + ", " + Fmt.fixed(p.confidence * 100, 0) + " percent confident.";
+        String text = !p.hasDigit() ? "No digit: " + p.noDigitReason() + "."
+                : "Recognised " + p.digit() + ", " + Fmt.fixed(p.confidence() * 100, 0) + " percent confident.";
         if (!text.equals(lastAnnounced)) {
             lastAnnounced = text;
             announce.setTextContent(text);

@@ -1,4 +1,0 @@
-package dev.numera.core.recognize;
-
-/** PLACEHOLDER until inference-core lands on main; delete on merge. */
-public enum InputKind { CAMERA, DRAWN }
