@@ -34,6 +34,50 @@ public final class SiteBuilder {
         Path site = Path.of(args[0]);
         writeIcons(site.resolve("icons"));
         stampServiceWorker(site);
+        checkBudget(site);
+    }
+
+    // ---- size budget ----
+
+    /** The whole site a visitor downloads, gzipped, per runtime path; the build fails above this. */
+    static final int BUDGET_GZ = 200 * 1024;
+
+    static void checkBudget(Path site) throws IOException {
+        long common = 0;
+        long js = 0;
+        long wasm = 0;
+        for (String a : assets(site)) {
+            long gz = gzipSize(Files.readAllBytes(site.resolve(a)));
+            if (a.startsWith("js/")) {
+                js += gz;
+            } else if (a.startsWith("wasm/")) {
+                wasm += gz;
+            } else {
+                common += gz;
+            }
+        }
+        common += gzipSize(Files.readAllBytes(site.resolve("sw.js")));
+        System.out.println("[numera] site gzipped: JavaScript path " + kb(common + js) + ", Wasm GC path " + kb(common + wasm)
+                + " (shared " + kb(common) + ", budget " + kb(BUDGET_GZ) + " each)");
+        if (common + js > BUDGET_GZ || common + wasm > BUDGET_GZ) {
+            throw new IllegalStateException("the site is over its size budget of " + kb(BUDGET_GZ) + " gzipped");
+        }
+    }
+
+    static long gzipSize(byte[] data) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(data);
+        }
+        return out.size();
+    }
+
+    private static String kb(long bytes) {
+        return (bytes * 10 / 1024) / 10.0 + " KB";
     }
 
     // ---- icons ----

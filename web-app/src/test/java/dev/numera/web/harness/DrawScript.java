@@ -1,0 +1,19 @@
+package dev.numera.web.harness;
+
+/** Draws {@link Strokes} by dispatching pointer events from page script (for HtmlUnit, which has no real input). */
+public final class DrawScript {
+    private DrawScript() {
+    }
+
+    public static String draw(int digit) {
+        return "(function (strokes) {"
+                + " var c = document.getElementById('draw-canvas'); var r = c.getBoundingClientRect();"
+                + " var sx = (r.width || 280) / 280, sy = (r.height || 280) / 280;"
+                + " function ev(type, p) { c.dispatchEvent(new PointerEvent(type, {bubbles: true, cancelable: true,"
+                + "   pointerId: 7, pointerType: 'mouse', isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1,"
+                + "   clientX: r.left + p[0] * sx, clientY: r.top + p[1] * sy})); }"
+                + " for (var s = 0; s < strokes.length; s++) { var st = strokes[s]; ev('pointerdown', st[0]);"
+                + "   for (var i = 1; i < st.length; i++) { ev('pointermove', st[i]); } ev('pointerup', st[st.length - 1]); }"
+                + "})(" + Strokes.json(digit) + ");";
+    }
+}
