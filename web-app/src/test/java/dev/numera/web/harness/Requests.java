@@ -30,11 +30,14 @@ public final class Requests {
         return urls;
     }
 
-    /** The requests that left the given origin (data: and blob: URLs stay on the device). */
+    /**
+     * The requests that left the given origin. data: and blob: URLs stay on the device; chrome:// is
+     * the browser's own UI (the headless new-tab page loads its resources there), not the network.
+     */
     public static List<String> foreign(List<String> urls, String origin) {
         List<String> out = new ArrayList<>();
         for (String u : urls) {
-            if (!u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:")) {
+            if (!u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:") && !u.startsWith("chrome:")) {
                 out.add(u);
             }
         }

@@ -83,7 +83,7 @@ class HtmlUnitPageTest {
         Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
         run("document.getElementById('clear').click();");
         run(DrawScript.draw(7));
-        assertEquals("7", text("prediction"), () -> "top3: " + text("top3"));
+        assertEquals("7", text("prediction"), () -> "top3: " + text("top3") + " / " + text("no-digit") + " / " + page.executeJavaScript("var r = document.getElementById('draw-canvas').getBoundingClientRect(); r.left + ',' + r.top + ',' + r.width + ',' + typeof PointerEvent + ',' + (function(){var e = new PointerEvent('pointerdown', {clientX: 5, clientY: 6, pointerId: 7, button: 0, pointerType: 'mouse'}); return e.clientX + ',' + e.clientY + ',' + e.pointerId + ',' + e.button + ',' + e.pointerType;})()").getJavaScriptResult());
         assertFalse(text("confidence").isEmpty());
     }
 }
