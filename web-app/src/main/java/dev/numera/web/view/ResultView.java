@@ -56,7 +56,7 @@ public final class ResultView {
             for (int k = 0; k < 3; k++) {
                 int d = p.top3()[k];
                 if (k > 0) {
-                    sb.append("   ");
+                    sb.append("  ·  ");
                 }
                 sb.append(d).append(": ").append(Fmt.percent(p.probabilities()[d]));
             }

@@ -80,13 +80,13 @@ class ChromiumCameraTest {
                 all + ".split('').every(function (d) { return window.__seen.indexOf(d) >= 0; })"
                         + " || performance.now() - window.__t0 > 20000",
                 "window.__seen");
+        if (runtime.equals("wasm")) {
+            Screenshots.save(chromium.driver, "camera.png");
+        }
         for (int d : DIGITS) {
             assertTrue(seen.indexOf((char) ('0' + d)) >= 0, "digit " + d + " never read; seen " + seen);
         }
         assertEquals("", chromium.driver.findElement(By.id("camera-message")).getText());
-        if (runtime.equals("wasm")) {
-            Screenshots.save(chromium.driver, "camera.png");
-        }
         chromium.driver.findElement(By.id("camera-toggle")).click();
         assertTrue((Boolean) Pages.js(chromium.driver, "return document.getElementById('camera-area').hidden"));
     }

@@ -68,10 +68,16 @@ public final class Strokes {
 
     /** A JS array literal [[[x,y],...],...] for page scripts. */
     public static String json(int digit) {
+        return json(digit, 1);
+    }
+
+    /** The same, keeping every {@code stride}-th point (and the last): fewer events for slow engines. */
+    public static String json(int digit, int stride) {
         StringBuilder sb = new StringBuilder("[");
         for (List<double[]> stroke : of(digit)) {
             sb.append(sb.length() > 1 ? ",[" : "[");
-            for (int i = 0; i < stroke.size(); i++) {
+            int last = stroke.size() - 1;
+            for (int i = 0; i <= last; i = i < last && i + stride > last ? last : i + stride) {
                 sb.append(i > 0 ? "," : "").append('[').append(Math.round(stroke.get(i)[0]))
                         .append(',').append(Math.round(stroke.get(i)[1])).append(']');
             }

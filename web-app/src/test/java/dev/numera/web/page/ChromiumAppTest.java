@@ -20,7 +20,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -129,6 +134,47 @@ class ChromiumAppTest {
             chromium.driver.findElement(By.id("clear")).click();
             draw(7);
             assertEquals("7", text("prediction"));
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
+    @Test
+    void brokenArtefactsAreReported() throws IOException {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Path copy = Files.createTempDirectory("numera-broken-site");
+        try (Stream<Path> files = Files.walk(Site.dir())) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(Site.dir().relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        byte[] model = Files.readAllBytes(copy.resolve("model/numera.nmod"));
+        model[model.length / 2] ^= 0x5a; // one flipped byte: the CRC no longer matches
+        Files.write(copy.resolve("model/numera.nmod"), model);
+        Files.write(copy.resolve("wasm/numera.wasm"), new byte[] {0, 97, 115, 109}); // a truncated module
+        try (StaticServer broken = new StaticServer(copy, 0)) {
+            chromium.driver.get(broken.url("index.html"));
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("model|The model file is corrupt"), started);
+            Files.write(copy.resolve("model/numera.nmod"), Files.readAllBytes(Site.dir().resolve("model/numera.nmod")));
+            chromium.driver.get(broken.url("index.html?fresh")); // the worker cached the broken copy: bypass it
+            Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistrations().then(function (rs) {"
+                    + " return Promise.all(rs.map(function (r) { return r.unregister(); })); })"
+                    + ".then(function () { return caches.keys(); })"
+                    + ".then(function (ks) { return Promise.all(ks.map(function (k) { return caches.delete(k); })); });");
+            chromium.driver.get(broken.url("index.html"));
+            started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|WebAssembly GC failed to start"), started);
+            assertEquals("js", Pages.js(chromium.driver, "return window.numera.runtime"));
+        } finally {
+            try (Stream<Path> files = Files.walk(copy)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
         requests.clear();
         Requests.drain(chromium.driver);
