@@ -1,0 +1,2 @@
+package dev.numera.training.cli;
+public class Numera { public static void main(String[] a) { System.out.println("hi"); } }
