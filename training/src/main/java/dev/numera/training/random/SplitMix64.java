@@ -19,6 +19,11 @@ public final class SplitMix64 {
         return new SplitMix64(mixTuple(seed, indices));
     }
 
+    /** Restarts this instance at a raw state (e.g. a value drawn from another generator). */
+    public void setState(long state) {
+        this.state = state;
+    }
+
     /** Re-seeds this instance to the stream of {@code (seed, indices...)} without allocating. */
     public void reseed(long seed, long i, long j, long k) {
         long h = mix(seed);
