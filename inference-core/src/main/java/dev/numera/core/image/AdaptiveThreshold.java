@@ -1,0 +1,138 @@
+package dev.numera.core.image;
+
+/**
+ * Local adaptive (mean) thresholding of a grey image into ink 1 / paper 0.
+ *
+ * <p>A pixel is ink when it is darker than the mean of its (2r+1)x(2r+1) neighbourhood by more than
+ * {@code offset} grey levels: {@code mean - q > offset}. Comparing with the local mean instead of one
+ * global level is what makes a soft shadow across the paper disappear: inside a window a smooth shadow
+ * is nearly linear, so its mean equals the centre pixel and nothing stands out; a pen stroke, narrower
+ * than the window, does. Defaults: radius 4 (9x9) and offset 8, tuned for a 140x140 box of camera
+ * pixels. Strokes wider than about 2r come out hollow (the window fits inside the stroke), so the
+ * radius should grow with the expected stroke width.
+ *
+ * <p>Grey levels are first quantised to integers 0..255 ({@link #level}), so the window sums live in
+ * an int integral image (exact, no drift) and each pixel costs O(1) whatever the radius. Windows are
+ * clipped at the border: the mean is over the pixels that exist.
+ *
+ * <p>Built for one (width, height); the integral buffer is allocated once and reused every frame.
+ */
+public final class AdaptiveThreshold {
+    public static final int DEFAULT_RADIUS = 4;
+    public static final float DEFAULT_OFFSET = 8f;
+
+    private final int width;
+    private final int height;
+    private final int radius;
+    private final float offset;
+    /** (height+1) x (width+1): integral[(y+1)*(width+1) + (x+1)] = sum of levels over [0..y]x[0..x]. */
+    private final int[] integral;
+    private int inkCount;
+
+    /** 9x9 window, offset 8. */
+    public AdaptiveThreshold(int width, int height) {
+        this(width, height, DEFAULT_RADIUS, DEFAULT_OFFSET);
+    }
+
+    /**
+     * @param radius window half-size r >= 0: the window is (2r+1)x(2r+1)
+     * @param offset grey levels (of 255) a pixel must be below its local mean to count as ink
+     */
+    public AdaptiveThreshold(int width, int height, int radius, float offset) {
+        Check.pixels(width, height);
+        if (radius < 0) {
+            throw new IllegalArgumentException("radius must be >= 0, got " + radius);
+        }
+        if (!(offset > -256f && offset < 256f)) {
+            throw new IllegalArgumentException("offset must be a grey-level difference in (-256, 256), got " + offset);
+        }
+        this.width = width;
+        this.height = height;
+        this.radius = radius;
+        this.offset = offset;
+        // 255 * MAX_PIXELS < 2^31, so every window sum fits an int
+        this.integral = new int[(width + 1) * (height + 1)];
+    }
+
+    /**
+     * Integer grey level used for the window sums: grey rounded half up, clamped to 0..255 (NaN to 0).
+     */
+    public static int level(float grey) {
+        float v = grey + 0.5f;
+        if (v >= 255f) {
+            return 255;
+        }
+        if (v >= 0f) {
+            return (int) v;
+        }
+        return 0;
+    }
+
+    /**
+     * @param grey (width*height) grey levels 0..255, paper-bright (as {@link Luminance#paperGrey} gives)
+     * @param ink  (width*height) output, 1f = ink, 0f = paper; may not be {@code grey}
+     * @return number of ink pixels (also {@link #inkCount()})
+     */
+    public int apply(float[] grey, float[] ink) {
+        int n = width * height;
+        Check.floats(grey, n, "grey");
+        Check.floats(ink, n, "ink");
+        if (grey == ink) {
+            throw new IllegalArgumentException("grey and ink must be different arrays (the window reads neighbours)");
+        }
+        int w1 = width + 1;
+        for (int y = 0; y < height; y++) {
+            int rowSum = 0;
+            int src = y * width;
+            int dst = (y + 1) * w1;
+            for (int x = 0; x < width; x++) {
+                rowSum += level(grey[src + x]);
+                integral[dst + x + 1] = integral[dst - w1 + x + 1] + rowSum;
+            }
+        }
+        int count = 0;
+        for (int y = 0; y < height; y++) {
+            int y0 = y - radius < 0 ? 0 : y - radius;
+            int y1 = y + radius >= height ? height - 1 : y + radius;
+            int top = y0 * w1;
+            int bottom = (y1 + 1) * w1;
+            int rows = y1 - y0 + 1;
+            for (int x = 0; x < width; x++) {
+                int x0 = x - radius < 0 ? 0 : x - radius;
+                int x1 = x + radius >= width ? width - 1 : x + radius;
+                int sum = integral[bottom + x1 + 1] - integral[top + x1 + 1] - integral[bottom + x0] + integral[top + x0];
+                int area = rows * (x1 - x0 + 1);
+                int q = level(grey[y * width + x]);
+                // mean - q > offset, multiplied through by area to stay in exact integers on the left
+                boolean isInk = (float) (sum - q * area) > offset * area;
+                ink[y * width + x] = isInk ? 1f : 0f;
+                if (isInk) {
+                    count++;
+                }
+            }
+        }
+        inkCount = count;
+        return count;
+    }
+
+    /** Ink pixels found by the last {@link #apply}. */
+    public int inkCount() {
+        return inkCount;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int radius() {
+        return radius;
+    }
+
+    public float offset() {
+        return offset;
+    }
+}

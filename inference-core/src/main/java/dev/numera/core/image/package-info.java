@@ -1,0 +1,27 @@
+/**
+ * Image algorithms between the pixels the browser gives us and the 28x28 the network reads.
+ *
+ * <p>Convention inside the pipeline: images are row-major {@code float[]} with explicit width and
+ * height; 0.0 = background, 1.0 = full ink ("ink-high", white on black, like MNIST). The one
+ * exception is the grey-level image fed to the threshold: 0..255, paper-bright, like a photo.
+ *
+ * <p>Camera (a 140x140 box of the video frame):
+ * <pre>
+ *   RGBA bytes (4*140*140) --Luminance.paperGrey--&gt; grey 0..255 (140x140)
+ *     --AdaptiveThreshold (9x9, offset 8)--&gt; ink 0/1 (140x140) --InkCheck--&gt; present? reason
+ *     --AreaDownscale 140→112→56→28--&gt; ink 0..1 (28x28)
+ *     --MnistNormalizer (box 20 px, centre of mass at 14,14)--&gt; network input (28x28)
+ * </pre>
+ * Drawing (pointer strokes in a 280x280 canvas):
+ * <pre>
+ *   strokes --StrokeRasterizer (brush = longest side / 9)--&gt; ink 0..1 (280x280) --InkCheck--&gt;
+ *     --AreaDownscale 280→140→112→56→28--&gt; (28x28) --MnistNormalizer--&gt; network input (28x28)
+ * </pre>
+ *
+ * <p>Every class that needs scratch space is built for one image size and allocates it in its
+ * constructor; the per-frame methods allocate nothing. Every public method checks array lengths
+ * against width*height and throws IllegalArgumentException, because in Wasm GC an out-of-bounds
+ * access is a trap no catch can stop. No reflection, threads, Random, Math.round or String.format:
+ * the package runs unchanged on the JVM and under TeaVM (JS and Wasm GC).
+ */
+package dev.numera.core.image;

@@ -1,0 +1,20 @@
+package dev.numera.core.kernels;
+
+/**
+ * Flatten [n, c, h, w] to [n, c*h*w]. NCHW row-major data is already laid out that way, so both
+ * passes are a copy (a network may also alias the buffers and skip them).
+ */
+public final class Flatten {
+    private Flatten() {
+    }
+
+    /** @param out [n, c*h*w] overwritten; @param in [n, c, h, w] */
+    public static void forward(float[] out, float[] in, int count) {
+        System.arraycopy(in, 0, out, 0, count);
+    }
+
+    /** @param din [n, c, h, w] accumulated; @param dout [n, c*h*w] */
+    public static void backward(float[] din, float[] dout, int count) {
+        for (int i = 0; i < count; i++) din[i] += dout[i];
+    }
+}

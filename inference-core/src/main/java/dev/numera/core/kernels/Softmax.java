@@ -1,0 +1,41 @@
+package dev.numera.core.kernels;
+
+/**
+ * Softmax with a temperature T over the last axis of [n, k].
+ * <pre>
+ *   p[b,i] = exp((z[b,i] - max_j z[b,j]) / T) / sum_j exp((z[b,j] - max z) / T)
+ *   dz[b,i] += (1/T) * p[b,i] * (dp[b,i] - sum_j p[b,j] dp[b,j])
+ * </pre>
+ * T &gt; 1 softens overconfident probabilities; the argmax never changes.
+ */
+public final class Softmax {
+    private Softmax() {
+    }
+
+    /** @param probs [n, k] overwritten; @param logits [n, k] */
+    public static void forward(float[] probs, float[] logits, int n, int k, float temperature) {
+        for (int b = 0; b < n; b++) {
+            int base = b * k;
+            float max = logits[base];
+            for (int i = 1; i < k; i++) max = Math.max(max, logits[base + i]);
+            double sum = 0;
+            for (int i = 0; i < k; i++) {
+                float e = (float) Math.exp((logits[base + i] - max) / temperature);
+                probs[base + i] = e;
+                sum += e;
+            }
+            float inv = (float) (1.0 / sum);
+            for (int i = 0; i < k; i++) probs[base + i] *= inv;
+        }
+    }
+
+    /** @param dlogits [n, k] accumulated; @param dprobs [n, k]; @param probs [n, k] the forward output */
+    public static void backward(float[] dlogits, float[] dprobs, float[] probs, int n, int k, float temperature) {
+        for (int b = 0; b < n; b++) {
+            int base = b * k;
+            float dot = 0;
+            for (int i = 0; i < k; i++) dot += probs[base + i] * dprobs[base + i];
+            for (int i = 0; i < k; i++) dlogits[base + i] += probs[base + i] * (dprobs[base + i] - dot) / temperature;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The numeric kernels, each a pair of static functions {@code forward} and {@code backward} side by
+ * side, written against the math in the class comment. Arguments are flat {@code float[]} arrays
+ * with a shape comment; parameters live in one flat array addressed by offsets (the network owns
+ * it). Backward passes accumulate ({@code +=}) into gradients that the caller zeroes, so training
+ * and in-browser fine-tuning share one implementation. Nothing here allocates.
+ */
+package dev.numera.core.kernels;

@@ -1,0 +1,455 @@
+package dev.numera.core.model;
+
+import dev.numera.core.model.ModelFormatException.Problem;
+import dev.numera.core.nn.LayerSpec;
+import dev.numera.core.nn.ParamTensor;
+import dev.numera.core.nn.Sequential;
+import dev.numera.core.tensor.Tensor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Numera model file, format v1 (specified in docs/model-format.md): the architecture, named
+ * parameter tensors in float32 or int8, metadata, and a CRC-32 trailer. Reads and writes bytes;
+ * files and atomic writes are the caller's business.
+ *
+ * <p>{@link #read} refuses anything it cannot fully trust, with a {@link ModelFormatException}
+ * naming the problem. {@link #toNetwork} builds a {@link Sequential} from the file alone.
+ */
+public final class ModelFile {
+    public static final byte[] MAGIC = {'N', 'M', 'O', 'D'};
+    public static final int VERSION = 1;
+    public static final int DTYPE_FLOAT32 = 1;
+    public static final int DTYPE_INT8 = 2;
+    static final int LAYER_RECORD_BYTES = 24;
+
+    // well-known metadata keys (all values are strings)
+    public static final String META_INPUT_MEAN = "input.mean";
+    public static final String META_INPUT_STD = "input.std";
+    public static final String META_TEMPERATURE = "softmax.temperature";
+    public static final String META_ACCURACY = "accuracy";
+    public static final String META_SEED = "train.seed";
+    public static final String META_DATE = "train.date";
+    public static final String META_ARCH = "train.arch";
+
+    /** A named tensor as stored: float values (dequantised when int8) and, for int8, the raw codes. */
+    public static final class Entry {
+        public final String name;
+        public final int dtype;
+        public final Tensor values;
+        /** int8 codes and per-output-channel scales; null for float32. */
+        public final byte[] q;
+        public final float[] scales;
+
+        Entry(String name, int dtype, Tensor values, byte[] q, float[] scales) {
+            this.name = name;
+            this.dtype = dtype;
+            this.values = values;
+            this.q = q;
+            this.scales = scales;
+        }
+    }
+
+    private final int[] inputShape;
+    private final LayerSpec[] layers;
+    private final Map<String, String> metadata;
+    private final List<Entry> tensors;
+    private final int byteSize;
+
+    private ModelFile(int[] inputShape, LayerSpec[] layers, Map<String, String> metadata, List<Entry> tensors, int byteSize) {
+        this.inputShape = inputShape;
+        this.layers = layers;
+        this.metadata = Collections.unmodifiableMap(metadata);
+        this.tensors = Collections.unmodifiableList(tensors);
+        this.byteSize = byteSize;
+    }
+
+    // ---------------------------------------------------------------- building
+
+    /**
+     * Captures a network's parameters. With int8, every weight tensor (conv2d and dense weights)
+     * is quantised per output channel; biases and batchnorm values stay float32.
+     */
+    public static ModelFile of(Sequential net, Map<String, String> metadata, boolean int8) {
+        List<Entry> list = new ArrayList<>();
+        float[] p = net.params();
+        for (ParamTensor t : net.paramTensors()) {
+            float[] v = new float[t.length];
+            System.arraycopy(p, t.offset, v, 0, t.length);
+            boolean quantise = int8 && t.name.endsWith(".weight");
+            if (quantise) {
+                int per = t.length / t.outChannels();
+                byte[] q = new byte[t.length];
+                float[] scales = new float[t.outChannels()];
+                Int8Quantizer.quantize(v, 0, t.outChannels(), per, q, scales);
+                Int8Quantizer.dequantize(q, scales, t.outChannels(), per, v, 0);
+                list.add(new Entry(t.name, DTYPE_INT8, new Tensor(v, t.shape), q, scales));
+            } else {
+                list.add(new Entry(t.name, DTYPE_FLOAT32, new Tensor(v, t.shape), null, null));
+            }
+        }
+        ModelFile m = new ModelFile(net.inputShape(), net.specs(), new LinkedHashMap<>(metadata), list, 0);
+        return new ModelFile(m.inputShape, m.layers, new LinkedHashMap<>(metadata), list, m.write().length);
+    }
+
+    /** A network holding this file's parameters (dequantised), for {@code capacity} samples per pass. */
+    public Sequential toNetwork(int capacity) {
+        Sequential net = Sequential.create(inputShape, layers, capacity);
+        for (Entry e : tensors) {
+            ParamTensor t = net.paramTensor(e.name);
+            System.arraycopy(e.values.data, 0, net.params(), t.offset, t.length);
+        }
+        net.setTemperature(floatMeta(META_TEMPERATURE, 1f));
+        return net;
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    public LayerSpec[] layers() {
+        return layers.clone();
+    }
+
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    public List<Entry> tensors() {
+        return tensors;
+    }
+
+    /** Size of the encoded file in bytes. */
+    public int byteSize() {
+        return byteSize;
+    }
+
+    /** "int8" when any tensor is int8, else "float32". */
+    public String dtype() {
+        for (Entry e : tensors) if (e.dtype == DTYPE_INT8) return "int8";
+        return "float32";
+    }
+
+    /** Number of stored parameter values (batchnorm running statistics included). */
+    public int parameterCount() {
+        int n = 0;
+        for (Entry e : tensors) n += e.values.size();
+        return n;
+    }
+
+    /** A float metadata value, or the fallback when absent or unparsable. */
+    public float floatMeta(String key, float fallback) {
+        String v = metadata.get(key);
+        if (v == null) return fallback;
+        try {
+            float f = Float.parseFloat(v);
+            return Float.isNaN(f) || Float.isInfinite(f) ? fallback : f;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** The file's bytes, format v1. */
+    public byte[] write() {
+        Bytes out = new Bytes();
+        out.raw(MAGIC);
+        out.u32(VERSION);
+        out.u32(0);                       // file size, patched below
+        for (int d : inputShape) out.u32(d);
+        out.u32(layers.length);
+        for (LayerSpec s : layers) {
+            out.u8(s.type.code);
+            out.u8(0);
+            out.u8(0);
+            out.u8(0);
+            out.u32(s.units);
+            out.u32(s.kernel);
+            out.u32(s.stride);
+            out.u32(s.padding);
+            out.f32(s.value);
+        }
+        out.u32(metadata.size());
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            out.str(e.getKey());
+            out.str(e.getValue());
+        }
+        // the tensor table needs the data offsets: lay the data out after the table
+        int tableStart = out.size() + 4, tableSize = 0;
+        for (Entry e : tensors) tableSize += 2 + utf8(e.name).length + 4 + 4 * e.values.rank() + 12;
+        int pos = align8(tableStart + tableSize);
+        int[] dataOff = new int[tensors.size()], scaleOff = new int[tensors.size()];
+        for (int i = 0; i < tensors.size(); i++) {
+            Entry e = tensors.get(i);
+            dataOff[i] = pos;
+            pos = align8(pos + dataBytes(e));
+            if (e.dtype == DTYPE_INT8) {
+                scaleOff[i] = pos;
+                pos = align8(pos + 4 * e.scales.length);
+            }
+        }
+        out.u32(tensors.size());
+        for (int i = 0; i < tensors.size(); i++) {
+            Entry e = tensors.get(i);
+            out.str(e.name);
+            out.u8(e.dtype);
+            out.u8(e.values.rank());
+            out.u8(0);
+            out.u8(0);
+            for (int d : e.values.shape()) out.u32(d);
+            out.u32(dataOff[i]);
+            out.u32(dataBytes(e));
+            out.u32(scaleOff[i]);
+        }
+        for (int i = 0; i < tensors.size(); i++) {
+            Entry e = tensors.get(i);
+            out.padTo(dataOff[i]);
+            if (e.dtype == DTYPE_INT8) {
+                out.raw(e.q);
+                out.padTo(scaleOff[i]);
+                for (float s : e.scales) out.f32(s);
+            } else {
+                for (float v : e.values.data) out.f32(v);
+            }
+        }
+        out.padTo(pos);
+        int size = out.size() + 4;
+        out.patchU32(8, size);
+        out.u32(Crc32.of(out.buf, 0, out.size()));
+        return out.toArray();
+    }
+
+    private static int dataBytes(Entry e) {
+        return e.dtype == DTYPE_INT8 ? e.q.length : 4 * e.values.size();
+    }
+
+    static int align8(int x) {
+        return (x + 7) & ~7;
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Parses and validates a whole file; every problem is a {@link ModelFormatException}. */
+    public static ModelFile read(byte[] bytes) throws ModelFormatException {
+        if (bytes == null || bytes.length < 4) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: " + (bytes == null ? 0 : bytes.length) + " bytes");
+        for (int i = 0; i < 4; i++) {
+            if (bytes[i] != MAGIC[i]) throw new ModelFormatException(Problem.BAD_MAGIC, "not a Numera model file (wrong magic, expected \"NMOD\")");
+        }
+        Reader in = new Reader(bytes);
+        in.pos = 4;
+        int version = in.u32("version");
+        if (version != VERSION) throw new ModelFormatException(Problem.UNSUPPORTED_VERSION, "unsupported model format version " + Integer.toUnsignedString(version) + " (this reader knows version " + VERSION + ")");
+        int size = in.u32("file size");
+        if (size < 0 || bytes.length < size) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: header says " + Integer.toUnsignedString(size) + " bytes, got " + bytes.length);
+        if (bytes.length > size) throw new ModelFormatException(Problem.MALFORMED, "model file has " + (bytes.length - size) + " unexpected bytes after its end");
+        if (size < 36) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: " + size + " bytes is shorter than any header");
+        int stored = (bytes[size - 4] & 0xFF) | (bytes[size - 3] & 0xFF) << 8 | (bytes[size - 2] & 0xFF) << 16 | (bytes[size - 1] & 0xFF) << 24;
+        int actual = Crc32.of(bytes, 0, size - 4);
+        if (stored != actual) throw new ModelFormatException(Problem.CRC_MISMATCH, "model file corrupt (CRC mismatch: stored " + Integer.toHexString(stored) + ", computed " + Integer.toHexString(actual) + ")");
+        in.limit = size - 4;
+
+        int[] inputShape = {in.count("input channels"), in.count("input height"), in.count("input width")};
+        int layerCount = in.count("layer count");
+        LayerSpec[] layers = new LayerSpec[layerCount];
+        for (int i = 0; i < layerCount; i++) {
+            int code = in.u8("layer type");
+            in.pos += 3;
+            LayerSpec.Type type = LayerSpec.Type.ofCode(code);
+            if (type == null) throw new ModelFormatException(Problem.UNKNOWN_LAYER, "unknown layer type " + code + " at layer " + i);
+            layers[i] = new LayerSpec(type, in.u32("units"), in.u32("kernel"), in.u32("stride"), in.u32("padding"), in.f32("value"));
+        }
+        Sequential shapeOracle;   // derives the tensors the architecture needs
+        try {
+            shapeOracle = Sequential.create(inputShape, layers, 1);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(Problem.SHAPE_MISMATCH, "invalid architecture: " + e.getMessage());
+        }
+        int metaCount = in.count("metadata count");
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (int i = 0; i < metaCount; i++) meta.put(in.str("metadata key"), in.str("metadata value"));
+
+        int tensorCount = in.count("tensor count");
+        List<ParamTensor> expected = shapeOracle.paramTensors();
+        if (tensorCount != expected.size()) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "architecture needs " + expected.size() + " tensors, file has " + tensorCount);
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < tensorCount; i++) {
+            String name = in.str("tensor name");
+            int dtype = in.u8("dtype");
+            int rank = in.u8("rank");
+            in.pos += 2;
+            int[] shape = new int[rank];
+            for (int d = 0; d < rank; d++) shape[d] = in.count("dimension");
+            int dataOff = in.u32("data offset"), dataLen = in.u32("data length"), scaleOff = in.u32("scales offset");
+            ParamTensor want = expected.get(i);
+            if (!want.name.equals(name)) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + i + " is \"" + name + "\", the architecture needs \"" + want.name + "\"");
+            if (!java.util.Arrays.equals(want.shape, shape)) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + name + " has shape " + Tensor.describe(shape) + ", the architecture needs " + Tensor.describe(want.shape));
+            if (dtype != DTYPE_FLOAT32 && dtype != DTYPE_INT8) throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " has unknown dtype " + dtype);
+            int count = want.length;
+            int needLen = dtype == DTYPE_INT8 ? count : 4 * count;
+            if (dataLen != needLen) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + name + " has " + Integer.toUnsignedString(dataLen) + " data bytes, shape " + Tensor.describe(shape) + " needs " + needLen);
+            in.checkRange(name + " data", dataOff, dataLen);
+            float[] v = new float[count];
+            byte[] q = null;
+            float[] scales = null;
+            if (dtype == DTYPE_INT8) {
+                int ch = shape[0];
+                in.checkRange(name + " scales", scaleOff, 4 * ch);
+                q = new byte[count];
+                System.arraycopy(bytes, dataOff, q, 0, count);
+                scales = new float[ch];
+                for (int o = 0; o < ch; o++) scales[o] = in.f32At(scaleOff + 4 * o);
+                checkFinite(name + " scales", scales);
+                for (int k = 0; k < count; k++) {
+                    if (q[k] == -128) throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " holds int8 value -128, outside the symmetric range [-127, 127]");
+                }
+                Int8Quantizer.dequantize(q, scales, ch, count / ch, v, 0);
+            } else {
+                if (scaleOff != 0) throw new ModelFormatException(Problem.MALFORMED, "float32 tensor " + name + " has a scales offset");
+                for (int k = 0; k < count; k++) v[k] = in.f32At(dataOff + 4 * k);
+            }
+            checkFinite(name, v);
+            entries.add(new Entry(name, dtype, new Tensor(v, shape), q, scales));
+        }
+        return new ModelFile(inputShape, layers, meta, entries, size);
+    }
+
+    private static void checkFinite(String name, float[] v) throws ModelFormatException {
+        for (int k = 0; k < v.length; k++) {
+            if (Float.isNaN(v[k]) || Float.isInfinite(v[k])) {
+                throw new ModelFormatException(Problem.NON_FINITE, "tensor " + name + " holds " + v[k] + " at index " + k);
+            }
+        }
+    }
+
+    /** Little-endian cursor over the file that turns running past the end into TRUNCATED. */
+    private static final class Reader {
+        final byte[] b;
+        int pos, limit;
+
+        Reader(byte[] b) {
+            this.b = b;
+            this.limit = b.length;
+        }
+
+        void need(int n, String what) throws ModelFormatException {
+            if (pos + n > limit || pos + n < pos) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated while reading " + what + " at byte " + pos);
+        }
+
+        int u8(String what) throws ModelFormatException {
+            need(1, what);
+            return b[pos++] & 0xFF;
+        }
+
+        int u32(String what) throws ModelFormatException {
+            need(4, what);
+            int v = (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8 | (b[pos + 2] & 0xFF) << 16 | (b[pos + 3] & 0xFF) << 24;
+            pos += 4;
+            return v;
+        }
+
+        /** A u32 used as a count or dimension: must be small enough to be plausible. */
+        int count(String what) throws ModelFormatException {
+            int v = u32(what);
+            if (v < 0 || v > 1 << 24) throw new ModelFormatException(Problem.MALFORMED, what + " " + Integer.toUnsignedString(v) + " is implausible");
+            return v;
+        }
+
+        float f32(String what) throws ModelFormatException {
+            return Float.intBitsToFloat(u32(what));
+        }
+
+        float f32At(int at) {
+            return Float.intBitsToFloat((b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24);
+        }
+
+        String str(String what) throws ModelFormatException {
+            need(2, what);
+            int len = (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8;
+            pos += 2;
+            need(len, what);
+            String s = new String(b, pos, len, StandardCharsets.UTF_8);
+            pos += len;
+            return s;
+        }
+
+        void checkRange(String what, int off, int len) throws ModelFormatException {
+            if ((off & 7) != 0) throw new ModelFormatException(Problem.MALFORMED, what + " offset " + off + " is not 8-byte aligned");
+            if (off < pos || off + len > limit || off + len < off) {
+                throw new ModelFormatException(off + len > limit ? Problem.TRUNCATED : Problem.MALFORMED,
+                        what + " at bytes " + Integer.toUnsignedString(off) + ".." + Integer.toUnsignedString(off + len) + " lies outside the data region");
+            }
+        }
+    }
+
+    /** Growable little-endian byte buffer for writing. */
+    private static final class Bytes {
+        byte[] buf = new byte[1024];
+        int n;
+
+        void ensure(int k) {
+            if (n + k > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, n + k));
+        }
+
+        void u8(int v) {
+            ensure(1);
+            buf[n++] = (byte) v;
+        }
+
+        void u32(int v) {
+            ensure(4);
+            buf[n++] = (byte) v;
+            buf[n++] = (byte) (v >>> 8);
+            buf[n++] = (byte) (v >>> 16);
+            buf[n++] = (byte) (v >>> 24);
+        }
+
+        void f32(float v) {
+            u32(Float.floatToIntBits(v));
+        }
+
+        void raw(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buf, n, bytes.length);
+            n += bytes.length;
+        }
+
+        void str(String s) {
+            byte[] u = utf8(s);
+            if (u.length > 0xFFFF) throw new IllegalArgumentException("string too long for the model file: " + s.length() + " chars");
+            u8(u.length & 0xFF);
+            u8(u.length >>> 8);
+            raw(u);
+        }
+
+        void padTo(int at) {
+            while (n < at) u8(0);
+        }
+
+        void patchU32(int at, int v) {
+            buf[at] = (byte) v;
+            buf[at + 1] = (byte) (v >>> 8);
+            buf[at + 2] = (byte) (v >>> 16);
+            buf[at + 3] = (byte) (v >>> 24);
+        }
+
+        int size() {
+            return n;
+        }
+
+        byte[] toArray() {
+            return java.util.Arrays.copyOf(buf, n);
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package dev.numera.core.nn;
+
+import dev.numera.core.kernels.BatchNorm;
+import dev.numera.core.kernels.Conv2d;
+import dev.numera.core.kernels.Dense;
+import dev.numera.core.kernels.Dropout;
+import dev.numera.core.kernels.Flatten;
+import dev.numera.core.kernels.MaxPool2d;
+import dev.numera.core.kernels.Relu;
+import dev.numera.core.kernels.Sigmoid;
+import dev.numera.core.kernels.Softmax;
+import dev.numera.core.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A feed-forward network: an input shape [c, h, w] and a list of {@link LayerSpec}s.
+ *
+ * <p>All parameters live in one flat array ({@link #params()}, named slices in
+ * {@link #paramTensors()}); gradients, when training is enabled, in a second array of the same
+ * layout. The network owns one activation buffer per layer, sized for {@code capacity} samples,
+ * so a forward pass allocates nothing and every layer's output stays readable afterwards
+ * ({@link #activation}) for the app's "inside the network" view.
+ *
+ * <p>Protocol: {@code forward(input, n, training)} → logits [n, classes] and
+ * {@link #probabilities()} (softmax at the network's temperature). For training:
+ * {@link #enableTraining()}, {@link #zeroGrads()}, forward with training = true, then
+ * {@code backward(dlogits, n)}, which accumulates into {@link #grads()}.
+ * {@link #replica(int)} gives a second network on the same parameters (one per training thread).
+ */
+public final class Sequential {
+    private final int[] inputShape;
+    private final LayerSpec[] specs;
+    private final int[][] shapes;      // shapes[i] = [c, h, w] entering layer i; shapes[L] = output
+    private final int[] paramOffset;   // start of layer i's parameter block, -1 if none
+    private final float[] params;
+    private final List<ParamTensor> tensors;
+    private final int capacity;
+    private final float[][] acts;      // acts[i] = input of layer i, [capacity, shapes[i]]
+    private final float[] probs;       // [capacity, classes]
+    private float temperature = 1f;
+
+    // training state, allocated by enableTraining()
+    private float[] grads;
+    private float[][] dacts;
+    private float[][] bnMean, bnInvStd, masks;
+    private int dropoutState = 1;
+    private float bnMomentum = 0.1f;
+    private boolean inputGradient;
+
+    private Sequential(int[] inputShape, LayerSpec[] specs, int capacity, float[] sharedParams) {
+        if (inputShape.length != 3) throw new IllegalArgumentException("input shape must be [c, h, w], got " + Tensor.describe(inputShape));
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
+        this.inputShape = inputShape.clone();
+        this.specs = specs.clone();
+        this.capacity = capacity;
+        int layers = specs.length;
+        shapes = new int[layers + 1][];
+        paramOffset = new int[layers];
+        List<ParamTensor> list = new ArrayList<>();
+        int[] shape = inputShape.clone();
+        int offset = 0;
+        for (int i = 0; i < layers; i++) {
+            shapes[i] = shape;
+            LayerSpec s = specs[i];
+            paramOffset[i] = -1;
+            int c = shape[0], h = shape[1], w = shape[2];
+            switch (s.type) {
+                case CONV2D: {
+                    require(s.units > 0 && s.kernel > 0 && s.stride > 0 && s.padding >= 0, i, s, shape, "needs positive channels, kernel and stride");
+                    int oh = Conv2d.outSize(h, s.kernel, s.stride, s.padding), ow = Conv2d.outSize(w, s.kernel, s.stride, s.padding);
+                    require(oh > 0 && ow > 0, i, s, shape, "kernel larger than the padded input");
+                    paramOffset[i] = offset;
+                    list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, c, s.kernel, s.kernel}, true, true));
+                    offset += s.units * c * s.kernel * s.kernel;
+                    list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
+                    offset += s.units;
+                    shape = new int[]{s.units, oh, ow};
+                    break;
+                }
+                case MAXPOOL2D: {
+                    require(s.kernel > 0 && s.stride > 0 && s.kernel <= h && s.kernel <= w, i, s, shape, "window must fit the input");
+                    shape = new int[]{c, MaxPool2d.outSize(h, s.kernel, s.stride), MaxPool2d.outSize(w, s.kernel, s.stride)};
+                    break;
+                }
+                case DENSE: {
+                    require(s.units > 0, i, s, shape, "needs positive output features");
+                    int in = c * h * w;
+                    paramOffset[i] = offset;
+                    list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, in}, true, true));
+                    offset += s.units * in;
+                    list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
+                    offset += s.units;
+                    shape = new int[]{s.units, 1, 1};
+                    break;
+                }
+                case BATCHNORM: {
+                    require(s.value > 0, i, s, shape, "epsilon must be positive");
+                    paramOffset[i] = offset;
+                    String[] roles = {"gamma", "beta", "running_mean", "running_var"};
+                    for (int r = 0; r < 4; r++) {
+                        list.add(new ParamTensor("layer" + i + "." + roles[r], i, offset, new int[]{c}, r < 2, false));
+                        offset += c;
+                    }
+                    break;
+                }
+                case DROPOUT:
+                    require(s.value >= 0 && s.value < 1, i, s, shape, "rate must be in [0, 1)");
+                    break;
+                case FLATTEN:
+                    shape = new int[]{c * h * w, 1, 1};
+                    break;
+                default:
+                    break;  // relu, sigmoid keep the shape
+            }
+        }
+        shapes[layers] = shape;
+        tensors = Collections.unmodifiableList(list);
+        if (sharedParams != null && sharedParams.length != offset) throw new IllegalArgumentException("shared parameter array has the wrong size");
+        params = sharedParams != null ? sharedParams : new float[offset];
+        acts = new float[layers + 1][];
+        for (int i = 0; i <= layers; i++) acts[i] = new float[capacity * size(shapes[i])];
+        probs = new float[capacity * size(shape)];
+        for (ParamTensor t : tensors) {  // a fresh network starts with neutral batchnorm
+            if (sharedParams == null && (t.name.endsWith(".gamma") || t.name.endsWith(".running_var"))) {
+                java.util.Arrays.fill(params, t.offset, t.offset + t.length, 1f);
+            }
+        }
+    }
+
+    /** A network with zeroed weights (batchnorm neutral) for {@code capacity} samples per pass. */
+    public static Sequential create(int[] inputShape, LayerSpec[] specs, int capacity) {
+        return new Sequential(inputShape, specs, capacity, null);
+    }
+
+    /** Another network on the same parameter array, with its own activations and gradients. */
+    public Sequential replica(int capacity) {
+        Sequential r = new Sequential(inputShape, specs, capacity, params);
+        r.temperature = temperature;
+        return r;
+    }
+
+    private static void require(boolean ok, int i, LayerSpec s, int[] shape, String why) {
+        if (!ok) throw new IllegalArgumentException("layer " + i + " " + s + " on input " + Tensor.describe(shape) + ": " + why);
+    }
+
+    private static int size(int[] shape) {
+        return shape[0] * shape[1] * shape[2];
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    /**
+     * @param input [n, c, h, w] (may be {@link #inputBuffer()} itself, then nothing is copied)
+     * @return logits [n, classes] in a buffer owned by the network (valid until the next call)
+     */
+    public float[] forward(float[] input, int n, boolean training) {
+        if (n < 1 || n > capacity) throw new IllegalArgumentException("batch of " + n + " outside 1.." + capacity);
+        int inSize = size(inputShape);
+        if (input.length < n * inSize) throw new IllegalArgumentException("input has " + input.length + " values, need " + n * inSize);
+        if (training && grads == null) throw new IllegalStateException("call enableTraining() first");
+        if (input != acts[0]) System.arraycopy(input, 0, acts[0], 0, n * inSize);
+        for (int i = 0; i < specs.length; i++) forwardLayer(i, n, training);
+        Softmax.forward(probs, acts[specs.length], n, classes(), temperature);
+        return acts[specs.length];
+    }
+
+    private void forwardLayer(int i, int n, boolean training) {
+        LayerSpec s = specs[i];
+        float[] in = acts[i], out = acts[i + 1];
+        int c = shapes[i][0], h = shapes[i][1], w = shapes[i][2];
+        int count = n * c * h * w, p = paramOffset[i];
+        switch (s.type) {
+            case CONV2D:
+                Conv2d.forward(out, in, params, p, p + s.units * c * s.kernel * s.kernel, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
+                break;
+            case MAXPOOL2D:
+                MaxPool2d.forward(out, in, n, c, h, w, s.kernel, s.stride);
+                break;
+            case DENSE:
+                Dense.forward(out, in, params, p, p + s.units * c * h * w, n, c * h * w, s.units);
+                break;
+            case RELU:
+                Relu.forward(out, in, count);
+                break;
+            case SIGMOID:
+                Sigmoid.forward(out, in, count);
+                break;
+            case BATCHNORM:
+                if (training) BatchNorm.forwardTraining(out, in, params, p, n, c, h * w, s.value, bnMean[i], bnInvStd[i], bnMomentum);
+                else BatchNorm.forwardInference(out, in, params, p, n, c, h * w, s.value);
+                break;
+            case DROPOUT:
+                if (training && s.value > 0) {
+                    dropoutState = Dropout.makeMask(masks[i], count, s.value, dropoutState);
+                    Dropout.forward(out, in, masks[i], count);
+                } else {
+                    Dropout.forward(out, in, null, count);
+                }
+                break;
+            case FLATTEN:
+                Flatten.forward(out, in, count);
+                break;
+            default:
+                throw new IllegalStateException("unhandled layer " + s);
+        }
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /** Allocates gradient and training buffers (once). */
+    public void enableTraining() {
+        if (grads != null) return;
+        grads = new float[params.length];
+        dacts = new float[acts.length][];
+        for (int i = 0; i < acts.length; i++) dacts[i] = new float[acts[i].length];
+        bnMean = new float[specs.length][];
+        bnInvStd = new float[specs.length][];
+        masks = new float[specs.length][];
+        for (int i = 0; i < specs.length; i++) {
+            if (specs[i].type == LayerSpec.Type.BATCHNORM) {
+                bnMean[i] = new float[shapes[i][0]];
+                bnInvStd[i] = new float[shapes[i][0]];
+            }
+            if (specs[i].type == LayerSpec.Type.DROPOUT) masks[i] = new float[acts[i].length];
+        }
+    }
+
+    public void zeroGrads() {
+        java.util.Arrays.fill(grads, 0f);
+    }
+
+    /**
+     * Back-propagates dL/dlogits through a training-mode forward pass of the same n samples,
+     * accumulating parameter gradients into {@link #grads()}.
+     * @param dlogits [n, classes]
+     */
+    public void backward(float[] dlogits, int n) {
+        if (grads == null) throw new IllegalStateException("call enableTraining() first");
+        int layers = specs.length;
+        for (int i = 0; i <= layers; i++) java.util.Arrays.fill(dacts[i], 0, n * size(shapes[i]), 0f);
+        System.arraycopy(dlogits, 0, dacts[layers], 0, n * classes());
+        for (int i = layers - 1; i >= 0; i--) backwardLayer(i, n);
+    }
+
+    private void backwardLayer(int i, int n) {
+        LayerSpec s = specs[i];
+        float[] in = acts[i], out = acts[i + 1], dout = dacts[i + 1];
+        float[] din = (i > 0 || inputGradient) ? dacts[i] : null;
+        int c = shapes[i][0], h = shapes[i][1], w = shapes[i][2];
+        int count = n * c * h * w, p = paramOffset[i];
+        switch (s.type) {
+            case CONV2D:
+                Conv2d.backward(din, grads, dout, in, params, p, p + s.units * c * s.kernel * s.kernel, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
+                break;
+            case DENSE:
+                Dense.backward(din, grads, dout, in, params, p, p + s.units * c * h * w, n, c * h * w, s.units);
+                break;
+            case BATCHNORM:
+                BatchNorm.backward(din, grads, dout, in, params, p, n, c, h * w, bnMean[i], bnInvStd[i]);
+                break;
+            default:
+                if (din == null) return;   // the rest only pass gradients through
+                switch (s.type) {
+                    case MAXPOOL2D:
+                        MaxPool2d.backward(din, dout, in, n, c, h, w, s.kernel, s.stride);
+                        break;
+                    case RELU:
+                        Relu.backward(din, dout, out, count);
+                        break;
+                    case SIGMOID:
+                        Sigmoid.backward(din, dout, out, count);
+                        break;
+                    case DROPOUT:
+                        Dropout.backward(din, dout, s.value > 0 ? masks[i] : null, count);
+                        break;
+                    case FLATTEN:
+                        Flatten.backward(din, dout, count);
+                        break;
+                    default:
+                        throw new IllegalStateException("unhandled layer " + s);
+                }
+        }
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    public float[] params() {
+        return params;
+    }
+
+    /** Gradients, same layout as {@link #params()}; null until {@link #enableTraining()}. */
+    public float[] grads() {
+        return grads;
+    }
+
+    public List<ParamTensor> paramTensors() {
+        return tensors;
+    }
+
+    /** The tensor with this name, or null. */
+    public ParamTensor paramTensor(String name) {
+        for (ParamTensor t : tensors) if (t.name.equals(name)) return t;
+        return null;
+    }
+
+    /** Number of values in the parameter array (trainable and running statistics). */
+    public int paramCount() {
+        return params.length;
+    }
+
+    /** Number of trainable parameters. */
+    public int trainableCount() {
+        int n = 0;
+        for (ParamTensor t : tensors) if (t.trainable) n += t.length;
+        return n;
+    }
+
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    public int inputSize() {
+        return size(inputShape);
+    }
+
+    public int classes() {
+        return size(shapes[specs.length]);
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int layerCount() {
+        return specs.length;
+    }
+
+    public LayerSpec spec(int i) {
+        return specs[i];
+    }
+
+    public LayerSpec[] specs() {
+        return specs.clone();
+    }
+
+    /** [c, h, w] of layer i's output (i = -1: the input). */
+    public int[] outputShape(int i) {
+        return shapes[i + 1].clone();
+    }
+
+    /** The buffer that forward reads the input from, [capacity, c, h, w]. */
+    public float[] inputBuffer() {
+        return acts[0];
+    }
+
+    /** Layer i's output buffer, [capacity, c, h, w] (i = -1: the input). Valid after forward. */
+    public float[] activation(int i) {
+        return acts[i + 1];
+    }
+
+    /** Gradient with respect to layer i's output (i = -1: the input; only with {@link #setInputGradient}). */
+    public float[] activationGrad(int i) {
+        return dacts[i + 1];
+    }
+
+    /** Softmax of the last logits at the network's temperature, [capacity, classes]. */
+    public float[] probabilities() {
+        return probs;
+    }
+
+    public float temperature() {
+        return temperature;
+    }
+
+    public void setTemperature(float t) {
+        if (!(t > 0) || Float.isInfinite(t)) throw new IllegalArgumentException("temperature must be positive and finite, got " + t);
+        temperature = t;
+    }
+
+    /** Seeds the dropout mask stream (per replica and batch, for reproducible training). */
+    public void setDropoutSeed(int seed) {
+        dropoutState = seed == 0 ? 1 : seed;
+    }
+
+    /** Momentum of the batchnorm running statistics; 0 freezes them (e.g. on all but one replica). */
+    public void setBatchNormMomentum(float m) {
+        bnMomentum = m;
+    }
+
+    /** Also compute dL/dinput in backward (gradient checks, saliency). */
+    public void setInputGradient(boolean on) {
+        inputGradient = on;
+    }
+
+    /** "conv2d(16, 3x3, s1, p1) → relu → …" */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("input").append(Tensor.describe(inputShape));
+        for (LayerSpec s : specs) sb.append(" → ").append(s);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Networks declared as data: {@link dev.numera.core.nn.LayerSpec} lists the layers and their
+ * hyper-parameters; {@link dev.numera.core.nn.Sequential} owns one flat parameter array, the
+ * activation buffers and, for training, the gradients, and runs the kernels forward and backward.
+ * The trainer (optimisers, data, schedules) lives in the training module, not here.
+ */
+package dev.numera.core.nn;

@@ -1,0 +1,278 @@
+package dev.numera.core.model;
+
+import dev.numera.core.model.ModelFormatException.Problem;
+import dev.numera.core.nn.ParamTensor;
+import dev.numera.core.nn.Sequential;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModelFileTest {
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ModelFileTest.class.getResourceAsStream("/model/" + name)) {
+            assertNotNull(in, name);
+            return in.readAllBytes();
+        }
+    }
+
+    // ------------------------------------------------------------ golden files, pinned forever
+
+    @Test
+    void goldenFilesReadAndGiveTheGoldenLogitsExactly() throws Exception {
+        String[] lines = new String(resource("golden-logits.txt"), StandardCharsets.UTF_8).split("\n");
+        int checked = 0;
+        for (String line : lines) {
+            if (line.startsWith("#") || line.isBlank()) continue;
+            String[] f = line.trim().split(" ");
+            ModelFile m = ModelFile.read(resource(f[0]));
+            assertEquals("golden", m.metadata().get(ModelFile.META_ARCH));
+            assertEquals(1.5f, m.floatMeta(ModelFile.META_TEMPERATURE, 0));
+            assertEquals(f[0].contains("int8") ? "int8" : "float32", m.dtype());
+            assertArrayEquals(GoldenFixtures.LAYERS, m.layers());
+            float[] z = m.toNetwork(1).forward(GoldenFixtures.input(), 1, false);
+            for (int k = 0; k < 10; k++) {
+                assertEquals(Float.intBitsToFloat(Integer.parseUnsignedInt(f[k + 1], 16)), z[k], 0f, f[0] + " logit " + k);
+            }
+            checked++;
+        }
+        assertEquals(2, checked);
+    }
+
+    @Test
+    void writerReproducesTheGoldenBytes() throws Exception {
+        for (boolean int8 : new boolean[]{false, true}) {
+            String name = int8 ? "golden-v1-int8.nmod" : "golden-v1-float32.nmod";
+            byte[] golden = resource(name);
+            assertArrayEquals(golden, ModelFile.of(GoldenFixtures.network(), GoldenFixtures.metadata(), int8).write(), name);
+            assertArrayEquals(golden, ModelFile.read(golden).write(), "read then write is the identity for " + name);
+        }
+    }
+
+    @Test
+    void goldenLayoutMatchesTheSpecification() throws Exception {
+        byte[] b = resource("golden-v1-float32.nmod");
+        assertEquals('N', b[0]);
+        assertEquals('D', b[3]);
+        assertEquals(1, le32(b, 4), "version");
+        assertEquals(b.length, le32(b, 8), "file size");
+        assertEquals(10, le32(b, 24), "layer count");
+        assertEquals(1, b[28], "first layer: conv2d");
+        CRC32 crc = new CRC32();
+        crc.update(b, 0, b.length - 4);
+        assertEquals((int) crc.getValue(), le32(b, b.length - 4), "trailer is the zlib CRC-32 of everything before it");
+        assertEquals(0, b.length % 8 == 4 ? 0 : 1, "data padded to 8 bytes, then the 4-byte trailer");
+    }
+
+    // ------------------------------------------------------------ round trips
+
+    @Test
+    void float32RoundTripIsExact() throws Exception {
+        Sequential net = GoldenFixtures.network();
+        ModelFile back = ModelFile.read(ModelFile.of(net, GoldenFixtures.metadata(), false).write());
+        Sequential net2 = back.toNetwork(1);
+        assertArrayEquals(net.params(), net2.params());
+        assertEquals(GoldenFixtures.metadata(), back.metadata());
+        assertEquals(net.paramCount(), back.parameterCount());
+    }
+
+    @Test
+    void int8RoundTripIsWithinHalfAStepPerChannel() throws Exception {
+        Sequential net = GoldenFixtures.network();
+        ModelFile m = ModelFile.of(net, GoldenFixtures.metadata(), true);
+        ModelFile back = ModelFile.read(m.write());
+        Sequential net2 = back.toNetwork(1);
+        for (ModelFile.Entry e : back.tensors()) {
+            ParamTensor t = net.paramTensor(e.name);
+            if (e.dtype == ModelFile.DTYPE_FLOAT32) {
+                for (int i = 0; i < t.length; i++) assertEquals(net.params()[t.offset + i], net2.params()[t.offset + i], 0f);
+                continue;
+            }
+            assertTrue(e.name.endsWith(".weight"));
+            int per = t.length / t.outChannels();
+            for (int o = 0; o < t.outChannels(); o++) {
+                float max = 0;
+                for (int i = 0; i < per; i++) max = Math.max(max, Math.abs(net.params()[t.offset + o * per + i]));
+                assertEquals(max / 127f, e.scales[o], 0f);
+                for (int i = 0; i < per; i++) {
+                    int at = t.offset + o * per + i;
+                    assertTrue(Math.abs(net.params()[at] - net2.params()[at]) <= e.scales[o] / 2 * 1.0001f, e.name);
+                    assertTrue(e.q[o * per + i] >= -127);
+                }
+            }
+        }
+        assertTrue(m.byteSize() < ModelFile.of(net, GoldenFixtures.metadata(), false).byteSize());
+    }
+
+    @Test
+    void int8QuantizerHandCase() {
+        byte[] q = new byte[6];
+        float[] s = new float[2];
+        // channel 0: max 1.27 → scale 0.01; 0.005 / 0.01 = 0.5 rounds half to even → 0, 0.015 → 1.5 → 2
+        // channel 1: all zero → scale 0, codes 0
+        Int8Quantizer.quantize(new float[]{1.27f, -0.5f, 0.005f, 0, 0, 0}, 0, 2, 3, q, s);
+        assertEquals(0.01f, s[0], 1e-9f);
+        assertArrayEquals(new byte[]{127, -50, 0, 0, 0, 0}, q);
+        assertEquals(0f, s[1]);
+        Int8Quantizer.quantize(new float[]{-1.27f, 0.015f, 0}, 0, 1, 3, q, s);
+        assertEquals(-127, q[0]);
+        assertEquals(2, q[1]);
+    }
+
+    @Test
+    void crc32EqualsZlib() {
+        byte[] data = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(0x414FA339, Crc32.of(data, 0, data.length));   // the well-known check value
+        CRC32 z = new CRC32();
+        z.update(data, 3, 20);
+        assertEquals((int) z.getValue(), Crc32.of(data, 3, 20));
+    }
+
+    // ------------------------------------------------------------ malformed files: each its own error
+
+    static ModelFormatException refuse(byte[] b) {
+        return assertThrows(ModelFormatException.class, () -> ModelFile.read(b));
+    }
+
+    static byte[] golden() throws IOException {
+        return resource("golden-v1-float32.nmod");
+    }
+
+    /** Rewrites the CRC trailer so that only the deliberate damage is seen. */
+    static byte[] reseal(byte[] b) {
+        int crc = Crc32.of(b, 0, b.length - 4);
+        put32(b, b.length - 4, crc);
+        return b;
+    }
+
+    static int indexOf(byte[] b, String s) {
+        byte[] p = s.getBytes(StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + p.length <= b.length; i++) {
+            for (int j = 0; j < p.length; j++) if (b[i + j] != p[j]) continue outer;
+            return i;
+        }
+        throw new AssertionError(s + " not found");
+    }
+
+    @Test
+    void wrongMagic() throws IOException {
+        byte[] b = golden();
+        b[0] = 'P';
+        ModelFormatException e = refuse(b);
+        assertEquals(Problem.BAD_MAGIC, e.problem());
+        assertTrue(e.getMessage().contains("magic"), e.getMessage());
+        assertEquals(Problem.BAD_MAGIC, refuse("<!DOCTYPE html>".getBytes(StandardCharsets.US_ASCII)).problem());
+    }
+
+    @Test
+    void unknownVersion() throws IOException {
+        byte[] b = golden();
+        put32(b, 4, 2);
+        ModelFormatException e = refuse(b);
+        assertEquals(Problem.UNSUPPORTED_VERSION, e.problem());
+        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+    }
+
+    @Test
+    void truncatedAnywhere() throws IOException {
+        byte[] b = golden();
+        for (int cut : new int[]{0, 3, 7, 11, 40, 300, b.length / 2, b.length - 1}) {
+            ModelFormatException e = refuse(java.util.Arrays.copyOf(b, cut));
+            assertEquals(Problem.TRUNCATED, e.problem(), "cut at " + cut);
+            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        }
+    }
+
+    @Test
+    void crcMismatch() throws IOException {
+        byte[] b = golden();
+        b[b.length - 20] ^= 0x40;         // a bit flip in the data
+        ModelFormatException e = refuse(b);
+        assertEquals(Problem.CRC_MISMATCH, e.problem());
+        assertTrue(e.getMessage().contains("CRC mismatch"), e.getMessage());
+    }
+
+    @Test
+    void shapeMismatch() throws IOException {
+        byte[] b = golden();
+        int dims = indexOf(b, "layer6.weight") + "layer6.weight".length() + 4;   // after dtype, rank, padding
+        put32(b, dims, 9);                                                       // [8, 16] → [9, 16]
+        ModelFormatException e = refuse(reseal(b));
+        assertEquals(Problem.SHAPE_MISMATCH, e.problem());
+        assertTrue(e.getMessage().contains("layer6.weight") && e.getMessage().contains("[9, 16]"), e.getMessage());
+    }
+
+    @Test
+    void sizeMismatch() throws IOException {
+        byte[] b = golden();
+        int len = indexOf(b, "layer6.bias") + "layer6.bias".length() + 4 + 4 + 4;   // dims [8], data offset, then length
+        put32(b, len, 28);
+        ModelFormatException e = refuse(reseal(b));
+        assertEquals(Problem.SHAPE_MISMATCH, e.problem());
+        assertTrue(e.getMessage().contains("data bytes"), e.getMessage());
+    }
+
+    @Test
+    void nanAndInfinityInATensor() throws IOException {
+        for (float bad : new float[]{Float.NaN, Float.POSITIVE_INFINITY}) {
+            byte[] b = golden();
+            int off = indexOf(b, "layer9.bias") + "layer9.bias".length() + 4 + 4;   // dims [10], then data offset
+            int data = le32(b, off);
+            put32(b, data + 4 * 3, Float.floatToIntBits(bad));
+            ModelFormatException e = refuse(reseal(b));
+            assertEquals(Problem.NON_FINITE, e.problem());
+            assertTrue(e.getMessage().contains("layer9.bias") && e.getMessage().contains("index 3"), e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownLayerType() throws IOException {
+        byte[] b = golden();
+        b[28 + 24 * 2] = 42;                  // layer 2's type code
+        ModelFormatException e = refuse(reseal(b));
+        assertEquals(Problem.UNKNOWN_LAYER, e.problem());
+        assertEquals("unknown layer type 42 at layer 2", e.getMessage());
+    }
+
+    @Test
+    void impossibleArchitecture() throws IOException {
+        byte[] b = golden();
+        put32(b, 28 + 4 + 4, 30);             // layer 0 kernel 3 → 30 on an 8x8 input
+        ModelFormatException e = refuse(reseal(b));
+        assertEquals(Problem.SHAPE_MISMATCH, e.problem());
+        assertTrue(e.getMessage().contains("layer 0 conv2d"), e.getMessage());
+    }
+
+    @Test
+    void int8OutsideTheSymmetricRange() throws IOException {
+        byte[] b = resource("golden-v1-int8.nmod");
+        int off = indexOf(b, "layer0.weight") + "layer0.weight".length() + 4 + 16;   // 4 dims, then data offset
+        b[le32(b, off)] = -128;
+        ModelFormatException e = refuse(reseal(b));
+        assertEquals(Problem.MALFORMED, e.problem());
+        assertTrue(e.getMessage().contains("-128"), e.getMessage());
+    }
+
+    @Test
+    void trailingGarbage() throws IOException {
+        byte[] b = java.util.Arrays.copyOf(golden(), golden().length + 3);
+        assertEquals(Problem.MALFORMED, refuse(b).problem());
+    }
+
+    static int le32(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+    }
+
+    static void put32(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+    }
+}

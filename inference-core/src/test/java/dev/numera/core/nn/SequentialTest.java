@@ -1,0 +1,176 @@
+package dev.numera.core.nn;
+
+import dev.numera.core.kernels.CrossEntropy;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SequentialTest {
+    /** A network with every layer type, input [1, 8, 8]. */
+    static LayerSpec[] everyLayer() {
+        return new LayerSpec[]{
+                LayerSpec.conv2d(3, 3, 1, 1), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                LayerSpec.conv2d(4, 3, 2, 1), LayerSpec.flatten(), LayerSpec.dense(8), LayerSpec.sigmoid(),
+                LayerSpec.dropout(0.25f), LayerSpec.dense(10)};
+    }
+
+    static void fill(Sequential net, int seed) {
+        float[] p = net.params();
+        int x = seed * 0x9E3779B9 | 1;
+        for (ParamTensor t : net.paramTensors()) {
+            for (int i = t.offset; i < t.offset + t.length; i++) {
+                x ^= x << 13;
+                x ^= x >>> 17;
+                x ^= x << 5;
+                float u = (x >>> 8) * (1f / (1 << 24));
+                if (t.name.endsWith("running_var") || t.name.endsWith("gamma")) p[i] = 0.5f + u;
+                else p[i] = (u - 0.5f) * (t.name.endsWith("weight") ? 1.2f : 0.4f);
+            }
+        }
+    }
+
+    @Test
+    void shapesTensorsAndParameterLayout() {
+        Sequential net = Sequential.create(new int[]{1, 8, 8}, everyLayer(), 4);
+        assertArrayEquals(new int[]{3, 8, 8}, net.outputShape(0));
+        assertArrayEquals(new int[]{3, 4, 4}, net.outputShape(3));
+        assertArrayEquals(new int[]{4, 2, 2}, net.outputShape(4));
+        assertArrayEquals(new int[]{16, 1, 1}, net.outputShape(5));
+        assertEquals(10, net.classes());
+        String[] names = {"layer0.weight", "layer0.bias", "layer1.gamma", "layer1.beta", "layer1.running_mean",
+                "layer1.running_var", "layer4.weight", "layer4.bias", "layer6.weight", "layer6.bias", "layer9.weight", "layer9.bias"};
+        assertEquals(names.length, net.paramTensors().size());
+        int offset = 0;
+        for (int i = 0; i < names.length; i++) {
+            ParamTensor t = net.paramTensors().get(i);
+            assertEquals(names[i], t.name);
+            assertEquals(offset, t.offset, "tensors are packed in order in one flat array");
+            offset += t.length;
+        }
+        assertEquals(offset, net.paramCount());
+        assertEquals(27 + 3 + 6 + 6 + 108 + 4 + 128 + 8 + 80 + 10, net.paramCount());
+        assertEquals(net.paramCount() - 6, net.trainableCount());
+        assertFalse(net.paramTensor("layer1.running_mean").trainable);
+        assertFalse(net.paramTensor("layer0.bias").decayed);
+        assertTrue(net.paramTensor("layer0.weight").decayed);
+    }
+
+    @Test
+    void rejectsImpossibleArchitectures() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Sequential.create(new int[]{1, 4, 4}, new LayerSpec[]{LayerSpec.conv2d(2, 7, 1, 0)}, 1));
+        assertTrue(e.getMessage().contains("layer 0 conv2d"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Sequential.create(new int[]{1, 4, 4}, new LayerSpec[]{LayerSpec.dropout(1f)}, 1));
+        assertThrows(IllegalArgumentException.class, () -> Sequential.create(new int[]{1, 4, 4}, new LayerSpec[]{LayerSpec.maxPool2d(5, 1)}, 1));
+    }
+
+    @Test
+    void batchedForwardEqualsSingleForwardAndReplicasShareParameters() {
+        Sequential net = Sequential.create(new int[]{1, 8, 8}, everyLayer(), 3);
+        fill(net, 5);
+        float[] x = dev.numera.core.kernels.KernelTestAccess.random(3 * 64, 6);
+        float[] batched = net.forward(x, 3, false).clone();
+        Sequential one = net.replica(1);
+        assertSame(net.params(), one.params());
+        for (int b = 0; b < 3; b++) {
+            float[] single = one.forward(java.util.Arrays.copyOfRange(x, b * 64, b * 64 + 64), 1, false);
+            for (int k = 0; k < 10; k++) assertEquals(batched[b * 10 + k], single[k], 0f);
+        }
+        float sum = 0;
+        for (int k = 0; k < 10; k++) sum += one.probabilities()[k];
+        assertEquals(1f, sum, 1e-6f);
+        // activations stay readable per layer
+        assertEquals(3 * 8 * 8, one.outputShape(0)[0] * one.outputShape(0)[1] * one.outputShape(0)[2]);
+        assertTrue(one.activation(0).length >= 192);
+    }
+
+    /**
+     * The whole network (every layer type, batchnorm in training mode, a fixed dropout mask)
+     * against central finite differences of the cross-entropy loss, for every parameter.
+     */
+    @Test
+    void wholeNetworkGradientMatchesFiniteDifferences() {
+        int n = 4;
+        Sequential net = Sequential.create(new int[]{1, 8, 8}, everyLayer(), n);
+        fill(net, 7);
+        net.enableTraining();
+        net.setBatchNormMomentum(0f);          // the check must not move the running statistics
+        net.setInputGradient(true);
+        float[] x = dev.numera.core.kernels.KernelTestAccess.random(n * 64, 8);
+        byte[] labels = {1, 7, 3, 3};
+        net.zeroGrads();
+        net.setDropoutSeed(99);
+        net.forward(x, n, true);
+        float[] dlogits = new float[n * 10];
+        CrossEntropy.backward(dlogits, net.probabilities(), labels, 0, n, 10);
+        net.backward(dlogits, n);
+        float[] analytic = net.grads().clone();
+        float[] dx = net.activationGrad(-1).clone();
+
+        float[] p = net.params();
+        double eps = 1e-3;
+        int checked = 0;
+        for (ParamTensor t : net.paramTensors()) {
+            if (!t.trainable) continue;
+            for (int i = t.offset; i < t.offset + t.length; i++) {
+                float keep = p[i];
+                p[i] = (float) (keep + eps);
+                double up = loss(net, x, labels, n);
+                p[i] = (float) (keep - eps);
+                double down = loss(net, x, labels, n);
+                p[i] = keep;
+                double numeric = (up - down) / (2 * eps);
+                double err = Math.abs(analytic[i] - numeric) / Math.max(Math.abs(analytic[i]) + Math.abs(numeric), 1e-2);
+                assertTrue(err < 2e-2, t.name + "[" + (i - t.offset) + "]: analytic " + analytic[i] + ", numeric " + numeric);
+                checked++;
+            }
+        }
+        assertEquals(net.trainableCount(), checked);
+        for (int i = 0; i < 64; i += 7) {
+            float keep = x[i];
+            x[i] = (float) (keep + eps);
+            double up = loss(net, x, labels, n);
+            x[i] = (float) (keep - eps);
+            double down = loss(net, x, labels, n);
+            x[i] = keep;
+            double numeric = (up - down) / (2 * eps);
+            assertTrue(Math.abs(dx[i] - numeric) / Math.max(Math.abs(dx[i]) + Math.abs(numeric), 1e-2) < 2e-2, "input grad " + i);
+        }
+    }
+
+    static double loss(Sequential net, float[] x, byte[] labels, int n) {
+        net.setDropoutSeed(99);                // same mask as the analytic pass
+        net.forward(x, n, true);
+        double l = 0;
+        for (int b = 0; b < n; b++) l -= Math.log(net.probabilities()[b * 10 + labels[b]]);
+        return l / n;
+    }
+
+    @Test
+    void trainingReducesLossOnATinyProblem() {
+        // two 4x4 patterns (vertical vs horizontal bar) must be separable by a small conv net with plain SGD
+        Sequential net = Sequential.create(new int[]{1, 4, 4}, new LayerSpec[]{
+                LayerSpec.conv2d(2, 3, 1, 1), LayerSpec.relu(), LayerSpec.flatten(), LayerSpec.dense(2)}, 2);
+        fill(net, 3);
+        net.enableTraining();
+        float[] x = new float[32];
+        for (int i = 0; i < 4; i++) {
+            x[i * 4 + 1] = 1;        // vertical bar
+            x[16 + 8 + i] = 1;       // horizontal bar
+        }
+        byte[] y = {0, 1};
+        float first = 0, last = 0;
+        for (int step = 0; step < 200; step++) {
+            net.zeroGrads();
+            net.forward(x, 2, true);
+            float l = CrossEntropy.forward(net.probabilities(), y, 0, 2, 2);
+            if (step == 0) first = l;
+            last = l;
+            float[] d = new float[4];
+            CrossEntropy.backward(d, net.probabilities(), y, 0, 2, 2);
+            net.backward(d, 2);
+            for (int i = 0; i < net.paramCount(); i++) net.params()[i] -= 0.5f * net.grads()[i];
+        }
+        assertTrue(last < first * 0.05f, "loss " + first + " → " + last);
+    }
+}
