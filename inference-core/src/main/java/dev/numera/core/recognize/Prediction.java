@@ -1,0 +1,106 @@
+package dev.numera.core.recognize;
+
+import dev.numera.core.nn.Sequential;
+
+/**
+ * What the {@link Recognizer} read: the digit, or "no digit" with the reason; all ten
+ * probabilities, the top 3, the 28x28 input the network saw, the thresholded camera box, and every
+ * layer's activations.
+ *
+ * <p>One instance is owned by a recognizer and overwritten by each call (the camera loop makes
+ * no garbage): copy what must outlive the next frame.
+ */
+public final class Prediction {
+    public static final int NO_DIGIT = -1;
+
+    final float[] probabilities = new float[10];
+    final int[] top3 = new int[3];
+    final float[] input = new float[28 * 28];
+    int digit = NO_DIGIT;
+    String reason = "nothing recognised yet";
+    float[] thresholded;
+    int thresholdedWidth, thresholdedHeight;
+    boolean networkRan;
+    final Sequential network;
+
+    Prediction(Sequential network) {
+        this.network = network;
+    }
+
+    /** The digit 0..9, or {@link #NO_DIGIT}. */
+    public int digit() {
+        return digit;
+    }
+
+    public boolean hasDigit() {
+        return digit != NO_DIGIT;
+    }
+
+    /** Why there is no digit (e.g. "no ink"); null when there is one. */
+    public String noDigitReason() {
+        return digit == NO_DIGIT ? reason : null;
+    }
+
+    /** Probability of the predicted digit; 0 when there is none. */
+    public float confidence() {
+        return digit == NO_DIGIT ? 0f : probabilities[digit];
+    }
+
+    /** [10] class probabilities (all 0 when there is no digit). Live view, overwritten next call. */
+    public float[] probabilities() {
+        return probabilities;
+    }
+
+    /** [3] the three most probable digits, best first. */
+    public int[] top3() {
+        return top3;
+    }
+
+    /** [28 * 28] the normalised image the network saw, ink-high 0..1 (all 0 when none). */
+    public float[] input() {
+        return input;
+    }
+
+    /** The thresholded camera box, ink 1 / paper 0, [height * width]; null for other inputs. */
+    public float[] thresholded() {
+        return thresholded;
+    }
+
+    public int thresholdedWidth() {
+        return thresholdedWidth;
+    }
+
+    public int thresholdedHeight() {
+        return thresholdedHeight;
+    }
+
+    /** Whether the network ran for this prediction, so that {@link #activation} is current. */
+    public boolean hasActivations() {
+        return networkRan;
+    }
+
+    /** Number of layers whose outputs {@link #activation} can show. */
+    public int layerCount() {
+        return network.layerCount();
+    }
+
+    /** Layer i's output for this prediction, [c * h * w] (a view: only the first c*h*w values). */
+    public float[] activation(int layer) {
+        return network.activation(layer);
+    }
+
+    /** [c, h, w] of layer i's output. */
+    public int[] activationShape(int layer) {
+        return network.outputShape(layer);
+    }
+
+    /** e.g. "conv2d(16, 3x3, s1, p1)". */
+    public String layerName(int layer) {
+        return network.spec(layer).toString();
+    }
+
+    @Override
+    public String toString() {
+        return digit == NO_DIGIT ? "no digit (" + reason + ")" : digit + " (" + confidence() + ")";
+    }
+}

@@ -1,0 +1,177 @@
+package dev.numera.core.recognize;
+
+import dev.numera.core.image.AdaptiveThreshold;
+import dev.numera.core.image.AreaDownscale;
+import dev.numera.core.image.InkCheck;
+import dev.numera.core.image.Luminance;
+import dev.numera.core.image.MnistNormalizer;
+import dev.numera.core.model.ModelFile;
+import dev.numera.core.nn.Sequential;
+
+/**
+ * The one pipeline every front end uses (browser canvas, browser camera, {@code numera predict},
+ * the tests):
+ * <pre>
+ *   CAMERA  rgba box → grey → adaptive threshold (ink 1, paper 0) → ink check → area downscale to 28
+ *           (140→112→56→28) → MNIST normalise (20 px box, centre of mass at 14,14) → network
+ *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check → area downscale → normalise → network
+ *   RAW     small digit image of any size (light on dark) → ink check → normalise → network
+ * </pre>
+ * When there is nothing to read (empty canvas, blank or shaded paper, noise) the prediction says
+ * "no digit" with the reason instead of guessing.
+ *
+ * <p>Allocation happens only when the source size changes; a stream of same-sized frames (the camera
+ * loop) makes no garbage. Not thread-safe: one recognizer per thread.
+ */
+public final class Recognizer {
+    private final Sequential net;
+    private final float mean, invStd;
+    private final Prediction prediction;
+    private Stages stages;
+
+    /** Buffers and stage objects for one source size. */
+    private static final class Stages {
+        final int width, height;
+        final float[] grey, ink, small;
+        final AdaptiveThreshold threshold;
+        final AreaDownscale downscale;
+        final InkCheck check;
+        final MnistNormalizer normalizeSmall, normalizeFull;
+
+        Stages(int width, int height) {
+            this.width = width;
+            this.height = height;
+            grey = new float[width * height];
+            ink = new float[width * height];
+            threshold = new AdaptiveThreshold(width, height);
+            check = new InkCheck(width, height);
+            int longest = Math.max(width, height);
+            int sw = Math.max(1, Math.min(width, width * 28 / longest)), sh = Math.max(1, Math.min(height, height * 28 / longest));
+            downscale = new AreaDownscale(width, height, sw, sh);
+            small = new float[sw * sh];
+            normalizeSmall = new MnistNormalizer(sw, sh);
+            normalizeFull = new MnistNormalizer(width, height);
+        }
+    }
+
+    /** A recognizer for the network in a model file (input normalisation and temperature from its metadata). */
+    public Recognizer(ModelFile model) {
+        this(model.toNetwork(1), model.floatMeta(ModelFile.META_INPUT_MEAN, 0f), model.floatMeta(ModelFile.META_INPUT_STD, 1f));
+    }
+
+    /**
+     * @param net  a network taking [1, 28, 28] and giving 10 classes
+     * @param mean the network sees (x - mean) / std for the 0..1 image x
+     */
+    public Recognizer(Sequential net, float mean, float std) {
+        int[] in = net.inputShape();
+        if (in[0] != 1 || in[1] != 28 || in[2] != 28 || net.classes() != 10) {
+            throw new IllegalArgumentException("the recognizer needs a network from [1, 28, 28] to 10 classes");
+        }
+        if (!(std > 0)) throw new IllegalArgumentException("input std must be positive, got " + std);
+        this.net = net;
+        this.mean = mean;
+        this.invStd = 1f / std;
+        this.prediction = new Prediction(net);
+    }
+
+    public Sequential network() {
+        return net;
+    }
+
+    /**
+     * @param rgba   [4 * width * height] unsigned RGBA bytes, row-major, as canvas getImageData gives
+     * @param kind   CAMERA: dark ink on paper; DRAWN and RAW: light ink on dark (transparent = dark)
+     */
+    public Prediction recognizeRgba(byte[] rgba, int width, int height, InputKind kind) {
+        Stages s = stages(width, height);
+        if (rgba == null || rgba.length < 4 * width * height) {
+            throw new IllegalArgumentException("rgba needs " + 4 * width * height + " bytes for " + width + "x" + height);
+        }
+        if (kind == InputKind.CAMERA) {
+            Luminance.grey(rgba, width, height, 255f, s.grey);
+            s.threshold.apply(s.grey, s.ink);
+            prediction.thresholded = s.ink;
+            prediction.thresholdedWidth = width;
+            prediction.thresholdedHeight = height;
+            return finish(s, s.ink, kind);
+        }
+        Luminance.inkLight(rgba, width, height, 0f, s.ink);
+        return recognizeInk(s.ink, width, height, kind);
+    }
+
+    /**
+     * @param ink [width * height] ink-high image 0..1 (light on dark), e.g. rasterised strokes;
+     *            kind CAMERA means already thresholded
+     */
+    public Prediction recognizeInk(float[] ink, int width, int height, InputKind kind) {
+        Stages s = stages(width, height);
+        if (ink == null || ink.length < width * height) {
+            throw new IllegalArgumentException("ink needs " + width * height + " values for " + width + "x" + height);
+        }
+        prediction.thresholded = null;
+        return finish(s, ink, kind);
+    }
+
+    private Prediction finish(Stages s, float[] ink, InputKind kind) {
+        InkCheck.Result r = s.check.check(ink);
+        if (!r.present()) return noDigit(r.reason());
+        if (kind == InputKind.RAW) {
+            s.normalizeFull.normalize(ink, prediction.input);
+        } else {
+            s.downscale.apply(ink, s.small);
+            if (!s.normalizeSmall.normalize(s.small, prediction.input)) return noDigit(InkCheck.TOO_SMALL);
+        }
+        return run();
+    }
+
+    /** @param input [784] an already normalised 28x28 digit, ink-high 0..1 */
+    public Prediction infer(float[] input) {
+        if (input == null || input.length < 784) throw new IllegalArgumentException("infer needs 784 values (a 28x28 image)");
+        if (input != prediction.input) System.arraycopy(input, 0, prediction.input, 0, 784);
+        prediction.thresholded = null;
+        return run();
+    }
+
+    private Prediction run() {
+        float[] x = net.inputBuffer();
+        float[] in = prediction.input;
+        for (int i = 0; i < 784; i++) x[i] = (in[i] - mean) * invStd;
+        net.forward(x, 1, false);
+        float[] p = net.probabilities();
+        System.arraycopy(p, 0, prediction.probabilities, 0, 10);
+        int[] top = prediction.top3;
+        top[0] = top[1] = top[2] = -1;
+        for (int k = 0; k < 10; k++) {          // insertion into the top 3, ties keep the lower digit first
+            for (int j = 0; j < 3; j++) {
+                if (top[j] < 0 || p[k] > p[top[j]]) {
+                    for (int m = 2; m > j; m--) top[m] = top[m - 1];
+                    top[j] = k;
+                    break;
+                }
+            }
+        }
+        prediction.digit = top[0];
+        prediction.reason = null;
+        prediction.networkRan = true;
+        return prediction;
+    }
+
+    private Prediction noDigit(String reason) {
+        prediction.digit = Prediction.NO_DIGIT;
+        prediction.reason = reason;
+        prediction.networkRan = false;
+        java.util.Arrays.fill(prediction.probabilities, 0f);
+        java.util.Arrays.fill(prediction.input, 0f);
+        prediction.top3[0] = prediction.top3[1] = prediction.top3[2] = -1;
+        return prediction;
+    }
+
+    private Stages stages(int width, int height) {
+        if (width < 1 || height < 1 || width > 4096 || height > 4096) {
+            throw new IllegalArgumentException("image size " + width + "x" + height + " outside 1..4096");
+        }
+        if (stages == null || stages.width != width || stages.height != height) stages = new Stages(width, height);
+        return stages;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.numera.core.recognize;
+
+import dev.numera.core.image.StrokeRasterizer;
+import dev.numera.core.nn.LayerSpec;
+import dev.numera.core.nn.Sequential;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The pipeline's plumbing, with a network that needs no training: a nearest-template classifier
+ * (one dense layer whose rows are the normalised images of ten synthetic shapes). A trained model is
+ * exercised by the training module's predict/evaluate tests and the browser tests.
+ */
+class RecognizerTest {
+    /** Ten distinct pen shapes on a 280x280 canvas, as polylines {x0,y0,x1,y1,...}. */
+    static final float[][][] SHAPES = {
+            {{140, 50, 200, 80, 215, 140, 200, 200, 140, 230, 80, 200, 65, 140, 80, 80, 140, 50}},   // ring
+            {{140, 40, 140, 240}},                                                                 // bar
+            {{70, 80, 140, 40, 210, 80, 70, 240, 210, 240}},                                        // z-like
+            {{70, 50, 210, 50, 120, 240}},                                                          // seven
+            {{180, 40, 60, 170, 220, 170}, {180, 40, 180, 240}},                                   // four
+            {{60, 60, 220, 220}, {220, 60, 60, 220}},                                               // cross
+            {{60, 140, 220, 140}, {140, 40, 140, 240}},                                             // plus
+            {{60, 240, 140, 40, 220, 240}},                                                         // caret
+            {{60, 60, 220, 60, 220, 220, 60, 220}},                                                 // cup
+            {{60, 40, 60, 240, 220, 240}},                                                          // ell
+    };
+
+    static float[] draw(int shape, int size, float scale, float dx, float dy) {
+        StrokeRasterizer r = new StrokeRasterizer();
+        for (float[] line : SHAPES[shape]) {
+            r.beginStroke();
+            for (int i = 0; i < line.length; i += 2) r.addPoint(line[i] * scale + dx, line[i + 1] * scale + dy);
+            r.endStroke();
+        }
+        r.setBrushDiameter(StrokeRasterizer.brushDiameterFor(200 * scale));
+        float[] out = new float[size * size];
+        r.rasterise(out, size, size);
+        return out;
+    }
+
+    /** Paper photo of the ink: dark ink (30) on light paper (210) with a soft shadow, as RGBA. */
+    static byte[] paper(float[] ink, int size) {
+        byte[] rgba = new byte[4 * size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                float paper = 210 - 70f * x / size;             // shadow darkening to the right
+                float v = paper + (30 - paper) * ink[y * size + x];
+                int i = 4 * (y * size + x);
+                rgba[i] = rgba[i + 1] = rgba[i + 2] = (byte) Math.max(0, Math.min(255, (int) v));
+                rgba[i + 3] = (byte) 255;
+            }
+        }
+        return rgba;
+    }
+
+    /** Templates = what the pipeline itself makes of each shape; the network scores correlation. */
+    static Recognizer templateRecognizer() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Sequential probe = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Recognizer r = new Recognizer(probe, 0f, 1f);
+        float[] w = net.params();
+        for (int k = 0; k < 10; k++) {
+            float[] input = r.recognizeInk(draw(k, 280, 1f, 0, 0), 280, 280, InputKind.DRAWN).input();
+            double norm = 0;
+            for (float v : input) norm += v * v;
+            for (int i = 0; i < 784; i++) w[k * 784 + i] = (float) (20 * input[i] / Math.sqrt(norm));
+        }
+        return new Recognizer(net, 0f, 1f);
+    }
+
+    @Test
+    void drawnCameraAndRawPathsReadEveryShape() {
+        Recognizer r = templateRecognizer();
+        for (int k = 0; k < 10; k++) {
+            // drawn smaller and off-centre: normalisation must undo that
+            Prediction p = r.recognizeInk(draw(k, 280, 0.6f, 10, 90), 280, 280, InputKind.DRAWN);
+            assertEquals(k, p.digit(), "drawn shape " + k);
+            // camera: the same shape photographed dark on shaded paper in the 140 px box
+            p = r.recognizeRgba(paper(draw(k, 140, 0.5f, 0, 0), 140), 140, 140, InputKind.CAMERA);
+            assertEquals(k, p.digit(), "camera shape " + k);
+            assertNotNull(p.thresholded());
+            assertEquals(140, p.thresholdedWidth());
+            // raw: a 40x40 image, light on dark
+            p = r.recognizeInk(draw(k, 40, 1 / 7f, 0, 0), 40, 40, InputKind.RAW);
+            assertEquals(k, p.digit(), "raw shape " + k);
+            assertNull(p.thresholded());
+        }
+    }
+
+    @Test
+    void predictionCarriesProbabilitiesTop3AndTheInput() {
+        Recognizer r = templateRecognizer();
+        Prediction p = r.recognizeInk(draw(3, 280, 1f, 0, 0), 280, 280, InputKind.DRAWN);
+        float sum = 0;
+        for (float v : p.probabilities()) sum += v;
+        assertEquals(1f, sum, 1e-5f);
+        assertEquals(3, p.top3()[0]);
+        assertTrue(p.probabilities()[p.top3()[0]] >= p.probabilities()[p.top3()[1]]);
+        assertTrue(p.probabilities()[p.top3()[1]] >= p.probabilities()[p.top3()[2]]);
+        assertEquals(p.probabilities()[3], p.confidence());
+        assertNull(p.noDigitReason());
+        float ink = 0;
+        for (float v : p.input()) ink += v;
+        assertTrue(ink > 20, "the 28x28 input holds the digit");
+        assertTrue(p.hasActivations());
+        assertEquals(2, p.layerCount());
+        assertEquals(10, p.activationShape(1)[0]);
+        assertSame(p, r.recognizeInk(draw(1, 280, 1f, 0, 0), 280, 280, InputKind.DRAWN), "one reused prediction: no per-frame garbage");
+    }
+
+    @Test
+    void noDigitWithAReasonInsteadOfAGuess() {
+        Recognizer r = templateRecognizer();
+        Prediction p = r.recognizeInk(new float[280 * 280], 280, 280, InputKind.DRAWN);
+        assertFalse(p.hasDigit());
+        assertEquals(Prediction.NO_DIGIT, p.digit());
+        assertNotNull(p.noDigitReason());
+        assertEquals(0f, p.confidence());
+
+        byte[] blank = paper(new float[140 * 140], 140);            // shaded but empty paper
+        assertFalse(r.recognizeRgba(blank, 140, 140, InputKind.CAMERA).hasDigit());
+        byte[] uniform = new byte[4 * 140 * 140];
+        java.util.Arrays.fill(uniform, (byte) 128);
+        assertFalse(r.recognizeRgba(uniform, 140, 140, InputKind.CAMERA).hasDigit());
+
+        float[] noise = new float[140 * 140];
+        int x = 12345;
+        for (int i = 0; i < noise.length; i++) {
+            x ^= x << 13;
+            x ^= x >>> 17;
+            x ^= x << 5;
+            if ((x >>> 24) < 6) noise[i] = 1f;                         // ~2 % salt specks
+        }
+        p = r.recognizeRgba(paper(noise, 140), 140, 140, InputKind.CAMERA);
+        assertFalse(p.hasDigit(), "salt-and-pepper noise is not a digit: " + p);
+        assertTrue(p.noDigitReason().contains("noise") || p.noDigitReason().contains("speck"), p.noDigitReason());
+    }
+
+    @Test
+    void inputNormalisationFromTheModelIsApplied() {
+        // dense(10) with weight row 0 = all ones, rest 0: logit 0 = sum((x - mean) / std)
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        java.util.Arrays.fill(net.params(), 0, 784, 1f);
+        Recognizer r = new Recognizer(net, 0.5f, 0.25f);
+        float[] x = new float[784];
+        java.util.Arrays.fill(x, 0.75f);                             // (0.75 - 0.5) / 0.25 = 1 per pixel
+        r.infer(x);
+        assertEquals(784f, net.activation(1)[0], 1e-3f);
+    }
+
+    @Test
+    void badArgumentsAreClearErrors() {
+        Recognizer r = templateRecognizer();
+        assertThrows(IllegalArgumentException.class, () -> r.recognizeRgba(new byte[10], 140, 140, InputKind.CAMERA));
+        assertThrows(IllegalArgumentException.class, () -> r.recognizeInk(new float[10], 0, 10, InputKind.DRAWN));
+        assertThrows(IllegalArgumentException.class, () -> r.infer(new float[100]));
+        Sequential wrong = Sequential.create(new int[]{1, 8, 8}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        assertThrows(IllegalArgumentException.class, () -> new Recognizer(wrong, 0, 1));
+    }
+}
