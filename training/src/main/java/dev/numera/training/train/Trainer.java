@@ -61,11 +61,17 @@ public final class Trainer {
     private final Settings s;
     private final PrintStream log;
     private final boolean progressBar;
+    private int stopAfterEpoch = Integer.MAX_VALUE;
 
     public Trainer(Settings settings, PrintStream log, boolean progressBar) {
         this.s = settings;
         this.log = log;
         this.progressBar = progressBar;
+    }
+
+    /** Ends the run after this epoch as if the process were killed there (for resume tests). */
+    public void stopAfterEpoch(int epoch) {
+        stopAfterEpoch = epoch;
     }
 
     public Result train(Dataset train, Dataset validation) throws IOException {
@@ -113,7 +119,7 @@ public final class Trainer {
             return t;
         });
         try {
-            for (int epoch = startEpoch; epoch <= s.epochs && (s.patience == 0 || sinceBest < s.patience); epoch++) {
+            for (int epoch = startEpoch; epoch <= Math.min(s.epochs, stopAfterEpoch) && (s.patience == 0 || sinceBest < s.patience); epoch++) {
                 long t0 = System.nanoTime();
                 int[] order = SplitMix64.derive(s.seed, 1, epoch).permutation(train.count());
                 double lossSum = 0;
