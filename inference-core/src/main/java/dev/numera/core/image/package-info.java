@@ -14,7 +14,7 @@
  * </pre>
  * Drawing (pointer strokes in a 280x280 canvas):
  * <pre>
- *   strokes --StrokeRasterizer (brush = longest side / 9)--&gt; ink 0..1 (280x280) --InkCheck--&gt;
+ *   strokes --StrokeRasterizer (brush = (longest side + 10) / 9)--&gt; ink 0..1 (280x280) --InkCheck--&gt;
  *     --AreaDownscale 280→140→112→56→28--&gt; (28x28) --MnistNormalizer--&gt; network input (28x28)
  * </pre>
  *
