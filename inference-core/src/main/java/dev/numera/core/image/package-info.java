@@ -8,7 +8,7 @@
  * <p>Camera (a 140x140 box of the video frame):
  * <pre>
  *   RGBA bytes (4*140*140) --Luminance.maxChannel--&gt; grey 0..255 (140x140)
- *     --AdaptiveThreshold (9x9, offset 8, contrast 10 %)--&gt; ink 0/1 (140x140) --InkCheck--&gt; present? reason
+ *     --AdaptiveThreshold (15x15, offset 8, contrast 10 %)--&gt; ink 0/1 (140x140) --InkCheck--&gt; present? reason
  *     --AreaDownscale 140→112→56→28--&gt; ink 0..1 (28x28)
  *     --MnistNormalizer (box 20 px, centre of mass at 14,14)--&gt; network input (28x28)
  * </pre>

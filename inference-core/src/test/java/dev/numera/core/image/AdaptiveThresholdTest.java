@@ -114,7 +114,7 @@ class AdaptiveThresholdTest {
         java.util.Arrays.fill(grey, 200f);
         Images.fillRect(grey, w, 15, 0, 9, h, 40f);
         float[] ink = new float[w * h];
-        new AdaptiveThreshold(w, h).apply(grey, ink);
+        new AdaptiveThreshold(w, h, 4, 8f).apply(grey, ink);
         assertEquals(0f, ink[20 * w + 19], "bar centre is hollow at radius 4");
         assertEquals(1f, ink[20 * w + 15], "bar edge is ink at radius 4");
         new AdaptiveThreshold(w, h, 10, 8f).apply(grey, ink);
@@ -126,6 +126,15 @@ class AdaptiveThresholdTest {
     }
 
     @Test
+    void defaultsAreFifteenByFifteenOffsetEightContrastTenPercent() {
+        AdaptiveThreshold t = new AdaptiveThreshold(140, 140);
+        assertEquals(7, t.radius());
+        assertEquals(8f, t.offset());
+        assertEquals(0.1f, t.minContrast());
+        assertEquals(140, t.width());
+    }
+
+    @Test
     void uniformAndLinearGradientPaperHasNoInk() {
         int w = 60;
         int h = 50;
@@ -134,7 +143,7 @@ class AdaptiveThresholdTest {
         java.util.Arrays.fill(grey, 123.4f);
         assertEquals(0, new AdaptiveThreshold(w, h).apply(grey, ink));
         // 2 grey levels per pixel: inside, the window mean equals the centre; at the clipped border the
-        // window is one-sided and its mean is off by 2 px * 2 levels = 4 < 8
+        // window is one-sided and its mean is off by r/2 px * 2 levels = 7 < 8 (default r = 7)
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 grey[y * w + x] = 220f - 2f * x;
