@@ -53,15 +53,16 @@ public final class StrokeRasterizer {
      * Diameter (canvas px) for a drawing whose point bounding box has this longest side L (canvas px).
      *
      * <p>Normalisation maps the ink box to 20 px. The ink box is the point box plus one diameter D (the
-     * round caps), plus about one pixel of the downscaled image, because the normaliser measures the
+     * round caps), plus about one pixel of the image the normaliser receives, because it measures the
      * box in whole pixels and includes the anti-aliased fringe; call that pixel {@code cellSize} canvas
-     * px (canvas side / 28, so 10 for a 280 canvas). The stroke then becomes
+     * px: 10 when a 280 canvas is first downscaled to 28x28, 1 when the canvas itself is normalised.
+     * The stroke then becomes
      * {@code D * 20 / (L + D + cellSize)} px wide; setting that to 2 gives
      * {@code D = (L + cellSize) / 9}, roughly longestSide / 9..10. Clamped to [MIN_BRUSH, MAX_BRUSH]:
      * a dot or a tiny scribble still gets a visible pen, a huge one does not turn into blobs.
      *
      * @param longestSide longest side of the point bounding box, canvas px
-     * @param cellSize    canvas px per pixel of the 28x28 image the drawing is downscaled to
+     * @param cellSize    canvas px per pixel of the image given to {@link MnistNormalizer}
      */
     public static float brushDiameterFor(float longestSide, float cellSize) {
         if (!(longestSide >= 0f && longestSide < 1e6f)) {
@@ -84,7 +85,7 @@ public final class StrokeRasterizer {
      * Sets the brush from the current drawing ({@link #brushDiameterFor} of the point box) and returns it.
      * Call before {@link #rasterise} each time the drawing changes.
      *
-     * @param cellSize canvas px per pixel of the 28x28 image (canvas side / 28)
+     * @param cellSize canvas px per pixel of the image given to {@link MnistNormalizer}
      */
     public float fitBrushToDrawing(float cellSize) {
         float longest = 0f;

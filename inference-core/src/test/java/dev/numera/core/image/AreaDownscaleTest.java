@@ -156,6 +156,7 @@ class AreaDownscaleTest {
         assertThrows(IllegalArgumentException.class, () -> d.apply(null, new float[784]));
         assertThrows(IllegalArgumentException.class, () -> new AreaDownscale(0, 28));
         assertThrows(IllegalArgumentException.class, () -> AreaDownscale.chain(-1, 28));
+        assertThrows(IllegalArgumentException.class, () -> AreaDownscale.chain(Integer.MAX_VALUE, 28));
         // equal sizes: a copy, so the same array is harmless
         float[] same = random(784, 3);
         float[] copy = same.clone();

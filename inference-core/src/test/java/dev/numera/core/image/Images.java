@@ -127,29 +127,40 @@ final class Images {
         return maxX < 0 ? null : new int[] {minX, minY, maxX, maxY};
     }
 
-    /** Bilinear upscale of a (sw x sh) image to (dw x dh), pixel centres aligned. */
+    /** Bilinear resize of a (sw x sh) image to (dw x dh), pixel centres aligned, edges clamped. */
     static float[] bilinear(float[] src, int sw, int sh, int dw, int dh) {
+        int[] x0 = new int[dw];
+        int[] x1 = new int[dw];
+        float[] tx = new float[dw];
+        axis(sw, dw, x0, x1, tx);
+        int[] y0 = new int[dh];
+        int[] y1 = new int[dh];
+        float[] ty = new float[dh];
+        axis(sh, dh, y0, y1, ty);
         float[] out = new float[dw * dh];
         for (int y = 0; y < dh; y++) {
-            double fy = (y + 0.5) * sh / dh - 0.5;
-            int y0 = (int) Math.floor(fy);
-            double ty = fy - y0;
+            int r0 = y0[y] * sw;
+            int r1 = y1[y] * sw;
+            float b = ty[y];
             for (int x = 0; x < dw; x++) {
-                double fx = (x + 0.5) * sw / dw - 0.5;
-                int x0 = (int) Math.floor(fx);
-                double tx = fx - x0;
-                double v = (1 - ty) * ((1 - tx) * at(src, sw, sh, x0, y0) + tx * at(src, sw, sh, x0 + 1, y0))
-                        + ty * ((1 - tx) * at(src, sw, sh, x0, y0 + 1) + tx * at(src, sw, sh, x0 + 1, y0 + 1));
-                out[y * dw + x] = (float) v;
+                float a = tx[x];
+                float top = (1 - a) * src[r0 + x0[x]] + a * src[r0 + x1[x]];
+                float bottom = (1 - a) * src[r1 + x0[x]] + a * src[r1 + x1[x]];
+                out[y * dw + x] = (1 - b) * top + b * bottom;
             }
         }
         return out;
     }
 
-    private static double at(float[] img, int w, int h, int x, int y) {
-        x = Math.max(0, Math.min(w - 1, x));
-        y = Math.max(0, Math.min(h - 1, y));
-        return img[y * w + x];
+    private static void axis(int s, int d, int[] i0, int[] i1, float[] t) {
+        for (int k = 0; k < d; k++) {
+            double f = (k + 0.5) * s / d - 0.5;
+            int lo = (int) Math.floor(f);
+            double frac = f - lo;
+            i0[k] = Math.max(0, Math.min(s - 1, lo));
+            i1[k] = Math.max(0, Math.min(s - 1, lo + 1));
+            t[k] = (float) frac;
+        }
     }
 
     /** Opaque RGBA bytes of dark ink on grey paper: grey = paper - ink * (paper - inkLevel). */
