@@ -17,16 +17,16 @@ package dev.numera.core.image;
  * its neighbours look dark, paper texture) stay within a few percent of the local mean wherever the
  * light falls; pen and pencil strokes are 20..60 % under it. In the ruled-paper-with-shadow test scene
  * (measured with a 9x9 window) 0.08 already removed every false pixel and 0 let hundreds through;
- * 0.1 leaves margin. The offset still matters in dark regions
- * (mean below 80), where 10 % of the mean is within camera noise. {@code minContrast = 0} gives the
+ * 0.1 leaves margin. The offset still matters in dark regions (mean below 80), where 10 % of the
+ * mean is within camera noise. {@code minContrast = 0} gives the
  * plain offset rule.
  *
  * <p>Why 15x15 and not 9x9: strokes wider than about the window come out hollow (the window fits inside
  * the stroke and its mean is the stroke itself), and hollow outlines break into pieces. A digit
  * written MNIST-like (stroke ~1/10 of its height) filling a 140 box has 10..15 px strokes. Measured on
  * the 10,000 MNIST test digits upscaled to 140, printed dark on paper and thresholded: a 9x9 window
- * left 14 % of them in fragments ({@link InkCheck} said "scattered"); on every 10th digit 11x11 failed
- * 1 of 1,000, 13x13 to 21x21 none. The ruled-paper test scene stays free of false ink up to 19x19
+ * left 14 % of them in fragments (largest piece under 30 % of the ink, which {@link InkCheck} calls
+ * "scattered"); on every 10th digit 11x11 failed 1 of 1,000, 13x13 to 21x21 none. The ruled-paper test scene stays free of false ink up to 19x19
  * (21x21 lets 2 pixels through) and its strokes fill better with a bigger window; 15x15 sits in the
  * middle. The cost per pixel does not depend on the radius.
  *
