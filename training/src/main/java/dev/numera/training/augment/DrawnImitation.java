@@ -120,10 +120,33 @@ public final class DrawnImitation implements ImageOp {
             return 0;
         }
         float level = Math.min(0.5f, 0.5f * max);
-        for (int sy = 0; sy < SIDE; sy++) {
+        // a bilinear sample is a convex mix of its taps: above the level only near a source pixel above it
+        int minX = SIDE;
+        int minY = SIDE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                if (images[offset + y * SIDE + x] > level) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = y;
+                }
+            }
+        }
+        if (maxX < 0) {
+            return 0;
+        }
+        // canvas columns/rows whose taps (i, i+1) touch [min, max]
+        int x0 = Math.max(0, (minX - 1) * UP);
+        int x1 = Math.min(CANVAS - 1, (maxX + 1) * UP + UP - 1);
+        int y0 = Math.max(0, (minY - 1) * UP);
+        int y1 = Math.min(CANVAS - 1, (maxY + 1) * UP + UP - 1);
+        for (int sy = Math.max(0, minY - 1); sy <= Math.min(SIDE - 1, maxY + 1); sy++) {
             int src = offset + sy * SIDE;
             int dst = sy * CANVAS;
-            for (int x = 0; x < CANVAS; x++) {
+            for (int x = x0; x <= x1; x++) {
                 int i = upIndex[x];
                 float f = upFrac[x];
                 float a = i >= 0 ? images[src + i] : 0f;
@@ -132,15 +155,15 @@ public final class DrawnImitation implements ImageOp {
             }
         }
         int count = 0;
-        for (int y = 0; y < CANVAS; y++) {
+        for (int y = y0; y <= y1; y++) {
             int i = upIndex[y];
             float f = upFrac[y];
             int rowA = i * CANVAS;
             int rowB = (i + 1) * CANVAS;
-            boolean hasA = i >= 0;
-            boolean hasB = i + 1 < SIDE;
+            boolean hasA = i >= minY - 1 && i >= 0;
+            boolean hasB = i + 1 >= minY - 1 && i + 1 <= maxY + 1 && i + 1 < SIDE;
             int out = (y + 1) * W + 1;
-            for (int x = 0; x < CANVAS; x++) {
+            for (int x = x0; x <= x1; x++) {
                 float a = hasA ? across[rowA + x] : 0f;
                 float b = hasB ? across[rowB + x] : 0f;
                 if (a + f * (b - a) > level) {
