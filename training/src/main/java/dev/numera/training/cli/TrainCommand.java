@@ -180,7 +180,7 @@ final class TrainCommand implements Callable<Integer> {
             case "standard":
                 return AugmentConfig.standard();
             default:
-                return AugmentConfig.standard();   // TODO(merge): AugmentConfig.app() from the train branch
+                return AugmentConfig.app();
         }
     }
 

