@@ -2,6 +2,7 @@ package dev.numera.core.nn;
 
 import dev.numera.core.kernels.BatchNorm;
 import dev.numera.core.kernels.Conv2d;
+import dev.numera.core.kernels.Conv2dGemm;
 import dev.numera.core.kernels.Dense;
 import dev.numera.core.kernels.Dropout;
 import dev.numera.core.kernels.Flatten;
@@ -40,6 +41,7 @@ public final class Sequential {
     private final int capacity;
     private final float[][] acts;      // acts[i] = input of layer i, [capacity, shapes[i]]
     private final float[] probs;       // [capacity, classes]
+    private final float[] scratch;     // im2col buffers, shared by the conv layers
     private float temperature = 1f;
 
     // training state, allocated by enableTraining()
@@ -61,7 +63,7 @@ public final class Sequential {
         paramOffset = new int[layers];
         List<ParamTensor> list = new ArrayList<>();
         int[] shape = inputShape.clone();
-        int offset = 0;
+        int offset = 0, scratchSize = 0;
         for (int i = 0; i < layers; i++) {
             shapes[i] = shape;
             LayerSpec s = specs[i];
@@ -73,6 +75,7 @@ public final class Sequential {
                     int oh = Conv2d.outSize(h, s.kernel, s.stride, s.padding), ow = Conv2d.outSize(w, s.kernel, s.stride, s.padding);
                     require(oh > 0 && ow > 0, i, s, shape, "kernel larger than the padded input");
                     paramOffset[i] = offset;
+                    scratchSize = Math.max(scratchSize, Conv2dGemm.scratchSize(c, h, w, s.kernel, s.stride, s.padding));
                     list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, c, s.kernel, s.kernel}, true, true));
                     offset += s.units * c * s.kernel * s.kernel;
                     list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
@@ -123,6 +126,7 @@ public final class Sequential {
         acts = new float[layers + 1][];
         for (int i = 0; i <= layers; i++) acts[i] = new float[capacity * size(shapes[i])];
         probs = new float[capacity * size(shape)];
+        scratch = new float[scratchSize];
         for (ParamTensor t : tensors) {  // a fresh network starts with neutral batchnorm
             if (sharedParams == null && (t.name.endsWith(".gamma") || t.name.endsWith(".running_var"))) {
                 java.util.Arrays.fill(params, t.offset, t.offset + t.length, 1f);
@@ -174,7 +178,7 @@ public final class Sequential {
         int count = n * c * h * w, p = paramOffset[i];
         switch (s.type) {
             case CONV2D:
-                Conv2d.forward(out, in, params, p, p + s.units * c * s.kernel * s.kernel, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
+                Conv2dGemm.forward(out, in, params, p, p + s.units * c * s.kernel * s.kernel, scratch, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
                 break;
             case MAXPOOL2D:
                 MaxPool2d.forward(out, in, n, c, h, w, s.kernel, s.stride);
@@ -253,6 +257,7 @@ public final class Sequential {
         int count = n * c * h * w, p = paramOffset[i];
         switch (s.type) {
             case CONV2D:
+                // the direct form's backward measured faster than the im2col one (see Conv2dGemm)
                 Conv2d.backward(din, grads, dout, in, params, p, p + s.units * c * s.kernel * s.kernel, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
                 break;
             case DENSE:

@@ -67,6 +67,23 @@ class KernelTest {
         gradCheck(dB, rd, x -> conv2d(dIn, dW, x, n, c, h, w, oc, k, s, p), gb, "conv dBias");
     }
 
+    @ParameterizedTest(name = "n{0} c{1} {2}x{3} oc{4} k{5} s{6} p{7}")
+    @CsvSource({"2,3,7,6,4,3,1,1", "1,2,9,9,3,5,1,2", "2,2,8,7,3,3,2,0", "1,3,6,5,2,2,2,1", "1,1,5,5,2,1,1,0"})
+    void conv2dGemmEqualsTheDirectKernel(int n, int c, int h, int w, int oc, int k, int s, int p) {
+        int oh = Conv2d.outSize(h, k, s, p), ow = Conv2d.outSize(w, k, s, p);
+        float[] in = random(n * c * h * w, 31), params = random(oc * c * k * k + oc, 32), dout = random(n * oc * oh * ow, 33);
+        int bOff = oc * c * k * k;
+        float[] a = new float[n * oc * oh * ow], b = new float[a.length], scratch = new float[Conv2dGemm.scratchSize(c, h, w, k, s, p)];
+        Conv2d.forward(a, in, params, 0, bOff, n, c, h, w, oc, k, s, p);
+        Conv2dGemm.forward(b, in, params, 0, bOff, scratch, n, c, h, w, oc, k, s, p);
+        assertArrayEquals(a, b, 1e-5f);
+        float[] dinA = new float[in.length], dinB = new float[in.length], gA = new float[params.length], gB = new float[params.length];
+        Conv2d.backward(dinA, gA, dout, in, params, 0, bOff, n, c, h, w, oc, k, s, p);
+        Conv2dGemm.backward(dinB, gB, dout, in, params, 0, bOff, scratch, n, c, h, w, oc, k, s, p);
+        assertArrayEquals(dinA, dinB, 1e-5f);
+        assertArrayEquals(gA, gB, 1e-4f);
+    }
+
     @Test
     void conv2dHandComputed() {
         // 1 channel 3x3 input 1..9, kernel [[1,0],[0,-1]], bias 0.5, stride 1, no padding:
