@@ -65,7 +65,8 @@ public final class DrawPad {
 
     /** Rasterises the strokes (Java, 280x280, ink high) into a buffer owned by the pad. */
     public float[] ink() {
-        strokes.fitBrushToDrawing();
+        // the Recognizer first area-downscales 280 to 28: one pixel of its image is 10 canvas px
+        strokes.fitBrushToDrawing(SIZE / 28f);
         strokes.rasterise(ink, SIZE, SIZE);
         return ink;
     }
