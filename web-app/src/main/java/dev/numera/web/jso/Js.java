@@ -1,7 +1,6 @@
 package dev.numera.web.jso;
 
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSObject;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -43,12 +42,6 @@ public final class Js {
     @JSBody(params = "a", script = "return new Uint8ClampedArray(a.buffer, a.byteOffset, a.length);")
     private static native Uint8ClampedArray clampedView(Int8Array a);
 
-    @JSBody(params = "a", script = "return a.length;")
-    public static native int length(JSObject a);
-
-    @JSBody(params = "a", script = "return a instanceof Float32Array;")
-    public static native boolean isFloat32Array(JSObject a);
-
     public static float[] floats(Float32Array a) {
         return a.copyToJavaArray();
     }
@@ -58,10 +51,4 @@ public final class Js {
 
     @JSBody(params = {"el", "name", "value"}, script = "el.style.setProperty(name, value);")
     public static native void setStyle(HTMLElement el, String name, String value);
-
-    @JSBody(params = "name", script = "return (window.matchMedia && window.matchMedia(name).matches) === true;")
-    public static native boolean matches(String name);
-
-    @JSBody(params = "msg", script = "if (window.console) { console.error(msg); }")
-    public static native void logError(String msg);
 }

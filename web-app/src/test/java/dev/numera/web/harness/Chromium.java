@@ -53,7 +53,7 @@ public final class Chromium implements AutoCloseable {
             o.setBinary(BROWSER);
             o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1200,1000", "--user-data-dir=" + profile,
+                    "--disable-dev-shm-usage", "--window-size=1200,1400", "--user-data-dir=" + profile,
                     "--use-fake-device-for-media-stream");
             if (y4m != null) {
                 o.addArguments("--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + y4m);

@@ -17,6 +17,6 @@ public final class DrawScript {
                 + "   c.dispatchEvent(e); }"
                 + " for (var s = 0; s < strokes.length; s++) { var st = strokes[s]; ev('pointerdown', st[0]);"
                 + "   for (var i = 1; i < st.length; i++) { ev('pointermove', st[i]); } ev('pointerup', st[st.length - 1]); }"
-                + "})(" + Strokes.json(digit, 3) + ");"; // every 3rd point: HtmlUnit recognises on each event
+                + "})(" + Strokes.json(digit, 4) + ");"; // every 4th point: each inference is slow in HtmlUnit
     }
 }

@@ -44,9 +44,9 @@ public final class Strokes {
         return s;
     }
 
-    /** Points every ~6 px along a segment. */
+    /** Points every ~15 px along a segment (real input is sparser still when the pen moves fast). */
     static List<double[]> line(double x0, double y0, double x1, double y1) {
-        int n = Math.max(2, (int) (Math.hypot(x1 - x0, y1 - y0) / 6));
+        int n = Math.max(2, (int) (Math.hypot(x1 - x0, y1 - y0) / 15));
         List<double[]> p = new ArrayList<>();
         for (int i = 0; i <= n; i++) {
             double t = (double) i / n;
@@ -57,7 +57,7 @@ public final class Strokes {
 
     /** An elliptic arc, angles in degrees, 0 = right, 90 = down (screen coordinates). */
     static List<double[]> arc(double cx, double cy, double rx, double ry, double from, double to) {
-        int n = Math.max(4, (int) (Math.abs(to - from) / 6));
+        int n = Math.max(4, (int) (Math.abs(to - from) / 12));
         List<double[]> p = new ArrayList<>();
         for (int i = 0; i <= n; i++) {
             double a = Math.toRadians(from + (to - from) * i / n);

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 
@@ -100,6 +102,16 @@ class ChromiumAppTest {
             }
         }
         assertTrue(text("model-time").endsWith("ms"));
+        // keyboard: the canvas holds the last digit (a 7); a stroke over it, then Ctrl+Z takes it back; Escape clears
+        draw(1);
+        new Actions(chromium.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+        String afterUndo = text("prediction");
+        new Actions(chromium.driver).sendKeys(Keys.ESCAPE).perform();
+        assertEquals("", text("prediction"), "Escape clears");
+        draw(7);
+        if (!afterUndo.equals("7")) {
+            wrong.append("Ctrl+Z left '").append(afterUndo).append("'; ");
+        }
         if (runtime.equals("wasm")) {
             Screenshots.save(chromium.driver, "drawing.png");
         }
@@ -192,10 +204,21 @@ class ChromiumAppTest {
                 + "for (var k = 0; k < 100; k++) { var p = window.numera.infer(new Float32Array(x.slice(k * 784, k * 784 + 784)));"
                 + "  for (var i = 0; i < 10; i++) { out.push(p[i]); } }"
                 + "return out;";
+        // recognize(): the first test digit (a 7) as RGBA pixels, light ink on dark like a drawing
+        List<Integer> pixels = new ArrayList<>();
+        for (int i = 0; i < 784; i++) {
+            pixels.add(mnist.images[i] & 255);
+        }
+        String recognize = "var px = arguments[0], rgba = new Uint8ClampedArray(784 * 4);"
+                + "for (var i = 0; i < 784; i++) { rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = px[i]; rgba[4 * i + 3] = 255; }"
+                + "var r = window.numera.recognize(rgba, 28, 28, 'drawn');"
+                + "return r.digit + ',' + r.probabilities.length + ',' + (r.confidence === r.probabilities[r.digit]);";
         open(Site.server(), "js");
         List<?> js = (List<?>) Pages.js(chromium.driver, run, inputs);
+        assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
         open(Site.server(), "wasm");
         List<?> wasm = (List<?>) Pages.js(chromium.driver, run, inputs);
+        assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
         assertEquals(1000, js.size());
         double worst = 0;
         int agree = 0;
