@@ -57,6 +57,7 @@ class ChromiumAppTest {
     }
 
     private String open(StaticServer server, String runtime) {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site (src-webapp/model/numera.nmod)");
         chromium.driver.get(server.url("index.html?runtime=" + runtime));
         String started = Pages.awaitStart(chromium.driver);
         assertTrue(started.startsWith("true|"), started);
