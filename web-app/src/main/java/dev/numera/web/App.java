@@ -10,7 +10,6 @@ import dev.numera.web.draw.DrawPad;
 import dev.numera.web.jso.Boot;
 import dev.numera.web.jso.Js;
 import dev.numera.web.view.CameraView;
-import dev.numera.web.view.Fmt;
 import dev.numera.web.view.ModelPanel;
 import dev.numera.web.view.NetworkView;
 import dev.numera.web.view.ResultView;
@@ -125,7 +124,10 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     // ---- camera ----
 
+    /** Frames the camera verdict must hold before it is announced: a screen reader hears verdicts, not flicker. */
+    private static final int STABLE_FRAMES = 15;
     private int lastCameraDigit = -2;
+    private int sameFrames;
 
     @Override
     public void frame(byte[] rgba, int width, int height) {
@@ -133,9 +135,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Prediction p = recognizer.recognizeRgba(rgba, width, height, InputKind.CAMERA);
         model.showTime(Js.now() - t0);
         cameraView.show(p);
-        boolean changed = p.digit() != lastCameraDigit;
+        sameFrames = p.digit() == lastCameraDigit ? sameFrames + 1 : 0;
         lastCameraDigit = p.digit();
-        show(p, changed);
+        show(p, sameFrames == STABLE_FRAMES);
     }
 
     @Override
@@ -179,9 +181,5 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private void setStatus(String text, boolean error) {
         status.setTextContent(text);
         status.setClassName(error ? "status error" : "status");
-    }
-
-    static String ms(double v) {
-        return Fmt.fixed(v, 2) + " ms";
     }
 }
