@@ -30,7 +30,7 @@ public record Architecture(String name, String description, LayerSpec[] layers, 
         a.add(new Architecture("mlp-16", "784-16-16-10, sigmoid, MSE, plain SGD: the classic from-scratch network",
                 new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(16), LayerSpec.sigmoid(), LayerSpec.dense(16),
                         LayerSpec.sigmoid(), LayerSpec.dense(10), LayerSpec.sigmoid()},
-                Loss.MSE, "sgd", 1.5, 10, "constant", 0, "none", 10));
+                Loss.MSE, "sgd", 0.15, 10, "constant", 0, "none", 10));   // lr 1.5 saturates the sigmoids on standardised inputs
         a.add(new Architecture("mlp", "784-128-64-10, ReLU, He init, cross-entropy, mini-batch 128",
                 new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(128), LayerSpec.relu(), LayerSpec.dense(64),
                         LayerSpec.relu(), LayerSpec.dense(10)},
