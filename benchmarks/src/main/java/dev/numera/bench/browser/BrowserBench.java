@@ -1,0 +1,371 @@
+package dev.numera.bench.browser;
+
+import dev.numera.bench.BenchDoc;
+import dev.numera.bench.Prepare;
+import dev.numera.bench.Project;
+import dev.numera.bench.Results;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The browser benchmark: Numera (Wasm GC and JS builds of the site) side by side with
+ * onnxruntime-web and TF.js (wasm backend) running the same network and weights, in one headless
+ * Chromium, on a cross-origin-isolated static server.
+ *
+ * <p>Each measured variant gets a fresh browser with a fresh profile (cold HTTP and code caches);
+ * the variants are interleaved and their order rotates from run to run. Per variant: navigation →
+ * ready, the first inference, median / p95 / steady median of single-digit inferences after
+ * warm-up, the camera-frame pipeline (Numera), bytes allocated and retained over N frames (CDP
+ * sampling heap profiler + heap usage), and the bytes downloaded (server log).
+ * <pre>
+ *   browser [--runs 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
+ *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs] [--smoke]
+ *           [--numera-wasm-path PATH] [--numera-js-path PATH]
+ * </pre>
+ */
+public final class BrowserBench {
+    public static final String CHROMIUM = "/usr/bin/chromium", CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--enable-precise-memory-info", "--window-size=1024,768");
+
+    /** A page to measure. */
+    public static final class Variant {
+        public final String name, label, path;
+        public final boolean numera;
+
+        Variant(String name, String label, String path, boolean numera) {
+            this.name = name;
+            this.label = label;
+            this.path = path;
+            this.numera = numera;
+        }
+    }
+
+    /** Options of one benchmark run. */
+    public static final class Options {
+        public int runs = 3, n = 500, warmup = 50, steady = 100, frames = 1000;
+        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs"));
+        public String numeraWasmPath = "index.html?runtime=wasm-gc", numeraJsPath = "index.html?runtime=js";
+        public boolean smoke;
+    }
+
+    private BrowserBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = parse(args);
+        Map<String, Object> out = run(o);
+        if (o.smoke) {
+            System.out.println(Results.toJson(out.get("summary")));
+        } else {
+            Results.write("browser", out);
+            BenchDoc.generate();
+        }
+    }
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs": o.runs = Integer.parseInt(args[++i]); break;
+                case "--n": o.n = Integer.parseInt(args[++i]); break;
+                case "--warmup": o.warmup = Integer.parseInt(args[++i]); break;
+                case "--steady": o.steady = Integer.parseInt(args[++i]); break;
+                case "--frames": o.frames = Integer.parseInt(args[++i]); break;
+                case "--variants": o.variants = new ArrayList<>(List.of(args[++i].split(","))); break;
+                case "--numera-wasm-path": o.numeraWasmPath = args[++i]; break;
+                case "--numera-js-path": o.numeraJsPath = args[++i]; break;
+                case "--smoke":
+                    o.smoke = true;
+                    o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20;
+                    break;
+                default: throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return o;
+    }
+
+    /** Why the browser benchmark cannot run here, per variant group; empty when everything is present. */
+    public static List<String> missing(Options o) {
+        List<String> why = new ArrayList<>();
+        if (!Files.isExecutable(Path.of(CHROMIUM))) why.add("no " + CHROMIUM + " (apt-get install chromium)");
+        if (!Files.isExecutable(Path.of(CHROMEDRIVER))) why.add("no " + CHROMEDRIVER + " (apt-get install chromium-driver)");
+        return why;
+    }
+
+    public static Map<String, Object> variants(Options o, List<Variant> chosen) {
+        Map<String, Object> skipped = new LinkedHashMap<>();
+        boolean site = Files.isRegularFile(Project.site().resolve("index.html"));
+        boolean nodeModules = Files.isDirectory(Project.benchDir().resolve("node_modules/onnxruntime-web"))
+                && Files.isDirectory(Project.benchDir().resolve("node_modules/@tensorflow/tfjs-backend-wasm"));
+        for (String v : o.variants) {
+            switch (v) {
+                case "numera-wasm":
+                case "numera-js":
+                    if (!site) skipped.put(v, "no built site at " + Project.site() + " (mvn -B -q -pl benchmarks -am package -DskipTests)");
+                    else chosen.add(new Variant(v, v.equals("numera-wasm") ? "Numera, Wasm GC" : "Numera, TeaVM JS",
+                            v.equals("numera-wasm") ? o.numeraWasmPath : o.numeraJsPath, true));
+                    break;
+                case "ort":
+                    if (!nodeModules) skipped.put(v, "no bench/node_modules (cd bench && npm ci)");
+                    else chosen.add(new Variant(v, "onnxruntime-web, wasm, 1 thread", "bench/pages/ort.html", false));
+                    break;
+                case "tfjs":
+                    if (!nodeModules) skipped.put(v, "no bench/node_modules (cd bench && npm ci)");
+                    else chosen.add(new Variant(v, "TF.js, wasm backend, 1 thread", "bench/pages/tfjs.html", false));
+                    break;
+                case "plainjs":
+                    chosen.add(new Variant(v, "hand-written JS, Float32Array", "bench/pages/plainjs.html", false));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs)");
+            }
+        }
+        return skipped;
+    }
+
+    public static Map<String, Object> run(Options o) throws Exception {
+        List<String> missing = missing(o);
+        if (!missing.isEmpty()) throw new IllegalStateException("cannot run the browser benchmark: " + String.join("; ", missing));
+        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        List<Variant> variants = new ArrayList<>();
+        Map<String, Object> skipped = variants(o, variants);
+        skipped.forEach((k, v) -> System.out.println("skipping " + k + ": " + v));
+        Prepare.run();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> expected = (Map<String, Object>) new Json().toType(Files.readString(Project.generated().resolve("expected.json")), Json.MAP_TYPE);
+        String harness = Files.readString(Project.benchDir().resolve("pages/harness.js"));
+        Map<String, Object> machine = Project.machine();
+        Map<String, List<Map<String, Object>>> byVariant = new LinkedHashMap<>();
+        String browserVersion = "unknown";
+        try (StaticServer server = new StaticServer()) {
+            server.mount("/", Project.site(), true)
+                    .mount("/bench/pages/", Project.benchDir().resolve("pages"), true)
+                    .mount("/bench/node_modules/", Project.benchDir().resolve("node_modules"), true)
+                    .mount("/bench/generated/", Project.generated(), true)
+                    .mount("/__data/", Project.generated(), false)
+                    .start();
+            for (int run = 0; run < o.runs; run++) {
+                for (int k = 0; k < variants.size(); k++) {
+                    Variant v = variants.get((k + run) % variants.size());   // interleaved, order rotating per run
+                    String load = Project.loadAverage();
+                    System.out.printf("run %d/%d  %-12s (load %s) ...%n", run + 1, o.runs, v.name, load);
+                    Map<String, Object> r = measure(server, v, o, harness);
+                    r.put("run", run + 1);
+                    r.put("loadAverage", load);
+                    browserVersion = String.valueOf(r.getOrDefault("browserVersion", browserVersion));
+                    byVariant.computeIfAbsent(v.name, x -> new ArrayList<>()).add(r);
+                    System.out.println("    " + oneLine(r));
+                }
+            }
+        }
+        machine.put("loadAverageEnd", Project.loadAverage());
+        machine.put("browser", "Chromium " + browserVersion);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("command", "java -jar benchmarks/target/benchmarks.jar browser" + (o.smoke ? " --smoke" : "")
+                + " --runs " + o.runs + " --n " + o.n + " --warmup " + o.warmup + " --frames " + o.frames);
+        out.put("machine", machine);
+        out.put("flags", FLAGS);
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("runs", o.runs);
+        opts.put("n", o.n);
+        opts.put("warmup", o.warmup);
+        opts.put("steadyLast", o.steady);
+        opts.put("frames", o.frames);
+        out.put("options", opts);
+        out.put("model", expected.get("model"));
+        out.put("modelMacs", expected.get("macs"));
+        out.put("skipped", skipped);
+        Map<String, Object> labels = new LinkedHashMap<>();
+        for (Variant v : variants) labels.put(v.name, v.label);
+        out.put("labels", labels);
+        out.put("summary", Summary.summarise(byVariant, expected));
+        out.put("runs", byVariant);
+        return out;
+    }
+
+    private static String oneLine(Map<String, Object> r) {
+        if (r.containsKey("error")) return "ERROR " + r.get("error");
+        @SuppressWarnings("unchecked") Map<String, Object> inf = (Map<String, Object>) r.get("infer");
+        @SuppressWarnings("unchecked") Map<String, Object> cam = (Map<String, Object>) r.get("camera");
+        return String.format("ready %.1f ms, first %.2f ms, median %.3f ms, steady %.3f ms%s, %s KB gz, alloc %s B/frame",
+                num(r.get("readyMs")), num(r.get("firstMs")), num(inf.get("median")), num(inf.get("steadyMedian")),
+                cam == null ? "" : String.format(", camera %.3f ms", num(cam.get("median"))),
+                Math.round(num(r.get("bytesGzip")) / 1024), r.get("allocBytesPerFrame"));
+    }
+
+    static double num(Object o) {
+        return o instanceof Number ? ((Number) o).doubleValue() : Double.NaN;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> measure(StaticServer server, Variant v, Options o, String harness) throws IOException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("variant", v.name);
+        Path profile = Files.createTempDirectory("numera-bench-chromium");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeOptions co = new ChromeOptions();
+        co.setBinary(CHROMIUM);
+        co.addArguments(FLAGS);
+        co.addArguments("--user-data-dir=" + profile);
+        ChromeDriver d = new ChromeDriver(service, co);
+        try {
+            r.put("browserVersion", d.getCapabilities().getBrowserVersion());
+            d.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
+            d.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(2));
+            d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
+            server.drainLog();
+            JavascriptExecutor js = d;
+            d.get(server.url(v.path));
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            Map<String, Object> st;
+            while (true) {
+                st = (Map<String, Object>) js.executeScript("return window.__nb ? {ready: __nb.readyAt, errors: __nb.errors} : null");
+                if (st != null && st.get("ready") != null) break;
+                if (st != null && !((List<?>) st.get("errors")).isEmpty()) throw new IllegalStateException("page errors before ready: " + st.get("errors"));
+                if (System.nanoTime() > deadline) throw new IllegalStateException("not ready after 90 s");
+                sleep(20);
+            }
+            List<StaticServer.Hit> toReady = server.drainLog();
+            Map<String, Object> opts = new LinkedHashMap<>();
+            opts.put("n", o.n);
+            opts.put("warmup", o.warmup);
+            opts.put("steadyLast", o.steady);
+            opts.put("digitsUrl", "/__data/digits.bin");
+            opts.put("cameraUrl", "/__data/camera.rgba");
+            Map<String, Object> res = (Map<String, Object>) js.executeScript("return __nb.run(arguments[0])", opts);
+            r.putAll(res);
+            r.put("readyPlusFirstMs", num(res.get("readyMs")) + num(res.get("firstMs")));
+            heap(d, js, o.frames, r);
+            sleep(300);                                  // let late requests (service worker pre-cache) arrive
+            List<StaticServer.Hit> later = server.drainLog();
+            downloads(toReady, later, r);
+        } catch (RuntimeException e) {
+            r.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.out.println("    " + v.name + " failed: " + e.getMessage());
+        } finally {
+            d.quit();
+            deleteTree(profile);
+        }
+        return r;
+    }
+
+    /** Bytes allocated per frame (sampling heap profiler, collected objects included) and retained after GC. */
+    @SuppressWarnings("unchecked")
+    static void heap(ChromeDriver d, JavascriptExecutor js, int frames, Map<String, Object> r) {
+        d.executeCdpCommand("HeapProfiler.enable", Map.of());
+        d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        Map<String, Object> before = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
+        Map<String, Object> sampling = new LinkedHashMap<>();
+        sampling.put("samplingInterval", 64);
+        sampling.put("includeObjectsCollectedByMajorGC", true);
+        sampling.put("includeObjectsCollectedByMinorGC", true);
+        d.executeCdpCommand("HeapProfiler.startSampling", sampling);
+        Object workload = js.executeScript("return __nb.frames(arguments[0])", frames);
+        Map<String, Object> prof = d.executeCdpCommand("HeapProfiler.stopSampling", Map.of());
+        Map<String, Object> afterNoGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
+        d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        Map<String, Object> afterGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
+        Map<String, Double> byFunction = new LinkedHashMap<>();
+        double total = walk((Map<String, Object>) ((Map<String, Object>) prof.get("profile")).get("head"), byFunction);
+        List<Map.Entry<String, Double>> top = new ArrayList<>(byFunction.entrySet());
+        top.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        List<String> topList = new ArrayList<>();
+        for (int i = 0; i < Math.min(5, top.size()); i++) topList.add(top.get(i).getKey() + " " + Math.round(top.get(i).getValue()) + " B");
+        r.put("heapWorkload", workload + " x " + frames);
+        r.put("allocBytesTotal", Math.round(total));
+        r.put("allocBytesPerFrame", Math.round(total / frames));
+        r.put("allocTop", topList);
+        r.put("heapUsedBefore", before.get("usedSize"));
+        r.put("heapGrowthNoGc", num(afterNoGc.get("usedSize")) - num(before.get("usedSize")));
+        r.put("heapGrowthAfterGc", num(afterGc.get("usedSize")) - num(before.get("usedSize")));
+        r.put("heapRetainedPerFrame", (num(afterGc.get("usedSize")) - num(before.get("usedSize"))) / frames);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double walk(Map<String, Object> node, Map<String, Double> byFunction) {
+        double self = num(node.get("selfSize"));
+        if (self > 0) {
+            Map<String, Object> cf = (Map<String, Object>) node.get("callFrame");
+            String name = String.valueOf(cf.get("functionName"));
+            String url = String.valueOf(cf.get("url"));
+            String key = (name.isEmpty() ? "(anonymous)" : name) + " @" + url.substring(url.lastIndexOf('/') + 1);
+            byFunction.merge(key, self, Double::sum);
+        }
+        double sum = self;
+        Object children = node.get("children");
+        if (children instanceof List) for (Object c : (List<Object>) children) sum += walk((Map<String, Object>) c, byFunction);
+        return sum;
+    }
+
+    static void downloads(List<StaticServer.Hit> toReady, List<StaticServer.Hit> later, Map<String, Object> r) {
+        Set<String> seen = new LinkedHashSet<>();
+        long raw = 0, gz = 0, rawAll = 0, gzAll = 0;
+        List<Map<String, Object>> files = new ArrayList<>();
+        List<StaticServer.Hit> all = new ArrayList<>(toReady);
+        all.addAll(later);
+        for (int i = 0; i < all.size(); i++) {
+            StaticServer.Hit h = all.get(i);
+            if (h.file == null || !seen.add(h.path)) continue;
+            long g = Gzip.size(h.file);
+            boolean beforeReady = i < toReady.size();
+            if (beforeReady) {
+                raw += h.bytes;
+                gz += g;
+            }
+            rawAll += h.bytes;
+            gzAll += g;
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", h.path);
+            f.put("raw", h.bytes);
+            f.put("gzip", g);
+            f.put("beforeReady", beforeReady);
+            files.add(f);
+        }
+        List<String> notFound = new ArrayList<>();
+        for (StaticServer.Hit h : all) if (h.status == 404) notFound.add(h.path);
+        r.put("bytesRaw", raw);
+        r.put("bytesGzip", gz);
+        r.put("bytesRawAll", rawAll);
+        r.put("bytesGzipAll", gzAll);
+        r.put("files", files);
+        if (!notFound.isEmpty()) r.put("notFound", notFound);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}
