@@ -1,0 +1,68 @@
+package dev.numera.training.augment;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the {@link Augmenter} does, each op gated by its own probability (0 = off). Ranges are
+ * symmetric unless noted; lengths are in pixels of the 28x28 image.
+ *
+ * @param affineP      probability of the affine part
+ * @param rotationDeg  rotation uniform in ±rotationDeg degrees, about the MNIST centre of mass (14, 14)
+ * @param scale        isotropic scale factor uniform in 1 ± scale
+ * @param aspect       extra x/y scale ratio uniform in 1 ± aspect (handwriting varies in width)
+ * @param shearDeg     horizontal shear angle uniform in ±shearDeg degrees (slant)
+ * @param shiftPx      translation uniform in ±shiftPx on each axis
+ * @param elasticP     probability of the elastic distortion (Simard, Steinkraus and Platt 2003)
+ * @param elasticAlpha displacement scale applied to the smoothed field, in pixels
+ * @param elasticSigma standard deviation of the Gaussian smoothing the uniform(-1, 1) field, in pixels
+ * @param strokeP      probability of thickening or thinning the strokes
+ * @param strokeMax    amount uniform in ±strokeMax: +1 is a full 3x3-cross grey dilation, -1 a full erosion
+ * @param blurP        probability of a Gaussian blur
+ * @param blurSigmaMax blur standard deviation uniform in [0.3, blurSigmaMax] pixels
+ * @param contrastP    probability of the intensity change v -> clamp(gain * v^gamma)
+ * @param gainMin      gain uniform in [gainMin, 1/gainMin]; the result is clamped to 0..1
+ * @param gammaLog     gamma = exp(uniform ±gammaLog)
+ * @param extras       further stages, applied last, in order (pipeline imitations)
+ */
+public record AugmentConfig(
+        double affineP, double rotationDeg, double scale, double aspect, double shearDeg, double shiftPx,
+        double elasticP, double elasticAlpha, double elasticSigma,
+        double strokeP, double strokeMax,
+        double blurP, double blurSigmaMax,
+        double contrastP, double gainMin, double gammaLog,
+        List<Extra> extras) {
+
+    /** A further stage with its probability and a factory making one instance per worker. */
+    public record Extra(String name, double probability, Supplier<ImageOp> factory) {
+    }
+
+    /** Nothing: images pass through unchanged (validation and test). */
+    public static AugmentConfig none() {
+        return new AugmentConfig(0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0.3, 0, 1, 0, List.of());
+    }
+
+    /**
+     * Strong but label-preserving: no flips, rotation ±12°, scale ±12 %, aspect ±8 %, slant ±10°,
+     * shift ±2.5 px, elastic alpha 34 / sigma 4 (Simard's values for a 29-px image) on half the
+     * images, light stroke, blur and contrast changes.
+     */
+    public static AugmentConfig standard() {
+        return new AugmentConfig(
+                0.9, 12, 0.12, 0.08, 10, 2.5,
+                0.5, 34, 4,
+                0.3, 0.5,
+                0.15, 0.8,
+                0.3, 0.75, 0.3,
+                List.of());
+    }
+
+    /** This configuration with one more stage appended. */
+    public AugmentConfig with(Extra extra) {
+        List<Extra> all = new java.util.ArrayList<>(extras);
+        all.add(extra);
+        return new AugmentConfig(affineP, rotationDeg, scale, aspect, shearDeg, shiftPx,
+                elasticP, elasticAlpha, elasticSigma, strokeP, strokeMax, blurP, blurSigmaMax,
+                contrastP, gainMin, gammaLog, List.copyOf(all));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.numera.training.cli;
+
+import dev.numera.training.data.DataDir;
+import dev.numera.training.data.DataException;
+import dev.numera.training.data.Download;
+import dev.numera.training.data.Mnist;
+import dev.numera.training.data.MnistFile;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code --data}, {@code --download}, {@code --mirror}: where MNIST is and how to get it. */
+public final class DataOptions {
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder with the MNIST IDX files (.gz or raw). Default: ../shared/mnist next to the project root "
+                    + "if it exists, else ~/.cache/numera/mnist ($XDG_CACHE_HOME/numera/mnist).")
+    Path data;
+
+    @Option(names = "--download", description = "Fetch missing MNIST files from the mirror and verify their SHA-256.")
+    boolean download;
+
+    @Option(names = "--mirror", paramLabel = "URL", description = "Base URL of the MNIST mirror (default: ${DEFAULT-VALUE}).",
+            defaultValue = "https://storage.googleapis.com/cvdf-datasets/mnist/")
+    URI mirror;
+
+    /** The data folder, after downloading what is missing if asked; throws with the where-to-put-them message otherwise. */
+    public Path resolve(PrintWriter log, Mnist.Part... parts) throws IOException {
+        Path dir = data != null ? data
+                : DataDir.resolve(ProjectRoot.find(), Path.of(System.getProperty("user.home")), System.getenv("XDG_CACHE_HOME"));
+        List<MnistFile> missing = Mnist.missing(dir, parts);
+        if (!missing.isEmpty()) {
+            if (!download) {
+                throw new DataException(DataDir.missingMessage(dir, missing));
+            }
+            new Download(mirror, line -> {
+                log.println(line);
+                log.flush();
+            }).fetch(dir, missing);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.numera.training.cli;
+
+import dev.numera.core.model.ModelFile;
+import dev.numera.core.nn.Sequential;
+import dev.numera.training.data.Dataset;
+import dev.numera.training.data.Mnist;
+import dev.numera.training.eval.Evaluation;
+import dev.numera.training.eval.NetworkEvaluator;
+import dev.numera.training.report.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Score a model on the 10,000 MNIST test digits: accuracy, per-class accuracy, confusion matrix, "
+                + "mean confidence.", "The last line is exactly 'accuracy=0.9962 n=10000'."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOption model;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write confusion.png, mistakes.png, metrics.json and index.html there.")
+    Path report;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N test digits (quick checks).")
+    Integer limit;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit != null && limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path file = model.path();
+        ModelFile m = Models.read(file);
+        Path dir = data.resolve(spec.commandLine().getErr(), Mnist.Part.TEST);
+        Dataset test = Mnist.load(dir, Mnist.Part.TEST);
+        if (limit != null) {
+            test = test.head(limit);
+        }
+        Sequential net = m.toNetwork(256);
+        float[] norm = Models.inputNorm(m);
+        Evaluation ev = NetworkEvaluator.evaluate(net, test, norm[0], norm[1], 32);
+        out.println("model           " + file + " (" + m.dtype() + ")");
+        out.print(ev.describe());
+        if (report != null) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("model", file.toString());
+            run.put("dtype", m.dtype());
+            run.putAll(m.metadata());
+            Report.write(report, run, List.of(), ev, "MNIST test (" + test.count() + " digits)", Mnist.SIDE);
+            out.println("report          " + report.resolve("index.html"));
+        }
+        out.println(ev.summaryLine());
+        return 0;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.numera.training.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code numera <command>}: the trainer's command line. Exit codes: 0 success, 1 failure (a
+ * one-line {@code numera: <message>} on stderr), 2 usage error (one line naming the problem).
+ */
+@Command(name = "numera", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
+        description = "Train, evaluate and run Numera's handwritten-digit network.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
+                InfoCommand.class, CommandLine.HelpCommand.class})
+public final class Numera implements Runnable {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Shared by every command; {@code --verbose} shows stack traces of failures. */
+    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of failures.")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Numera());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(Numera::usageError);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, parsed.hasMatchedOption("--verbose")));
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command (one of: train, evaluate, predict, export, info)");
+    }
+
+    /** One line: {@code numera train: Missing required option: '--out=FILE' (see 'numera train --help')}. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        String reason = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").trim();
+        cmd.getErr().println(name + ": " + reason + " (see '" + name + " --help')");
+        cmd.getErr().flush();
+        return EXIT_USAGE;
+    }
+
+    private static int failure(Exception e, CommandLine cmd, boolean verbose) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof ParameterException p) {    // thrown by a command's own argument checks
+            return usageError(p, new String[0]);
+        }
+        err.println("numera: " + message(e));
+        if (verbose) {
+            e.printStackTrace(err);
+        } else if (!expected(e)) {
+            err.println("numera: (this looks like a bug; run with --verbose for the stack trace)");
+        }
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    private static boolean expected(Throwable e) {
+        return e instanceof UserException || e instanceof IOException || e instanceof UncheckedIOException;
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage();
+        if (!expected(t) || m == null || m.isBlank()) {
+            return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        }
+        return m;
+    }
+
+    /** Version from the jar manifest when packaged. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Numera.class.getPackage().getImplementationVersion();
+            return new String[] {"numera " + (v != null ? v : "(development build)")};
+        }
+    }
+}

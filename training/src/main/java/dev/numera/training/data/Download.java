@@ -1,0 +1,127 @@
+package dev.numera.training.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Fetches the MNIST files from a mirror and keeps them only if the SHA-256 of their decompressed
+ * bytes matches the published IDX content. Each file is written to a temporary file next to its
+ * destination and renamed into place after verification, so the folder never holds a partial or
+ * unverified file: on a mismatch or a broken connection the temporary file is deleted.
+ */
+public final class Download {
+    /** Google's copy of LeCun's files, used by TensorFlow's datasets. */
+    public static final URI DEFAULT_MIRROR = URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/");
+
+    private final URI mirror;
+    private final HttpClient http;
+    private final Consumer<String> log;
+
+    public Download(URI mirror, Consumer<String> log) {
+        this(mirror, HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build(), log);
+    }
+
+    public Download(URI mirror, HttpClient http, Consumer<String> log) {
+        String base = mirror.toString();
+        this.mirror = URI.create(base.endsWith("/") ? base : base + "/");
+        this.http = http;
+        this.log = log;
+    }
+
+    /** Downloads every file in {@code files} into {@code dir} (created if needed). */
+    public void fetch(Path dir, List<MnistFile> files) throws IOException {
+        Files.createDirectories(dir);
+        for (MnistFile f : files) {
+            fetch(dir, f);
+        }
+    }
+
+    /** Downloads one file; returns where it was stored. */
+    public Path fetch(Path dir, MnistFile file) throws IOException {
+        URI uri = mirror.resolve(file.gzName());
+        Path target = dir.resolve(file.gzName());
+        Path tmp = Files.createTempFile(dir, "." + file.gzName() + ".", ".part");
+        try {
+            log.accept("downloading " + uri);
+            long bytes = get(uri, tmp);
+            String actual = sha256OfDecompressed(tmp);
+            if (!actual.equals(file.sha256())) {
+                throw new DataException("checksum mismatch for " + file.gzName() + " from " + uri
+                        + ": SHA-256 of the decompressed bytes is " + actual + ", expected " + file.sha256()
+                        + "; the file was not kept (wrong or corrupt mirror? try --mirror URL)");
+            }
+            moveAtomically(tmp, target);
+            log.accept("verified " + target + " (" + bytes + " bytes, SHA-256 ok)");
+            return target;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private long get(URI uri, Path into) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build();
+        HttpResponse<Path> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofFile(into));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataException("download of " + uri + " interrupted");
+        } catch (IOException e) {
+            throw new DataException("could not download " + uri + ": " + describe(e), e);
+        }
+        if (response.statusCode() != 200) {
+            throw new DataException("could not download " + uri + ": HTTP " + response.statusCode());
+        }
+        return Files.size(into);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** SHA-256 (lower-case hex) of the file's content after gunzip, or of the raw bytes if not gzip. */
+    public static String sha256OfDecompressed(Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must support SHA-256", e);
+        }
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = new DigestInputStream(Idx.open(file, raw), sha)) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // the digest sees every byte read
+            }
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new DataException(file.getFileName() + ": corrupt gzip data (" + e.getMessage() + ")");
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.numera.training.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reader for LeCun's IDX format, unsigned-byte variant, raw or gzip-compressed (detected from
+ * the first two bytes, not the file name).
+ *
+ * <pre>
+ * bytes 0-1  zero
+ * byte  2    element type, 0x08 = unsigned byte (the only type MNIST uses)
+ * byte  3    number of dimensions d
+ * then d big-endian int32 sizes (count, rows, cols for images; count for labels)
+ * then count*rows*cols bytes, row-major
+ * </pre>
+ */
+public final class Idx {
+    /** IDX element type code for unsigned bytes. */
+    public static final int UBYTE = 0x08;
+
+    /** Refuse headers that claim more than this many bytes (MNIST's largest file is 47 MB). */
+    private static final long MAX_BYTES = 1L << 30;
+
+    private Idx() {
+    }
+
+    /** The decoded content: dimension sizes and the raw unsigned bytes, row-major. */
+    public record Array(int[] dims, byte[] data) {
+        public int count() {
+            return dims[0];
+        }
+
+        /** Product of all dimensions but the first: elements per item (784 for a 28x28 image). */
+        public int itemSize() {
+            int size = 1;
+            for (int i = 1; i < dims.length; i++) {
+                size *= dims[i];
+            }
+            return size;
+        }
+    }
+
+    /**
+     * Reads an IDX file with exactly {@code expectedDims} dimensions.
+     *
+     * @throws DataException naming the file and what is wrong: missing, bad magic, wrong rank,
+     *                       truncated (how many bytes were expected and found), or trailing bytes
+     */
+    public static Array read(Path file, int expectedDims) throws IOException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(open(file, raw), file.toString(), expectedDims);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": file not found");
+        }
+    }
+
+    /** Wraps the stream in a gzip decoder when it starts with the gzip magic 1f 8b. */
+    static InputStream open(Path file, InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            try {
+                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            } catch (ZipException | EOFException e) {
+                throw new DataException(file + ": not a valid gzip file (" + e.getMessage() + ")");
+            }
+        }
+        return in;
+    }
+
+    /** Reads from an already-decompressed stream; {@code name} is used in messages. */
+    public static Array read(InputStream stream, String name, int expectedDims) throws IOException {
+        DataInputStream in = new DataInputStream(stream);    // DataInputStream is big-endian: IDX's order
+        byte[] magic = new byte[4];
+        int got = readFully(in, magic, name);
+        if (got < 4) {
+            throw new DataException(name + ": truncated IDX file: header needs 4 bytes, found " + got);
+        }
+        if (magic[0] != 0 || magic[1] != 0) {
+            throw new DataException(name + ": not an IDX file (magic number "
+                    + String.format("%02x%02x%02x%02x", magic[0], magic[1], magic[2], magic[3])
+                    + ", expected 0000080" + expectedDims + ")");
+        }
+        if ((magic[2] & 0xff) != UBYTE) {
+            throw new DataException(name + ": IDX element type 0x" + Integer.toHexString(magic[2] & 0xff)
+                    + " is not supported (expected 0x08, unsigned byte)");
+        }
+        int rank = magic[3] & 0xff;
+        if (rank != expectedDims) {
+            throw new DataException(name + ": IDX file has " + rank + " dimensions, expected " + expectedDims);
+        }
+        byte[] header = new byte[4 * rank];
+        got = readFully(in, header, name);
+        if (got < header.length) {
+            throw new DataException(name + ": truncated IDX file: header needs " + (4 + header.length)
+                    + " bytes, found " + (4 + got));
+        }
+        int[] dims = new int[rank];
+        long total = 1;
+        for (int i = 0; i < rank; i++) {
+            dims[i] = ((header[4 * i] & 0xff) << 24) | ((header[4 * i + 1] & 0xff) << 16)
+                    | ((header[4 * i + 2] & 0xff) << 8) | (header[4 * i + 3] & 0xff);
+            if (dims[i] <= 0) {
+                throw new DataException(name + ": IDX dimension " + i + " is " + dims[i] + ", must be positive");
+            }
+            total *= dims[i];
+            if (total > MAX_BYTES) {
+                throw new DataException(name + ": IDX header claims " + Arrays.toString(dims)
+                        + " elements, more than the " + MAX_BYTES + " allowed");
+            }
+        }
+        byte[] data = new byte[(int) total];
+        got = readFully(in, data, name);
+        if (got < data.length) {
+            throw new DataException(name + ": truncated IDX file: dimensions " + Arrays.toString(dims)
+                    + " need " + data.length + " data bytes, found " + got
+                    + " (" + (data.length - got) + " missing); delete it and fetch it again");
+        }
+        if (in.read() != -1) {
+            throw new DataException(name + ": IDX file has bytes after the " + data.length
+                    + " that its dimensions " + Arrays.toString(dims) + " account for");
+        }
+        return new Array(dims, data);
+    }
+
+    /** Reads until the buffer is full or the stream ends; returns the number of bytes read. */
+    private static int readFully(InputStream in, byte[] buffer, String name) throws IOException {
+        int off = 0;
+        try {
+            while (off < buffer.length) {
+                int n = in.read(buffer, off, buffer.length - off);
+                if (n < 0) {
+                    break;
+                }
+                off += n;
+            }
+        } catch (EOFException e) {
+            // a gzip stream cut short ends with "Unexpected end of ZLIB input stream": report as truncation
+            return off;
+        } catch (ZipException e) {
+            throw new DataException(name + ": corrupt gzip data (" + e.getMessage() + ")");
+        }
+        return off;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.numera.training.eval;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
+
+/**
+ * Accumulates predictions (true label, class probabilities) and keeps the {@code keepWorst}
+ * mistakes made with the highest confidence in the wrong answer, with a copy of their images.
+ */
+public final class Evaluation {
+    private final int classes;
+    private final int keepWorst;
+    private final long[][] confusion;        // [true][predicted]
+    private double confidenceSum;
+    private double lossSum;
+    private long n;
+    /** Min-heap on confidence: the least bad of the kept mistakes is evicted first. */
+    private final PriorityQueue<Mistake> worst = new PriorityQueue<>(Comparator.comparingDouble(Mistake::confidence));
+
+    /**
+     * A misclassified image.
+     *
+     * @param index         position in the evaluated set
+     * @param image         copy of the input image, row-major
+     * @param label         true class
+     * @param probabilities the model's probabilities for every class
+     */
+    public record Mistake(int index, float[] image, int label, float[] probabilities) {
+        public int predicted() {
+            return argmax(probabilities);
+        }
+
+        public float confidence() {
+            return probabilities[predicted()];
+        }
+
+        /** Classes ordered by probability, most likely first, the first k of them. */
+        public int[] top(int k) {
+            return Evaluation.top(probabilities, k);
+        }
+    }
+
+    public Evaluation(int classes, int keepWorst) {
+        this.classes = classes;
+        this.keepWorst = keepWorst;
+        this.confusion = new long[classes][classes];
+    }
+
+    /**
+     * Records one prediction. {@code probs[probsOff .. +classes)} are the probabilities;
+     * {@code images[imageOff .. +imageSize)} the input (copied only if kept as a worst mistake).
+     */
+    public void add(int index, int label, float[] probs, int probsOff, float[] images, int imageOff, int imageSize) {
+        int predicted = argmax(probs, probsOff, classes);
+        confusion[label][predicted]++;
+        confidenceSum += probs[probsOff + predicted];
+        lossSum -= Math.log(Math.max(probs[probsOff + label], 1e-30f));
+        n++;
+        if (predicted != label && keepWorst > 0) {
+            float conf = probs[probsOff + predicted];
+            if (worst.size() < keepWorst || conf > worst.peek().confidence()) {
+                float[] p = new float[classes];
+                System.arraycopy(probs, probsOff, p, 0, classes);
+                float[] img = new float[imageSize];
+                if (images != null) {
+                    System.arraycopy(images, imageOff, img, 0, imageSize);
+                }
+                worst.add(new Mistake(index, img, label, p));
+                if (worst.size() > keepWorst) {
+                    worst.poll();
+                }
+            }
+        }
+    }
+
+    /** Adds the counts and mistakes of another evaluation (e.g. one per thread). */
+    public void merge(Evaluation other) {
+        for (int t = 0; t < classes; t++) {
+            for (int p = 0; p < classes; p++) {
+                confusion[t][p] += other.confusion[t][p];
+            }
+        }
+        confidenceSum += other.confidenceSum;
+        lossSum += other.lossSum;
+        n += other.n;
+        for (Mistake m : other.worst) {
+            worst.add(m);
+            if (worst.size() > keepWorst) {
+                worst.poll();
+            }
+        }
+    }
+
+    public long count() {
+        return n;
+    }
+
+    public long correct() {
+        long c = 0;
+        for (int i = 0; i < classes; i++) {
+            c += confusion[i][i];
+        }
+        return c;
+    }
+
+    public double accuracy() {
+        return n == 0 ? 0 : (double) correct() / n;
+    }
+
+    /** Mean cross-entropy of the true class. */
+    public double meanLoss() {
+        return n == 0 ? 0 : lossSum / n;
+    }
+
+    /** Mean probability of the predicted class. */
+    public double meanConfidence() {
+        return n == 0 ? 0 : confidenceSum / n;
+    }
+
+    /** Recall per class: correct / examples of that class (NaN when a class has none). */
+    public double[] perClassAccuracy() {
+        double[] acc = new double[classes];
+        for (int t = 0; t < classes; t++) {
+            long total = 0;
+            for (int p = 0; p < classes; p++) {
+                total += confusion[t][p];
+            }
+            acc[t] = total == 0 ? Double.NaN : (double) confusion[t][t] / total;
+        }
+        return acc;
+    }
+
+    /** A copy of the confusion matrix, [true][predicted]. */
+    public long[][] confusion() {
+        long[][] c = new long[classes][];
+        for (int i = 0; i < classes; i++) {
+            c[i] = confusion[i].clone();
+        }
+        return c;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    /** The kept mistakes, most confident first (ties: lower index first). */
+    public List<Mistake> worstMistakes() {
+        List<Mistake> list = new ArrayList<>(worst);
+        list.sort(Comparator.comparingDouble(Mistake::confidence).reversed().thenComparingInt(Mistake::index));
+        return list;
+    }
+
+    /** The summary line the issue fixes: {@code accuracy=0.9962 n=10000}. */
+    public String summaryLine() {
+        return String.format(Locale.ROOT, "accuracy=%.4f n=%d", accuracy(), n);
+    }
+
+    /** Multi-line human report: accuracy, mean confidence, per-class accuracy, confusion matrix. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "accuracy        %.4f (%d of %d correct)%n", accuracy(), correct(), n));
+        sb.append(String.format(Locale.ROOT, "mean confidence %.4f%n", meanConfidence()));
+        sb.append(String.format(Locale.ROOT, "mean loss       %.4f%n", meanLoss()));
+        sb.append("per-class accuracy\n");
+        double[] pc = perClassAccuracy();
+        for (int i = 0; i < classes; i++) {
+            sb.append(String.format(Locale.ROOT, "  %d  %.4f%n", i, pc[i]));
+        }
+        sb.append("confusion matrix (rows: true digit, columns: predicted)\n      ");
+        for (int p = 0; p < classes; p++) {
+            sb.append(String.format(Locale.ROOT, "%6d", p));
+        }
+        sb.append('\n');
+        for (int t = 0; t < classes; t++) {
+            sb.append(String.format(Locale.ROOT, "  %d   ", t));
+            for (int p = 0; p < classes; p++) {
+                sb.append(String.format(Locale.ROOT, "%6d", confusion[t][p]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static int argmax(float[] a) {
+        return argmax(a, 0, a.length);
+    }
+
+    /** Index (relative to off) of the largest of a[off .. off+k); the first on ties. */
+    public static int argmax(float[] a, int off, int k) {
+        int best = 0;
+        for (int i = 1; i < k; i++) {
+            if (a[off + i] > a[off + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The k most probable classes, most probable first. */
+    public static int[] top(float[] probs, int k) {
+        int[] order = new int[Math.min(k, probs.length)];
+        boolean[] used = new boolean[probs.length];
+        for (int r = 0; r < order.length; r++) {
+            int best = -1;
+            for (int i = 0; i < probs.length; i++) {
+                if (!used[i] && (best < 0 || probs[i] > probs[best])) {
+                    best = i;
+                }
+            }
+            used[best] = true;
+            order[r] = best;
+        }
+        return order;
+    }
+}

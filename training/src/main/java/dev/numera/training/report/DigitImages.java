@@ -1,0 +1,61 @@
+package dev.numera.training.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Turns flat float images (0 paper, 1 ink) into pictures: dark ink on white, enlarged. */
+public final class DigitImages {
+    private DigitImages() {
+    }
+
+    /** The square image at {@code images[offset .. offset+side*side)}, each pixel a scale x scale block. */
+    public static BufferedImage render(float[] images, int offset, int side, int scale) {
+        BufferedImage out = new BufferedImage(side * scale, side * scale, BufferedImage.TYPE_INT_RGB);
+        paint(out, 0, 0, images, offset, side, scale);
+        return out;
+    }
+
+    /** Paints one image into {@code target} with its top-left corner at (x0, y0). */
+    public static void paint(BufferedImage target, int x0, int y0, float[] images, int offset, int side, int scale) {
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                float v = Math.max(0f, Math.min(1f, images[offset + y * side + x]));
+                int g = Math.round(255 * (1 - v));
+                int rgb = (g << 16) | (g << 8) | g;
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        target.setRGB(x0 + x * scale + dx, y0 + y * scale + dy, rgb);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A grid of {@code count} images in {@code columns} columns, with a 1-scale-pixel grey gutter,
+     * e.g. for looking at augmented samples.
+     */
+    public static BufferedImage grid(float[] images, int count, int side, int columns, int scale) {
+        int rows = (count + columns - 1) / columns;
+        int cell = side * scale + scale;
+        BufferedImage out = new BufferedImage(columns * cell + scale, rows * cell + scale, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(new java.awt.Color(0x9a9a9a));
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.dispose();
+        for (int i = 0; i < count; i++) {
+            paint(out, scale + (i % columns) * cell, scale + (i / columns) * cell, images, i * side * side, side, scale);
+        }
+        return out;
+    }
+
+    public static void writePng(BufferedImage image, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+}

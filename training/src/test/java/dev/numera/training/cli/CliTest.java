@@ -1,0 +1,210 @@
+package dev.numera.training.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.numera.core.model.ModelFile;
+import dev.numera.core.nn.LayerSpec;
+import dev.numera.core.nn.Sequential;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line end to end through {@link Numera#run}: exit codes and one-line messages. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\\R");
+            return lines[lines.length - 1];
+        }
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Numera.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static void assertOneLineNoStackTrace(Result r) {
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertFalse(r.err.contains("\tat "), r.err);
+        assertFalse(r.err.contains("Exception"), r.err);
+    }
+
+    /** A dense 784→10 model whose weights make class = (mean pixel > 0.5 ? 1 : 0), saved to a file. */
+    Path tinyModel() throws IOException {
+        Sequential net = Sequential.create(new int[] {1, 28, 28}, new LayerSpec[] {LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        float[] p = net.params();
+        for (int i = 0; i < 784; i++) {
+            p[784 + i] = 10f / 784;               // class 1 logit grows with ink
+        }
+        p[7840 + 1] = -5f;                         // class 1 bias
+        Path file = dir.resolve("tiny.nmod");
+        Files.write(file, ModelFile.of(net, Map.of(ModelFile.META_ARCH, "tiny"), false).write());
+        return file;
+    }
+
+    static byte[] idx(int[] dims, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
+        b.put((byte) 0).put((byte) 0).put((byte) 8).put((byte) dims.length);
+        for (int d : dims) {
+            b.putInt(d);
+        }
+        return b.put(data).array();
+    }
+
+    static byte[] gzip(byte[] raw) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(raw);
+        }
+        return out.toByteArray();
+    }
+
+    /** 20 test digits: even ones blank (label 0), odd ones full ink (label 1). */
+    Path syntheticTestSet() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("mnist"));
+        byte[] pixels = new byte[20 * 784];
+        byte[] labels = new byte[20];
+        for (int i = 0; i < 20; i++) {
+            labels[i] = (byte) (i % 2);
+            Arrays.fill(pixels, i * 784, (i + 1) * 784, (byte) (i % 2 == 1 ? 255 : 0));
+        }
+        labels[19] = 7;                            // one deliberate mistake
+        Files.write(d.resolve("t10k-images-idx3-ubyte.gz"), gzip(idx(new int[] {20, 28, 28}, pixels)));
+        Files.write(d.resolve("t10k-labels-idx1-ubyte"), idx(new int[] {20}, labels));
+        return d;
+    }
+
+    @Test
+    void helpOnEveryCommand() {
+        for (String cmd : List.of("train", "evaluate", "predict", "export", "info")) {
+            Result r = run(cmd, "--help");
+            assertEquals(0, r.code, cmd);
+            assertTrue(r.out.startsWith("Usage: numera " + cmd), r.out);
+        }
+        assertEquals(0, run("--help").code);
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() {
+        for (String[] args : List.of(new String[] {}, new String[] {"bogus"}, new String[] {"train", "--arch", "x"},
+                new String[] {"train", "--epochs", "many"}, new String[] {"evaluate", "--limit", "0", "--data", "."},
+                new String[] {"predict", "--mode", "sideways", "a.png"}, new String[] {"export", "--format", "tflite"})) {
+            Result r = run(args);
+            assertEquals(2, r.code, Arrays.toString(args) + ": " + r.err);
+            assertEquals(1, r.err.strip().lines().count(), r.err);
+            assertTrue(r.err.startsWith("numera"), r.err);
+        }
+    }
+
+    @Test
+    void missingDataFolderSaysWhereToPutTheFiles() throws IOException {
+        Path nowhere = dir.resolve("no-mnist-here");
+        Result r = run("evaluate", "--model", tinyModel().toString(), "--data", nowhere.toString());
+        assertEquals(1, r.code);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains(nowhere.toString()) && r.err.contains("t10k-images-idx3-ubyte.gz") && r.err.contains("--download"), r.err);
+    }
+
+    @Test
+    void evaluatePrintsTheSummaryLineLast() throws IOException {
+        Path data = syntheticTestSet();
+        Path report = dir.resolve("report");
+        Result r = run("evaluate", "--model", tinyModel().toString(), "--data", data.toString(), "--report", report.toString());
+        assertEquals(0, r.code, r.err);
+        assertEquals("accuracy=0.9500 n=20", r.lastLine());
+        assertTrue(r.out.contains("confusion matrix"), r.out);
+        assertTrue(Files.size(report.resolve("confusion.png")) > 1000);
+        assertTrue(Files.size(report.resolve("mistakes.png")) > 1000);
+    }
+
+    @Test
+    void truncatedIdxFile() throws IOException {
+        Path data = syntheticTestSet();
+        Path images = data.resolve("t10k-images-idx3-ubyte.gz");
+        byte[] raw = idx(new int[] {20, 28, 28}, new byte[20 * 784]);
+        Files.delete(images);
+        Files.write(data.resolve("t10k-images-idx3-ubyte"), Arrays.copyOf(raw, raw.length - 784));
+        Result r = run("evaluate", "--model", tinyModel().toString(), "--data", data.toString());
+        assertEquals(1, r.code);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("t10k-images-idx3-ubyte") && r.err.contains("truncated") && r.err.contains("784 missing"), r.err);
+    }
+
+    @Test
+    void corruptModel() throws IOException {
+        byte[] good = Files.readAllBytes(tinyModel());
+        good[good.length / 2] ^= 0x55;
+        Path bad = Files.write(dir.resolve("bad.nmod"), good);
+        for (String[] args : List.of(new String[] {"info", "--model", bad.toString()},
+                new String[] {"evaluate", "--model", bad.toString(), "--data", dir.toString()})) {
+            Result r = run(args);
+            assertEquals(1, r.code, args[0]);
+            assertOneLineNoStackTrace(r);
+            assertTrue(r.err.contains("bad.nmod") && r.err.contains("CRC"), r.err);
+        }
+    }
+
+    @Test
+    void infoDescribesAModel() throws IOException {
+        Result r = run("info", "--model", tinyModel().toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("parameters    7850") && r.out.contains("float32") && r.out.contains("tiny"), r.out);
+    }
+
+    @Test
+    void nonImageForPredict() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.png"), "not a picture");
+        Result r = run("predict", "--model", tinyModel().toString(), text.toString());
+        assertEquals(1, r.code);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("notes.png: not a PNG or JPEG image"), r.err);
+    }
+
+    @Test
+    void wrongChecksumDownloadFailsAndLeavesNoFile() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] fake = gzip(idx(new int[] {1}, new byte[] {3}));
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, fake.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(fake);
+            }
+        });
+        server.start();
+        try {
+            Path cache = dir.resolve("cache");
+            Result r = run("evaluate", "--model", tinyModel().toString(), "--data", cache.toString(), "--download",
+                    "--mirror", "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist/");
+            assertEquals(1, r.code);
+            assertTrue(r.err.contains("checksum mismatch for t10k-images-idx3-ubyte.gz"), r.err);
+            assertFalse(r.err.contains("\tat "), r.err);
+            try (var files = Files.list(cache)) {
+                assertEquals(0, files.count());
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+}

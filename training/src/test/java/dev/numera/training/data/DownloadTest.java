@@ -1,0 +1,99 @@
+package dev.numera.training.data;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The download path against a local HTTP server: never the internet. */
+class DownloadTest {
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/mnist/", exchange -> {
+            String name = exchange.getRequestURI().getPath().substring("/mnist/".length());
+            byte[] body = served.get(name);
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private URI mirror() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/mnist");   // no trailing slash on purpose
+    }
+
+    private List<String> filesIn(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void correctDownloadIsVerifiedAndKept() throws IOException {
+        Path shared = MnistTest.sharedMnist();     // the real bytes are needed for the real checksum
+        byte[] gz = Files.readAllBytes(shared.resolve(MnistFile.TEST_LABELS.gzName()));
+        served.put(MnistFile.TEST_LABELS.gzName(), gz);
+        List<String> log = new ArrayList<>();
+        Path out = dir.resolve("cache/mnist");
+        new Download(mirror(), log::add).fetch(out, List.of(MnistFile.TEST_LABELS));
+        assertArrayEquals(gz, Files.readAllBytes(out.resolve(MnistFile.TEST_LABELS.gzName())));
+        assertEquals(List.of(MnistFile.TEST_LABELS.gzName()), filesIn(out));
+        assertTrue(log.get(log.size() - 1).contains("SHA-256 ok"), log.toString());
+    }
+
+    @Test
+    void wrongChecksumFailsClearlyAndLeavesNoFile() throws IOException {
+        served.put(MnistFile.TEST_LABELS.gzName(), IdxFiles.gzip(IdxFiles.labels(10_000)));
+        DataException e = assertThrows(DataException.class,
+                () -> new Download(mirror(), s -> { }).fetch(dir, MnistFile.TEST_LABELS));
+        assertTrue(e.getMessage().startsWith("checksum mismatch for t10k-labels-idx1-ubyte.gz"), e.getMessage());
+        assertTrue(e.getMessage().contains(MnistFile.TEST_LABELS.sha256()), e.getMessage());
+        assertEquals(List.of(), filesIn(dir));
+    }
+
+    @Test
+    void httpErrorFailsClearlyAndLeavesNoFile() throws IOException {
+        DataException e = assertThrows(DataException.class,
+                () -> new Download(mirror(), s -> { }).fetch(dir, MnistFile.TRAIN_LABELS));
+        assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+        assertEquals(List.of(), filesIn(dir));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.numera.training.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IdxTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsRawAndGzipAlike() throws IOException {
+        byte[] raw = IdxFiles.images(3);
+        Path a = Files.write(dir.resolve("raw"), raw);
+        Path b = Files.write(dir.resolve("gz"), IdxFiles.gzip(raw));
+        Idx.Array x = Idx.read(a, 3);
+        Idx.Array y = Idx.read(b, 3);
+        assertArrayEquals(new int[] {3, 28, 28}, x.dims());
+        assertEquals(784, x.itemSize());
+        assertArrayEquals(x.data(), y.data());
+        assertEquals((byte) (2 + 5), x.data()[2 * 784 + 5]);
+    }
+
+    @Test
+    void truncatedDataNamesFileAndMissingBytes() throws IOException {
+        byte[] raw = IdxFiles.images(2);
+        Path f = Files.write(dir.resolve("cut-images"), Arrays.copyOf(raw, raw.length - 100));
+        DataException e = assertThrows(DataException.class, () -> Idx.read(f, 3));
+        assertTrue(e.getMessage().contains("cut-images"), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        assertTrue(e.getMessage().contains("100 missing"), e.getMessage());
+    }
+
+    @Test
+    void truncatedGzipIsReportedAsTruncation() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(20));
+        Path f = Files.write(dir.resolve("cut.gz"), Arrays.copyOf(gz, gz.length / 2));
+        DataException e = assertThrows(DataException.class, () -> Idx.read(f, 3));
+        assertTrue(e.getMessage().contains("cut.gz"), e.getMessage());
+    }
+
+    @Test
+    void truncatedHeader() throws IOException {
+        Path f = Files.write(dir.resolve("h"), Arrays.copyOf(IdxFiles.images(1), 9));
+        DataException e = assertThrows(DataException.class, () -> Idx.read(f, 3));
+        assertTrue(e.getMessage().contains("header"), e.getMessage());
+    }
+
+    @Test
+    void rejectsBadMagicWrongRankAndTrailingBytes() throws IOException {
+        Path png = Files.write(dir.resolve("png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0});
+        assertTrue(assertThrows(DataException.class, () -> Idx.read(png, 3)).getMessage().contains("not an IDX"));
+
+        Path labels = Files.write(dir.resolve("labels"), IdxFiles.labels(5));
+        assertTrue(assertThrows(DataException.class, () -> Idx.read(labels, 3)).getMessage()
+                .contains("1 dimensions, expected 3"));
+
+        byte[] raw = IdxFiles.labels(5);
+        Path extra = Files.write(dir.resolve("extra"), Arrays.copyOf(raw, raw.length + 1));
+        assertTrue(assertThrows(DataException.class, () -> Idx.read(extra, 1)).getMessage().contains("bytes after"));
+    }
+
+    @Test
+    void missingFile() {
+        DataException e = assertThrows(DataException.class, () -> Idx.read(dir.resolve("nope"), 1));
+        assertTrue(e.getMessage().contains("not found"), e.getMessage());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.numera.training.report;
+
+import dev.numera.training.eval.Evaluation;
+import dev.numera.training.random.SplitMix64;
+import dev.numera.training.train.EpochMetrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesChartsJsonAndIndex() throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<EpochMetrics> history = new ArrayList<>();
+        for (int e = 1; e <= 5; e++) {
+            history.add(new EpochMetrics(e, 1.0 / e, 1 - 0.1 / e, 1.1 / e, 1 - 0.12 / e, 0.01, 3.5));
+        }
+        SplitMix64 rng = new SplitMix64(1);
+        Evaluation ev = new Evaluation(10, 16);
+        float[] img = new float[784];
+        for (int i = 0; i < 500; i++) {
+            int label = i % 10;
+            float[] probs = new float[10];
+            int guess = rng.chance(0.9) ? label : rng.nextInt(10);
+            for (int k = 0; k < 10; k++) {
+                probs[k] = 0.02f;
+            }
+            probs[guess] = 0.82f;
+            for (int p = 0; p < 784; p++) {
+                img[p] = (float) rng.nextDouble();
+            }
+            ev.add(i, label, probs, 0, img, 0, 784);
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("arch", "test <net>");
+        run.put("seed", 7);
+        Report.write(dir, run, history, ev, "synthetic", 28);
+
+        for (String png : List.of("loss.png", "accuracy.png", "confusion.png", "mistakes.png")) {
+            Path f = dir.resolve(png);
+            assertTrue(Files.size(f) > 5_000, png + " is " + Files.size(f) + " bytes");
+            BufferedImage image = ImageIO.read(f.toFile());
+            assertTrue(image.getWidth() >= 300 && image.getHeight() >= 100, png);
+        }
+        String json = Files.readString(dir.resolve("metrics.json"));
+        assertTrue(json.contains("\"validation_accuracy\"") && json.contains("\"confusion\"") && json.contains("\"worst_mistakes\""));
+        assertTrue(json.contains("\"arch\": \"test <net>\""), json.substring(0, 200));
+        String html = Files.readString(dir.resolve("index.html"));
+        assertTrue(html.contains("<img src=\"confusion.png\"") && html.contains("test &lt;net&gt;"));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.filter(p -> p.toString().endsWith(".tmp")).count());
+        }
+    }
+
+    @Test
+    void jsonEscapesAndDropsNonFinite() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("s", "a\"b\\c\n");
+        m.put("x", Double.NaN);
+        m.put("a", new double[] {0.5, 1e-5, 0.9962});
+        assertEquals("{\n  \"s\": \"a\\\"b\\\\c\\n\",\n  \"x\": null,\n  \"a\": [0.5, 1e-05, 0.9962]\n}\n", Json.write(m));
+    }
+}
