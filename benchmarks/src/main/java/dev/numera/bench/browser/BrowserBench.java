@@ -67,7 +67,11 @@ public final class BrowserBench {
         public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs"));
         public String numeraWasmPath = "index.html?runtime=wasm-gc", numeraJsPath = "index.html?runtime=js";
         public boolean smoke;
+        /** One browser for all variants (smoke tests: fast, but not cold loads). */
+        public boolean reuseBrowser;
     }
+
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");   // strong reference, or JUL forgets the level
 
     private BrowserBench() {
     }
@@ -76,7 +80,7 @@ public final class BrowserBench {
         Options o = parse(args);
         Map<String, Object> out = run(o);
         if (o.smoke) {
-            System.out.println(Results.toJson(out.get("summary")));
+            System.out.println("smoke run done (results not written)");
         } else {
             Results.write("browser", out);
             BenchDoc.generate();
@@ -97,7 +101,7 @@ public final class BrowserBench {
                 case "--numera-js-path": o.numeraJsPath = args[++i]; break;
                 case "--smoke":
                     o.smoke = true;
-                    o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20;
+                    o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20; o.reuseBrowser = true;
                     break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -147,7 +151,7 @@ public final class BrowserBench {
     public static Map<String, Object> run(Options o) throws Exception {
         List<String> missing = missing(o);
         if (!missing.isEmpty()) throw new IllegalStateException("cannot run the browser benchmark: " + String.join("; ", missing));
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        SELENIUM_LOG.setLevel(Level.SEVERE);   // "Unable to find CDP implementation matching 156": expected, raw CDP works
         List<Variant> variants = new ArrayList<>();
         Map<String, Object> skipped = variants(o, variants);
         skipped.forEach((k, v) -> System.out.println("skipping " + k + ": " + v));
@@ -165,18 +169,23 @@ public final class BrowserBench {
                     .mount("/bench/generated/", Project.generated(), true)
                     .mount("/__data/", Project.generated(), false)
                     .start();
+            Browser shared = o.reuseBrowser ? new Browser() : null;
+            try {
             for (int run = 0; run < o.runs; run++) {
                 for (int k = 0; k < variants.size(); k++) {
                     Variant v = variants.get((k + run) % variants.size());   // interleaved, order rotating per run
                     String load = Project.loadAverage();
                     System.out.printf("run %d/%d  %-12s (load %s) ...%n", run + 1, o.runs, v.name, load);
-                    Map<String, Object> r = measure(server, v, o, harness);
+                    Map<String, Object> r = measure(server, v, o, harness, shared);
                     r.put("run", run + 1);
                     r.put("loadAverage", load);
                     browserVersion = String.valueOf(r.getOrDefault("browserVersion", browserVersion));
                     byVariant.computeIfAbsent(v.name, x -> new ArrayList<>()).add(r);
                     System.out.println("    " + oneLine(r));
                 }
+            }
+            } finally {
+                if (shared != null) shared.close();
             }
         }
         machine.put("loadAverageEnd", Project.loadAverage());
@@ -218,21 +227,41 @@ public final class BrowserBench {
         return o instanceof Number ? ((Number) o).doubleValue() : Double.NaN;
     }
 
+    /** A headless Chromium with a fresh profile, driven by the Debian chromedriver. */
+    static final class Browser implements AutoCloseable {
+        final Path profile;
+        final ChromeDriver driver;
+
+        Browser() throws IOException {
+            profile = Files.createTempDirectory("numera-bench-chromium");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+            ChromeOptions co = new ChromeOptions();
+            co.setBinary(CHROMIUM);
+            co.addArguments(FLAGS);
+            co.addArguments("--user-data-dir=" + profile);
+            driver = new ChromeDriver(service, co);
+            driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(2));
+        }
+
+        @Override
+        public void close() {
+            try {
+                driver.quit();
+            } finally {
+                deleteTree(profile);
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    static Map<String, Object> measure(StaticServer server, Variant v, Options o, String harness) throws IOException {
+    static Map<String, Object> measure(StaticServer server, Variant v, Options o, String harness, Browser shared) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("variant", v.name);
-        Path profile = Files.createTempDirectory("numera-bench-chromium");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions co = new ChromeOptions();
-        co.setBinary(CHROMIUM);
-        co.addArguments(FLAGS);
-        co.addArguments("--user-data-dir=" + profile);
-        ChromeDriver d = new ChromeDriver(service, co);
+        Browser b = shared != null ? shared : new Browser();
+        ChromeDriver d = b.driver;
         try {
             r.put("browserVersion", d.getCapabilities().getBrowserVersion());
-            d.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
-            d.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(2));
             d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
             server.drainLog();
             JavascriptExecutor js = d;
@@ -264,42 +293,57 @@ public final class BrowserBench {
             r.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
             System.out.println("    " + v.name + " failed: " + e.getMessage());
         } finally {
-            d.quit();
-            deleteTree(profile);
+            if (shared == null) b.close();
         }
         return r;
     }
 
-    /** Bytes allocated per frame (sampling heap profiler, collected objects included) and retained after GC. */
+    /**
+     * Bytes allocated per frame (V8 sampling heap profiler, objects already collected included),
+     * net of the harness's fixed cost (a 0-frame pass measured the same way), and bytes retained
+     * after a forced GC.
+     */
     @SuppressWarnings("unchecked")
     static void heap(ChromeDriver d, JavascriptExecutor js, int frames, Map<String, Object> r) {
         d.executeCdpCommand("HeapProfiler.enable", Map.of());
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        double base = sample(d, js, 0, baseline);
         d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
         Map<String, Object> before = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
-        Map<String, Object> sampling = new LinkedHashMap<>();
-        sampling.put("samplingInterval", 64);
-        sampling.put("includeObjectsCollectedByMajorGC", true);
-        sampling.put("includeObjectsCollectedByMinorGC", true);
-        d.executeCdpCommand("HeapProfiler.startSampling", sampling);
-        Object workload = js.executeScript("return __nb.frames(arguments[0])", frames);
-        Map<String, Object> prof = d.executeCdpCommand("HeapProfiler.stopSampling", Map.of());
+        Map<String, Double> byFunction = new LinkedHashMap<>();
+        double total = sample(d, js, frames, byFunction);
         Map<String, Object> afterNoGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
         d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
         Map<String, Object> afterGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
-        Map<String, Double> byFunction = new LinkedHashMap<>();
-        double total = walk((Map<String, Object>) ((Map<String, Object>) prof.get("profile")).get("head"), byFunction);
+        baseline.forEach((k, v) -> byFunction.merge(k, -v, Double::sum));
         List<Map.Entry<String, Double>> top = new ArrayList<>(byFunction.entrySet());
         top.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         List<String> topList = new ArrayList<>();
-        for (int i = 0; i < Math.min(5, top.size()); i++) topList.add(top.get(i).getKey() + " " + Math.round(top.get(i).getValue()) + " B");
-        r.put("heapWorkload", workload + " x " + frames);
+        for (int i = 0; i < Math.min(5, top.size()); i++) {
+            if (top.get(i).getValue() / frames >= 1) topList.add(top.get(i).getKey() + " " + Math.round(top.get(i).getValue() / frames) + " B/frame");
+        }
+        r.put("heapWorkload", js.executeScript("return __nb.adapter().recognize ? 'recognize' : 'infer'") + " x " + frames);
         r.put("allocBytesTotal", Math.round(total));
-        r.put("allocBytesPerFrame", Math.round(total / frames));
+        r.put("allocBytesHarness", Math.round(base));
+        r.put("allocBytesPerFrame", Math.max(0, Math.round((total - base) / frames)));
         r.put("allocTop", topList);
         r.put("heapUsedBefore", before.get("usedSize"));
         r.put("heapGrowthNoGc", num(afterNoGc.get("usedSize")) - num(before.get("usedSize")));
         r.put("heapGrowthAfterGc", num(afterGc.get("usedSize")) - num(before.get("usedSize")));
         r.put("heapRetainedPerFrame", (num(afterGc.get("usedSize")) - num(before.get("usedSize"))) / frames);
+    }
+
+    /** Sampled bytes allocated while running {@code frames} frames; per-function totals into byFunction. */
+    @SuppressWarnings("unchecked")
+    private static double sample(ChromeDriver d, JavascriptExecutor js, int frames, Map<String, Double> byFunction) {
+        Map<String, Object> sampling = new LinkedHashMap<>();
+        sampling.put("samplingInterval", 64);
+        sampling.put("includeObjectsCollectedByMajorGC", true);
+        sampling.put("includeObjectsCollectedByMinorGC", true);
+        d.executeCdpCommand("HeapProfiler.startSampling", sampling);
+        js.executeScript("return __nb.frames(arguments[0])", frames);
+        Map<String, Object> prof = d.executeCdpCommand("HeapProfiler.stopSampling", Map.of());
+        return walk((Map<String, Object>) ((Map<String, Object>) prof.get("profile")).get("head"), byFunction);
     }
 
     @SuppressWarnings("unchecked")
