@@ -22,7 +22,7 @@ public final class BenchDoc {
     }
 
     public static Path generate() {
-        Path doc = Project.root().resolve("docs/benchmarks.md");
+        Path doc = Project.doc();
         try {
             Files.createDirectories(doc.getParent());
             Files.writeString(doc, render());
@@ -94,6 +94,7 @@ public final class BenchDoc {
         target(sb, "load to ready + first prediction ≤ 1/5 of onnxruntime-web's (JS)", ratio(ratios, "numera-js/ort", "readyPlusFirstMs"), 0.2);
         target(sb, "page weight (gzip, to ready) ≤ 1/20 of onnxruntime-web's (Wasm GC)", ratio(ratios, "numera-wasm/ort", "bytesGzip"), 0.05);
         target(sb, "page weight (gzip, to ready) ≤ 1/20 of onnxruntime-web's (JS)", ratio(ratios, "numera-js/ort", "bytesGzip"), 0.05);
+        target(sb, "(for reference: runtime code only, model files excluded, Wasm GC)", ratio(ratios, "numera-wasm/ort", "bytesGzipCode"), 0.05);
         target(sb, "steady inference ≤ 2× onnxruntime-web's (Wasm GC)", ratio(ratios, "numera-wasm/ort", "steadyMs"), 2.0);
         Map<String, Object> w = (Map<String, Object>) variants.get("numera-wasm");
         double cam = w == null ? Double.NaN : med(w, "cameraMedianMs");
@@ -150,7 +151,7 @@ public final class BenchDoc {
                 .append(fmt(num(o.get("steadyLast")), 0)).append("); the camera pipeline (140×140 RGBA box → prediction, same counts); ")
                 .append("allocation over ").append(fmt(num(o.get("frames")), 0)).append(" frames. ")
                 .append("Values: median over ").append(fmt(num(o.get("runs")), 0)).append(" interleaved runs, [min–max].\n\n");
-        sb.append("| runtime | ready ms | first inference ms | ready + first ms | median ms | p95 ms | steady ms | camera frame ms | download gzip | agrees with JVM |\n");
+        sb.append("| runtime | ready ms | first inference ms | ready + first ms | median ms | p95 ms | steady ms | camera frame ms | download gzip (code + model) | agrees with JVM |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Object> e : variants.entrySet()) {
             Map<String, Object> v = (Map<String, Object>) e.getValue();
@@ -159,7 +160,8 @@ public final class BenchDoc {
             sb.append(" | ").append(spread(v, "readyMs", 1)).append(" | ").append(spread(v, "firstMs", 2)).append(" | ")
                     .append(spread(v, "readyPlusFirstMs", 1)).append(" | ").append(spread(v, "inferMedianMs", 3)).append(" | ")
                     .append(spread(v, "inferP95Ms", 3)).append(" | ").append(spread(v, "steadyMs", 3)).append(" | ")
-                    .append(spread(v, "cameraMedianMs", 3)).append(" | ").append(kb(med(v, "bytesGzip"))).append(" | ")
+                    .append(spread(v, "cameraMedianMs", 3)).append(" | ").append(kb(med(v, "bytesGzip"))).append(" (")
+                    .append(kb(med(v, "bytesGzipCode"))).append(" + ").append(kb(med(v, "bytesGzipModel"))).append(") | ")
                     .append(v.getOrDefault("agreementWithJvm", "–")).append(" |\n");
         }
         sb.append("\nAllocation per frame (V8 sampling heap profiler with collected objects included, interval 64 B; "
@@ -178,11 +180,11 @@ public final class BenchDoc {
         Map<String, Object> ratios = (Map<String, Object>) summary.get("ratios");
         if (!ratios.isEmpty()) {
             sb.append("\n### Ratios (Numera / other, measured within each run; median [per-run values])\n\n");
-            sb.append("| pair | ready + first | ready (load) | first inference | steady inference | median inference | download gzip |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            sb.append("| pair | ready + first | ready (load) | first inference | steady inference | median inference | download gzip | gzip, code only |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Map.Entry<String, Object> e : ratios.entrySet()) {
                 Map<String, Object> p = (Map<String, Object>) e.getValue();
                 sb.append("| ").append(e.getKey());
-                for (String m : List.of("readyPlusFirstMs", "readyMs", "firstMs", "steadyMs", "inferMedianMs", "bytesGzip")) {
+                for (String m : List.of("readyPlusFirstMs", "readyMs", "firstMs", "steadyMs", "inferMedianMs", "bytesGzip", "bytesGzipCode")) {
                     sb.append(" | ").append(ratioCell(p, m));
                 }
                 sb.append(" |\n");
@@ -214,7 +216,8 @@ public final class BenchDoc {
             Map<String, Object> variants = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("variants");
             Map<String, Object> labels = (Map<String, Object>) browser.get("labels");
             sb.append("What each runtime path downloads, from the runner's server log (gzip -9 as a compressing host would serve it; ")
-                    .append("\"to ready\" = requested before the page said ready; later requests, e.g. a service worker's pre-cache, are marked):\n\n");
+                    .append("\"to ready\" = requested by the page itself before it said ready; a service worker's pre-cache (requests with "
+                    + "Cache-Control: no-cache) and requests after ready are listed in brackets and not counted):\n\n");
             for (Map.Entry<String, Object> e : variants.entrySet()) {
                 Map<String, Object> v = (Map<String, Object>) e.getValue();
                 List<Map<String, Object>> files = (List<Map<String, Object>>) v.get("files");
@@ -223,7 +226,8 @@ public final class BenchDoc {
                 sb.append("**").append(labels.getOrDefault(e.getKey(), e.getKey())).append("**\n\n| file | raw | gzip |\n|---|---:|---:|\n");
                 for (Map<String, Object> f : files) {
                     boolean before = Boolean.TRUE.equals(f.get("beforeReady"));
-                    sb.append("| ").append(f.get("path")).append(before ? "" : " (after ready)").append(" | ")
+                    sb.append("| ").append(f.get("path")).append(Boolean.TRUE.equals(f.get("model")) ? " (model)" : "")
+                            .append(before ? "" : " (" + f.get("how") + ")").append(" | ")
                             .append(bytes(num(f.get("raw")))).append(" | ").append(bytes(num(f.get("gzip")))).append(" |\n");
                     if (before) {
                         raw += (long) num(f.get("raw"));

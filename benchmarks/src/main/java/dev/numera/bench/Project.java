@@ -42,7 +42,14 @@ public final class Project {
 
     /** Raw results, one JSON file per benchmark command; docs/benchmarks.md is generated from them. */
     public static Path results() {
-        return benchDir().resolve("results");
+        String prop = System.getProperty("numera.results");       // trial runs: keep them out of the committed results
+        return prop != null ? Path.of(prop) : benchDir().resolve("results");
+    }
+
+    /** The generated doc (-Dnumera.doc=FILE for trial runs). */
+    public static Path doc() {
+        String prop = System.getProperty("numera.doc");
+        return prop != null ? Path.of(prop) : root().resolve("docs/benchmarks.md");
     }
 
     public static Path shippedModel() {

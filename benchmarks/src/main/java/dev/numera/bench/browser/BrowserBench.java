@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * <pre>
  *   browser [--runs 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
  *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs] [--smoke]
- *           [--numera-wasm-path PATH] [--numera-js-path PATH]
+ *           [--numera-wasm-path PATH] [--numera-js-path PATH] [--site DIR]
  * </pre>
  */
 public final class BrowserBench {
@@ -65,8 +65,10 @@ public final class BrowserBench {
     public static final class Options {
         public int runs = 3, n = 500, warmup = 50, steady = 100, frames = 1000;
         public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs"));
-        public String numeraWasmPath = "index.html?runtime=wasm-gc", numeraJsPath = "index.html?runtime=js";
+        public String numeraWasmPath = "index.html?runtime=wasm", numeraJsPath = "index.html?runtime=js";
         public boolean smoke;
+        /** The built site to serve at "/" (default web-app/target/site). */
+        public Path site = Project.site();
         /** One browser for all variants (smoke tests: fast, but not cold loads). */
         public boolean reuseBrowser;
     }
@@ -99,6 +101,7 @@ public final class BrowserBench {
                 case "--variants": o.variants = new ArrayList<>(List.of(args[++i].split(","))); break;
                 case "--numera-wasm-path": o.numeraWasmPath = args[++i]; break;
                 case "--numera-js-path": o.numeraJsPath = args[++i]; break;
+                case "--site": o.site = Path.of(args[++i]).toAbsolutePath().normalize(); break;
                 case "--smoke":
                     o.smoke = true;
                     o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20; o.reuseBrowser = true;
@@ -119,14 +122,14 @@ public final class BrowserBench {
 
     public static Map<String, Object> variants(Options o, List<Variant> chosen) {
         Map<String, Object> skipped = new LinkedHashMap<>();
-        boolean site = Files.isRegularFile(Project.site().resolve("index.html"));
+        boolean site = Files.isRegularFile(o.site.resolve("index.html"));
         boolean nodeModules = Files.isDirectory(Project.benchDir().resolve("node_modules/onnxruntime-web"))
                 && Files.isDirectory(Project.benchDir().resolve("node_modules/@tensorflow/tfjs-backend-wasm"));
         for (String v : o.variants) {
             switch (v) {
                 case "numera-wasm":
                 case "numera-js":
-                    if (!site) skipped.put(v, "no built site at " + Project.site() + " (mvn -B -q -pl benchmarks -am package -DskipTests)");
+                    if (!site) skipped.put(v, "no built site at " + o.site + " (mvn -B -q -pl benchmarks -am package -DskipTests)");
                     else chosen.add(new Variant(v, v.equals("numera-wasm") ? "Numera, Wasm GC" : "Numera, TeaVM JS",
                             v.equals("numera-wasm") ? o.numeraWasmPath : o.numeraJsPath, true));
                     break;
@@ -163,7 +166,7 @@ public final class BrowserBench {
         Map<String, List<Map<String, Object>>> byVariant = new LinkedHashMap<>();
         String browserVersion = "unknown";
         try (StaticServer server = new StaticServer()) {
-            server.mount("/", Project.site(), true)
+            server.mount("/", o.site, true)
                     .mount("/bench/pages/", Project.benchDir().resolve("pages"), true)
                     .mount("/bench/node_modules/", Project.benchDir().resolve("node_modules"), true)
                     .mount("/bench/generated/", Project.generated(), true)
@@ -220,7 +223,9 @@ public final class BrowserBench {
         return String.format("ready %.1f ms, first %.2f ms, median %.3f ms, steady %.3f ms%s, %s KB gz, alloc %s B/frame",
                 num(r.get("readyMs")), num(r.get("firstMs")), num(inf.get("median")), num(inf.get("steadyMedian")),
                 cam == null ? "" : String.format(", camera %.3f ms", num(cam.get("median"))),
-                Math.round(num(r.get("bytesGzip")) / 1024), r.get("allocBytesPerFrame"));
+                Math.round(num(r.get("bytesGzip")) / 1024), r.get("allocBytesPerFrame"))
+                + (r.get("allocTop") instanceof List && !((List<?>) r.get("allocTop")).isEmpty() ? "\n      top allocation sites: " + r.get("allocTop") : "")
+                + (r.get("notFound") != null ? "\n      404: " + r.get("notFound") : "");
     }
 
     static double num(Object o) {
@@ -284,6 +289,10 @@ public final class BrowserBench {
             opts.put("cameraUrl", "/__data/camera.rgba");
             Map<String, Object> res = (Map<String, Object>) js.executeScript("return __nb.run(arguments[0])", opts);
             r.putAll(res);
+            if (v.numera) {                              // the page must really run the runtime it was asked for
+                String want = v.name.equals("numera-wasm") ? "numera wasm-gc" : "numera js";
+                if (!want.equals(res.get("runtime"))) throw new IllegalStateException("asked for " + want + ", page runs " + res.get("runtime"));
+            }
             r.put("readyPlusFirstMs", num(res.get("readyMs")) + num(res.get("firstMs")));
             heap(d, js, o.frames, r);
             sleep(300);                                  // let late requests (service worker pre-cache) arrive
@@ -362,38 +371,58 @@ public final class BrowserBench {
         return sum;
     }
 
+    /**
+     * Bytes downloaded. "To ready" counts what the page itself requested before it said ready; requests
+     * with Cache-Control: no-cache (a service worker's pre-cache with {@code cache: "reload"}) and
+     * requests after ready count only in the "all" totals.
+     */
     static void downloads(List<StaticServer.Hit> toReady, List<StaticServer.Hit> later, Map<String, Object> r) {
-        Set<String> seen = new LinkedHashSet<>();
-        long raw = 0, gz = 0, rawAll = 0, gzAll = 0;
-        List<Map<String, Object>> files = new ArrayList<>();
+        Map<String, Map<String, Object>> files = new LinkedHashMap<>();
+        long raw = 0, gz = 0, rawAll = 0, gzAll = 0, gzModel = 0;
         List<StaticServer.Hit> all = new ArrayList<>(toReady);
         all.addAll(later);
+        Set<String> pagePaths = new LinkedHashSet<>();
         for (int i = 0; i < all.size(); i++) {
             StaticServer.Hit h = all.get(i);
-            if (h.file == null || !seen.add(h.path)) continue;
-            long g = Gzip.size(h.file);
-            boolean beforeReady = i < toReady.size();
-            if (beforeReady) {
-                raw += h.bytes;
-                gz += g;
+            if (h.file == null) continue;
+            boolean page = i < toReady.size() && !h.revalidate;
+            Map<String, Object> f = files.get(h.path);
+            if (f == null) {
+                f = new LinkedHashMap<>();
+                f.put("path", h.path);
+                f.put("raw", h.bytes);
+                f.put("gzip", Gzip.size(h.file));
+                f.put("model", isModel(h.path));
+                f.put("beforeReady", false);
+                f.put("how", "");
+                files.put(h.path, f);
+                rawAll += h.bytes;
+                gzAll += (long) f.get("gzip");
             }
-            rawAll += h.bytes;
-            gzAll += g;
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("path", h.path);
-            f.put("raw", h.bytes);
-            f.put("gzip", g);
-            f.put("beforeReady", beforeReady);
-            files.add(f);
+            if (page && pagePaths.add(h.path)) {
+                f.put("beforeReady", true);
+                raw += h.bytes;
+                gz += (long) f.get("gzip");
+                if (isModel(h.path)) gzModel += (long) f.get("gzip");
+            }
+            String how = i >= toReady.size() ? "after ready" : h.revalidate ? "pre-cache" : "page";
+            if (!String.valueOf(f.get("how")).contains(how)) f.put("how", (f.get("how").toString().isEmpty() ? "" : f.get("how") + ", ") + how);
         }
         List<String> notFound = new ArrayList<>();
         for (StaticServer.Hit h : all) if (h.status == 404) notFound.add(h.path);
         r.put("bytesRaw", raw);
         r.put("bytesGzip", gz);
+        r.put("bytesGzipModel", gzModel);
+        r.put("bytesGzipCode", gz - gzModel);
         r.put("bytesRawAll", rawAll);
         r.put("bytesGzipAll", gzAll);
-        r.put("files", files);
+        r.put("files", new ArrayList<>(files.values()));
         if (!notFound.isEmpty()) r.put("notFound", notFound);
+    }
+
+    /** Model weights (Numera's .nmod, the ONNX file, the TF.js layer list and weights) rather than runtime code. */
+    static boolean isModel(String path) {
+        return path.endsWith(".nmod") || path.endsWith(".onnx") || path.contains("/model-tfjs.");
     }
 
     private static void sleep(long ms) {

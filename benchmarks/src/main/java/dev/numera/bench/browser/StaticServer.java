@@ -37,12 +37,15 @@ public final class StaticServer implements AutoCloseable {
         public final Path file;
         public final long bytes;
         public final int status;
+        /** Requested with Cache-Control: no-cache, as a service worker's {@code cache: "reload"} pre-cache does. */
+        public final boolean revalidate;
 
-        Hit(String path, Path file, long bytes, int status) {
+        Hit(String path, Path file, long bytes, int status, boolean revalidate) {
             this.path = path;
             this.file = file;
             this.bytes = bytes;
             this.status = status;
+            this.revalidate = revalidate;
         }
     }
 
@@ -104,7 +107,7 @@ public final class StaticServer implements AutoCloseable {
             }
             boolean head = "HEAD".equals(ex.getRequestMethod());
             if (file == null) {
-                record(prefix, path, null, 0, 404);
+                record(prefix, path, null, 0, 404, false);
                 byte[] msg = ("not found: " + path).getBytes();
                 h.set("Content-Type", "text/plain");
                 ex.sendResponseHeaders(404, head ? -1 : msg.length);
@@ -115,7 +118,8 @@ public final class StaticServer implements AutoCloseable {
             String ext = name.substring(name.lastIndexOf('.') + 1);
             h.set("Content-Type", MIME.getOrDefault(ext, "application/octet-stream"));
             byte[] body = Files.readAllBytes(file);
-            record(prefix, path, file, body.length, 200);
+            String cc = String.valueOf(ex.getRequestHeaders().getFirst("Cache-Control")) + " " + ex.getRequestHeaders().getFirst("Pragma");
+            record(prefix, path, file, body.length, 200, cc.contains("no-cache"));
             ex.sendResponseHeaders(200, head ? -1 : body.length);
             if (!head) {
                 try (OutputStream os = ex.getResponseBody()) {
@@ -125,8 +129,8 @@ public final class StaticServer implements AutoCloseable {
         }
     }
 
-    private synchronized void record(String prefix, String path, Path file, long bytes, int status) {
-        if (prefix == null || Boolean.TRUE.equals(logged.get(prefix))) log.add(new Hit(path, file, bytes, status));
+    private synchronized void record(String prefix, String path, Path file, long bytes, int status, boolean revalidate) {
+        if (prefix == null || Boolean.TRUE.equals(logged.get(prefix))) log.add(new Hit(path, file, bytes, status, revalidate));
     }
 
     @Override

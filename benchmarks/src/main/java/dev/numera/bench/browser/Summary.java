@@ -25,11 +25,13 @@ public final class Summary {
         METRICS.put("heapRetainedPerFrame", r -> num(r.get("heapRetainedPerFrame")));
         METRICS.put("bytesRaw", r -> num(r.get("bytesRaw")));
         METRICS.put("bytesGzip", r -> num(r.get("bytesGzip")));
+        METRICS.put("bytesGzipCode", r -> num(r.get("bytesGzipCode")));
+        METRICS.put("bytesGzipModel", r -> num(r.get("bytesGzipModel")));
         METRICS.put("timerResolutionMs", r -> num(r.get("timerResolutionMs")));
     }
 
     /** Ratios Numera / incumbent that the targets are stated in. */
-    static final List<String> RATIO_METRICS = List.of("readyPlusFirstMs", "readyMs", "firstMs", "steadyMs", "inferMedianMs", "bytesGzip");
+    static final List<String> RATIO_METRICS = List.of("readyPlusFirstMs", "readyMs", "firstMs", "steadyMs", "inferMedianMs", "bytesGzip", "bytesGzipCode");
 
     private Summary() {
     }
