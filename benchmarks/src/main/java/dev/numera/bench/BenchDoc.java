@@ -110,7 +110,7 @@ public final class BenchDoc {
         }
         double[] eff = efficiency(browser, jvm);
         if (eff != null) {
-            sb.append("| kernel efficiency, Wasm GC ≥ 80 % of the JVM (whole network GFLOP/s) | ").append(pct(eff[0])).append(" | ")
+            sb.append("| kernel efficiency, Wasm GC ≥ 80 % of the JVM (whole network, GFLOP/s; per kernel in section 2) | ").append(pct(eff[0])).append(" | ")
                     .append(Double.isNaN(eff[0]) ? "–" : eff[0] >= 0.8 ? "yes" : "**no**").append(" |\n");
             sb.append("| kernel efficiency, JS ≥ 50 % of the JVM | ").append(pct(eff[1])).append(" | ")
                     .append(Double.isNaN(eff[1]) ? "–" : eff[1] >= 0.5 ? "yes" : "**no**").append(" |\n");
@@ -155,6 +155,7 @@ public final class BenchDoc {
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Object> e : variants.entrySet()) {
             Map<String, Object> v = (Map<String, Object>) e.getValue();
+            if (v.containsKey("kernels") || e.getKey().startsWith("kernels-")) continue;
             sb.append("| ").append(labels.getOrDefault(e.getKey(), e.getKey()));
             if (v.get("runtime") != null) sb.append(" <br>`").append(v.get("runtime")).append("`");
             sb.append(" | ").append(spread(v, "readyMs", 1)).append(" | ").append(spread(v, "firstMs", 2)).append(" | ")
@@ -170,6 +171,7 @@ public final class BenchDoc {
         Map<String, Object> runs = (Map<String, Object>) browser.get("runs");
         for (Map.Entry<String, Object> e : variants.entrySet()) {
             Map<String, Object> v = (Map<String, Object>) e.getValue();
+            if (v.containsKey("kernels") || e.getKey().startsWith("kernels-")) continue;
             List<Map<String, Object>> rs = (List<Map<String, Object>>) runs.get(e.getKey());
             String workload = rs == null || rs.isEmpty() ? "–" : String.valueOf(rs.get(0).getOrDefault("heapWorkload", "–"));
             List<String> top = (List<String>) v.get("allocTop");
@@ -190,11 +192,7 @@ public final class BenchDoc {
                 sb.append(" |\n");
             }
         }
-        double[] eff = efficiency(browser, jvm);
-        if (eff != null) {
-            sb.append("\nKernel efficiency (the same Java code, whole network, GFLOP/s from the steady median vs JMH `KernelBench.network`): ")
-                    .append("Wasm GC ").append(pct(eff[0])).append(" of the JVM, TeaVM JS ").append(pct(eff[1])).append(".\n");
-        }
+        kernelSection(sb, variants, jvm);
         Map<String, Object> skipped = (Map<String, Object>) browser.get("skipped");
         if (skipped != null && !skipped.isEmpty()) {
             sb.append("\nSkipped: ");
@@ -206,6 +204,49 @@ public final class BenchDoc {
             if (v.containsKey("errors")) sb.append("\nErrors, ").append(e.getKey()).append(": ").append(v.get("errors")).append("\n");
         }
         sb.append("\n");
+    }
+
+    /** Per-kernel GFLOP/s: JMH on the JVM vs the kernel pages (same KernelSet code, TeaVM-compiled). */
+    @SuppressWarnings("unchecked")
+    static void kernelSection(StringBuilder sb, Map<String, Object> variants, Map<String, Object> jvm) {
+        Map<String, Object> kw = kernels(variants, "kernels-wasm"), kj = kernels(variants, "kernels-js");
+        if (kw == null && kj == null) return;
+        Map<String, Double> jvmNs = new java.util.LinkedHashMap<>();
+        if (jvm != null) {
+            for (Map<String, Object> r : (List<Map<String, Object>>) jvm.get("results")) {
+                String b = String.valueOf(r.get("benchmark"));
+                if (b.startsWith("KernelBench.")) jvmNs.put(b.substring("KernelBench.".length()), num(r.get("nsPerOp")));
+            }
+        }
+        sb.append("\n### Kernel efficiency: the same Java on the JVM, in Wasm GC and in TeaVM JS\n\n");
+        sb.append("`dev.numera.bench.kernels.KernelSet` runs under JMH (`KernelBench`, section 1) and, compiled by TeaVM with the site's ")
+                .append("settings, in the kernel pages (bench/pages/kernels-*.html; timed inside the compiled code, median of ~20 ms batches ")
+                .append("after warm-up). Browser times: median over runs.\n\n");
+        sb.append("| kernel | multiply-adds | JVM ns | Wasm GC ns | JS ns | JVM GFLOP/s | Wasm GC GFLOP/s | JS GFLOP/s | Wasm GC / JVM | JS / JVM |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, Object> names = kw != null ? kw : kj;
+        for (String name : names.keySet()) {
+            int i = dev.numera.bench.kernels.KernelSet.index(name);
+            long macs = i < 0 ? 0 : dev.numera.bench.kernels.KernelSet.MACS[i];
+            double j = jvmNs.getOrDefault(name, Double.NaN), w = kmed(kw, name), js = kmed(kj, name);
+            sb.append("| ").append(name).append(" | ").append(macs > 0 ? String.format(Locale.ROOT, "%,d", macs) : "–").append(" | ")
+                    .append(fmt(j, 0)).append(" | ").append(fmt(w, 0)).append(" | ").append(fmt(js, 0)).append(" | ")
+                    .append(macs > 0 ? fmt(2.0 * macs / j, 2) : "–").append(" | ").append(macs > 0 ? fmt(2.0 * macs / w, 2) : "–").append(" | ")
+                    .append(macs > 0 ? fmt(2.0 * macs / js, 2) : "–").append(" | ").append(pct(j / w)).append(" | ").append(pct(j / js)).append(" |\n");
+        }
+        sb.append("\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> kernels(Map<String, Object> variants, String name) {
+        Map<String, Object> v = (Map<String, Object>) variants.get(name);
+        return v == null ? null : (Map<String, Object>) v.get("kernels");
+    }
+
+    @SuppressWarnings("unchecked")
+    static double kmed(Map<String, Object> ks, String name) {
+        if (ks == null || !(ks.get(name) instanceof Map)) return Double.NaN;
+        return num(((Map<String, Object>) ks.get(name)).get("median"));
     }
 
     @SuppressWarnings("unchecked")
@@ -221,7 +262,7 @@ public final class BenchDoc {
             for (Map.Entry<String, Object> e : variants.entrySet()) {
                 Map<String, Object> v = (Map<String, Object>) e.getValue();
                 List<Map<String, Object>> files = (List<Map<String, Object>>) v.get("files");
-                if (files == null) continue;
+                if (files == null || e.getKey().startsWith("kernels-")) continue;
                 long raw = 0, gz = 0;
                 sb.append("**").append(labels.getOrDefault(e.getKey(), e.getKey())).append("**\n\n| file | raw | gzip |\n|---|---:|---:|\n");
                 for (Map<String, Object> f : files) {
@@ -275,6 +316,14 @@ public final class BenchDoc {
     @SuppressWarnings("unchecked")
     static double[] efficiency(Map<String, Object> browser, Map<String, Object> jvm) {
         if (jvm == null || browser == null) return null;
+        Map<String, Object> vs = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("variants");
+        double jvmNet = Double.NaN;
+        for (Map<String, Object> r : (List<Map<String, Object>>) jvm.get("results")) {
+            if ("KernelBench.network".equals(r.get("benchmark"))) jvmNet = num(r.get("nsPerOp"));
+        }
+        if (!Double.isNaN(jvmNet) && (vs.containsKey("kernels-wasm") || vs.containsKey("kernels-js"))) {
+            return new double[]{jvmNet / kmed(kernels(vs, "kernels-wasm"), "network"), jvmNet / kmed(kernels(vs, "kernels-js"), "network")};
+        }
         double jvmNs = Double.NaN;
         for (Map<String, Object> r : (List<Map<String, Object>>) jvm.get("results")) {
             if ("RecognizerBench.infer".equals(r.get("benchmark"))) jvmNs = num(r.get("nsPerOp"));

@@ -63,8 +63,8 @@ public final class BrowserBench {
 
     /** Options of one benchmark run. */
     public static final class Options {
-        public int runs = 3, n = 500, warmup = 50, steady = 100, frames = 1000;
-        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs"));
+        public int runs = 3, n = 500, warmup = 50, steady = 100, frames = 1000, kernelMillis = 1000;
+        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "kernels-wasm", "kernels-js"));
         public String numeraWasmPath = "index.html?runtime=wasm", numeraJsPath = "index.html?runtime=js";
         public boolean smoke;
         /** The built site to serve at "/" (default web-app/target/site). */
@@ -98,13 +98,14 @@ public final class BrowserBench {
                 case "--warmup": o.warmup = Integer.parseInt(args[++i]); break;
                 case "--steady": o.steady = Integer.parseInt(args[++i]); break;
                 case "--frames": o.frames = Integer.parseInt(args[++i]); break;
+                case "--kernel-millis": o.kernelMillis = Integer.parseInt(args[++i]); break;
                 case "--variants": o.variants = new ArrayList<>(List.of(args[++i].split(","))); break;
                 case "--numera-wasm-path": o.numeraWasmPath = args[++i]; break;
                 case "--numera-js-path": o.numeraJsPath = args[++i]; break;
                 case "--site": o.site = Path.of(args[++i]).toAbsolutePath().normalize(); break;
                 case "--smoke":
                     o.smoke = true;
-                    o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20; o.reuseBrowser = true;
+                    o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20; o.kernelMillis = 30; o.reuseBrowser = true;
                     break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -144,8 +145,14 @@ public final class BrowserBench {
                 case "plainjs":
                     chosen.add(new Variant(v, "hand-written JS, Float32Array", "bench/pages/plainjs.html", false));
                     break;
+                case "kernels-wasm":
+                case "kernels-js":
+                    if (!Files.isDirectory(kernelsDir())) skipped.put(v, "no " + kernelsDir() + " (mvn -B -q -pl benchmarks -am package -DskipTests)");
+                    else chosen.add(new Variant(v, v.endsWith("wasm") ? "Numera kernels, Wasm GC" : "Numera kernels, TeaVM JS",
+                            "bench/pages/" + v + ".html", false));
+                    break;
                 default:
-                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs)");
+                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, kernels-wasm, kernels-js)");
             }
         }
         return skipped;
@@ -170,6 +177,7 @@ public final class BrowserBench {
                     .mount("/bench/pages/", Project.benchDir().resolve("pages"), true)
                     .mount("/bench/node_modules/", Project.benchDir().resolve("node_modules"), true)
                     .mount("/bench/generated/", Project.generated(), true)
+                    .mount("/bench/kernels/", kernelsDir(), true)
                     .mount("/__data/", Project.generated(), false)
                     .start();
             Browser shared = o.reuseBrowser ? new Browser() : null;
@@ -179,7 +187,8 @@ public final class BrowserBench {
                     Variant v = variants.get((k + run) % variants.size());   // interleaved, order rotating per run
                     String load = Project.loadAverage();
                     System.out.printf("run %d/%d  %-12s (load %s) ...%n", run + 1, o.runs, v.name, load);
-                    Map<String, Object> r = measure(server, v, o, harness, shared);
+                    Map<String, Object> r = v.name.startsWith("kernels-") ? measureKernels(server, v, o, harness, shared)
+                            : measure(server, v, o, harness, shared);
                     r.put("run", run + 1);
                     r.put("loadAverage", load);
                     browserVersion = String.valueOf(r.getOrDefault("browserVersion", browserVersion));
@@ -216,8 +225,13 @@ public final class BrowserBench {
         return out;
     }
 
+    static Path kernelsDir() {
+        return Project.root().resolve("benchmarks/target/kernels");
+    }
+
     private static String oneLine(Map<String, Object> r) {
         if (r.containsKey("error")) return "ERROR " + r.get("error");
+        if (r.containsKey("kernels")) return "ns/op " + r.get("kernels");
         @SuppressWarnings("unchecked") Map<String, Object> inf = (Map<String, Object>) r.get("infer");
         @SuppressWarnings("unchecked") Map<String, Object> cam = (Map<String, Object>) r.get("camera");
         return String.format("ready %.1f ms, first %.2f ms, median %.3f ms, steady %.3f ms%s, %s KB gz, alloc %s B/frame",
@@ -298,6 +312,42 @@ public final class BrowserBench {
             sleep(300);                                  // let late requests (service worker pre-cache) arrive
             List<StaticServer.Hit> later = server.drainLog();
             downloads(toReady, later, r);
+        } catch (RuntimeException e) {
+            r.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.out.println("    " + v.name + " failed: " + e.getMessage());
+        } finally {
+            if (shared == null) b.close();
+        }
+        return r;
+    }
+
+    /** The kernel page: ns/op of every {@code KernelSet} kernel, timed inside the compiled code. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> measureKernels(StaticServer server, Variant v, Options o, String harness, Browser shared) throws IOException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("variant", v.name);
+        Browser b = shared != null ? shared : new Browser();
+        ChromeDriver d = b.driver;
+        try {
+            r.put("browserVersion", d.getCapabilities().getBrowserVersion());
+            d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
+            JavascriptExecutor js = d;
+            d.get(server.url(v.path));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (true) {
+                Map<String, Object> st = (Map<String, Object>) js.executeScript("return window.__nb ? {ready: __nb.readyAt, errors: __nb.errors} : null");
+                if (st != null && st.get("ready") != null) break;
+                if (st != null && !((List<?>) st.get("errors")).isEmpty()) throw new IllegalStateException("page errors: " + st.get("errors"));
+                if (System.nanoTime() > deadline) throw new IllegalStateException("kernel page not ready after 60 s");
+                sleep(20);
+            }
+            r.put("crossOriginIsolated", js.executeScript("return self.crossOriginIsolated"));
+            Map<String, Object> ns = new LinkedHashMap<>();
+            for (Object name : (List<Object>) js.executeScript("return window.numeraKernels.names")) {
+                ns.put(String.valueOf(name), js.executeScript("return window.numeraKernels.run(arguments[0], arguments[1])", name, o.kernelMillis));
+            }
+            r.put("kernels", ns);
+            server.drainLog();
         } catch (RuntimeException e) {
             r.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
             System.out.println("    " + v.name + " failed: " + e.getMessage());

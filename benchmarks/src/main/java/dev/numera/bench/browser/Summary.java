@@ -83,7 +83,18 @@ public final class Summary {
                 s.put("values", xs);
                 v.put(m.getKey(), s);
             }
-            if (!ok.isEmpty()) {
+            if (!ok.isEmpty() && ok.get(0).containsKey("kernels")) {      // kernel pages: ns/op per kernel
+                Map<String, Object> ks = new LinkedHashMap<>();
+                for (String name : ((Map<String, Object>) ok.get(0).get("kernels")).keySet()) {
+                    List<Double> xs = new ArrayList<>();
+                    for (Map<String, Object> r : ok) xs.add(num(((Map<String, Object>) r.get("kernels")).get(name)));
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    s.put("median", median(xs));
+                    s.put("values", xs);
+                    ks.put(name, s);
+                }
+                v.put("kernels", ks);
+            } else if (!ok.isEmpty()) {
                 Map<String, Object> r = ok.get(0);
                 v.put("runtime", r.get("runtime"));
                 v.put("crossOriginIsolated", r.get("crossOriginIsolated"));

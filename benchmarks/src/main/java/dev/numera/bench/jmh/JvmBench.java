@@ -4,6 +4,7 @@ import dev.numera.bench.BenchData;
 import dev.numera.bench.BenchDoc;
 import dev.numera.bench.Project;
 import dev.numera.bench.Results;
+import dev.numera.bench.kernels.KernelSet;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -31,13 +32,7 @@ public final class JvmBench {
     public static final Map<String, Long> MACS = new LinkedHashMap<>();
 
     static {
-        MACS.put("conv1Direct", 16L * 28 * 28 * 9);
-        MACS.put("conv1Gemm", 16L * 28 * 28 * 9);
-        MACS.put("conv2Direct", 32L * 14 * 14 * 16 * 9);
-        MACS.put("conv2Gemm", 32L * 14 * 14 * 16 * 9);
-        MACS.put("dense1", 1568L * 128);
-        MACS.put("dense2", 128L * 10);
-        MACS.put("network", BenchData.macs(BenchData.standIn().toNetwork(1)));
+        for (int i = 0; i < KernelSet.NAMES.length; i++) if (KernelSet.MACS[i] > 0) MACS.put(KernelSet.NAMES[i], KernelSet.MACS[i]);
     }
 
     private JvmBench() {
