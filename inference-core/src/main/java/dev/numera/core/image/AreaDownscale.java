@@ -19,6 +19,9 @@ package dev.numera.core.image;
  * Images are row-major float arrays, any value range (ink-high 0..1 in the pipeline).
  */
 public final class AreaDownscale {
+    /** Largest side accepted by {@link #chain} (keeps the size arithmetic far from int overflow). */
+    public static final int MAX_SIDE = 1 << 20;
+
     private final int steps;
     /** (steps+1) sizes: widths[0] = source, widths[steps] = target. */
     private final int[] widths;
@@ -85,8 +88,8 @@ public final class AreaDownscale {
      * {@code chain(28, 28)} = [28]. Upscaling or a ratio of at most 2 is a single step.
      */
     public static int[] chain(int src, int dst) {
-        if (src <= 0 || dst <= 0) {
-            throw new IllegalArgumentException("sizes must be positive, got " + src + " -> " + dst);
+        if (src <= 0 || dst <= 0 || src > MAX_SIDE || dst > MAX_SIDE) {
+            throw new IllegalArgumentException("sizes must be in 1.." + MAX_SIDE + ", got " + src + " -> " + dst);
         }
         int[] tmp = new int[64];
         int n = 0;

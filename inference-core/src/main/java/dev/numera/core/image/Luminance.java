@@ -12,10 +12,9 @@ package dev.numera.core.image;
  *
  * <p>Four outputs, pick by where the pixels came from:
  * <ul>
- * <li>{@link #grey}: plain luminance in grey levels 0..255, paper-bright.</li>
- * <li>{@link #paperGrey}: the camera path's input to {@link AdaptiveThreshold}: luminance lifted by
- *     chroma, 0..255, paper-bright. Coloured marks (blue ruled lines, red margins) become lighter
- *     than the paper and can never be taken for ink; see the method.</li>
+ * <li>{@link #grey}: luminance in grey levels 0..255, paper-bright.</li>
+ * <li>{@link #maxChannel}: {@code max(R,G,B)} in grey levels 0..255, paper-bright: the camera path's
+ *     input to {@link AdaptiveThreshold}; coloured ruled lines almost vanish (see the method).</li>
  * <li>{@link #inkDark}: dark ink on light paper to ink-high 0..1 ({@code 1 - grey/255}).</li>
  * <li>{@link #inkLight}: light ink on a dark canvas to ink-high 0..1 ({@code grey/255}).</li>
  * </ul>
@@ -27,7 +26,7 @@ public final class Luminance {
     public static final float WEIGHT_B = 0.114f;
 
     private static final int GREY = 0;
-    private static final int PAPER_GREY = 1;
+    private static final int MAX_CHANNEL = 1;
     private static final int INK_DARK = 2;
     private static final int INK_LIGHT = 3;
 
@@ -46,22 +45,23 @@ public final class Luminance {
     }
 
     /**
-     * Grey for thresholding photographed paper: {@code min(255, luminance + (max(R,G,B) - min(R,G,B)))}.
+     * The brightest channel, {@code max(R, G, B)} (HSV "value"), in grey levels 0..255, paper-bright:
+     * the camera path's input to {@link AdaptiveThreshold}.
      *
-     * <p>Why: exercise-book ruled lines are light blue, e.g. RGB (170,200,235) on paper around 220.
-     * Their luminance is ~25 levels below the paper, and a 2 px line fills 2/9 of a 9x9 window, so the
-     * line pixel sits ~20 levels below the local mean: more than the threshold's offset of 8, and the
-     * lines would come out as ink. Adding the chroma (max-min channel, 65 for that blue) puts the line
-     * above the paper instead. Pencil and black/blue pens stay far below the paper: black has no
-     * chroma, a blue ballpoint (30,40,120) goes from 46 to 136 against paper at 220. The cost: light
-     * coloured ink (a red pen) fades out too. Shadows scale all channels, so they stay grey.
+     * <p>Why not luminance: exercise-book ruled lines are light blue, e.g. RGB (170,200,235). On white
+     * paper (245) their luminance is 195, 20 % under the paper, as dark relative to its surroundings
+     * as a faint pencil stroke, so no threshold can tell them apart. A coloured line absorbs mostly
+     * one channel; its brightest channel (235) is within a few percent of the paper's. Pen and pencil
+     * absorb all channels: black, graphite, a blue ballpoint (30,40,120 -> 120) or a green pen stay
+     * dark. The cost: a light red pen (200,30,30 -> 200) fades out, like a red margin line should.
+     * Shadows scale all channels, so they stay what they were.
      *
      * @param rgba       (4*width*height) unsigned RGBA bytes, row-major
      * @param background grey level 0..255 under transparent pixels
      * @param out        (width*height) grey levels 0..255, paper-bright
      */
-    public static void paperGrey(byte[] rgba, int width, int height, float background, float[] out) {
-        convert(rgba, width, height, background, out, PAPER_GREY);
+    public static void maxChannel(byte[] rgba, int width, int height, float background, float[] out) {
+        convert(rgba, width, height, background, out, MAX_CHANNEL);
     }
 
     /**
@@ -104,13 +104,8 @@ public final class Luminance {
             float v;
             if (mode == GREY) {
                 v = y;
-            } else if (mode == PAPER_GREY) {
-                float max = r > g ? (r > b ? r : b) : (g > b ? g : b);
-                float min = r < g ? (r < b ? r : b) : (g < b ? g : b);
-                v = y + (max - min);
-                if (v > 255f) {
-                    v = 255f;
-                }
+            } else if (mode == MAX_CHANNEL) {
+                v = r > g ? (r > b ? r : b) : (g > b ? g : b);
             } else if (mode == INK_DARK) {
                 v = 1f - y * (1f / 255f);
             } else {

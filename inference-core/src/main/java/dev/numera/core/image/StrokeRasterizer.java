@@ -15,8 +15,9 @@ package dev.numera.core.image;
  * rasterising). A single-point stroke is a dot.
  *
  * <p>Brush width: a fixed width makes small digits bold and large digits thin after normalisation
- * (longest side to 20 px). {@link #brushDiameterFor(float)} picks the width from the drawing's size
- * so that the normalised stroke is ~2 px wide, like MNIST.
+ * (longest side to 20 px). {@link #brushDiameterFor(float, float)} picks the width from the drawing's
+ * size so that the normalised stroke is ~2 px wide, like MNIST. The UI may still show the user a
+ * fixed pen; only the network's copy needs the fitted width.
  */
 public final class StrokeRasterizer {
     /** Brush limits in canvas pixels for {@link #brushDiameterFor}. */
@@ -49,17 +50,28 @@ public final class StrokeRasterizer {
     }
 
     /**
-     * Diameter (canvas px) for a drawing whose point bounding box has this longest side (canvas px).
-     * The ink box is the point box plus one diameter D (the round caps), and normalisation maps it to
-     * 20 px, so the stroke becomes {@code D * 20 / (L + D)} px wide; setting that to 2 gives
-     * {@code D = L / 9}. Clamped to [MIN_BRUSH, MAX_BRUSH]: a dot or a tiny scribble still gets a
-     * visible pen, and a huge one does not turn into blobs.
+     * Diameter (canvas px) for a drawing whose point bounding box has this longest side L (canvas px).
+     *
+     * <p>Normalisation maps the ink box to 20 px. The ink box is the point box plus one diameter D (the
+     * round caps), plus about one pixel of the image the normaliser receives, because it measures the
+     * box in whole pixels and includes the anti-aliased fringe; call that pixel {@code cellSize} canvas
+     * px: 10 when a 280 canvas is first downscaled to 28x28, 1 when the canvas itself is normalised.
+     * The stroke then becomes
+     * {@code D * 20 / (L + D + cellSize)} px wide; setting that to 2 gives
+     * {@code D = (L + cellSize) / 9}, roughly longestSide / 9..10. Clamped to [MIN_BRUSH, MAX_BRUSH]:
+     * a dot or a tiny scribble still gets a visible pen, a huge one does not turn into blobs.
+     *
+     * @param longestSide longest side of the point bounding box, canvas px
+     * @param cellSize    canvas px per pixel of the image given to {@link MnistNormalizer}
      */
-    public static float brushDiameterFor(float longestSide) {
-        if (!(longestSide >= 0f)) {
-            throw new IllegalArgumentException("longestSide must be >= 0, got " + longestSide);
+    public static float brushDiameterFor(float longestSide, float cellSize) {
+        if (!(longestSide >= 0f && longestSide < 1e6f)) {
+            throw new IllegalArgumentException("longestSide must be in [0, 1e6), got " + longestSide);
         }
-        float d = longestSide * TARGET_WIDTH / (MnistNormalizer.BOX - TARGET_WIDTH);
+        if (!(cellSize >= 0f && cellSize < 1e6f)) {
+            throw new IllegalArgumentException("cellSize must be in [0, 1e6), got " + cellSize);
+        }
+        float d = (longestSide + cellSize) * TARGET_WIDTH / (MnistNormalizer.BOX - TARGET_WIDTH);
         if (d < MIN_BRUSH) {
             return MIN_BRUSH;
         }
@@ -69,8 +81,13 @@ public final class StrokeRasterizer {
         return d;
     }
 
-    /** Sets the brush from the current drawing ({@link #brushDiameterFor} of the point box); returns it. */
-    public float fitBrushToDrawing() {
+    /**
+     * Sets the brush from the current drawing ({@link #brushDiameterFor} of the point box) and returns it.
+     * Call before {@link #rasterise} each time the drawing changes.
+     *
+     * @param cellSize canvas px per pixel of the image given to {@link MnistNormalizer}
+     */
+    public float fitBrushToDrawing(float cellSize) {
         float longest = 0f;
         if (points > 0) {
             float minX = xs[0];
@@ -85,7 +102,7 @@ public final class StrokeRasterizer {
             }
             longest = Math.max(maxX - minX, maxY - minY);
         }
-        brushDiameter = brushDiameterFor(longest);
+        brushDiameter = brushDiameterFor(longest, cellSize);
         return brushDiameter;
     }
 

@@ -7,16 +7,21 @@
  *
  * <p>Camera (a 140x140 box of the video frame):
  * <pre>
- *   RGBA bytes (4*140*140) --Luminance.paperGrey--&gt; grey 0..255 (140x140)
- *     --AdaptiveThreshold (9x9, offset 8)--&gt; ink 0/1 (140x140) --InkCheck--&gt; present? reason
+ *   RGBA bytes (4*140*140) --Luminance.maxChannel--&gt; grey 0..255 (140x140)
+ *     --AdaptiveThreshold (15x15, offset 8, contrast 10 %)--&gt; ink 0/1 (140x140) --InkCheck--&gt; present? reason
  *     --AreaDownscale 140→112→56→28--&gt; ink 0..1 (28x28)
  *     --MnistNormalizer (box 20 px, centre of mass at 14,14)--&gt; network input (28x28)
  * </pre>
  * Drawing (pointer strokes in a 280x280 canvas):
  * <pre>
- *   strokes --StrokeRasterizer (brush = longest side / 9)--&gt; ink 0..1 (280x280) --InkCheck--&gt;
+ *   strokes --StrokeRasterizer (brush = (longest side + cell) / 9)--&gt; ink 0..1 (280x280) --InkCheck--&gt;
  *     --AreaDownscale 280→140→112→56→28--&gt; (28x28) --MnistNormalizer--&gt; network input (28x28)
  * </pre>
+ * {@link dev.numera.core.image.MnistNormalizer} accepts any size and averages the cropped box down
+ * to 20 px in one area-coverage step, so it can also take the 280 canvas (or the 140 threshold)
+ * directly. For a small drawing that is visibly sharper: a 60 px "1" is only 6 px tall at 28x28 and
+ * gets blown up 3x from there, soft and blocky, while cropping at 280 keeps it crisp (PipelineTest
+ * shows both). The 28x28 downscale remains what the UI shows.
  *
  * <p>Every class that needs scratch space is built for one image size and allocates it in its
  * constructor; the per-frame methods allocate nothing. Every public method checks array lengths

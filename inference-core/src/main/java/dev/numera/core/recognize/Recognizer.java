@@ -12,7 +12,7 @@ import dev.numera.core.nn.Sequential;
  * The one pipeline every front end uses (browser canvas, browser camera, {@code numera predict},
  * the tests):
  * <pre>
- *   CAMERA  rgba box → grey → adaptive threshold (ink 1, paper 0) → ink check → area downscale to 28
+ *   CAMERA  rgba box → grey (brightest channel) → adaptive threshold (ink 1, paper 0) → ink check → area downscale to 28
  *           (140→112→56→28) → MNIST normalise (20 px box, centre of mass at 14,14) → network
  *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check → area downscale → normalise → network
  *   RAW     small digit image of any size (light on dark) → ink check → normalise → network
@@ -89,7 +89,7 @@ public final class Recognizer {
             throw new IllegalArgumentException("rgba needs " + 4 * width * height + " bytes for " + width + "x" + height);
         }
         if (kind == InputKind.CAMERA) {
-            Luminance.grey(rgba, width, height, 255f, s.grey);
+            Luminance.maxChannel(rgba, width, height, 255f, s.grey);   // coloured ruled lines vanish in the brightest channel
             s.threshold.apply(s.grey, s.ink);
             prediction.thresholded = s.ink;
             prediction.thresholdedWidth = width;

@@ -34,7 +34,7 @@ class RecognizerTest {
             for (int i = 0; i < line.length; i += 2) r.addPoint(line[i] * scale + dx, line[i + 1] * scale + dy);
             r.endStroke();
         }
-        r.setBrushDiameter(StrokeRasterizer.brushDiameterFor(200 * scale));
+        r.setBrushDiameter(StrokeRasterizer.brushDiameterFor(200 * scale, size / 28f));
         float[] out = new float[size * size];
         r.rasterise(out, size, size);
         return out;

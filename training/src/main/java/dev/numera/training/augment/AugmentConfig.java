@@ -57,6 +57,19 @@ public record AugmentConfig(
                 List.of());
     }
 
+    /**
+     * {@link #standard()} plus the app's own pipelines, so the network also trains on what the app
+     * will feed it: 15 % of images go through the camera path ({@link CameraImitation}: printed on
+     * shaded paper, thresholded, downscaled, re-normalised) and 15 % through the drawing path
+     * ({@link DrawnImitation}: skeleton redrawn with the round brush). Both run after the standard
+     * ops, each with its own draw, so an image can (rarely, 2 %) go through both.
+     */
+    public static AugmentConfig app() {
+        return standard()
+                .with(new Extra("camera", 0.15, CameraImitation::new))
+                .with(new Extra("drawn", 0.15, DrawnImitation::new));
+    }
+
     /** This configuration with one more stage appended. */
     public AugmentConfig with(Extra extra) {
         List<Extra> all = new java.util.ArrayList<>(extras);

@@ -1,5 +1,8 @@
 package dev.numera.training.cli;
 
+import dev.numera.core.recognize.InputKind;
+import dev.numera.core.recognize.Prediction;
+import dev.numera.core.recognize.Recognizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,12 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Read digits from PNG or JPEG images with the same Recognizer the browser runs.",
                 "Prints one line per image: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit."})
 final class PredictCommand implements Callable<Integer> {
+    /** The recogniser's limit per side. */
+    static final int MAX_SIDE = 4096;
+
     enum Mode { camera, drawn, raw }
 
     @Spec
@@ -31,8 +38,9 @@ final class PredictCommand implements Callable<Integer> {
     ModelOption model;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "camera",
-            description = "Pipeline: camera (photo of a digit on paper: threshold, downscale, normalise), "
-                    + "drawn (dark strokes on a light canvas), raw (already a 28x28 MNIST-style image). Default: ${DEFAULT-VALUE}.")
+            description = "Pipeline: camera (a photo crop of the target box, dark ink on paper: threshold, downscale, normalise), "
+                    + "drawn (a canvas drawing, light ink on dark: downscale, normalise), "
+                    + "raw (a small digit image of any size, light ink on dark, e.g. MNIST: normalise). Default: ${DEFAULT-VALUE}.")
     Mode mode;
 
     @Option(names = "--list", paramLabel = "FILE", description = "Text file with one image path per line (blank lines and # comments skipped).")
@@ -50,21 +58,70 @@ final class PredictCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no images given (IMAGE ... or --list FILE)");
         }
+        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Models.read(model.path());
+        Recognizer recognizer;
+        try {
+            recognizer = new Recognizer(Models.read(model.path()));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(model.path() + ": not a digit model (" + e.getMessage() + ")", e);
+        }
+        InputKind kind = switch (mode) {
+            case camera -> InputKind.CAMERA;
+            case drawn -> InputKind.DRAWN;
+            case raw -> InputKind.RAW;
+        };
         int failures = 0;
         for (Path p : paths) {
             try {
-                decode(p);
+                BufferedImage image = decode(p);
+                int w = image.getWidth();
+                int h = image.getHeight();
+                if (w > MAX_SIDE || h > MAX_SIDE) {
+                    throw new UserException(p + ": image is " + w + "x" + h + ", larger than " + MAX_SIDE + "x" + MAX_SIDE
+                            + " (crop it to the digit)");
+                }
+                Prediction result = recognizer.recognizeRgba(rgba(image), w, h, kind);
+                out.println(line(result, p));
+                out.flush();
             } catch (UserException e) {
                 err.println("numera: " + e.getMessage());
+                err.flush();
                 failures++;
             }
         }
-        if (failures > 0) {
-            return Numera.EXIT_FAILURE;
+        return failures > 0 ? Numera.EXIT_FAILURE : 0;
+    }
+
+    /** {@code <digit> <confidence> <path>} or {@code - <reason> <path>}. */
+    static String line(Prediction p, Path path) {
+        if (!p.hasDigit()) {
+            return "- " + p.noDigitReason() + " " + path;
         }
-        throw new UserException("predict: recognition not yet implemented (waiting for inference-core's Recognizer)");
+        return p.digit() + " " + String.format(Locale.ROOT, "%.4f", p.confidence()) + " " + path;
+    }
+
+    /**
+     * Any decoded image (RGB, ARGB, grey, indexed, 16-bit) to unsigned RGBA bytes, row-major, as
+     * canvas getImageData gives them: {@code getRGB} converts every colour model to non-premultiplied
+     * sRGB ARGB, and alpha is kept so the recogniser composites transparent pixels itself.
+     */
+    static byte[] rgba(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] row = new int[w];
+        byte[] out = new byte[4 * w * h];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0, o = 4 * y * w; x < w; x++, o += 4) {
+                int argb = row[x];
+                out[o] = (byte) (argb >>> 16);
+                out[o + 1] = (byte) (argb >>> 8);
+                out[o + 2] = (byte) argb;
+                out[o + 3] = (byte) (argb >>> 24);
+            }
+        }
+        return out;
     }
 
     static List<Path> readList(Path file) {

@@ -1,0 +1,180 @@
+package dev.numera.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class AdaptiveThresholdTest {
+    /** O(r^2) per pixel, written straight from the definition. */
+    static float[] naive(float[] grey, int w, int h, int r, float offset, float minContrast) {
+        float[] ink = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sum = 0;
+                int area = 0;
+                for (int yy = y - r; yy <= y + r; yy++) {
+                    for (int xx = x - r; xx <= x + r; xx++) {
+                        if (xx >= 0 && yy >= 0 && xx < w && yy < h) {
+                            sum += AdaptiveThreshold.level(grey[yy * w + xx]);
+                            area++;
+                        }
+                    }
+                }
+                int q = AdaptiveThreshold.level(grey[y * w + x]);
+                float below = (float) (sum - q * area);
+                ink[y * w + x] = below > offset * area && below > minContrast * sum ? 1f : 0f;
+            }
+        }
+        return ink;
+    }
+
+    @Test
+    void matchesNaiveReferenceBitExactOnRandomImages() {
+        Images.Lcg rng = new Images.Lcg(7);
+        int[][] cases = {{37, 23, 4}, {140, 140, 4}, {16, 50, 1}, {9, 9, 7}, {31, 17, 0}, {60, 44, 10}};
+        float[] offsets = {8f, 3.5f, 0f, 20f};
+        float[] contrasts = {0f, 0.15f, 0.4f};
+        int compared = 0;
+        int inkSeen = 0;
+        for (int[] c : cases) {
+            int w = c[0];
+            int h = c[1];
+            float[] grey = new float[w * h];
+            for (int i = 0; i < grey.length; i++) {
+                // smooth-ish paper with dark specks and fractional grey levels
+                grey[i] = rng.nextInt(10) == 0 ? rng.nextFloat() * 80f : 150f + rng.nextFloat() * 60f;
+            }
+            for (float offset : offsets) {
+                for (float contrast : contrasts) {
+                    AdaptiveThreshold t = new AdaptiveThreshold(w, h, c[2], offset, contrast);
+                    float[] ink = new float[w * h];
+                    int count = t.apply(grey, ink);
+                    float[] expected = naive(grey, w, h, c[2], offset, contrast);
+                    assertArrayEquals(expected, ink, 0f,
+                            w + "x" + h + " r=" + c[2] + " offset=" + offset + " contrast=" + contrast);
+                    assertEquals((int) Images.sum(expected), count);
+                    assertEquals(count, t.inkCount());
+                    compared++;
+                    inkSeen += count;
+                }
+            }
+        }
+        assertEquals(72, compared);
+        assertTrue(inkSeen > 100, "the random images must actually produce ink");
+    }
+
+    @Test
+    void smallHandComputedCase() {
+        // 5x1 row, radius 1: windows are clipped at both ends
+        //   grey:   200 200 100 200 200
+        //   means:  200 500/3 500/3 500/3 200
+        //   mean - grey: 0, -33, 66.7, -33, 0  -> only the 100 is ink (66.7 > 8 and > 0.15 * 166.7 = 25)
+        float[] grey = {200, 200, 100, 200, 200};
+        float[] ink = new float[5];
+        new AdaptiveThreshold(5, 1, 1, 8f).apply(grey, ink);
+        assertArrayEquals(new float[] {0, 0, 1, 0, 0}, ink, 0f);
+        // offset 70 > 66.7: nothing is ink
+        new AdaptiveThreshold(5, 1, 1, 70f).apply(grey, ink);
+        assertArrayEquals(new float[] {0, 0, 0, 0, 0}, ink, 0f);
+        // 190 in a 200 row: window mean (200+190+200)/3 = 196.67, 6.67 darker: without the contrast term
+        // ink at offset 6, not at 8
+        float[] faint = {200, 200, 190, 200, 200};
+        new AdaptiveThreshold(5, 1, 1, 6f, 0f).apply(faint, ink);
+        assertEquals(1f, ink[2]);
+        new AdaptiveThreshold(5, 1, 1, 8f, 0f).apply(faint, ink);
+        assertEquals(0f, ink[2]);
+        // 6.67 is 3.4 % of the mean: a 3 % contrast floor keeps it, the default 15 % does not
+        new AdaptiveThreshold(5, 1, 1, 6f, 0.03f).apply(faint, ink);
+        assertEquals(1f, ink[2]);
+        new AdaptiveThreshold(5, 1, 1, 6f).apply(faint, ink);
+        assertEquals(0f, ink[2]);
+        // 140 in a 200 row: mean 180, 40 darker = 22 % of the mean: ink under the defaults
+        float[] pencil = {200, 200, 140, 200, 200};
+        new AdaptiveThreshold(5, 1, 1, 8f).apply(pencil, ink);
+        assertArrayEquals(new float[] {0, 0, 1, 0, 0}, ink, 0f);
+        // in the dark (everything x0.2: 28 in a 40 row) the relative rule alone would pass 8 levels of
+        // difference; the offset of 8 rejects it
+        float[] dark = {40, 40, 28, 40, 40};
+        new AdaptiveThreshold(5, 1, 1, 8f).apply(dark, ink);
+        assertEquals(0f, ink[2]);
+        new AdaptiveThreshold(5, 1, 1, 0f).apply(dark, ink);
+        assertEquals(1f, ink[2]);
+    }
+
+    @Test
+    void radiusDecidesWhichStrokeWidthsStaySolid() {
+        // a 9 px wide dark bar on paper: with a 9x9 window its centre sees only bar pixels (hollow);
+        // with a 21x21 window the whole bar is ink
+        int w = 40;
+        int h = 40;
+        float[] grey = new float[w * h];
+        java.util.Arrays.fill(grey, 200f);
+        Images.fillRect(grey, w, 15, 0, 9, h, 40f);
+        float[] ink = new float[w * h];
+        new AdaptiveThreshold(w, h, 4, 8f).apply(grey, ink);
+        assertEquals(0f, ink[20 * w + 19], "bar centre is hollow at radius 4");
+        assertEquals(1f, ink[20 * w + 15], "bar edge is ink at radius 4");
+        new AdaptiveThreshold(w, h, 10, 8f).apply(grey, ink);
+        for (int x = 15; x < 24; x++) {
+            assertEquals(1f, ink[20 * w + x], "x=" + x);
+        }
+        assertEquals(0f, ink[20 * w + 14]);
+        assertEquals(0f, ink[20 * w + 24]);
+    }
+
+    @Test
+    void defaultsAreFifteenByFifteenOffsetEightContrastTenPercent() {
+        AdaptiveThreshold t = new AdaptiveThreshold(140, 140);
+        assertEquals(7, t.radius());
+        assertEquals(8f, t.offset());
+        assertEquals(0.1f, t.minContrast());
+        assertEquals(140, t.width());
+    }
+
+    @Test
+    void uniformAndLinearGradientPaperHasNoInk() {
+        int w = 60;
+        int h = 50;
+        float[] grey = new float[w * h];
+        float[] ink = new float[w * h];
+        java.util.Arrays.fill(grey, 123.4f);
+        assertEquals(0, new AdaptiveThreshold(w, h).apply(grey, ink));
+        // 2 grey levels per pixel: inside, the window mean equals the centre; at the clipped border the
+        // window is one-sided and its mean is off by r/2 px * 2 levels = 7 < 8 (default r = 7)
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                grey[y * w + x] = 220f - 2f * x;
+            }
+        }
+        assertEquals(0, new AdaptiveThreshold(w, h).apply(grey, ink));
+    }
+
+    @Test
+    void levelRoundsAndClamps() {
+        assertEquals(0, AdaptiveThreshold.level(-3f));
+        assertEquals(0, AdaptiveThreshold.level(Float.NaN));
+        assertEquals(0, AdaptiveThreshold.level(0.49f));
+        assertEquals(1, AdaptiveThreshold.level(0.5f));
+        assertEquals(128, AdaptiveThreshold.level(127.5f));
+        assertEquals(255, AdaptiveThreshold.level(254.6f));
+        assertEquals(255, AdaptiveThreshold.level(1000f));
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        AdaptiveThreshold t = new AdaptiveThreshold(4, 3);
+        float[] ok = new float[12];
+        assertThrows(IllegalArgumentException.class, () -> t.apply(new float[11], ok));
+        assertThrows(IllegalArgumentException.class, () -> t.apply(ok, new float[13]));
+        assertThrows(IllegalArgumentException.class, () -> t.apply(ok, ok));
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(4, 3, -1, 8f));
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(4, 3, 1, Float.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(4, 3, 1, 8f, -0.1f));
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(4, 3, 1, 8f, 1.5f));
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(0, 3));
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(100_000, 100_000));
+    }
+}

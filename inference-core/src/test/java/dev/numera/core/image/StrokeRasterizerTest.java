@@ -1,0 +1,233 @@
+package dev.numera.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class StrokeRasterizerTest {
+    static final int W = 64;
+    static final int H = 40;
+
+    static StrokeRasterizer line(float diameter, float x0, float y0, float x1, float y1) {
+        StrokeRasterizer s = new StrokeRasterizer();
+        s.setBrushDiameter(diameter);
+        s.beginStroke();
+        s.addPoint(x0, y0);
+        s.addPoint(x1, y1);
+        s.endStroke();
+        return s;
+    }
+
+    @Test
+    void coverageOfAThickLineHandChecked() {
+        // diameter 8 along the pixel-centre row y = 20.5, x from 10 to 50
+        float[] out = new float[W * H];
+        line(8f, 10f, 20.5f, 50f, 20.5f).rasterise(out, W, H);
+        assertEquals(1f, out[20 * W + 30], 0f, "centre of the line");
+        assertEquals(1f, out[17 * W + 30], 0f, "3 px from the centre line, inside r = 4");
+        assertEquals(0.5f, out[16 * W + 30], 1e-6f, "pixel centre exactly on the brush edge (d = r)");
+        assertEquals(0.5f, out[24 * W + 30], 1e-6f);
+        assertEquals(0f, out[15 * W + 30], 0f, "d = 5 > r + 0.5");
+        assertEquals(0f, out[5 * W + 30], 0f, "far away");
+        // round cap: pixel (54, 20) has centre 54.5, 4.5 past the end point: d = 4.5 -> 0
+        assertEquals(0f, out[20 * W + 54], 0f);
+        // pixel (53, 20): d = 3.5 -> 1; the cap is round, so (53, 17) at d = hypot(3.5, 3) = 4.61 -> 0
+        assertEquals(1f, out[20 * W + 53], 0f);
+        assertEquals(0f, out[17 * W + 53], 0f);
+        // the cross-section carries exactly the diameter: 7 full pixels + 2 halves
+        double column = 0;
+        for (int y = 0; y < H; y++) {
+            column += out[y * W + 30];
+        }
+        assertEquals(8.0, column, 1e-5);
+    }
+
+    @Test
+    void crossSectionMassEqualsDiameterAtAnyPhaseAndThinness() {
+        for (float d : new float[] {0.4f, 1f, 2.5f, 7f}) {
+            for (float phase : new float[] {0f, 0.25f, 0.5f, 0.8f}) {
+                float[] out = new float[W * H];
+                line(d, 5f, 20f + phase, 60f, 20f + phase).rasterise(out, W, H);
+                double column = 0;
+                for (int y = 0; y < H; y++) {
+                    column += out[y * W + 30];
+                }
+                assertEquals(d, column, 1e-5, "diameter " + d + " phase " + phase);
+                assertTrue(Images.max(out) <= Math.min(1f, d) + 1e-6f);
+            }
+        }
+    }
+
+    @Test
+    void edgesAreAntiAliasedAndOverlapsDoNotExceedOne() {
+        StrokeRasterizer s = new StrokeRasterizer();
+        s.setBrushDiameter(6f);
+        s.beginStroke();
+        s.addPoint(5f, 5f);
+        s.addPoint(58f, 33f);
+        s.endStroke();
+        s.beginStroke(); // crossing stroke
+        s.addPoint(5f, 33f);
+        s.addPoint(58f, 5f);
+        s.addPoint(58f, 5f); // repeated point: zero-length segment
+        s.endStroke();
+        float[] out = new float[W * H];
+        s.rasterise(out, W, H);
+        int partial = 0;
+        for (float v : out) {
+            assertTrue(v >= 0f && v <= 1f, "value " + v);
+            if (v > 0f && v < 1f) {
+                partial++;
+            }
+        }
+        assertTrue(partial > 100, "diagonal edges must have intermediate values, got " + partial);
+        assertEquals(1f, Images.max(out), 0f);
+        int cx = (int) Math.floor(31.5f);
+        assertEquals(1f, out[19 * W + cx], 0f, "the crossing is plain ink, not 2");
+    }
+
+    @Test
+    void strokesUndoAndClear() {
+        StrokeRasterizer s = new StrokeRasterizer(2, 1); // tiny capacities: forces growth
+        assertEquals(0, s.strokeCount());
+        assertFalse(s.undoLastStroke());
+        s.beginStroke();
+        assertEquals(0, s.strokeCount(), "an empty open stroke does not count");
+        s.addPoint(10f, 10f);
+        assertEquals(1, s.strokeCount(), "the open stroke counts once it has a point");
+        s.endStroke();
+        s.beginStroke();
+        for (int i = 0; i < 50; i++) {
+            s.addPoint(20f + i * 0.5f, 30f);
+        }
+        s.endStroke();
+        s.beginStroke();
+        s.endStroke(); // dropped: no points
+        assertEquals(2, s.strokeCount());
+        assertEquals(51, s.pointCount());
+        float[] both = new float[W * H];
+        s.rasterise(both, W, H);
+        assertTrue(both[10 * W + 10] > 0.9f, "single-point stroke is a dot");
+        assertTrue(both[30 * W + 30] > 0.9f);
+
+        assertTrue(s.undoLastStroke());
+        assertEquals(1, s.strokeCount());
+        assertEquals(1, s.pointCount());
+        float[] one = new float[W * H];
+        s.rasterise(one, W, H);
+        assertEquals(0f, one[30 * W + 30], 0f, "undone stroke is gone");
+        assertTrue(one[10 * W + 10] > 0.9f);
+
+        s.clear();
+        assertEquals(0, s.strokeCount());
+        s.rasterise(one, W, H);
+        assertEquals(0.0, Images.sum(one), 0.0);
+        assertThrows(IllegalStateException.class, () -> s.addPoint(1f, 1f));
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        StrokeRasterizer s = new StrokeRasterizer();
+        assertThrows(IllegalArgumentException.class, () -> s.rasterise(new float[10], 4, 3));
+        assertThrows(IllegalArgumentException.class, () -> s.setBrushDiameter(0f));
+        assertThrows(IllegalArgumentException.class, () -> s.setBrushDiameter(Float.NaN));
+        s.beginStroke();
+        assertThrows(IllegalArgumentException.class, () -> s.addPoint(Float.NaN, 1f));
+        assertThrows(IllegalArgumentException.class, () -> StrokeRasterizer.brushDiameterFor(-1f, 10f));
+        assertThrows(IllegalArgumentException.class, () -> StrokeRasterizer.brushDiameterFor(10f, Float.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new StrokeRasterizer(0, 4));
+    }
+
+    @Test
+    void brushHelperIsLongestSidePlusOneCellOverNineClamped() {
+        assertEquals(20f, StrokeRasterizer.brushDiameterFor(170f, 10f), 1e-5f);
+        assertEquals(10f, StrokeRasterizer.brushDiameterFor(80f, 10f), 1e-5f);
+        assertEquals(10f, StrokeRasterizer.brushDiameterFor(90f, 0f), 1e-5f);
+        assertEquals(StrokeRasterizer.MIN_BRUSH, StrokeRasterizer.brushDiameterFor(0f, 10f), 0f);
+        assertEquals(StrokeRasterizer.MIN_BRUSH, StrokeRasterizer.brushDiameterFor(5f, 5f), 0f);
+        assertEquals(StrokeRasterizer.MAX_BRUSH, StrokeRasterizer.brushDiameterFor(1000f, 10f), 0f);
+        StrokeRasterizer s = line(3f, 10f, 10f, 100f, 50f);
+        assertEquals(StrokeRasterizer.brushDiameterFor(90f, 10f), s.fitBrushToDrawing(10f), 0f);
+        assertEquals(s.brushDiameter(), StrokeRasterizer.brushDiameterFor(90f, 10f), 0f);
+    }
+
+    /**
+     * Draws a "7" with a vertical stem (bar from (x, y) to (x+size*0.8, y), stem down from its right end)
+     * on a 280 canvas, runs the drawing pipeline and returns the median cross-section mass of the bar and
+     * stem in the 28x28 result: the normalised stroke width.
+     */
+    static double normalisedWidth(float x, float y, float size, float brush) {
+        StrokeRasterizer s = new StrokeRasterizer();
+        s.beginStroke();
+        s.addPoint(x, y);
+        s.addPoint(x + size * 0.8f, y);
+        s.addPoint(x + size * 0.8f, y + size);
+        s.endStroke();
+        if (brush > 0) {
+            s.setBrushDiameter(brush);
+        } else {
+            s.fitBrushToDrawing(280f / 28f);
+        }
+        float[] canvas = new float[280 * 280];
+        s.rasterise(canvas, 280, 280);
+        float[] small = new float[28 * 28];
+        new AreaDownscale(280, 28).apply(canvas, small);
+        MnistNormalizer norm = new MnistNormalizer(28, 28);
+        float[] out = norm.normalize(small);
+        // canvas -> 28 (divide by 10) -> output (continuous coordinates)
+        double sc = norm.scale();
+        double barY = norm.placeY() + (y / 10.0 - norm.boxMinY()) * sc;
+        double stemX = norm.placeX() + ((x + size * 0.8) / 10.0 - norm.boxMinX()) * sc;
+        double left = norm.placeX() + (x / 10.0 - norm.boxMinX()) * sc;
+        double bottom = norm.placeY() + ((y + size) / 10.0 - norm.boxMinY()) * sc;
+        double[] sections = new double[56];
+        int n = 0;
+        // columns across the bar, clear of the cap and the corner
+        for (int col = (int) Math.ceil(left + 3); col + 0.5 < stemX - 3; col++) {
+            double m = 0;
+            for (int row = (int) Math.floor(barY - 5); row <= (int) Math.ceil(barY + 5); row++) {
+                if (row >= 0 && row < 28) {
+                    m += out[row * 28 + col];
+                }
+            }
+            sections[n++] = m;
+        }
+        for (int row = (int) Math.ceil(barY + 3); row + 0.5 < bottom - 3; row++) {
+            double m = 0;
+            for (int col = (int) Math.floor(stemX - 5); col <= (int) Math.ceil(stemX + 5); col++) {
+                if (col >= 0 && col < 28) {
+                    m += out[row * 28 + col];
+                }
+            }
+            sections[n++] = m;
+        }
+        assertTrue(n >= 10, "enough cross-sections measured: " + n + "\n" + Images.ascii(out, 28, 28));
+        double[] used = Arrays.copyOf(sections, n);
+        Arrays.sort(used);
+        return used[n / 2];
+    }
+
+    @Test
+    void fittedBrushGivesMnistStrokeWidthAtAnyDrawingSize() {
+        float[][] drawings = {{20f, 30f, 60f}, {100f, 60f, 120f}, {20f, 15f, 240f}, {200f, 200f, 40f}};
+        double[] widths = new double[drawings.length];
+        for (int i = 0; i < drawings.length; i++) {
+            float[] d = drawings[i];
+            widths[i] = normalisedWidth(d[0], d[1], d[2], 0f);
+            double fixed = normalisedWidth(d[0], d[1], d[2], 16f);
+            System.out.println("7 of size " + d[2] + ": normalised stroke width " + widths[i] + " with fitted brush "
+                    + StrokeRasterizer.brushDiameterFor(d[2], 10f) + ", " + fixed + " with a fixed 16 px brush");
+        }
+        for (int i = 0; i < drawings.length; i++) {
+            assertTrue(widths[i] >= 1.4 && widths[i] <= 2.8, "size " + drawings[i][2] + ": width " + widths[i]);
+            assertEquals(2.0, widths[i], 0.25, "size " + drawings[i][2]);
+        }
+        // the point of fitting: a fixed brush makes a small drawing bold and a large one thin
+        assertTrue(normalisedWidth(20f, 30f, 60f, 16f) > 3.5);
+        assertTrue(normalisedWidth(20f, 15f, 240f, 16f) < 1.4);
+    }
+}

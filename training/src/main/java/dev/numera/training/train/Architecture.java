@@ -1,0 +1,64 @@
+package dev.numera.training.train;
+
+import dev.numera.core.nn.LayerSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A named network preset: layers declared as data plus the loss and the training recipe that
+ * suits it. The presets retrace the projects Numera learns from, from a linear classifier to
+ * the shipped {@code numera} network. Command-line options override the recipe.
+ *
+ * @param optimizer sgd, nesterov, adam or adamw
+ * @param schedule  constant, step, cosine or onecycle
+ * @param augment   none, standard or app (standard plus the app's camera and drawing pipelines)
+ */
+public record Architecture(String name, String description, LayerSpec[] layers, Loss loss,
+                           String optimizer, double lr, int batch, String schedule, double weightDecay,
+                           String augment, int epochs) {
+
+    public enum Loss { CROSS_ENTROPY, MSE }
+
+    public static final String DEFAULT = "numera";
+
+    public static List<Architecture> all() {
+        List<Architecture> a = new ArrayList<>();
+        a.add(new Architecture("perceptron", "784→10 linear classifier (LeCun's 88 % landmark)",
+                new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)},
+                Loss.CROSS_ENTROPY, "sgd", 0.1, 64, "constant", 0, "none", 5));
+        a.add(new Architecture("mlp-16", "784-16-16-10, sigmoid, MSE, plain SGD: the classic from-scratch network",
+                new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(16), LayerSpec.sigmoid(), LayerSpec.dense(16),
+                        LayerSpec.sigmoid(), LayerSpec.dense(10), LayerSpec.sigmoid()},
+                Loss.MSE, "sgd", 1.5, 10, "constant", 0, "none", 10));
+        a.add(new Architecture("mlp", "784-128-64-10, ReLU, He init, cross-entropy, mini-batch 128",
+                new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(128), LayerSpec.relu(), LayerSpec.dense(64),
+                        LayerSpec.relu(), LayerSpec.dense(10)},
+                Loss.CROSS_ENTROPY, "adamw", 0.002, 128, "cosine", 1e-4, "none", 10));
+        a.add(new Architecture("cnn-small", "conv 16 3x3 → pool → conv 32 3x3 → pool → dense 128 → dropout 0.3 → 10 (1.22 M multiply-adds)",
+                new LayerSpec[]{LayerSpec.conv2d(16, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                        LayerSpec.conv2d(32, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2), LayerSpec.flatten(),
+                        LayerSpec.dense(128), LayerSpec.relu(), LayerSpec.dropout(0.3f), LayerSpec.dense(10)},
+                Loss.CROSS_ENTROPY, "adamw", 0.002, 64, "onecycle", 1e-4, "standard", 8));
+        a.add(new Architecture("numera", "the shipped network: four conv+batchnorm blocks, ~2.2 M multiply-adds, < 100 KB in int8",
+                new LayerSpec[]{
+                        LayerSpec.conv2d(16, 5, 1, 2), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                        LayerSpec.conv2d(32, 3, 1, 1), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                        LayerSpec.conv2d(64, 3, 1, 1), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                        LayerSpec.flatten(), LayerSpec.dense(96), LayerSpec.batchNorm(), LayerSpec.relu(),
+                        LayerSpec.dropout(0.25f), LayerSpec.dense(10)},
+                Loss.CROSS_ENTROPY, "adamw", 0.004, 64, "onecycle", 1e-4, "app", 16));
+        return a;
+    }
+
+    public static Architecture named(String name) {
+        for (Architecture a : all()) if (a.name.equals(name)) return a;
+        return null;
+    }
+
+    public static String names() {
+        StringBuilder sb = new StringBuilder();
+        for (Architecture a : all()) sb.append(sb.length() == 0 ? "" : ", ").append(a.name);
+        return sb.toString();
+    }
+}

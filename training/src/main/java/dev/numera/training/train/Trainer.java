@@ -1,0 +1,325 @@
+package dev.numera.training.train;
+
+import dev.numera.core.kernels.CrossEntropy;
+import dev.numera.core.kernels.Mse;
+import dev.numera.core.nn.LayerSpec;
+import dev.numera.core.nn.ParamTensor;
+import dev.numera.core.nn.Sequential;
+import dev.numera.training.augment.AugmentConfig;
+import dev.numera.training.augment.Augmenter;
+import dev.numera.training.data.Dataset;
+import dev.numera.training.eval.Evaluation;
+import dev.numera.training.eval.NetworkEvaluator;
+import dev.numera.training.optim.Adam;
+import dev.numera.training.optim.LrSchedule;
+import dev.numera.training.optim.Optimizer;
+import dev.numera.training.optim.ParamLayout;
+import dev.numera.training.optim.Sgd;
+import dev.numera.training.random.SplitMix64;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Mini-batch training with data parallelism: each mini-batch is split into one fixed shard per
+ * thread, each shard runs forward and backward on its own {@link Sequential#replica} of the shared
+ * parameters, and the shard gradients are summed in thread order before one optimiser step.
+ *
+ * <p>Reproducible: the epoch's shuffle, each image's augmentation (seeded by seed, epoch and image
+ * index) and each shard's dropout masks (seed, step, shard) do not depend on scheduling, and the
+ * sum has a fixed order, so the same seed and thread count give the same weights bit for bit.
+ * Batchnorm statistics are per shard; only shard 0 updates the running statistics.
+ *
+ * <p>After every epoch: validation accuracy, the best weights so far, and an atomic checkpoint
+ * ({@link Checkpoint}); {@code resume} continues from it. Early stopping after {@code patience}
+ * epochs without a validation gain; the best weights are restored at the end.
+ */
+public final class Trainer {
+    /** MNIST's pixel mean and standard deviation (0..1 scale): the network sees (x - mean) / std. */
+    public static final float INPUT_MEAN = 0.1307f, INPUT_STD = 0.3081f;
+
+    /** Everything a run depends on. Fields that change the result are part of the checkpoint check. */
+    public record Settings(Architecture arch, int epochs, long seed, int threads, int batch, String optimizer,
+                           double lr, String schedule, double weightDecay, double momentum, int patience,
+                           AugmentConfig augment, Path checkpoint, boolean resume) {
+    }
+
+    /** The outcome: the network holding the best weights and the per-epoch history. */
+    public record Result(Sequential network, List<EpochMetrics> history, int bestEpoch, double bestValidationAccuracy,
+                         double seconds) {
+    }
+
+    private final Settings s;
+    private final PrintStream log;
+    private final boolean progressBar;
+    private int stopAfterEpoch = Integer.MAX_VALUE;
+
+    public Trainer(Settings settings, PrintStream log, boolean progressBar) {
+        this.s = settings;
+        this.log = log;
+        this.progressBar = progressBar;
+    }
+
+    /** Ends the run after this epoch as if the process were killed there (for resume tests). */
+    public void stopAfterEpoch(int epoch) {
+        stopAfterEpoch = epoch;
+    }
+
+    public Result train(Dataset train, Dataset validation) throws IOException {
+        int threads = s.threads, batch = s.batch;
+        if (batch < threads) throw new IllegalArgumentException("batch " + batch + " is smaller than the thread count " + threads);
+        Sequential master = Sequential.create(new int[]{1, train.side(), train.side()}, s.arch.layers(), 250);
+        initialise(master, s.seed);
+        float[] params = master.params();
+        float[] grads = new float[params.length];
+        Shard[] shards = new Shard[threads];
+        for (int t = 0; t < threads; t++) {
+            int lo = t * batch / threads, hi = (t + 1) * batch / threads;
+            shards[t] = new Shard(t, lo, hi, master.replica(hi - lo), new Augmenter(s.augment));
+            shards[t].net.enableTraining();
+            shards[t].net.setBatchNormMomentum(t == 0 ? 0.1f : 0f);
+        }
+        int stepsPerEpoch = train.count() / batch;
+        if (stepsPerEpoch < 1) throw new IllegalArgumentException("fewer training digits (" + train.count() + ") than one batch (" + batch + ")");
+        Optimizer opt = optimizer(master);
+        LrSchedule lr = schedule((long) stepsPerEpoch * s.epochs);
+
+        List<EpochMetrics> history = new ArrayList<>();
+        float[] best = params.clone();
+        int bestEpoch = 0, startEpoch = 1, sinceBest = 0;
+        double bestAcc = -1, seconds = 0;
+        if (s.resume && s.checkpoint != null && java.nio.file.Files.exists(s.checkpoint)) {
+            Checkpoint c = Checkpoint.read(s.checkpoint, s);
+            System.arraycopy(c.params(), 0, params, 0, params.length);
+            best = c.best();
+            bestEpoch = c.bestEpoch();
+            bestAcc = c.bestAccuracy();
+            history.addAll(c.history());
+            c.restoreOptimizer(opt);
+            startEpoch = c.epochsDone() + 1;
+            sinceBest = c.epochsDone() - bestEpoch;
+            for (EpochMetrics m : history) seconds += m.seconds();
+            log.println("resuming after epoch " + c.epochsDone() + " (best validation accuracy " + fmt(bestAcc) + " at epoch " + bestEpoch + ")");
+        } else if (s.resume) {
+            log.println("no checkpoint at " + s.checkpoint + ": starting from scratch");
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "numera-train");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int epoch = startEpoch; epoch <= Math.min(s.epochs, stopAfterEpoch) && (s.patience == 0 || sinceBest < s.patience); epoch++) {
+                long t0 = System.nanoTime();
+                int[] order = SplitMix64.derive(s.seed, 1, epoch).permutation(train.count());
+                double lossSum = 0;
+                long correct = 0, seen = 0;
+                double lastLr = 0;
+                TrainingProgress bar = progressBar ? new TrainingProgress(epoch, s.epochs, stepsPerEpoch, log) : null;
+                try {
+                    for (int step = 0; step < stepsPerEpoch; step++) {
+                        long globalStep = (long) (epoch - 1) * stepsPerEpoch + step;
+                        List<Callable<Void>> work = new ArrayList<>(threads);
+                        int first = step * batch, ep = epoch;
+                        for (Shard sh : shards) {
+                            work.add(() -> {
+                                sh.run(train, order, first, ep, globalStep);
+                                return null;
+                            });
+                        }
+                        runAll(pool, work);
+                        java.util.Arrays.fill(grads, 0f);
+                        double batchLoss = 0;
+                        int batchCorrect = 0;
+                        for (Shard sh : shards) {          // fixed order: reproducible sums
+                            float[] g = sh.net.grads();
+                            for (int i = 0; i < grads.length; i++) grads[i] += g[i];
+                            batchLoss += sh.loss * (sh.hi - sh.lo);
+                            batchCorrect += sh.correct;
+                        }
+                        lastLr = lr.lr(globalStep);
+                        opt.step(params, grads, (float) lastLr);
+                        lossSum += batchLoss;
+                        correct += batchCorrect;
+                        seen += batch;
+                        if (bar != null) bar.batchDone(batchLoss / batch, batchCorrect, batch);
+                    }
+                } finally {
+                    if (bar != null) bar.close();
+                }
+                Evaluation val = NetworkEvaluator.evaluate(master, validation, INPUT_MEAN, INPUT_STD, 0);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                seconds += secs;
+                EpochMetrics m = new EpochMetrics(epoch, lossSum / seen, (double) correct / seen, val.meanLoss(), val.accuracy(), lastLr, secs);
+                history.add(m);
+                if (val.accuracy() > bestAcc) {
+                    bestAcc = val.accuracy();
+                    bestEpoch = epoch;
+                    System.arraycopy(params, 0, best, 0, params.length);
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                log.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.4f  validation loss %.4f acc %.4f%s  lr %.2e  %.1f s  %.0f img/s",
+                        epoch, s.epochs, m.trainLoss(), m.trainAccuracy(), m.validationLoss(), m.validationAccuracy(),
+                        bestEpoch == epoch ? " (best)" : "", lastLr, secs, seen / secs));
+                if (s.checkpoint != null) Checkpoint.write(s.checkpoint, s, epoch, params, best, bestEpoch, bestAcc, history, opt);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (s.patience > 0 && sinceBest >= s.patience && history.size() < s.epochs) {
+            log.println("early stop: no validation gain for " + s.patience + " epochs");
+        }
+        System.arraycopy(best, 0, params, 0, params.length);
+        return new Result(master, history, bestEpoch, bestAcc, seconds);
+    }
+
+    /** One thread's part of every mini-batch: images [lo, hi) of the batch, on its own replica. */
+    private final class Shard {
+        final int index, lo, hi;
+        final Sequential net;
+        final Augmenter augmenter;
+        final SplitMix64 rng = new SplitMix64(0);
+        final float[] images;
+        final byte[] labels;
+        final float[] dlogits;
+        float loss;
+        int correct;
+
+        Shard(int index, int lo, int hi, Sequential net, Augmenter augmenter) {
+            this.index = index;
+            this.lo = lo;
+            this.hi = hi;
+            this.net = net;
+            this.augmenter = augmenter;
+            this.images = new float[(hi - lo) * net.inputSize()];
+            this.labels = new byte[hi - lo];
+            this.dlogits = new float[(hi - lo) * net.classes()];
+        }
+
+        void run(Dataset data, int[] order, int first, int epoch, long globalStep) {
+            int n = hi - lo, px = net.inputSize(), k = net.classes();
+            float[] x = net.inputBuffer();
+            for (int b = 0; b < n; b++) {
+                int idx = order[first + lo + b];
+                System.arraycopy(data.images(), idx * px, images, b * px, px);
+                labels[b] = (byte) data.label(idx);
+                rng.reseed(s.seed, 2, epoch, idx);         // the image's augmentation: same whatever the thread
+                augmenter.apply(images, b * px, rng);
+            }
+            float inv = 1f / INPUT_STD;
+            for (int i = 0; i < n * px; i++) x[i] = (images[i] - INPUT_MEAN) * inv;
+            net.setDropoutSeed((int) SplitMix64.derive(s.seed, 3, globalStep, index).nextLong());
+            net.zeroGrads();
+            float[] out = net.forward(x, n, true);
+            java.util.Arrays.fill(dlogits, 0f);
+            if (s.arch.loss() == Architecture.Loss.MSE) {
+                loss = Mse.forward(out, labels, 0, n, k);
+                Mse.backward(dlogits, out, labels, 0, n, k);
+            } else {
+                loss = CrossEntropy.forward(net.probabilities(), labels, 0, n, k);
+                CrossEntropy.backward(dlogits, net.probabilities(), labels, 0, n, k);
+            }
+            // the kernels average over this shard; the optimiser wants the mean over the whole batch
+            float share = (float) n / s.batch;
+            for (int i = 0; i < n * k; i++) dlogits[i] *= share;
+            net.backward(dlogits, n);
+            correct = 0;
+            for (int b = 0; b < n; b++) {
+                if (argmax(out, b * k, k) == labels[b]) correct++;
+            }
+        }
+    }
+
+    private static int argmax(float[] a, int off, int k) {
+        int best = 0;
+        for (int i = 1; i < k; i++) if (a[off + i] > a[off + best]) best = i;
+        return best;
+    }
+
+    private static void runAll(ExecutorService pool, List<Callable<Void>> work) {
+        try {
+            for (Future<Void> f : pool.invokeAll(work)) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Weights ~ N(0, gain^2 / fan_in) with gain sqrt(2) before a ReLU (He et al. 2015) and 1
+     * otherwise (Xavier-style, for sigmoid and the output layer); biases 0; batchnorm neutral.
+     */
+    static void initialise(Sequential net, long seed) {
+        SplitMix64 rng = SplitMix64.derive(seed, 0);
+        LayerSpec[] specs = net.specs();
+        float[] p = net.params();
+        for (ParamTensor t : net.paramTensors()) {
+            if (!t.name.endsWith(".weight")) continue;
+            int fanIn = t.length / t.outChannels();
+            boolean relu = false;
+            for (int j = t.layer + 1; j < specs.length; j++) {
+                LayerSpec.Type ty = specs[j].type;
+                if (ty == LayerSpec.Type.BATCHNORM || ty == LayerSpec.Type.MAXPOOL2D) continue;
+                relu = ty == LayerSpec.Type.RELU;
+                break;
+            }
+            double std = Math.sqrt((relu ? 2.0 : 1.0) / fanIn);
+            for (int i = 0; i < t.length; i++) p[t.offset + i] = (float) (rng.gaussian() * std);
+        }
+    }
+
+    private Optimizer optimizer(Sequential net) {
+        List<ParamLayout.Range> ranges = new ArrayList<>();
+        for (ParamTensor t : net.paramTensors()) {
+            if (t.trainable) ranges.add(new ParamLayout.Range(t.offset, t.length, t.decayed));
+        }
+        ParamLayout layout = new ParamLayout(net.paramCount(), ranges);
+        float wd = (float) s.weightDecay;
+        switch (s.optimizer) {
+            case "sgd":
+                return new Sgd(layout, (float) s.momentum, false, wd);
+            case "nesterov":
+                return new Sgd(layout, (float) s.momentum, true, wd);
+            case "adam":
+                return Adam.adam(layout, wd);
+            case "adamw":
+                return Adam.adamW(layout, wd);
+            default:
+                throw new IllegalArgumentException("unknown optimizer " + s.optimizer);
+        }
+    }
+
+    private LrSchedule schedule(long totalSteps) {
+        switch (s.schedule) {
+            case "constant":
+                return LrSchedule.constant(s.lr);
+            case "step":                                   // x0.1 at 50 % and 75 % of the run
+                return step -> s.lr * (step < totalSteps / 2 ? 1 : step < totalSteps * 3 / 4 ? 0.1 : 0.01);
+            case "cosine":
+                return LrSchedule.cosine(s.lr, s.lr * 0.01, Math.min(totalSteps / 20, 500), totalSteps);
+            case "onecycle":
+                return LrSchedule.oneCycle(s.lr, totalSteps, 0.25, 25, 1e3);
+            default:
+                throw new IllegalArgumentException("unknown schedule " + s.schedule);
+        }
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,234 @@
+package dev.numera.training.cli;
+
+import dev.numera.core.model.ModelFile;
+import dev.numera.core.nn.LayerSpec;
+import dev.numera.core.nn.Sequential;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code numera predict} end to end in the three modes, on pictures rendered here from MNIST test
+ * digits. With the shipped model the digits must be read; without it only the output is checked.
+ */
+class PredictCommandTest {
+    @TempDir
+    Path dir;
+
+    /** First digits of the MNIST test set [count*784] 0..255, and their labels; null without MNIST. */
+    record Digits(int[][] pixels, int[] labels) {
+    }
+
+    static Digits mnistTest(int count) throws IOException {
+        String d = System.getProperty("numera.mnist.dir");
+        if (d == null || !Files.isRegularFile(Path.of(d, "t10k-images-idx3-ubyte.gz"))
+                || !Files.isRegularFile(Path.of(d, "t10k-labels-idx1-ubyte.gz"))) {
+            return null;
+        }
+        int[][] px = new int[count][784];
+        int[] labels = new int[count];
+        try (InputStream raw = Files.newInputStream(Path.of(d, "t10k-images-idx3-ubyte.gz"));
+             DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
+            in.skipNBytes(16);
+            for (int k = 0; k < count; k++) {
+                for (int i = 0; i < 784; i++) {
+                    px[k][i] = in.readUnsignedByte();
+                }
+            }
+        }
+        try (InputStream raw = Files.newInputStream(Path.of(d, "t10k-labels-idx1-ubyte.gz"));
+             DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
+            in.skipNBytes(8);
+            for (int k = 0; k < count; k++) {
+                labels[k] = in.readUnsignedByte();
+            }
+        }
+        return new Digits(px, labels);
+    }
+
+    /** A ring when MNIST is missing (format checks only). */
+    static Digits rings(int count) {
+        int[][] px = new int[count][784];
+        for (int k = 0; k < count; k++) {
+            for (int i = 0; i < 784; i++) {
+                double r = Math.hypot(i % 28 - 14, (i / 28 - 14) * 0.8);
+                px[k][i] = (int) (255 * Math.max(0, 1 - Math.abs(r - 7) / 1.5));
+            }
+        }
+        return new Digits(px, new int[count]);
+    }
+
+    /** Bilinear sample of a 28x28 digit (0..1) at continuous source position (sx, sy), pixel centres at i. */
+    static double sample(int[] digit, double sx, double sy) {
+        int x0 = (int) Math.floor(sx);
+        int y0 = (int) Math.floor(sy);
+        double fx = sx - x0;
+        double fy = sy - y0;
+        return ((1 - fy) * ((1 - fx) * px(digit, x0, y0) + fx * px(digit, x0 + 1, y0))
+                + fy * ((1 - fx) * px(digit, x0, y0 + 1) + fx * px(digit, x0 + 1, y0 + 1))) / 255.0;
+    }
+
+    static int px(int[] digit, int x, int y) {
+        return x < 0 || y < 0 || x >= 28 || y >= 28 ? 0 : digit[y * 28 + x];
+    }
+
+    /**
+     * The 28x28 digit upscaled by {@code scale} with its top-left at (ox, oy) in a size x size
+     * picture; each pixel's grey from {@code shade(x, y, ink)}.
+     */
+    interface Shade {
+        int grey(int x, int y, double ink);
+    }
+
+    static BufferedImage render(int[] digit, int size, double scale, double ox, double oy, Shade shade, int type) {
+        BufferedImage img = new BufferedImage(size, size, type);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double ink = Math.min(1, Math.max(0, sample(digit, (x + 0.5 - ox) / scale - 0.5, (y + 0.5 - oy) / scale - 0.5)));
+                int g = Math.max(0, Math.min(255, shade.grey(x, y, ink)));
+                img.setRGB(x, y, 0xFF000000 | g * 0x010101);
+            }
+        }
+        return img;
+    }
+
+    /** Camera: dark digit (ink 40) on light paper (215) darkening by 60 levels to the right, 140x140. */
+    static BufferedImage camera(int[] digit) {
+        return render(digit, 140, 3.2, 25, 22, (x, y, ink) -> {
+            double paper = 215 - 60.0 * x / 139;
+            // pen-like: ink where the upscaled digit is above half, with a soft edge
+            double cover = Math.min(1, Math.max(0, (ink - 0.4) / 0.3));
+            return (int) Math.round(paper + (40 - paper) * cover * (1 - 0.3 * x / 139));
+        }, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** Drawn: light digit on a black canvas, 280x280 (as the app's canvas, a colour PNG with alpha). A dark-grey
+     * background (e.g. 20) would not work: the DRAWN path counts anything above 0.05 (13/255) as ink. */
+    static BufferedImage drawn(int[] digit) {
+        return render(digit, 280, 8.5, 35, 30, (x, y, ink) -> (int) Math.round(255 * ink), BufferedImage.TYPE_INT_ARGB);
+    }
+
+    /** Raw: the MNIST digit itself as an 8-bit grey PNG. */
+    static BufferedImage raw(int[] digit) {
+        BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < 784; i++) {
+            img.getRaster().setSample(i % 28, i / 28, 0, digit[i]);
+        }
+        return img;
+    }
+
+    Path write(BufferedImage img, String name) throws IOException {
+        Path p = dir.resolve(name);
+        assertTrue(ImageIO.write(img, "png", p.toFile()));
+        return p;
+    }
+
+    /** The shipped model when the project has one. */
+    static Optional<Path> shippedModel() {
+        return ProjectRoot.find().map(r -> r.resolve(ProjectRoot.SHIPPED_MODEL)).filter(Files::isRegularFile);
+    }
+
+    /** Any valid digit model (dense 784→10, random), for the format checks. */
+    Path anyModel() throws IOException {
+        Sequential net = Sequential.create(new int[] {1, 28, 28}, new LayerSpec[] {LayerSpec.flatten(), LayerSpec.dense(10)}, 7);
+        Path file = dir.resolve("any.nmod");
+        Files.write(file, ModelFile.of(net, Map.of(ModelFile.META_ARCH, "test"), false).write());
+        return file;
+    }
+
+    @Test
+    void readsDigitsInAllThreeModes() throws IOException {
+        int n = 10;
+        Digits digits = mnistTest(n);
+        boolean haveMnist = digits != null;
+        if (!haveMnist) {
+            System.out.println("PredictCommandTest: MNIST not found (numera.mnist.dir); predicting on synthetic rings");
+            digits = rings(n);
+        }
+        Optional<Path> shipped = shippedModel();
+        Path model = shipped.isPresent() ? shipped.get() : anyModel();
+        boolean checkAccuracy = shipped.isPresent() && haveMnist;
+        if (!checkAccuracy) {
+            System.out.println("PredictCommandTest: no shipped model (" + ProjectRoot.SHIPPED_MODEL
+                    + ") or no MNIST: accuracy not checked, output format only");
+        }
+        for (String mode : List.of("raw", "camera", "drawn")) {
+            List<String> args = new ArrayList<>(List.of("predict", "--model", model.toString(), "--mode", mode));
+            for (int k = 0; k < n; k++) {
+                int[] d = digits.pixels()[k];
+                BufferedImage img = switch (mode) {
+                    case "camera" -> camera(d);
+                    case "drawn" -> drawn(d);
+                    default -> raw(d);
+                };
+                args.add(write(img, mode + "-" + k + ".png").toString());
+            }
+            CliTest.Result r = CliTest.run(args.toArray(new String[0]));
+            assertEquals(0, r.code(), r.err());
+            assertEquals("", r.err());
+            String[] lines = r.out().strip().split("\\R");
+            assertEquals(n, lines.length, r.out());
+            int correct = 0;
+            for (int k = 0; k < n; k++) {
+                String path = dir.resolve(mode + "-" + k + ".png").toString();
+                assertTrue(lines[k].matches("[0-9] [01]\\.[0-9]{4} .*"), "line " + lines[k]);
+                assertTrue(lines[k].endsWith(" " + path), lines[k]);
+                double confidence = Double.parseDouble(lines[k].split(" ")[1]);
+                assertTrue(confidence >= 0.1 && confidence <= 1, lines[k]);
+                if (lines[k].charAt(0) - '0' == digits.labels()[k]) {
+                    correct++;
+                }
+            }
+            System.out.println("PredictCommandTest: " + mode + ": " + correct + "/" + n + " correct with " + model);
+            if (checkAccuracy) {
+                assertTrue(correct >= 9, mode + ": only " + correct + " of " + n + " read correctly:\n" + r.out());
+            }
+        }
+    }
+
+    @Test
+    void blankImagesSayNoInkAndListFilesWork() throws IOException {
+        Path model = shippedModel().orElse(anyModel());
+        Path paper = write(render(new int[784], 140, 3, 0, 0, (x, y, ink) -> 200 - x / 4, BufferedImage.TYPE_INT_RGB), "paper.png");
+        Path canvas = write(render(new int[784], 280, 8, 0, 0, (x, y, ink) -> 0, BufferedImage.TYPE_INT_RGB), "canvas.png");
+        BufferedImage clear = new BufferedImage(280, 280, BufferedImage.TYPE_INT_ARGB);   // transparent: alpha 0 = empty
+        Path transparent = write(clear, "transparent.png");
+        Path list = Files.writeString(dir.resolve("list.txt"), "# blank inputs\n" + canvas + "\n\n" + transparent + "\n");
+
+        CliTest.Result cam = CliTest.run("predict", "--model", model.toString(), "--mode", "camera", paper.toString());
+        assertEquals(0, cam.code(), cam.err());
+        assertEquals("- no ink " + paper, cam.out().strip());
+
+        CliTest.Result drawn = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", "--list", list.toString());
+        assertEquals(0, drawn.code(), drawn.err());
+        assertEquals(List.of("- no ink " + canvas, "- no ink " + transparent), drawn.out().strip().lines().toList());
+    }
+
+    @Test
+    void aBadFileAmongGoodOnesIsOneErrorLineAndExitOne() throws IOException {
+        Path model = shippedModel().orElse(anyModel());
+        Path good = write(raw(rings(1).pixels()[0]), "ring.png");
+        Path bad = Files.writeString(dir.resolve("bad.jpg"), "no pixels here");
+        Path missing = dir.resolve("missing.png");
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", good.toString(), bad.toString(), missing.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(good.toString())), r.out());
+        List<String> errors = r.err().strip().lines().toList();
+        assertEquals(List.of("numera: " + bad + ": not a PNG or JPEG image", "numera: " + missing + ": image file not found"), errors);
+    }
+}
