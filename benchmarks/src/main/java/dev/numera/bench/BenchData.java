@@ -134,6 +134,15 @@ public final class BenchData {
         return d;
     }
 
+    /** Training images 0..1 (ink-high), MNIST train set head, or noise. */
+    public static float[] trainImagesRaw(int count) {
+        byte[] raw = mnist("train-images-idx3-ubyte.gz", 16, count * 784);
+        float[] d = new float[count * 784];
+        Random r = new Random(7);
+        for (int i = 0; i < d.length; i++) d[i] = raw != null ? (raw[i] & 0xff) / 255f : r.nextFloat();
+        return d;
+    }
+
     public static byte[] trainLabels(int count) {
         byte[] raw = mnist("train-labels-idx1-ubyte.gz", 8, count);
         if (raw != null) return raw;

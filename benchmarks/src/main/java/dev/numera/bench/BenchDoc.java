@@ -294,18 +294,29 @@ public final class BenchDoc {
     @SuppressWarnings("unchecked")
     static void trainingSection(StringBuilder sb, Map<String, Object> t) {
         sb.append("## 5. Training throughput\n\n");
-        sb.append("`").append(t.get("command")).append("`, ").append(machine(t)).append(". ").append(t.get("architecture"))
-                .append(" (").append(String.format(Locale.ROOT, "%,d", (long) num(t.get("macsPerImage")))).append(" multiply-adds per image forward), ")
-                .append(t.get("data")).append(". Forward + backward (gradients accumulated), no optimiser step; ")
-                .append("each thread a replica on the shared parameters with an equal share of the batch.\n\n");
-        sb.append("| threads | batch | images/s | ms/step | load average |\n|---:|---:|---:|---:|---|\n");
-        double one = Double.NaN;
+        sb.append("`").append(t.get("command")).append("`, ").append(machine(t)).append(". Data: ").append(t.get("data")).append(".\n\n");
+        sb.append("\"forward + backward\": training-mode forward, cross-entropy gradient and backward with gradients accumulated, "
+                + "no optimiser step and no augmentation; each thread a replica on the shared parameters with an equal share of the batch. "
+                + "\"Trainer epoch\": one epoch of `dev.numera.training.train.Trainer` with the architecture's recipe (augmentation, "
+                + "shard gradient sum, optimiser step) plus a 256-digit validation pass.\n\n");
+        sb.append("| what | threads | batch | images/s | ms/step | load average |\n|---|---:|---:|---:|---:|---|\n");
+        Map<String, Double> one = new java.util.HashMap<>();
         for (Map<String, Object> r : (List<Map<String, Object>>) t.get("results")) {
+            String what = String.valueOf(r.get("what"));
             double ips = num(r.get("imagesPerSecond"));
-            if (num(r.get("threads")) == 1) one = ips;
-            sb.append("| ").append(fmt(num(r.get("threads")), 0)).append(" | ").append(fmt(num(r.get("batch")), 0)).append(" | ")
-                    .append(fmt(ips, 0)).append(Double.isNaN(one) || num(r.get("threads")) == 1 ? "" : String.format(Locale.ROOT, " (×%.2f)", ips / one))
+            if (num(r.get("threads")) == 1) one.put(what, ips);
+            Double base = one.get(what);
+            sb.append("| ").append(what).append(" | ").append(fmt(num(r.get("threads")), 0)).append(" | ").append(fmt(num(r.get("batch")), 0)).append(" | ")
+                    .append(fmt(ips, 0)).append(base == null || num(r.get("threads")) == 1 ? "" : String.format(Locale.ROOT, " (×%.2f)", ips / base))
                     .append(" | ").append(fmt(num(r.get("msPerStep")), 1)).append(" | ").append(r.get("loadAverage")).append(" |\n");
+        }
+        List<String> archs = new ArrayList<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) t.get("results")) {
+            if (r.get("architecture") != null && !archs.contains(String.valueOf(r.get("architecture")))) {
+                archs.add(String.valueOf(r.get("architecture")));
+                sb.append(archs.size() == 1 ? "\n" : "").append("- ").append(r.get("architecture")).append(": ")
+                        .append(String.format(Locale.ROOT, "%,d", (long) num(r.get("macsPerImage")))).append(" multiply-adds per image forward\n");
+            }
         }
         sb.append("\n");
     }
