@@ -65,7 +65,7 @@ public final class TrainingBench {
 
     public static Map<String, Object> run(int batch, double seconds, int[] threadCounts, int trainerImages) throws Exception {
         Map<String, Object> machine = Project.machine();
-        trainerImages = Math.max(trainerImages, 16 * batch);       // the one-cycle schedule needs some steps
+        if (trainerImages > 0) trainerImages = Math.max(trainerImages, 16 * batch);   // one-cycle needs some steps; 0 = skip
         int pool = Math.max(1024, trainerImages + 256);
         float[] raw = BenchData.trainImagesRaw(pool);
         byte[] labels = BenchData.trainLabels(pool);
@@ -87,7 +87,7 @@ public final class TrainingBench {
                 print(row);
             }
         }
-        for (int t : threadCounts) {
+        for (int t : trainerImages > 0 ? threadCounts : new int[0]) {
             Map<String, Object> row = trainerEpoch(def, raw, labels, trainerImages, batch, t);
             rows.add(row);
             print(row);

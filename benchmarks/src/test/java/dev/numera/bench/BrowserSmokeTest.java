@@ -28,6 +28,9 @@ class BrowserSmokeTest {
         o.warmup = 2;
         o.steady = 5;
         o.frames = 5;
+        o.kernelMillis = 20;
+        // one page per kind of page: the app (both runtimes), an incumbent, the baseline, a kernel page
+        o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "kernels-wasm"));
         List<String> missing = BrowserBench.missing(o);
         Assumptions.assumeTrue(missing.isEmpty(), () -> "browser smoke test skipped: " + String.join("; ", missing));
         Map<String, Object> out = BrowserBench.run(o);

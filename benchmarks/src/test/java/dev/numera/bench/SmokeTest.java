@@ -27,9 +27,9 @@ class SmokeTest {
     @Test
     @SuppressWarnings("unchecked")
     void trainingThroughputRuns() throws Exception {
-        Map<String, Object> out = TrainingBench.run(8, 0.05, new int[]{1, 2}, 64);
+        Map<String, Object> out = TrainingBench.run(8, 0.05, new int[]{1, 2}, 0);   // the Trainer itself is tested in training
         List<Map<String, Object>> rows = (List<Map<String, Object>>) out.get("results");
-        assertEquals(6, rows.size());
+        assertEquals(4, rows.size());
         for (Map<String, Object> r : rows) assertTrue(((Number) r.get("imagesPerSecond")).doubleValue() > 0);
     }
 

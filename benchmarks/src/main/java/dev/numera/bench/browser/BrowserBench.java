@@ -81,11 +81,31 @@ public final class BrowserBench {
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
         Map<String, Object> out = run(o);
+        printRatios(out);
         if (o.smoke) {
             System.out.println("smoke run done (results not written)");
         } else {
             Results.write("browser", out);
             BenchDoc.generate();
+        }
+    }
+
+    /** Numera / ORT and Numera / TF.js for load, first inference, steady inference and bytes, on stdout. */
+    @SuppressWarnings("unchecked")
+    static void printRatios(Map<String, Object> out) {
+        Map<String, Object> ratios = (Map<String, Object>) ((Map<String, Object>) out.get("summary")).get("ratios");
+        if (ratios.isEmpty()) return;
+        System.out.println("ratios (median over runs of the within-run ratio):");
+        System.out.printf("  %-20s %12s %10s %10s %10s %10s%n", "pair", "ready+first", "ready", "first", "steady", "gzip bytes");
+        for (Map.Entry<String, Object> e : ratios.entrySet()) {
+            Map<String, Object> p = (Map<String, Object>) e.getValue();
+            StringBuilder sb = new StringBuilder(String.format("  %-20s", e.getKey()));
+            for (String m : List.of("readyPlusFirstMs", "readyMs", "firstMs", "steadyMs", "bytesGzip")) {
+                Object v = p.get(m);
+                double x = v instanceof Map ? num(((Map<String, Object>) v).get("median")) : Double.NaN;
+                sb.append(String.format(m.equals("readyPlusFirstMs") ? " %12.3f" : " %10.3f", x));
+            }
+            System.out.println(sb);
         }
     }
 
