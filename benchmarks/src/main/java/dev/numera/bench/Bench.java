@@ -16,6 +16,7 @@ import java.util.Arrays;
  *   java -jar benchmarks/target/benchmarks.jar weight               every artefact of the built site, raw and gzip
  *   java -jar benchmarks/target/benchmarks.jar prepare              bench/generated: ONNX, TF.js weights, digits
  *   java -jar benchmarks/target/benchmarks.jar doc                  docs/benchmarks.md from bench/results
+ *   java -jar benchmarks/target/benchmarks.jar all                  jvm, training, browser --runs 3, weight (if the site is built)
  *   java -jar benchmarks/target/benchmarks.jar jmh [JMH options]    plain JMH command line
  * </pre>
  */
@@ -25,7 +26,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: java -jar benchmarks.jar <jvm|training|browser|weight|prepare|doc|jmh> [options]  (see docs/benchmarks.md)");
+            System.out.println("usage: java -jar benchmarks.jar <jvm|training|browser|weight|all|prepare|doc|jmh> [options]  (see docs/benchmarks.md)");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -37,6 +38,12 @@ public final class Bench {
             case "prepare": Prepare.main(rest); break;
             case "doc": BenchDoc.main(rest); break;
             case "jmh": org.openjdk.jmh.Main.main(rest); break;
+            case "all":
+                JvmBench.main(new String[0]);
+                TrainingBench.main(new String[0]);
+                BrowserBench.main(new String[]{"--runs", "3"});
+                if (java.nio.file.Files.isDirectory(Project.site())) PageWeight.main(new String[0]);
+                break;
             default:
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);

@@ -46,34 +46,54 @@ public final class BenchData {
         }
     }
 
-    /** src-webapp/model/numera.nmod when present (the shipped model), else {@link #standIn()}. */
+    /**
+     * -Dnumera.bench.model=FILE when set; else src-webapp/model/numera.nmod when present (the shipped
+     * model); else {@link #standIn()} (-Dnumera.bench.arch=NAME: a stand-in of a trainer architecture).
+     */
     public static Model model() {
-        Path shipped = Project.shippedModel();
+        String override = System.getProperty("numera.bench.model");
+        Path shipped = override != null ? Path.of(override) : Project.shippedModel();
         if (Files.isRegularFile(shipped)) {
             try {
                 byte[] b = Files.readAllBytes(shipped);
-                return new Model(ModelFile.read(b), b, "shipped model src-webapp/model/numera.nmod (" + b.length + " bytes)");
+                return new Model(ModelFile.read(b), b, (override != null ? "model " + override : "shipped model src-webapp/model/numera.nmod")
+                        + " (" + b.length + " bytes, " + ModelFile.read(b).dtype() + ")");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (ModelFormatException e) {
                 throw new IllegalStateException("shipped model unreadable: " + e.getMessage(), e);
             }
         }
-        ModelFile m = standIn();
+        String arch = System.getProperty("numera.bench.arch");
+        LayerSpec[] layers = DEFAULT_ARCH;
+        if (arch != null) {
+            dev.numera.training.train.Architecture a = dev.numera.training.train.Architecture.named(arch);
+            if (a == null) throw new IllegalArgumentException("no architecture " + arch + " (" + dev.numera.training.train.Architecture.names() + ")");
+            layers = a.layers();
+        }
+        ModelFile m = standIn(layers);
         byte[] b = m.write();
-        return new Model(m, b, "untrained stand-in (default architecture, He-initialised, int8; no shipped model yet)");
+        return new Model(m, b, "untrained stand-in (" + (arch != null ? "architecture " + arch : "the issue's reference CNN")
+                + ", He-initialised, int8; no shipped model yet)");
     }
 
-    /** The default architecture with He-initialised weights (seed 42), int8 like a shipped model. Same speed as a trained one. */
+    /** The reference CNN with He-initialised weights (seed 42), int8 like a shipped model. Same speed as a trained one. */
     public static ModelFile standIn() {
-        Sequential net = Sequential.create(INPUT, DEFAULT_ARCH, 1);
+        return standIn(DEFAULT_ARCH);
+    }
+
+    /** These layers with He-initialised weights (seed 42), batchnorm with mild random statistics, int8 weights. */
+    public static ModelFile standIn(LayerSpec[] layers) {
+        Sequential net = Sequential.create(INPUT, layers, 1);
         Random r = new Random(42);
         float[] p = net.params();
         for (ParamTensor t : net.paramTensors()) {
-            if (!t.name.endsWith(".weight")) continue;
-            int fanIn = t.length / t.outChannels();
-            double sd = Math.sqrt(2.0 / fanIn);
-            for (int i = 0; i < t.length; i++) p[t.offset + i] = (float) (r.nextGaussian() * sd);
+            for (int i = 0; i < t.length; i++) {
+                if (t.name.endsWith(".weight")) p[t.offset + i] = (float) (r.nextGaussian() * Math.sqrt(2.0 / (t.length / t.outChannels())));
+                else if (t.name.endsWith(".gamma")) p[t.offset + i] = (float) (1 + 0.1 * r.nextGaussian());
+                else if (t.name.endsWith(".beta") || t.name.endsWith(".running_mean")) p[t.offset + i] = (float) (0.1 * r.nextGaussian());
+                else if (t.name.endsWith(".running_var")) p[t.offset + i] = (float) (0.5 + r.nextDouble());
+            }
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(ModelFile.META_INPUT_MEAN, "0.1307");

@@ -51,6 +51,7 @@ public final class BenchDoc {
                 .append("java -jar benchmarks/target/benchmarks.jar browser --runs 3  # Chromium, all runtimes interleaved, ~5 min\n")
                 .append("java -jar benchmarks/target/benchmarks.jar weight            # every artefact of the site, raw and gzip\n")
                 .append("java -jar benchmarks/target/benchmarks.jar doc               # regenerate this file from bench/results\n")
+                .append("java -jar benchmarks/target/benchmarks.jar all               # jvm, training, browser --runs 3, weight\n")
                 .append("```\n\n");
         sb.append("Each command writes `bench/results/<command>.json` and regenerates this file. "
                 + "`mvn verify` only smoke-runs them (tiny iteration counts; the browser smoke test skips with a message "
