@@ -124,7 +124,8 @@ public final class BenchDoc {
         sb.append("## 1. JVM (JMH)\n\n");
         sb.append("`").append(jvm.get("command")).append("`, ").append(machine(jvm)).append(". Model: ").append(jvm.get("model")).append(".\n\n");
         sb.append("Batch 1, one thread, average time per operation; GFLOP/s = 2 × multiply-adds / time (pooling and ReLU: none); "
-                + "allocation from JMH's GC profiler.\n\n");
+                + "allocation from JMH's GC profiler (`gc.alloc.rate.norm`; at millisecond operations a few dozen B/op are JMH's own "
+                + "per-iteration bookkeeping, so compare with the kernels, which allocate nothing).\n\n");
         sb.append("| benchmark | ns/op | ± (99.9 %) | multiply-adds | GFLOP/s | allocated B/op |\n|---|---:|---:|---:|---:|---:|\n");
         for (Map<String, Object> r : (List<Map<String, Object>>) jvm.get("results")) {
             sb.append("| ").append(r.get("benchmark")).append(" | ").append(fmt(num(r.get("nsPerOp")), 0)).append(" | ")
@@ -194,6 +195,12 @@ public final class BenchDoc {
             }
         }
         kernelSection(sb, variants, jvm);
+        Map<String, Object> merged = (Map<String, Object>) browser.get("mergedFrom");
+        if (merged != null && !merged.isEmpty()) {
+            sb.append("\nFrom an earlier invocation (kept with `--merge`; not paired with this run in ratios): ");
+            merged.forEach((k, v) -> sb.append(k).append(": `").append(v).append("`; "));
+            sb.append("\n");
+        }
         Map<String, Object> skipped = (Map<String, Object>) browser.get("skipped");
         if (skipped != null && !skipped.isEmpty()) {
             sb.append("\nSkipped: ");
@@ -404,7 +411,21 @@ public final class BenchDoc {
         if (m.get("browser") != null) s.append(", ").append(m.get("browser"));
         s.append(", commit ").append(m.get("gitCommit")).append(", **load average ").append(m.get("loadAverageStart"));
         if (m.get("loadAverageEnd") != null) s.append(" → ").append(m.get("loadAverageEnd"));
-        return s.append("**").toString();
+        s.append("**");
+        double load = firstNumber(m.get("loadAverageStart")), cores = num(m.get("cores"));
+        if (load > cores) {
+            s.append(String.format(Locale.ROOT, " (⚠ %.1f runnable threads on %.0f cores: other processes took most of the CPU;"
+                    + " absolute times are inflated, compare ratios measured in the same run, and re-run on a quiet machine)", load, cores));
+        }
+        return s.toString();
+    }
+
+    static double firstNumber(Object o) {
+        try {
+            return Double.parseDouble(String.valueOf(o).trim().split("\\s+")[0]);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     static double num(Object o) {

@@ -67,6 +67,8 @@ public final class BrowserBench {
         public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "kernels-wasm", "kernels-js"));
         public String numeraWasmPath = "index.html?runtime=wasm", numeraJsPath = "index.html?runtime=js";
         public boolean smoke;
+        /** Keep the other variants' runs from the existing bench/results/browser.json (re-measure only some pages). */
+        public boolean merge;
         /** The built site to serve at "/" (default web-app/target/site). */
         public Path site = Project.site();
         /** One browser for all variants (smoke tests: fast, but not cold loads). */
@@ -123,6 +125,7 @@ public final class BrowserBench {
                 case "--numera-wasm-path": o.numeraWasmPath = args[++i]; break;
                 case "--numera-js-path": o.numeraJsPath = args[++i]; break;
                 case "--site": o.site = Path.of(args[++i]).toAbsolutePath().normalize(); break;
+                case "--merge": o.merge = true; break;
                 case "--smoke":
                     o.smoke = true;
                     o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20; o.kernelMillis = 30; o.reuseBrowser = true;
@@ -178,6 +181,7 @@ public final class BrowserBench {
         return skipped;
     }
 
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> run(Options o) throws Exception {
         List<String> missing = missing(o);
         if (!missing.isEmpty()) throw new IllegalStateException("cannot run the browser benchmark: " + String.join("; ", missing));
@@ -222,6 +226,25 @@ public final class BrowserBench {
         }
         machine.put("loadAverageEnd", Project.loadAverage());
         machine.put("browser", "Chromium " + browserVersion);
+        Map<String, Object> mergedFrom = new LinkedHashMap<>();
+        Map<String, Object> previous = o.merge ? Results.read("browser") : null;
+        if (previous != null) {                          // keep the pages not re-measured now, marked with their command
+            Map<String, Object> prevRuns = (Map<String, Object>) previous.get("runs");
+            Map<String, Object> prevLabels = (Map<String, Object>) previous.get("labels");
+            for (Map.Entry<String, Object> e : prevRuns.entrySet()) {
+                if (byVariant.containsKey(e.getKey())) continue;
+                List<Map<String, Object>> rs = new ArrayList<>();
+                for (Object r : (List<Object>) e.getValue()) {
+                    Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) r);
+                    m.put("run", "earlier " + m.get("run"));   // never paired with this invocation's runs in ratios
+                    rs.add(m);
+                }
+                byVariant.put(e.getKey(), rs);
+                variants.add(new Variant(e.getKey(), String.valueOf(prevLabels.get(e.getKey())), "", false));
+                mergedFrom.put(e.getKey(), previous.get("command") + " (" + ((Map<String, Object>) previous.get("machine")).get("date")
+                        + ", load " + ((Map<String, Object>) previous.get("machine")).get("loadAverageStart") + ")");
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("command", "java -jar benchmarks/target/benchmarks.jar browser" + (o.smoke ? " --smoke" : "")
                 + " --runs " + o.runs + " --n " + o.n + " --warmup " + o.warmup + " --frames " + o.frames);
@@ -237,6 +260,7 @@ public final class BrowserBench {
         out.put("model", expected.get("model"));
         out.put("modelMacs", expected.get("macs"));
         out.put("skipped", skipped);
+        if (!mergedFrom.isEmpty()) out.put("mergedFrom", mergedFrom);
         Map<String, Object> labels = new LinkedHashMap<>();
         for (Variant v : variants) labels.put(v.name, v.label);
         out.put("labels", labels);
