@@ -1,0 +1,38 @@
+/* Numera service worker: pre-caches every artefact of the site under a versioned cache name, so
+   after one visit the app works with the network off. The build (SiteBuilder) replaces the two
+   marked values below: VERSION is a hash of all artefacts, so new code and a new model always
+   arrive together, and an old cache is never mixed with new files. */
+"use strict";
+const VERSION = /*@VERSION@*/"dev";
+const ASSETS = /*@ASSETS@*/[];
+const CACHE = "numera-" + VERSION;
+
+self.addEventListener("install", (event) => {
+  // cache: "reload" skips the HTTP cache, so the new cache holds exactly this version's files
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((cache) => cache.addAll(ASSETS.map((a) => new Request(a, { cache: "reload" }))))
+      .then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names
+        .filter((n) => n.startsWith("numera-") && n !== CACHE)
+        .map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()));
+});
+
+// Cache first, for this origin only. Query strings are ignored (index.html?runtime=js is
+// index.html). Anything not pre-cached goes to the network unchanged.
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE)
+      .then((cache) => cache.match(req, { ignoreSearch: true }))
+      .then((hit) => hit || fetch(req)));
+});

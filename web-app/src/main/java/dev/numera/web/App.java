@@ -1,0 +1,185 @@
+package dev.numera.web;
+
+import dev.numera.core.model.ModelFile;
+import dev.numera.core.model.ModelFormatException;
+import dev.numera.core.recognize.InputKind;
+import dev.numera.core.recognize.Prediction;
+import dev.numera.core.recognize.Recognizer;
+import dev.numera.web.camera.Camera;
+import dev.numera.web.draw.DrawPad;
+import dev.numera.web.jso.Boot;
+import dev.numera.web.jso.Js;
+import dev.numera.web.view.CameraView;
+import dev.numera.web.view.ModelPanel;
+import dev.numera.web.view.NetworkView;
+import dev.numera.web.view.ResultView;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Uint8ClampedArray;
+
+/**
+ * Wires the page: model → Recognizer, drawing and camera → Recognizer → views. Recognition of a
+ * drawing runs at most every 50 ms while the pen moves (on an animation frame) and once more when
+ * it lifts; the camera recognises every animation frame.
+ */
+public final class App implements DrawPad.Listener, Camera.FrameListener {
+    private static final double LIVE_INTERVAL_MS = 50;
+
+    private final HTMLDocument doc = Window.current().getDocument();
+    private final HTMLElement status = doc.getElementById("status");
+    private final String runtime = Boot.runtime();
+    private Recognizer recognizer;
+    private DrawPad pad;
+    private Camera camera;
+    private ResultView result;
+    private CameraView cameraView;
+    private ModelPanel model;
+    private NetworkView network;
+    private boolean framePending;
+    private double lastLive = -1e9;
+
+    static void start() {
+        new App().run();
+    }
+
+    private void run() {
+        doc.getElementById("runtime-badge").setTextContent(runtime.equals("wasm-gc") ? "WebAssembly GC" : "JavaScript");
+        model = new ModelPanel(doc, runtime);
+        result = new ResultView(doc);
+        String problem = Boot.modelError();
+
+        ModelFile file = null;
+        if (problem == null) {
+            byte[] bytes = Boot.model().copyToJavaArray(); // the one copy of the model into Java
+            try {
+                file = ModelFile.read(bytes);
+                recognizer = new Recognizer(file);
+            } catch (ModelFormatException | RuntimeException e) {
+                problem = "The model file is corrupt (" + e.getMessage() + "). Reload the page; if that does not help, "
+                        + "the site was published incompletely.";
+            }
+        }
+        if (problem != null) {
+            fail(problem);
+            return;
+        }
+        model.showModel(file, recognizer.network());
+        network = new NetworkView(doc, recognizer.network());
+        cameraView = new CameraView(doc);
+        pad = new DrawPad((HTMLCanvasElement) doc.getElementById("draw-canvas"), this);
+        camera = new Camera(doc, this);
+        doc.getElementById("clear").addEventListener("click", e -> pad.clear());
+        doc.getElementById("undo").addEventListener("click", e -> pad.undo());
+        doc.addEventListener("keydown", e -> key((KeyboardEvent) e));
+        Boot.export(runtime, this::inferApi, this::recognizeApi);
+        String notice = Boot.notice();
+        setStatus(notice != null ? notice : "Ready. Draw a digit, or start the camera.", notice != null);
+        show(recognizer.recognizeInk(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN), true);
+        Js.setData(doc.getBody(), "ready", "true");
+    }
+
+    // ---- drawing ----
+
+    @Override
+    public void inkChanged(boolean settled) {
+        if (settled) {
+            recognizeDrawing(true);
+        } else if (!framePending) {
+            framePending = true;
+            Window.requestAnimationFrame(t -> liveFrame());
+        }
+    }
+
+    private void liveFrame() {
+        framePending = false;
+        if (Js.now() - lastLive >= LIVE_INTERVAL_MS) {
+            recognizeDrawing(false);
+        } else {
+            framePending = true;
+            Window.requestAnimationFrame(t -> liveFrame());
+        }
+    }
+
+    private void recognizeDrawing(boolean settled) {
+        lastLive = Js.now();
+        double t0 = Js.now();
+        Prediction p = recognizer.recognizeInk(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN);
+        model.showTime(Js.now() - t0);
+        show(p, settled);
+    }
+
+    private void key(KeyboardEvent e) {
+        if ("Escape".equals(e.getKey())) {
+            pad.clear();
+        } else if ((e.isCtrlKey() || e.isMetaKey()) && ("z".equals(e.getKey()) || "Z".equals(e.getKey()))) {
+            e.preventDefault();
+            pad.undo();
+        }
+    }
+
+    // ---- camera ----
+
+    /** Frames the camera verdict must hold before it is announced: a screen reader hears verdicts, not flicker. */
+    private static final int STABLE_FRAMES = 15;
+    private int lastCameraDigit = -2;
+    private int sameFrames;
+
+    @Override
+    public void frame(byte[] rgba, int width, int height) {
+        double t0 = Js.now();
+        Prediction p = recognizer.recognizeRgba(rgba, width, height, InputKind.CAMERA);
+        model.showTime(Js.now() - t0);
+        cameraView.show(p);
+        sameFrames = p.digit() == lastCameraDigit ? sameFrames + 1 : 0;
+        lastCameraDigit = p.digit();
+        show(p, sameFrames == STABLE_FRAMES);
+    }
+
+    @Override
+    public void stopped() {
+        lastCameraDigit = -2;
+        recognizeDrawing(true);
+    }
+
+    private void show(Prediction p, boolean announce) {
+        result.show(p);
+        network.show(p);
+        if (announce) {
+            result.announce(p);
+        }
+    }
+
+    // ---- window.numera, for tests and benchmarks ----
+
+    private Float32Array inferApi(Float32Array input) {
+        float[] in = Js.floats(input);
+        if (in.length != 784) {
+            throw new IllegalArgumentException("infer expects 784 values, got " + in.length);
+        }
+        Prediction p = recognizer.infer(in);
+        return Float32Array.copyFromJavaArray(p.probabilities());
+    }
+
+    private JSObject recognizeApi(Uint8ClampedArray rgba, int width, int height, String mode) {
+        InputKind kind = "camera".equals(mode) ? InputKind.CAMERA : InputKind.DRAWN;
+        Prediction p = recognizer.recognizeRgba(Js.bytes(rgba), width, height, kind);
+        return Boot.result(p.digit(), p.confidence(), Float32Array.copyFromJavaArray(p.probabilities()));
+    }
+
+    // ---- status ----
+
+    private void fail(String message) {
+        setStatus(message, true);
+        Js.setData(doc.getBody(), "error", "model");
+    }
+
+    private void setStatus(String text, boolean error) {
+        status.setTextContent(text);
+        status.setClassName(error ? "status error" : "status");
+    }
+}

@@ -1,0 +1,233 @@
+package dev.numera.web.camera;
+
+import dev.numera.web.jso.Js;
+import dev.numera.web.view.Fmt;
+import dev.numera.web.jso.Media;
+import dev.numera.web.jso.MediaDevices;
+import dev.numera.web.jso.VideoExtras;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.canvas.CanvasImageSource;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSString;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLMediaElement;
+import org.teavm.jso.dom.html.HTMLVideoElement;
+import org.teavm.jso.webaudio.MediaStream;
+
+/**
+ * The live camera: start/stop, switch between cameras, and every animation frame the 140x140
+ * target box only (drawImage of the box region into a 140x140 canvas, one getImageData, one copy
+ * into a Java byte[]). The frame goes to {@link FrameListener}; recognition is not done here.
+ */
+public final class Camera {
+    /** The box side in video pixels for a 640x480 stream; scales with the video's shorter side. */
+    public static final int BOX = 140;
+
+    public interface FrameListener {
+        void frame(byte[] rgba, int width, int height);
+
+        void stopped();
+    }
+
+    private final HTMLElement toggle;
+    private final HTMLElement switchButton;
+    private final HTMLElement area;
+    private final HTMLElement message;
+    private final HTMLElement box;
+    private final HTMLVideoElement video;
+    private final CanvasRenderingContext2D grab;
+    private final FrameListener listener;
+
+    private MediaStream stream;
+    private boolean starting;
+    private String[] deviceIds = new String[0];
+    private String deviceId; // the camera in use, "" when unknown
+    private int frameRequest = -1;
+
+    public Camera(HTMLDocument doc, FrameListener listener) {
+        this.listener = listener;
+        toggle = doc.getElementById("camera-toggle");
+        switchButton = doc.getElementById("camera-switch");
+        area = doc.getElementById("camera-area");
+        message = doc.getElementById("camera-message");
+        box = doc.getElementById("camera-box");
+        video = (HTMLVideoElement) doc.getElementById("camera-video");
+        HTMLCanvasElement c = (HTMLCanvasElement) doc.createElement("canvas");
+        c.setWidth(BOX);
+        c.setHeight(BOX);
+        grab = Js.readableContext(c);
+        toggle.addEventListener("click", e -> toggle());
+        switchButton.addEventListener("click", e -> switchCamera());
+    }
+
+    public boolean running() {
+        return stream != null;
+    }
+
+    public void toggle() {
+        if (stream != null) {
+            stop();
+        } else if (!starting) {
+            start(null);
+        }
+    }
+
+    private void start(String wantedDevice) {
+        MediaDevices md = Media.mediaDevices();
+        if (md == null) {
+            fail(Media.isSecureContext()
+                    ? "This browser cannot use a camera (no getUserMedia). Try a current Chrome, Edge, Firefox or Safari, or draw the digit instead."
+                    : "The camera needs a secure page: open Numera over https:// or from http://localhost. Drawing works here as it is.");
+            return;
+        }
+        starting = true;
+        say("Starting the camera…", false);
+        md.getUserMedia(Media.constraints(wantedDevice)).then(s -> {
+            starting = false;
+            attach(s, md);
+            return null;
+        }, err -> {
+            starting = false;
+            fail(explain((JSObject) err));
+            return null;
+        });
+    }
+
+    private void attach(MediaStream s, MediaDevices md) {
+        stream = s;
+        deviceId = Media.deviceIdOf(s);
+        VideoExtras vx = (VideoExtras) video;
+        video.setMuted(true);
+        vx.setPlaysInline(true);
+        video.setAutoplay(true);
+        vx.setSrcObject(s);
+        Media.play(video);
+        area.setHidden(false);
+        toggle.setTextContent("Stop camera");
+        toggle.setAttribute("aria-pressed", "true");
+        say("", false);
+        // device ids (and so the switch button) are only complete once permission is granted
+        Media.videoInputIds(md).then(ids -> {
+            deviceIds = new String[ids.getLength()];
+            for (int i = 0; i < deviceIds.length; i++) {
+                deviceIds[i] = ((JSString) ids.get(i)).stringValue();
+            }
+            switchButton.setHidden(stream == null || deviceIds.length < 2);
+            return null;
+        });
+        frameRequest = Window.requestAnimationFrame(t -> frame());
+    }
+
+    public void stop() {
+        if (stream == null) {
+            return;
+        }
+        Media.stop(stream);
+        stream = null;
+        if (frameRequest >= 0) {
+            Window.cancelAnimationFrame(frameRequest);
+            frameRequest = -1;
+        }
+        Media.detach(video);
+        area.setHidden(true);
+        switchButton.setHidden(true);
+        toggle.setTextContent("Start camera");
+        toggle.setAttribute("aria-pressed", "false");
+        listener.stopped();
+    }
+
+    private void switchCamera() {
+        if (stream == null || deviceIds.length < 2) {
+            return;
+        }
+        int next = 0;
+        for (int i = 0; i < deviceIds.length; i++) {
+            if (deviceIds[i].equals(deviceId)) {
+                next = (i + 1) % deviceIds.length;
+            }
+        }
+        String wanted = deviceIds[next];
+        stop();
+        start(wanted);
+    }
+
+    private void frame() {
+        if (stream == null) {
+            return;
+        }
+        int vw = video.getVideoWidth();
+        int vh = video.getVideoHeight();
+        if (video.getReadyState() >= HTMLMediaElement.HAVE_CURRENT_DATA && vw > 0 && vh > 0) {
+            int side = Math.max(28, Math.round(Math.min(vw, vh) * (float) BOX / 480f));
+            side = Math.min(side, Math.min(vw, vh));
+            int sx = (vw - side) / 2;
+            int sy = (vh - side) / 2;
+            placeBox(sx, sy, side, vw, vh);
+            grab.drawImage((CanvasImageSource) video, sx, sy, side, side, 0, 0, BOX, BOX);
+            byte[] rgba = Js.bytes(grab.getImageData(0, 0, BOX, BOX).getData());
+            listener.frame(rgba, BOX, BOX);
+        }
+        frameRequest = Window.requestAnimationFrame(t -> frame());
+    }
+
+    private int placedW;
+    private int placedH;
+
+    /** The overlay in percent of the displayed video, so it matches at any CSS size. */
+    private void placeBox(int sx, int sy, int side, int vw, int vh) {
+        if (vw == placedW && vh == placedH) {
+            return;
+        }
+        placedW = vw;
+        placedH = vh;
+        Js.setStyle(box, "left", pct(sx, vw));
+        Js.setStyle(box, "top", pct(sy, vh));
+        Js.setStyle(box, "width", pct(side, vw));
+        Js.setStyle(box, "height", pct(side, vh));
+    }
+
+    private static String pct(int a, int b) {
+        return Fmt.fixed(a * 100.0 / b, 2) + "%";
+    }
+
+    /** Every getUserMedia failure a user can meet, each with a way forward. */
+    static String explain(JSObject err) {
+        String name = Media.errorName(err);
+        switch (name) {
+            case "NotAllowedError":
+            case "PermissionDeniedError":
+            case "SecurityError":
+                return "Camera permission was denied. Allow the camera for this site (the camera icon in the address bar, "
+                        + "or the browser's site settings), then press Start camera again. Drawing works without it.";
+            case "NotFoundError":
+            case "DevicesNotFoundError":
+            case "OverconstrainedError":
+                return "No camera was found. Connect a camera and press Start camera again, or draw the digit instead.";
+            case "NotReadableError":
+            case "TrackStartError":
+            case "AbortError":
+                return "The camera is busy or could not start: another app or tab may be using it. Close that, then press "
+                        + "Start camera again.";
+            default:
+                return "The camera could not start (" + (name.isEmpty() ? "" : name + ": ") + Media.errorMessage(err)
+                        + "). Reload the page and try again, or draw the digit instead.";
+        }
+    }
+
+    private void fail(String text) {
+        say(text, true);
+        Js.setData(message, "error", "camera");
+    }
+
+    private void say(String text, boolean error) {
+        message.setTextContent(text);
+        message.setClassName(error ? "message error" : "message");
+        if (!error) {
+            Js.setData(message, "error", "");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.numera.web.draw;
+
+import dev.numera.core.image.StrokeRasterizer;
+import dev.numera.web.jso.Js;
+import dev.numera.web.jso.PointerEvent;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.TextRectangle;
+
+/**
+ * The drawing canvas. Pointer Events cover mouse, touch and pen; each point goes to two places:
+ * the Java {@link StrokeRasterizer} (the model's input, never read back from the canvas, whose
+ * pixels some browsers randomise) and the visible canvas (round, anti-aliased, backing store
+ * scaled by devicePixelRatio so strokes stay sharp). Points are also kept here to repaint the
+ * canvas after an undo.
+ */
+public final class DrawPad {
+    /** Logical size in CSS px; also the rasterizer's coordinate space. */
+    public static final int SIZE = 280;
+    /** Visible pen width in CSS px. The model's brush is the rasterizer's own. */
+    private static final double PEN = 18;
+
+    public interface Listener {
+        /** The ink changed; {@code settled} when the pen lifted (or after clear/undo). */
+        void inkChanged(boolean settled);
+    }
+
+    private final HTMLCanvasElement canvas;
+    private final CanvasRenderingContext2D ctx;
+    private final StrokeRasterizer strokes = new StrokeRasterizer();
+    private final Listener listener;
+    private final float[] ink = new float[SIZE * SIZE];
+
+    // display copy of the points: xs/ys, and the start index of each stroke
+    private float[] xs = new float[1024];
+    private float[] ys = new float[1024];
+    private int[] starts = new int[64];
+    private int points;
+    private int strokeCount;
+    private int activePointer = -1;
+
+    public DrawPad(HTMLCanvasElement canvas, Listener listener) {
+        this.canvas = canvas;
+        this.listener = listener;
+        double dpr = Window.current().getDevicePixelRatio();
+        if (!(dpr >= 1)) {
+            dpr = 1;
+        }
+        canvas.setWidth((int) Math.round(SIZE * dpr));
+        canvas.setHeight((int) Math.round(SIZE * dpr));
+        ctx = (CanvasRenderingContext2D) canvas.getContext("2d");
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        canvas.addEventListener("pointerdown", this::down);
+        canvas.addEventListener("pointermove", this::move);
+        canvas.addEventListener("pointerup", this::up);
+        canvas.addEventListener("pointercancel", this::up);
+        repaint();
+    }
+
+    public boolean isEmpty() {
+        return strokeCount == 0;
+    }
+
+    /** Rasterises the strokes (Java, 280x280, ink high) into a buffer owned by the pad. */
+    public float[] ink() {
+        // the Recognizer first area-downscales 280 to 28: one pixel of its image is 10 canvas px
+        strokes.fitBrushToDrawing(SIZE / 28f);
+        strokes.rasterise(ink, SIZE, SIZE);
+        return ink;
+    }
+
+    public void clear() {
+        strokes.clear();
+        points = 0;
+        strokeCount = 0;
+        activePointer = -1;
+        repaint();
+        listener.inkChanged(true);
+    }
+
+    public void undo() {
+        if (strokeCount == 0) {
+            return;
+        }
+        strokes.undoLastStroke();
+        strokeCount--;
+        points = starts[strokeCount];
+        activePointer = -1;
+        repaint();
+        listener.inkChanged(true);
+    }
+
+    // ---- pointer input ----
+
+    private void down(Event e) {
+        PointerEvent p = (PointerEvent) e;
+        if (activePointer >= 0 || (p.getButton() != 0 && !"pen".equals(p.getPointerType()))) {
+            return; // one stroke at a time; right/middle mouse buttons don't draw
+        }
+        e.preventDefault();
+        canvas.focus();
+        activePointer = p.getPointerId();
+        Js.capturePointer(canvas, activePointer);
+        if (strokeCount == starts.length) {
+            starts = grow(starts);
+        }
+        starts[strokeCount++] = points;
+        strokes.beginStroke();
+        addPoint(p);
+        listener.inkChanged(false);
+    }
+
+    private void move(Event e) {
+        PointerEvent p = (PointerEvent) e;
+        if (p.getPointerId() != activePointer) {
+            return;
+        }
+        e.preventDefault();
+        addPoint(p);
+        listener.inkChanged(false);
+    }
+
+    private void up(Event e) {
+        PointerEvent p = (PointerEvent) e;
+        if (p.getPointerId() != activePointer) {
+            return;
+        }
+        activePointer = -1;
+        strokes.endStroke();
+        listener.inkChanged(true);
+    }
+
+    private void addPoint(PointerEvent p) {
+        TextRectangle r = canvas.getBoundingClientRect();
+        double w = r.getWidth() > 0 ? r.getWidth() : SIZE;
+        double h = r.getHeight() > 0 ? r.getHeight() : SIZE;
+        float x = (float) ((p.getClientX() - r.getLeft()) * SIZE / w);
+        float y = (float) ((p.getClientY() - r.getTop()) * SIZE / h);
+        strokes.addPoint(x, y);
+        if (points == xs.length) {
+            xs = grow(xs);
+            ys = grow(ys);
+        }
+        xs[points] = x;
+        ys[points] = y;
+        points++;
+        int first = starts[strokeCount - 1];
+        drawSegment(points - 1 > first ? points - 2 : points - 1, points - 1);
+    }
+
+    // ---- visible canvas ----
+
+    private void repaint() {
+        ctx.clearRect(0, 0, SIZE, SIZE);
+        for (int s = 0; s < strokeCount; s++) {
+            int from = starts[s];
+            int to = s + 1 < strokeCount ? starts[s + 1] : points;
+            for (int i = from; i < to; i++) {
+                drawSegment(i > from ? i - 1 : i, i);
+            }
+        }
+    }
+
+    private void drawSegment(int a, int b) {
+        ctx.setStrokeStyle("#111");
+        ctx.setLineWidth(PEN);
+        ctx.setLineCap("round");
+        ctx.setLineJoin("round");
+        ctx.beginPath();
+        ctx.moveTo(xs[a], ys[a]);
+        ctx.lineTo(xs[b] + (a == b ? 0.01 : 0), ys[b]); // a == b: a dot
+        ctx.stroke();
+    }
+
+    private static float[] grow(float[] a) {
+        float[] b = new float[a.length * 2];
+        System.arraycopy(a, 0, b, 0, a.length);
+        return b;
+    }
+
+    private static int[] grow(int[] a) {
+        int[] b = new int[a.length * 2];
+        System.arraycopy(a, 0, b, 0, a.length);
+        return b;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.numera.web.jso;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int8Array;
+import org.teavm.jso.typedarrays.Uint8ClampedArray;
+
+/** What loader.js hands over (window.numeraBoot), and the window.numera API for tests and benchmarks. */
+public final class Boot {
+    private Boot() {
+    }
+
+    @JSBody(script = "return (window.numeraBoot && window.numeraBoot.runtime) || 'js';")
+    public static native String runtime();
+
+    @JSBody(script = "return (window.numeraBoot && window.numeraBoot.model) || null;")
+    public static native Int8Array model();
+
+    @JSBody(script = "return (window.numeraBoot && window.numeraBoot.modelError) || null;")
+    public static native String modelError();
+
+    @JSBody(script = "return (window.numeraBoot && window.numeraBoot.notice) || null;")
+    public static native String notice();
+
+    @JSFunctor
+    public interface InferFn extends JSObject {
+        Float32Array infer(Float32Array input784);
+    }
+
+    @JSFunctor
+    public interface RecognizeFn extends JSObject {
+        JSObject recognize(Uint8ClampedArray rgba, int width, int height, String mode);
+    }
+
+    @JSBody(params = {"runtime", "infer", "recognize"},
+            script = "window.numera = {runtime: runtime, infer: infer, recognize: recognize};")
+    public static native void export(String runtime, InferFn infer, RecognizeFn recognize);
+
+    @JSBody(params = {"digit", "confidence", "probabilities"},
+            script = "return {digit: digit, confidence: confidence, probabilities: probabilities};")
+    public static native JSObject result(int digit, double confidence, Float32Array probabilities);
+}

@@ -1,0 +1,186 @@
+package dev.numera.web.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * A small static file server for the built site, for development, the README's serve command and
+ * the browser tests. JVM only: TeaVM never reaches this class.
+ *
+ * <p>Why not any static server: Wasm needs {@code application/wasm} (compileStreaming refuses
+ * anything else); COOP/COEP make the page cross-origin isolated, so {@code performance.now()} has
+ * fine resolution for benchmarks; the CSP header is read from index.html's meta tag so the two can
+ * never disagree.
+ *
+ * <p>Usage: {@code java -cp web-app/target/classes dev.numera.web.server.StaticServer SITE_DIR [PORT]}
+ * (port 0 picks a free one). Binds to the loopback address only: localhost is a secure context,
+ * so the camera works, and nothing is exposed to the network.
+ */
+public final class StaticServer implements AutoCloseable {
+
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("mjs", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json"),
+            Map.entry("webmanifest", "application/manifest+json"),
+            Map.entry("wasm", "application/wasm"),
+            Map.entry("png", "image/png"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("ico", "image/x-icon"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("nmod", "application/octet-stream"));
+
+    private final Path root;
+    private final HttpServer server;
+    private final String csp;
+    private volatile boolean offline;
+
+    public StaticServer(Path root, int port) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.csp = readCsp(this.root.resolve("index.html"));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "static-server");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** A URL on "localhost" (not 127.0.0.1): the name the README uses, and a secure context. */
+    public String url(String path) {
+        return "http://localhost:" + port() + "/" + path;
+    }
+
+    /** Tests: simulate a dead network. Every request fails with a dropped connection. */
+    public void setOffline(boolean offline) {
+        this.offline = offline;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (offline) {
+                return; // closing without a response: the browser sees a network error
+            }
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                send(ex, 405, "text/plain; charset=utf-8", bytes("method not allowed\n"), method);
+                return;
+            }
+            Path file = resolve(ex.getRequestURI());
+            if (file == null) {
+                send(ex, 404, "text/plain; charset=utf-8", bytes("not found\n"), method);
+                return;
+            }
+            send(ex, 200, type(file), Files.readAllBytes(file), method);
+        }
+    }
+
+    /** Maps a request path to a regular file inside the root, or null: no traversal, no listing. */
+    Path resolve(URI uri) {
+        String path = uri.getPath(); // already percent-decoded
+        if (path == null || !path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
+            return null;
+        }
+        if (path.endsWith("/")) {
+            path += "index.html";
+        }
+        Path file = root.resolve(path.substring(1)).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            return null;
+        }
+        return file;
+    }
+
+    private void send(HttpExchange ex, int status, String type, byte[] body, String method) throws IOException {
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Cross-Origin-Opener-Policy", "same-origin");
+        h.set("Cross-Origin-Embedder-Policy", "require-corp");
+        h.set("Cross-Origin-Resource-Policy", "same-origin");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Cache-Control", "no-cache"); // the service worker does the caching, versioned
+        if (csp != null) {
+            h.set("Content-Security-Policy", csp);
+        }
+        if (method.equals("HEAD")) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static String type(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(ext, "application/octet-stream");
+    }
+
+    /** The content of index.html's CSP meta tag, so the header mirrors it exactly. */
+    static String readCsp(Path index) throws IOException {
+        if (!Files.isRegularFile(index)) {
+            return null;
+        }
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        int at = html.indexOf("http-equiv=\"Content-Security-Policy\"");
+        if (at < 0) {
+            return null;
+        }
+        int start = html.indexOf("content=\"", at) + "content=\"".length();
+        int end = html.indexOf('"', start);
+        return html.substring(start, end);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: StaticServer SITE_DIR [PORT]");
+            System.exit(2);
+        }
+        Path root = Path.of(args[0]);
+        if (!Files.isRegularFile(root.resolve("index.html"))) {
+            System.err.println("no index.html in " + root.toAbsolutePath() + " (build first: mvn -B -q -DskipTests package)");
+            System.exit(1);
+        }
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 8080;
+        StaticServer s = new StaticServer(root, port);
+        System.out.println("Numera: serving " + s.root + " at " + s.url("") + "  (Ctrl+C stops)");
+        // the executor threads are daemons; keep the JVM alive until Ctrl+C
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.numera.web.view;
+
+import dev.numera.core.model.ModelFile;
+import dev.numera.core.nn.Sequential;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/** Architecture, parameters, file size, recorded accuracy, runtime and the last inference time. */
+public final class ModelPanel {
+    private final HTMLElement arch;
+    private final HTMLElement params;
+    private final HTMLElement size;
+    private final HTMLElement accuracy;
+    private final HTMLElement time;
+
+    public ModelPanel(HTMLDocument doc, String runtime) {
+        arch = doc.getElementById("model-arch");
+        params = doc.getElementById("model-params");
+        size = doc.getElementById("model-size");
+        accuracy = doc.getElementById("model-accuracy");
+        time = doc.getElementById("model-time");
+        doc.getElementById("model-runtime").setTextContent(
+                runtime.equals("wasm-gc") ? "WebAssembly GC (TeaVM)" : "JavaScript (TeaVM)");
+    }
+
+    public void showModel(ModelFile file, Sequential net) {
+        arch.setTextContent(net.describe());
+        params.setTextContent(Fmt.grouped(net.paramCount()) + ", " + file.dtype() + " weights");
+        size.setTextContent(Fmt.bytes(file.byteSize()));
+        float acc = file.floatMeta(ModelFile.META_ACCURACY, -1f);
+        // recorded by `numera evaluate` as a fraction (0.9931) or a percentage (99.31)
+        accuracy.setTextContent(acc < 0 ? "not recorded" : Fmt.fixed(acc <= 1 ? acc * 100 : acc, 2) + " % on the 10,000 MNIST test digits");
+    }
+
+    public void showTime(double ms) {
+        time.setTextContent(Fmt.fixed(ms, 2) + " ms");
+    }
+}

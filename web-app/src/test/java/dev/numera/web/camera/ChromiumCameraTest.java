@@ -1,0 +1,93 @@
+package dev.numera.web.camera;
+
+import dev.numera.web.harness.Chromium;
+import dev.numera.web.harness.Mnist;
+import dev.numera.web.harness.Pages;
+import dev.numera.web.harness.Screenshots;
+import dev.numera.web.harness.Site;
+import dev.numera.web.harness.Y4m;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The camera path end to end: Chromium's fake camera plays a Y4M the test writes from MNIST test
+ * digits (dark on light paper, ruled lines, a shadow), each digit held for one second (10 frames
+ * at 10 fps). A digit can only be read while it is on screen, so seeing every digit in the
+ * prediction means each was read within its one second. Chromium loops the file.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChromiumCameraTest {
+    private static final int[] DIGITS = {2, 0, 7, 4, 1, 3};
+    private Chromium chromium;
+    private Path video;
+
+    @BeforeAll
+    void launch() throws IOException {
+        Chromium.assumeInstalled();
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Mnist mnist = Mnist.testSet();
+        int[] indices = new int[DIGITS.length];
+        for (int i = 0; i < DIGITS.length; i++) {
+            indices[i] = mnist.firstOf(DIGITS[i], 0);
+        }
+        video = Files.createTempFile("numera-camera", ".y4m");
+        Y4m.write(video, mnist, indices, Y4m.FPS);
+        chromium = Chromium.launch(video);
+    }
+
+    @AfterAll
+    void quit() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (video != null) {
+            Files.deleteIfExists(video);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void everyDigitShownToTheCameraIsRead(String runtime) {
+        chromium.driver.get(Site.server().url("index.html?runtime=" + runtime));
+        String started = Pages.awaitStart(chromium.driver);
+        assertTrue(started.startsWith("true|"), started);
+        // record every change of the shown digit from the moment the camera starts
+        Pages.js(chromium.driver, "window.__seen = ''; var el = document.getElementById('prediction');"
+                + "new MutationObserver(function () { var t = el.textContent;"
+                + "  if (t && window.__seen.charAt(window.__seen.length - 1) !== t) { window.__seen += t; } })"
+                + ".observe(el, {childList: true, characterData: true, subtree: true});");
+        Pages.js(chromium.driver, "window.__t0 = performance.now();");
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        StringBuilder all = new StringBuilder("'");
+        for (int d : DIGITS) {
+            all.append(d);
+        }
+        all.append('\'');
+        // the elapsed-time clause only stops a hopeless wait; it asserts nothing
+        String seen = (String) Pages.await(chromium.driver,
+                all + ".split('').every(function (d) { return window.__seen.indexOf(d) >= 0; })"
+                        + " || performance.now() - window.__t0 > 20000",
+                "window.__seen");
+        if (runtime.equals("wasm")) {
+            Screenshots.save(chromium.driver, "camera.png");
+        }
+        for (int d : DIGITS) {
+            assertTrue(seen.indexOf((char) ('0' + d)) >= 0, "digit " + d + " never read; seen " + seen);
+        }
+        assertEquals("", chromium.driver.findElement(By.id("camera-message")).getText());
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        assertTrue((Boolean) Pages.js(chromium.driver, "return document.getElementById('camera-area').hidden"));
+    }
+}

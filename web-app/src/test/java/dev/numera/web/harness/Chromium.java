@@ -1,0 +1,87 @@
+package dev.numera.web.harness;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+/**
+ * Debian's headless Chromium through Selenium's chrome driver only (the devtools jars are not on
+ * the reachable Central; raw CDP commands still work). Skips the calling test when the browser
+ * is not installed.
+ */
+public final class Chromium implements AutoCloseable {
+    public static final String BROWSER = "/usr/bin/chromium";
+    public static final String DRIVER = "/usr/bin/chromedriver";
+
+    public final ChromeDriver driver;
+    private final Path profile;
+
+    private Chromium(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(new File(BROWSER).canExecute() && new File(DRIVER).canExecute(),
+                "skipped: " + BROWSER + " or " + DRIVER + " is not installed (apt-get install chromium chromium-driver)");
+    }
+
+    /** A plain browser: camera requests are denied (no fake UI), a fake camera device exists. */
+    public static Chromium launch() {
+        return launch(null);
+    }
+
+    /** With a y4m file: the fake camera plays it and permission is granted automatically. */
+    public static Chromium launch(Path y4m) {
+        assumeInstalled();
+        try {
+            Path profile = Files.createTempDirectory("numera-chromium");
+            ChromeOptions o = new ChromeOptions();
+            o.setBinary(BROWSER);
+            o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1200,1400", "--user-data-dir=" + profile,
+                    "--use-fake-device-for-media-stream");
+            if (y4m != null) {
+                o.addArguments("--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + y4m);
+            }
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.PERFORMANCE, Level.ALL);
+            logs.enable(LogType.BROWSER, Level.ALL);
+            o.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(DRIVER)).build();
+            ChromeDriver d = new ChromeDriver(service, o);
+            d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            return new Chromium(d, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> s = Files.walk(profile)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temp profile is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.numera.web.harness;
+
+/** Draws {@link Strokes} by dispatching pointer events from page script (for HtmlUnit, which has no real input). */
+public final class DrawScript {
+    private DrawScript() {
+    }
+
+    public static String draw(int digit) {
+        return "(function (strokes) {"
+                + " var c = document.getElementById('draw-canvas'); var r = c.getBoundingClientRect();"
+                + " var sx = (r.width || 280) / 280, sy = (r.height || 280) / 280;"
+                + " function ev(type, p) { var x = r.left + p[0] * sx, y = r.top + p[1] * sy;"
+                + "   var e = new PointerEvent(type, {bubbles: true, cancelable: true, pointerId: 7, pointerType: 'mouse',"
+                + "     isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x, clientY: y});"
+                // HtmlUnit 5.5 ignores clientX/clientY in the PointerEvent init dictionary
+                + "   if (e.clientX !== x) { Object.defineProperty(e, 'clientX', {value: x}); Object.defineProperty(e, 'clientY', {value: y}); }"
+                + "   c.dispatchEvent(e); }"
+                + " for (var s = 0; s < strokes.length; s++) { var st = strokes[s]; ev('pointerdown', st[0]);"
+                + "   for (var i = 1; i < st.length; i++) { ev('pointermove', st[i]); } ev('pointerup', st[st.length - 1]); }"
+                + "})(" + Strokes.json(digit, 4) + ");"; // every 4th point: each inference is slow in HtmlUnit
+    }
+}

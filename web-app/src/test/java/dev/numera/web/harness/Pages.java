@@ -1,0 +1,29 @@
+package dev.numera.web.harness;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/** Waiting on the page without sleeps: a JS poll that resolves when a condition holds (script timeout guards). */
+public final class Pages {
+    private Pages() {
+    }
+
+    /** Waits until {@code condition} (a JS expression) is truthy, then returns {@code value} (a JS expression). */
+    public static Object await(WebDriver d, String condition, String value) {
+        String script = "var done = arguments[arguments.length - 1];"
+                + "(function poll() { var ok = false; try { ok = (" + condition + "); } catch (e) {}"
+                + " if (ok) { done(" + value + "); } else { setTimeout(poll, 20); } })();";
+        return ((JavascriptExecutor) d).executeAsyncScript(script);
+    }
+
+    /** Waits for the app to start: "true" when ready, otherwise the error kind (status text follows after a '|'). */
+    public static String awaitStart(WebDriver d) {
+        return (String) await(d, "document.body.dataset.ready === 'true' || document.body.dataset.error",
+                "(document.body.dataset.ready === 'true' ? 'true' : document.body.dataset.error)"
+                        + " + '|' + document.getElementById('status').textContent");
+    }
+
+    public static Object js(WebDriver d, String script, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(script, args);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.numera.web.harness;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a fake-camera video (YUV4MPEG2, 4:2:0) for Chromium's --use-file-for-fake-video-capture:
+ * MNIST digits drawn dark on light paper, with faint blue ruled lines and a soft shadow across
+ * one corner, each digit held for {@code framesPerDigit} frames. Chromium loops the file.
+ */
+public final class Y4m {
+    public static final int W = 640;
+    public static final int H = 480;
+    public static final int FPS = 10;
+    static final int PAPER = 205;
+    static final int INK = 45;
+
+    private Y4m() {
+    }
+
+    public static void write(Path file, Mnist mnist, int[] indices, int framesPerDigit) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            out.write(("YUV4MPEG2 W" + W + " H" + H + " F" + FPS + ":1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+            byte[][] frames = new byte[indices.length][];
+            for (int i = 0; i < indices.length; i++) {
+                frames[i] = frame(mnist, indices[i]);
+            }
+            for (byte[] f : frames) {
+                for (int k = 0; k < framesPerDigit; k++) {
+                    out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write(f);
+                }
+            }
+        }
+    }
+
+    /** One frame: Y plane, then U and V at half resolution. */
+    static byte[] frame(Mnist mnist, int index) {
+        byte[] f = new byte[W * H * 3 / 2];
+        boolean[] rule = new boolean[H];
+        for (int y = 30; y < H; y += 32) { // ruled lines every 32 px, 2 px thick
+            rule[y] = true;
+            rule[y + 1 < H ? y + 1 : y] = true;
+        }
+        int size = 112; // the 28x28 digit scaled x4: its 20 px core spans ~80 px of the 140 px box
+        int ox = (W - size) / 2;
+        int oy = (H - size) / 2;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double paper = rule[y] ? PAPER - 7 : PAPER;
+                // soft shadow from the top-left corner (a hand or phone), up to 35% darker
+                double d = Math.hypot(x, y) / 420.0;
+                double shade = d >= 1 ? 1 : 0.65 + 0.35 * d * d * (3 - 2 * d);
+                double ink = 0;
+                if (x >= ox && x < ox + size && y >= oy && y < oy + size) {
+                    ink = bilinear(mnist, index, (x - ox + 0.5) / 4.0 - 0.5, (y - oy + 0.5) / 4.0 - 0.5) / 255.0;
+                }
+                double v = (paper * (1 - ink) + INK * ink) * shade;
+                f[y * W + x] = (byte) Math.max(16, Math.min(235, Math.round(v)));
+            }
+        }
+        int u0 = W * H;
+        int v0 = u0 + W * H / 4;
+        for (int y = 0; y < H / 2; y++) {
+            for (int x = 0; x < W / 2; x++) {
+                boolean line = rule[2 * y] || rule[2 * y + 1];
+                f[u0 + y * (W / 2) + x] = (byte) (line ? 138 : 128); // a bluish tint on the lines
+                f[v0 + y * (W / 2) + x] = (byte) (line ? 122 : 128);
+            }
+        }
+        return f;
+    }
+
+    private static double bilinear(Mnist m, int index, double fx, double fy) {
+        int x0 = (int) Math.floor(fx);
+        int y0 = (int) Math.floor(fy);
+        double ax = fx - x0;
+        double ay = fy - y0;
+        return (1 - ay) * ((1 - ax) * at(m, index, x0, y0) + ax * at(m, index, x0 + 1, y0))
+                + ay * ((1 - ax) * at(m, index, x0, y0 + 1) + ax * at(m, index, x0 + 1, y0 + 1));
+    }
+
+    private static int at(Mnist m, int index, int x, int y) {
+        return x < 0 || y < 0 || x > 27 || y > 27 ? 0 : m.pixel(index, x, y);
+    }
+}

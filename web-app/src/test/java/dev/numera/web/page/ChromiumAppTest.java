@@ -1,0 +1,249 @@
+package dev.numera.web.page;
+
+import dev.numera.web.harness.Chromium;
+import dev.numera.web.harness.Mnist;
+import dev.numera.web.harness.Pages;
+import dev.numera.web.harness.Requests;
+import dev.numera.web.harness.Screenshots;
+import dev.numera.web.harness.Site;
+import dev.numera.web.harness.Strokes;
+import dev.numera.web.server.StaticServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real thing in headless Chromium, both runtimes, one browser for the class: drawing with
+ * real pointer input, camera permission denied, offline after one visit, JS/Wasm parity, and no
+ * request leaving the origin.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChromiumAppTest {
+    private Chromium chromium;
+    private final List<String> requests = new ArrayList<>();
+
+    @BeforeAll
+    void launch() {
+        chromium = Chromium.launch(); // no fake-UI flag: camera permission requests are denied
+    }
+
+    @AfterAll
+    void quit() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private String open(StaticServer server, String runtime) {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site (src-webapp/model/numera.nmod)");
+        chromium.driver.get(server.url("index.html?runtime=" + runtime));
+        String started = Pages.awaitStart(chromium.driver);
+        assertTrue(started.startsWith("true|"), started);
+        assertEquals(runtime.equals("wasm") ? "wasm-gc" : "js", Pages.js(chromium.driver, "return window.numera.runtime"));
+        return started;
+    }
+
+    private String text(String id) {
+        return chromium.driver.findElement(By.id(id)).getText();
+    }
+
+    /** Real pointer input through WebDriver: press, move point by point, release, per stroke. */
+    private void draw(int digit) {
+        WebElement canvas = chromium.driver.findElement(By.id("draw-canvas"));
+        PointerInput pen = new PointerInput(PointerInput.Kind.MOUSE, "pen");
+        Sequence s = new Sequence(pen, 0);
+        for (List<double[]> stroke : Strokes.of(digit)) {
+            for (int i = 0; i < stroke.size(); i++) {
+                int x = (int) Math.round(stroke.get(i)[0]) - 140; // offsets from the element's centre
+                int y = (int) Math.round(stroke.get(i)[1]) - 140;
+                s.addAction(pen.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(canvas), x, y));
+                if (i == 0) {
+                    s.addAction(pen.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+                }
+            }
+            s.addAction(pen.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        }
+        chromium.driver.perform(List.of(s));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void drawnDigitsAreRecognised(String runtime) {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        open(Site.server(), runtime);
+        StringBuilder wrong = new StringBuilder();
+        for (int digit : Strokes.DIGITS) {
+            chromium.driver.findElement(By.id("clear")).click();
+            draw(digit);
+            String got = text("prediction");
+            if (!got.equals(Integer.toString(digit))) {
+                wrong.append(digit).append(" read as '").append(got).append("' (").append(text("top3")).append(text("no-digit")).append("); ");
+            }
+        }
+        assertTrue(text("model-time").endsWith("ms"));
+        // keyboard: the canvas holds the last digit (a 7); a stroke over it, then Ctrl+Z takes it back; Escape clears
+        draw(1);
+        new Actions(chromium.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+        String afterUndo = text("prediction");
+        new Actions(chromium.driver).sendKeys(Keys.ESCAPE).perform();
+        assertEquals("", text("prediction"), "Escape clears");
+        draw(7);
+        if (!afterUndo.equals("7")) {
+            wrong.append("Ctrl+Z left '").append(afterUndo).append("'; ");
+        }
+        if (runtime.equals("wasm")) {
+            Screenshots.save(chromium.driver, "drawing.png");
+        }
+        assertEquals("", wrong.toString());
+        checkSameOrigin();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void deniedCameraExplainsWhatToDo(String runtime) {
+        open(Site.server(), runtime);
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        String message = (String) Pages.await(chromium.driver,
+                "document.getElementById('camera-message').dataset.error === 'camera'",
+                "document.getElementById('camera-message').textContent");
+        assertTrue(message.startsWith("Camera permission was denied"), message);
+        checkSameOrigin();
+    }
+
+    @Test
+    void worksOfflineAfterOneVisit() {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        try (StaticServer own = Site.start()) {
+            chromium.driver.get(own.url("index.html"));
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            // the worker has pre-cached everything and controls the page (clients.claim)
+            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+            own.setOffline(true);
+            chromium.driver.navigate().refresh();
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), started);
+            chromium.driver.findElement(By.id("clear")).click();
+            draw(7);
+            assertEquals("7", text("prediction"));
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
+    @Test
+    void brokenArtefactsAreReported() throws IOException {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Path copy = Files.createTempDirectory("numera-broken-site");
+        try (Stream<Path> files = Files.walk(Site.dir())) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(Site.dir().relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        byte[] model = Files.readAllBytes(copy.resolve("model/numera.nmod"));
+        model[model.length / 2] ^= 0x5a; // one flipped byte: the CRC no longer matches
+        Files.write(copy.resolve("model/numera.nmod"), model);
+        Files.write(copy.resolve("wasm/numera.wasm"), new byte[] {0, 97, 115, 109}); // a truncated module
+        try (StaticServer broken = new StaticServer(copy, 0)) {
+            chromium.driver.get(broken.url("index.html"));
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("model|The model file is corrupt"), started);
+            Files.write(copy.resolve("model/numera.nmod"), Files.readAllBytes(Site.dir().resolve("model/numera.nmod")));
+            chromium.driver.get(broken.url("index.html?fresh")); // the worker cached the broken copy: bypass it
+            Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistrations().then(function (rs) {"
+                    + " return Promise.all(rs.map(function (r) { return r.unregister(); })); })"
+                    + ".then(function () { return caches.keys(); })"
+                    + ".then(function (ks) { return Promise.all(ks.map(function (k) { return caches.delete(k); })); });");
+            chromium.driver.get(broken.url("index.html"));
+            started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|WebAssembly GC failed to start"), started);
+            assertEquals("js", Pages.js(chromium.driver, "return window.numera.runtime"));
+        } finally {
+            try (Stream<Path> files = Files.walk(copy)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
+    @Test
+    void wasmAndJsGiveTheSameProbabilities() {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Mnist mnist = Mnist.testSet();
+        List<Double> inputs = new ArrayList<>();
+        for (int i = 0; i < 100 * 784; i++) {
+            inputs.add((mnist.images[i] & 255) / 255.0);
+        }
+        String run = "var x = arguments[0], out = [];"
+                + "for (var k = 0; k < 100; k++) { var p = window.numera.infer(new Float32Array(x.slice(k * 784, k * 784 + 784)));"
+                + "  for (var i = 0; i < 10; i++) { out.push(p[i]); } }"
+                + "return out;";
+        // recognize(): the first test digit (a 7) as RGBA pixels, light ink on dark like a drawing
+        List<Integer> pixels = new ArrayList<>();
+        for (int i = 0; i < 784; i++) {
+            pixels.add(mnist.images[i] & 255);
+        }
+        String recognize = "var px = arguments[0], rgba = new Uint8ClampedArray(784 * 4);"
+                + "for (var i = 0; i < 784; i++) { rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = px[i]; rgba[4 * i + 3] = 255; }"
+                + "var r = window.numera.recognize(rgba, 28, 28, 'drawn');"
+                + "return r.digit + ',' + r.probabilities.length + ',' + (r.confidence === r.probabilities[r.digit]);";
+        open(Site.server(), "js");
+        List<?> js = (List<?>) Pages.js(chromium.driver, run, inputs);
+        assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
+        open(Site.server(), "wasm");
+        List<?> wasm = (List<?>) Pages.js(chromium.driver, run, inputs);
+        assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
+        assertEquals(1000, js.size());
+        double worst = 0;
+        int agree = 0;
+        for (int k = 0; k < 100; k++) {
+            int bestJs = 0;
+            int bestWasm = 0;
+            for (int i = 0; i < 10; i++) {
+                double a = ((Number) js.get(k * 10 + i)).doubleValue();
+                double b = ((Number) wasm.get(k * 10 + i)).doubleValue();
+                worst = Math.max(worst, Math.abs(a - b));
+                bestJs = a > ((Number) js.get(k * 10 + bestJs)).doubleValue() ? i : bestJs;
+                bestWasm = b > ((Number) wasm.get(k * 10 + bestWasm)).doubleValue() ? i : bestWasm;
+            }
+            agree += bestJs == bestWasm ? 1 : 0;
+        }
+        assertTrue(worst <= 1e-4, "largest difference " + worst);
+        assertEquals(100, agree);
+        checkSameOrigin();
+    }
+
+    private void checkSameOrigin() {
+        requests.addAll(Requests.drain(chromium.driver));
+        List<String> foreign = Requests.foreign(requests, "http://localhost:" + Site.server().port());
+        assertTrue(foreign.isEmpty(), "requests left the origin: " + foreign);
+        assertTrue(requests.stream().anyMatch(u -> u.endsWith("numera.nmod")), "the log saw the page's requests: " + requests);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.numera.web.page;
+
+import dev.numera.web.harness.DrawScript;
+import dev.numera.web.harness.Site;
+import org.htmlunit.BrowserVersion;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The JavaScript build in HtmlUnit (no WebAssembly there): load, ready, model panel, clear/undo, drawing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HtmlUnitPageTest {
+    private WebClient client;
+    private HtmlPage page;
+
+    @BeforeAll
+    void load() throws Exception {
+        client = new WebClient(BrowserVersion.CHROME);
+        client.getOptions().setThrowExceptionOnScriptError(true);
+        client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        client.getOptions().setCssEnabled(true);
+        page = client.getPage(Site.server().url("index.html?runtime=js"));
+        for (int i = 0; i < 3000 && !started(); i++) { // returns as soon as the app has started
+            client.waitForBackgroundJavaScript(100);
+        }
+    }
+
+    @AfterAll
+    void close() {
+        client.close();
+    }
+
+    private boolean started() {
+        return page.getBody().hasAttribute("data-ready") || page.getBody().hasAttribute("data-error");
+    }
+
+    private String text(String id) {
+        return page.getElementById(id).getTextContent();
+    }
+
+    private void run(String script) {
+        page.executeJavaScript(script);
+        client.waitForBackgroundJavaScript(50);
+    }
+
+    @Test
+    void loadsReportsReadyAndShowsTheModel() {
+        if (!Site.hasModel()) { // a site without its model says so instead of failing silently
+            assertEquals("model", page.getBody().getAttribute("data-error"));
+            assertTrue(text("status").startsWith("The model file is missing"), text("status"));
+            return;
+        }
+        run("document.getElementById('clear').click();");
+        assertEquals("true", page.getBody().getAttribute("data-ready"), () -> "status: " + text("status"));
+        assertEquals("JavaScript (TeaVM)", text("model-runtime"));
+        assertTrue(text("model-arch").contains("conv2d"), text("model-arch"));
+        assertTrue(text("model-size").endsWith("KB"), text("model-size"));
+        assertEquals("js", page.executeJavaScript("window.numera.runtime").getJavaScriptResult());
+        assertEquals("", text("prediction"), "an empty canvas shows no digit");
+        assertTrue(text("no-digit").startsWith("No digit"), text("no-digit"));
+    }
+
+    /**
+     * One flow, because every inference costs seconds in HtmlUnit's interpreted JavaScript: a drawn 7
+     * reads 7; undo of its only stroke and clear both return to "no digit" (which needs no inference).
+     */
+    @Test
+    void drawUndoClear() {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        run("document.getElementById('clear').click();");
+        run(DrawScript.draw(7));
+        assertEquals("7", text("prediction"), () -> "top 3: " + text("top3") + " " + text("no-digit"));
+        assertFalse(text("confidence").isEmpty());
+        run("document.getElementById('undo').click();");
+        assertEquals("", text("prediction"), "undo removed the only stroke");
+        assertTrue(text("no-digit").startsWith("No digit"), text("no-digit"));
+        run(DrawScript.draw(1));
+        assertFalse(text("prediction").isEmpty(), "a stroke gives a digit again");
+        run("document.getElementById('clear').click();");
+        assertEquals("", text("prediction"), "clear empties the canvas");
+        assertTrue(text("no-digit").startsWith("No digit"), text("no-digit"));
+    }
+}

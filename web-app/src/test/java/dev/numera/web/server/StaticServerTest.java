@@ -1,0 +1,71 @@
+package dev.numera.web.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StaticServerTest {
+    @TempDir
+    Path dir;
+
+    private Path site() throws Exception {
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(site.resolve("index.html"),
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><p>hi");
+        Files.createDirectories(site.resolve("wasm"));
+        Files.write(site.resolve("wasm/a.wasm"), new byte[] {0, 97, 115, 109});
+        Files.writeString(dir.resolve("secret.txt"), "outside the root");
+        return site;
+    }
+
+    private static HttpResponse<String> get(StaticServer s, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesWithTypesAndIsolationHeaders() throws Exception {
+        try (StaticServer s = new StaticServer(site(), 0)) {
+            HttpResponse<String> wasm = get(s, "wasm/a.wasm");
+            assertEquals(200, wasm.statusCode());
+            assertEquals("application/wasm", wasm.headers().firstValue("content-type").orElse(""));
+            assertEquals("same-origin", wasm.headers().firstValue("cross-origin-opener-policy").orElse(""));
+            assertEquals("require-corp", wasm.headers().firstValue("cross-origin-embedder-policy").orElse(""));
+            assertEquals("default-src 'self'", wasm.headers().firstValue("content-security-policy").orElse(""));
+            HttpResponse<String> root = get(s, "");
+            assertEquals(200, root.statusCode());
+            assertTrue(root.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+            assertEquals(404, get(s, "nothing.js").statusCode());
+            assertEquals(404, get(s, "wasm/").statusCode(), "no directory listing");
+        }
+    }
+
+    @Test
+    void refusesToLeaveTheRoot() throws Exception {
+        try (StaticServer s = new StaticServer(site(), 0)) {
+            for (String path : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/wasm/../../secret.txt", "/..%2fsecret.txt"}) {
+                // a raw request, so no client normalises the path first
+                try (Socket socket = new Socket("localhost", s.port())) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                    assertTrue(!response.contains("outside the root"), path + " escaped the root: " + response);
+                    assertTrue(response.startsWith("HTTP/1.1 404") || response.startsWith("HTTP/1.1 400"), path + ": " + response);
+                }
+            }
+        }
+    }
+}
