@@ -197,6 +197,14 @@ public final class BrowserBench {
         Map<String, List<Map<String, Object>>> byVariant = new LinkedHashMap<>();
         String browserVersion = "unknown";
         try (StaticServer server = new StaticServer()) {
+            boolean siteHasModel = Files.isRegularFile(o.site.resolve("model/numera.nmod"));
+            if (!siteHasModel) {                         // no shipped model yet: serve the benchmark's model in its place
+                Path dir = Project.generated().resolve("site-model");
+                Files.createDirectories(dir);
+                Files.copy(Project.generated().resolve("numera.nmod"), dir.resolve("numera.nmod"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                server.mount("/model/", dir, true);
+                skipped.put("note", "the site has no model/numera.nmod: the runner served the benchmark's model (" + expected.get("model") + ") in its place");
+            }
             server.mount("/", o.site, true)
                     .mount("/bench/pages/", Project.benchDir().resolve("pages"), true)
                     .mount("/bench/node_modules/", Project.benchDir().resolve("node_modules"), true)
