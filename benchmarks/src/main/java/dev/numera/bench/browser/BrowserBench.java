@@ -1,0 +1,546 @@
+package dev.numera.bench.browser;
+
+import dev.numera.bench.BenchDoc;
+import dev.numera.bench.Prepare;
+import dev.numera.bench.Project;
+import dev.numera.bench.Results;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The browser benchmark: Numera (Wasm GC and JS builds of the site) side by side with
+ * onnxruntime-web and TF.js (wasm backend) running the same network and weights, in one headless
+ * Chromium, on a cross-origin-isolated static server.
+ *
+ * <p>Each measured variant gets a fresh browser with a fresh profile (cold HTTP and code caches);
+ * the variants are interleaved and their order rotates from run to run. Per variant: navigation →
+ * ready, the first inference, median / p95 / steady median of single-digit inferences after
+ * warm-up, the camera-frame pipeline (Numera), bytes allocated and retained over N frames (CDP
+ * sampling heap profiler + heap usage), and the bytes downloaded (server log).
+ * <pre>
+ *   browser [--runs 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
+ *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs] [--smoke]
+ *           [--numera-wasm-path PATH] [--numera-js-path PATH] [--site DIR]
+ * </pre>
+ */
+public final class BrowserBench {
+    public static final String CHROMIUM = "/usr/bin/chromium", CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--enable-precise-memory-info", "--window-size=1024,768");
+
+    /** A page to measure. */
+    public static final class Variant {
+        public final String name, label, path;
+        public final boolean numera;
+
+        Variant(String name, String label, String path, boolean numera) {
+            this.name = name;
+            this.label = label;
+            this.path = path;
+            this.numera = numera;
+        }
+    }
+
+    /** Options of one benchmark run. */
+    public static final class Options {
+        public int runs = 3, n = 500, warmup = 50, steady = 100, frames = 1000, kernelMillis = 1000;
+        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "kernels-wasm", "kernels-js"));
+        public String numeraWasmPath = "index.html?runtime=wasm", numeraJsPath = "index.html?runtime=js";
+        public boolean smoke;
+        /** Keep the other variants' runs from the existing bench/results/browser.json (re-measure only some pages). */
+        public boolean merge;
+        /** The built site to serve at "/" (default web-app/target/site). */
+        public Path site = Project.site();
+        /** One browser for all variants (smoke tests: fast, but not cold loads). */
+        public boolean reuseBrowser;
+    }
+
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");   // strong reference, or JUL forgets the level
+
+    private BrowserBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = parse(args);
+        Map<String, Object> out = run(o);
+        printRatios(out);
+        if (o.smoke) {
+            System.out.println("smoke run done (results not written)");
+        } else {
+            Results.write("browser", out);
+            BenchDoc.generate();
+        }
+    }
+
+    /** Numera / ORT and Numera / TF.js for load, first inference, steady inference and bytes, on stdout. */
+    @SuppressWarnings("unchecked")
+    static void printRatios(Map<String, Object> out) {
+        Map<String, Object> ratios = (Map<String, Object>) ((Map<String, Object>) out.get("summary")).get("ratios");
+        if (ratios.isEmpty()) return;
+        System.out.println("ratios (median over runs of the within-run ratio):");
+        System.out.printf("  %-20s %12s %10s %10s %10s %10s%n", "pair", "ready+first", "ready", "first", "steady", "gzip bytes");
+        for (Map.Entry<String, Object> e : ratios.entrySet()) {
+            Map<String, Object> p = (Map<String, Object>) e.getValue();
+            StringBuilder sb = new StringBuilder(String.format("  %-20s", e.getKey()));
+            for (String m : List.of("readyPlusFirstMs", "readyMs", "firstMs", "steadyMs", "bytesGzip")) {
+                Object v = p.get(m);
+                double x = v instanceof Map ? num(((Map<String, Object>) v).get("median")) : Double.NaN;
+                sb.append(String.format(m.equals("readyPlusFirstMs") ? " %12.3f" : " %10.3f", x));
+            }
+            System.out.println(sb);
+        }
+    }
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs": o.runs = Integer.parseInt(args[++i]); break;
+                case "--n": o.n = Integer.parseInt(args[++i]); break;
+                case "--warmup": o.warmup = Integer.parseInt(args[++i]); break;
+                case "--steady": o.steady = Integer.parseInt(args[++i]); break;
+                case "--frames": o.frames = Integer.parseInt(args[++i]); break;
+                case "--kernel-millis": o.kernelMillis = Integer.parseInt(args[++i]); break;
+                case "--variants": o.variants = new ArrayList<>(List.of(args[++i].split(","))); break;
+                case "--numera-wasm-path": o.numeraWasmPath = args[++i]; break;
+                case "--numera-js-path": o.numeraJsPath = args[++i]; break;
+                case "--site": o.site = Path.of(args[++i]).toAbsolutePath().normalize(); break;
+                case "--merge": o.merge = true; break;
+                case "--smoke":
+                    o.smoke = true;
+                    o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20; o.kernelMillis = 30; o.reuseBrowser = true;
+                    break;
+                default: throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return o;
+    }
+
+    /** Why the browser benchmark cannot run here, per variant group; empty when everything is present. */
+    public static List<String> missing(Options o) {
+        List<String> why = new ArrayList<>();
+        if (!Files.isExecutable(Path.of(CHROMIUM))) why.add("no " + CHROMIUM + " (apt-get install chromium)");
+        if (!Files.isExecutable(Path.of(CHROMEDRIVER))) why.add("no " + CHROMEDRIVER + " (apt-get install chromium-driver)");
+        return why;
+    }
+
+    public static Map<String, Object> variants(Options o, List<Variant> chosen) {
+        Map<String, Object> skipped = new LinkedHashMap<>();
+        boolean site = Files.isRegularFile(o.site.resolve("index.html"));
+        boolean nodeModules = Files.isDirectory(Project.benchDir().resolve("node_modules/onnxruntime-web"))
+                && Files.isDirectory(Project.benchDir().resolve("node_modules/@tensorflow/tfjs-backend-wasm"));
+        for (String v : o.variants) {
+            switch (v) {
+                case "numera-wasm":
+                case "numera-js":
+                    if (!site) skipped.put(v, "no built site at " + o.site + " (mvn -B -q -pl benchmarks -am package -DskipTests)");
+                    else chosen.add(new Variant(v, v.equals("numera-wasm") ? "Numera, Wasm GC" : "Numera, TeaVM JS",
+                            v.equals("numera-wasm") ? o.numeraWasmPath : o.numeraJsPath, true));
+                    break;
+                case "ort":
+                    if (!nodeModules) skipped.put(v, "no bench/node_modules (cd bench && npm ci)");
+                    else chosen.add(new Variant(v, "onnxruntime-web, wasm, 1 thread", "bench/pages/ort.html", false));
+                    break;
+                case "tfjs":
+                    if (!nodeModules) skipped.put(v, "no bench/node_modules (cd bench && npm ci)");
+                    else chosen.add(new Variant(v, "TF.js, wasm backend, 1 thread", "bench/pages/tfjs.html", false));
+                    break;
+                case "plainjs":
+                    chosen.add(new Variant(v, "hand-written JS, Float32Array", "bench/pages/plainjs.html", false));
+                    break;
+                case "kernels-wasm":
+                case "kernels-js":
+                    if (!Files.isDirectory(kernelsDir())) skipped.put(v, "no " + kernelsDir() + " (mvn -B -q -pl benchmarks -am package -DskipTests)");
+                    else chosen.add(new Variant(v, v.endsWith("wasm") ? "Numera kernels, Wasm GC" : "Numera kernels, TeaVM JS",
+                            "bench/pages/" + v + ".html", false));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, kernels-wasm, kernels-js)");
+            }
+        }
+        return skipped;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> run(Options o) throws Exception {
+        List<String> missing = missing(o);
+        if (!missing.isEmpty()) throw new IllegalStateException("cannot run the browser benchmark: " + String.join("; ", missing));
+        SELENIUM_LOG.setLevel(Level.SEVERE);   // "Unable to find CDP implementation matching 156": expected, raw CDP works
+        List<Variant> variants = new ArrayList<>();
+        Map<String, Object> skipped = variants(o, variants);
+        skipped.forEach((k, v) -> System.out.println("skipping " + k + ": " + v));
+        Prepare.run();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> expected = (Map<String, Object>) new Json().toType(Files.readString(Project.generated().resolve("expected.json")), Json.MAP_TYPE);
+        String harness = Files.readString(Project.benchDir().resolve("pages/harness.js"));
+        Map<String, Object> machine = Project.machine();
+        Map<String, List<Map<String, Object>>> byVariant = new LinkedHashMap<>();
+        String browserVersion = "unknown";
+        try (StaticServer server = new StaticServer()) {
+            boolean siteHasModel = Files.isRegularFile(o.site.resolve("model/numera.nmod"));
+            if (!siteHasModel) {                         // no shipped model yet: serve the benchmark's model in its place
+                Path dir = Project.generated().resolve("site-model");
+                Files.createDirectories(dir);
+                Files.copy(Project.generated().resolve("numera.nmod"), dir.resolve("numera.nmod"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                server.mount("/model/", dir, true);
+                skipped.put("note", "the site has no model/numera.nmod: the runner served the benchmark's model (" + expected.get("model") + ") in its place");
+            }
+            server.mount("/", o.site, true)
+                    .mount("/bench/pages/", Project.benchDir().resolve("pages"), true)
+                    .mount("/bench/node_modules/", Project.benchDir().resolve("node_modules"), true)
+                    .mount("/bench/generated/", Project.generated(), true)
+                    .mount("/bench/kernels/", kernelsDir(), true)
+                    .mount("/__data/", Project.generated(), false)
+                    .start();
+            Browser shared = o.reuseBrowser ? new Browser() : null;
+            try {
+            for (int run = 0; run < o.runs; run++) {
+                for (int k = 0; k < variants.size(); k++) {
+                    Variant v = variants.get((k + run) % variants.size());   // interleaved, order rotating per run
+                    String load = Project.loadAverage();
+                    System.out.printf("run %d/%d  %-12s (load %s) ...%n", run + 1, o.runs, v.name, load);
+                    Map<String, Object> r = v.name.startsWith("kernels-") ? measureKernels(server, v, o, harness, shared)
+                            : measure(server, v, o, harness, shared);
+                    r.put("run", run + 1);
+                    r.put("loadAverage", load);
+                    browserVersion = String.valueOf(r.getOrDefault("browserVersion", browserVersion));
+                    byVariant.computeIfAbsent(v.name, x -> new ArrayList<>()).add(r);
+                    System.out.println("    " + oneLine(r));
+                }
+            }
+            } finally {
+                if (shared != null) shared.close();
+            }
+        }
+        machine.put("loadAverageEnd", Project.loadAverage());
+        machine.put("browser", "Chromium " + browserVersion);
+        Map<String, Object> mergedFrom = new LinkedHashMap<>();
+        Map<String, Object> previous = o.merge ? Results.read("browser") : null;
+        if (previous != null) {                          // keep the pages not re-measured now, marked with their command
+            Map<String, Object> prevRuns = (Map<String, Object>) previous.get("runs");
+            Map<String, Object> prevLabels = (Map<String, Object>) previous.get("labels");
+            for (Map.Entry<String, Object> e : prevRuns.entrySet()) {
+                if (byVariant.containsKey(e.getKey())) continue;
+                List<Map<String, Object>> rs = new ArrayList<>();
+                for (Object r : (List<Object>) e.getValue()) {
+                    Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) r);
+                    m.put("run", "earlier " + m.get("run"));   // never paired with this invocation's runs in ratios
+                    rs.add(m);
+                }
+                byVariant.put(e.getKey(), rs);
+                variants.add(new Variant(e.getKey(), String.valueOf(prevLabels.get(e.getKey())), "", false));
+                mergedFrom.put(e.getKey(), previous.get("command") + " (" + ((Map<String, Object>) previous.get("machine")).get("date")
+                        + ", load " + ((Map<String, Object>) previous.get("machine")).get("loadAverageStart") + ")");
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("command", "java -jar benchmarks/target/benchmarks.jar browser" + (o.smoke ? " --smoke" : "")
+                + " --runs " + o.runs + " --n " + o.n + " --warmup " + o.warmup + " --frames " + o.frames);
+        out.put("machine", machine);
+        out.put("flags", FLAGS);
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("runs", o.runs);
+        opts.put("n", o.n);
+        opts.put("warmup", o.warmup);
+        opts.put("steadyLast", o.steady);
+        opts.put("frames", o.frames);
+        out.put("options", opts);
+        out.put("model", expected.get("model"));
+        out.put("modelMacs", expected.get("macs"));
+        out.put("skipped", skipped);
+        if (!mergedFrom.isEmpty()) out.put("mergedFrom", mergedFrom);
+        Map<String, Object> labels = new LinkedHashMap<>();
+        for (Variant v : variants) labels.put(v.name, v.label);
+        out.put("labels", labels);
+        out.put("summary", Summary.summarise(byVariant, expected));
+        out.put("runs", byVariant);
+        return out;
+    }
+
+    static Path kernelsDir() {
+        return Project.root().resolve("benchmarks/target/kernels");
+    }
+
+    private static String oneLine(Map<String, Object> r) {
+        if (r.containsKey("error")) return "ERROR " + r.get("error");
+        if (r.containsKey("kernels")) return "ns/op " + r.get("kernels");
+        @SuppressWarnings("unchecked") Map<String, Object> inf = (Map<String, Object>) r.get("infer");
+        @SuppressWarnings("unchecked") Map<String, Object> cam = (Map<String, Object>) r.get("camera");
+        return String.format("ready %.1f ms, first %.2f ms, median %.3f ms, steady %.3f ms%s, %s KB gz, alloc %s B/frame",
+                num(r.get("readyMs")), num(r.get("firstMs")), num(inf.get("median")), num(inf.get("steadyMedian")),
+                cam == null ? "" : String.format(", camera %.3f ms", num(cam.get("median"))),
+                Math.round(num(r.get("bytesGzip")) / 1024), r.get("allocBytesPerFrame"))
+                + (r.get("allocTop") instanceof List && !((List<?>) r.get("allocTop")).isEmpty() ? "\n      top allocation sites: " + r.get("allocTop") : "")
+                + (r.get("notFound") != null ? "\n      404: " + r.get("notFound") : "");
+    }
+
+    static double num(Object o) {
+        return o instanceof Number ? ((Number) o).doubleValue() : Double.NaN;
+    }
+
+    /** A headless Chromium with a fresh profile, driven by the Debian chromedriver. */
+    static final class Browser implements AutoCloseable {
+        final Path profile;
+        final ChromeDriver driver;
+
+        Browser() throws IOException {
+            profile = Files.createTempDirectory("numera-bench-chromium");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+            ChromeOptions co = new ChromeOptions();
+            co.setBinary(CHROMIUM);
+            co.addArguments(FLAGS);
+            co.addArguments("--user-data-dir=" + profile);
+            driver = new ChromeDriver(service, co);
+            driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(2));
+        }
+
+        @Override
+        public void close() {
+            try {
+                driver.quit();
+            } finally {
+                deleteTree(profile);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> measure(StaticServer server, Variant v, Options o, String harness, Browser shared) throws IOException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("variant", v.name);
+        Browser b = shared != null ? shared : new Browser();
+        ChromeDriver d = b.driver;
+        try {
+            r.put("browserVersion", d.getCapabilities().getBrowserVersion());
+            d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
+            server.drainLog();
+            JavascriptExecutor js = d;
+            d.get(server.url(v.path));
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            Map<String, Object> st;
+            while (true) {
+                st = (Map<String, Object>) js.executeScript("return window.__nb ? {ready: __nb.readyAt, errors: __nb.errors} : null");
+                if (st != null && st.get("ready") != null) break;
+                if (st != null && !((List<?>) st.get("errors")).isEmpty()) throw new IllegalStateException("page errors before ready: " + st.get("errors"));
+                if (System.nanoTime() > deadline) throw new IllegalStateException("not ready after 90 s");
+                sleep(20);
+            }
+            List<StaticServer.Hit> toReady = server.drainLog();
+            Map<String, Object> opts = new LinkedHashMap<>();
+            opts.put("n", o.n);
+            opts.put("warmup", o.warmup);
+            opts.put("steadyLast", o.steady);
+            opts.put("digitsUrl", "/__data/digits.bin");
+            opts.put("cameraUrl", "/__data/camera.rgba");
+            Map<String, Object> res = (Map<String, Object>) js.executeScript("return __nb.run(arguments[0])", opts);
+            r.putAll(res);
+            if (v.numera) {                              // the page must really run the runtime it was asked for
+                String want = v.name.equals("numera-wasm") ? "numera wasm-gc" : "numera js";
+                if (!want.equals(res.get("runtime"))) throw new IllegalStateException("asked for " + want + ", page runs " + res.get("runtime"));
+            }
+            r.put("readyPlusFirstMs", num(res.get("readyMs")) + num(res.get("firstMs")));
+            heap(d, js, o.frames, r);
+            sleep(300);                                  // let late requests (service worker pre-cache) arrive
+            List<StaticServer.Hit> later = server.drainLog();
+            downloads(toReady, later, r);
+        } catch (RuntimeException e) {
+            r.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.out.println("    " + v.name + " failed: " + e.getMessage());
+        } finally {
+            if (shared == null) b.close();
+        }
+        return r;
+    }
+
+    /** The kernel page: ns/op of every {@code KernelSet} kernel, timed inside the compiled code. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> measureKernels(StaticServer server, Variant v, Options o, String harness, Browser shared) throws IOException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("variant", v.name);
+        Browser b = shared != null ? shared : new Browser();
+        ChromeDriver d = b.driver;
+        try {
+            r.put("browserVersion", d.getCapabilities().getBrowserVersion());
+            d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
+            JavascriptExecutor js = d;
+            d.get(server.url(v.path));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (true) {
+                Map<String, Object> st = (Map<String, Object>) js.executeScript("return window.__nb ? {ready: __nb.readyAt, errors: __nb.errors} : null");
+                if (st != null && st.get("ready") != null) break;
+                if (st != null && !((List<?>) st.get("errors")).isEmpty()) throw new IllegalStateException("page errors: " + st.get("errors"));
+                if (System.nanoTime() > deadline) throw new IllegalStateException("kernel page not ready after 60 s");
+                sleep(20);
+            }
+            r.put("crossOriginIsolated", js.executeScript("return self.crossOriginIsolated"));
+            Map<String, Object> ns = new LinkedHashMap<>();
+            for (Object name : (List<Object>) js.executeScript("return window.numeraKernels.names")) {
+                ns.put(String.valueOf(name), js.executeScript("return window.numeraKernels.run(arguments[0], arguments[1])", name, o.kernelMillis));
+            }
+            r.put("kernels", ns);
+            server.drainLog();
+        } catch (RuntimeException e) {
+            r.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.out.println("    " + v.name + " failed: " + e.getMessage());
+        } finally {
+            if (shared == null) b.close();
+        }
+        return r;
+    }
+
+    /**
+     * Bytes allocated per frame (V8 sampling heap profiler, objects already collected included),
+     * net of the harness's fixed cost (a 0-frame pass measured the same way), and bytes retained
+     * after a forced GC.
+     */
+    @SuppressWarnings("unchecked")
+    static void heap(ChromeDriver d, JavascriptExecutor js, int frames, Map<String, Object> r) {
+        d.executeCdpCommand("HeapProfiler.enable", Map.of());
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        double base = sample(d, js, 0, baseline);
+        d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        Map<String, Object> before = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
+        Map<String, Double> byFunction = new LinkedHashMap<>();
+        double total = sample(d, js, frames, byFunction);
+        Map<String, Object> afterNoGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
+        d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        Map<String, Object> afterGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
+        baseline.forEach((k, v) -> byFunction.merge(k, -v, Double::sum));
+        List<Map.Entry<String, Double>> top = new ArrayList<>(byFunction.entrySet());
+        top.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        List<String> topList = new ArrayList<>();
+        for (int i = 0; i < Math.min(5, top.size()); i++) {
+            if (top.get(i).getValue() / frames >= 1) topList.add(top.get(i).getKey() + " " + Math.round(top.get(i).getValue() / frames) + " B/frame");
+        }
+        r.put("heapWorkload", js.executeScript("return __nb.adapter().recognize ? 'recognize' : 'infer'") + " x " + frames);
+        r.put("allocBytesTotal", Math.round(total));
+        r.put("allocBytesHarness", Math.round(base));
+        r.put("allocBytesPerFrame", Math.max(0, Math.round((total - base) / frames)));
+        r.put("allocTop", topList);
+        r.put("heapUsedBefore", before.get("usedSize"));
+        r.put("heapGrowthNoGc", num(afterNoGc.get("usedSize")) - num(before.get("usedSize")));
+        r.put("heapGrowthAfterGc", num(afterGc.get("usedSize")) - num(before.get("usedSize")));
+        r.put("heapRetainedPerFrame", (num(afterGc.get("usedSize")) - num(before.get("usedSize"))) / frames);
+    }
+
+    /** Sampled bytes allocated while running {@code frames} frames; per-function totals into byFunction. */
+    @SuppressWarnings("unchecked")
+    private static double sample(ChromeDriver d, JavascriptExecutor js, int frames, Map<String, Double> byFunction) {
+        Map<String, Object> sampling = new LinkedHashMap<>();
+        sampling.put("samplingInterval", 64);
+        sampling.put("includeObjectsCollectedByMajorGC", true);
+        sampling.put("includeObjectsCollectedByMinorGC", true);
+        d.executeCdpCommand("HeapProfiler.startSampling", sampling);
+        js.executeScript("return __nb.frames(arguments[0])", frames);
+        Map<String, Object> prof = d.executeCdpCommand("HeapProfiler.stopSampling", Map.of());
+        return walk((Map<String, Object>) ((Map<String, Object>) prof.get("profile")).get("head"), byFunction);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double walk(Map<String, Object> node, Map<String, Double> byFunction) {
+        double self = num(node.get("selfSize"));
+        if (self > 0) {
+            Map<String, Object> cf = (Map<String, Object>) node.get("callFrame");
+            String name = String.valueOf(cf.get("functionName"));
+            String url = String.valueOf(cf.get("url"));
+            String key = (name.isEmpty() ? "(anonymous)" : name) + " @" + url.substring(url.lastIndexOf('/') + 1);
+            byFunction.merge(key, self, Double::sum);
+        }
+        double sum = self;
+        Object children = node.get("children");
+        if (children instanceof List) for (Object c : (List<Object>) children) sum += walk((Map<String, Object>) c, byFunction);
+        return sum;
+    }
+
+    /**
+     * Bytes downloaded. "To ready" counts what the page itself requested before it said ready; requests
+     * with Cache-Control: no-cache (a service worker's pre-cache with {@code cache: "reload"}) and
+     * requests after ready count only in the "all" totals.
+     */
+    static void downloads(List<StaticServer.Hit> toReady, List<StaticServer.Hit> later, Map<String, Object> r) {
+        Map<String, Map<String, Object>> files = new LinkedHashMap<>();
+        long raw = 0, gz = 0, rawAll = 0, gzAll = 0, gzModel = 0;
+        List<StaticServer.Hit> all = new ArrayList<>(toReady);
+        all.addAll(later);
+        Set<String> pagePaths = new LinkedHashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            StaticServer.Hit h = all.get(i);
+            if (h.file == null) continue;
+            boolean page = i < toReady.size() && !h.revalidate;
+            Map<String, Object> f = files.get(h.path);
+            if (f == null) {
+                f = new LinkedHashMap<>();
+                f.put("path", h.path);
+                f.put("raw", h.bytes);
+                f.put("gzip", Gzip.size(h.file));
+                f.put("model", isModel(h.path));
+                f.put("beforeReady", false);
+                f.put("how", "");
+                files.put(h.path, f);
+                rawAll += h.bytes;
+                gzAll += (long) f.get("gzip");
+            }
+            if (page && pagePaths.add(h.path)) {
+                f.put("beforeReady", true);
+                raw += h.bytes;
+                gz += (long) f.get("gzip");
+                if (isModel(h.path)) gzModel += (long) f.get("gzip");
+            }
+            String how = i >= toReady.size() ? "after ready" : h.revalidate ? "pre-cache" : "page";
+            if (!String.valueOf(f.get("how")).contains(how)) f.put("how", (f.get("how").toString().isEmpty() ? "" : f.get("how") + ", ") + how);
+        }
+        List<String> notFound = new ArrayList<>();
+        for (StaticServer.Hit h : all) if (h.status == 404) notFound.add(h.path);
+        r.put("bytesRaw", raw);
+        r.put("bytesGzip", gz);
+        r.put("bytesGzipModel", gzModel);
+        r.put("bytesGzipCode", gz - gzModel);
+        r.put("bytesRawAll", rawAll);
+        r.put("bytesGzipAll", gzAll);
+        r.put("files", new ArrayList<>(files.values()));
+        if (!notFound.isEmpty()) r.put("notFound", notFound);
+    }
+
+    /** Model weights (Numera's .nmod, the ONNX file, the TF.js layer list and weights) rather than runtime code. */
+    static boolean isModel(String path) {
+        return path.endsWith(".nmod") || path.endsWith(".onnx") || path.contains("/model-tfjs.");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

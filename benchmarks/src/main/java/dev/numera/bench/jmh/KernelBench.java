@@ -1,0 +1,74 @@
+package dev.numera.bench.jmh;
+
+import dev.numera.bench.BenchData;
+import dev.numera.bench.kernels.KernelSet;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Each kernel of the default network at batch 1 ({@link KernelSet}: the same code the browser
+ * kernel pages run), and the whole network. Multiply-adds for GFLOP/s: {@link KernelSet#MACS}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class KernelBench {
+    KernelSet k;
+
+    @Setup
+    public void setup() {
+        k = new KernelSet(BenchData.digits(1));
+    }
+
+    @Benchmark
+    public float[] conv1Direct() {
+        return k.conv1Direct();
+    }
+
+    @Benchmark
+    public float[] conv1Gemm() {
+        return k.conv1Gemm();
+    }
+
+    @Benchmark
+    public float[] conv2Direct() {
+        return k.conv2Direct();
+    }
+
+    @Benchmark
+    public float[] conv2Gemm() {
+        return k.conv2Gemm();
+    }
+
+    @Benchmark
+    public float[] relu1() {
+        return k.relu1();
+    }
+
+    @Benchmark
+    public float[] pool1() {
+        return k.pool1();
+    }
+
+    @Benchmark
+    public float[] dense1() {
+        return k.dense1();
+    }
+
+    @Benchmark
+    public float[] dense2() {
+        return k.dense2();
+    }
+
+    @Benchmark
+    public float[] network() {
+        return k.network();
+    }
+}

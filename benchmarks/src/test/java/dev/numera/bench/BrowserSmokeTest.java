@@ -1,0 +1,55 @@
+package dev.numera.bench;
+
+import dev.numera.bench.browser.BrowserBench;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The browser benchmark runs end to end in one headless Chromium with tiny counts: every variant
+ * whose prerequisites exist reaches ready, infers, and agrees with the JVM. Skips (with the reason)
+ * when Chromium or chromedriver is absent; variants without the built site or bench/node_modules
+ * are skipped by the runner itself and named in its output.
+ */
+class BrowserSmokeTest {
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyAvailableRuntimeRunsAndAgreesWithTheJvm() throws Exception {
+        BrowserBench.Options o = new BrowserBench.Options();
+        o.smoke = true;
+        o.reuseBrowser = true;
+        o.runs = 1;
+        o.n = 10;
+        o.warmup = 2;
+        o.steady = 5;
+        o.frames = 5;
+        o.kernelMillis = 20;
+        // one page per kind of page: the app (both runtimes), an incumbent, the baseline, a kernel page
+        o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "kernels-wasm"));
+        List<String> missing = BrowserBench.missing(o);
+        Assumptions.assumeTrue(missing.isEmpty(), () -> "browser smoke test skipped: " + String.join("; ", missing));
+        Map<String, Object> out = BrowserBench.run(o);
+        Map<String, Object> skipped = (Map<String, Object>) out.get("skipped");
+        skipped.forEach((k, v) -> System.out.println("browser smoke: skipped " + k + ": " + v));
+        Map<String, Object> variants = (Map<String, Object>) ((Map<String, Object>) out.get("summary")).get("variants");
+        assertTrue(variants.containsKey("plainjs"), "the plain-JS page needs nothing but generated inputs");
+        for (Map.Entry<String, Object> e : variants.entrySet()) {
+            Map<String, Object> v = (Map<String, Object>) e.getValue();
+            assertEquals(1L, ((Number) v.get("runsOk")).longValue(), e.getKey() + ": " + v.get("errors"));
+            if (v.containsKey("kernels")) {                   // kernel pages: every kernel timed
+                for (Object k : ((Map<String, Object>) v.get("kernels")).values()) {
+                    assertTrue(((Number) ((Map<String, Object>) k).get("median")).doubleValue() > 0, e.getKey() + ": " + k);
+                }
+                continue;
+            }
+            assertEquals(true, v.get("crossOriginIsolated"), e.getKey());
+            double diff = ((Number) v.get("maxProbDiffVsJvm")).doubleValue();
+            assertTrue(diff < 1e-3, e.getKey() + " differs from the JVM by " + diff);
+        }
+    }
+}
