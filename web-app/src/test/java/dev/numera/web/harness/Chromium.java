@@ -46,6 +46,13 @@ public final class Chromium implements AutoCloseable {
 
     /** With a y4m file: the fake camera plays it and permission is granted automatically. */
     public static Chromium launch(Path y4m) {
+        return y4m == null
+                ? launchWith("--use-fake-device-for-media-stream")
+                : launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + y4m);
+    }
+
+    /** The standard headless flags plus these (e.g. no fake camera device at all, host mappings). */
+    public static Chromium launchWith(String... extra) {
         assumeInstalled();
         try {
             Path profile = Files.createTempDirectory("numera-chromium");
@@ -53,11 +60,8 @@ public final class Chromium implements AutoCloseable {
             o.setBinary(BROWSER);
             o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1200,1400", "--user-data-dir=" + profile,
-                    "--use-fake-device-for-media-stream");
-            if (y4m != null) {
-                o.addArguments("--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + y4m);
-            }
+                    "--disable-dev-shm-usage", "--window-size=1200,1400", "--user-data-dir=" + profile);
+            o.addArguments(extra);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.PERFORMANCE, Level.ALL);
             logs.enable(LogType.BROWSER, Level.ALL);
