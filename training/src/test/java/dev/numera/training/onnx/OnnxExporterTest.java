@@ -96,4 +96,18 @@ class OnnxExporterTest {
             }
         }
     }
+
+    @Test
+    void exportCommandWritesAModelOnnxRuntimeLoads(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path nmod = dir.resolve("m.nmod"), onnx = dir.resolve("m.onnx");
+        Files.write(nmod, model(true).write());
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int code = dev.numera.training.cli.Numera.run(new String[]{"export", "--model", nmod.toString(), "--format", "onnx", "--out", onnx.toString()},
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().startsWith("wrote "), out.toString());
+        try (OrtSession s = OrtEnvironment.getEnvironment().createSession(onnx.toString(), new OrtSession.SessionOptions())) {
+            assertTrue(s.getOutputNames().contains("probabilities"));
+        }
+    }
 }
