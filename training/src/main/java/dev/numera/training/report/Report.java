@@ -1,5 +1,7 @@
 package dev.numera.training.report;
 
+import dev.numera.training.io.AtomicFiles;
+
 import dev.numera.training.eval.Evaluation;
 import dev.numera.training.train.EpochMetrics;
 import org.knowm.xchart.BitmapEncoder;
@@ -11,7 +13,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,17 +164,13 @@ public final class Report {
     }
 
     private static void save(Chart<?, ?> chart, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(file, png.toByteArray());
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     static String percent(double accuracy) {
