@@ -59,7 +59,7 @@ public final class ModelFile {
     private final LayerSpec[] layers;
     private final Map<String, String> metadata;
     private final List<Entry> tensors;
-    private final int byteSize;
+    private int byteSize;       // -1 until known
 
     private ModelFile(int[] inputShape, LayerSpec[] layers, Map<String, String> metadata, List<Entry> tensors, int byteSize) {
         this.inputShape = inputShape;
@@ -93,8 +93,7 @@ public final class ModelFile {
                 list.add(new Entry(t.name, DTYPE_FLOAT32, new Tensor(v, t.shape), null, null));
             }
         }
-        ModelFile m = new ModelFile(net.inputShape(), net.specs(), new LinkedHashMap<>(metadata), list, 0);
-        return new ModelFile(m.inputShape, m.layers, new LinkedHashMap<>(metadata), list, m.write().length);
+        return new ModelFile(net.inputShape(), net.specs(), new LinkedHashMap<>(metadata), list, -1);
     }
 
     /** A network holding this file's parameters (dequantised), for {@code capacity} samples per pass. */
@@ -126,8 +125,9 @@ public final class ModelFile {
         return tensors;
     }
 
-    /** Size of the encoded file in bytes. */
+    /** Size of the encoded file in bytes (encoded on first ask for a file built in memory). */
     public int byteSize() {
+        if (byteSize < 0) byteSize = write().length;
         return byteSize;
     }
 

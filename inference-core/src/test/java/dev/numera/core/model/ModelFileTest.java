@@ -66,7 +66,7 @@ class ModelFileTest {
         CRC32 crc = new CRC32();
         crc.update(b, 0, b.length - 4);
         assertEquals((int) crc.getValue(), le32(b, b.length - 4), "trailer is the zlib CRC-32 of everything before it");
-        assertEquals(0, b.length % 8 == 4 ? 0 : 1, "data padded to 8 bytes, then the 4-byte trailer");
+        assertEquals(4, b.length % 8, "data padded to 8 bytes, then the 4-byte trailer");
     }
 
     // ------------------------------------------------------------ round trips

@@ -79,9 +79,10 @@ class SequentialTest {
         float sum = 0;
         for (int k = 0; k < 10; k++) sum += one.probabilities()[k];
         assertEquals(1f, sum, 1e-6f);
-        // activations stay readable per layer
-        assertEquals(3 * 8 * 8, one.outputShape(0)[0] * one.outputShape(0)[1] * one.outputShape(0)[2]);
-        assertTrue(one.activation(0).length >= 192);
+        // every layer's output stays readable after forward: the last sample's conv maps, alone
+        // and as the third of the batch, are the same values
+        net.forward(x, 3, false);
+        for (int i = 0; i < 3 * 64; i++) assertEquals(net.activation(0)[2 * 192 + i], one.activation(0)[i], 0f);
     }
 
     /**

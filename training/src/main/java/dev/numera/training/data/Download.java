@@ -1,15 +1,15 @@
 package dev.numera.training.data;
 
+import dev.numera.training.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,7 +68,8 @@ public final class Download {
                         + ": SHA-256 of the decompressed bytes is " + actual + ", expected " + file.sha256()
                         + "; the file was not kept (wrong or corrupt mirror? try --mirror URL)");
             }
-            moveAtomically(tmp, target);
+            AtomicFiles.readableByAll(tmp);
+            AtomicFiles.replace(tmp, target);
             log.accept("verified " + target + " (" + bytes + " bytes, SHA-256 ok)");
             return target;
         } finally {
@@ -117,11 +118,4 @@ public final class Download {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }

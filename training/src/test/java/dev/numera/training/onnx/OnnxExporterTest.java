@@ -7,18 +7,16 @@ import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.ParamTensor;
 import dev.numera.core.nn.Sequential;
+import dev.numera.training.data.Mnist;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -33,17 +31,11 @@ class OnnxExporterTest {
         return Path.of(dir);
     }
 
-    /** The first n test images as floats 0..1. */
+    /** The first n test images as floats 0..1, through the trainer's own MNIST loader. */
     static float[] testImages(int n) throws IOException {
-        Path f = mnistDir().resolve("t10k-images-idx3-ubyte.gz");
-        Assumptions.assumeTrue(Files.exists(f), "MNIST not found at " + f + ": skipping (CI always has ../shared/mnist)");
-        try (InputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(f)))) {
-            in.skipNBytes(16);
-            byte[] b = in.readNBytes(n * 784);
-            float[] x = new float[n * 784];
-            for (int i = 0; i < x.length; i++) x[i] = (b[i] & 0xFF) / 255f;
-            return x;
-        }
+        Path dir = mnistDir();
+        Assumptions.assumeTrue(Mnist.missing(dir, Mnist.Part.TEST).isEmpty(), "MNIST not found at " + dir + ": skipping (CI always has ../shared/mnist)");
+        return Mnist.load(dir, Mnist.Part.TEST).head(n).images();
     }
 
     /** Every exportable layer type, deterministic weights; batchnorm unfolded so it is exported too. */

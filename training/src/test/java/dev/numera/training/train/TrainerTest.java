@@ -69,9 +69,7 @@ class TrainerTest {
     void sameSeedAndThreadsGiveTheSameWeightsBitForBit() throws Exception {
         float[] a = run(settings(2, 2, null, false), 99).network().params();
         float[] b = run(settings(2, 2, null, false), 99).network().params();
-        assertArrayEquals(a, b);
-        float[] one = run(settings(2, 1, null, false), 99).network().params();
-        assertEquals(a.length, one.length);   // other thread counts may differ (per-shard batchnorm)
+        assertArrayEquals(a, b);   // (another thread count may differ: batchnorm statistics are per shard)
     }
 
     @Test
