@@ -1,21 +1,17 @@
 package dev.numera.core.kernels;
 
 /**
- * The same convolution as {@link Conv2d}, computed as a matrix product over an im2col buffer:
- * the fast variant the network runs, checked against {@link Conv2d} in the tests.
+ * The same convolution as {@link Conv2d}, computed as matrix products over an im2col buffer:
+ * the fast variant the network runs and trains with, checked against {@link Conv2d} in the tests.
  * <pre>
- *   forward:   col[k, j]  = in[c, y*s+ky-p, x*s+kx-p]       k = (c, ky, kx), j = (y, x); 0 outside
- *              out[o, j]  = bias[o] + sum_k w[o, k] * col[k, j]
- *   backward:  colT[j, k] = col[k, j]  (pixel-major, rebuilt from the input)
- *              dw[o, :]  += sum_j dout[o, j] * colT[j, :]
- *              dcolT[j, :] = sum_o dout[o, j] * w[o, :]     then scattered back: din += col2im(dcolT)
+ *   col[k, j] = in[c, y*s+ky-p, x*s+kx-p]       k = (c, ky, kx) < rows = c*k*k, j = (y, x) < cols = oh*ow; 0 outside
+ *   forward:   out[o, j]  = bias[o] + sum_k w[o, k] * col[k, j]          out = W . col
+ *   backward:  dw[o, k]  += sum_j dout[o, j] * col[k, j]                 dW += dout . col^T
+ *              dbias[o]  += sum_j dout[o, j]
+ *              dcol[k, j] = sum_o w[o, k] * dout[o, j]                   dcol = W^T . dout, then din += col2im(dcol)
  * </pre>
- * Each innermost loop is a contiguous multiply-add (axpy) over a whole row (j in forward, k in
- * backward) with no branch, which the JIT turns into SIMD; the direct form's rows are only
- * ow = 7..28 long. Per sample, the scratch holds one col (k*j floats) and, in backward, one dcolT.
- * Measured on the JVM (batch 64, MNIST-sized layers): forward 1.4-2x faster than {@link Conv2d};
- * backward slower than {@link Conv2d#backward}, so the network trains with the direct backward and
- * this backward stays as the tested pixel-major formulation for later SIMD work.
+ * All three products are one {@link Gemm#multiply} reading W, col and dout in place through
+ * strides. Per sample the scratch holds one col (rows*cols floats) and, in backward, one dcol.
  */
 public final class Conv2dGemm {
     private Conv2dGemm() {
@@ -38,47 +34,35 @@ public final class Conv2dGemm {
         int cols = oh * ow, rows = c * k * k;
         for (int b = 0; b < n; b++) {
             im2col(scratch, in, b * c * h * w, c, h, w, k, s, pad, oh, ow);
-            for (int o = 0; o < oc; o++) {
-                int ob = (b * oc + o) * cols;
-                float bias = p[bOff + o];
-                for (int j = 0; j < cols; j++) out[ob + j] = bias;
-                int wr = wOff + o * rows;
-                for (int r = 0; r < rows; r++) {
-                    float wv = p[wr + r];
-                    int cr = r * cols;
-                    for (int j = 0; j < cols; j++) out[ob + j] += wv * scratch[cr + j];
-                }
-            }
+            int ob = b * oc * cols;
+            for (int o = 0; o < oc; o++) java.util.Arrays.fill(out, ob + o * cols, ob + (o + 1) * cols, p[bOff + o]);
+            Gemm.multiply(out, ob, cols, true, p, wOff, rows, 1, scratch, 0, cols, 1, oc, cols, rows);
         }
     }
 
     /**
      * Accumulates (+=) dweight, dbias and, when din is not null, din.
-     * @param din  [n, c, h, w] or null; @param dout [n, oc, oh, ow]; @param in [n, c, h, w]
+     * @param din  [n, c, h, w] or null; @param g gradients, same layout as p
+     * @param dout [n, oc, oh, ow]; @param in [n, c, h, w] the forward input
      */
     public static void backward(float[] din, float[] g, float[] dout, float[] in, float[] p, int wOff, int bOff,
                                 float[] scratch, int n, int c, int h, int w, int oc, int k, int s, int pad) {
         int oh = Conv2d.outSize(h, k, s, pad), ow = Conv2d.outSize(w, k, s, pad);
         int cols = oh * ow, rows = c * k * k, dcol = rows * cols;
         for (int b = 0; b < n; b++) {
-            im2colT(scratch, in, b * c * h * w, c, h, w, k, s, pad, oh, ow);
-            if (din != null) java.util.Arrays.fill(scratch, dcol, 2 * dcol, 0f);
+            im2col(scratch, in, b * c * h * w, c, h, w, k, s, pad, oh, ow);
+            int ob = b * oc * cols;
             for (int o = 0; o < oc; o++) {
-                int ob = (b * oc + o) * cols, wr = wOff + o * rows;
                 float db = 0;
-                for (int j = 0; j < cols; j++) {
-                    float d = dout[ob + j];
-                    if (d == 0) continue;                       // ReLU zeroes about half
-                    db += d;
-                    int cr = j * rows;
-                    for (int r = 0; r < rows; r++) g[wr + r] += d * scratch[cr + r];
-                    if (din != null) {
-                        for (int r = 0; r < rows; r++) scratch[dcol + cr + r] += d * p[wr + r];
-                    }
-                }
+                for (int j = ob + o * cols, end = j + cols; j < end; j++) db += dout[j];
                 g[bOff + o] += db;
             }
-            if (din != null) col2imT(din, scratch, dcol, b * c * h * w, c, h, w, k, s, pad, oh, ow);
+            // dW[oc, rows] += dout[oc, cols] . col^T[cols, rows]
+            Gemm.multiply(g, wOff, rows, true, dout, ob, cols, 1, scratch, 0, 1, cols, oc, rows, cols);
+            if (din == null) continue;
+            // dcol[rows, cols] = W^T[rows, oc] . dout[oc, cols]
+            Gemm.multiply(scratch, dcol, cols, false, p, wOff, 1, rows, dout, ob, cols, 1, rows, cols, oc);
+            col2im(din, scratch, dcol, b * c * h * w, c, h, w, k, s, pad, oh, ow);
         }
     }
 
@@ -107,37 +91,20 @@ public final class Conv2dGemm {
         }
     }
 
-    // colT[(y*ow+x)*rows + (ci*k+ky)*k+kx] = in[ci, y*s+ky-pad, x*s+kx-pad], 0 outside
-    static void im2colT(float[] colT, float[] in, int inOff, int c, int h, int w, int k, int s, int pad, int oh, int ow) {
-        int rows = c * k * k;
-        for (int y = 0; y < oh; y++) {
-            for (int x = 0; x < ow; x++) {
-                int dst = (y * ow + x) * rows;
-                for (int ci = 0; ci < c; ci++) {
-                    for (int ky = 0; ky < k; ky++) {
+    // din[ci, iy, ix] += dcol[(ci*k+ky)*k+kx][y*ow+x] for every (ky, kx, y, x) that read it: im2col's adjoint
+    static void col2im(float[] din, float[] dcol, int dOff, int inOff, int c, int h, int w, int k, int s, int pad, int oh, int ow) {
+        int cols = oh * ow;
+        for (int ci = 0; ci < c; ci++) {
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    int row = dOff + ((ci * k + ky) * k + kx) * cols;
+                    for (int y = 0; y < oh; y++) {
                         int iy = y * s + ky - pad;
-                        for (int kx = 0; kx < k; kx++) {
+                        if (iy < 0 || iy >= h) continue;
+                        int src = row + y * ow, dst = inOff + (ci * h + iy) * w + kx - pad;
+                        for (int x = 0; x < ow; x++) {
                             int ix = x * s + kx - pad;
-                            colT[dst++] = iy >= 0 && iy < h && ix >= 0 && ix < w ? in[inOff + (ci * h + iy) * w + ix] : 0f;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    // din[ci, iy, ix] += dcolT[(y*ow+x)*rows + (ci*k+ky)*k+kx] for every (y, x, ky, kx) that read it
-    static void col2imT(float[] din, float[] dcolT, int dOff, int inOff, int c, int h, int w, int k, int s, int pad, int oh, int ow) {
-        int rows = c * k * k;
-        for (int y = 0; y < oh; y++) {
-            for (int x = 0; x < ow; x++) {
-                int src = dOff + (y * ow + x) * rows;
-                for (int ci = 0; ci < c; ci++) {
-                    for (int ky = 0; ky < k; ky++) {
-                        int iy = y * s + ky - pad;
-                        for (int kx = 0; kx < k; kx++, src++) {
-                            int ix = x * s + kx - pad;
-                            if (iy >= 0 && iy < h && ix >= 0 && ix < w) din[inOff + (ci * h + iy) * w + ix] += dcolT[src];
+                            if (ix >= 0 && ix < w) din[dst + x * s] += dcol[src + x];
                         }
                     }
                 }

@@ -14,22 +14,18 @@ public final class Dense {
      * @param p   weight [outF, inF] at wOff, bias [outF] at bOff
      */
     public static void forward(float[] out, float[] in, float[] p, int wOff, int bOff, int n, int inF, int outF) {
+        // out[n, outF] = in[n, inF] . W^T[inF, outF], then + bias
+        Gemm.multiply(out, 0, outF, false, in, 0, inF, 1, p, wOff, 1, inF, n, outF, inF);
         for (int b = 0; b < n; b++) {
-            int inBase = b * inF;
-            for (int j = 0; j < outF; j++) {
-                int wRow = wOff + j * inF;
-                float acc = 0;
-                for (int i = 0; i < inF; i++) acc += p[wRow + i] * in[inBase + i];
-                out[b * outF + j] = acc + p[bOff + j];
-            }
+            for (int j = 0; j < outF; j++) out[b * outF + j] += p[bOff + j];
         }
     }
 
     /**
      * Accumulates (+=):
      * <pre>
-     *   din[b,i] += sum_j w[j,i] * dout[b,j]
-     *   dw[j,i]  += sum_b dout[b,j] * in[b,i]
+     *   din[b,i] += sum_j w[j,i] * dout[b,j]       din += dout . W
+     *   dw[j,i]  += sum_b dout[b,j] * in[b,i]       dW  += dout^T . in
      *   dbias[j] += sum_b dout[b,j]
      * </pre>
      * @param din  [n, inF] accumulated, or null when the input needs no gradient
@@ -39,18 +35,10 @@ public final class Dense {
      */
     public static void backward(float[] din, float[] g, float[] dout, float[] in, float[] p, int wOff, int bOff,
                                 int n, int inF, int outF) {
+        Gemm.multiply(g, wOff, inF, true, dout, 0, 1, outF, in, 0, inF, 1, outF, inF, n);
         for (int b = 0; b < n; b++) {
-            int inBase = b * inF;
-            for (int j = 0; j < outF; j++) {
-                float d = dout[b * outF + j];
-                if (d == 0) continue;                   // after ReLU most gradients are exactly 0
-                int wRow = wOff + j * inF;
-                g[bOff + j] += d;
-                for (int i = 0; i < inF; i++) g[wRow + i] += d * in[inBase + i];
-                if (din != null) {
-                    for (int i = 0; i < inF; i++) din[inBase + i] += p[wRow + i] * d;
-                }
-            }
+            for (int j = 0; j < outF; j++) g[bOff + j] += dout[b * outF + j];
         }
+        if (din != null) Gemm.multiply(din, 0, inF, true, dout, 0, outF, 1, p, wOff, inF, 1, n, inF, outF);
     }
 }

@@ -257,8 +257,7 @@ public final class Sequential {
         int count = n * c * h * w, p = paramOffset[i];
         switch (s.type) {
             case CONV2D:
-                // the direct form's backward measured faster than the im2col one (see Conv2dGemm)
-                Conv2d.backward(din, grads, dout, in, params, p, p + s.units * c * s.kernel * s.kernel, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
+                Conv2dGemm.backward(din, grads, dout, in, params, p, p + s.units * c * s.kernel * s.kernel, scratch, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
                 break;
             case DENSE:
                 Dense.backward(din, grads, dout, in, params, p, p + s.units * c * h * w, n, c * h * w, s.units);

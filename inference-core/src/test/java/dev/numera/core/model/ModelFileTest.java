@@ -24,7 +24,10 @@ class ModelFileTest {
     // ------------------------------------------------------------ golden files, pinned forever
 
     @Test
-    void goldenFilesReadAndGiveTheGoldenLogitsExactly() throws Exception {
+    void goldenFilesReadAndGiveTheGoldenLogits() throws Exception {
+        // The bytes are pinned exactly (writerReproducesTheGoldenBytes); the logits to 1e-6
+        // relative, since faster kernels may sum in another order (a wrong dequantisation or
+        // layout would be off by far more).
         String[] lines = new String(resource("golden-logits.txt"), StandardCharsets.UTF_8).split("\n");
         int checked = 0;
         for (String line : lines) {
@@ -37,7 +40,8 @@ class ModelFileTest {
             assertArrayEquals(GoldenFixtures.LAYERS, m.layers());
             float[] z = m.toNetwork(1).forward(GoldenFixtures.input(), 1, false);
             for (int k = 0; k < 10; k++) {
-                assertEquals(Float.intBitsToFloat(Integer.parseUnsignedInt(f[k + 1], 16)), z[k], 0f, f[0] + " logit " + k);
+                float want = Float.intBitsToFloat(Integer.parseUnsignedInt(f[k + 1], 16));
+                assertEquals(want, z[k], 1e-6f * Math.max(1f, Math.abs(want)), f[0] + " logit " + k);
             }
             checked++;
         }
