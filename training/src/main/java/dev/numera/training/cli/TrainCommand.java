@@ -97,6 +97,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--augment", paramLabel = "PRESET", description = "${COMPLETION-CANDIDATES} (default: the architecture's; app = standard plus the app's camera and drawing pipelines).")
     AugmentName augment;
 
+    @Option(names = "--calm-epochs", paramLabel = "N", description = "Train the last N epochs on the calm augmentation (small shifts and turns) while the learning rate anneals (default: the architecture's, 2 for numera).")
+    Integer calmEpochs;
+
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training digits (smoke tests).")
     Integer limit;
 
@@ -114,6 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         check(weightDecay == null || weightDecay >= 0, "--weight-decay must not be negative, got " + weightDecay);
         check(validation >= 1, "--validation must be at least 1, got " + validation);
         check(patience >= 0, "--patience must not be negative, got " + patience);
+        check(calmEpochs == null || (calmEpochs >= 0 && calmEpochs <= epochs), "--calm-epochs must be in 0.." + epochs + ", got " + calmEpochs);
         check(dtype.equals("int8") || dtype.equals("float32"), "--dtype must be int8 or float32, got " + dtype);
         PrintWriter err = spec.commandLine().getErr();
         PrintStream log = System.out;
@@ -128,10 +132,12 @@ final class TrainCommand implements Callable<Integer> {
                 batch != null ? batch : a.batch(), optimizer != null ? optimizer.name() : a.optimizer(),
                 lr != null ? lr : a.lr(), schedule != null ? schedule.name() : a.schedule(),
                 weightDecay != null ? weightDecay : a.weightDecay(), momentum, patience,
-                augmentConfig(augmentName), Path.of(out + ".ckpt"), resume);
+                augmentConfig(augmentName), Path.of(out + ".ckpt"), resume, AugmentConfig.calm(),
+                Math.min(epochs, calmEpochs != null ? calmEpochs : augmentName.equals(a.augment()) ? a.calmEpochs() : 0));
         log.println("training " + a.name() + " (" + a.description() + ") on " + split.train().count() + " digits, validating on "
                 + split.validation().count() + "; " + nThreads + " threads; " + settings.optimizer() + " lr " + settings.lr() + " "
-                + settings.schedule() + ", batch " + settings.batch() + ", augment " + augmentName + ", seed " + seed);
+                + settings.schedule() + ", batch " + settings.batch() + ", augment " + augmentName
+                + (settings.calmEpochs() > 0 ? " (calm for the last " + settings.calmEpochs() + ")" : "") + ", seed " + seed);
         Trainer.Result r = new Trainer(settings, log, true).train(split.train(), split.validation());
 
         // ship: batchnorm folded, then (by default) int8; the test digits only measure, never choose
@@ -149,7 +155,8 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("train.best_epoch", Integer.toString(r.bestEpoch()));
         meta.put("train.threads", Integer.toString(nThreads));
         meta.put("train.seconds", String.format(Locale.ROOT, "%.0f", r.seconds()));
-        meta.put("train.command", "numera train --arch " + a.name() + " --epochs " + epochs + " --seed " + seed + " --threads " + nThreads);
+        meta.put("train.command", "numera train --arch " + a.name() + " --epochs " + epochs + " --seed " + seed + " --threads " + nThreads
+                + (calmEpochs != null ? " --calm-epochs " + calmEpochs : "") + (augment != null ? " --augment " + augment : ""));
         meta.put("params", Integer.toString(folded.paramCount()));
         meta.put("accuracy.validation", String.format(Locale.ROOT, "%.4f", r.bestValidationAccuracy()));
         meta.put("accuracy.float32", String.format(Locale.ROOT, "%.4f", floatEval.accuracy()));

@@ -30,7 +30,7 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
     static String fingerprint(Trainer.Settings s) {
         return s.arch().name() + " seed=" + s.seed() + " threads=" + s.threads() + " batch=" + s.batch() + " epochs=" + s.epochs()
                 + " optimizer=" + s.optimizer() + " lr=" + s.lr() + " schedule=" + s.schedule() + " wd=" + s.weightDecay()
-                + " momentum=" + s.momentum() + " augment=" + s.augment().extras().size();
+                + " momentum=" + s.momentum() + " augment=" + s.augment().extras().size() + " calm=" + s.calmEpochs();
     }
 
     static void write(Path file, Trainer.Settings s, int epochsDone, float[] params, float[] best, int bestEpoch,

@@ -50,7 +50,19 @@ public final class Trainer {
     /** Everything a run depends on. Fields that change the result are part of the checkpoint check. */
     public record Settings(Architecture arch, int epochs, long seed, int threads, int batch, String optimizer,
                            double lr, String schedule, double weightDecay, double momentum, int patience,
-                           AugmentConfig augment, Path checkpoint, boolean resume) {
+                           AugmentConfig augment, Path checkpoint, boolean resume, AugmentConfig calm, int calmEpochs) {
+        /** No calm phase: {@code augment} for every epoch. */
+        public Settings(Architecture arch, int epochs, long seed, int threads, int batch, String optimizer, double lr,
+                        String schedule, double weightDecay, double momentum, int patience, AugmentConfig augment,
+                        Path checkpoint, boolean resume) {
+            this(arch, epochs, seed, threads, batch, optimizer, lr, schedule, weightDecay, momentum, patience, augment,
+                    checkpoint, resume, augment, 0);
+        }
+
+        /** The last {@code calmEpochs} epochs train on {@code calm}, the others on {@code augment}. */
+        AugmentConfig augmentFor(int epoch) {
+            return epoch > epochs - calmEpochs ? calm : augment;
+        }
     }
 
     /** The outcome: the network holding the best weights and the per-epoch history. */
@@ -84,7 +96,7 @@ public final class Trainer {
         Shard[] shards = new Shard[threads];
         for (int t = 0; t < threads; t++) {
             int lo = t * batch / threads, hi = (t + 1) * batch / threads;
-            shards[t] = new Shard(t, lo, hi, master.replica(hi - lo), new Augmenter(s.augment));
+            shards[t] = new Shard(t, lo, hi, master.replica(hi - lo), new Augmenter(s.augment), new Augmenter(s.calm));
             shards[t].net.enableTraining();
             shards[t].net.setBatchNormMomentum(t == 0 ? 0.1f : 0f);
         }
@@ -189,7 +201,7 @@ public final class Trainer {
     private final class Shard {
         final int index, lo, hi;
         final Sequential net;
-        final Augmenter augmenter;
+        final Augmenter augmenter, calmAugmenter;
         final SplitMix64 rng = new SplitMix64(0);
         final float[] images;
         final byte[] labels;
@@ -197,12 +209,13 @@ public final class Trainer {
         float loss;
         int correct;
 
-        Shard(int index, int lo, int hi, Sequential net, Augmenter augmenter) {
+        Shard(int index, int lo, int hi, Sequential net, Augmenter augmenter, Augmenter calmAugmenter) {
             this.index = index;
             this.lo = lo;
             this.hi = hi;
             this.net = net;
             this.augmenter = augmenter;
+            this.calmAugmenter = calmAugmenter;
             this.images = new float[(hi - lo) * net.inputSize()];
             this.labels = new byte[hi - lo];
             this.dlogits = new float[(hi - lo) * net.classes()];
@@ -211,12 +224,13 @@ public final class Trainer {
         void run(Dataset data, int[] order, int first, int epoch, long globalStep) {
             int n = hi - lo, px = net.inputSize(), k = net.classes();
             float[] x = net.inputBuffer();
+            Augmenter aug = s.augmentFor(epoch) == s.augment ? augmenter : calmAugmenter;
             for (int b = 0; b < n; b++) {
                 int idx = order[first + lo + b];
                 System.arraycopy(data.images(), idx * px, images, b * px, px);
                 labels[b] = (byte) data.label(idx);
                 rng.reseed(s.seed, 2, epoch, idx);         // the image's augmentation: same whatever the thread
-                augmenter.apply(images, b * px, rng);
+                aug.apply(images, b * px, rng);
             }
             float inv = 1f / INPUT_STD;
             for (int i = 0; i < n * px; i++) x[i] = (images[i] - INPUT_MEAN) * inv;

@@ -254,15 +254,29 @@ class PipelineImitationTest {
     }
 
     @Test
-    void appPresetIsStandardPlusTheTwoImitations() {
-        AugmentConfig app = AugmentConfig.app();
-        AugmentConfig std = AugmentConfig.standard();
-        assertEquals(std.with(app.extras().get(0)).with(app.extras().get(1)), app);
+    void appAndCalmPresetsAreMilderStagesWithTheTwoImitations() {
+        AugmentConfig std = AugmentConfig.standard(), app = AugmentConfig.app(), calm = AugmentConfig.calm();
         assertEquals(0, std.extras().size());
-        assertEquals("camera", app.extras().get(0).name());
-        assertEquals("drawn", app.extras().get(1).name());
-        assertTrue(app.extras().get(0).factory().get() instanceof CameraImitation);
-        assertTrue(app.extras().get(1).factory().get() instanceof DrawnImitation);
+        for (AugmentConfig c : new AugmentConfig[]{app, calm}) {
+            assertEquals(2, c.extras().size());
+            assertEquals("camera", c.extras().get(0).name());
+            assertEquals("drawn", c.extras().get(1).name());
+            assertTrue(c.extras().get(0).factory().get() instanceof CameraImitation);
+            assertTrue(c.extras().get(1).factory().get() instanceof DrawnImitation);
+        }
+        assertEquals(0.12, app.extras().get(0).probability());
+        assertEquals(0.05, calm.extras().get(0).probability());
+        // each stage distorts less than the one before: standard > app > calm
+        double[][] ranges = new double[3][];
+        AugmentConfig[] stages = {std, app, calm};
+        for (int i = 0; i < 3; i++) {
+            AugmentConfig c = stages[i];
+            ranges[i] = new double[]{c.rotationDeg(), c.scale(), c.shearDeg(), c.shiftPx(), c.elasticP(), c.strokeP(), c.blurP(), c.contrastP()};
+        }
+        for (int i = 1; i < 3; i++) {
+            for (int k = 0; k < ranges[i].length; k++) assertTrue(ranges[i][k] <= ranges[i - 1][k], "stage " + i + " range " + k);
+        }
+        assertEquals(0, calm.elasticP());
     }
 
     /**

@@ -42,11 +42,11 @@ class TrainerTest {
     static final Architecture SMALL = new Architecture("test-cnn", "tiny conv net for tests",
             new LayerSpec[]{LayerSpec.conv2d(4, 3, 2, 1), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
                     LayerSpec.flatten(), LayerSpec.dense(16), LayerSpec.relu(), LayerSpec.dropout(0.1f), LayerSpec.dense(10)},
-            Architecture.Loss.CROSS_ENTROPY, "adamw", 0.01, 20, "onecycle", 1e-4, "standard", 4);
+            Architecture.Loss.CROSS_ENTROPY, "adamw", 0.01, 20, "onecycle", 1e-4, "standard", 4, 0);
 
     static Trainer.Settings settings(int epochs, int threads, Path ckpt, boolean resume) {
         return new Trainer.Settings(SMALL, epochs, 42, threads, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
-                AugmentConfig.standard(), ckpt, resume);
+                AugmentConfig.standard(), ckpt, resume, AugmentConfig.calm(), 1);   // the last epoch calm: resume must cross the switch
     }
 
     static Trainer.Result run(Trainer.Settings s, int stopAfter) throws Exception {
