@@ -120,6 +120,15 @@ public final class Trainer {
             startEpoch = c.epochsDone() + 1;
             sinceBest = c.epochsDone() - bestEpoch;
             for (EpochMetrics m : history) seconds += m.seconds();
+            // The choice is re-made with the current rule (see better); apart from the best
+            // weights the checkpoint holds only the last epoch's, so only that epoch can take over.
+            EpochMetrics last = history.get(history.size() - 1);
+            EpochMetrics kept = bestEpoch >= 1 ? history.get(bestEpoch - 1) : null;
+            if (kept != null && last.epoch() == c.epochsDone() && better(last, kept)) {
+                best = params.clone();
+                bestEpoch = last.epoch();
+                bestAcc = last.validationAccuracy();
+            }
             log.println("resuming after epoch " + c.epochsDone() + " (best validation accuracy " + fmt(bestAcc) + " at epoch " + bestEpoch + ")");
         } else if (s.resume) {
             log.println("no checkpoint at " + s.checkpoint + ": starting from scratch");
@@ -174,7 +183,7 @@ public final class Trainer {
                 seconds += secs;
                 EpochMetrics m = new EpochMetrics(epoch, lossSum / seen, (double) correct / seen, val.meanLoss(), val.accuracy(), lastLr, secs);
                 history.add(m);
-                if (val.accuracy() > bestAcc) {
+                if (bestEpoch == 0 || better(m, history.get(bestEpoch - 1))) {
                     bestAcc = val.accuracy();
                     bestEpoch = epoch;
                     System.arraycopy(params, 0, best, 0, params.length);
@@ -195,6 +204,15 @@ public final class Trainer {
         }
         System.arraycopy(best, 0, params, 0, params.length);
         return new Result(master, history, bestEpoch, bestAcc, seconds);
+    }
+
+    /**
+     * Higher validation accuracy wins; on a tie (a few digits out of 5,000 decide it), the lower
+     * validation loss: the more confident network, usually the later, annealed one.
+     */
+    static boolean better(EpochMetrics a, EpochMetrics b) {
+        return a.validationAccuracy() > b.validationAccuracy()
+                || (a.validationAccuracy() == b.validationAccuracy() && a.validationLoss() < b.validationLoss());
     }
 
     /** One thread's part of every mini-batch: images [lo, hi) of the batch, on its own replica. */

@@ -12,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The shipped model, evaluated through the command line on the 10,000 MNIST test digits: the
  * accuracy it records is the accuracy it has, it is int8 and within the 100 KB budget, and it
- * does not fall below what it shipped with. (The issue's target is 99.60 %; the model shipped
- * at 99.54 %, so the regression floor is that figure, not the target.)
+ * meets the 99.60 % target (it shipped at 99.66 %).
  */
 class ShippedModelTest {
     static final Path MODEL = Path.of("../src-webapp/model/numera.nmod");
@@ -32,6 +31,7 @@ class ShippedModelTest {
         assertTrue(last.matches("accuracy=0\\.\\d{4} n=10000"), last);
         double accuracy = Double.parseDouble(last.substring("accuracy=".length(), last.indexOf(' ')));
         assertEquals(Double.parseDouble(m.metadata().get(ModelFile.META_ACCURACY)), accuracy, 1e-9, "recorded vs measured");
-        assertTrue(accuracy >= 0.9954, "shipped model regressed: " + last);
+        assertTrue(accuracy >= 0.9960, "shipped model below the 99.60 % target: " + last);
+        assertTrue(Double.parseDouble(m.metadata().get("train.seconds")) <= 30 * 60, "training took longer than 30 minutes");
     }
 }

@@ -95,4 +95,15 @@ class TrainerTest {
         Exception e = assertThrows(java.io.IOException.class, () -> run(other, 99));
         assertTrue(e.getMessage().contains("another run"), e.getMessage());
     }
+
+    @Test
+    void bestEpochIsHigherValidationAccuracyThenLowerValidationLoss() {
+        EpochMetrics e9 = new EpochMetrics(9, 0.09, 0.97, 0.0222, 0.9944, 1e-3, 1);
+        EpochMetrics e12 = new EpochMetrics(12, 0.02, 0.99, 0.0168, 0.9944, 1e-7, 1);
+        EpochMetrics e10 = new EpochMetrics(10, 0.07, 0.98, 0.0100, 0.9928, 5e-4, 1);
+        assertTrue(Trainer.better(e12, e9), "tie on accuracy: the lower loss wins");
+        assertFalse(Trainer.better(e9, e12));
+        assertFalse(Trainer.better(e10, e9), "accuracy first, whatever the loss");
+        assertFalse(Trainer.better(e9, e9), "not better than itself");
+    }
 }
