@@ -21,8 +21,10 @@
     statusEl.className = isError ? "status error" : "status";
   }
 
+  // Scripts added with async = false run in the order they were added, however they arrive.
   function loadScript(src, ok, fail) {
     var s = document.createElement("script");
+    s.async = false;
     s.src = src;
     s.onload = ok;
     s.onerror = fail;
@@ -59,19 +61,8 @@
     }
   }
 
-  // TeaVM 0.15's Wasm GC runtime builds its JS glue with new Function(), so the page policy must
-  // allow 'unsafe-eval'. The JavaScript build needs no eval: on that path a second policy (both
-  // are enforced) takes it away again before any app code runs.
-  function forbidEval() {
-    var meta = document.createElement("meta");
-    meta.httpEquiv = "Content-Security-Policy";
-    meta.content = "script-src 'self'";
-    document.head.appendChild(meta);
-  }
-
   function startJs() {
     boot.runtime = "js";
-    forbidEval();
     loadScript("js/numera.js", function () {
       window.main([]);
     }, function () {
@@ -92,7 +83,7 @@
         startJs();
       }
     };
-    loadScript("wasm/numera.wasm-runtime.js", function () {
+    var instantiate = function () {
       var started = false;
       window.TeaVM.wasmGC.load("wasm/numera.wasm").then(function (teavm) {
         started = true;
@@ -100,9 +91,23 @@
       }).then(null, function (err) {
         if (!started) { failed(err); } else { show("The app stopped with an error: " + err, true); }
       });
-    }, function () {
-      failed("could not load wasm/numera.wasm-runtime.js");
-    });
+    };
+    // TeaVM's runtime would compile its JavaScript glue with new Function(), which the page's
+    // policy forbids (no 'unsafe-eval'). The build wrote that glue out as numera-glue.js and
+    // patched the runtime to use it; the two download in parallel and run in this order.
+    var pending = 2;
+    var gone = false;
+    var loaded = function () {
+      pending--;
+      if (pending === 0 && !gone) { instantiate(); }
+    };
+    var missing = function (src) {
+      return function () {
+        if (!gone) { gone = true; failed("could not load " + src); }
+      };
+    };
+    loadScript("wasm/numera-glue.js", loaded, missing("wasm/numera-glue.js"));
+    loadScript("wasm/numera.wasm-runtime.js", loaded, missing("wasm/numera.wasm-runtime.js"));
   }
 
   fetchModel(function () {

@@ -1,6 +1,7 @@
 package dev.numera.web.camera;
 
 import dev.numera.web.harness.Chromium;
+import dev.numera.web.harness.Csp;
 import dev.numera.web.harness.Pages;
 import dev.numera.web.harness.Site;
 import org.junit.jupiter.api.Assumptions;
@@ -17,13 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChromiumCameraErrorsTest {
 
     static String cameraMessage(Chromium c, String url) {
+        Csp.watch(c.driver);
         c.driver.get(url);
         String started = Pages.awaitStart(c.driver);
         assertTrue(started.startsWith("true|"), started);
         c.driver.findElement(By.id("camera-toggle")).click();
-        return (String) Pages.await(c.driver,
+        String message = (String) Pages.await(c.driver,
                 "document.getElementById('camera-message').dataset.error === 'camera'",
                 "document.getElementById('camera-message').textContent");
+        Csp.assertStrictAndHeld(c.driver);
+        return message;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.numera.web.camera;
 
 import dev.numera.web.harness.Chromium;
+import dev.numera.web.harness.Csp;
 import dev.numera.web.harness.Mnist;
 import dev.numera.web.harness.Pages;
 import dev.numera.web.harness.Screenshots;
@@ -45,6 +46,7 @@ class ChromiumCameraTest {
         video = Files.createTempFile("numera-camera", ".y4m");
         Y4m.write(video, mnist, indices, Y4m.FPS);
         chromium = Chromium.launch(video);
+        Csp.watch(chromium.driver);
     }
 
     @AfterAll
@@ -89,5 +91,6 @@ class ChromiumCameraTest {
         assertEquals("", chromium.driver.findElement(By.id("camera-message")).getText());
         chromium.driver.findElement(By.id("camera-toggle")).click();
         assertTrue((Boolean) Pages.js(chromium.driver, "return document.getElementById('camera-area').hidden"));
+        Csp.assertStrictAndHeld(chromium.driver); // the whole camera path ran under the strict policy
     }
 }

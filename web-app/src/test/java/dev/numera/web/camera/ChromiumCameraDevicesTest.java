@@ -1,0 +1,195 @@
+package dev.numera.web.camera;
+
+import dev.numera.web.harness.Chromium;
+import dev.numera.web.harness.Csp;
+import dev.numera.web.harness.Pages;
+import dev.numera.web.harness.Site;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Camera states that need a device that misbehaves or several devices: a busy camera
+ * (getUserMedia rejects with NotReadableError, or Chrome's old TrackStartError) and switching
+ * between two cameras. Chromium's fake camera provides the frames; a script injected before the
+ * page loads (CDP Page.addScriptToEvaluateOnNewDocument, not subject to the page's CSP) wraps
+ * navigator.mediaDevices to reject, or to report two video inputs and record every constraint
+ * the app asks for. Both runtimes, under the strict policy.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChromiumCameraDevicesTest {
+    private Chromium chromium;
+    private String injected;
+
+    /** getUserMedia rejects the first {@code window.__failures} calls with a DOMException of that name, then works. */
+    private static String busy(String errorName) {
+        return "(function () { var md = navigator.mediaDevices; if (!md) { return; }"
+                + " var real = md.getUserMedia.bind(md); window.__gum = []; window.__failures = 1;"
+                + " md.getUserMedia = function (c) { window.__gum.push(JSON.stringify(c));"
+                + "  if (window.__failures > 0) { window.__failures--;"
+                + "   return Promise.reject(new DOMException('Could not start video source', '" + errorName + "')); }"
+                + "  return real(c); }; })();";
+    }
+
+    /**
+     * Two cameras, "cam-front" and "cam-rear" (and a microphone, which must not count). Each
+     * request is recorded; the stream comes from the fake device, with the track reporting the
+     * camera asked for: an exact deviceId, else the rear one for facingMode 'environment' (as a
+     * phone does), else the front one.
+     */
+    private static final String TWO_CAMERAS = "(function () { var md = navigator.mediaDevices; if (!md) { return; }"
+            + " var real = md.getUserMedia.bind(md); window.__gum = []; window.__cams = []; window.__streams = [];"
+            + " var devices = [{deviceId: 'cam-front', kind: 'videoinput', label: 'Front', groupId: 'f'},"
+            + "  {deviceId: 'mic', kind: 'audioinput', label: 'Microphone', groupId: 'f'},"
+            + "  {deviceId: 'cam-rear', kind: 'videoinput', label: 'Rear', groupId: 'r'}];"
+            + " md.enumerateDevices = function () { return Promise.resolve(devices.slice()); };"
+            + " md.getUserMedia = function (c) { window.__gum.push(JSON.stringify(c));"
+            + "  var v = (c && c.video) || {}; var want = v.deviceId && (v.deviceId.exact || v.deviceId);"
+            + "  var facing = v.facingMode && (v.facingMode.ideal || v.facingMode.exact || v.facingMode);"
+            + "  var id = want || (facing === 'environment' ? 'cam-rear' : 'cam-front');"
+            + "  if (id !== 'cam-front' && id !== 'cam-rear') {"
+            + "   return Promise.reject(new DOMException('no camera ' + id, 'OverconstrainedError')); }"
+            + "  return real({audio: false, video: {width: v.width, height: v.height}}).then(function (s) {"
+            + "   s.getVideoTracks().forEach(function (t) { var settings = t.getSettings.bind(t);"
+            + "    t.getSettings = function () { var r = settings(); r.deviceId = id; return r; }; });"
+            + "   window.__cams.push(id); window.__streams.push(s); return s; }); }; })();";
+
+    @BeforeAll
+    void launch() {
+        Chromium.assumeInstalled();
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        chromium = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+        Csp.watch(chromium.driver);
+    }
+
+    @AfterAll
+    void quit() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @AfterEach
+    void removeInjection() {
+        if (injected != null) {
+            chromium.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", injected));
+            injected = null;
+        }
+    }
+
+    private void open(String runtime, String script) {
+        injected = (String) chromium.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", script)).get("identifier");
+        chromium.driver.get(Site.server().url("index.html?runtime=" + runtime));
+        String started = Pages.awaitStart(chromium.driver);
+        assertTrue(started.startsWith("true|"), started);
+        assertEquals(runtime.equals("wasm") ? "wasm-gc" : "js", Pages.js(chromium.driver, "return window.numera.runtime"));
+    }
+
+    private Object js(String script) {
+        return Pages.js(chromium.driver, script);
+    }
+
+    private void click(String id) {
+        chromium.driver.findElement(By.id(id)).click();
+    }
+
+    /** Waits until the video plays frames of the current stream, then checks it keeps playing. */
+    private void awaitVideoRunning() {
+        Pages.await(chromium.driver, "(function () { var v = document.getElementById('camera-video');"
+                + " return v.srcObject && v.srcObject.active && v.readyState >= 2 && v.videoWidth > 0; })()", "true");
+        double t0 = ((Number) js("return document.getElementById('camera-video').currentTime;")).doubleValue();
+        Pages.await(chromium.driver, "document.getElementById('camera-video').currentTime > " + (t0 + 0.2), "true");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"js, NotReadableError", "wasm, NotReadableError", "wasm, TrackStartError"})
+    void busyCameraSaysSoAndStartsOnTheNextTry(String runtime, String errorName) {
+        open(runtime, busy(errorName));
+        click("camera-toggle");
+        String message = (String) Pages.await(chromium.driver,
+                "document.getElementById('camera-message').dataset.error === 'camera'",
+                "document.getElementById('camera-message').textContent");
+        assertTrue(message.startsWith("The camera is busy or could not start: another app or tab may be using it."), message);
+        assertEquals("Start camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals("false", chromium.driver.findElement(By.id("camera-toggle")).getAttribute("aria-pressed"));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-switch').hidden"));
+        // the other app lets go: pressing Start camera again works, and the message goes
+        click("camera-toggle");
+        awaitVideoRunning();
+        assertEquals(2L, js("return window.__gum.length"));
+        assertEquals("", chromium.driver.findElement(By.id("camera-message")).getText());
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals(Boolean.FALSE, js("return document.getElementById('camera-area').hidden"));
+        // Chromium's fake device is a single camera: no switch button, once the app has seen the list too
+        assertEquals(1L, ((org.openqa.selenium.JavascriptExecutor) chromium.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; navigator.mediaDevices.enumerateDevices().then(function (l) {"
+                        + " setTimeout(function () { done(l.filter(function (d) { return d.kind === 'videoinput'; }).length); }, 100); });"));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-switch').hidden"));
+        click("camera-toggle");
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
+        Csp.assertStrictAndHeld(chromium.driver);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void switchButtonAppearsWithTwoCamerasAndRestartsWithTheOther(String runtime) {
+        open(runtime, TWO_CAMERAS);
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-switch').hidden"), "no switch before the camera runs");
+        click("camera-toggle");
+        awaitVideoRunning();
+        // the first request prefers the rear camera and names no device
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) js("return JSON.parse(window.__gum[0]).video;");
+        assertEquals(Map.of("ideal", "environment"), first.get("facingMode"), first.toString());
+        assertFalse(first.containsKey("deviceId"), first.toString());
+        // device ids are complete once permission is granted: then the button shows
+        Pages.await(chromium.driver, "!document.getElementById('camera-switch').hidden", "true");
+        assertEquals(List.of("cam-rear"), js("return window.__cams;"));
+
+        click("camera-switch");
+        Pages.await(chromium.driver, "window.__cams.length === 2", "true");
+        awaitVideoRunning();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = (Map<String, Object>) js("return JSON.parse(window.__gum[1]).video;");
+        assertEquals(Map.of("exact", "cam-front"), second.get("deviceId"), second.toString());
+        assertFalse(second.containsKey("facingMode"), second.toString());
+        Pages.await(chromium.driver, "!document.getElementById('camera-switch').hidden", "true");
+        assertEquals("", chromium.driver.findElement(By.id("camera-message")).getText());
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals(Boolean.FALSE, js("return document.getElementById('camera-area').hidden"));
+        // one stream runs, the new one on the video; the first one's camera was released
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-video').srcObject === window.__streams[1]"));
+        assertEquals("ended", js("return window.__streams[0].getVideoTracks()[0].readyState"));
+        assertEquals("live", js("return window.__streams[1].getVideoTracks()[0].readyState"));
+
+        // and back to the rear camera
+        click("camera-switch");
+        Pages.await(chromium.driver, "window.__cams.length === 3", "true");
+        awaitVideoRunning();
+        assertEquals(List.of("cam-rear", "cam-front", "cam-rear"), js("return window.__cams;"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> third = (Map<String, Object>) js("return JSON.parse(window.__gum[2]).video;");
+        assertEquals(Map.of("exact", "cam-rear"), third.get("deviceId"), third.toString());
+
+        click("camera-toggle");
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-switch').hidden"));
+        assertEquals("ended", js("return window.__streams[2].getVideoTracks()[0].readyState"));
+        Csp.assertStrictAndHeld(chromium.driver);
+    }
+}

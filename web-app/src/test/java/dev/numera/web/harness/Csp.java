@@ -1,0 +1,86 @@
+package dev.numera.web.harness;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The page's Content-Security-Policy, checked from the browser: what the server sends (header
+ * and meta tag) and every violation. A listener for securitypolicyviolation is injected into
+ * every new document through CDP (such scripts are not subject to the page's policy), and the
+ * console is scanned for Chromium's "Refused to ..." reports too.
+ */
+public final class Csp {
+    private static final String WATCH = "(function () { window.__cspViolations = [];"
+            + " document.addEventListener('securitypolicyviolation', function (e) {"
+            + "  window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || '?')"
+            + "   + (e.sample ? ' (' + e.sample + ')' : '') + ' at ' + e.sourceFile + ':' + e.lineNumber); }); })();";
+
+    private Csp() {
+    }
+
+    /** From now on every document of this browser records its CSP violations. */
+    public static void watch(ChromeDriver d) {
+        d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH));
+    }
+
+    /** The violations the current document has recorded (the watch must have been set before it loaded). */
+    @SuppressWarnings("unchecked")
+    public static List<String> violations(ChromeDriver d) {
+        Object v = Pages.js(d, "return window.__cspViolations === undefined ? null : window.__cspViolations.slice();");
+        assertTrue(v != null, "the CSP watch is not installed in this document (Csp.watch before loading)");
+        return new ArrayList<>((List<String>) v);
+    }
+
+    /** Chromium's console reports of blocked content since the last call (drains the browser log). */
+    public static List<String> consoleReports(ChromeDriver d) {
+        List<String> out = new ArrayList<>();
+        for (LogEntry e : d.manage().logs().get(LogType.BROWSER)) {
+            String m = e.getMessage();
+            if (m.contains("Content Security Policy") || m.contains("Refused to")) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The served policy (meta tag and HTTP header, fetched fresh) is the strict one: scripts from
+     * the origin only, 'wasm-unsafe-eval' for WebAssembly, no 'unsafe-eval', nothing inline; and
+     * the page has not violated it, nor logged a violation.
+     */
+    public static void assertStrictAndHeld(ChromeDriver d) {
+        String meta = (String) Pages.js(d, "var m = document.querySelectorAll('meta[http-equiv=\"Content-Security-Policy\"]');"
+                + "return m.length === 1 ? m[0].content : 'meta tags: ' + m.length;");
+        String header = (String) ((JavascriptExecutor) d).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(location.pathname, {cache: 'no-store'}).then(function (r) {"
+                + " done(r.headers.get('content-security-policy') || 'no header'); }, function (e) { done('fetch failed: ' + e); });");
+        assertEquals(meta, header, "the header mirrors the meta tag");
+        String scriptSrc = directive(meta, "script-src");
+        assertEquals("'self' 'wasm-unsafe-eval'", scriptSrc, "script-src of " + meta);
+        assertFalse(meta.replace("'wasm-unsafe-eval'", "").contains("unsafe-eval"), "'unsafe-eval' in " + meta);
+        assertFalse(meta.contains("unsafe-inline"), "'unsafe-inline' in " + meta);
+        assertEquals("'self'", directive(meta, "style-src"), "style-src of " + meta);
+        assertEquals(List.of(), violations(d), "CSP violations");
+        assertEquals(List.of(), consoleReports(d), "CSP reports on the console");
+    }
+
+    static String directive(String policy, String name) {
+        for (String part : policy.split(";")) {
+            String p = part.trim();
+            if (p.startsWith(name + " ")) {
+                return p.substring(name.length() + 1).trim();
+            }
+        }
+        return null;
+    }
+}
