@@ -1,11 +1,19 @@
 /* Numera loader. Picks the runtime (WebAssembly GC where the browser supports it, JavaScript
-   otherwise; ?runtime=js or ?runtime=wasm forces one), fetches the model file once, then starts
-   the Java main of that runtime. Java reads window.numeraBoot: {runtime, model (Int8Array) or
-   modelError, notice}. Plain ES5 on purpose: HtmlUnit's engine runs this file too. */
+   otherwise; ?runtime=js or ?runtime=wasm forces one), starts every download the app needs at
+   once (the model, which index.html already preloads, and that runtime's code), then starts the
+   Java main as soon as the code, the model bytes and the parsed page are all there. Java reads
+   window.numeraBoot: {runtime, model (Int8Array) or modelError, notice}. The service worker is
+   registered only after that, so its pre-cache never competes with the start. index.html loads
+   this file first thing in <head>, before the style sheet, so that it runs before any layout: it
+   touches the body only once the page is parsed. Plain ES5 on purpose: HtmlUnit's engine runs
+   this file too. */
 (function () {
   "use strict";
   var boot = window.numeraBoot = { runtime: null, model: null, modelError: null, notice: null };
-  var statusEl = document.getElementById("status");
+  var modelIn = false;     // the model request has finished (bytes or modelError)
+  var main = null;         // starts the loaded runtime's Java main
+  var settled = false;     // main has run, or the start failed
+  var swRegistered = false;
 
   function param(name) {
     var q = window.location.search.substring(1).split("&");
@@ -16,9 +24,26 @@
     return null;
   }
 
+  function whenParsed(fn) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
+  }
+
   function show(msg, isError) {
-    statusEl.textContent = msg;
-    statusEl.className = isError ? "status error" : "status";
+    whenParsed(function () {
+      var statusEl = document.getElementById("status");
+      statusEl.textContent = msg;
+      statusEl.className = isError ? "status error" : "status";
+    });
+  }
+
+  function failStart(msg, code) {
+    show(msg, true);
+    whenParsed(function () { document.body.setAttribute("data-error", code); });
+    settle();
   }
 
   // Scripts added with async = false run in the order they were added, however they arrive.
@@ -31,8 +56,34 @@
     document.head.appendChild(s);
   }
 
+  // Starts a download now for a fetch() that comes later (TeaVM's loader fetches the module only
+  // once its own script has run). Same URL, mode and credentials as that fetch, so it reuses this one.
+  function preload(href) {
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = href;
+    document.head.appendChild(link);
+  }
+
+  // Java main runs once its code, the model (or the reason it is missing) and the page are in.
+  function startWhenReady() {
+    if (main === null || !modelIn || settled) { return; }
+    whenParsed(function () {
+      if (settled) { return; }
+      settled = true;
+      try {
+        main();
+      } finally {
+        settle();
+      }
+    });
+  }
+
   // The model arrives as bytes; Java validates it (magic, version, CRC) and reports what is wrong.
-  function fetchModel(done) {
+  // index.html preloads the same URL (as="fetch", crossorigin), so this request reuses that download.
+  function fetchModel() {
     var xhr = new XMLHttpRequest();
     xhr.open("GET", "model/numera.nmod", true);
     xhr.responseType = "arraybuffer";
@@ -42,11 +93,13 @@
       } else {
         boot.modelError = "The model file is missing (HTTP " + xhr.status + " for model/numera.nmod).";
       }
-      done();
+      modelIn = true;
+      startWhenReady();
     };
     xhr.onerror = function () {
       boot.modelError = "The model file could not be downloaded (network error). Reload when you are online.";
-      done();
+      modelIn = true;
+      startWhenReady();
     };
     xhr.send();
   }
@@ -64,10 +117,10 @@
   function startJs() {
     boot.runtime = "js";
     loadScript("js/numera.js", function () {
-      window.main([]);
+      main = function () { window.main([]); };
+      startWhenReady();
     }, function () {
-      show("Could not load the app (js/numera.js). Reload to try again.", true);
-      document.body.setAttribute("data-error", "load");
+      failStart("Could not load the app (js/numera.js). Reload to try again.", "load");
     });
   }
 
@@ -76,21 +129,24 @@
     var failed = function (err) {
       var why = "WebAssembly GC failed to start (" + (err && err.message ? err.message : err) + ")";
       if (forced) {
-        show(why + ". Remove ?runtime=wasm to use the JavaScript build.", true);
-        document.body.setAttribute("data-error", "wasm");
+        failStart(why + ". Remove ?runtime=wasm to use the JavaScript build.", "wasm");
       } else {
         boot.notice = why + "; running the JavaScript build instead.";
         startJs();
       }
     };
+    preload("wasm/numera.wasm");
     var instantiate = function () {
-      var started = false;
       window.TeaVM.wasmGC.load("wasm/numera.wasm").then(function (teavm) {
-        started = true;
-        teavm.exports.main([]);
-      }).then(null, function (err) {
-        if (!started) { failed(err); } else { show("The app stopped with an error: " + err, true); }
-      });
+        main = function () {
+          try {
+            teavm.exports.main([]);
+          } catch (err) {
+            show("The app stopped with an error: " + err, true);
+          }
+        };
+        startWhenReady();
+      }, failed);
     };
     // TeaVM's runtime would compile its JavaScript glue with new Function(), which the page's
     // policy forbids (no 'unsafe-eval'). The build wrote that glue out as numera-glue.js and
@@ -110,23 +166,28 @@
     loadScript("wasm/numera.wasm-runtime.js", loaded, missing("wasm/numera.wasm-runtime.js"));
   }
 
-  fetchModel(function () {
-    var forced = param("runtime");
-    if (forced === "js") {
-      startJs();
-    } else if (forced === "wasm") {
-      startWasm(true);
-    } else if (wasmGcSupported()) {
-      startWasm(false);
-    } else {
-      startJs();
-    }
-  });
+  // Offline support, once the app has started (or failed to). Registration failures are not
+  // fatal: the app still works online.
+  function settle() {
+    settled = true;
+    if (swRegistered || !("serviceWorker" in navigator) || window.location.protocol === "file:") { return; }
+    swRegistered = true;
+    window.setTimeout(function () {
+      navigator.serviceWorker.register("sw.js").then(null, function (err) {
+        boot.swError = String(err);
+      });
+    }, 0);
+  }
 
-  // Offline support. Registration failures are not fatal: the app still works online.
-  if ("serviceWorker" in navigator && window.location.protocol !== "file:") {
-    navigator.serviceWorker.register("sw.js").then(null, function (err) {
-      boot.swError = String(err);
-    });
+  fetchModel();
+  var forced = param("runtime");
+  if (forced === "js") {
+    startJs();
+  } else if (forced === "wasm") {
+    startWasm(true);
+  } else if (wasmGcSupported()) {
+    startWasm(false);
+  } else {
+    startJs();
   }
 }());

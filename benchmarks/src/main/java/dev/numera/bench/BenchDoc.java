@@ -93,6 +93,8 @@ public final class BenchDoc {
         sb.append("| target | measured | met |\n|---|---|---|\n");
         target(sb, "load to ready + first prediction ≤ 1/5 of onnxruntime-web's (Wasm GC)", ratio(ratios, "numera-wasm/ort", "readyPlusFirstMs"), 0.2);
         target(sb, "load to ready + first prediction ≤ 1/5 of onnxruntime-web's (JS)", ratio(ratios, "numera-js/ort", "readyPlusFirstMs"), 0.2);
+        target(sb, "(for reference: an empty page's ready over onnxruntime-web's ready + first, the lowest ratio any page can reach)",
+                ratio(ratios, "empty/ort", "readyPlusFirstMs"), 0.2);
         target(sb, "page weight (gzip, to ready) ≤ 1/20 of onnxruntime-web's (Wasm GC)", ratio(ratios, "numera-wasm/ort", "bytesGzip"), 0.05);
         target(sb, "page weight (gzip, to ready) ≤ 1/20 of onnxruntime-web's (JS)", ratio(ratios, "numera-js/ort", "bytesGzip"), 0.05);
         target(sb, "(for reference: runtime code only, model files excluded, Wasm GC)", ratio(ratios, "numera-wasm/ort", "bytesGzipCode"), 0.05);
@@ -146,8 +148,10 @@ public final class BenchDoc {
         sb.append("`").append(browser.get("command")).append("`, ").append(machine(browser)).append(". Model: ").append(browser.get("model"))
                 .append(", ").append(String.format(Locale.ROOT, "%,d", (long) num(browser.get("modelMacs")))).append(" multiply-adds.\n\n");
         sb.append("Headless Chromium with `").append(String.join(" ", (List<String>) browser.get("flags")))
-                .append("`, a fresh profile per variant and run; pages served cross-origin isolated (COOP/COEP) by the runner's ")
-                .append("own server on 127.0.0.1, so `performance.now()` resolves ~5 µs. Per variant: navigation → `ready`; the first ")
+                .append("`, a fresh browser and profile per variant and run, which first opens a blank page of the runner's server; the ")
+                .append("measured page is the tab's next navigation (same origin, so browser and renderer start-up are not inside it); ")
+                .append("pages served cross-origin isolated (COOP/COEP, `no-store`) by the runner's ")
+                .append("own server on 127.0.0.1, so `performance.now()` resolves ~5 µs. Per variant: navigation start → `ready`; the first ")
                 .append("inference; ").append(num(o.get("warmup")) > 0 ? fmt(num(o.get("warmup")), 0) : "0").append(" warm-ups, then ")
                 .append(fmt(num(o.get("n")), 0)).append(" timed single-digit inferences (median, p95; \"steady\" = median of the last ")
                 .append(fmt(num(o.get("steadyLast")), 0)).append("); the camera pipeline (140×140 RGBA box → prediction, same counts); ")
@@ -175,12 +179,14 @@ public final class BenchDoc {
             Map<String, Object> v = (Map<String, Object>) e.getValue();
             if (v.containsKey("kernels") || e.getKey().startsWith("kernels-")) continue;
             List<Map<String, Object>> rs = (List<Map<String, Object>>) runs.get(e.getKey());
+            if (rs != null && !rs.isEmpty() && !rs.get(0).containsKey("heapWorkload") && !rs.get(0).containsKey("error")) continue;   // load-only page
             String workload = rs == null || rs.isEmpty() ? "–" : String.valueOf(rs.get(0).getOrDefault("heapWorkload", "–"));
             List<String> top = (List<String>) v.get("allocTop");
             sb.append("| ").append(labels.getOrDefault(e.getKey(), e.getKey())).append(" | ").append(workload).append(" | ")
                     .append(spread(v, "allocBytesPerFrame", 0)).append(" | ").append(spread(v, "heapRetainedPerFrame", 1)).append(" | ")
                     .append(top == null || top.isEmpty() ? "–" : String.join("; ", top.subList(0, Math.min(3, top.size())))).append(" |\n");
         }
+        timelineSection(sb, browser, variants, labels);
         Map<String, Object> ratios = (Map<String, Object>) summary.get("ratios");
         if (!ratios.isEmpty()) {
             sb.append("\n### Ratios (Numera / other, measured within each run; median [per-run values])\n\n");
@@ -212,6 +218,37 @@ public final class BenchDoc {
             if (v.containsKey("errors")) sb.append("\nErrors, ").append(e.getKey()).append(": ").append(v.get("errors")).append("\n");
         }
         sb.append("\n");
+    }
+
+    /**
+     * Where the time to ready goes, per page: the run whose ready time is the median, its navigation
+     * milestones and every request made before ready (start → response end, ms since navigation start).
+     */
+    @SuppressWarnings("unchecked")
+    static void timelineSection(StringBuilder sb, Map<String, Object> browser, Map<String, Object> variants, Map<String, Object> labels) {
+        Map<String, Object> runs = (Map<String, Object>) browser.get("runs");
+        StringBuilder rows = new StringBuilder();
+        for (String name : variants.keySet()) {
+            List<Map<String, Object>> rs = (List<Map<String, Object>>) runs.get(name);
+            if (rs == null || name.startsWith("kernels-")) continue;
+            List<Map<String, Object>> ok = new ArrayList<>();
+            for (Map<String, Object> r : rs) if (r.get("timeline") instanceof Map && !r.containsKey("error")) ok.add(r);
+            if (ok.isEmpty()) continue;
+            ok.sort(java.util.Comparator.comparingDouble(r -> num(r.get("readyMs"))));
+            Map<String, Object> t = (Map<String, Object>) ok.get((ok.size() - 1) / 2).get("timeline");
+            rows.append("| ").append(labels.getOrDefault(name, name)).append(" | ").append(fmt(num(t.get("responseEnd")), 1)).append(" | ")
+                    .append(fmt(num(t.get("domInteractive")), 1)).append(" | ").append(fmt(num(t.get("firstContentfulPaint")), 1)).append(" | ")
+                    .append(fmt(num(t.get("ready")), 1)).append(" | ");
+            List<String> res = new ArrayList<>();
+            for (Map<String, Object> x : (List<Map<String, Object>>) t.get("resources")) {
+                res.add("`" + x.get("name") + "` " + fmt(num(x.get("start")), 0) + "→" + fmt(num(x.get("end")), 0));
+            }
+            rows.append(res.isEmpty() ? "–" : String.join(", ", res)).append(" |\n");
+        }
+        if (rows.length() == 0) return;
+        sb.append("\nWhere the time to ready goes (the run with the median ready time; ms since navigation start, from the page's ")
+                .append("navigation and resource timing entries; requests made before ready, start → response end):\n\n");
+        sb.append("| page | HTML received | DOM interactive | first contentful paint | ready | requests before ready |\n|---|---:|---:|---:|---:|---|\n").append(rows);
     }
 
     /** Per-kernel GFLOP/s: JMH on the JVM vs the kernel pages (same KernelSet code, TeaVM-compiled). */
@@ -270,7 +307,7 @@ public final class BenchDoc {
             for (Map.Entry<String, Object> e : variants.entrySet()) {
                 Map<String, Object> v = (Map<String, Object>) e.getValue();
                 List<Map<String, Object>> files = (List<Map<String, Object>>) v.get("files");
-                if (files == null || e.getKey().startsWith("kernels-")) continue;
+                if (files == null || e.getKey().startsWith("kernels-") || e.getKey().equals("empty")) continue;
                 long raw = 0, gz = 0;
                 sb.append("**").append(labels.getOrDefault(e.getKey(), e.getKey())).append("**\n\n| file | raw | gzip |\n|---|---:|---:|\n");
                 for (Map<String, Object> f : files) {

@@ -29,8 +29,8 @@ class BrowserSmokeTest {
         o.steady = 5;
         o.frames = 5;
         o.kernelMillis = 20;
-        // one page per kind of page: the app (both runtimes), an incumbent, the baseline, a kernel page
-        o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "kernels-wasm"));
+        // one page per kind of page: the app (both runtimes), an incumbent, the baseline, the empty page, a kernel page
+        o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "empty", "kernels-wasm"));
         List<String> missing = BrowserBench.missing(o);
         Assumptions.assumeTrue(missing.isEmpty(), () -> "browser smoke test skipped: " + String.join("; ", missing));
         Map<String, Object> out = BrowserBench.run(o);
@@ -48,6 +48,8 @@ class BrowserSmokeTest {
                 continue;
             }
             assertEquals(true, v.get("crossOriginIsolated"), e.getKey());
+            assertTrue(v.get("readyMs") != null, e.getKey() + ": no time to ready");
+            if (e.getKey().equals("empty")) continue;       // load only: nothing to infer
             double diff = ((Number) v.get("maxProbDiffVsJvm")).doubleValue();
             assertTrue(diff < 1e-3, e.getKey() + " differs from the JVM by " + diff);
         }

@@ -31,14 +31,16 @@ import java.util.stream.Stream;
  * onnxruntime-web and TF.js (wasm backend) running the same network and weights, in one headless
  * Chromium, on a cross-origin-isolated static server.
  *
- * <p>Each measured variant gets a fresh browser with a fresh profile (cold HTTP and code caches);
- * the variants are interleaved and their order rotates from run to run. Per variant: navigation →
+ * <p>Each measured variant gets a fresh browser with a fresh profile (cold HTTP and code caches) that
+ * first opens a blank page of the runner's server, so that browser and renderer start-up stay outside
+ * the measured navigation; the variants are interleaved and their order rotates from run to run. The
+ * "empty" page (one deferred script that says ready at once) measures the fixed cost of a navigation. Per variant: navigation →
  * ready, the first inference, median / p95 / steady median of single-digit inferences after
  * warm-up, the camera-frame pipeline (Numera), bytes allocated and retained over N frames (CDP
  * sampling heap profiler + heap usage), and the bytes downloaded (server log).
  * <pre>
  *   browser [--runs 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
- *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs] [--smoke]
+ *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs,empty,kernels-wasm,kernels-js] [--smoke]
  *           [--numera-wasm-path PATH] [--numera-js-path PATH] [--site DIR]
  * </pre>
  */
@@ -64,7 +66,7 @@ public final class BrowserBench {
     /** Options of one benchmark run. */
     public static final class Options {
         public int runs = 3, n = 500, warmup = 50, steady = 100, frames = 1000, kernelMillis = 1000;
-        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "kernels-wasm", "kernels-js"));
+        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "empty", "kernels-wasm", "kernels-js"));
         public String numeraWasmPath = "index.html?runtime=wasm", numeraJsPath = "index.html?runtime=js";
         public boolean smoke;
         /** Keep the other variants' runs from the existing bench/results/browser.json (re-measure only some pages). */
@@ -168,6 +170,9 @@ public final class BrowserBench {
                 case "plainjs":
                     chosen.add(new Variant(v, "hand-written JS, Float32Array", "bench/pages/plainjs.html", false));
                     break;
+                case "empty":
+                    chosen.add(new Variant(v, "empty page (one deferred script; the fixed cost)", "bench/pages/empty.html", false));
+                    break;
                 case "kernels-wasm":
                 case "kernels-js":
                     if (!Files.isDirectory(kernelsDir())) skipped.put(v, "no " + kernelsDir() + " (mvn -B -q -pl benchmarks -am package -DskipTests)");
@@ -175,7 +180,7 @@ public final class BrowserBench {
                             "bench/pages/" + v + ".html", false));
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, kernels-wasm, kernels-js)");
+                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, empty, kernels-wasm, kernels-js)");
             }
         }
         return skipped;
@@ -212,7 +217,7 @@ public final class BrowserBench {
                     .mount("/bench/kernels/", kernelsDir(), true)
                     .mount("/__data/", Project.generated(), false)
                     .start();
-            Browser shared = o.reuseBrowser ? new Browser() : null;
+            Browser shared = o.reuseBrowser ? new Browser(server) : null;
             try {
             for (int run = 0; run < o.runs; run++) {
                 for (int k = 0; k < variants.size(); k++) {
@@ -285,25 +290,37 @@ public final class BrowserBench {
         if (r.containsKey("error")) return "ERROR " + r.get("error");
         if (r.containsKey("kernels")) return "ns/op " + r.get("kernels");
         @SuppressWarnings("unchecked") Map<String, Object> inf = (Map<String, Object>) r.get("infer");
+        if (inf == null) return String.format("ready %.1f ms, %s KB gz%n      timeline %s", num(r.get("readyMs")), Math.round(num(r.get("bytesGzip")) / 1024), r.get("timeline"));
         @SuppressWarnings("unchecked") Map<String, Object> cam = (Map<String, Object>) r.get("camera");
         return String.format("ready %.1f ms, first %.2f ms, median %.3f ms, steady %.3f ms%s, %s KB gz, alloc %s B/frame",
                 num(r.get("readyMs")), num(r.get("firstMs")), num(inf.get("median")), num(inf.get("steadyMedian")),
                 cam == null ? "" : String.format(", camera %.3f ms", num(cam.get("median"))),
                 Math.round(num(r.get("bytesGzip")) / 1024), r.get("allocBytesPerFrame"))
                 + (r.get("allocTop") instanceof List && !((List<?>) r.get("allocTop")).isEmpty() ? "\n      top allocation sites: " + r.get("allocTop") : "")
-                + (r.get("notFound") != null ? "\n      404: " + r.get("notFound") : "");
+                + (r.get("notFound") != null ? "\n      404: " + r.get("notFound") : "")
+                + "\n      timeline " + r.get("timeline");
     }
 
     static double num(Object o) {
         return o instanceof Number ? ((Number) o).doubleValue() : Double.NaN;
     }
 
-    /** A headless Chromium with a fresh profile, driven by the Debian chromedriver. */
+    /**
+     * A headless Chromium with a fresh profile, driven by the Debian chromedriver, already showing a
+     * blank page of the runner's server. The measured page is the second navigation of the tab, same
+     * origin and cross-origin isolated like the blank page, so it reuses the blank page's renderer
+     * process: browser start-up, the renderer's process start and its first-document set-up stay
+     * outside the measurement for every page alike (a navigation from chromedriver's initial
+     * {@code data:,} page to an isolated page would start a new process inside it). The blank page
+     * loads nothing, and the server sends {@code no-store}, so every measured page starts with cold
+     * HTTP, script and Wasm code caches.
+     */
     static final class Browser implements AutoCloseable {
+        static final String BLANK = "bench/pages/blank.html";
         final Path profile;
         final ChromeDriver driver;
 
-        Browser() throws IOException {
+        Browser(StaticServer server) throws IOException {
             profile = Files.createTempDirectory("numera-bench-chromium");
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
             ChromeOptions co = new ChromeOptions();
@@ -313,6 +330,7 @@ public final class BrowserBench {
             driver = new ChromeDriver(service, co);
             driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(2));
+            driver.get(server.url(BLANK));
         }
 
         @Override
@@ -329,7 +347,7 @@ public final class BrowserBench {
     static Map<String, Object> measure(StaticServer server, Variant v, Options o, String harness, Browser shared) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("variant", v.name);
-        Browser b = shared != null ? shared : new Browser();
+        Browser b = shared != null ? shared : new Browser(server);
         ChromeDriver d = b.driver;
         try {
             r.put("browserVersion", d.getCapabilities().getBrowserVersion());
@@ -346,7 +364,20 @@ public final class BrowserBench {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("not ready after 90 s");
                 sleep(20);
             }
-            List<StaticServer.Hit> toReady = server.drainLog();
+            // the requests that arrived before the page said ready (not those between ready and this poll)
+            double readyEpochMs = num(js.executeScript("return performance.timeOrigin + __nb.readyAt"));
+            List<StaticServer.Hit> toReady = new ArrayList<>(), afterReady = new ArrayList<>();
+            for (StaticServer.Hit h : server.drainLog()) (h.atEpochMs <= readyEpochMs ? toReady : afterReady).add(h);
+            r.put("timeline", js.executeScript(TIMELINE));
+            if (v.name.equals("empty")) {                // the fixed cost only: nothing to infer
+                r.put("runtime", "empty page");
+                r.put("readyMs", st.get("ready"));
+                r.put("readyPlusFirstMs", num(st.get("ready")));
+                r.put("crossOriginIsolated", js.executeScript("return self.crossOriginIsolated"));
+                r.put("timerResolutionMs", js.executeScript("return __nb.timerResolution()"));
+                downloads(toReady, afterReady, r);
+                return r;
+            }
             Map<String, Object> opts = new LinkedHashMap<>();
             opts.put("n", o.n);
             opts.put("warmup", o.warmup);
@@ -362,8 +393,8 @@ public final class BrowserBench {
             r.put("readyPlusFirstMs", num(res.get("readyMs")) + num(res.get("firstMs")));
             heap(d, js, o.frames, r);
             sleep(300);                                  // let late requests (service worker pre-cache) arrive
-            List<StaticServer.Hit> later = server.drainLog();
-            downloads(toReady, later, r);
+            afterReady.addAll(server.drainLog());
+            downloads(toReady, afterReady, r);
         } catch (RuntimeException e) {
             r.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
             System.out.println("    " + v.name + " failed: " + e.getMessage());
@@ -373,12 +404,30 @@ public final class BrowserBench {
         return r;
     }
 
+    /**
+     * Where the page's time to ready went: the navigation entry's milestones and every resource
+     * requested before ready (start, response end; ms since navigation start), from the page's own
+     * Performance Timeline.
+     */
+    static final String TIMELINE = "const r2 = x => Math.round(x * 10) / 10, nb = window.__nb;"
+            + "const n = performance.getEntriesByType('navigation')[0] || {};"
+            + "const out = {responseStart: r2(n.responseStart), responseEnd: r2(n.responseEnd), domInteractive: r2(n.domInteractive),"
+            + " domContentLoaded: r2(n.domContentLoadedEventEnd), load: r2(n.loadEventEnd), ready: nb && nb.readyAt !== null ? r2(nb.readyAt) : null, resources: []};"
+            + "for (const e of performance.getEntriesByType('resource')) {"
+            + " if (out.ready !== null && e.startTime > out.ready) continue;"
+            + " out.resources.push({name: new URL(e.name).pathname.replace(/^.*\\/(node_modules|generated)\\//, '$1/'), type: e.initiatorType,"
+            + " start: r2(e.startTime), end: r2(e.responseEnd)}); }"
+            + "for (const p of performance.getEntriesByType('paint')) out[p.name === 'first-contentful-paint' ? 'firstContentfulPaint' : 'firstPaint'] = r2(p.startTime);"
+            + "const marks = performance.getEntriesByType('mark').filter(m => out.ready === null || m.startTime <= out.ready);"
+            + "if (marks.length) out.marks = marks.map(m => m.name + ' ' + r2(m.startTime));"
+            + "return out;";
+
     /** The kernel page: ns/op of every {@code KernelSet} kernel, timed inside the compiled code. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> measureKernels(StaticServer server, Variant v, Options o, String harness, Browser shared) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("variant", v.name);
-        Browser b = shared != null ? shared : new Browser();
+        Browser b = shared != null ? shared : new Browser(server);
         ChromeDriver d = b.driver;
         try {
             r.put("browserVersion", d.getCapabilities().getBrowserVersion());

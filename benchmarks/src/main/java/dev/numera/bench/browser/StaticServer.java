@@ -39,8 +39,12 @@ public final class StaticServer implements AutoCloseable {
         public final int status;
         /** Requested with Cache-Control: no-cache, as a service worker's {@code cache: "reload"} pre-cache does. */
         public final boolean revalidate;
+        /** When the request arrived, ms since the epoch (comparable with a page's performance.timeOrigin + now()). */
+        public final double atEpochMs;
 
         Hit(String path, Path file, long bytes, int status, boolean revalidate) {
+            java.time.Instant now = java.time.Instant.now();
+            this.atEpochMs = now.getEpochSecond() * 1000.0 + now.getNano() / 1e6;
             this.path = path;
             this.file = file;
             this.bytes = bytes;

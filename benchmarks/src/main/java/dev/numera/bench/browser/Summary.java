@@ -99,6 +99,11 @@ public final class Summary {
                 v.put("runtime", r.get("runtime"));
                 v.put("crossOriginIsolated", r.get("crossOriginIsolated"));
                 List<Object> pred = (List<Object>) r.get("predictions");
+                if (pred == null) {                          // the empty page: load only
+                    v.put("files", r.get("files"));
+                    perVariant.put(e.getKey(), v);
+                    continue;
+                }
                 int agree = 0;
                 for (int i = 0; pred != null && i < Math.min(pred.size(), expPred.size()); i++) {
                     if (num(pred.get(i)) == num(expPred.get(i))) agree++;
@@ -120,8 +125,8 @@ public final class Summary {
 
         // ratios measured within one run, then the median (and spread) over runs
         Map<String, Object> ratios = new LinkedHashMap<>();
-        for (String num : List.of("numera-wasm", "numera-js")) {
-            for (String den : List.of("ort", "tfjs", "plainjs")) {
+        for (String num : List.of("numera-wasm", "numera-js", "empty")) {
+            for (String den : num.equals("empty") ? List.of("ort") : List.of("ort", "tfjs", "plainjs")) {   // empty/ort: the floor of the ratio
                 List<Map<String, Object>> a = byVariant.get(num), b = byVariant.get(den);
                 if (a == null || b == null) continue;
                 Map<String, Object> pair = new LinkedHashMap<>();

@@ -60,6 +60,8 @@ public final class ModelFile {
     private final Map<String, String> metadata;
     private final List<Entry> tensors;
     private int byteSize;       // -1 until known
+    /** The network {@link #read} built to check the architecture, handed out by the first toNetwork(1). */
+    private Sequential spare;
 
     private ModelFile(int[] inputShape, LayerSpec[] layers, Map<String, String> metadata, List<Entry> tensors, int byteSize) {
         this.inputShape = inputShape;
@@ -98,13 +100,25 @@ public final class ModelFile {
 
     /** A network holding this file's parameters (dequantised), for {@code capacity} samples per pass. */
     public Sequential toNetwork(int capacity) {
-        Sequential net = Sequential.create(inputShape, layers, capacity);
+        Sequential net = capacity == 1 ? takeSpare() : null;
+        if (net == null) net = Sequential.create(inputShape, layers, capacity);
         for (Entry e : tensors) {
             ParamTensor t = net.paramTensor(e.name);
             System.arraycopy(e.values.data, 0, net.params(), t.offset, t.length);
         }
         net.setTemperature(floatMeta(META_TEMPERATURE, 1f));
         return net;
+    }
+
+    /**
+     * read() had to build the architecture's network (untouched since, parameters zero) to learn
+     * which tensors it needs; the first toNetwork(1) takes it instead of building a second one, which
+     * a page start pays for twice (allocation of every parameter and activation buffer).
+     */
+    private synchronized Sequential takeSpare() {
+        Sequential s = spare;
+        spare = null;
+        return s;
     }
 
     // ---------------------------------------------------------------- accessors
@@ -322,12 +336,19 @@ public final class ModelFile {
             checkFinite(name, v);
             entries.add(new Entry(name, dtype, new Tensor(v, shape), q, scales));
         }
-        return new ModelFile(inputShape, layers, meta, entries, size);
+        ModelFile file = new ModelFile(inputShape, layers, meta, entries, size);
+        file.spare = shapeOracle;
+        return file;
     }
 
+    /**
+     * Plain comparisons, no method call per value: a NaN fails both, an infinity one. This loop runs
+     * over every parameter while the browser page starts, in code that is still cold.
+     */
     private static void checkFinite(String name, float[] v) throws ModelFormatException {
         for (int k = 0; k < v.length; k++) {
-            if (Float.isNaN(v[k]) || Float.isInfinite(v[k])) {
+            float x = v[k];
+            if (!(x >= -Float.MAX_VALUE && x <= Float.MAX_VALUE)) {
                 throw new ModelFormatException(Problem.NON_FINITE, "tensor " + name + " holds " + v[k] + " at index " + k);
             }
         }
@@ -379,9 +400,24 @@ public final class ModelFile {
             int len = (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8;
             pos += 2;
             need(len, what);
-            String s = new String(b, pos, len, StandardCharsets.UTF_8);
+            String s = ascii(b, pos, len);
+            if (s == null) s = new String(b, pos, len, StandardCharsets.UTF_8);
             pos += len;
             return s;
+        }
+
+        /**
+         * ASCII bytes as a string without the charset machinery, whose first use costs milliseconds
+         * in the browser builds (class set-up in cold code); null when a byte is not ASCII.
+         */
+        private static String ascii(byte[] b, int off, int len) {
+            char[] c = new char[len];
+            for (int i = 0; i < len; i++) {
+                byte x = b[off + i];
+                if (x < 0) return null;
+                c[i] = (char) x;
+            }
+            return new String(c);
         }
 
         void checkRange(String what, int off, int len) throws ModelFormatException {

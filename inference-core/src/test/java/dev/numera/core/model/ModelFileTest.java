@@ -86,6 +86,27 @@ class ModelFileTest {
     }
 
     @Test
+    void everyToNetworkIsItsOwnNetwork() throws Exception {
+        ModelFile back = ModelFile.read(ModelFile.of(GoldenFixtures.network(), GoldenFixtures.metadata(), true).write());
+        Sequential a = back.toNetwork(1), b = back.toNetwork(1), c = back.toNetwork(3);   // a: the network read() built
+        assertTrue(a != b && a.params() != b.params());
+        assertArrayEquals(a.params(), b.params());
+        assertArrayEquals(a.params(), c.params());
+        float[] x = new float[a.inputSize()];
+        for (int i = 0; i < x.length; i++) x[i] = (i % 7) / 7f;
+        assertArrayEquals(b.forward(x, 1, false).clone(), a.forward(x, 1, false).clone());
+    }
+
+    @Test
+    void nonAsciiMetadataRoundTrips() throws Exception {
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(GoldenFixtures.metadata());
+        meta.put("note", "conv 5×5 → pool, 99,5 % réussi 数字 \uD83D\uDD22");   // 2-, 3- and 4-byte UTF-8
+        meta.put("ascii", "plain ~ text\t!");
+        ModelFile back = ModelFile.read(ModelFile.of(GoldenFixtures.network(), meta, true).write());
+        assertEquals(meta, back.metadata());
+    }
+
+    @Test
     void int8RoundTripIsWithinHalfAStepPerChannel() throws Exception {
         Sequential net = GoldenFixtures.network();
         ModelFile m = ModelFile.of(net, GoldenFixtures.metadata(), true);
@@ -224,7 +245,7 @@ class ModelFileTest {
 
     @Test
     void nanAndInfinityInATensor() throws IOException {
-        for (float bad : new float[]{Float.NaN, Float.POSITIVE_INFINITY}) {
+        for (float bad : new float[]{Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
             byte[] b = golden();
             int off = indexOf(b, "layer9.bias") + "layer9.bias".length() + 4 + 4;   // dims [10], then data offset
             int data = le32(b, off);

@@ -125,21 +125,28 @@ public final class NetworkView {
         int w = shapes[k][2];
         int cols = Math.min(c, TILE_COLUMNS);
         int width = cols * (w + 1) - 1;
+        if (!live) {                 // all tiles black, the same pixels as below, without a pass over them
+            CanvasRenderingContext2D g = ctx[k];
+            g.clearRect(0, 0, width, ((c + cols - 1) / cols) * (h + 1) - 1);
+            g.setFillStyle("#000");
+            for (int ch = 0; ch < c; ch++) {
+                g.fillRect((ch % cols) * (w + 1), (ch / cols) * (h + 1), w, h);
+            }
+            return;
+        }
         byte[] out = rgba[k];
         java.util.Arrays.fill(out, (byte) 0);
         for (int ch = 0; ch < c; ch++) {
             int base = ch * h * w;
             float max = 1e-6f;
-            if (live) {
-                for (int j = 0; j < h * w; j++) {
-                    max = Math.max(max, a[base + j]);
-                }
+            for (int j = 0; j < h * w; j++) {
+                max = Math.max(max, a[base + j]);
             }
             int ox = (ch % cols) * (w + 1);
             int oy = (ch / cols) * (h + 1);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    float v = live ? a[base + y * w + x] / max : 0f;
+                    float v = a[base + y * w + x] / max;
                     int g = v <= 0 ? 0 : v >= 1 ? 255 : (int) (v * 255);
                     int o = ((oy + y) * width + ox + x) * 4;
                     out[o] = (byte) g;

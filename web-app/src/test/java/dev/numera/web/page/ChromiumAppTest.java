@@ -157,6 +157,31 @@ class ChromiumAppTest {
         Requests.drain(chromium.driver);
     }
 
+    /**
+     * The start-up's downloads run side by side and once each: index.html preloads the model, the
+     * loader preloads the Wasm module before it loads TeaVM's runtime script, and the later XHR and
+     * fetch() reuse those downloads instead of requesting the files again.
+     */
+    @Test
+    void startUpDownloadsOverlapAndHappenOnce() {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        try (StaticServer own = Site.start()) {          // a new origin: no service worker in the way
+            requests.addAll(Requests.drain(chromium.driver));
+            chromium.driver.get(own.url("index.html?runtime=wasm"));
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            List<String> urls = Requests.drain(chromium.driver);
+            assertEquals(1, urls.stream().filter(u -> u.endsWith("/model/numera.nmod")).count(), "model requests: " + urls);
+            assertEquals(1, urls.stream().filter(u -> u.endsWith("/wasm/numera.wasm")).count(), "module requests: " + urls);
+            String overlap = (String) Pages.js(chromium.driver,
+                    "function one(p) { var e = performance.getEntriesByType('resource').filter(function (r) {"
+                    + "  return r.name.slice(-p.length) === p; }); return e.length === 1 ? e[0] : null; }"
+                    + "var m = one('/model/numera.nmod'), w = one('/wasm/numera.wasm'), r = one('/wasm/numera.wasm-runtime.js');"
+                    + "if (!m || !w || !r) { return 'missing entries'; }"
+                    + "return [m.initiatorType, w.initiatorType, w.startTime < r.responseEnd].join(',');");
+            assertEquals("link,link,true", overlap, "model preloaded, module preloaded while the runtime script downloads");
+        }
+    }
+
     @Test
     void brokenArtefactsAreReported() throws IOException {
         Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
