@@ -75,12 +75,18 @@
     res.firstMs = first;
     res.probabilities0 = Array.from(p0);
     // A first visit installs the service worker, which pre-caches the site in the background: let it
-    // finish (at most 5 s) so that it does not compete with the timed loops.
+    // finish (at most 5 s) so that it does not compete with the timed loops. A page may register its
+    // worker only once it has started, a moment after ready: look for a registration for 0.5 s.
     if (navigator.serviceWorker && navigator.serviceWorker.controller === null && o.waitForServiceWorker !== false) {
-      const regs = await navigator.serviceWorker.getRegistrations();
+      const sleep = ms => new Promise(r => setTimeout(r, ms));
+      const t0 = performance.now();
+      let regs = await navigator.serviceWorker.getRegistrations();
+      while (!regs.length && performance.now() - t0 < 500) {
+        await sleep(25);
+        regs = await navigator.serviceWorker.getRegistrations();
+      }
       if (regs.length) {
-        const t0 = performance.now();
-        await Promise.race([navigator.serviceWorker.ready, new Promise(r => setTimeout(r, 5000))]);
+        await Promise.race([navigator.serviceWorker.ready, sleep(5000)]);
         res.serviceWorkerWaitMs = performance.now() - t0;
       }
     }
