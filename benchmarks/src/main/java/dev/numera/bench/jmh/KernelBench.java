@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Each kernel of the default network at batch 1 ({@link KernelSet}: the same code the browser
+ * Each layer of the shipped network at batch 1 ({@link KernelSet}: the same code the browser
  * kernel pages run), and the whole network. Multiply-adds for GFLOP/s: {@link KernelSet#MACS}.
  */
 @State(Scope.Thread)
@@ -27,24 +27,11 @@ public class KernelBench {
         k = new KernelSet(BenchData.digits(1));
     }
 
-    @Benchmark
-    public float[] conv1Direct() {
-        return k.conv1Direct();
-    }
+
 
     @Benchmark
-    public float[] conv1Gemm() {
-        return k.conv1Gemm();
-    }
-
-    @Benchmark
-    public float[] conv2Direct() {
-        return k.conv2Direct();
-    }
-
-    @Benchmark
-    public float[] conv2Gemm() {
-        return k.conv2Gemm();
+    public float[] conv1() {
+        return k.conv1();
     }
 
     @Benchmark
@@ -58,13 +45,78 @@ public class KernelBench {
     }
 
     @Benchmark
+    public float[] conv2Direct() {
+        return k.conv2Direct();
+    }
+
+    @Benchmark
+    public float[] conv2Gemm() {
+        return k.conv2Gemm();
+    }
+
+    @Benchmark
+    public float[] conv2Wino() {
+        return k.conv2Wino();
+    }
+
+    @Benchmark
+    public float[] relu2() {
+        return k.relu2();
+    }
+
+    @Benchmark
+    public float[] pool2() {
+        return k.pool2();
+    }
+
+    @Benchmark
+    public float[] conv3Gemm() {
+        return k.conv3Gemm();
+    }
+
+    @Benchmark
+    public float[] conv3Wino() {
+        return k.conv3Wino();
+    }
+
+    @Benchmark
+    public float[] relu3() {
+        return k.relu3();
+    }
+
+    @Benchmark
+    public float[] pool3() {
+        return k.pool3();
+    }
+
+    @Benchmark
     public float[] dense1() {
         return k.dense1();
     }
 
     @Benchmark
+    public float[] relu4() {
+        return k.relu4();
+    }
+
+    @Benchmark
     public float[] dense2() {
         return k.dense2();
+    }
+
+    @Benchmark
+    public float[] softmax() {
+        return k.softmax();
+    }
+
+    @Benchmark
+    public float[] winoWeights() {
+        return k.winoWeights();
+    }
+
+    @Benchmark
+    public float[] winoCheck() {
+        return k.winoCheck();
     }
 
     @Benchmark

@@ -101,13 +101,13 @@ public final class Conv2d {
     }
 
     // smallest output x whose input column x*s+kx-pad is >= 0
-    private static int firstValid(int kx, int s, int pad) {
+    static int firstValid(int kx, int s, int pad) {
         int need = pad - kx;                       // x*s >= pad-kx
         return need <= 0 ? 0 : (need + s - 1) / s;
     }
 
     // largest output x whose input column x*s+kx-pad is <= w-1, clipped to ow-1
-    private static int lastValid(int kx, int s, int pad, int w, int ow) {
+    static int lastValid(int kx, int s, int pad, int w, int ow) {
         int lim = w - 1 + pad - kx;                // x*s <= w-1+pad-kx
         if (lim < 0) return -1;
         return Math.min(ow - 1, lim / s);

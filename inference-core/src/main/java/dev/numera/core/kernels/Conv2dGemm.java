@@ -66,25 +66,27 @@ public final class Conv2dGemm {
         }
     }
 
-    // col[(ci*k+ky)*k+kx][y*ow+x] = in[ci, y*s+ky-pad, x*s+kx-pad], 0 outside
+    // col[(ci*k+ky)*k+kx][y*ow+x] = in[ci, y*s+ky-pad, x*s+kx-pad], 0 outside; the valid x-range [x0, x1]
+    // is computed once per (kx), so each row is zeros, a branch-free copy, zeros
     static void im2col(float[] col, float[] in, int inOff, int c, int h, int w, int k, int s, int pad, int oh, int ow) {
         int cols = oh * ow;
         for (int ci = 0; ci < c; ci++) {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
                     int row = ((ci * k + ky) * k + kx) * cols;
+                    int x0 = Math.min(ow, Conv2d.firstValid(kx, s, pad)), x1 = Conv2d.lastValid(kx, s, pad, w, ow);
                     for (int y = 0; y < oh; y++) {
                         int iy = y * s + ky - pad;
                         int dst = row + y * ow;
                         if (iy < 0 || iy >= h) {
-                            for (int x = 0; x < ow; x++) col[dst + x] = 0f;
+                            java.util.Arrays.fill(col, dst, dst + ow, 0f);
                             continue;
                         }
                         int src = inOff + (ci * h + iy) * w + kx - pad;
-                        for (int x = 0; x < ow; x++) {
-                            int ix = x * s + kx - pad;
-                            col[dst + x] = ix >= 0 && ix < w ? in[src + x * s] : 0f;
-                        }
+                        int x = 0;
+                        for (; x < x0; x++) col[dst + x] = 0f;
+                        for (; x <= x1; x++) col[dst + x] = in[src + x * s];
+                        for (; x < ow; x++) col[dst + x] = 0f;
                     }
                 }
             }

@@ -3,6 +3,7 @@ package dev.numera.core.nn;
 import dev.numera.core.kernels.BatchNorm;
 import dev.numera.core.kernels.Conv2d;
 import dev.numera.core.kernels.Conv2dGemm;
+import dev.numera.core.kernels.Conv2dWinograd;
 import dev.numera.core.kernels.Dense;
 import dev.numera.core.kernels.Dropout;
 import dev.numera.core.kernels.Flatten;
@@ -41,7 +42,9 @@ public final class Sequential {
     private final int capacity;
     private final float[][] acts;      // acts[i] = input of layer i, [capacity, shapes[i]]
     private final float[] probs;       // [capacity, classes]
-    private final float[] scratch;     // im2col buffers, shared by the conv layers
+    private final float[] scratch;     // im2col and Winograd buffers, shared by the conv layers
+    private final float[][] wino;      // wino[i]: conv layer i's Winograd weights U (inference), null until first needed
+    private final float[][] winoOf;    // winoOf[i]: the raw weights wino[i] was computed from
     private float temperature = 1f;
 
     // training state, allocated by enableTraining()
@@ -76,6 +79,7 @@ public final class Sequential {
                     require(oh > 0 && ow > 0, i, s, shape, "kernel larger than the padded input");
                     paramOffset[i] = offset;
                     scratchSize = Math.max(scratchSize, Conv2dGemm.scratchSize(c, h, w, s.kernel, s.stride, s.padding));
+                    if (Conv2dWinograd.applies(c, s.kernel, s.stride, s.padding)) scratchSize = Math.max(scratchSize, Conv2dWinograd.scratchSize(c, h, w, s.units));
                     list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, c, s.kernel, s.kernel}, true, true));
                     offset += s.units * c * s.kernel * s.kernel;
                     list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
@@ -127,6 +131,8 @@ public final class Sequential {
         for (int i = 0; i <= layers; i++) acts[i] = new float[capacity * size(shapes[i])];
         probs = new float[capacity * size(shape)];
         scratch = new float[scratchSize];
+        wino = new float[layers][];
+        winoOf = new float[layers][];
         for (ParamTensor t : tensors) {  // a fresh network starts with neutral batchnorm
             if (sharedParams == null && (t.name.endsWith(".gamma") || t.name.endsWith(".running_var"))) {
                 java.util.Arrays.fill(params, t.offset, t.offset + t.length, 1f);
@@ -178,7 +184,13 @@ public final class Sequential {
         int count = n * c * h * w, p = paramOffset[i];
         switch (s.type) {
             case CONV2D:
-                Conv2dGemm.forward(out, in, params, p, p + s.units * c * s.kernel * s.kernel, scratch, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
+                // inference runs 3x3 convolutions by Winograd (4x fewer multiply-adds); training keeps
+                // im2col, the exact adjoint of its backward, with its numerics pinned by the tests
+                if (!training && Conv2dWinograd.applies(c, s.kernel, s.stride, s.padding)) {
+                    Conv2dWinograd.forward(out, in, winogradWeights(i, p, c, s.units), params, p + s.units * c * 9, scratch, n, c, h, w, s.units);
+                } else {
+                    Conv2dGemm.forward(out, in, params, p, p + s.units * c * s.kernel * s.kernel, scratch, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
+                }
                 break;
             case MAXPOOL2D:
                 MaxPool2d.forward(out, in, n, c, h, w, s.kernel, s.stride);
@@ -210,6 +222,24 @@ public final class Sequential {
             default:
                 throw new IllegalStateException("unhandled layer " + s);
         }
+    }
+
+    /**
+     * Conv layer i's Winograd weights, recomputed whenever its weights differ from the copy they
+     * were computed from. The parameter array is public and written in place (optimiser steps,
+     * model loading, replicas sharing it, tests), so comparing is the one check that cannot go
+     * stale; it costs a few percent of a pass ({@link Conv2dWinograd#unchanged}).
+     */
+    private float[] winogradWeights(int i, int wOff, int c, int oc) {
+        if (winoOf[i] == null) {
+            winoOf[i] = new float[oc * c * 9];
+            wino[i] = new float[Conv2dWinograd.weightSize(c, oc)];
+        } else if (Conv2dWinograd.unchanged(winoOf[i], params, wOff, c, oc)) {
+            return wino[i];
+        }
+        System.arraycopy(params, wOff, winoOf[i], 0, oc * c * 9);
+        Conv2dWinograd.transformWeights(wino[i], params, wOff, c, oc, scratch);
+        return wino[i];
     }
 
     // ---------------------------------------------------------------- backward

@@ -81,6 +81,37 @@ class KernelTest {
         assertArrayEquals(gA, gB, 1e-4f);
     }
 
+    @ParameterizedTest(name = "n{0} c{1} {2}x{3} oc{4}")
+    @CsvSource({"1,16,14,14,32", "1,32,7,7,64", "2,5,7,6,3", "1,4,1,1,1", "1,6,2,3,7", "3,9,5,9,6", "1,1,4,4,2", "2,3,8,8,5", "1,7,13,10,9"})
+    void conv2dWinogradEqualsTheReference(int n, int c, int h, int w, int oc) {
+        float[] in = random(n * c * h * w, 41), params = random(oc * c * 9 + oc + 7, 42);
+        int wOff = 7, bOff = wOff + oc * c * 9;              // weights not at 0: offsets are honoured
+        float[] u = new float[Conv2dWinograd.weightSize(c, oc)], scratch = new float[Conv2dWinograd.scratchSize(c, h, w, oc)];
+        java.util.Arrays.fill(scratch, Float.NaN);           // leftovers must never leak into the result
+        Conv2dWinograd.transformWeights(u, params, wOff, c, oc, scratch);
+        float[] from = java.util.Arrays.copyOfRange(params, wOff, bOff);
+        assertTrue(Conv2dWinograd.unchanged(from, params, wOff, c, oc));
+        for (int at : new int[]{0, from.length / 2, from.length - 1}) {      // the tail after the 4-float steps too
+            from[at] += 1e-3f;
+            assertFalse(Conv2dWinograd.unchanged(from, params, wOff, c, oc), "changed weight " + at);
+            from[at] = params[wOff + at];
+        }
+        float[] got = random(n * oc * h * w, 43), direct = new float[got.length];
+        Conv2dWinograd.forward(got, in, u, params, bOff, scratch, n, c, h, w, oc);
+        Conv2d.forward(direct, in, params, wOff, bOff, n, c, h, w, oc, 3, 1, 1);
+        double[] dW = new double[oc * c * 9], dB = new double[oc];
+        for (int i = 0; i < dW.length; i++) dW[i] = params[wOff + i];
+        for (int i = 0; i < oc; i++) dB[i] = params[bOff + i];
+        double[] want = conv2d(toDouble(in), dW, dB, n, c, h, w, oc, 3, 1, 1);
+        double scale = 0;
+        for (double v : want) scale = Math.max(scale, Math.abs(v));
+        // the transforms reassociate and scale by up to 8: errors of ~1e-6 of the layer's largest output
+        for (int i = 0; i < got.length; i++) {
+            assertEquals(want[i], got[i], 1e-5 * scale, "winograd [" + i + "]");
+            assertEquals(direct[i], got[i], 1e-5 * scale, "winograd vs Conv2d [" + i + "]");
+        }
+    }
+
     @Test
     void conv2dHandComputed() {
         // 1 channel 3x3 input 1..9, kernel [[1,0],[0,-1]], bias 0.5, stride 1, no padding:

@@ -147,6 +147,69 @@ class SequentialTest {
         return l / n;
     }
 
+    /** The shipped architecture with batchnorm folded (input [1, 28, 28]); dropout 0 so training mode is deterministic. */
+    static LayerSpec[] shipped() {
+        return new LayerSpec[]{
+                LayerSpec.conv2d(16, 5, 1, 2), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                LayerSpec.conv2d(32, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                LayerSpec.conv2d(64, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                LayerSpec.flatten(), LayerSpec.dense(96), LayerSpec.relu(), LayerSpec.dropout(0f), LayerSpec.dense(10)};
+    }
+
+    // weights of fill() (uniform +-0.6) rescaled to He's uniform +-sqrt(6 / fan-in), so activations keep
+    // the magnitude of a trained network's instead of growing 3-5x per layer
+    static void heScale(Sequential net) {
+        for (ParamTensor t : net.paramTensors()) {
+            if (!t.name.endsWith(".weight")) continue;
+            float k = (float) (Math.sqrt(6.0 / (t.length / t.outChannels())) / 0.6);
+            for (int i = t.offset; i < t.offset + t.length; i++) net.params()[i] *= k;
+        }
+    }
+
+    @Test
+    void inferenceEqualsTheTrainingPathLayerByLayer() {
+        // inference runs the 3x3 convolutions by Winograd, training by im2col: every layer's
+        // activation (the app shows them all) and the probabilities must agree to 1e-4 relative
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, shipped(), 2);
+        fill(net, 8);
+        heScale(net);
+        net.enableTraining();
+        float[] x = dev.numera.core.kernels.KernelTestAccess.random(2 * 784, 9);
+        net.forward(x, 2, true);
+        float[][] im2col = new float[net.layerCount() + 1][];
+        for (int i = 0; i < net.layerCount(); i++) im2col[i] = net.activation(i).clone();
+        im2col[net.layerCount()] = net.probabilities().clone();
+        net.forward(x, 2, false);
+        for (int i = 0; i <= net.layerCount(); i++) {
+            float[] got = i < net.layerCount() ? net.activation(i) : net.probabilities();
+            for (int j = 0; j < got.length; j++) {
+                float want = im2col[i][j];
+                assertEquals(want, got[j], 1e-4f * Math.max(1f, Math.abs(want)), (i < net.layerCount() ? "layer " + i : "probabilities") + " [" + j + "]");
+            }
+        }
+    }
+
+    @Test
+    void inferenceSeesEveryChangeOfTheWeights() {
+        // the Winograd weights are cached: a weight written in place (optimiser step, loader) must
+        // reach the next pass, on this network and on a replica sharing the parameters
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, shipped(), 1);
+        fill(net, 4);
+        Sequential replica = net.replica(1);
+        float[] x = dev.numera.core.kernels.KernelTestAccess.random(784, 5);
+        net.forward(x, 1, false);
+        replica.forward(x, 1, false);
+        ParamTensor conv2 = net.paramTensor("layer3.weight"), conv3 = net.paramTensor("layer6.weight");
+        for (int at : new int[]{conv2.offset, conv3.offset + conv3.length - 1, conv2.offset + 100}) {
+            net.params()[at] += 0.75f;
+            Sequential fresh = Sequential.create(new int[]{1, 28, 28}, shipped(), 1);
+            System.arraycopy(net.params(), 0, fresh.params(), 0, net.paramCount());
+            float[] want = fresh.forward(x, 1, false).clone();
+            assertArrayEquals(want, net.forward(x, 1, false), 0f, "weight " + at);
+            assertArrayEquals(want, replica.forward(x, 1, false), 0f, "replica, weight " + at);
+        }
+    }
+
     @Test
     void trainingReducesLossOnATinyProblem() {
         // two 4x4 patterns (vertical vs horizontal bar) must be separable by a small conv net with plain SGD
