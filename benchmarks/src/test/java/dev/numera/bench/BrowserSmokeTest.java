@@ -52,6 +52,10 @@ class BrowserSmokeTest {
             if (e.getKey().equals("empty")) continue;       // load only: nothing to infer
             double diff = ((Number) v.get("maxProbDiffVsJvm")).doubleValue();
             assertTrue(diff < 1e-3, e.getKey() + " differs from the JVM by " + diff);
+            if (e.getKey().startsWith("numera-")) {           // the app's camera loop reads the box as recognize() does
+                assertEquals(String.valueOf(v.get("cameraDigit")).split(" ")[0], String.valueOf(v.get("cameraLoopDigit")), e.getKey());
+                assertTrue(v.containsKey("alloc2Workload"), e.getKey() + ": camera loop and recognize() both measured");
+            }
         }
     }
 }

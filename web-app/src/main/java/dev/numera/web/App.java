@@ -9,12 +9,14 @@ import dev.numera.web.camera.Camera;
 import dev.numera.web.draw.DrawPad;
 import dev.numera.web.jso.Boot;
 import dev.numera.web.jso.Js;
+import dev.numera.web.jso.RgbaBuffer;
 import dev.numera.web.view.CameraView;
 import dev.numera.web.view.ModelPanel;
 import dev.numera.web.view.NetworkView;
 import dev.numera.web.view.ResultView;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
+import org.teavm.jso.canvas.CanvasImageSource;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -76,7 +78,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         doc.getElementById("clear").addEventListener("click", e -> pad.clear());
         doc.getElementById("undo").addEventListener("click", e -> pad.undo());
         doc.addEventListener("keydown", e -> key((KeyboardEvent) e));
-        Boot.export(runtime, this::inferApi, this::recognizeApi);
+        Boot.export(runtime, this::inferApi, this::recognizeApi, this::cameraFrameApi);
         String notice = Boot.notice();
         setStatus(notice != null ? notice : "Ready. Draw a digit, or start the camera.", notice != null);
         // The pad starts empty: an empty 28x28 image gets the same verdict ("no ink") without rasterising and
@@ -132,11 +134,18 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private int lastCameraDigit = -2;
     private int sameFrames;
 
+    /** The camera's recognition time is shown from every 16th frame (~4 a second): each clock read is a new number object. */
+    private static final int TIMED_FRAME = 16;
+    private int frames;
+
     @Override
-    public void frame(byte[] rgba, int width, int height) {
-        double t0 = Js.now();
+    public void frame(int[] rgba, int width, int height) {
+        boolean timed = ++frames % TIMED_FRAME == 0;
+        double t0 = timed ? Js.now() : 0;
         Prediction p = recognizer.recognizeRgba(rgba, width, height, InputKind.CAMERA);
-        model.showTime(Js.now() - t0);
+        if (timed) {
+            model.showTime(Js.now() - t0);
+        }
         cameraView.show(p);
         sameFrames = p.digit() == lastCameraDigit ? sameFrames + 1 : 0;
         lastCameraDigit = p.digit();
@@ -168,10 +177,23 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         return Float32Array.copyFromJavaArray(p.probabilities());
     }
 
+    /** recognize()'s pixels: copied in once per call, reused (grown for a larger image). */
+    private final RgbaBuffer apiPixels = new RgbaBuffer(Camera.BOX * Camera.BOX);
+
     private JSObject recognizeApi(Uint8ClampedArray rgba, int width, int height, String mode) {
         InputKind kind = "camera".equals(mode) ? InputKind.CAMERA : InputKind.DRAWN;
-        Prediction p = recognizer.recognizeRgba(Js.bytes(rgba), width, height, kind);
+        if (rgba.getLength() < 4 * width * height) {
+            throw new IllegalArgumentException("recognize expects " + 4 * width * height + " RGBA bytes, got " + rgba.getLength());
+        }
+        Prediction p = recognizer.recognizeRgba(apiPixels.copyFrom(rgba), width, height, kind);
+        // the contract returns a fresh object; it and its Float32Array are the only allocations
         return Boot.result(p.digit(), p.confidence(), Float32Array.copyFromJavaArray(p.probabilities()));
+    }
+
+    /** The camera loop's per-frame step on a 140x140 source (canvas, image, video); returns the digit shown, -1 for none. */
+    private int cameraFrameApi(JSObject source) {
+        camera.frameFrom((CanvasImageSource) source, Camera.BOX);
+        return lastCameraDigit;
     }
 
     // ---- status ----

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * the measured navigation; the variants are interleaved and their order rotates from run to run. The
  * "empty" page (one deferred script that says ready at once) measures the fixed cost of a navigation. Per variant: navigation →
  * ready, the first inference, median / p95 / steady median of single-digit inferences after
- * warm-up, the camera-frame pipeline (Numera), bytes allocated and retained over N frames (CDP
+ * warm-up, the camera-frame pipeline (Numera: the recognize() API, and the app's own camera-loop
+ * step via window.numera.cameraFrame), bytes allocated and retained over N frames of each (CDP
  * sampling heap profiler + heap usage), and the bytes downloaded (server log).
  * <pre>
  *   browser [--runs 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
@@ -292,13 +293,18 @@ public final class BrowserBench {
         @SuppressWarnings("unchecked") Map<String, Object> inf = (Map<String, Object>) r.get("infer");
         if (inf == null) return String.format("ready %.1f ms, %s KB gz%n      timeline %s", num(r.get("readyMs")), Math.round(num(r.get("bytesGzip")) / 1024), r.get("timeline"));
         @SuppressWarnings("unchecked") Map<String, Object> cam = (Map<String, Object>) r.get("camera");
-        return String.format("ready %.1f ms, first %.2f ms, median %.3f ms, steady %.3f ms%s, %s KB gz, alloc %s B/frame",
+        @SuppressWarnings("unchecked") Map<String, Object> loop = (Map<String, Object>) r.get("cameraLoop");
+        StringBuilder sb = new StringBuilder(String.format("ready %.1f ms, first %.2f ms, median %.3f ms, steady %.3f ms%s%s, %s KB gz",
                 num(r.get("readyMs")), num(r.get("firstMs")), num(inf.get("median")), num(inf.get("steadyMedian")),
                 cam == null ? "" : String.format(", camera %.3f ms", num(cam.get("median"))),
-                Math.round(num(r.get("bytesGzip")) / 1024), r.get("allocBytesPerFrame"))
-                + (r.get("allocTop") instanceof List && !((List<?>) r.get("allocTop")).isEmpty() ? "\n      top allocation sites: " + r.get("allocTop") : "")
-                + (r.get("notFound") != null ? "\n      404: " + r.get("notFound") : "")
-                + "\n      timeline " + r.get("timeline");
+                loop == null ? "" : String.format(", camera loop %.3f ms", num(loop.get("median"))),
+                Math.round(num(r.get("bytesGzip")) / 1024)));
+        @SuppressWarnings("unchecked") List<Map<String, Object>> heaps = (List<Map<String, Object>>) r.get("heapWorkloads");
+        for (Map<String, Object> h : heaps == null ? List.<Map<String, Object>>of() : heaps) {
+            sb.append("\n      alloc ").append(h.get("allocBytesPerFrame")).append(" B/frame (").append(h.get("heapWorkload")).append(")");
+            if (h.get("allocTop") instanceof List && !((List<?>) h.get("allocTop")).isEmpty()) sb.append(", top sites: ").append(h.get("allocTop"));
+        }
+        return sb + (r.get("notFound") != null ? "\n      404: " + r.get("notFound") : "") + "\n      timeline " + r.get("timeline");
     }
 
     static double num(Object o) {
@@ -461,17 +467,28 @@ public final class BrowserBench {
     /**
      * Bytes allocated per frame (V8 sampling heap profiler, objects already collected included),
      * net of the harness's fixed cost (a 0-frame pass measured the same way), and bytes retained
-     * after a forced GC.
+     * after a forced GC, for each workload the page offers (Numera: the camera loop's per-frame step,
+     * then the recognize() API). The first workload's figures are the run's top-level alloc* keys;
+     * all of them are in "heapWorkloads".
      */
     @SuppressWarnings("unchecked")
     static void heap(ChromeDriver d, JavascriptExecutor js, int frames, Map<String, Object> r) {
         d.executeCdpCommand("HeapProfiler.enable", Map.of());
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Object w : (List<Object>) js.executeScript("return __nb.workloads()")) {
+            all.add(heap(d, js, frames, String.valueOf(w)));
+        }
+        r.putAll(all.get(0));
+        r.put("heapWorkloads", all);
+    }
+
+    private static Map<String, Object> heap(ChromeDriver d, JavascriptExecutor js, int frames, String workload) {
         Map<String, Double> baseline = new LinkedHashMap<>();
-        double base = sample(d, js, 0, baseline);
+        double base = sample(d, js, 0, workload, baseline);
         d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
         Map<String, Object> before = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
         Map<String, Double> byFunction = new LinkedHashMap<>();
-        double total = sample(d, js, frames, byFunction);
+        double total = sample(d, js, frames, workload, byFunction);
         Map<String, Object> afterNoGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
         d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
         Map<String, Object> afterGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
@@ -482,7 +499,8 @@ public final class BrowserBench {
         for (int i = 0; i < Math.min(5, top.size()); i++) {
             if (top.get(i).getValue() / frames >= 1) topList.add(top.get(i).getKey() + " " + Math.round(top.get(i).getValue() / frames) + " B/frame");
         }
-        r.put("heapWorkload", js.executeScript("return __nb.adapter().recognize ? 'recognize' : 'infer'") + " x " + frames);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("heapWorkload", workload + " x " + frames);
         r.put("allocBytesTotal", Math.round(total));
         r.put("allocBytesHarness", Math.round(base));
         r.put("allocBytesPerFrame", Math.max(0, Math.round((total - base) / frames)));
@@ -491,17 +509,18 @@ public final class BrowserBench {
         r.put("heapGrowthNoGc", num(afterNoGc.get("usedSize")) - num(before.get("usedSize")));
         r.put("heapGrowthAfterGc", num(afterGc.get("usedSize")) - num(before.get("usedSize")));
         r.put("heapRetainedPerFrame", (num(afterGc.get("usedSize")) - num(before.get("usedSize"))) / frames);
+        return r;
     }
 
-    /** Sampled bytes allocated while running {@code frames} frames; per-function totals into byFunction. */
+    /** Sampled bytes allocated while running {@code frames} frames of a workload; per-function totals into byFunction. */
     @SuppressWarnings("unchecked")
-    private static double sample(ChromeDriver d, JavascriptExecutor js, int frames, Map<String, Double> byFunction) {
+    private static double sample(ChromeDriver d, JavascriptExecutor js, int frames, String workload, Map<String, Double> byFunction) {
         Map<String, Object> sampling = new LinkedHashMap<>();
         sampling.put("samplingInterval", 64);
         sampling.put("includeObjectsCollectedByMajorGC", true);
         sampling.put("includeObjectsCollectedByMinorGC", true);
         d.executeCdpCommand("HeapProfiler.startSampling", sampling);
-        js.executeScript("return __nb.frames(arguments[0])", frames);
+        js.executeScript("return __nb.frames(arguments[0], arguments[1])", frames, workload);
         Map<String, Object> prof = d.executeCdpCommand("HeapProfiler.stopSampling", Map.of());
         return walk((Map<String, Object>) ((Map<String, Object>) prof.get("profile")).get("head"), byFunction);
     }

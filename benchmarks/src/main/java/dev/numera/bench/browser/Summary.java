@@ -21,8 +21,12 @@ public final class Summary {
         METRICS.put("steadyMs", r -> sub(r, "infer", "steadyMedian"));
         METRICS.put("cameraMedianMs", r -> sub(r, "camera", "median"));
         METRICS.put("cameraP95Ms", r -> sub(r, "camera", "p95"));
+        METRICS.put("cameraLoopMedianMs", r -> sub(r, "cameraLoop", "median"));
         METRICS.put("allocBytesPerFrame", r -> num(r.get("allocBytesPerFrame")));
         METRICS.put("heapRetainedPerFrame", r -> num(r.get("heapRetainedPerFrame")));
+        // the second heap workload, where a page has two (Numera: the recognize() API after the camera loop)
+        METRICS.put("alloc2BytesPerFrame", r -> workload(r, 1, "allocBytesPerFrame"));
+        METRICS.put("heap2RetainedPerFrame", r -> workload(r, 1, "heapRetainedPerFrame"));
         METRICS.put("bytesRaw", r -> num(r.get("bytesRaw")));
         METRICS.put("bytesGzip", r -> num(r.get("bytesGzip")));
         METRICS.put("bytesGzipCode", r -> num(r.get("bytesGzipCode")));
@@ -44,6 +48,12 @@ public final class Summary {
     static double sub(Map<String, Object> r, String a, String b) {
         Object m = r.get(a);
         return m instanceof Map ? num(((Map<String, Object>) m).get(b)) : Double.NaN;
+    }
+
+    @SuppressWarnings("unchecked")
+    static double workload(Map<String, Object> r, int i, String key) {
+        Object w = r.get("heapWorkloads");
+        return w instanceof List && ((List<Object>) w).size() > i ? num(((Map<String, Object>) ((List<Object>) w).get(i)).get(key)) : Double.NaN;
     }
 
     public static double median(List<Double> xs) {
@@ -118,6 +128,13 @@ public final class Summary {
                 if (r.containsKey("cameraDigit")) v.put("cameraDigit", r.get("cameraDigit") + " (JVM " + expected.get("cameraDigit") + ")");
                 v.put("files", r.get("files"));
                 v.put("allocTop", r.get("allocTop"));
+                if (r.containsKey("cameraLoopDigit")) v.put("cameraLoopDigit", r.get("cameraLoopDigit"));
+                Object w = r.get("heapWorkloads");
+                if (w instanceof List && ((List<Object>) w).size() > 1) {
+                    Map<String, Object> second = (Map<String, Object>) ((List<Object>) w).get(1);
+                    v.put("alloc2Workload", second.get("heapWorkload"));
+                    v.put("alloc2Top", second.get("allocTop"));
+                }
             }
             perVariant.put(e.getKey(), v);
         }

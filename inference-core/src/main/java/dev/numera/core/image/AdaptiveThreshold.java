@@ -34,7 +34,12 @@ package dev.numera.core.image;
  * an int integral image (exact, no drift) and each pixel costs O(1) whatever the radius. Windows are
  * clipped at the border: the mean is over the pixels that exist.
  *
- * <p>Built for one (width, height); the integral buffer is allocated once and reused every frame.
+ * <p>{@link #applyRgba} is the camera path in one pass over the pixels: RGBA straight to integer
+ * levels (the same levels {@link Luminance#maxChannel} + {@link #level} give), with no float grey
+ * image in between.
+ *
+ * <p>Built for one (width, height); the level and integral buffers are allocated once and reused
+ * every frame.
  */
 public final class AdaptiveThreshold {
     public static final int DEFAULT_RADIUS = 7;
@@ -48,6 +53,16 @@ public final class AdaptiveThreshold {
     private final float minContrast;
     /** (height+1) x (width+1): integral[(y+1)*(width+1) + (x+1)] = sum of levels over [0..y]x[0..x]. */
     private final int[] integral;
+    /** (width*height) grey level 0..255 of each pixel, as {@link #level} gives. */
+    private final int[] levels;
+    /** grey level of an opaque pixel by max(R, G, B), for {@link #tableBackground}. */
+    private final int[] opaqueLevel = new int[256];
+    private float tableBackground = Float.NaN;
+    /**
+     * One float: a grey value goes through it before {@link #level}, so it is rounded to float32 as
+     * maxChannel's float[] store rounds it (TeaVM's JavaScript computes float expressions in double).
+     */
+    private final float[] greyScratch = new float[1];
     private int inkCount;
 
     /** 15x15 window, offset 8, min contrast 10 %. */
@@ -83,6 +98,7 @@ public final class AdaptiveThreshold {
         this.minContrast = minContrast;
         // 255 * MAX_PIXELS < 2^31, so every window sum fits an int
         this.integral = new int[(width + 1) * (height + 1)];
+        this.levels = new int[width * height];
     }
 
     /**
@@ -111,34 +127,89 @@ public final class AdaptiveThreshold {
         if (grey == ink) {
             throw new IllegalArgumentException("grey and ink must be different arrays (the window reads neighbours)");
         }
-        int w1 = width + 1;
-        for (int y = 0; y < height; y++) {
+        int[] levels = this.levels;
+        for (int i = 0; i < n; i++) {
+            levels[i] = level(grey[i]);
+        }
+        return threshold(ink);
+    }
+
+    /**
+     * The camera path fused: {@code Luminance.maxChannel(rgba, width, height, background, grey)} then
+     * {@code apply(grey, ink)}, with the same result, but without the float grey image. Per pixel:
+     * {@code max(R, G, B)} of the packed int and, for opaque pixels (every video frame), a table lookup.
+     *
+     * @param rgba       (width*height) packed pixels {@code R | G << 8 | B << 16 | A << 24}, row-major
+     *                   (see {@link Luminance#pack})
+     * @param background grey level 0..255 under transparent pixels (255 for paper)
+     * @param ink        (width*height) output, 1f = ink, 0f = paper
+     * @return number of ink pixels (also {@link #inkCount()})
+     */
+    public int applyRgba(int[] rgba, float background, float[] ink) {
+        int n = width * height;
+        Check.ints(rgba, n, "rgba");
+        Check.floats(ink, n, "ink");
+        Luminance.checkBackground(background);
+        if (background != tableBackground) {
+            for (int m = 0; m < 256; m++) {
+                opaqueLevel[m] = blendedLevel(255, m, background);
+            }
+            tableBackground = background;
+        }
+        int[] levels = this.levels;
+        int[] opaque = opaqueLevel;
+        for (int i = 0; i < n; i++) {
+            int px = rgba[i];
+            int r = px & 0xFF;
+            int g = (px >>> 8) & 0xFF;
+            int b = (px >>> 16) & 0xFF;
+            int a = px >>> 24;
+            int m = r > g ? (r > b ? r : b) : (g > b ? g : b);
+            levels[i] = a == 255 ? opaque[m] : blendedLevel(a, m, background); // not opaque: rare, canvases not video
+        }
+        return threshold(ink);
+    }
+
+    /** {@link #level} of {@link Luminance#maxChannel}'s grey for one pixel. */
+    private int blendedLevel(int alpha, int maxRgb, float background) {
+        greyScratch[0] = Luminance.maxChannelGrey(alpha, maxRgb, background);
+        return level(greyScratch[0]);
+    }
+
+    /** {@link #levels} → integral image → ink. */
+    private int threshold(float[] ink) {
+        int w = width, h = height, r = radius;
+        float off = offset, contrast = minContrast;
+        int[] levels = this.levels, integral = this.integral;
+        int w1 = w + 1;
+        for (int y = 0; y < h; y++) {
             int rowSum = 0;
-            int src = y * width;
+            int src = y * w;
             int dst = (y + 1) * w1;
-            for (int x = 0; x < width; x++) {
-                rowSum += level(grey[src + x]);
+            for (int x = 0; x < w; x++) {
+                rowSum += levels[src + x];
                 integral[dst + x + 1] = integral[dst - w1 + x + 1] + rowSum;
             }
         }
         int count = 0;
-        for (int y = 0; y < height; y++) {
-            int y0 = y - radius < 0 ? 0 : y - radius;
-            int y1 = y + radius >= height ? height - 1 : y + radius;
+        for (int y = 0; y < h; y++) {
+            int y0 = y - r < 0 ? 0 : y - r;
+            int y1 = y + r >= h ? h - 1 : y + r;
             int top = y0 * w1;
             int bottom = (y1 + 1) * w1;
             int rows = y1 - y0 + 1;
-            for (int x = 0; x < width; x++) {
-                int x0 = x - radius < 0 ? 0 : x - radius;
-                int x1 = x + radius >= width ? width - 1 : x + radius;
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int x0 = x - r < 0 ? 0 : x - r;
+                int x1 = x + r >= w ? w - 1 : x + r;
                 int sum = integral[bottom + x1 + 1] - integral[top + x1 + 1] - integral[bottom + x0] + integral[top + x0];
                 int area = rows * (x1 - x0 + 1);
-                int q = level(grey[y * width + x]);
+                int q = levels[row + x];
                 // mean - q > offset and mean - q > minContrast * mean, both multiplied through by area
                 // so the left side stays an exact integer
                 float below = (float) (sum - q * area);
-                boolean isInk = below > offset * area && below > minContrast * sum;
-                ink[y * width + x] = isInk ? 1f : 0f;
+                boolean isInk = below > off * area && below > contrast * sum;
+                ink[row + x] = isInk ? 1f : 0f;
                 if (isInk) {
                     count++;
                 }

@@ -35,6 +35,9 @@ public final class AreaDownscale {
     private final int[][] yCount;
     private final float[][] yWeight;
     private final int[] yStride;
+    /** per step s: every output along x (y) has exactly two taps, the case of every step in 140→112→56→28. */
+    private final boolean[] xTwoTaps;
+    private final boolean[] yTwoTaps;
     /** output of step s for s < steps-1 (the last step writes the caller's array). */
     private final float[][] stage;
     /** horizontal-pass result: (widths[s+1] x heights[s]) for the current step, sized for the largest. */
@@ -61,6 +64,8 @@ public final class AreaDownscale {
         yCount = new int[steps][];
         yWeight = new float[steps][];
         yStride = new int[steps];
+        xTwoTaps = new boolean[steps];
+        yTwoTaps = new boolean[steps];
         stage = new float[Math.max(steps - 1, 0)][];
         int acrossMax = 1;
         for (int s = 0; s < steps; s++) {
@@ -74,6 +79,8 @@ public final class AreaDownscale {
             yCount[s] = new int[heights[s + 1]];
             yWeight[s] = new float[heights[s + 1] * yStride[s]];
             taps(heights[s], heights[s + 1], yFirst[s], yCount[s], yWeight[s], yStride[s]);
+            xTwoTaps[s] = allTwo(xCount[s]);
+            yTwoTaps[s] = allTwo(yCount[s]);
             if (s < steps - 1) {
                 stage[s] = new float[widths[s + 1] * heights[s + 1]];
             }
@@ -129,6 +136,15 @@ public final class AreaDownscale {
             out[i] = i < pad ? chain[0] : chain[i - pad];
         }
         return out;
+    }
+
+    private static boolean allTwo(int[] count) {
+        for (int c : count) {
+            if (c != 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int maxTaps(int src, int dst) {
@@ -187,7 +203,11 @@ public final class AreaDownscale {
         }
     }
 
-    /** One separable step: rows first into {@code across}, then columns into {@code out}. */
+    /**
+     * One separable step: rows first into {@code across}, then columns into {@code out}. Each output
+     * is {@code 0f + w0*v0 + w1*v1 + ...}, summed in tap order; the two-tap loops (ratios 1.25 and 2)
+     * write exactly that sum without the generic tap loop, so both give the same bits.
+     */
     private void step(int s, float[] in, float[] out) {
         int inW = widths[s];
         int inH = heights[s];
@@ -197,10 +217,21 @@ public final class AreaDownscale {
         int[] xc = xCount[s];
         float[] xw = xWeight[s];
         int xs = xStride[s];
+        float[] across = this.across;
+        boolean twoX = xTwoTaps[s];
+        boolean twoY = yTwoTaps[s];
         // across: (outW x inH)
         for (int y = 0; y < inH; y++) {
             int row = y * inW;
             int acrossRow = y * outW;
+            if (twoX) {
+                for (int x = 0; x < outW; x++) {
+                    int base = row + xf[x];
+                    int wb = x * xs;
+                    across[acrossRow + x] = 0f + xw[wb] * in[base] + xw[wb + 1] * in[base + 1];
+                }
+                continue;
+            }
             for (int x = 0; x < outW; x++) {
                 int base = row + xf[x];
                 int wb = x * xs;
@@ -218,6 +249,16 @@ public final class AreaDownscale {
         // out: (outW x outH)
         for (int y = 0; y < outH; y++) {
             int outRow = y * outW;
+            if (twoY) {
+                float w0 = yw[y * ys];
+                float w1 = yw[y * ys + 1];
+                int a0 = yf[y] * outW;
+                int a1 = a0 + outW;
+                for (int x = 0; x < outW; x++) {
+                    out[outRow + x] = 0f + w0 * across[a0 + x] + w1 * across[a1 + x];
+                }
+                continue;
+            }
             for (int x = 0; x < outW; x++) {
                 out[outRow + x] = 0f;
             }

@@ -41,6 +41,15 @@ final class Check {
         }
     }
 
+    static void ints(int[] image, int length, String name) {
+        if (image == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (image.length != length) {
+            throw new IllegalArgumentException(name + " has length " + image.length + ", expected " + length);
+        }
+    }
+
     static void size(int width, int height, int expectedWidth, int expectedHeight, String name) {
         if (width != expectedWidth || height != expectedHeight) {
             throw new IllegalArgumentException(name + " is " + width + "x" + height + ", this object was built for "

@@ -115,8 +115,9 @@ public final class InkCheck {
     private final int height;
     /** (width*height) component id + 1 per pixel, 0 = not ink or not yet visited. */
     private final int[] label;
-    /** flood-fill stack of pixel indices; every pixel is pushed at most once per call. */
+    /** flood-fill stack of pixel indices and their rows; every pixel is pushed at most once per call. */
     private final int[] stack;
+    private final int[] stackY;
     /** per component: pixel count and box. At most ceil(w/2)*ceil(h/2) 8-connected components exist. */
     private final int[] compSize;
     private final int[] compMinX;
@@ -131,6 +132,7 @@ public final class InkCheck {
         this.height = height;
         this.label = new int[n];
         this.stack = new int[n];
+        this.stackY = new int[n];
         int maxComponents = ((width + 1) / 2) * ((height + 1) / 2);
         compSize = new int[maxComponents];
         compMinX = new int[maxComponents];
@@ -153,7 +155,9 @@ public final class InkCheck {
         res.largestComponent = 0;
         res.boxMinX = res.boxMinY = res.boxMaxX = res.boxMaxY = -1;
         int count = 0;
+        int[] label = this.label;
         for (int i = 0; i < n; i++) {
+            label[i] = 0; // cleared here for label(), one pass instead of two
             if (ink[i] >= INK_LEVEL) {
                 count++;
             }
@@ -216,12 +220,14 @@ public final class InkCheck {
         return result;
     }
 
-    /** Labels 8-connected components of pixels >= INK_LEVEL; fills comp* arrays; returns the count. */
+    /**
+     * Labels 8-connected components of pixels >= INK_LEVEL (labels already cleared by check()); fills
+     * the comp* arrays; returns the count. The stack holds each pixel's index and row, so no pixel's
+     * coordinates cost a division.
+     */
     private int label(float[] ink) {
-        int n = width * height;
-        for (int i = 0; i < n; i++) {
-            label[i] = 0;
-        }
+        int w = width, h = height, n = w * h;
+        int[] label = this.label, stack = this.stack, stackY = this.stackY;
         int comps = 0;
         for (int seed = 0; seed < n; seed++) {
             if (label[seed] != 0 || ink[seed] < INK_LEVEL) {
@@ -229,17 +235,18 @@ public final class InkCheck {
             }
             int id = comps + 1;
             int size = 0;
-            int minX = width;
-            int minY = height;
+            int minX = w;
+            int minY = h;
             int maxX = -1;
             int maxY = -1;
             int top = 0;
-            stack[top++] = seed;
+            stack[top] = seed;
+            stackY[top++] = seed / w;
             label[seed] = id;
             while (top > 0) {
                 int p = stack[--top];
-                int py = p / width;
-                int px = p - py * width;
+                int py = stackY[top];
+                int px = p - py * w;
                 size++;
                 if (px < minX) {
                     minX = px;
@@ -254,15 +261,16 @@ public final class InkCheck {
                     maxY = py;
                 }
                 int ya = py > 0 ? py - 1 : 0;
-                int yb = py < height - 1 ? py + 1 : height - 1;
+                int yb = py < h - 1 ? py + 1 : h - 1;
                 int xa = px > 0 ? px - 1 : 0;
-                int xb = px < width - 1 ? px + 1 : width - 1;
+                int xb = px < w - 1 ? px + 1 : w - 1;
                 for (int y = ya; y <= yb; y++) {
                     for (int x = xa; x <= xb; x++) {
-                        int q = y * width + x;
+                        int q = y * w + x;
                         if (label[q] == 0 && ink[q] >= INK_LEVEL) {
                             label[q] = id;
-                            stack[top++] = q;
+                            stack[top] = q;
+                            stackY[top++] = y;
                         }
                     }
                 }

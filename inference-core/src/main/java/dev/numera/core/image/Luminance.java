@@ -3,7 +3,9 @@ package dev.numera.core.image;
 /**
  * RGBA bytes, as canvas {@code getImageData} returns them, to one grey float per pixel.
  *
- * <p>Input: {@code rgba[4*(y*width+x) + c]}, c = R,G,B,A, unsigned bytes 0..255, not premultiplied.
+ * <p>Input: {@code rgba[4*(y*width+x) + c]}, c = R,G,B,A, unsigned bytes 0..255, not premultiplied;
+ * or the same pixels packed one per int, {@code rgba[y*width+x] = R | G << 8 | B << 16 | A << 24}
+ * (what a little-endian Int32Array over the bytes reads; see {@link #pack}).
  * Output: {@code out[y*width+x]}. Grey is ITU-R BT.601 luminance, {@code 0.299 R + 0.587 G + 0.114 B}.
  *
  * <p>Alpha is composited explicitly over a grey {@code background} level (0..255) before anything
@@ -41,6 +43,13 @@ public final class Luminance {
      * @param out        (width*height) grey levels 0..255, paper-bright
      */
     public static void grey(byte[] rgba, int width, int height, float background, float[] out) {
+        Check.bytes(rgba, 4 * Check.pixels(width, height), "rgba");
+        convert(rgba, width, height, background, out, GREY);
+    }
+
+    /** As {@link #grey(byte[], int, int, float, float[])}, on (width*height) packed pixels. */
+    public static void grey(int[] rgba, int width, int height, float background, float[] out) {
+        Check.ints(rgba, Check.pixels(width, height), "rgba");
         convert(rgba, width, height, background, out, GREY);
     }
 
@@ -61,6 +70,13 @@ public final class Luminance {
      * @param out        (width*height) grey levels 0..255, paper-bright
      */
     public static void maxChannel(byte[] rgba, int width, int height, float background, float[] out) {
+        Check.bytes(rgba, 4 * Check.pixels(width, height), "rgba");
+        convert(rgba, width, height, background, out, MAX_CHANNEL);
+    }
+
+    /** As {@link #maxChannel(byte[], int, int, float, float[])}, on (width*height) packed pixels. */
+    public static void maxChannel(int[] rgba, int width, int height, float background, float[] out) {
+        Check.ints(rgba, Check.pixels(width, height), "rgba");
         convert(rgba, width, height, background, out, MAX_CHANNEL);
     }
 
@@ -72,6 +88,13 @@ public final class Luminance {
      * @param out        (width*height) ink-high 0..1
      */
     public static void inkDark(byte[] rgba, int width, int height, float background, float[] out) {
+        Check.bytes(rgba, 4 * Check.pixels(width, height), "rgba");
+        convert(rgba, width, height, background, out, INK_DARK);
+    }
+
+    /** As {@link #inkDark(byte[], int, int, float, float[])}, on (width*height) packed pixels. */
+    public static void inkDark(int[] rgba, int width, int height, float background, float[] out) {
+        Check.ints(rgba, Check.pixels(width, height), "rgba");
         convert(rgba, width, height, background, out, INK_DARK);
     }
 
@@ -83,46 +106,95 @@ public final class Luminance {
      * @param out        (width*height) ink-high 0..1
      */
     public static void inkLight(byte[] rgba, int width, int height, float background, float[] out) {
+        Check.bytes(rgba, 4 * Check.pixels(width, height), "rgba");
         convert(rgba, width, height, background, out, INK_LIGHT);
     }
 
+    /** As {@link #inkLight(byte[], int, int, float, float[])}, on (width*height) packed pixels. */
+    public static void inkLight(int[] rgba, int width, int height, float background, float[] out) {
+        Check.ints(rgba, Check.pixels(width, height), "rgba");
+        convert(rgba, width, height, background, out, INK_LIGHT);
+    }
+
+    /** The pixel at byte offset p of RGBA bytes, packed: {@code R | G << 8 | B << 16 | A << 24}. */
+    public static int pack(byte[] rgba, int p) {
+        return (rgba[p] & 0xFF) | (rgba[p + 1] & 0xFF) << 8 | (rgba[p + 2] & 0xFF) << 16 | rgba[p + 3] << 24;
+    }
+
     private static void convert(byte[] rgba, int width, int height, float background, float[] out, int mode) {
-        int n = Check.pixels(width, height);
-        Check.bytes(rgba, 4 * n, "rgba");
+        int n = width * height;
         Check.floats(out, n, "out");
+        checkBackground(background);
+        for (int i = 0; i < n; i++) {
+            out[i] = value(pack(rgba, 4 * i), background, mode);
+        }
+    }
+
+    private static void convert(int[] rgba, int width, int height, float background, float[] out, int mode) {
+        int n = width * height;
+        Check.floats(out, n, "out");
+        checkBackground(background);
+        for (int i = 0; i < n; i++) {
+            out[i] = value(rgba[i], background, mode);
+        }
+    }
+
+    /** One packed pixel's output value in the given mode. */
+    private static float value(int px, float background, int mode) {
+        float a = (px >>> 24) * (1f / 255f);
+        float under = (1f - a) * background;
+        // composite each channel over the grey background: c' = a*c + (1-a)*bg
+        float r = a * (px & 0xFF) + under;
+        float g = a * ((px >>> 8) & 0xFF) + under;
+        float b = a * ((px >>> 16) & 0xFF) + under;
+        float y = WEIGHT_R * r + WEIGHT_G * g + WEIGHT_B * b;
+        float v;
+        if (mode == GREY) {
+            v = y;
+        } else if (mode == MAX_CHANNEL) {
+            v = r > g ? (r > b ? r : b) : (g > b ? g : b);
+        } else if (mode == INK_DARK) {
+            v = 1f - y * (1f / 255f);
+        } else {
+            v = y * (1f / 255f);
+        }
+        // weights sum to 1 but float rounding can step a hair outside the range
+        if (v < 0f) {
+            v = 0f;
+        }
+        if (mode >= INK_DARK) {
+            if (v > 1f) {
+                v = 1f;
+            }
+        } else if (v > 255f) {
+            v = 255f;
+        }
+        return v;
+    }
+
+    /**
+     * {@link #maxChannel}'s grey for one pixel from its alpha and {@code max(R, G, B)}: exactly the
+     * value maxChannel stores. Compositing {@code c' = a*c + (1-a)*bg} is non-decreasing in c (also
+     * in float rounding), so the largest composited channel is the composited largest channel. The
+     * fused camera pass ({@link AdaptiveThreshold#applyRgba}) tabulates it for the 256 values of
+     * {@code maxRgb} instead of compositing three channels per pixel.
+     */
+    static float maxChannelGrey(int alpha, int maxRgb, float background) {
+        float a = alpha * (1f / 255f);
+        float under = (1f - a) * background;
+        float v = a * maxRgb + under;
+        if (v < 0f) {
+            v = 0f;
+        }
+        if (v > 255f) {
+            v = 255f;
+        }
+        return v;
+    }
+
+    static void checkBackground(float background) {
         if (!(background >= 0f && background <= 255f)) {
             throw new IllegalArgumentException("background must be a grey level in 0..255, got " + background);
-        }
-        for (int i = 0, p = 0; i < n; i++, p += 4) {
-            float a = (rgba[p + 3] & 0xFF) * (1f / 255f);
-            float under = (1f - a) * background;
-            // composite each channel over the grey background: c' = a*c + (1-a)*bg
-            float r = a * (rgba[p] & 0xFF) + under;
-            float g = a * (rgba[p + 1] & 0xFF) + under;
-            float b = a * (rgba[p + 2] & 0xFF) + under;
-            float y = WEIGHT_R * r + WEIGHT_G * g + WEIGHT_B * b;
-            float v;
-            if (mode == GREY) {
-                v = y;
-            } else if (mode == MAX_CHANNEL) {
-                v = r > g ? (r > b ? r : b) : (g > b ? g : b);
-            } else if (mode == INK_DARK) {
-                v = 1f - y * (1f / 255f);
-            } else {
-                v = y * (1f / 255f);
-            }
-            // weights sum to 1 but float rounding can step a hair outside the range
-            if (v < 0f) {
-                v = 0f;
-            }
-            if (mode >= INK_DARK) {
-                if (v > 1f) {
-                    v = 1f;
-                }
-            } else if (v > 255f) {
-                v = 255f;
-            }
-            out[i] = v;
         }
     }
 }

@@ -244,8 +244,13 @@ public final class MnistNormalizer {
                 count[o] = 0;
                 continue;
             }
-            int i0 = (int) Math.floor(a);
-            int i1 = (int) Math.ceil(b) - 1;
+            // floor(a) and ceil(b) - 1 by casts, exact since 0 <= lo <= a < b: TeaVM's Wasm GC calls into
+            // JavaScript for Math.floor/ceil and boxes the argument each time (224 calls per frame here)
+            int i0 = (int) a;
+            int i1 = (int) b;
+            if (i1 == b) {
+                i1--;
+            }
             if (i1 > hi) {
                 i1 = hi;
             }

@@ -7,11 +7,12 @@
  *
  * <p>Camera (a 140x140 box of the video frame):
  * <pre>
- *   RGBA bytes (4*140*140) --Luminance.maxChannel--&gt; grey 0..255 (140x140)
+ *   RGBA (140x140, packed ints) --Luminance.maxChannel--&gt; grey 0..255 (140x140)
  *     --AdaptiveThreshold (15x15, offset 8, contrast 10 %)--&gt; ink 0/1 (140x140) --InkCheck--&gt; present? reason
  *     --AreaDownscale 140→112→56→28--&gt; ink 0..1 (28x28)
  *     --MnistNormalizer (box 20 px, centre of mass at 14,14)--&gt; network input (28x28)
  * </pre>
+ * (AdaptiveThreshold.applyRgba does the first two steps in one pass, without the float grey image.)
  * Drawing (pointer strokes in a 280x280 canvas):
  * <pre>
  *   strokes --StrokeRasterizer (brush = (longest side + cell) / 9)--&gt; ink 0..1 (280x280) --InkCheck--&gt;
@@ -27,6 +28,9 @@
  * constructor; the per-frame methods allocate nothing. Every public method checks array lengths
  * against width*height and throws IllegalArgumentException, because in Wasm GC an out-of-bounds
  * access is a trap no catch can stop. No reflection, threads, Random, Math.round or String.format:
- * the package runs unchanged on the JVM and under TeaVM (JS and Wasm GC).
+ * the package runs unchanged on the JVM and under TeaVM (JS and Wasm GC). Per-frame code also avoids
+ * what allocates only under TeaVM: Math.floor/ceil (Wasm GC boxes the argument on its way to
+ * JavaScript), System.arraycopy and long arithmetic (TeaVM's JavaScript makes a typed-array view or
+ * an object for each).
  */
 package dev.numera.core.image;

@@ -32,7 +32,8 @@ public final class Recognizer {
     /** Buffers and stage objects for one source size. */
     private static final class Stages {
         final int width, height;
-        final float[] grey, ink, small;
+        final int[] pixels;
+        final float[] ink, small;
         final AdaptiveThreshold threshold;
         final AreaDownscale downscale;
         final InkCheck check;
@@ -41,7 +42,7 @@ public final class Recognizer {
         Stages(int width, int height) {
             this.width = width;
             this.height = height;
-            grey = new float[width * height];
+            pixels = new int[width * height];
             ink = new float[width * height];
             threshold = new AdaptiveThreshold(width, height);
             check = new InkCheck(width, height);
@@ -88,15 +89,38 @@ public final class Recognizer {
         if (rgba == null || rgba.length < 4 * width * height) {
             throw new IllegalArgumentException("rgba needs " + 4 * width * height + " bytes for " + width + "x" + height);
         }
+        for (int i = 0; i < s.pixels.length; i++) {
+            s.pixels[i] = Luminance.pack(rgba, 4 * i);
+        }
+        return recognizeRgba(s.pixels, width, height, kind);
+    }
+
+    /**
+     * As {@link #recognizeRgba(byte[], int, int, InputKind)}, on packed pixels
+     * {@code R | G << 8 | B << 16 | A << 24}: what a little-endian Int32Array over getImageData's bytes
+     * reads, and what the browser's camera loop hands over (one bulk copy per frame into a reused array).
+     *
+     * @param rgba [width * height] packed pixels, row-major (longer arrays: the first width*height)
+     */
+    public Prediction recognizeRgba(int[] rgba, int width, int height, InputKind kind) {
+        Stages s = stages(width, height);
+        if (rgba == null || rgba.length < width * height) {
+            throw new IllegalArgumentException("rgba needs " + width * height + " pixels for " + width + "x" + height);
+        }
+        int[] px = rgba;
+        if (rgba.length != width * height) { // the image classes take exact lengths
+            System.arraycopy(rgba, 0, s.pixels, 0, width * height);
+            px = s.pixels;
+        }
         if (kind == InputKind.CAMERA) {
-            Luminance.maxChannel(rgba, width, height, 255f, s.grey);   // coloured ruled lines vanish in the brightest channel
-            s.threshold.apply(s.grey, s.ink);
+            // coloured ruled lines vanish in the brightest channel; its grey levels go straight into the threshold
+            s.threshold.applyRgba(px, 255f, s.ink);
             prediction.thresholded = s.ink;
             prediction.thresholdedWidth = width;
             prediction.thresholdedHeight = height;
             return finish(s, s.ink, kind);
         }
-        Luminance.inkLight(rgba, width, height, 0f, s.ink);
+        Luminance.inkLight(px, width, height, 0f, s.ink);
         return recognizeInk(s.ink, width, height, kind);
     }
 
@@ -139,7 +163,9 @@ public final class Recognizer {
         for (int i = 0; i < 784; i++) x[i] = (in[i] - mean) * invStd;
         net.forward(x, 1, false);
         float[] p = net.probabilities();
-        System.arraycopy(p, 0, prediction.probabilities, 0, 10);
+        for (int k = 0; k < 10; k++) {     // a loop, not arraycopy: TeaVM's JavaScript makes a subarray per arraycopy
+            prediction.probabilities[k] = p[k];
+        }
         int[] top = prediction.top3;
         top[0] = top[1] = top[2] = -1;
         for (int k = 0; k < 10; k++) {          // insertion into the top 3, ties keep the lower digit first

@@ -67,6 +67,47 @@ class AdaptiveThresholdTest {
     }
 
     @Test
+    void fusedRgbaPassGivesExactlyMaxChannelThenApply() {
+        Images.Lcg rng = new Images.Lcg(11);
+        int[][] cases = {{140, 140, 7}, {37, 23, 4}, {9, 9, 7}, {60, 44, 10}};
+        float[] backgrounds = {255f, 0f, 127.3f};
+        int inkSeen = 0;
+        for (int[] c : cases) {
+            int w = c[0];
+            int h = c[1];
+            for (int variant = 0; variant < 3; variant++) {
+                // opaque paper with dark specks and colour casts; variant 2 adds random alpha
+                byte[] rgba = new byte[4 * w * h];
+                for (int i = 0; i < w * h; i++) {
+                    int base = rng.nextInt(8) == 0 ? rng.nextInt(90) : 140 + rng.nextInt(110);
+                    for (int ch = 0; ch < 3; ch++) {
+                        rgba[4 * i + ch] = (byte) Math.min(255, base + rng.nextInt(30));
+                    }
+                    rgba[4 * i + 3] = (byte) (variant == 2 ? rng.nextInt(256) : 255);
+                }
+                int[] packed = new int[w * h];
+                for (int i = 0; i < w * h; i++) {
+                    packed[i] = Luminance.pack(rgba, 4 * i);
+                }
+                for (float background : backgrounds) {
+                    AdaptiveThreshold t = new AdaptiveThreshold(w, h, c[2], 8f, 0.1f);
+                    float[] grey = new float[w * h];
+                    float[] expected = new float[w * h];
+                    Luminance.maxChannel(rgba, w, h, background, grey);
+                    int count = t.apply(grey, expected);
+                    float[] ink = new float[w * h];
+                    assertEquals(count, t.applyRgba(packed, background, ink));
+                    assertArrayEquals(expected, ink, 0f, w + "x" + h + " variant " + variant + " background " + background);
+                    inkSeen += count;
+                }
+            }
+        }
+        assertTrue(inkSeen > 100, "the random images must actually produce ink");
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(4, 4).applyRgba(new int[15], 255f, new float[16]));
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(4, 4).applyRgba(new int[16], 256f, new float[16]));
+    }
+
+    @Test
     void smallHandComputedCase() {
         // 5x1 row, radius 1: windows are clipped at both ends
         //   grey:   200 200 100 200 200

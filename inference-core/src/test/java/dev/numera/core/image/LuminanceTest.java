@@ -106,7 +106,9 @@ class LuminanceTest {
         float[] out = new float[4];
         assertThrows(IllegalArgumentException.class, () -> Luminance.grey(new byte[15], 2, 2, 0f, out));
         assertThrows(IllegalArgumentException.class, () -> Luminance.grey(new byte[16], 2, 2, 0f, new float[3]));
-        assertThrows(IllegalArgumentException.class, () -> Luminance.inkLight(null, 2, 2, 0f, out));
+        assertThrows(IllegalArgumentException.class, () -> Luminance.inkLight((byte[]) null, 2, 2, 0f, out));
+        assertThrows(IllegalArgumentException.class, () -> Luminance.inkLight((int[]) null, 2, 2, 0f, out));
+        assertThrows(IllegalArgumentException.class, () -> Luminance.inkLight(new int[3], 2, 2, 0f, out));
         assertThrows(IllegalArgumentException.class, () -> Luminance.inkDark(new byte[16], 2, 2, 300f, out));
         assertThrows(IllegalArgumentException.class, () -> Luminance.grey(new byte[16], 2, 2, Float.NaN, out));
         assertThrows(IllegalArgumentException.class, () -> Luminance.grey(new byte[0], 0, 2, 0f, new float[0]));

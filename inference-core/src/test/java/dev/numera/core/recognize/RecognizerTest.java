@@ -90,6 +90,27 @@ class RecognizerTest {
     }
 
     @Test
+    void packedPixelsGiveTheSameAsBytes() {
+        Recognizer bytes = templateRecognizer();
+        Recognizer packed = templateRecognizer();
+        for (int k = 0; k < 10; k++) {
+            byte[] rgba = paper(draw(k, 140, 0.5f, 0, 0), 140);
+            int[] px = new int[140 * 140 + 7];                          // longer than the image: the rest is ignored
+            for (int i = 0; i < 140 * 140; i++) {
+                px[i] = dev.numera.core.image.Luminance.pack(rgba, 4 * i);
+            }
+            for (InputKind kind : new InputKind[]{InputKind.CAMERA, InputKind.DRAWN}) {
+                Prediction a = bytes.recognizeRgba(rgba, 140, 140, kind);
+                Prediction b = packed.recognizeRgba(px, 140, 140, kind);
+                assertEquals(a.toString(), b.toString());
+                assertArrayEquals(a.probabilities(), b.probabilities(), 0f);
+                assertArrayEquals(a.input(), b.input(), 0f);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> packed.recognizeRgba(new int[10], 140, 140, InputKind.CAMERA));
+    }
+
+    @Test
     void predictionCarriesProbabilitiesTop3AndTheInput() {
         Recognizer r = templateRecognizer();
         Prediction p = r.recognizeInk(draw(3, 280, 1f, 0, 0), 280, 280, InputKind.DRAWN);

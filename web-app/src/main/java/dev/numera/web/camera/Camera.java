@@ -1,6 +1,7 @@
 package dev.numera.web.camera;
 
 import dev.numera.web.jso.Js;
+import dev.numera.web.jso.RgbaBuffer;
 import dev.numera.web.view.Fmt;
 import dev.numera.web.jso.Media;
 import dev.numera.web.jso.MediaDevices;
@@ -21,14 +22,20 @@ import org.teavm.jso.webaudio.MediaStream;
 /**
  * The live camera: start/stop, switch between cameras, and every animation frame the 140x140
  * target box only (drawImage of the box region into a 140x140 canvas, one getImageData, one copy
- * into a Java byte[]). The frame goes to {@link FrameListener}; recognition is not done here.
+ * into a reused {@link RgbaBuffer}). The frame goes to {@link FrameListener}; recognition is not
+ * done here.
+ *
+ * <p>The frame loop allocates nothing of its own: the pixel buffer and the animation-frame callback
+ * (one JS function) are made once. What remains per frame is the browser's: getImageData returns a
+ * new ImageData each call (2D canvas has no read-into-buffer call).
  */
 public final class Camera {
     /** The box side in video pixels for a 640x480 stream; scales with the video's shorter side. */
     public static final int BOX = 140;
 
     public interface FrameListener {
-        void frame(byte[] rgba, int width, int height);
+        /** @param rgba width*height packed pixels R | G << 8 | B << 16 | A << 24; reused, overwritten next frame */
+        void frame(int[] rgba, int width, int height);
 
         void stopped();
     }
@@ -41,6 +48,9 @@ public final class Camera {
     private final HTMLVideoElement video;
     private final CanvasRenderingContext2D grab;
     private final FrameListener listener;
+    private final RgbaBuffer pixels = new RgbaBuffer(BOX * BOX);
+    /** frame() as a JS function, made once: passing a Java lambda to requestAnimationFrame would wrap it anew each frame. */
+    private final JSObject onFrame = Js.animationFrameCallback(t -> frame());
 
     private MediaStream stream;
     private boolean starting;
@@ -119,7 +129,7 @@ public final class Camera {
             switchButton.setHidden(stream == null || deviceIds.length < 2);
             return null;
         });
-        frameRequest = Window.requestAnimationFrame(t -> frame());
+        frameRequest = Js.requestAnimationFrame(onFrame);
     }
 
     public void stop() {
@@ -162,32 +172,48 @@ public final class Camera {
         int vw = video.getVideoWidth();
         int vh = video.getVideoHeight();
         if (video.getReadyState() >= HTMLMediaElement.HAVE_CURRENT_DATA && vw > 0 && vh > 0) {
-            int side = Math.max(28, Math.round(Math.min(vw, vh) * (float) BOX / 480f));
-            side = Math.min(side, Math.min(vw, vh));
-            int sx = (vw - side) / 2;
-            int sy = (vh - side) / 2;
-            placeBox(sx, sy, side, vw, vh);
-            grab.drawImage((CanvasImageSource) video, sx, sy, side, side, 0, 0, BOX, BOX);
-            byte[] rgba = Js.bytes(grab.getImageData(0, 0, BOX, BOX).getData());
-            listener.frame(rgba, BOX, BOX);
+            if (vw != placedW || vh != placedH) {
+                placeBox(vw, vh);
+            }
+            grab((CanvasImageSource) video, boxX, boxY, boxSide);
         }
-        frameRequest = Window.requestAnimationFrame(t -> frame());
+        frameRequest = Js.requestAnimationFrame(onFrame);
     }
 
+    /** One frame: the (side x side) box at (sx, sy) of src → 140x140 canvas → pixel buffer → listener. */
+    private void grab(CanvasImageSource src, int sx, int sy, int side) {
+        grab.drawImage(src, sx, sy, side, side, 0, 0, BOX, BOX);
+        listener.frame(pixels.copyFrom(grab.getImageData(0, 0, BOX, BOX).getData()), BOX, BOX);
+    }
+
+    /**
+     * What every animation frame does with the video, on another source that already is the box
+     * (its top-left side x side pixels): window.numera.cameraFrame, so tests and benchmarks can
+     * drive the camera loop's own code without a camera.
+     */
+    public void frameFrom(CanvasImageSource src, int side) {
+        grab(src, 0, 0, side);
+    }
+
+    // the box in video pixels for the video size (placedW x placedH); computed when the size changes
     private int placedW;
     private int placedH;
+    private int boxX;
+    private int boxY;
+    private int boxSide;
 
-    /** The overlay in percent of the displayed video, so it matches at any CSS size. */
-    private void placeBox(int sx, int sy, int side, int vw, int vh) {
-        if (vw == placedW && vh == placedH) {
-            return;
-        }
+    /** The box for a video size, and the overlay in percent of the displayed video, so it matches at any CSS size. */
+    private void placeBox(int vw, int vh) {
+        int side = Math.max(28, Math.round(Math.min(vw, vh) * (float) BOX / 480f));
+        boxSide = Math.min(side, Math.min(vw, vh));
+        boxX = (vw - boxSide) / 2;
+        boxY = (vh - boxSide) / 2;
         placedW = vw;
         placedH = vh;
-        Js.setStyle(box, "left", pct(sx, vw));
-        Js.setStyle(box, "top", pct(sy, vh));
-        Js.setStyle(box, "width", pct(side, vw));
-        Js.setStyle(box, "height", pct(side, vh));
+        Js.setStyle(box, "left", pct(boxX, vw));
+        Js.setStyle(box, "top", pct(boxY, vh));
+        Js.setStyle(box, "width", pct(boxSide, vw));
+        Js.setStyle(box, "height", pct(boxSide, vh));
     }
 
     private static String pct(int a, int b) {

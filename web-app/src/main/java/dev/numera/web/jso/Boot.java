@@ -34,9 +34,18 @@ public final class Boot {
         JSObject recognize(Uint8ClampedArray rgba, int width, int height, String mode);
     }
 
-    @JSBody(params = {"runtime", "infer", "recognize"},
-            script = "window.numera = {runtime: runtime, infer: infer, recognize: recognize};")
-    public static native void export(String runtime, InferFn infer, RecognizeFn recognize);
+    /**
+     * The camera loop's per-frame step (grab, recognise, show) on a source that already is the 140x140
+     * box, for tests and benchmarks; returns the digit shown (-1: none).
+     */
+    @JSFunctor
+    public interface CameraFrameFn extends JSObject {
+        int cameraFrame(JSObject source);
+    }
+
+    @JSBody(params = {"runtime", "infer", "recognize", "cameraFrame"},
+            script = "window.numera = {runtime: runtime, infer: infer, recognize: recognize, cameraFrame: cameraFrame};")
+    public static native void export(String runtime, InferFn infer, RecognizeFn recognize, CameraFrameFn cameraFrame);
 
     @JSBody(params = {"digit", "confidence", "probabilities"},
             script = "return {digit: digit, confidence: confidence, probabilities: probabilities};")

@@ -1,12 +1,12 @@
 package dev.numera.web.jso;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.browser.AnimationFrameCallback;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float32Array;
-import org.teavm.jso.typedarrays.Int8Array;
-import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
 /**
  * Small browser bits jso-apis lacks, and the bulk copies across the JS/Java boundary. In Wasm GC
@@ -26,21 +26,16 @@ public final class Js {
     @JSBody(params = {"el", "id"}, script = "if (el.setPointerCapture) { try { el.setPointerCapture(id); } catch (e) {} }")
     public static native void capturePointer(HTMLElement el, int id);
 
-    /** RGBA pixels into a fresh Java byte[], in one copy. */
-    public static byte[] bytes(Uint8ClampedArray rgba) {
-        return int8View(rgba).copyToJavaArray();
-    }
+    /**
+     * The callback as a JS function, made once. Handing a Java lambda to requestAnimationFrame makes a
+     * new JS function for it on every call; a loop that runs 60 times a second keeps this one instead.
+     */
+    @JSBody(params = "f", script = "return f;")
+    public static native JSObject animationFrameCallback(AnimationFrameCallback f);
 
-    @JSBody(params = "u", script = "return new Int8Array(u.buffer, u.byteOffset, u.length);")
-    private static native Int8Array int8View(Uint8ClampedArray u);
-
-    /** Java bytes into a Uint8ClampedArray for ImageData, in one copy. */
-    public static Uint8ClampedArray clamped(byte[] rgba) {
-        return clampedView(Int8Array.copyFromJavaArray(rgba));
-    }
-
-    @JSBody(params = "a", script = "return new Uint8ClampedArray(a.buffer, a.byteOffset, a.length);")
-    private static native Uint8ClampedArray clampedView(Int8Array a);
+    /** requestAnimationFrame with a function from {@link #animationFrameCallback}: nothing is wrapped per call. */
+    @JSBody(params = "f", script = "return requestAnimationFrame(f);")
+    public static native int requestAnimationFrame(JSObject f);
 
     public static float[] floats(Float32Array a) {
         return a.copyToJavaArray();

@@ -1,7 +1,7 @@
 package dev.numera.web.view;
 
 import dev.numera.core.recognize.Prediction;
-import dev.numera.web.jso.Js;
+import dev.numera.web.jso.RgbaBuffer;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -25,30 +25,40 @@ public final class CameraView {
         input.draw(p.input());
     }
 
-    /** A square grey image from ink-high floats 0..1 (white ink on black, like MNIST); one bulk copy per draw. */
+    /**
+     * A square grey image from ink-high floats 0..1 (white ink on black, like MNIST). The pixels and
+     * the ImageData are made once; a draw writes the pixels in place, copies them into the
+     * ImageData in one memcpy and puts it: nothing is allocated per draw.
+     */
     public static final class Gray {
         private final CanvasRenderingContext2D ctx;
         private final int size;
-        private final byte[] rgba;
+        private final RgbaBuffer pixels;
+        private final ImageData image;
 
         public Gray(HTMLCanvasElement canvas, int size) {
             this.size = size;
             canvas.setWidth(size);
             canvas.setHeight(size);
             ctx = (CanvasRenderingContext2D) canvas.getContext("2d");
-            rgba = new byte[size * size * 4];
+            pixels = new RgbaBuffer(size * size);
+            image = ctx.createImageData(size, size);
         }
 
         public void draw(float[] ink) {
+            int[] px = pixels.pixels();
             for (int i = 0; i < size * size; i++) {
                 float v = ink[i];
                 int g = v <= 0 ? 0 : v >= 1 ? 255 : (int) (v * 255 + 0.5f);
-                rgba[4 * i] = (byte) g;
-                rgba[4 * i + 1] = (byte) g;
-                rgba[4 * i + 2] = (byte) g;
-                rgba[4 * i + 3] = (byte) 255;
+                px[i] = grey(g);
             }
-            ctx.putImageData(ImageData.create(Js.clamped(rgba), size, size), 0, 0);
+            pixels.copyTo(image.getData());
+            ctx.putImageData(image, 0, 0);
         }
+    }
+
+    /** Opaque grey level g as a packed pixel R | G << 8 | B << 16 | A << 24. */
+    static int grey(int g) {
+        return 0xFF000000 | g << 16 | g << 8 | g;
     }
 }

@@ -18,10 +18,7 @@ public final class Fmt {
             sb.append('-');
             v = -v;
         }
-        long scale = 1;
-        for (int i = 0; i < decimals; i++) {
-            scale *= 10;
-        }
+        long scale = scale(decimals);
         long n = (long) Math.floor(v * scale + 0.5);
         sb.append(n / scale);
         if (decimals > 0) {
@@ -33,6 +30,37 @@ public final class Fmt {
             sb.append(frac);
         }
         return sb.toString();
+    }
+
+    /**
+     * What {@code fixed(v, decimals)} shows, as an int (the digits without the point; negative values
+     * and NaN get keys of their own; values past 2^31 / 10^decimals share one): equal keys, equal text.
+     * Lets a view skip a write, and the new string it takes, when the text would not change. An int
+     * and a cast rather than long and Math.floor: in TeaVM's JavaScript every long operation makes an
+     * object, and in its Wasm GC every Math.floor boxes its argument on the way to JavaScript.
+     */
+    public static int key(double v, int decimals) {
+        if (v != v) {
+            return Integer.MIN_VALUE;
+        }
+        double a = v < 0 ? -v : v;
+        int n = (int) (a * SCALES[decimals] + 0.5); // floor, as fixed() rounds: a >= 0
+        return v < 0 ? -n - 1 : n;                  // "-0.0" and "0.0" differ
+    }
+
+    private static final double[] SCALES = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+    /** {@link #key} of {@link #percent}. */
+    public static int percentKey(double p) {
+        return key(p * 100, 1);
+    }
+
+    private static long scale(int decimals) {
+        long scale = 1;
+        for (int i = 0; i < decimals; i++) {
+            scale *= 10;
+        }
+        return scale;
     }
 
     /** 0.9731 → "97.3 %" */

@@ -32,7 +32,14 @@ public final class ModelPanel {
         accuracy.setTextContent(acc < 0 ? "not recorded" : Fmt.fixed(acc <= 1 ? acc * 100 : acc, 2) + " % on the 10,000 MNIST test digits");
     }
 
+    private int timeShown = Integer.MIN_VALUE;
+
+    /** The last recognition's time; the text is only rewritten when the shown value changes. */
     public void showTime(double ms) {
-        time.setTextContent(Fmt.fixed(ms, 2) + " ms");
+        int key = Fmt.key(ms, 2);
+        if (key != timeShown) {
+            timeShown = key;
+            time.setTextContent(Fmt.fixed(ms, 2) + " ms");
+        }
     }
 }

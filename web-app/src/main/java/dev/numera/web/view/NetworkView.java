@@ -4,6 +4,7 @@ import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.Sequential;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.web.jso.Js;
+import dev.numera.web.jso.RgbaBuffer;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -14,17 +15,20 @@ import org.teavm.jso.dom.html.HTMLElement;
  * "Inside the network": the 28x28 input, the feature maps after each convolution's ReLU as small
  * images (one tile per channel, each scaled to its own maximum), and the hidden dense layers as
  * bars. Built once from the architecture; each prediction redraws with one putImageData per
- * layer (a single bulk copy).
+ * layer (pixels written in place, one memcpy into an ImageData made once: nothing allocated).
  */
 public final class NetworkView {
     private static final int TILE_COLUMNS = 8;
     private static final int BAR_HEIGHT = 48;
+    /** #457b9d, opaque, as a packed pixel R | G << 8 | B << 16 | A << 24. */
+    private static final int BAR_COLOUR = 0xFF9D7B45;
 
     private final CameraView.Gray input;
     private final int[] layers;      // which layer outputs are shown
     private final boolean[] maps;    // feature maps (true) or bars (false)
     private final CanvasRenderingContext2D[] ctx;
-    private final byte[][] rgba;
+    private final RgbaBuffer[] rgba;
+    private final ImageData[] images;
     private final int[][] shapes;
 
     public NetworkView(HTMLDocument doc, Sequential net) {
@@ -41,7 +45,8 @@ public final class NetworkView {
         layers = new int[count];
         maps = new boolean[count];
         ctx = new CanvasRenderingContext2D[count];
-        rgba = new byte[count][];
+        rgba = new RgbaBuffer[count];
+        images = new ImageData[count];
         shapes = new int[count][];
         for (int k = 0; k < count; k++) {
             int i = chosen[k];
@@ -60,14 +65,16 @@ public final class NetworkView {
                 canvas = section(doc, box, title, Math.min(2 * w, 420));
                 canvas.setWidth(w);
                 canvas.setHeight(h);
-                rgba[k] = new byte[w * h * 4];
+                rgba[k] = new RgbaBuffer(w * h);
             } else {
                 canvas = section(doc, box, title, Math.min(Math.max(3 * c, 120), 420));
                 canvas.setWidth(c);
                 canvas.setHeight(BAR_HEIGHT);
                 Js.setStyle(canvas, "height", BAR_HEIGHT + "px");
+                rgba[k] = new RgbaBuffer(c * BAR_HEIGHT);
             }
             ctx[k] = (CanvasRenderingContext2D) canvas.getContext("2d");
+            images[k] = ctx[k].createImageData(canvas.getWidth(), canvas.getHeight());
         }
     }
 
@@ -134,8 +141,8 @@ public final class NetworkView {
             }
             return;
         }
-        byte[] out = rgba[k];
-        java.util.Arrays.fill(out, (byte) 0);
+        int[] out = rgba[k].pixels();
+        java.util.Arrays.fill(out, 0); // the gaps between tiles stay transparent
         for (int ch = 0; ch < c; ch++) {
             int base = ch * h * w;
             float max = 1e-6f;
@@ -148,32 +155,41 @@ public final class NetworkView {
                 for (int x = 0; x < w; x++) {
                     float v = a[base + y * w + x] / max;
                     int g = v <= 0 ? 0 : v >= 1 ? 255 : (int) (v * 255);
-                    int o = ((oy + y) * width + ox + x) * 4;
-                    out[o] = (byte) g;
-                    out[o + 1] = (byte) g;
-                    out[o + 2] = (byte) g;
-                    out[o + 3] = (byte) 255;
+                    out[(oy + y) * width + ox + x] = CameraView.grey(g);
                 }
             }
         }
-        ctx[k].putImageData(ImageData.create(Js.clamped(out), width, out.length / 4 / width), 0, 0);
+        rgba[k].copyTo(images[k].getData());
+        ctx[k].putImageData(images[k], 0, 0);
     }
 
+    /**
+     * One bar per unit, |activation| scaled to the layer's maximum, drawn as pixels (the top pixel
+     * partly transparent for the fraction): one putImageData instead of a fillRect per unit, whose
+     * fractional coordinates would each be a new number object per call.
+     */
     private void drawBars(int k, float[] a, boolean live) {
         int n = shapes[k][0];
-        CanvasRenderingContext2D g = ctx[k];
-        g.clearRect(0, 0, n, BAR_HEIGHT);
-        if (!live) {
-            return;
+        int[] out = rgba[k].pixels();
+        java.util.Arrays.fill(out, 0);
+        if (live) {
+            float max = 1e-6f;
+            for (int i = 0; i < n; i++) {
+                max = Math.max(max, Math.abs(a[i]));
+            }
+            for (int i = 0; i < n; i++) {
+                float h = Math.abs(a[i]) / max * BAR_HEIGHT;
+                int full = Math.min((int) h, BAR_HEIGHT);
+                for (int y = 0; y < full; y++) {
+                    out[(BAR_HEIGHT - 1 - y) * n + i] = BAR_COLOUR;
+                }
+                int alpha = (int) ((h - full) * 255 + 0.5f);
+                if (full < BAR_HEIGHT && alpha > 0) {
+                    out[(BAR_HEIGHT - 1 - full) * n + i] = (BAR_COLOUR & 0xFFFFFF) | alpha << 24;
+                }
+            }
         }
-        float max = 1e-6f;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, Math.abs(a[i]));
-        }
-        g.setFillStyle("#457b9d");
-        for (int i = 0; i < n; i++) {
-            double v = Math.abs(a[i]) / max * BAR_HEIGHT;
-            g.fillRect(i, BAR_HEIGHT - v, 1, v);
-        }
+        rgba[k].copyTo(images[k].getData());
+        ctx[k].putImageData(images[k], 0, 0);
     }
 }

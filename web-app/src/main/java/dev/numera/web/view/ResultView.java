@@ -44,30 +44,80 @@ public final class ResultView {
         }
     }
 
+    // What the page shows now. The camera calls show() every animation frame; writing only what
+    // changed keeps a steady picture from making a new string per element per frame.
+    private int shownDigit = Integer.MIN_VALUE;
+    private int shownConfidence = Integer.MIN_VALUE + 1;
+    private String shownReason = "";
+    private final int[] shownTop3 = {-2, -2, -2};      // the three digits shown, -1 when none
+    private final int[] shownTop3Key = new int[3];     // and their percentages, as Fmt.percentKey
+    private final int[] shownScale = new int[10];
+    private final int[] shownValue = new int[10];
+    private int shownTop = Integer.MIN_VALUE;
+
+    {
+        java.util.Arrays.fill(shownScale, Integer.MIN_VALUE + 1);
+        java.util.Arrays.fill(shownValue, Integer.MIN_VALUE + 1);
+    }
+
     public void show(Prediction p) {
         boolean none = !p.hasDigit();
-        digit.setTextContent(none ? "" : Integer.toString(p.digit()));
-        confidence.setTextContent(none ? "" : Fmt.percent(p.confidence()));
-        noDigit.setTextContent(none ? "No digit: " + p.noDigitReason() : "");
-        if (none) {
-            top3.setTextContent("");
-        } else {
-            StringBuilder sb = new StringBuilder();
-            for (int k = 0; k < 3; k++) {
-                int d = p.top3()[k];
-                if (k > 0) {
-                    sb.append("  ·  ");
+        float[] prob = p.probabilities();
+        if (p.digit() != shownDigit) {
+            shownDigit = p.digit();
+            digit.setTextContent(none ? "" : Integer.toString(p.digit()));
+        }
+        int conf = none ? -1 : Fmt.percentKey(p.confidence());
+        if (conf != shownConfidence) {
+            shownConfidence = conf;
+            confidence.setTextContent(none ? "" : Fmt.percent(p.confidence()));
+        }
+        String reason = p.noDigitReason();
+        if (reason == null ? shownReason != null : !reason.equals(shownReason)) {
+            shownReason = reason;
+            noDigit.setTextContent(none ? "No digit: " + reason : "");
+        }
+        boolean topChanged = false;
+        for (int k = 0; k < 3; k++) {
+            int d = none ? -1 : p.top3()[k];
+            int key = none ? -1 : Fmt.percentKey(prob[d]);
+            topChanged |= d != shownTop3[k] || key != shownTop3Key[k];
+            shownTop3[k] = d;
+            shownTop3Key[k] = key;
+        }
+        if (topChanged) {
+            if (none) {
+                top3.setTextContent("");
+            } else {
+                StringBuilder sb = new StringBuilder();
+                for (int k = 0; k < 3; k++) {
+                    int d = p.top3()[k];
+                    if (k > 0) {
+                        sb.append("  ·  ");
+                    }
+                    sb.append(d).append(": ").append(Fmt.percent(prob[d]));
                 }
-                sb.append(d).append(": ").append(Fmt.percent(p.probabilities()[d]));
+                top3.setTextContent(sb.toString());
             }
-            top3.setTextContent(sb.toString());
         }
+        int topBar = none ? -1 : p.digit();
         for (int i = 0; i < 10; i++) {
-            float v = none ? 0f : p.probabilities()[i];
-            Js.setStyle(bars[i], "transform", "scaleX(" + Fmt.fixed(v, 4) + ")");
-            bars[i].setClassName(!none && i == p.digit() ? "bar top" : "bar");
-            values[i].setTextContent(none ? "–" : Fmt.percent(v));
+            float v = none ? 0f : prob[i];
+            int scale = Fmt.key(v, 3); // 1/1000 of the track: under a pixel
+            if (scale != shownScale[i]) {
+                shownScale[i] = scale;
+                Js.setStyle(bars[i], "transform", "scaleX(" + Fmt.fixed(v, 3) + ")");
+            }
+            if ((i == topBar) != (i == shownTop) || shownTop == Integer.MIN_VALUE) {
+                bars[i].setClassName(i == topBar ? "bar top" : "bar");
+            }
+            int value = none ? -1 : Fmt.percentKey(v);
+            if (value != shownValue[i]) {
+                shownValue[i] = value;
+                values[i].setTextContent(none ? "–" : Fmt.percent(v));
+            }
         }
+        shownTop = topBar;
     }
 
     /** Screen readers hear settled results only (pen lifted, camera verdict changed), never every frame. */
@@ -77,18 +127,6 @@ public final class ResultView {
         if (!text.equals(lastAnnounced)) {
             lastAnnounced = text;
             announce.setTextContent(text);
-        }
-    }
-
-    public void clear() {
-        digit.setTextContent("");
-        confidence.setTextContent("");
-        noDigit.setTextContent("");
-        top3.setTextContent("");
-        for (int i = 0; i < 10; i++) {
-            Js.setStyle(bars[i], "transform", "scaleX(0)");
-            bars[i].setClassName("bar");
-            values[i].setTextContent("–");
         }
     }
 }

@@ -244,12 +244,24 @@ class ChromiumAppTest {
                 + "for (var i = 0; i < 784; i++) { rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = px[i]; rgba[4 * i + 3] = 255; }"
                 + "var r = window.numera.recognize(rgba, 28, 28, 'drawn');"
                 + "return r.digit + ',' + r.probabilities.length + ',' + (r.confidence === r.probabilities[r.digit]);";
+        // cameraFrame(): the camera loop's own per-frame step on a 140x140 canvas instead of the video (the
+        // same 7 printed dark on light paper, 5x5 px per MNIST pixel); it must agree with recognize() in
+        // camera mode on the same pixels and show its digit on the page
+        String camera = "var px = arguments[0], c = document.createElement('canvas'); c.width = c.height = 140;"
+                + "var g = c.getContext('2d'); g.fillStyle = 'rgb(225,222,215)'; g.fillRect(0, 0, 140, 140);"
+                + "for (var i = 0; i < 784; i++) { var v = Math.round(225 - 0.75 * px[i]);"
+                + "  g.fillStyle = 'rgb(' + v + ',' + v + ',' + v + ')'; g.fillRect(5 * (i % 28), 5 * Math.floor(i / 28), 5, 5); }"
+                + "var a = window.numera.cameraFrame(c), b = window.numera.cameraFrame(c);"
+                + "var r = window.numera.recognize(g.getImageData(0, 0, 140, 140).data, 140, 140, 'camera');"
+                + "return a + ',' + b + ',' + r.digit + ',' + document.getElementById('prediction').textContent;";
         open(Site.server(), "js");
         List<?> js = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
+        assertEquals("7,7,7,7", Pages.js(chromium.driver, camera, pixels));
         open(Site.server(), "wasm");
         List<?> wasm = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
+        assertEquals("7,7,7,7", Pages.js(chromium.driver, camera, pixels));
         assertEquals(1000, js.size());
         double worst = 0;
         int agree = 0;

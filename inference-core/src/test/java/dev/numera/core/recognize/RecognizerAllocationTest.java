@@ -1,0 +1,79 @@
+package dev.numera.core.recognize;
+
+import dev.numera.core.image.Luminance;
+import dev.numera.core.nn.LayerSpec;
+import dev.numera.core.nn.ParamTensor;
+import dev.numera.core.nn.Sequential;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The per-frame path allocates nothing: the camera loop hands the recognizer the same pixel array
+ * every frame, and a frame must make no garbage (in the browser every allocation is GC work on the
+ * page's only thread). Measured with the JVM's per-thread allocation counter around many frames,
+ * on the shipped architecture with random weights. The browser figure (TeaVM's own runtime
+ * included) is the browser benchmark's "camera loop" allocation.
+ */
+class RecognizerAllocationTest {
+    private static final int FRAMES = 40;
+
+    /** The shipped architecture (numera), He-initialised: every kernel the app runs per frame. */
+    static Recognizer shippedArchitecture() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{
+                LayerSpec.conv2d(16, 5, 1, 2), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                LayerSpec.conv2d(32, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                LayerSpec.conv2d(64, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                LayerSpec.flatten(), LayerSpec.dense(96), LayerSpec.relu(), LayerSpec.dropout(0.25f), LayerSpec.dense(10)}, 1);
+        Random r = new Random(3);
+        for (ParamTensor t : net.paramTensors()) {
+            float sd = (float) Math.sqrt(2.0 / (t.length / t.outChannels()));
+            for (int i = 0; i < t.length; i++) net.params()[t.offset + i] = t.name.endsWith(".weight") ? (float) r.nextGaussian() * sd : 0f;
+        }
+        return new Recognizer(net, 0.13f, 0.31f);
+    }
+
+    private static long allocatedBytes(Runnable frames) {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled(),
+                "skipped: this JVM does not count allocated bytes per thread");
+        long id = Thread.currentThread().getId();
+        frames.run();                                   // warm-up: buffers for the size, class loading
+        long before = mx.getThreadAllocatedBytes(id);
+        frames.run();
+        return mx.getThreadAllocatedBytes(id) - before;
+    }
+
+    @Test
+    void cameraFramesAllocateNothing() {
+        Recognizer r = shippedArchitecture();
+        byte[] rgba = RecognizerTest.paper(RecognizerTest.draw(7, 140, 0.5f, 0, 0), 140);
+        int[] pixels = new int[140 * 140];
+        for (int i = 0; i < pixels.length; i++) pixels[i] = Luminance.pack(rgba, 4 * i);
+        assertTrue(r.recognizeRgba(pixels, 140, 140, InputKind.CAMERA).hasActivations(), "the network must run for the test to mean anything");
+        long bytes = allocatedBytes(() -> {
+            for (int i = 0; i < FRAMES; i++) r.recognizeRgba(pixels, 140, 140, InputKind.CAMERA);
+        });
+        assertEquals(0, bytes, "camera path: " + bytes + " bytes over " + FRAMES + " frames");
+    }
+
+    @Test
+    void otherPerFramePathsAllocateNothing() {
+        Recognizer r = shippedArchitecture();
+        float[] ink = RecognizerTest.draw(3, 280, 1f, 0, 0);
+        byte[] rgba = RecognizerTest.paper(RecognizerTest.draw(2, 140, 0.5f, 0, 0), 140);
+        long drawn = allocatedBytes(() -> {
+            for (int i = 0; i < FRAMES; i++) r.recognizeInk(ink, 280, 280, InputKind.DRAWN);
+        });
+        assertEquals(0, drawn, "drawing path: " + drawn + " bytes over " + FRAMES + " frames");
+        long bytes = allocatedBytes(() -> {
+            for (int i = 0; i < FRAMES; i++) r.recognizeRgba(rgba, 140, 140, InputKind.CAMERA);
+        });
+        assertEquals(0, bytes, "camera path from bytes: " + bytes + " bytes over " + FRAMES + " frames");
+    }
+}
