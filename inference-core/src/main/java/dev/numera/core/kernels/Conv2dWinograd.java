@@ -109,7 +109,11 @@ public final class Conv2dWinograd {
     private static void pad(float[] d, float[] in, int inOff, int c, int h, int w, int ph, int pw) {
         java.util.Arrays.fill(d, 0, c * ph * pw, 0f);
         for (int ci = 0; ci < c; ci++) {
-            for (int y = 0; y < h; y++) System.arraycopy(in, inOff + (ci * h + y) * w, d, (ci * ph + 1 + y) * pw + 1, w);
+            for (int y = 0; y < h; y++) {
+                // a loop, not System.arraycopy: TeaVM's JS arraycopy makes two typed-array views per call
+                int src = inOff + (ci * h + y) * w, dst = (ci * ph + 1 + y) * pw + 1;
+                for (int x = 0; x < w; x++) d[dst + x] = in[src + x];
+            }
         }
     }
 
@@ -147,7 +151,7 @@ public final class Conv2dWinograd {
                             atColumn(s, strip + 6 * i, 1, bias, out, at, 1);
                         } else {
                             atColumn(s, strip + 6 * i, 1, bias, s, tail, 1);
-                            System.arraycopy(s, tail, out, at, cols);
+                            for (int q = 0; q < cols; q++) out[at + q] = s[tail + q];
                         }
                     }
                 }
