@@ -50,6 +50,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     }
 
     private void run() {
+        Js.mark("main");
         doc.getElementById("runtime-badge").setTextContent(runtime.equals("wasm-gc") ? "WebAssembly GC" : "JavaScript");
         model = new ModelPanel(doc, runtime);
         result = new ResultView(doc);
@@ -60,7 +61,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
             byte[] bytes = Boot.model().copyToJavaArray(); // the one copy of the model into Java
             try {
                 file = ModelFile.read(bytes);
+                Js.mark("model read");
                 recognizer = new Recognizer(file);
+                Js.mark("recognizer");
             } catch (ModelFormatException | RuntimeException e) {
                 problem = "The model file is corrupt (" + e.getMessage() + "). Reload the page; if that does not help, "
                         + "the site was published incompletely.";
@@ -72,6 +75,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         }
         model.showModel(file, recognizer.network());
         network = new NetworkView(doc, recognizer.network());
+        Js.mark("views");
         cameraView = new CameraView(doc);
         pad = new DrawPad((HTMLCanvasElement) doc.getElementById("draw-canvas"), this);
         camera = new Camera(doc, this);
@@ -79,6 +83,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         doc.getElementById("undo").addEventListener("click", e -> pad.undo());
         doc.addEventListener("keydown", e -> key((KeyboardEvent) e));
         Boot.export(runtime, this::inferApi, this::recognizeApi, this::cameraFrameApi);
+        Js.mark("wired");
         String notice = Boot.notice();
         setStatus(notice != null ? notice : "Ready. Draw a digit, or start the camera.", notice != null);
         // The pad starts empty: an empty 28x28 image gets the same verdict ("no ink") without rasterising and

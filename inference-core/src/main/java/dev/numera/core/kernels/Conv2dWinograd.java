@@ -139,18 +139,17 @@ public final class Conv2dWinograd {
                                         int oc, int h, int w, int th, int tw, int strip) {
         int tiles = th * tw, plane = oc * tiles, tail = strip + 24;
         for (int o = 0; o < oc; o++) {
-            float bias = p[bOff + o];
             for (int ty = 0; ty < th; ty++) {
                 for (int tx = 0; tx < tw; tx++) {
                     int m = mOff + o * tiles + ty * tw + tx;
-                    for (int j = 0; j < 6; j++) atColumn(s, m + j * plane, 6 * plane, 0f, s, strip + j, 6);
+                    for (int j = 0; j < 6; j++) atColumn(s, m + j * plane, 6 * plane, p, -1, s, strip + j, 6);
                     int x = 4 * tx, cols = Math.min(4, w - x);
                     for (int i = 0, y = 4 * ty; i < 4 && y < h; i++, y++) {
                         int at = outOff + (o * h + y) * w + x;
                         if (cols == 4) {
-                            atColumn(s, strip + 6 * i, 1, bias, out, at, 1);
+                            atColumn(s, strip + 6 * i, 1, p, bOff + o, out, at, 1);
                         } else {
-                            atColumn(s, strip + 6 * i, 1, bias, s, tail, 1);
+                            atColumn(s, strip + 6 * i, 1, p, bOff + o, s, tail, 1);
                             for (int q = 0; q < cols; q++) out[at + q] = s[tail + q];
                         }
                     }
@@ -181,8 +180,11 @@ public final class Conv2dWinograd {
         d[k + 5 * ds] = 4 * x1 - 5 * x3 + x5;
     }
 
-    // d[k * ds] = add + (A^T x)[k], k < 4, for x[j] = s[at + j * ss], j < 6
-    private static void atColumn(float[] s, int at, int ss, float add, float[] d, int k, int ds) {
+    // d[k * ds] = add + (A^T x)[k], k < 4, for x[j] = s[at + j * ss], j < 6; add = bias[b], or 0 when b < 0.
+    // The bias comes as an index, not a float: in TeaVM's JavaScript a float argument to a call the
+    // engine does not inline is boxed into a new heap number, thousands per network pass.
+    private static void atColumn(float[] s, int at, int ss, float[] bias, int b, float[] d, int k, int ds) {
+        float add = b < 0 ? 0f : bias[b];
         float x0 = s[at], x1 = s[at + ss], x2 = s[at + 2 * ss], x3 = s[at + 3 * ss], x4 = s[at + 4 * ss], x5 = s[at + 5 * ss];
         float sum12 = x1 + x2, dif12 = x1 - x2, sum34 = x3 + x4, dif34 = x3 - x4;
         d[k] = add + (x0 + sum12 + sum34);

@@ -19,6 +19,10 @@ public final class Js {
     @JSBody(script = "return performance.now();")
     public static native double now();
 
+    /** A named point on the page's Performance Timeline: the benchmark's "where the time to ready goes" reads them. */
+    @JSBody(params = "name", script = "performance.mark(name);")
+    public static native void mark(String name);
+
     /** A 2D context for canvases read back every frame (avoids GPU round trips in Chromium). */
     @JSBody(params = "c", script = "return c.getContext('2d', {willReadFrequently: true});")
     public static native CanvasRenderingContext2D readableContext(HTMLCanvasElement c);

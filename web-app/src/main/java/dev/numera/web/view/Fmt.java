@@ -33,26 +33,30 @@ public final class Fmt {
     }
 
     /**
-     * What {@code fixed(v, decimals)} shows, as an int (the digits without the point; negative values
-     * and NaN get keys of their own; values past 2^31 / 10^decimals share one): equal keys, equal text.
-     * Lets a view skip a write, and the new string it takes, when the text would not change. An int
-     * and a cast rather than long and Math.floor: in TeaVM's JavaScript every long operation makes an
-     * object, and in its Wasm GC every Math.floor boxes its argument on the way to JavaScript.
+     * What {@code fixed(a[i] * times, decimals)} shows, as an int (the digits without the point;
+     * negative values and NaN get keys of their own; values past 2^31 / 10^decimals share one):
+     * equal keys, equal text. Lets a view skip a write, and the new string it takes, when the text
+     * would not change. The value is read from the array here rather than passed in: in TeaVM's
+     * JavaScript a non-integer argument of a call the engine does not inline becomes a new heap
+     * number, and the result view makes ~25 of these calls per camera frame. An int and a cast
+     * rather than long and Math.floor: in TeaVM's JavaScript every long operation makes an object,
+     * and in its Wasm GC every Math.floor boxes its argument on the way to JavaScript.
      */
-    public static int key(double v, int decimals) {
+    public static int key(float[] a, int i, double times, int decimals) {
+        double v = a[i] * times;
         if (v != v) {
             return Integer.MIN_VALUE;
         }
-        double a = v < 0 ? -v : v;
-        int n = (int) (a * SCALES[decimals] + 0.5); // floor, as fixed() rounds: a >= 0
+        double m = v < 0 ? -v : v;
+        int n = (int) (m * SCALES[decimals] + 0.5); // floor, as fixed() rounds: m >= 0
         return v < 0 ? -n - 1 : n;                  // "-0.0" and "0.0" differ
     }
 
     private static final double[] SCALES = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-    /** {@link #key} of {@link #percent}. */
-    public static int percentKey(double p) {
-        return key(p * 100, 1);
+    /** {@link #key} of {@link #percent}(a[i]). */
+    public static int percentKey(float[] a, int i) {
+        return key(a, i, 100, 1);
     }
 
     private static long scale(int decimals) {

@@ -33,13 +33,15 @@ public final class ModelPanel {
     }
 
     private int timeShown = Integer.MIN_VALUE;
+    private final float[] timeMs = new float[1]; // the value Fmt.key reads
 
     /** The last recognition's time; the text is only rewritten when the shown value changes. */
     public void showTime(double ms) {
-        int key = Fmt.key(ms, 2);
+        timeMs[0] = (float) ms;
+        int key = Fmt.key(timeMs, 0, 1, 2);
         if (key != timeShown) {
             timeShown = key;
-            time.setTextContent(Fmt.fixed(ms, 2) + " ms");
+            time.setTextContent(Fmt.fixed(timeMs[0], 2) + " ms");
         }
     }
 }

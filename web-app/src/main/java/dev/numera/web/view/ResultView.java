@@ -67,7 +67,7 @@ public final class ResultView {
             shownDigit = p.digit();
             digit.setTextContent(none ? "" : Integer.toString(p.digit()));
         }
-        int conf = none ? -1 : Fmt.percentKey(p.confidence());
+        int conf = none ? -1 : Fmt.percentKey(prob, p.digit());
         if (conf != shownConfidence) {
             shownConfidence = conf;
             confidence.setTextContent(none ? "" : Fmt.percent(p.confidence()));
@@ -80,7 +80,7 @@ public final class ResultView {
         boolean topChanged = false;
         for (int k = 0; k < 3; k++) {
             int d = none ? -1 : p.top3()[k];
-            int key = none ? -1 : Fmt.percentKey(prob[d]);
+            int key = none ? -1 : Fmt.percentKey(prob, d);
             topChanged |= d != shownTop3[k] || key != shownTop3Key[k];
             shownTop3[k] = d;
             shownTop3Key[k] = key;
@@ -103,7 +103,7 @@ public final class ResultView {
         int topBar = none ? -1 : p.digit();
         for (int i = 0; i < 10; i++) {
             float v = none ? 0f : prob[i];
-            int scale = Fmt.key(v, 3); // 1/1000 of the track: under a pixel
+            int scale = none ? 0 : Fmt.key(prob, i, 1, 3); // 1/1000 of the track: under a pixel
             if (scale != shownScale[i]) {
                 shownScale[i] = scale;
                 Js.setStyle(bars[i], "transform", "scaleX(" + Fmt.fixed(v, 3) + ")");
@@ -111,7 +111,7 @@ public final class ResultView {
             if ((i == topBar) != (i == shownTop) || shownTop == Integer.MIN_VALUE) {
                 bars[i].setClassName(i == topBar ? "bar top" : "bar");
             }
-            int value = none ? -1 : Fmt.percentKey(v);
+            int value = none ? -1 : Fmt.percentKey(prob, i);
             if (value != shownValue[i]) {
                 shownValue[i] = value;
                 values[i].setTextContent(none ? "–" : Fmt.percent(v));

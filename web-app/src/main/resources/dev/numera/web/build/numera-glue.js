@@ -37,6 +37,33 @@ globalThis.numeraWasmGlue = (function () {
     return out;
   }
 
+  // Java called from JavaScript (a callback, an exported method) with up to 4 arguments: a
+  // wrapper of that arity passes them straight on. The general wrapper below collects them into
+  // an array first, an allocation per call that a camera frame's callbacks would pay 60 times a
+  // second. Same behaviour: missing arguments are undefined, extra ones are dropped.
+  function fixedFunction(rethrowJavaAsJs, fn, count) {
+    switch (count) {
+      case 0: return function () { try { return fn(); } catch (e) { rethrowJavaAsJs(e); } };
+      case 1: return function (a) { try { return fn(a); } catch (e) { rethrowJavaAsJs(e); } };
+      case 2: return function (a, b) { try { return fn(a, b); } catch (e) { rethrowJavaAsJs(e); } };
+      case 3: return function (a, b, c) { try { return fn(a, b, c); } catch (e) { rethrowJavaAsJs(e); } };
+      case 4: return function (a, b, c, d) { try { return fn(a, b, c, d); } catch (e) { rethrowJavaAsJs(e); } };
+      default: return null;
+    }
+  }
+
+  // The same for methods: the receiver (this) goes first.
+  function fixedMethod(rethrowJavaAsJs, fn, count) {
+    switch (count) {
+      case 0: return function () { try { return fn(this); } catch (e) { rethrowJavaAsJs(e); } };
+      case 1: return function (a) { try { return fn(this, a); } catch (e) { rethrowJavaAsJs(e); } };
+      case 2: return function (a, b) { try { return fn(this, a, b); } catch (e) { rethrowJavaAsJs(e); } };
+      case 3: return function (a, b, c) { try { return fn(this, a, b, c); } catch (e) { rethrowJavaAsJs(e); } };
+      case 4: return function (a, b, c, d) { try { return fn(this, a, b, c, d); } catch (e) { rethrowJavaAsJs(e); } };
+      default: return null;
+    }
+  }
+
   function withLength(f, length) {
     Object.defineProperty(f, "length", { value: length });
     return f;
@@ -98,6 +125,10 @@ globalThis.numeraWasmGlue = (function () {
     defineFunction: function (rethrowJavaAsJs, fn, vararg) {
       var count = fn.length;
       var rest = !!vararg && count > 0;
+      var fixed = rest ? null : fixedFunction(rethrowJavaAsJs, fn, count);
+      if (fixed !== null) {
+        return fixed;
+      }
       return withLength(function () {
         var args = collect(arguments, 0, count, rest);
         try {
@@ -112,6 +143,10 @@ globalThis.numeraWasmGlue = (function () {
     defineMethod: function (rethrowJavaAsJs, fn, vararg) {
       var count = Math.max(0, fn.length - 1);
       var rest = !!vararg && count > 0;
+      var fixed = rest ? null : fixedMethod(rethrowJavaAsJs, fn, count);
+      if (fixed !== null) {
+        return fixed;
+      }
       return withLength(function () {
         var args = collect(arguments, 0, count, rest);
         args.unshift(this);

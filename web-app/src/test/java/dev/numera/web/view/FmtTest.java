@@ -1,0 +1,51 @@
+package dev.numera.web.view;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Fmt's keys against the text they stand for: the views skip a write when the key is unchanged. */
+class FmtTest {
+    @Test
+    void fixedRoundsHalfUpWithExactDigits() {
+        assertEquals("97.3", Fmt.fixed(97.31, 1));
+        assertEquals("0.050", Fmt.fixed(0.0495, 3));
+        assertEquals("-1.50", Fmt.fixed(-1.5, 2));
+        assertEquals("12 %", Fmt.fixed(12, 0) + " %");
+        assertEquals("97.3 %", Fmt.percent(0.9731f));
+        assertEquals("–", Fmt.fixed(Double.NaN, 2));
+    }
+
+    /** Equal keys if and only if equal text, on probabilities, times and the awkward values. */
+    @Test
+    void equalKeysExactlyWhenEqualText() {
+        Random r = new Random(7);
+        float[] v = new float[4000];
+        for (int i = 0; i < v.length; i++) {
+            switch (i % 4) {
+                case 0 -> v[i] = r.nextFloat();                               // a probability
+                case 1 -> v[i] = Math.round(r.nextFloat() * 1000) / 1000f;  // near a rounding edge
+                case 2 -> v[i] = r.nextFloat() * 40 - 5;                     // a time, or negative
+                default -> v[i] = (i % 8 == 3) ? 0f : -0f;
+            }
+        }
+        v[7] = Float.NaN;
+        for (int decimals = 0; decimals <= 3; decimals++) {
+            for (int i = 0; i < v.length; i += 7) {
+                for (int j = 0; j < v.length; j += 13) {
+                    boolean sameText = Fmt.fixed(v[i], decimals).equals(Fmt.fixed(v[j], decimals));
+                    boolean sameKey = Fmt.key(v, i, 1, decimals) == Fmt.key(v, j, 1, decimals);
+                    assertEquals(sameText, sameKey, v[i] + " vs " + v[j] + " at " + decimals + " decimals");
+                }
+            }
+        }
+        for (int i = 0; i < v.length; i += 3) {
+            for (int j = 1; j < v.length; j += 11) {
+                assertEquals(Fmt.percent(v[i]).equals(Fmt.percent(v[j])), Fmt.percentKey(v, i) == Fmt.percentKey(v, j),
+                        v[i] + " vs " + v[j] + " as percentages");
+            }
+        }
+    }
+}
