@@ -76,7 +76,6 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         model.showModel(file, recognizer.network());
         network = new NetworkView(doc, recognizer.network());
         Js.mark("views");
-        cameraView = new CameraView(doc);
         pad = new DrawPad((HTMLCanvasElement) doc.getElementById("draw-canvas"), this);
         camera = new Camera(doc, this);
         doc.getElementById("clear").addEventListener("click", e -> pad.clear());
@@ -150,6 +149,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Prediction p = recognizer.recognizeRgba(rgba, width, height, InputKind.CAMERA);
         if (timed) {
             model.showTime(Js.now() - t0);
+        }
+        if (cameraView == null) { // made with the first camera frame: the page start does not wait for its canvases
+            cameraView = new CameraView(doc);
         }
         cameraView.show(p);
         sameFrames = p.digit() == lastCameraDigit ? sameFrames + 1 : 0;

@@ -42,7 +42,10 @@ public final class EvalFreeRuntime {
     record Patch(String what, String original, String replacement) {
     }
 
-    /** The six places in TeaVM 0.15.0's wasm-gc-runtime.min.js (see the unminified wasm-gc-runtime.js beside it in teavm-core). */
+    /**
+     * The six places in TeaVM 0.15.0's wasm-gc-runtime.min.js (see the unminified wasm-gc-runtime.js
+     * beside it in teavm-core), and a seventh that lets load() take a module compiling already.
+     */
     static final List<Patch> PATCHES = List.of(
             new Patch("getGlobalName",
                     "function F(e){let t=n.get(e);if(typeof t===\"undefined\"){t=new Function(\"return \"+e+\";\");n.set(e,t)}return t()}",
@@ -82,7 +85,13 @@ public final class EvalFreeRuntime {
                             + "t.teavmJso[\"arrayOf\"+e]=new Function(...M,\"return [\"+C+\"]\");M.push(\"p\"+(e+1))}",
                     "if(typeof " + GLUE_OBJECT + "!==\"object\"){throw new Error(\"" + GLUE
                             + " is not loaded: the Wasm GC runtime takes its JavaScript glue from it\")}"
-                            + GLUE_OBJECT + ".install(t.teavmJso,k,x,F)"));
+                            + GLUE_OBJECT + ".install(t.teavmJso,k,x,F)"),
+            // Not about eval: load() also takes the promise of a compiled module. loader.js starts
+            // compiling numera.wasm (streaming, off the main thread) the moment the page starts,
+            // while this file and the glue are still downloading, instead of once they have run.
+            new Patch("compile (a module the loader already compiles)",
+                    "async function J(e,t){if(typeof e!==\"string\"){",
+                    "async function J(e,t){if(e instanceof Promise){return await e}if(typeof e!==\"string\"){"));
 
     /** Anything that compiles a string to code; none may be left in the patched runtime. */
     private static final Pattern EVAL = Pattern.compile("\\bFunction\\s*\\(|\\beval\\b|setTimeout\\s*\\(\\s*[\"'`]|setInterval\\s*\\(\\s*[\"'`]");

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * The last build step of the site (run by exec-maven-plugin in process-classes, after TeaVM):
  * makes the Wasm GC runtime eval-free ({@link EvalFreeRuntime}: patched runtime plus
- * wasm/numera-glue.js), draws the app icons with Java2D, then stamps the service worker with the
+ * wasm/numera-glue.js), puts the loader inline in index.html, draws the app icons with Java2D, then stamps the service worker with the
  * list of every artefact and a version that is a hash of all of them. Any change to code, model, page or icons gives a
  * new cache name, so a client never mixes old code with a new model. JVM only.
  */
@@ -34,9 +34,53 @@ public final class SiteBuilder {
     public static void main(String[] args) throws Exception {
         Path site = Path.of(args[0]);
         EvalFreeRuntime.apply(site);
+        inlineLoader(site);
         writeIcons(site.resolve("icons"));
         stampServiceWorker(site);
         checkBudget(site);
+    }
+
+    // ---- the loader, inline ----
+
+    static final String LOADER = "loader.js";
+    static final String LOADER_TAG = "<script src=\"" + LOADER + "\"></script>";
+    static final String SCRIPT_SRC = "script-src 'self' 'wasm-unsafe-eval'";
+
+    /**
+     * Puts loader.js into index.html as an inline script and allows exactly that script by its
+     * SHA-256 in the page's policy (no 'unsafe-inline'): the loader starts every download the
+     * app needs, so as a file of its own it cost a round trip before any of them could begin.
+     * Fails the build unless the tag and the policy's script-src are found exactly once.
+     */
+    static void inlineLoader(Path site) throws IOException {
+        Path index = site.resolve("index.html");
+        Path loader = site.resolve(LOADER);
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        String code = Files.readString(loader, StandardCharsets.UTF_8);
+        if (code.contains("</script") || code.contains("<!--")) {
+            throw new IllegalStateException(LOADER + " contains </script or <!--, which would end or change an inline script");
+        }
+        String hash = "'sha256-" + java.util.Base64.getEncoder().encodeToString(sha256(code.getBytes(StandardCharsets.UTF_8))) + "'";
+        html = replaceOnce(html, LOADER_TAG, "<script>" + code + "</script>");
+        html = replaceOnce(html, SCRIPT_SRC + ";", SCRIPT_SRC + " " + hash + ";");
+        Files.writeString(index, html, StandardCharsets.UTF_8);
+        Files.delete(loader);
+    }
+
+    private static String replaceOnce(String text, String what, String with) {
+        int at = text.indexOf(what);
+        if (at < 0 || text.indexOf(what, at + 1) >= 0) {
+            throw new IllegalStateException("index.html must contain " + what + " exactly once");
+        }
+        return text.substring(0, at) + with + text.substring(at + what.length());
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- size budget ----

@@ -46,7 +46,7 @@ public final class Camera {
     private final HTMLElement message;
     private final HTMLElement box;
     private final HTMLVideoElement video;
-    private final CanvasRenderingContext2D grab;
+    private CanvasRenderingContext2D grab;
     private final FrameListener listener;
     private final RgbaBuffer pixels = new RgbaBuffer(BOX * BOX);
     /** frame() as a JS function, made once: passing a Java lambda to requestAnimationFrame would wrap it anew each frame. */
@@ -66,10 +66,6 @@ public final class Camera {
         message = doc.getElementById("camera-message");
         box = doc.getElementById("camera-box");
         video = (HTMLVideoElement) doc.getElementById("camera-video");
-        HTMLCanvasElement c = (HTMLCanvasElement) doc.createElement("canvas");
-        c.setWidth(BOX);
-        c.setHeight(BOX);
-        grab = Js.readableContext(c);
         toggle.addEventListener("click", e -> toggle());
         switchButton.addEventListener("click", e -> switchCamera());
     }
@@ -182,6 +178,12 @@ public final class Camera {
 
     /** One frame: the (side x side) box at (sx, sy) of src → 140x140 canvas → pixel buffer → listener. */
     private void grab(CanvasImageSource src, int sx, int sy, int side) {
+        if (grab == null) { // made on the first frame: nothing the page start has to wait for
+            HTMLCanvasElement c = (HTMLCanvasElement) Window.current().getDocument().createElement("canvas");
+            c.setWidth(BOX);
+            c.setHeight(BOX);
+            grab = Js.readableContext(c);
+        }
         grab.drawImage(src, sx, sy, side, side, 0, 0, BOX, BOX);
         listener.frame(pixels.copyFrom(grab.getImageData(0, 0, BOX, BOX).getData()), BOX, BOX);
     }

@@ -28,10 +28,11 @@ public final class DrawPad {
     }
 
     private final HTMLCanvasElement canvas;
-    private final CanvasRenderingContext2D ctx;
+    private final double dpr;
+    private CanvasRenderingContext2D ctx;   // made on the first stroke, see ctx()
     private final StrokeRasterizer strokes = new StrokeRasterizer();
     private final Listener listener;
-    private final float[] ink = new float[SIZE * SIZE];
+    private float[] ink;                    // [SIZE * SIZE], made on the first ink()
 
     // display copy of the points: xs/ys, and the start index of each stroke
     private float[] xs = new float[1024];
@@ -44,19 +45,26 @@ public final class DrawPad {
     public DrawPad(HTMLCanvasElement canvas, Listener listener) {
         this.canvas = canvas;
         this.listener = listener;
-        double dpr = Window.current().getDevicePixelRatio();
-        if (!(dpr >= 1)) {
-            dpr = 1;
-        }
+        double r = Window.current().getDevicePixelRatio();
+        dpr = r >= 1 ? r : 1;
         canvas.setWidth((int) Math.round(SIZE * dpr));
         canvas.setHeight((int) Math.round(SIZE * dpr));
-        ctx = (CanvasRenderingContext2D) canvas.getContext("2d");
-        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
         canvas.addEventListener("pointerdown", this::down);
         canvas.addEventListener("pointermove", this::move);
         canvas.addEventListener("pointerup", this::up);
         canvas.addEventListener("pointercancel", this::up);
-        repaint();
+    }
+
+    /**
+     * The canvas's 2D context, made when there is first something to draw: a new canvas is blank,
+     * and the context and its surface cost milliseconds that the page start need not wait for.
+     */
+    private CanvasRenderingContext2D ctx() {
+        if (ctx == null) {
+            ctx = (CanvasRenderingContext2D) canvas.getContext("2d");
+            ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        }
+        return ctx;
     }
 
     public boolean isEmpty() {
@@ -65,6 +73,9 @@ public final class DrawPad {
 
     /** Rasterises the strokes (Java, 280x280, ink high) into a buffer owned by the pad. */
     public float[] ink() {
+        if (ink == null) {
+            ink = new float[SIZE * SIZE];
+        }
         // the Recognizer first area-downscales 280 to 28: one pixel of its image is 10 canvas px
         strokes.fitBrushToDrawing(SIZE / 28f);
         strokes.rasterise(ink, SIZE, SIZE);
@@ -153,7 +164,7 @@ public final class DrawPad {
     // ---- visible canvas ----
 
     private void repaint() {
-        ctx.clearRect(0, 0, SIZE, SIZE);
+        ctx().clearRect(0, 0, SIZE, SIZE);
         for (int s = 0; s < strokeCount; s++) {
             int from = starts[s];
             int to = s + 1 < strokeCount ? starts[s + 1] : points;
@@ -164,6 +175,7 @@ public final class DrawPad {
     }
 
     private void drawSegment(int a, int b) {
+        CanvasRenderingContext2D ctx = ctx();
         ctx.setStrokeStyle("#111");
         ctx.setLineWidth(PEN);
         ctx.setLineCap("round");

@@ -19,8 +19,11 @@ public final class Js {
     @JSBody(script = "return performance.now();")
     public static native double now();
 
-    /** A named point on the page's Performance Timeline: the benchmark's "where the time to ready goes" reads them. */
-    @JSBody(params = "name", script = "performance.mark(name);")
+    /**
+     * A named point on the page's Performance Timeline: the benchmark's "where the time to ready
+     * goes" reads them. Diagnostics only, so never an error (HtmlUnit, older browsers).
+     */
+    @JSBody(params = "name", script = "try { performance.mark(name); } catch (e) {}")
     public static native void mark(String name);
 
     /** A 2D context for canvases read back every frame (avoids GPU round trips in Chromium). */

@@ -26,26 +26,31 @@ public final class CameraView {
     }
 
     /**
-     * A square grey image from ink-high floats 0..1 (white ink on black, like MNIST). The pixels and
-     * the ImageData are made once; a draw writes the pixels in place, copies them into the
-     * ImageData in one memcpy and puts it: nothing is allocated per draw.
+     * A square grey image from ink-high floats 0..1 (white ink on black, like MNIST). The context,
+     * the pixels and the ImageData are made on the first draw (a canvas's 2D surface costs a few
+     * milliseconds, which the page start does not wait for) and reused: a draw writes the pixels in
+     * place, copies them into the ImageData in one memcpy and puts it: nothing is allocated per draw.
      */
     public static final class Gray {
-        private final CanvasRenderingContext2D ctx;
+        private final HTMLCanvasElement canvas;
         private final int size;
-        private final RgbaBuffer pixels;
-        private final ImageData image;
+        private CanvasRenderingContext2D ctx;
+        private RgbaBuffer pixels;
+        private ImageData image;
 
         public Gray(HTMLCanvasElement canvas, int size) {
+            this.canvas = canvas;
             this.size = size;
             canvas.setWidth(size);
             canvas.setHeight(size);
-            ctx = (CanvasRenderingContext2D) canvas.getContext("2d");
-            pixels = new RgbaBuffer(size * size);
-            image = ctx.createImageData(size, size);
         }
 
         public void draw(float[] ink) {
+            if (ctx == null) {
+                ctx = (CanvasRenderingContext2D) canvas.getContext("2d");
+                pixels = new RgbaBuffer(size * size);
+                image = ctx.createImageData(size, size);
+            }
             int[] px = pixels.pixels();
             for (int i = 0; i < size * size; i++) {
                 float v = ink[i];
@@ -54,6 +59,13 @@ public final class CameraView {
             }
             pixels.copyTo(image.getData());
             ctx.putImageData(image, 0, 0);
+        }
+
+        /** Back to blank (transparent), as before the first draw. */
+        public void clear() {
+            if (ctx != null) {
+                ctx.clearRect(0, 0, size, size);
+            }
         }
     }
 

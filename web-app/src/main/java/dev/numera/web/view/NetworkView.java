@@ -14,8 +14,10 @@ import org.teavm.jso.dom.html.HTMLElement;
 /**
  * "Inside the network": the 28x28 input, the feature maps after each convolution's ReLU as small
  * images (one tile per channel, each scaled to its own maximum), and the hidden dense layers as
- * bars. Built once from the architecture; each prediction redraws with one putImageData per
- * layer (pixels written in place, one memcpy into an ImageData made once: nothing allocated).
+ * bars. The sections are built once from the architecture; each prediction redraws with one
+ * putImageData per layer (pixels written in place, one memcpy into an ImageData made once:
+ * nothing allocated). With no input (empty pad) the canvases are blank; their 2D contexts and
+ * buffers are made on the first real drawing, so the page start creates no canvas surface.
  */
 public final class NetworkView {
     private static final int TILE_COLUMNS = 8;
@@ -26,7 +28,8 @@ public final class NetworkView {
     private final CameraView.Gray input;
     private final int[] layers;      // which layer outputs are shown
     private final boolean[] maps;    // feature maps (true) or bars (false)
-    private final CanvasRenderingContext2D[] ctx;
+    private final HTMLCanvasElement[] canvases;
+    private final CanvasRenderingContext2D[] ctx;   // null until the layer is first drawn
     private final RgbaBuffer[] rgba;
     private final ImageData[] images;
     private final int[][] shapes;
@@ -44,6 +47,7 @@ public final class NetworkView {
         }
         layers = new int[count];
         maps = new boolean[count];
+        canvases = new HTMLCanvasElement[count];
         ctx = new CanvasRenderingContext2D[count];
         rgba = new RgbaBuffer[count];
         images = new ImageData[count];
@@ -65,16 +69,23 @@ public final class NetworkView {
                 canvas = section(doc, box, title, Math.min(2 * w, 420));
                 canvas.setWidth(w);
                 canvas.setHeight(h);
-                rgba[k] = new RgbaBuffer(w * h);
             } else {
                 canvas = section(doc, box, title, Math.min(Math.max(3 * c, 120), 420));
                 canvas.setWidth(c);
                 canvas.setHeight(BAR_HEIGHT);
                 Js.setStyle(canvas, "height", BAR_HEIGHT + "px");
-                rgba[k] = new RgbaBuffer(c * BAR_HEIGHT);
             }
-            ctx[k] = (CanvasRenderingContext2D) canvas.getContext("2d");
-            images[k] = ctx[k].createImageData(canvas.getWidth(), canvas.getHeight());
+            canvases[k] = canvas;
+        }
+    }
+
+    /** The layer's context, pixels and ImageData, made on its first drawing. */
+    private void prepare(int k) {
+        if (ctx[k] == null) {
+            HTMLCanvasElement c = canvases[k];
+            ctx[k] = (CanvasRenderingContext2D) c.getContext("2d");
+            rgba[k] = new RgbaBuffer(c.getWidth() * c.getHeight());
+            images[k] = ctx[k].createImageData(c.getWidth(), c.getHeight());
         }
     }
 
@@ -114,33 +125,33 @@ public final class NetworkView {
     }
 
     public void show(Prediction p) {
+        if (!p.hasActivations()) { // no input: blank, as at the start
+            input.clear();
+            for (int k = 0; k < layers.length; k++) {
+                if (ctx[k] != null) {
+                    ctx[k].clearRect(0, 0, canvases[k].getWidth(), canvases[k].getHeight());
+                }
+            }
+            return;
+        }
         input.draw(p.input());
-        boolean live = p.hasActivations();
         for (int k = 0; k < layers.length; k++) {
+            prepare(k);
             float[] a = p.activation(layers[k]);
             if (maps[k]) {
-                drawMaps(k, a, live);
+                drawMaps(k, a);
             } else {
-                drawBars(k, a, live);
+                drawBars(k, a);
             }
         }
     }
 
-    private void drawMaps(int k, float[] a, boolean live) {
+    private void drawMaps(int k, float[] a) {
         int c = shapes[k][0];
         int h = shapes[k][1];
         int w = shapes[k][2];
         int cols = Math.min(c, TILE_COLUMNS);
         int width = cols * (w + 1) - 1;
-        if (!live) {                 // all tiles black, the same pixels as below, without a pass over them
-            CanvasRenderingContext2D g = ctx[k];
-            g.clearRect(0, 0, width, ((c + cols - 1) / cols) * (h + 1) - 1);
-            g.setFillStyle("#000");
-            for (int ch = 0; ch < c; ch++) {
-                g.fillRect((ch % cols) * (w + 1), (ch / cols) * (h + 1), w, h);
-            }
-            return;
-        }
         int[] out = rgba[k].pixels();
         java.util.Arrays.fill(out, 0); // the gaps between tiles stay transparent
         for (int ch = 0; ch < c; ch++) {
@@ -168,25 +179,23 @@ public final class NetworkView {
      * partly transparent for the fraction): one putImageData instead of a fillRect per unit, whose
      * fractional coordinates would each be a new number object per call.
      */
-    private void drawBars(int k, float[] a, boolean live) {
+    private void drawBars(int k, float[] a) {
         int n = shapes[k][0];
         int[] out = rgba[k].pixels();
         java.util.Arrays.fill(out, 0);
-        if (live) {
-            float max = 1e-6f;
-            for (int i = 0; i < n; i++) {
-                max = Math.max(max, Math.abs(a[i]));
+        float max = 1e-6f;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, Math.abs(a[i]));
+        }
+        for (int i = 0; i < n; i++) {
+            float h = Math.abs(a[i]) / max * BAR_HEIGHT;
+            int full = Math.min((int) h, BAR_HEIGHT);
+            for (int y = 0; y < full; y++) {
+                out[(BAR_HEIGHT - 1 - y) * n + i] = BAR_COLOUR;
             }
-            for (int i = 0; i < n; i++) {
-                float h = Math.abs(a[i]) / max * BAR_HEIGHT;
-                int full = Math.min((int) h, BAR_HEIGHT);
-                for (int y = 0; y < full; y++) {
-                    out[(BAR_HEIGHT - 1 - y) * n + i] = BAR_COLOUR;
-                }
-                int alpha = (int) ((h - full) * 255 + 0.5f);
-                if (full < BAR_HEIGHT && alpha > 0) {
-                    out[(BAR_HEIGHT - 1 - full) * n + i] = (BAR_COLOUR & 0xFFFFFF) | alpha << 24;
-                }
+            int alpha = (int) ((h - full) * 255 + 0.5f);
+            if (full < BAR_HEIGHT && alpha > 0) {
+                out[(BAR_HEIGHT - 1 - full) * n + i] = (BAR_COLOUR & 0xFFFFFF) | alpha << 24;
             }
         }
         rgba[k].copyTo(images[k].getData());

@@ -65,13 +65,30 @@ public final class Csp {
                 + "fetch(location.pathname, {cache: 'no-store'}).then(function (r) {"
                 + " done(r.headers.get('content-security-policy') || 'no header'); }, function (e) { done('fetch failed: ' + e); });");
         assertEquals(meta, header, "the header mirrors the meta tag");
+        String html = (String) ((JavascriptExecutor) d).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(location.pathname, {cache: 'no-store'}).then(function (r) { return r.text(); }).then(done, function (e) { done('fetch failed: ' + e); });");
         String scriptSrc = directive(meta, "script-src");
-        assertEquals("'self' 'wasm-unsafe-eval'", scriptSrc, "script-src of " + meta);
+        assertEquals("'self' 'wasm-unsafe-eval' " + inlineScriptHash(html), scriptSrc,
+                "script-src of " + meta + ": the origin, WebAssembly, and the page's one inline script (the loader) by its hash");
         assertFalse(meta.replace("'wasm-unsafe-eval'", "").contains("unsafe-eval"), "'unsafe-eval' in " + meta);
         assertFalse(meta.contains("unsafe-inline"), "'unsafe-inline' in " + meta);
         assertEquals("'self'", directive(meta, "style-src"), "style-src of " + meta);
         assertEquals(List.of(), violations(d), "CSP violations");
         assertEquals(List.of(), consoleReports(d), "CSP reports on the console");
+    }
+
+    /** 'sha256-…' of the page's only inline script; fails unless there is exactly one. */
+    static String inlineScriptHash(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script>(.*?)</script>", java.util.regex.Pattern.DOTALL).matcher(html);
+        assertTrue(m.find(), "no inline script in the page");
+        String code = m.group(1);
+        assertFalse(m.find(), "more than one inline script in the page");
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "'sha256-" + java.util.Base64.getEncoder().encodeToString(h) + "'";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String directive(String policy, String name) {
