@@ -137,7 +137,13 @@
     // The module compiles while it downloads, off the main thread, from now on: TeaVM's runtime
     // (patched by the site build to take this promise) would only start once it has run itself.
     // The options are the runtime's own (JS string builtins where the browser has them).
-    var module = WebAssembly.compileStreaming(fetch("wasm/numera.wasm"), { builtins: ["js-string"] });
+    var module;
+    try {
+      module = WebAssembly.compileStreaming(fetch("wasm/numera.wasm"), { builtins: ["js-string"] });
+    } catch (e) {
+      failed(e);
+      return;
+    }
     module.then(function () { mark("compiled"); }, function () {});
     var instantiate = function () {
       mark("code in");
