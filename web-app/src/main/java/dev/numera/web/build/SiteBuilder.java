@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -60,7 +61,7 @@ public final class SiteBuilder {
         if (code.contains("</script") || code.contains("<!--")) {
             throw new IllegalStateException(LOADER + " contains </script or <!--, which would end or change an inline script");
         }
-        String hash = "'sha256-" + java.util.Base64.getEncoder().encodeToString(sha256(code.getBytes(StandardCharsets.UTF_8))) + "'";
+        String hash = "'sha256-" + Base64.getEncoder().encodeToString(sha256().digest(code.getBytes(StandardCharsets.UTF_8))) + "'";
         html = replaceOnce(html, LOADER_TAG, "<script>" + code + "</script>");
         html = replaceOnce(html, SCRIPT_SRC + ";", SCRIPT_SRC + " " + hash + ";");
         Files.writeString(index, html, StandardCharsets.UTF_8);
@@ -75,9 +76,10 @@ public final class SiteBuilder {
         return text.substring(0, at) + with + text.substring(at + what.length());
     }
 
-    static byte[] sha256(byte[] data) {
+    /** A new SHA-256 digest (every JVM has one). */
+    static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -202,7 +204,7 @@ public final class SiteBuilder {
 
     static String version(Path site, List<String> assets) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = sha256();
             for (String a : assets) {
                 sha.update(a.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
@@ -214,8 +216,6 @@ public final class SiteBuilder {
                 hex.append(Character.forDigit((h[i] >> 4) & 15, 16)).append(Character.forDigit(h[i] & 15, 16));
             }
             return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

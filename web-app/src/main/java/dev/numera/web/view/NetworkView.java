@@ -4,9 +4,6 @@ import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.Sequential;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.web.jso.Js;
-import dev.numera.web.jso.RgbaBuffer;
-import org.teavm.jso.canvas.CanvasRenderingContext2D;
-import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -14,10 +11,9 @@ import org.teavm.jso.dom.html.HTMLElement;
 /**
  * "Inside the network": the 28x28 input, the feature maps after each convolution's ReLU as small
  * images (one tile per channel, each scaled to its own maximum), and the hidden dense layers as
- * bars. The sections are built once from the architecture; each prediction redraws with one
- * putImageData per layer (pixels written in place, one memcpy into an ImageData made once:
- * nothing allocated). With no input (empty pad) the canvases are blank; their 2D contexts and
- * buffers are made on the first real drawing, so the page start creates no canvas surface.
+ * bars. The sections are built once from the architecture; each prediction redraws each layer as
+ * one {@link PixelCanvas} frame (nothing allocated). With no input (empty pad) the canvases are
+ * blank, so the page start creates no canvas surface.
  */
 public final class NetworkView {
     private static final int TILE_COLUMNS = 8;
@@ -28,10 +24,7 @@ public final class NetworkView {
     private final CameraView.Gray input;
     private final int[] layers;      // which layer outputs are shown
     private final boolean[] maps;    // feature maps (true) or bars (false)
-    private final HTMLCanvasElement[] canvases;
-    private final CanvasRenderingContext2D[] ctx;   // null until the layer is first drawn
-    private final RgbaBuffer[] rgba;
-    private final ImageData[] images;
+    private final PixelCanvas[] views;
     private final int[][] shapes;
 
     public NetworkView(HTMLDocument doc, Sequential net) {
@@ -47,10 +40,7 @@ public final class NetworkView {
         }
         layers = new int[count];
         maps = new boolean[count];
-        canvases = new HTMLCanvasElement[count];
-        ctx = new CanvasRenderingContext2D[count];
-        rgba = new RgbaBuffer[count];
-        images = new ImageData[count];
+        views = new PixelCanvas[count];
         shapes = new int[count][];
         for (int k = 0; k < count; k++) {
             int i = chosen[k];
@@ -60,32 +50,17 @@ public final class NetworkView {
             maps[k] = s[1] > 1 || s[2] > 1;
             int c = s[0];
             String title = describe(net, i, s);
-            HTMLCanvasElement canvas;
             if (maps[k]) {
                 int cols = Math.min(c, TILE_COLUMNS);
                 int rows = (c + cols - 1) / cols;
                 int w = cols * (s[2] + 1) - 1;
                 int h = rows * (s[1] + 1) - 1;
-                canvas = section(doc, box, title, Math.min(2 * w, 420));
-                canvas.setWidth(w);
-                canvas.setHeight(h);
+                views[k] = new PixelCanvas(section(doc, box, title, Math.min(2 * w, 420)), w, h);
             } else {
-                canvas = section(doc, box, title, Math.min(Math.max(3 * c, 120), 420));
-                canvas.setWidth(c);
-                canvas.setHeight(BAR_HEIGHT);
+                HTMLCanvasElement canvas = section(doc, box, title, Math.min(Math.max(3 * c, 120), 420));
                 Js.setStyle(canvas, "height", BAR_HEIGHT + "px");
+                views[k] = new PixelCanvas(canvas, c, BAR_HEIGHT);
             }
-            canvases[k] = canvas;
-        }
-    }
-
-    /** The layer's context, pixels and ImageData, made on its first drawing. */
-    private void prepare(int k) {
-        if (ctx[k] == null) {
-            HTMLCanvasElement c = canvases[k];
-            ctx[k] = (CanvasRenderingContext2D) c.getContext("2d");
-            rgba[k] = new RgbaBuffer(c.getWidth() * c.getHeight());
-            images[k] = ctx[k].createImageData(c.getWidth(), c.getHeight());
         }
     }
 
@@ -127,16 +102,13 @@ public final class NetworkView {
     public void show(Prediction p) {
         if (!p.hasActivations()) { // no input: blank, as at the start
             input.clear();
-            for (int k = 0; k < layers.length; k++) {
-                if (ctx[k] != null) {
-                    ctx[k].clearRect(0, 0, canvases[k].getWidth(), canvases[k].getHeight());
-                }
+            for (PixelCanvas v : views) {
+                v.clear();
             }
             return;
         }
         input.draw(p.input());
         for (int k = 0; k < layers.length; k++) {
-            prepare(k);
             float[] a = p.activation(layers[k]);
             if (maps[k]) {
                 drawMaps(k, a);
@@ -152,13 +124,16 @@ public final class NetworkView {
         int w = shapes[k][2];
         int cols = Math.min(c, TILE_COLUMNS);
         int width = cols * (w + 1) - 1;
-        int[] out = rgba[k].pixels();
+        int[] out = views[k].pixels();
         java.util.Arrays.fill(out, 0); // the gaps between tiles stay transparent
         for (int ch = 0; ch < c; ch++) {
             int base = ch * h * w;
             float max = 1e-6f;
             for (int j = 0; j < h * w; j++) {
-                max = Math.max(max, a[base + j]);
+                float v = a[base + j];
+                if (v > max) { // not Math.max: see drawBars
+                    max = v;
+                }
             }
             int ox = (ch % cols) * (w + 1);
             int oy = (ch / cols) * (h + 1);
@@ -170,8 +145,7 @@ public final class NetworkView {
                 }
             }
         }
-        rgba[k].copyTo(images[k].getData());
-        ctx[k].putImageData(images[k], 0, 0);
+        views[k].put();
     }
 
     /**
@@ -181,14 +155,19 @@ public final class NetworkView {
      */
     private void drawBars(int k, float[] a) {
         int n = shapes[k][0];
-        int[] out = rgba[k].pixels();
+        int[] out = views[k].pixels();
         java.util.Arrays.fill(out, 0);
         float max = 1e-6f;
         for (int i = 0; i < n; i++) {
-            max = Math.max(max, Math.abs(a[i]));
+            // comparisons, not Math.max/Math.abs: in TeaVM's JavaScript each float passed to a call
+            // V8 does not inline is a new heap number, ~100 per frame here
+            float v = a[i] < 0 ? -a[i] : a[i];
+            if (v > max) {
+                max = v;
+            }
         }
         for (int i = 0; i < n; i++) {
-            float h = Math.abs(a[i]) / max * BAR_HEIGHT;
+            float h = (a[i] < 0 ? -a[i] : a[i]) / max * BAR_HEIGHT;
             int full = Math.min((int) h, BAR_HEIGHT);
             for (int y = 0; y < full; y++) {
                 out[(BAR_HEIGHT - 1 - y) * n + i] = BAR_COLOUR;
@@ -198,7 +177,6 @@ public final class NetworkView {
                 out[(BAR_HEIGHT - 1 - full) * n + i] = (BAR_COLOUR & 0xFFFFFF) | alpha << 24;
             }
         }
-        rgba[k].copyTo(images[k].getData());
-        ctx[k].putImageData(images[k], 0, 0);
+        views[k].put();
     }
 }
