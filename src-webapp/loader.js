@@ -6,8 +6,9 @@
    registered only after that, so its pre-cache never competes with the start. index.html loads
    this file first thing in <head>, before the style sheet, so that it runs before any layout: it
    touches the body only once the page is parsed. The site build puts it inline (SiteBuilder: one
-   request fewer before anything can start, allowed by its hash in the page's script-src). Plain
-   ES5 on purpose: HtmlUnit's engine runs this file too. */
+   request fewer before anything can start, allowed by its hash in the page's script-src), with
+   the Wasm GC runtime and the style sheet. Plain ES5 on purpose: HtmlUnit's engine runs this file
+   too. */
 (function () {
   "use strict";
   var boot = window.numeraBoot = { runtime: null, model: null, modelError: null, notice: null };
@@ -145,8 +146,17 @@
       return;
     }
     module.then(function () { mark("compiled"); }, function () {});
-    var instantiate = function () {
+    // TeaVM's runtime would compile its JavaScript glue with new Function(), which the page's
+    // policy forbids (no 'unsafe-eval'). The build wrote that glue out as numera-glue.js and
+    // patched the runtime to use it; both are module scripts in this page (inline in the built
+    // one), so they have run by the time the page is parsed. The runtime's own set-up then runs
+    // while the module is still downloading.
+    whenParsed(function () {
       mark("code in");
+      if (!window.TeaVM || !window.TeaVM.wasmGC || !window.numeraWasmGlue) {
+        failed("its runtime script did not run");
+        return;
+      }
       window.TeaVM.wasmGC.load(module).then(function (teavm) {
         mark("instantiated");
         main = function () {
@@ -158,23 +168,7 @@
         };
         startWhenReady();
       }, failed);
-    };
-    // TeaVM's runtime would compile its JavaScript glue with new Function(), which the page's
-    // policy forbids (no 'unsafe-eval'). The build wrote that glue out as numera-glue.js and
-    // patched the runtime to use it; the two download in parallel and run in this order.
-    var pending = 2;
-    var gone = false;
-    var loaded = function () {
-      pending--;
-      if (pending === 0 && !gone) { instantiate(); }
-    };
-    var missing = function (src) {
-      return function () {
-        if (!gone) { gone = true; failed("could not load " + src); }
-      };
-    };
-    loadScript("wasm/numera-glue.js", loaded, missing("wasm/numera-glue.js"));
-    loadScript("wasm/numera.wasm-runtime.js", loaded, missing("wasm/numera.wasm-runtime.js"));
+    });
   }
 
   // Offline support, once the app has started (or failed to). Registration failures are not

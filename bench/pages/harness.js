@@ -6,12 +6,23 @@
 (() => {
   if (window.__nb) return;
   const nb = window.__nb = { readyAt: null, errors: [] };
-  addEventListener('error', e => nb.errors.push(String(e.message || e)));
-  addEventListener('unhandledrejection', e => nb.errors.push('unhandled rejection: ' + (e.reason && (e.reason.stack || e.reason))));
+  // Settles at ready or at the first error: the runner waits on it with one command instead of
+  // polling the page (each poll is a task on the main thread the page is starting on).
+  let settle;
+  nb.whenReady = new Promise(r => { settle = r; });
+  const error = m => { nb.errors.push(m); settle(); };
+  addEventListener('error', e => error(String(e.message || e)));
+  addEventListener('unhandledrejection', e => error('unhandled rejection: ' + (e.reason && (e.reason.stack || e.reason))));
   const check = () => {
-    if (nb.readyAt === null && document.body && document.body.dataset.ready === 'true') nb.readyAt = performance.now();
+    if (nb.readyAt === null && document.body && document.body.dataset.ready === 'true') { nb.readyAt = performance.now(); settle(); }
     return nb.readyAt !== null;
   };
+  // Frames of more than 50 ms (Long Animation Frames): where the main thread was busy before ready.
+  nb.longFrames = [];
+  try {
+    new PerformanceObserver(l => nb.longFrames.push(...l.getEntries()))
+      .observe({ type: 'long-animation-frame', buffered: true });
+  } catch (e) { /* a browser without LoAF: the timeline just lacks them */ }
   const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
   mo.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
 

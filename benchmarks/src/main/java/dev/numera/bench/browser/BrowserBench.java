@@ -361,15 +361,7 @@ public final class BrowserBench {
             server.drainLog();
             JavascriptExecutor js = d;
             d.get(server.url(v.path));
-            long deadline = System.nanoTime() + 90_000_000_000L;
-            Map<String, Object> st;
-            while (true) {
-                st = (Map<String, Object>) js.executeScript("return window.__nb ? {ready: __nb.readyAt, errors: __nb.errors} : null");
-                if (st != null && st.get("ready") != null) break;
-                if (st != null && !((List<?>) st.get("errors")).isEmpty()) throw new IllegalStateException("page errors before ready: " + st.get("errors"));
-                if (System.nanoTime() > deadline) throw new IllegalStateException("not ready after 90 s");
-                sleep(20);
-            }
+            Map<String, Object> st = awaitReady(js, 90);
             // the requests that arrived before the page said ready (not those between ready and this poll)
             double readyEpochMs = num(js.executeScript("return performance.timeOrigin + __nb.readyAt"));
             List<StaticServer.Hit> toReady = new ArrayList<>(), afterReady = new ArrayList<>();
@@ -426,7 +418,24 @@ public final class BrowserBench {
             + "for (const p of performance.getEntriesByType('paint')) out[p.name === 'first-contentful-paint' ? 'firstContentfulPaint' : 'firstPaint'] = r2(p.startTime);"
             + "const marks = performance.getEntriesByType('mark').filter(m => out.ready === null || m.startTime <= out.ready);"
             + "if (marks.length) out.marks = marks.map(m => m.name + ' ' + r2(m.startTime));"
+            + "const lf = (nb && nb.longFrames || []).filter(f => out.ready === null || f.startTime <= out.ready);"
+            + "if (lf.length) out.longFrames = lf.map(f => ({start: r2(f.startTime), duration: r2(f.duration),"
+            + " styleAndLayout: r2(f.renderStart ? f.startTime + f.duration - f.styleAndLayoutStart : 0),"
+            + " scripts: f.scripts.map(s => (s.invoker || s.invokerType) + ' ' + r2(s.startTime) + '+' + r2(s.duration))}));"
             + "return out;";
+
+    /**
+     * Waits for the page's ready (or its first error) with one command: polling would put a task on
+     * the main thread the page is starting on every few milliseconds. Returns {ready, errors}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> awaitReady(JavascriptExecutor js, int seconds) {
+        Map<String, Object> st = (Map<String, Object>) js.executeScript("return Promise.race([__nb.whenReady,"
+                + " new Promise(r => setTimeout(r, arguments[0] * 1000))]).then(() => ({ready: __nb.readyAt, errors: __nb.errors}))", seconds);
+        if (!((List<?>) st.get("errors")).isEmpty()) throw new IllegalStateException("page errors before ready: " + st.get("errors"));
+        if (st.get("ready") == null) throw new IllegalStateException("page not ready after " + seconds + " s");
+        return st;
+    }
 
     /** The kernel page: ns/op of every {@code KernelSet} kernel, timed inside the compiled code. */
     @SuppressWarnings("unchecked")
@@ -440,14 +449,7 @@ public final class BrowserBench {
             d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
             JavascriptExecutor js = d;
             d.get(server.url(v.path));
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (true) {
-                Map<String, Object> st = (Map<String, Object>) js.executeScript("return window.__nb ? {ready: __nb.readyAt, errors: __nb.errors} : null");
-                if (st != null && st.get("ready") != null) break;
-                if (st != null && !((List<?>) st.get("errors")).isEmpty()) throw new IllegalStateException("page errors: " + st.get("errors"));
-                if (System.nanoTime() > deadline) throw new IllegalStateException("kernel page not ready after 60 s");
-                sleep(20);
-            }
+            awaitReady(js, 60);
             r.put("crossOriginIsolated", js.executeScript("return self.crossOriginIsolated"));
             Map<String, Object> ns = new LinkedHashMap<>();
             for (Object name : (List<Object>) js.executeScript("return window.numeraKernels.names")) {

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * The last build step of the site (run by exec-maven-plugin in process-classes, after TeaVM):
  * makes the Wasm GC runtime eval-free ({@link EvalFreeRuntime}: patched runtime plus
- * wasm/numera-glue.js), puts the loader inline in index.html, draws the app icons with Java2D, then stamps the service worker with the
+ * wasm/numera-glue.js), puts the loader, that runtime and the style sheet inline in index.html, draws the app icons with Java2D, then stamps the service worker with the
  * list of every artefact and a version that is a hash of all of them. Any change to code, model, page or icons gives a
  * new cache name, so a client never mixes old code with a new model. JVM only.
  */
@@ -35,37 +35,98 @@ public final class SiteBuilder {
     public static void main(String[] args) throws Exception {
         Path site = Path.of(args[0]);
         EvalFreeRuntime.apply(site);
-        inlineLoader(site);
+        inlineAssets(site, INLINE);
         writeIcons(site.resolve("icons"));
         stampServiceWorker(site);
         checkBudget(site);
     }
 
-    // ---- the loader, inline ----
+    // ---- the start-up code and the style sheet, inline ----
 
-    static final String LOADER = "loader.js";
-    static final String LOADER_TAG = "<script src=\"" + LOADER + "\"></script>";
     static final String SCRIPT_SRC = "script-src 'self' 'wasm-unsafe-eval'";
+    static final String STYLE_SRC = "style-src 'self'";
 
     /**
-     * Puts loader.js into index.html as an inline script and allows exactly that script by its
-     * SHA-256 in the page's policy (no 'unsafe-inline'): the loader starts every download the
-     * app needs, so as a file of its own it cost a round trip before any of them could begin.
-     * Fails the build unless the tag and the policy's script-src are found exactly once.
+     * A file of the site that the build moves into index.html. {@code tag} is how the source page
+     * refers to it; the inline element keeps the file's name in data-src, so tests and readers can
+     * tell the pieces apart.
      */
-    static void inlineLoader(Path site) throws IOException {
-        Path index = site.resolve("index.html");
-        Path loader = site.resolve(LOADER);
-        String html = Files.readString(index, StandardCharsets.UTF_8);
-        String code = Files.readString(loader, StandardCharsets.UTF_8);
-        if (code.contains("</script") || code.contains("<!--")) {
-            throw new IllegalStateException(LOADER + " contains </script or <!--, which would end or change an inline script");
+    record Inline(String file, String tag, String open, String close, String directive) {
+        static Inline script(String file) {
+            return new Inline(file, "<script src=\"" + file + "\"></script>", "<script data-src=\"" + file + "\">", "</script>", SCRIPT_SRC);
         }
-        String hash = "'sha256-" + Base64.getEncoder().encodeToString(sha256().digest(code.getBytes(StandardCharsets.UTF_8))) + "'";
-        html = replaceOnce(html, LOADER_TAG, "<script>" + code + "</script>");
-        html = replaceOnce(html, SCRIPT_SRC + ";", SCRIPT_SRC + " " + hash + ";");
+
+        static Inline module(String file) {
+            return new Inline(file, "<script type=\"module\" src=\"" + file + "\"></script>",
+                    "<script type=\"module\" data-src=\"" + file + "\">", "</script>", SCRIPT_SRC);
+        }
+
+        static Inline style(String file) {
+            return new Inline(file, "<link rel=\"stylesheet\" href=\"" + file + "\">", "<style data-src=\"" + file + "\">", "</style>", STYLE_SRC);
+        }
+    }
+
+    /**
+     * Everything the page needs before it can start, except the model and the module, goes into
+     * index.html, so the first layout, the fonts it asks the browser for and the runtime's own
+     * start all run while those two download, instead of after them. The loader is a classic script
+     * (it starts the downloads at once); TeaVM's Wasm GC runtime and its glue are module scripts
+     * (deferred, so they cost the parser nothing; and a browser too old for their syntax, or
+     * HtmlUnit, skips or fails them without touching the JavaScript build's path).
+     */
+    static final List<Inline> INLINE = List.of(
+            Inline.script("loader.js"),
+            Inline.module(EvalFreeRuntime.GLUE),
+            Inline.module(EvalFreeRuntime.RUNTIME),
+            Inline.style("css/numera.css"));
+
+    /**
+     * Puts each of {@link #INLINE} into index.html in place of its tag, allows exactly those by
+     * their SHA-256 in the page's policy (no 'unsafe-inline'), and deletes the files. Fails the
+     * build, writing nothing, unless each tag and each directive is found exactly once and no file
+     * could end or change the element it goes into.
+     */
+    static void inlineAssets(Path site, List<Inline> inline) throws IOException {
+        Path index = site.resolve("index.html");
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        StringBuilder scriptHashes = new StringBuilder();
+        StringBuilder styleHashes = new StringBuilder();
+        for (Inline in : inline) {
+            String code = Files.readString(site.resolve(in.file()), StandardCharsets.UTF_8);
+            String end = in.close().substring(0, in.close().length() - 1);   // "</script", "</style": any case ends the element
+            if (code.toLowerCase(java.util.Locale.ROOT).contains(end) || code.contains("<!--")) {
+                throw new IllegalStateException(in.file() + " contains " + end + " or <!--, which would end or change an inline element");
+            }
+            html = replaceOnce(html, in.tag(), in.open() + code + in.close());
+            (in.directive().equals(SCRIPT_SRC) ? scriptHashes : styleHashes).append(" ").append(hash(code));
+        }
+        if (scriptHashes.length() > 0) html = replaceOnce(html, SCRIPT_SRC + ";", SCRIPT_SRC + scriptHashes + ";");
+        if (styleHashes.length() > 0) html = replaceOnce(html, STYLE_SRC + ";", STYLE_SRC + styleHashes + ";");
         Files.writeString(index, html, StandardCharsets.UTF_8);
-        Files.delete(loader);
+        for (Inline in : inline) {
+            Path file = site.resolve(in.file());
+            Files.delete(file);
+            try (Stream<Path> left = Files.list(file.getParent())) {
+                if (!file.getParent().equals(site) && left.findAny().isEmpty()) Files.delete(file.getParent());
+            }
+        }
+    }
+
+    /** The text of the element that {@link #inlineAssets} made of {@code file}, or null if there is none. */
+    static String inlined(String html, String file) {
+        for (Inline in : INLINE) {
+            if (!in.file().equals(file)) continue;
+            int at = html.indexOf(in.open());
+            if (at < 0) return null;
+            int from = at + in.open().length();
+            return html.substring(from, html.indexOf(in.close(), from));
+        }
+        return null;
+    }
+
+    /** The CSP source for an inline element: 'sha256-' and the Base64 SHA-256 of its UTF-8 text. */
+    static String hash(String code) {
+        return "'sha256-" + Base64.getEncoder().encodeToString(sha256().digest(code.getBytes(StandardCharsets.UTF_8))) + "'";
     }
 
     private static String replaceOnce(String text, String what, String with) {

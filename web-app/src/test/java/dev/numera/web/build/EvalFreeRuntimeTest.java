@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,17 +102,19 @@ class EvalFreeRuntimeTest {
         assertEquals("function (p1) { return [p1]; }", EvalFreeRuntime.fixedArity("arrayOf", 1));
     }
 
-    /** The site this build made: glue present, pre-cached, with every @JSBody of the module and nothing compiled from strings. */
+    /** The site this build made: glue inline in the page, with every @JSBody of the module and nothing compiled from strings. */
     @Test
     void theBuiltSiteCarriesTheGlueForItsModule() throws IOException {
         Path site = Path.of(System.getProperty("numera.site.dir", "target/site"));
         Assumptions.assumeTrue(Files.isRegularFile(site.resolve(EvalFreeRuntime.MODULE)), "skipped: no built site");
-        String glue = Files.readString(site.resolve(EvalFreeRuntime.GLUE), StandardCharsets.UTF_8);
-        String runtime = Files.readString(site.resolve(EvalFreeRuntime.RUNTIME), StandardCharsets.UTF_8);
+        String page = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
+        String glue = SiteBuilder.inlined(page, EvalFreeRuntime.GLUE);
+        String runtime = SiteBuilder.inlined(page, EvalFreeRuntime.RUNTIME);
+        assertNotNull(glue, "the glue is inline in index.html");
+        assertNotNull(runtime, "the runtime is inline in index.html");
+        assertFalse(Files.exists(site.resolve(EvalFreeRuntime.GLUE)) || Files.exists(site.resolve(EvalFreeRuntime.RUNTIME)), "and not shipped twice");
         assertTrue(runtime.startsWith(EvalFreeRuntime.MARK));
         EvalFreeRuntime.checked(runtime);
-        assertTrue(Files.readString(site.resolve("sw.js"), StandardCharsets.UTF_8).contains("\"" + EvalFreeRuntime.GLUE + "\""),
-                "the service worker pre-caches the glue");
 
         WasmJsBodies.Result module = WasmJsBodies.read(Files.readAllBytes(site.resolve(EvalFreeRuntime.MODULE)));
         assertTrue(module.bodies().size() >= 10, module.bodies().toString());

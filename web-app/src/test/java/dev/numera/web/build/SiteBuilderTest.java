@@ -9,41 +9,76 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The loader goes inline, allowed by its own hash and nothing else. */
+/** The start-up code and the style sheet go inline, each allowed by its own hash and nothing else. */
 class SiteBuilderTest {
-    static final String PAGE = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\">"
-            + "<script src=\"loader.js\"></script><p>hi";
+    static final String PAGE = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'\">"
+            + "<script src=\"loader.js\"></script><script type=\"module\" src=\"wasm/glue.js\"></script><link rel=\"stylesheet\" href=\"css/a.css\"><p>hi";
+    static final List<SiteBuilder.Inline> INLINE = List.of(SiteBuilder.Inline.script("loader.js"), SiteBuilder.Inline.module("wasm/glue.js"),
+            SiteBuilder.Inline.style("css/a.css"));
 
-    @Test
-    void loaderIsInlinedAndAllowedByItsHash(@TempDir Path site) throws Exception {
-        String code = "(function () { \"use strict\"; window.x = 'é'; }());\n";
+    private static void write(Path site, String loader, String glue, String css) throws IOException {
+        Files.createDirectories(site.resolve("wasm"));
+        Files.createDirectories(site.resolve("css"));
         Files.writeString(site.resolve("index.html"), PAGE, StandardCharsets.UTF_8);
-        Files.writeString(site.resolve("loader.js"), code, StandardCharsets.UTF_8);
-        SiteBuilder.inlineLoader(site);
-        String html = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
-        // the hash a browser computes: SHA-256 of the script element's text, UTF-8
-        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        assertTrue(html.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-" + hash + "';"), html);
-        assertTrue(html.contains("<script>" + code + "</script><p>hi"), html);
-        assertFalse(Files.exists(site.resolve("loader.js")), "the inlined file is not shipped twice");
+        Files.writeString(site.resolve("loader.js"), loader, StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("wasm/glue.js"), glue, StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("wasm/other.js"), "1;", StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("css/a.css"), css, StandardCharsets.UTF_8);
+    }
+
+    /** The hash a browser computes: SHA-256 of the element's text, UTF-8, Base64. */
+    private static String hash(String text) throws Exception {
+        return "'sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))) + "'";
     }
 
     @Test
-    void aPageWithoutTheTagOrThePolicyFailsTheBuild(@TempDir Path site) throws IOException {
-        Files.writeString(site.resolve("loader.js"), "1;", StandardCharsets.UTF_8);
+    void eachFileIsInlinedAndAllowedByItsHash(@TempDir Path site) throws Exception {
+        String loader = "(function () { \"use strict\"; window.x = 'é'; }());\n";
+        String glue = "globalThis.g = class { #p = 1; };\n";
+        String css = "body { font: 16px system-ui; }\n";
+        write(site, loader, glue, css);
+        SiteBuilder.inlineAssets(site, INLINE);
+        String html = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("script-src 'self' 'wasm-unsafe-eval' " + hash(loader) + " " + hash(glue) + ";"), html);
+        assertTrue(html.contains("style-src 'self' " + hash(css) + ";"), html);
+        assertTrue(html.contains("<script data-src=\"loader.js\">" + loader + "</script><script type=\"module\" data-src=\"wasm/glue.js\">" + glue
+                + "</script><style data-src=\"css/a.css\">" + css + "</style><p>hi"), html);
+        assertFalse(Files.exists(site.resolve("loader.js")), "an inlined file is not shipped twice");
+        assertFalse(Files.exists(site.resolve("wasm/glue.js")));
+        assertTrue(Files.exists(site.resolve("wasm/other.js")), "its folder stays while it holds other files");
+        assertFalse(Files.exists(site.resolve("css")), "a folder left empty goes");
+    }
+
+    @Test
+    void aPageWithoutATagOrThePolicyFailsTheBuildAndKeepsThePage(@TempDir Path site) throws IOException {
+        write(site, "1;", "2;", "p {}");
         Files.writeString(site.resolve("index.html"), PAGE.replace("<script src=\"loader.js\"></script>", ""), StandardCharsets.UTF_8);
-        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.inlineLoader(site)).getMessage().contains("loader.js"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.inlineAssets(site, INLINE)).getMessage().contains("loader.js"));
         Files.writeString(site.resolve("index.html"), PAGE.replace("'wasm-unsafe-eval'", ""), StandardCharsets.UTF_8);
-        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.inlineLoader(site)).getMessage().contains("script-src"));
-        Files.writeString(site.resolve("index.html"), PAGE, StandardCharsets.UTF_8);
-        Files.writeString(site.resolve("loader.js"), "document.write('</script>');", StandardCharsets.UTF_8);
-        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.inlineLoader(site)).getMessage().contains("</script"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.inlineAssets(site, INLINE)).getMessage().contains("script-src"));
+        Files.writeString(site.resolve("index.html"), PAGE.replace("style-src 'self';", ""), StandardCharsets.UTF_8);
+        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.inlineAssets(site, INLINE)).getMessage().contains("style-src"));
+        write(site, "document.write('</SCRIPT>');", "2;", "p {}");
+        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.inlineAssets(site, INLINE)).getMessage().contains("</script"));
+        write(site, "1;", "2;", "p::after { content: '</style>'; }");
+        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.inlineAssets(site, INLINE)).getMessage().contains("</style"));
         assertEquals(PAGE, Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8), "a failed step leaves the page as it was");
+        assertTrue(Files.exists(site.resolve("loader.js")) && Files.exists(site.resolve("css/a.css")), "and its files");
+    }
+
+    @Test
+    void theInlinedTextIsFoundByItsFileName() {
+        String html = "<script data-src=\"loader.js\">a</script><script type=\"module\" data-src=\"wasm/numera-glue.js\">b</script>";
+        assertEquals("a", SiteBuilder.inlined(html, "loader.js"));
+        assertEquals("b", SiteBuilder.inlined(html, "wasm/numera-glue.js"));
+        assertNull(SiteBuilder.inlined(html, "css/numera.css"));
     }
 }

@@ -67,28 +67,33 @@ public final class Csp {
         assertEquals(meta, header, "the header mirrors the meta tag");
         String html = (String) ((JavascriptExecutor) d).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(location.pathname, {cache: 'no-store'}).then(function (r) { return r.text(); }).then(done, function (e) { done('fetch failed: ' + e); });");
-        String scriptSrc = directive(meta, "script-src");
-        assertEquals("'self' 'wasm-unsafe-eval' " + inlineScriptHash(html), scriptSrc,
-                "script-src of " + meta + ": the origin, WebAssembly, and the page's one inline script (the loader) by its hash");
+        assertEquals("'self' 'wasm-unsafe-eval' " + inlineHashes(html, "script"), directive(meta, "script-src"),
+                "script-src of " + meta + ": the origin, WebAssembly, and the page's inline scripts (loader, Wasm GC runtime and glue) by their hashes");
         assertFalse(meta.replace("'wasm-unsafe-eval'", "").contains("unsafe-eval"), "'unsafe-eval' in " + meta);
         assertFalse(meta.contains("unsafe-inline"), "'unsafe-inline' in " + meta);
-        assertEquals("'self'", directive(meta, "style-src"), "style-src of " + meta);
+        assertEquals("'self' " + inlineHashes(html, "style"), directive(meta, "style-src"), "style-src of " + meta + ": the origin and the inline style sheet");
         assertEquals(List.of(), violations(d), "CSP violations");
         assertEquals(List.of(), consoleReports(d), "CSP reports on the console");
     }
 
-    /** 'sha256-…' of the page's only inline script; fails unless there is exactly one. */
-    static String inlineScriptHash(String html) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script>(.*?)</script>", java.util.regex.Pattern.DOTALL).matcher(html);
-        assertTrue(m.find(), "no inline script in the page");
-        String code = m.group(1);
-        assertFalse(m.find(), "more than one inline script in the page");
-        try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "'sha256-" + java.util.Base64.getEncoder().encodeToString(h) + "'";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /**
+     * 'sha256-…' of each inline element of that kind ("script" or "style"; scripts with a src
+     * are not inline), in page order; fails unless there is at least one.
+     */
+    static String inlineHashes(String html, String element) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + element + "( [^>]*)?>(.*?)</" + element + ">", java.util.regex.Pattern.DOTALL).matcher(html);
+        List<String> hashes = new ArrayList<>();
+        while (m.find()) {
+            if (m.group(1) != null && m.group(1).contains(" src=")) continue;
+            try {
+                byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(m.group(2).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                hashes.add("'sha256-" + java.util.Base64.getEncoder().encodeToString(h) + "'");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        assertFalse(hashes.isEmpty(), "no inline " + element + " in the page");
+        return String.join(" ", hashes);
     }
 
     static String directive(String policy, String name) {

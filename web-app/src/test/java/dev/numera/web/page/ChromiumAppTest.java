@@ -160,7 +160,8 @@ class ChromiumAppTest {
     /**
      * The start-up's downloads run side by side and once each: index.html preloads the model (the
      * loader's XHR reuses that download), and the inline loader fetches the Wasm module, compiling
-     * it as it streams in, before TeaVM's runtime script has arrived.
+     * it as it streams in. Nothing else is requested before the app starts: the runtime, its glue
+     * and the style sheet are in the page.
      */
     @Test
     void startUpDownloadsOverlapAndHappenOnce() {
@@ -175,10 +176,14 @@ class ChromiumAppTest {
             String overlap = (String) Pages.js(chromium.driver,
                     "function one(p) { var e = performance.getEntriesByType('resource').filter(function (r) {"
                     + "  return r.name.slice(-p.length) === p; }); return e.length === 1 ? e[0] : null; }"
-                    + "var m = one('/model/numera.nmod'), w = one('/wasm/numera.wasm'), r = one('/wasm/numera.wasm-runtime.js');"
-                    + "if (!m || !w || !r) { return 'missing entries'; }"
-                    + "return [m.initiatorType, w.initiatorType, w.startTime < r.responseEnd].join(',');");
-            assertEquals("link,fetch,true", overlap, "model preloaded, module fetched while the runtime script downloads");
+                    + "var m = one('/model/numera.nmod'), w = one('/wasm/numera.wasm');"
+                    + "if (!m || !w) { return 'missing entries'; }"
+                    + "var parsed = performance.getEntriesByType('navigation')[0].domInteractive;"
+                    + "return [m.initiatorType, w.initiatorType, m.startTime < parsed, w.startTime < parsed].join(',');");
+            assertEquals("link,fetch,true,true", overlap, "model preloaded, module fetched, both before the page is parsed");
+            List<String> code = urls.stream().filter(u -> u.endsWith("/loader.js") || u.endsWith("/numera-glue.js")
+                    || u.endsWith("/numera.wasm-runtime.js") || u.endsWith(".css")).toList();
+            assertEquals(List.of(), code, "the loader, the Wasm GC runtime and the style sheet are inline: no request for them");
         }
     }
 
