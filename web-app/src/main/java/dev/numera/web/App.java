@@ -184,13 +184,16 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         return Float32Array.copyFromJavaArray(p.probabilities());
     }
 
-    /** recognize()'s pixels: copied in once per call, reused (grown for a larger image). */
-    private final RgbaBuffer apiPixels = new RgbaBuffer(Camera.BOX * Camera.BOX);
+    /** recognize()'s pixels: copied in once per call, reused (grown for a larger image); made on the first call. */
+    private RgbaBuffer apiPixels;
 
     private JSObject recognizeApi(Uint8ClampedArray rgba, int width, int height, String mode) {
         InputKind kind = "camera".equals(mode) ? InputKind.CAMERA : InputKind.DRAWN;
         if (rgba.getLength() < 4 * width * height) {
             throw new IllegalArgumentException("recognize expects " + 4 * width * height + " RGBA bytes, got " + rgba.getLength());
+        }
+        if (apiPixels == null) {
+            apiPixels = new RgbaBuffer(width * height);
         }
         Prediction p = recognizer.recognizeRgba(apiPixels.copyFrom(rgba), width, height, kind);
         // the contract returns a fresh object; it and its Float32Array are the only allocations

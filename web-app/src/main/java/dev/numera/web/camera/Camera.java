@@ -48,7 +48,7 @@ public final class Camera {
     private final HTMLVideoElement video;
     private CanvasRenderingContext2D grab;
     private final FrameListener listener;
-    private final RgbaBuffer pixels = new RgbaBuffer(BOX * BOX);
+    private RgbaBuffer pixels; // made on the first frame, like the grab canvas
     /** frame() as a JS function, made once: passing a Java lambda to requestAnimationFrame would wrap it anew each frame. */
     private final JSObject onFrame = Js.animationFrameCallback(t -> frame());
 
@@ -183,6 +183,7 @@ public final class Camera {
             c.setWidth(BOX);
             c.setHeight(BOX);
             grab = Js.readableContext(c);
+            pixels = new RgbaBuffer(BOX * BOX);
         }
         grab.drawImage(src, sx, sy, side, side, 0, 0, BOX, BOX);
         listener.frame(pixels.copyFrom(grab.getImageData(0, 0, BOX, BOX).getData()), BOX, BOX);

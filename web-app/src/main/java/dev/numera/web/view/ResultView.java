@@ -4,11 +4,12 @@ import dev.numera.core.recognize.Prediction;
 import dev.numera.web.jso.Js;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.NodeList;
 
 /**
  * The verdict: the digit (or "no digit" and why), confidence, top-3, ten probability bars and the
- * aria-live announcement. Bars are built once; updates only change text and a transform, so the
- * layout never moves.
+ * aria-live announcement. The bars are the page's own markup; updates only change text and a
+ * transform, so the layout never moves.
  */
 public final class ResultView {
     private final HTMLElement digit;
@@ -26,21 +27,17 @@ public final class ResultView {
         noDigit = doc.getElementById("no-digit");
         top3 = doc.getElementById("top3");
         announce = doc.getElementById("announce");
+        // The ten rows are in index.html (label, track with its bar, value), so the parser makes
+        // them and the first layout, which runs while the model downloads, already has them.
         HTMLElement box = doc.getElementById("bars");
+        NodeList<? extends HTMLElement> bar = box.querySelectorAll(".bar");
+        NodeList<? extends HTMLElement> value = box.querySelectorAll(".bar-value");
+        if (bar.getLength() != 10 || value.getLength() != 10) {
+            throw new IllegalStateException("index.html must hold ten .bar and ten .bar-value in #bars");
+        }
         for (int i = 0; i < 10; i++) {
-            HTMLElement label = doc.createElement("span");
-            label.setTextContent(Integer.toString(i));
-            HTMLElement track = doc.createElement("div");
-            track.setClassName("bar-track");
-            bars[i] = doc.createElement("div");
-            bars[i].setClassName("bar");
-            track.appendChild(bars[i]);
-            values[i] = doc.createElement("span");
-            values[i].setClassName("bar-value");
-            values[i].setTextContent("–");
-            box.appendChild(label);
-            box.appendChild(track);
-            box.appendChild(values[i]);
+            bars[i] = bar.item(i);
+            values[i] = value.item(i);
         }
     }
 
