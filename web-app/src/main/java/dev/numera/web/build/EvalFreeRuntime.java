@@ -44,7 +44,8 @@ public final class EvalFreeRuntime {
 
     /**
      * The six places in TeaVM 0.15.0's wasm-gc-runtime.min.js (see the unminified wasm-gc-runtime.js
-     * beside it in teavm-core), and a seventh that lets load() take a module compiling already.
+     * beside it in teavm-core), a seventh that lets load() take a module compiling already, and an
+     * eighth that probes for string builtins without a trip through the compile threads.
      */
     static final List<Patch> PATCHES = List.of(
             new Patch("getGlobalName",
@@ -91,7 +92,17 @@ public final class EvalFreeRuntime {
             // while this file and the glue are still downloading, instead of once they have run.
             new Patch("compile (a module the loader already compiles)",
                     "async function J(e,t){if(typeof e!==\"string\"){",
-                    "async function J(e,t){if(e instanceof Promise){return await e}if(typeof e!==\"string\"){"));
+                    "async function J(e,t){if(e instanceof Promise){return await e}if(typeof e!==\"string\"){"),
+            // Not about eval either: the check for JS string builtins compiled its 70-byte probe module
+            // asynchronously, a job on the compile threads and two task hops after the real module had
+            // compiled, on the way to main. Compiled synchronously (allowed for modules this small) it
+            // is microseconds; the answer is the same.
+            new Patch("string builtins probe",
+                    "try{const t=new Response(e,{headers:{\"Content-Type\":\"application/wasm\"}});"
+                            + "const n=await WebAssembly.compileStreaming(t,{builtins:[\"js-string\"]});"
+                            + "await WebAssembly.instantiate(n,{});return true}catch(e){return false}",
+                    "try{const n=new WebAssembly.Module(e,{builtins:[\"js-string\"]});"
+                            + "new WebAssembly.Instance(n,{});return true}catch(e){return false}"));
 
     /** Anything that compiles a string to code; none may be left in the patched runtime. */
     private static final Pattern EVAL = Pattern.compile("\\bFunction\\s*\\(|\\beval\\b|setTimeout\\s*\\(\\s*[\"'`]|setInterval\\s*\\(\\s*[\"'`]");
