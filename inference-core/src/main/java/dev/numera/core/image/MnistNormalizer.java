@@ -151,17 +151,15 @@ public final class MnistNormalizer {
         float outW = boxW * scale;
         float outH = boxH * scale;
         // continuous output position of the box's left/top edge: source centre c+0.5 maps to 14+0.5
-        float px = place(CENTRE + 0.5f - (sourceComX + 0.5f - minX) * scale, outW);
-        float py = place(CENTRE + 0.5f - (sourceComY + 0.5f - minY) * scale, outH);
-        render(src, out, px, py);
+        placeX = place(CENTRE + 0.5f - (sourceComX + 0.5f - minX) * scale, outW);
+        placeY = place(CENTRE + 0.5f - (sourceComY + 0.5f - minY) * scale, outH);
+        render(src, out);
         // one correction from the measured centre: area resampling shifts it by a few hundredths
         if (subPixel) {
-            px = place(px + (CENTRE - outputComX), outW);
-            py = place(py + (CENTRE - outputComY), outH);
-            render(src, out, px, py);
+            placeX = place(placeX + (CENTRE - outputComX), outW);
+            placeY = place(placeY + (CENTRE - outputComY), outH);
+            render(src, out);
         }
-        placeX = px;
-        placeY = py;
         return true;
     }
 
@@ -180,9 +178,14 @@ public final class MnistNormalizer {
         return edge;
     }
 
-    private void render(float[] src, float[] out, float px, float py) {
-        taps(px, boxMinX, boxMaxX, colFirst, colCount, colWeight);
-        taps(py, boxMinY, boxMaxY, rowFirst, rowCount, rowWeight);
+    /**
+     * Renders the box at (placeX, placeY). The placement travels in fields, not float arguments: in
+     * TeaVM's JavaScript a float argument of a call V8 does not inline is a new heap number, every
+     * camera frame.
+     */
+    private void render(float[] src, float[] out) {
+        taps(true, boxMinX, boxMaxX, colFirst, colCount, colWeight);
+        taps(false, boxMinY, boxMaxY, rowFirst, rowCount, rowWeight);
         // across: source rows boxMinY..boxMaxY, output columns
         for (int y = boxMinY; y <= boxMaxY; y++) {
             int row = y * width;
@@ -227,7 +230,8 @@ public final class MnistNormalizer {
      * Taps along one axis: output pixel o covers source [lo + (o - edge)/s, lo + (o + 1 - edge)/s),
      * intersected with the box [lo, hi+1); weight = covered length * s (a mean over the pixel).
      */
-    private void taps(float edge, int lo, int hi, int[] first, int[] count, float[] weight) {
+    private void taps(boolean columns, int lo, int hi, int[] first, int[] count, float[] weight) {
+        float edge = columns ? placeX : placeY;
         float inv = 1f / scale;
         float end = hi + 1;
         for (int o = 0; o < SIZE; o++) {

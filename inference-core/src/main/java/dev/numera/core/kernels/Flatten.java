@@ -8,9 +8,12 @@ public final class Flatten {
     private Flatten() {
     }
 
-    /** @param out [n, c*h*w] overwritten; @param in [n, c, h, w] */
+    /**
+     * @param out [n, c*h*w] overwritten; @param in [n, c, h, w]. A loop, not System.arraycopy:
+     * TeaVM's JavaScript makes a typed-array view per arraycopy, garbage on every inference.
+     */
     public static void forward(float[] out, float[] in, int count) {
-        System.arraycopy(in, 0, out, 0, count);
+        for (int i = 0; i < count; i++) out[i] = in[i];
     }
 
     /** @param din [n, c, h, w] accumulated; @param dout [n, c*h*w] */

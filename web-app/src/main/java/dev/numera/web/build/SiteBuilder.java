@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * The last build step of the site (run by exec-maven-plugin in process-classes, after TeaVM):
  * makes the Wasm GC runtime eval-free ({@link EvalFreeRuntime}: patched runtime plus
- * wasm/numera-glue.js), puts the loader, that runtime and the style sheet inline in index.html, draws the app icons with Java2D, then stamps the service worker with the
+ * wasm/numera-glue.js), gives the JavaScript build's callbacks fixed-arity wrappers ({@link FixedArityCallbacks}), puts the loader, that runtime and the style sheet inline in index.html, draws the app icons with Java2D, then stamps the service worker with the
  * list of every artefact and a version that is a hash of all of them. Any change to code, model, page or icons gives a
  * new cache name, so a client never mixes old code with a new model. JVM only.
  */
@@ -35,6 +35,7 @@ public final class SiteBuilder {
     public static void main(String[] args) throws Exception {
         Path site = Path.of(args[0]);
         EvalFreeRuntime.apply(site);
+        FixedArityCallbacks.apply(site);
         inlineAssets(site, INLINE);
         writeIcons(site.resolve("icons"));
         stampServiceWorker(site);

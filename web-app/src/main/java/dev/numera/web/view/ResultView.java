@@ -98,12 +98,13 @@ public final class ResultView {
             }
         }
         int topBar = none ? -1 : p.digit();
+        // prob[i] is read only where a bar changes: in TeaVM's JavaScript a float held across the
+        // loop body is a heap number per bar per frame in V8's baseline tiers.
         for (int i = 0; i < 10; i++) {
-            float v = none ? 0f : prob[i];
             int scale = none ? 0 : Fmt.key(prob, i, 1, 3); // 1/1000 of the track: under a pixel
             if (scale != shownScale[i]) {
                 shownScale[i] = scale;
-                Js.setStyle(bars[i], "transform", "scaleX(" + Fmt.fixed(v, 3) + ")");
+                Js.setStyle(bars[i], "transform", "scaleX(" + Fmt.fixed(none ? 0f : prob[i], 3) + ")");
             }
             if ((i == topBar) != (i == shownTop) || shownTop == Integer.MIN_VALUE) {
                 bars[i].setClassName(i == topBar ? "bar top" : "bar");
@@ -111,7 +112,7 @@ public final class ResultView {
             int value = none ? -1 : Fmt.percentKey(prob, i);
             if (value != shownValue[i]) {
                 shownValue[i] = value;
-                values[i].setTextContent(none ? "–" : Fmt.percent(v));
+                values[i].setTextContent(none ? "–" : Fmt.percent(prob[i]));
             }
         }
         shownTop = topBar;
