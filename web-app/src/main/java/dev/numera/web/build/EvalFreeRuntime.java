@@ -88,8 +88,8 @@ public final class EvalFreeRuntime {
                             + " is not loaded: the Wasm GC runtime takes its JavaScript glue from it\")}"
                             + GLUE_OBJECT + ".install(t.teavmJso,k,x,F)"),
             // Not about eval: load() also takes the promise of a compiled module. loader.js starts
-            // compiling numera.wasm (streaming, off the main thread) the moment the page starts,
-            // while this file and the glue are still downloading, instead of once they have run.
+            // compiling numera.wasm (streaming, off the main thread) while the page is still being
+            // parsed, before this runtime (a deferred module script in the page) has even run.
             new Patch("compile (a module the loader already compiles)",
                     "async function J(e,t){if(typeof e!==\"string\"){",
                     "async function J(e,t){if(e instanceof Promise){return await e}if(typeof e!==\"string\"){"),
