@@ -67,10 +67,20 @@
     nb.count = nb.digits.length / 784;
     nb.inputs = [];
     for (let i = 0; i < nb.count; i++) nb.inputs.push(nb.digits.subarray(i * 784, (i + 1) * 784));
-    // the camera box as a canvas: what the camera loop draws from instead of the video
-    nb.cameraSource = document.createElement('canvas');
-    nb.cameraSource.width = nb.cameraSource.height = 140;
-    nb.cameraSource.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(nb.camera), 140, 140), 0, 0);
+    // the camera box as canvases: what the camera loop draws from instead of the video. A sheet held
+    // up to a camera never gives two equal frames, so the loop cycles through the box shifted by
+    // 0..6 px: every frame changes every probability the page shows, as live video does.
+    const box = document.createElement('canvas');
+    box.width = box.height = 140;
+    box.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(nb.camera), 140, 140), 0, 0);
+    nb.cameraSources = [0, 2, 4, 6].map(dx => {
+      const c = document.createElement('canvas');
+      c.width = c.height = 140;
+      const g = c.getContext('2d');
+      g.drawImage(box, 0, 0);                  // the edge the shift uncovers keeps the box's own background
+      g.drawImage(box, dx, dx / 2);
+      return c;
+    });
   };
 
   // Times one call; awaits only when the runtime's API is asynchronous (onnxruntime-web).
@@ -125,7 +135,8 @@
       res.cameraDigit = last ? last.digit : null;
     }
     if (a.cameraFrame) {
-      const loop = () => a.cameraFrame(nb.cameraSource);
+      let f = 0;
+      const loop = () => a.cameraFrame(nb.cameraSources[f++ & 3]);
       for (let i = 0; i < o.warmup; i++) loop();
       const lt = [];
       let digit = null;
@@ -147,7 +158,8 @@
   nb.frames = async (n, workload) => {
     const a = nb.adapter();
     if (workload === 'camera loop') {
-      for (let i = 0; i < n; i++) a.cameraFrame(nb.cameraSource);
+      const s = nb.cameraSources;
+      for (let i = 0; i < n; i++) a.cameraFrame(s[i & 3]);
     } else if (workload === 'recognize') {
       for (let i = 0; i < n; i++) a.recognize(nb.camera, 140, 140);
     } else {

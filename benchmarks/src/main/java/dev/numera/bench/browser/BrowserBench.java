@@ -301,7 +301,8 @@ public final class BrowserBench {
                 Math.round(num(r.get("bytesGzip")) / 1024)));
         @SuppressWarnings("unchecked") List<Map<String, Object>> heaps = (List<Map<String, Object>>) r.get("heapWorkloads");
         for (Map<String, Object> h : heaps == null ? List.<Map<String, Object>>of() : heaps) {
-            sb.append("\n      alloc ").append(h.get("allocBytesPerFrame")).append(" B/frame (").append(h.get("heapWorkload")).append(")");
+            sb.append("\n      alloc ").append(h.get("allocBytesPerFrame")).append(" B/frame (").append(h.get("heapWorkload"))
+                    .append("; first pass ").append(h.get("allocBytesFirstPassPerFrame")).append(")");
             if (h.get("allocTop") instanceof List && !((List<?>) h.get("allocTop")).isEmpty()) sb.append(", top sites: ").append(h.get("allocTop"));
         }
         return sb + (r.get("notFound") != null ? "\n      404: " + r.get("notFound") : "") + "\n      timeline " + r.get("timeline");
@@ -468,8 +469,9 @@ public final class BrowserBench {
 
     /**
      * Bytes allocated per frame (V8 sampling heap profiler, objects already collected included),
-     * net of the harness's fixed cost (a 0-frame pass measured the same way), and bytes retained
-     * after a forced GC, for each workload the page offers (Numera: the camera loop's per-frame step,
+     * net of the harness's fixed cost (a 0-frame pass measured the same way), on the second of two
+     * equal passes (the first pass's figure is kept too: it includes one-off costs such as code
+     * tiering up), and bytes retained after a forced GC, for each workload the page offers (Numera: the camera loop's per-frame step,
      * then the recognize() API). The first workload's figures are the run's top-level alloc* keys;
      * all of them are in "heapWorkloads".
      */
@@ -487,6 +489,9 @@ public final class BrowserBench {
     private static Map<String, Object> heap(ChromeDriver d, JavascriptExecutor js, int frames, String workload) {
         Map<String, Double> baseline = new LinkedHashMap<>();
         double base = sample(d, js, 0, workload, baseline);
+        // The first pass takes what happens once in a long loop (code tiering up, view caches filling);
+        // the second, identical pass is the steady state a frame leaves behind.
+        double first = sample(d, js, frames, workload, new LinkedHashMap<>());
         d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
         Map<String, Object> before = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
         Map<String, Double> byFunction = new LinkedHashMap<>();
@@ -506,6 +511,7 @@ public final class BrowserBench {
         r.put("allocBytesTotal", Math.round(total));
         r.put("allocBytesHarness", Math.round(base));
         r.put("allocBytesPerFrame", Math.max(0, Math.round((total - base) / frames)));
+        r.put("allocBytesFirstPassPerFrame", Math.max(0, Math.round((first - base) / frames)));
         r.put("allocTop", topList);
         r.put("heapUsedBefore", before.get("usedSize"));
         r.put("heapGrowthNoGc", num(afterNoGc.get("usedSize")) - num(before.get("usedSize")));

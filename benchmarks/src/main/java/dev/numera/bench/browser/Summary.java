@@ -24,6 +24,8 @@ public final class Summary {
         METRICS.put("cameraLoopMedianMs", r -> sub(r, "cameraLoop", "median"));
         METRICS.put("allocBytesPerFrame", r -> num(r.get("allocBytesPerFrame")));
         METRICS.put("heapRetainedPerFrame", r -> num(r.get("heapRetainedPerFrame")));
+        METRICS.put("allocFirstPassBytesPerFrame", r -> num(r.get("allocBytesFirstPassPerFrame")));
+        METRICS.put("alloc2FirstPassBytesPerFrame", r -> workload(r, 1, "allocBytesFirstPassPerFrame"));
         // the second heap workload, where a page has two (Numera: the recognize() API after the camera loop)
         METRICS.put("alloc2BytesPerFrame", r -> workload(r, 1, "allocBytesPerFrame"));
         METRICS.put("heap2RetainedPerFrame", r -> workload(r, 1, "heapRetainedPerFrame"));

@@ -2,6 +2,7 @@ package dev.numera.web.view;
 
 import dev.numera.core.recognize.Prediction;
 import dev.numera.web.jso.Js;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.NodeList;
@@ -15,7 +16,7 @@ public final class ResultView {
     private final HTMLElement digit;
     private final HTMLElement confidence;
     private final HTMLElement noDigit;
-    private final HTMLElement top3;
+    private final HTMLElement[] top3 = new HTMLElement[3];
     private final HTMLElement announce;
     private final HTMLElement[] bars = new HTMLElement[10];
     private final HTMLElement[] values = new HTMLElement[10];
@@ -25,7 +26,14 @@ public final class ResultView {
         digit = doc.getElementById("prediction");
         confidence = doc.getElementById("confidence");
         noDigit = doc.getElementById("no-digit");
-        top3 = doc.getElementById("top3");
+        // the top 3 are three spans (separators are CSS): each entry is one cached string
+        NodeList<? extends HTMLElement> entries = doc.getElementById("top3").querySelectorAll("span");
+        if (entries.getLength() != 3) {
+            throw new IllegalStateException("index.html must hold three spans in #top3");
+        }
+        for (int k = 0; k < 3; k++) {
+            top3[k] = entries.item(k);
+        }
         announce = doc.getElementById("announce");
         // The ten rows are in index.html (label, track with its bar, value), so the parser makes
         // them and the first layout, which runs while the model downloads, already has them.
@@ -57,62 +65,58 @@ public final class ResultView {
         java.util.Arrays.fill(shownValue, Integer.MIN_VALUE + 1);
     }
 
+    // Every text written per frame comes from a cache (see TextCache): strings made once per value.
+    private static final TextCache DIGITS = new TextCache(10, Integer::toString);
+    private static final TextCache PERCENTS = TextCache.percents();
+    /** A top-3 entry, "3: 97.3 %", by digit * 1001 + percent key. */
+    private static final TextCache ENTRIES = new TextCache(10 * 1001, k -> k / 1001 + ": " + Fmt.fixed(k % 1001 / 10.0, 1) + " %");
+    /** A bar's transform by its width in thousandths of the track (finer is under a pixel). */
+    private static final TextCache SCALES = new TextCache(1001, k -> "scaleX(" + Fmt.fixed(Math.max(0, k) / 1000.0, 3) + ")");
+    private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
+    private static final JSString BAR = JSString.valueOf("bar"), BAR_TOP = JSString.valueOf("bar top");
+
     public void show(Prediction p) {
         boolean none = !p.hasDigit();
         float[] prob = p.probabilities();
         if (p.digit() != shownDigit) {
             shownDigit = p.digit();
-            digit.setTextContent(none ? "" : Integer.toString(p.digit()));
+            TextCache.setText(digit, none ? EMPTY : DIGITS.get(p.digit()));
         }
         int conf = none ? -1 : Fmt.percentKey(prob, p.digit());
         if (conf != shownConfidence) {
             shownConfidence = conf;
-            confidence.setTextContent(none ? "" : Fmt.percent(p.confidence()));
+            TextCache.setText(confidence, none ? EMPTY : PERCENTS.get(conf));
         }
         String reason = p.noDigitReason();
         if (reason == null ? shownReason != null : !reason.equals(shownReason)) {
             shownReason = reason;
             noDigit.setTextContent(none ? "No digit: " + reason : "");
         }
-        boolean topChanged = false;
         for (int k = 0; k < 3; k++) {
             int d = none ? -1 : p.top3()[k];
             int key = none ? -1 : Fmt.percentKey(prob, d);
-            topChanged |= d != shownTop3[k] || key != shownTop3Key[k];
-            shownTop3[k] = d;
-            shownTop3Key[k] = key;
-        }
-        if (topChanged) {
-            if (none) {
-                top3.setTextContent("");
-            } else {
-                StringBuilder sb = new StringBuilder();
-                for (int k = 0; k < 3; k++) {
-                    int d = p.top3()[k];
-                    if (k > 0) {
-                        sb.append("  ·  ");
-                    }
-                    sb.append(d).append(": ").append(Fmt.percent(prob[d]));
-                }
-                top3.setTextContent(sb.toString());
+            if (d != shownTop3[k] || key != shownTop3Key[k]) {
+                shownTop3[k] = d;
+                shownTop3Key[k] = key;
+                TextCache.setText(top3[k], d < 0 ? EMPTY : key >= 0 && key <= 1000 ? ENTRIES.get(d * 1001 + key) : DASH);
             }
         }
         int topBar = none ? -1 : p.digit();
-        // prob[i] is read only where a bar changes: in TeaVM's JavaScript a float held across the
+        // prob[i] is read only inside Fmt.key: in TeaVM's JavaScript a float held across the
         // loop body is a heap number per bar per frame in V8's baseline tiers.
         for (int i = 0; i < 10; i++) {
-            int scale = none ? 0 : Fmt.key(prob, i, 1, 3); // 1/1000 of the track: under a pixel
+            int scale = none ? 0 : Fmt.key(prob, i, 1, 3);
             if (scale != shownScale[i]) {
                 shownScale[i] = scale;
-                Js.setStyle(bars[i], "transform", "scaleX(" + Fmt.fixed(none ? 0f : prob[i], 3) + ")");
+                TextCache.setTransform(bars[i], SCALES.get(scale));
             }
             if ((i == topBar) != (i == shownTop) || shownTop == Integer.MIN_VALUE) {
-                bars[i].setClassName(i == topBar ? "bar top" : "bar");
+                TextCache.setClass(bars[i], i == topBar ? BAR_TOP : BAR);
             }
             int value = none ? -1 : Fmt.percentKey(prob, i);
             if (value != shownValue[i]) {
                 shownValue[i] = value;
-                values[i].setTextContent(none ? "–" : Fmt.percent(prob[i]));
+                TextCache.setText(values[i], none ? DASH : PERCENTS.get(value));
             }
         }
         shownTop = topBar;

@@ -108,6 +108,7 @@ class ChromiumAppTest {
             }
         }
         assertTrue(text("model-time").endsWith("ms"));
+        resultTextsAgree();
         // keyboard: the canvas holds the last digit (a 7); a stroke over it, then Ctrl+Z takes it back; Escape clears
         draw(1);
         new Actions(chromium.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
@@ -123,6 +124,28 @@ class ChromiumAppTest {
         }
         assertEquals("", wrong.toString());
         checkSameOrigin();
+    }
+
+    /**
+     * The result's texts come from caches keyed by value (ResultView): whatever was cached, they
+     * must tell one story. The top-3 first entry is "digit: confidence", the digit's bar value is
+     * the confidence, and its bar's scale is the same probability to the bar's finer precision.
+     */
+    @SuppressWarnings("unchecked")
+    private void resultTextsAgree() {
+        List<Object> r = (List<Object>) ((JavascriptExecutor) chromium.driver).executeScript(
+                "const d = +document.getElementById('prediction').textContent;"
+                + "return [d, document.getElementById('confidence').textContent,"
+                + " document.querySelector('#top3 > span').textContent,"
+                + " document.querySelectorAll('.bar-value')[d].textContent,"
+                + " document.querySelectorAll('.bar')[d].style.transform];");
+        String digit = String.valueOf(r.get(0)), conf = (String) r.get(1);
+        assertTrue(conf.matches("\\d+\\.\\d %"), () -> "confidence '" + conf + "'");
+        assertEquals(digit + ": " + conf, r.get(2), "top-3 first entry");
+        assertEquals(conf, r.get(3), "the digit's bar value");
+        String scale = ((String) r.get(4)).replaceAll("scaleX\\((.*)\\)", "$1");
+        double percent = Double.parseDouble(conf.substring(0, conf.length() - 2));
+        assertEquals(percent, Double.parseDouble(scale) * 100, 0.101, () -> "bar " + r.get(4) + " for " + conf);
     }
 
     @ParameterizedTest
