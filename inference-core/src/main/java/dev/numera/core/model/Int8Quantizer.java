@@ -31,10 +31,23 @@ public final class Int8Quantizer {
         }
     }
 
-    /** @param out [channels * perChannel] at off, written with q * scale */
-    public static void dequantize(byte[] q, float[] scales, int channels, int perChannel, float[] out, int off) {
+    /**
+     * @param out [channels * perChannel] at off, written with q * scale
+     * @return the index in q of the first -128 (outside the symmetric range, so not something
+     *         {@link #quantize} writes: a reader rejects it), or -1. Checked in this pass rather
+     *         than a loop of the reader's own: in the browser every loop over all the weights at
+     *         start-up is cold code, and a long one in the reader's big method made V8 spend ~35 ms
+     *         of CPU optimising that method for a single run.
+     */
+    public static int dequantize(byte[] q, float[] scales, int channels, int perChannel, float[] out, int off) {
+        int outside = -1;
         for (int o = 0; o < channels; o++) {
-            for (int i = 0; i < perChannel; i++) out[off + o * perChannel + i] = q[o * perChannel + i] * scales[o];
+            for (int i = 0; i < perChannel; i++) {
+                byte c = q[o * perChannel + i];
+                if (c == -128 && outside < 0) outside = o * perChannel + i;
+                out[off + o * perChannel + i] = c * scales[o];
+            }
         }
+        return outside;
     }
 }

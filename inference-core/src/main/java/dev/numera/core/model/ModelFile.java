@@ -325,10 +325,9 @@ public final class ModelFile {
                 scales = new float[ch];
                 for (int o = 0; o < ch; o++) scales[o] = in.f32At(scaleOff + 4 * o);
                 checkFinite(name + " scales", scales);
-                for (int k = 0; k < count; k++) {
-                    if (q[k] == -128) throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " holds int8 value -128, outside the symmetric range [-127, 127]");
+                if (Int8Quantizer.dequantize(q, scales, ch, count / ch, v, 0) >= 0) {
+                    throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " holds int8 value -128, outside the symmetric range [-127, 127]");
                 }
-                Int8Quantizer.dequantize(q, scales, ch, count / ch, v, 0);
             } else {
                 if (scaleOff != 0) throw new ModelFormatException(Problem.MALFORMED, "float32 tensor " + name + " has a scales offset");
                 for (int k = 0; k < count; k++) v[k] = in.f32At(dataOff + 4 * k);

@@ -150,6 +150,15 @@ class ModelFileTest {
     }
 
     @Test
+    void dequantizeScalesPerChannelAndFindsTheFirstMinus128() {
+        float[] out = new float[7];
+        // channel 0 scale 0.5, channel 1 scale 2; written at offset 1
+        assertEquals(-1, Int8Quantizer.dequantize(new byte[]{2, -4, 127, 1, -127, 0}, new float[]{0.5f, 2f}, 2, 3, out, 1));
+        assertArrayEquals(new float[]{0, 1, -2, 63.5f, 2, -254, 0}, out);
+        assertEquals(4, Int8Quantizer.dequantize(new byte[]{0, 1, 2, 3, -128, -128}, new float[]{1f, 1f}, 2, 3, out, 0));
+    }
+
+    @Test
     void crc32EqualsZlib() {
         byte[] data = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
         assertEquals(0x414FA339, Crc32.of(data, 0, data.length));   // the well-known check value
