@@ -58,7 +58,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
         ModelFile file = null;
         if (problem == null) {
-            byte[] bytes = Boot.model().copyToJavaArray(); // the one copy of the model into Java
+            byte[] bytes = Boot.modelBytes(); // the one copy of the model into Java
             try {
                 file = ModelFile.read(bytes);
                 Js.mark("model read");

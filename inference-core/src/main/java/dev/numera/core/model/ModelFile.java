@@ -325,14 +325,20 @@ public final class ModelFile {
                 scales = new float[ch];
                 for (int o = 0; o < ch; o++) scales[o] = in.f32At(scaleOff + 4 * o);
                 checkFinite(name + " scales", scales);
+                // codes are within ±127, so bounded scales bound every weight: no pass over the weights
+                for (int o = 0; o < ch; o++) {
+                    if (!(Math.abs(scales[o]) <= Float.MAX_VALUE / 127)) {
+                        throw new ModelFormatException(Problem.NON_FINITE, "tensor " + name + " scale " + scales[o] + " of channel " + o + " makes infinite weights");
+                    }
+                }
                 if (Int8Quantizer.dequantize(q, scales, ch, count / ch, v, 0) >= 0) {
                     throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " holds int8 value -128, outside the symmetric range [-127, 127]");
                 }
             } else {
                 if (scaleOff != 0) throw new ModelFormatException(Problem.MALFORMED, "float32 tensor " + name + " has a scales offset");
                 for (int k = 0; k < count; k++) v[k] = in.f32At(dataOff + 4 * k);
+                checkFinite(name, v);
             }
-            checkFinite(name, v);
             entries.add(new Entry(name, dtype, new Tensor(v, shape), q, scales));
         }
         ModelFile file = new ModelFile(inputShape, layers, meta, entries, size);

@@ -1,10 +1,14 @@
 package dev.numera.web.jso;
 
+import java.nio.ByteBuffer;
+import org.teavm.classlib.PlatformDetector;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.ArrayBufferView;
 import org.teavm.jso.typedarrays.Int8Array;
+import org.teavm.jso.typedarrays.Uint8Array;
 import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
 /** What loader.js hands over (window.numeraBoot), and the window.numera API for tests and benchmarks. */
@@ -17,6 +21,30 @@ public final class Boot {
 
     @JSBody(script = "return (window.numeraBoot && window.numeraBoot.model) || null;")
     public static native Int8Array model();
+
+    /**
+     * The model's bytes as a Java array, or null when there are none. Wasm GC: Int8Array's
+     * copyToJavaArray took ~4 ms for the 82 KB model during the start (cold code); here one
+     * TypedArray.set (a memcpy) fills a direct buffer in the module's linear memory and one bulk get
+     * copies it into the array. JS: a Java byte[] is an Int8Array already, copyToJavaArray is a copy.
+     */
+    public static byte[] modelBytes() {
+        Int8Array m = model();
+        if (m == null) {
+            return null;
+        }
+        if (PlatformDetector.isJavaScript()) {
+            return m.copyToJavaArray();
+        }
+        ByteBuffer staging = ByteBuffer.allocateDirect(m.getLength());
+        int8(Uint8Array.fromJavaBuffer(staging)).set(m);
+        byte[] bytes = new byte[m.getLength()];
+        staging.get(bytes);
+        return bytes;
+    }
+
+    @JSBody(params = "a", script = "return new Int8Array(a.buffer, a.byteOffset, a.byteLength);")
+    private static native Int8Array int8(ArrayBufferView a);
 
     @JSBody(script = "return (window.numeraBoot && window.numeraBoot.modelError) || null;")
     public static native String modelError();
