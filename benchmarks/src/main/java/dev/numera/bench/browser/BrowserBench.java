@@ -314,8 +314,9 @@ public final class BrowserBench {
 
     /**
      * A headless Chromium with a fresh profile, driven by the Debian chromedriver, already showing a
-     * blank page of the runner's server, and quiet again after it (see {@link #awaitIdle}). The measured page is the second navigation of the tab, same
-     * origin and cross-origin isolated like the blank page, so it reuses the blank page's renderer
+     * blank page of the runner's server, and quiet again after it (see {@link #awaitIdle}). The
+     * measured page is the second navigation of the tab, same origin and cross-origin isolated like
+     * the blank page, so it reuses the blank page's renderer
      * process: browser start-up, the renderer's process start and its first-document set-up stay
      * outside the measurement for every page alike (a navigation from chromedriver's initial
      * {@code data:,} page to an isolated page would start a new process inside it). The blank page
@@ -522,8 +523,8 @@ public final class BrowserBench {
      * Bytes allocated per frame (V8 sampling heap profiler, objects already collected included),
      * net of the harness's fixed cost (a 0-frame pass measured the same way), on the second of two
      * equal passes (the first pass's figure is kept too: it includes one-off costs such as code
-     * tiering up), and bytes retained after a forced GC, for each workload the page offers (Numera: the camera loop's per-frame step,
-     * then the recognize() API). The first workload's figures are the run's top-level alloc* keys;
+     * tiering up), and bytes retained after a forced GC, for each workload the page offers (Numera:
+     * the camera loop's per-frame step, then the recognize() API). The first workload's figures are the run's top-level alloc* keys;
      * all of them are in "heapWorkloads".
      */
     @SuppressWarnings("unchecked")
