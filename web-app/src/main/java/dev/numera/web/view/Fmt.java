@@ -54,7 +54,16 @@ public final class Fmt {
 
     private static final double[] SCALES = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-    /** {@link #key} of {@link #percent}(a[i]). */
+    /**
+     * The text a non-negative {@link #key} stands for: {@code fixed(v * times, decimals)} for every v
+     * whose key it is. Lets a view keep one string per key ({@link TextCache}) and still show exactly
+     * what formatting the value would.
+     */
+    public static String ofKey(int key, int decimals) {
+        return fixed(key / SCALES[decimals], decimals);
+    }
+
+    /** {@link #key} of a[i] as a percentage with one decimal (0.9731 → 973, shown "97.3 %"). */
     public static int percentKey(float[] a, int i) {
         return key(a, i, 100, 1);
     }
@@ -65,11 +74,6 @@ public final class Fmt {
             scale *= 10;
         }
         return scale;
-    }
-
-    /** 0.9731 → "97.3 %" */
-    public static String percent(double p) {
-        return fixed(p * 100, 1) + " %";
     }
 
     /** 12345 → "12,345" */

@@ -34,7 +34,7 @@ public final class ModelPanel {
 
     private int timeShown = Integer.MIN_VALUE;
     /** "1.23 ms" by the time in hundredths of a millisecond: the camera rewrites it four times a second. */
-    private static final TextCache TIMES = new TextCache(10000, k -> k < 0 ? "–" : Fmt.fixed(k / 100.0, 2) + " ms");
+    private static final TextCache TIMES = new TextCache(10000, k -> k < 0 ? "–" : Fmt.ofKey(k, 2) + " ms");
     private final float[] timeMs = new float[1]; // the value Fmt.key reads
 
     /** The last recognition's time; the text is only rewritten when the shown value changes. */

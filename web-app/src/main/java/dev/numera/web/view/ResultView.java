@@ -67,11 +67,12 @@ public final class ResultView {
 
     // Every text written per frame comes from a cache (see TextCache): strings made once per value.
     private static final TextCache DIGITS = new TextCache(10, Integer::toString);
-    private static final TextCache PERCENTS = TextCache.percents();
+    /** "97.3 %" by {@link Fmt#percentKey} (0..1000; "–" for NaN's negative key). */
+    private static final TextCache PERCENTS = new TextCache(1001, k -> k < 0 ? "–" : Fmt.ofKey(k, 1) + " %");
     /** A top-3 entry, "3: 97.3 %", by digit * 1001 + percent key. */
-    private static final TextCache ENTRIES = new TextCache(10 * 1001, k -> k / 1001 + ": " + Fmt.fixed(k % 1001 / 10.0, 1) + " %");
+    private static final TextCache ENTRIES = new TextCache(10 * 1001, k -> k / 1001 + ": " + Fmt.ofKey(k % 1001, 1) + " %");
     /** A bar's transform by its width in thousandths of the track (finer is under a pixel). */
-    private static final TextCache SCALES = new TextCache(1001, k -> "scaleX(" + Fmt.fixed(Math.max(0, k) / 1000.0, 3) + ")");
+    private static final TextCache SCALES = new TextCache(1001, k -> "scaleX(" + Fmt.ofKey(Math.max(0, k), 3) + ")");
     private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
     private static final JSString BAR = JSString.valueOf("bar"), BAR_TOP = JSString.valueOf("bar top");
 

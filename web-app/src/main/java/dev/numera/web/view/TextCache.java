@@ -37,11 +37,6 @@ final class TextCache {
         return s;
     }
 
-    /** Percentages with one decimal, "97.3 %", by {@link Fmt#percentKey} (0..1000; "–" for NaN). */
-    static TextCache percents() {
-        return new TextCache(1001, k -> k < 0 ? "–" : Fmt.fixed(k / 10.0, 1) + " %");
-    }
-
     // Writes that take a JS string as it is: a Java string argument would be converted on every call.
 
     @JSBody(params = {"el", "text"}, script = "el.textContent = text;")

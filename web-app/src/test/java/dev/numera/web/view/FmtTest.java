@@ -14,7 +14,7 @@ class FmtTest {
         assertEquals("0.050", Fmt.fixed(0.0495, 3));
         assertEquals("-1.50", Fmt.fixed(-1.5, 2));
         assertEquals("12 %", Fmt.fixed(12, 0) + " %");
-        assertEquals("97.3 %", Fmt.percent(0.9731f));
+        assertEquals("97.3 %", Fmt.ofKey(Fmt.percentKey(new float[]{0.9731f}, 0), 1) + " %");
         assertEquals("–", Fmt.fixed(Double.NaN, 2));
     }
 
@@ -43,9 +43,31 @@ class FmtTest {
         }
         for (int i = 0; i < v.length; i += 3) {
             for (int j = 1; j < v.length; j += 11) {
-                assertEquals(Fmt.percent(v[i]).equals(Fmt.percent(v[j])), Fmt.percentKey(v, i) == Fmt.percentKey(v, j),
+                assertEquals(percent(v[i]).equals(percent(v[j])), Fmt.percentKey(v, i) == Fmt.percentKey(v, j),
                         v[i] + " vs " + v[j] + " as percentages");
             }
         }
+    }
+
+    /** What the text caches rely on: a key rebuilds exactly the text of every value that has it. */
+    @Test
+    void aKeyRebuildsItsText() {
+        Random r = new Random(11);
+        float[] v = new float[5000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 2 == 0 ? r.nextFloat() : Math.round(r.nextFloat() * 2000) / 2000f;   // on and near rounding edges
+        }
+        v[0] = 0f;
+        v[1] = 1f;
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(percent(v[i]), Fmt.ofKey(Fmt.percentKey(v, i), 1) + " %", "percent of " + v[i]);
+            assertEquals(Fmt.fixed(v[i], 3), Fmt.ofKey(Fmt.key(v, i, 1, 3), 3), "bar scale of " + v[i]);
+            assertEquals(Fmt.fixed(v[i] * 40, 2), Fmt.ofKey(Fmt.key(v, i, 40, 2), 2), "time of " + v[i] * 40);
+        }
+    }
+
+    /** A percentage with one decimal, formatted straight from the value. */
+    private static String percent(float p) {
+        return Fmt.fixed(p * 100.0, 1) + " %";
     }
 }
