@@ -101,6 +101,7 @@
     const [first, p0] = await timed(infer, nb.inputs[0]);
     res.firstMs = first;
     res.probabilities0 = Array.from(p0);
+    if (o.firstOnly) return res;     // an extra cold-load sample: ready and the first inference only
     // A first visit installs the service worker, which pre-caches the site in the background: let it
     // finish (at most 5 s) so that it does not compete with the timed loops. A page may register its
     // worker only once it has started, a moment after ready: look for a registration for 0.5 s.

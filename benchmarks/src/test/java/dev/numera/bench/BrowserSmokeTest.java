@@ -29,6 +29,7 @@ class BrowserSmokeTest {
         o.steady = 5;
         o.frames = 5;
         o.kernelMillis = 20;
+        o.loads = 2;                                          // one load-only sample per page besides the full measurement
         // one page per kind of page: the app (both runtimes), an incumbent, the baseline, the empty page, a kernel page
         o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "empty", "kernels-wasm"));
         List<String> missing = BrowserBench.missing(o);
@@ -48,6 +49,8 @@ class BrowserSmokeTest {
                 continue;
             }
             assertEquals(true, v.get("crossOriginIsolated"), e.getKey());
+            Map<String, Object> run = ((List<Map<String, Object>>) ((Map<String, Object>) out.get("runs")).get(e.getKey())).get(0);
+            assertEquals(2, ((List<Object>) run.get("loadSamples")).size(), e.getKey() + ": both loads pooled");
             assertTrue(v.get("readyMs") != null, e.getKey() + ": no time to ready");
             if (e.getKey().equals("empty")) continue;       // load only: nothing to infer
             double diff = ((Number) v.get("maxProbDiffVsJvm")).doubleValue();

@@ -67,6 +67,11 @@ public final class BrowserBench {
     /** Options of one benchmark run. */
     public static final class Options {
         public int runs = 3, n = 500, warmup = 50, steady = 100, frames = 1000, kernelMillis = 1000;
+        /**
+         * Cold loads per variant and run: one inside the full measurement, the others load-only (ready and
+         * the first inference in a fresh browser). A single load varies by ±30 % on this shared machine.
+         */
+        public int loads = 3;
         public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "empty", "kernels-wasm", "kernels-js"));
         public String numeraWasmPath = "index.html?runtime=wasm", numeraJsPath = "index.html?runtime=js";
         public boolean smoke;
@@ -124,6 +129,7 @@ public final class BrowserBench {
                 case "--steady": o.steady = Integer.parseInt(args[++i]); break;
                 case "--frames": o.frames = Integer.parseInt(args[++i]); break;
                 case "--kernel-millis": o.kernelMillis = Integer.parseInt(args[++i]); break;
+                case "--loads": o.loads = Math.max(1, Integer.parseInt(args[++i])); break;
                 case "--variants": o.variants = new ArrayList<>(List.of(args[++i].split(","))); break;
                 case "--numera-wasm-path": o.numeraWasmPath = args[++i]; break;
                 case "--numera-js-path": o.numeraJsPath = args[++i]; break;
@@ -131,7 +137,7 @@ public final class BrowserBench {
                 case "--merge": o.merge = true; break;
                 case "--smoke":
                     o.smoke = true;
-                    o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20; o.kernelMillis = 30; o.reuseBrowser = true;
+                    o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20; o.kernelMillis = 30; o.reuseBrowser = true; o.loads = 1;
                     break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -221,12 +227,25 @@ public final class BrowserBench {
             Browser shared = o.reuseBrowser ? new Browser(server) : null;
             try {
             for (int run = 0; run < o.runs; run++) {
+                // the extra cold loads first, interleaved like the full measurements
+                Map<String, List<Map<String, Object>>> extraLoads = new LinkedHashMap<>();
+                for (int j = 1; j < o.loads; j++) {
+                    for (int k = 0; k < variants.size(); k++) {
+                        Variant v = variants.get((k + run + j) % variants.size());
+                        if (v.name.startsWith("kernels-")) continue;
+                        System.out.printf("run %d/%d  %-12s load %d/%d (load %s) ...%n", run + 1, o.runs, v.name, j + 1, o.loads, Project.loadAverage());
+                        Map<String, Object> s = loadOnly(server, v, harness, shared);
+                        System.out.println("    " + s);
+                        extraLoads.computeIfAbsent(v.name, x -> new ArrayList<>()).add(s);
+                    }
+                }
                 for (int k = 0; k < variants.size(); k++) {
                     Variant v = variants.get((k + run) % variants.size());   // interleaved, order rotating per run
                     String load = Project.loadAverage();
                     System.out.printf("run %d/%d  %-12s (load %s) ...%n", run + 1, o.runs, v.name, load);
                     Map<String, Object> r = v.name.startsWith("kernels-") ? measureKernels(server, v, o, harness, shared)
                             : measure(server, v, o, harness, shared);
+                    if (!v.name.startsWith("kernels-") && !r.containsKey("error")) poolLoads(r, extraLoads.getOrDefault(v.name, List.of()));
                     r.put("run", run + 1);
                     r.put("loadAverage", load);
                     browserVersion = String.valueOf(r.getOrDefault("browserVersion", browserVersion));
@@ -261,7 +280,7 @@ public final class BrowserBench {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("command", "java -jar benchmarks/target/benchmarks.jar browser" + (o.smoke ? " --smoke" : "")
-                + " --runs " + o.runs + " --n " + o.n + " --warmup " + o.warmup + " --frames " + o.frames);
+                + " --runs " + o.runs + " --loads " + o.loads + " --n " + o.n + " --warmup " + o.warmup + " --frames " + o.frames);
         out.put("machine", machine);
         out.put("flags", FLAGS);
         Map<String, Object> opts = new LinkedHashMap<>();
@@ -270,6 +289,7 @@ public final class BrowserBench {
         opts.put("warmup", o.warmup);
         opts.put("steadyLast", o.steady);
         opts.put("frames", o.frames);
+        opts.put("loads", o.loads);
         out.put("options", opts);
         out.put("model", expected.get("model"));
         out.put("modelMacs", expected.get("macs"));
@@ -437,10 +457,7 @@ public final class BrowserBench {
             opts.put("cameraUrl", "/__data/camera.rgba");
             Map<String, Object> res = (Map<String, Object>) js.executeScript("return __nb.run(arguments[0])", opts);
             r.putAll(res);
-            if (v.numera) {                              // the page must really run the runtime it was asked for
-                String want = v.name.equals("numera-wasm") ? "numera wasm-gc" : "numera js";
-                if (!want.equals(res.get("runtime"))) throw new IllegalStateException("asked for " + want + ", page runs " + res.get("runtime"));
-            }
+            if (v.numera) checkRuntime(v, res);          // the page must really run the runtime it was asked for
             r.put("readyPlusFirstMs", num(res.get("readyMs")) + num(res.get("firstMs")));
             heap(d, js, o.frames, r);
             sleep(300);                                  // let late requests (service worker pre-cache) arrive
@@ -453,6 +470,63 @@ public final class BrowserBench {
             if (shared == null) b.close();
         }
         return r;
+    }
+
+    /**
+     * One more cold load of a page in a fresh browser: navigation → ready and the first inference, as
+     * in {@link #measure} (same harness, same inputs), nothing else. {readyMs, firstMs, readyPlusFirstMs}
+     * or {error}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> loadOnly(StaticServer server, Variant v, String harness, Browser shared) throws IOException {
+        Map<String, Object> s = new LinkedHashMap<>();
+        Browser b = shared != null ? shared : new Browser(server);
+        try {
+            ChromeDriver d = b.driver;
+            d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
+            d.get(server.url(v.path));
+            Map<String, Object> st = awaitReady(d, 90);
+            server.drainLog();
+            s.put("readyMs", num(st.get("ready")));
+            if (v.name.equals("empty")) {
+                s.put("readyPlusFirstMs", num(st.get("ready")));
+                return s;
+            }
+            Map<String, Object> opts = Map.of("firstOnly", true, "digitsUrl", "/__data/digits.bin", "cameraUrl", "/__data/camera.rgba");
+            Map<String, Object> res = (Map<String, Object>) d.executeScript("return __nb.run(arguments[0])", opts);
+            if (v.numera) checkRuntime(v, res);
+            s.put("firstMs", num(res.get("firstMs")));
+            s.put("readyPlusFirstMs", num(st.get("ready")) + num(res.get("firstMs")));
+        } catch (RuntimeException e) {
+            s.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (shared == null) b.close();
+        }
+        return s;
+    }
+
+    /**
+     * The run's load figures become the medians over all its cold loads (the full measurement's and the
+     * extra ones); the full measurement's own are kept as {@code fullLoad}, every sample as {@code loadSamples}.
+     */
+    static void poolLoads(Map<String, Object> r, List<Map<String, Object>> extra) {
+        Map<String, Object> own = new LinkedHashMap<>();
+        for (String m : List.of("readyMs", "firstMs", "readyPlusFirstMs")) if (r.containsKey(m)) own.put(m, num(r.get(m)));
+        List<Map<String, Object>> samples = new ArrayList<>();
+        samples.add(own);
+        for (Map<String, Object> s : extra) if (!s.containsKey("error")) samples.add(s);
+        r.put("fullLoad", own);
+        r.put("loadSamples", samples);
+        for (String m : own.keySet()) {
+            List<Double> xs = new ArrayList<>();
+            for (Map<String, Object> s : samples) xs.add(num(s.get(m)));
+            r.put(m, Summary.median(xs));
+        }
+    }
+
+    static void checkRuntime(Variant v, Map<String, Object> res) {
+        String want = v.name.equals("numera-wasm") ? "numera wasm-gc" : "numera js";
+        if (!want.equals(res.get("runtime"))) throw new IllegalStateException("asked for " + want + ", page runs " + res.get("runtime"));
     }
 
     /**
