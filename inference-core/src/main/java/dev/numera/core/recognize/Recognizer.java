@@ -55,9 +55,13 @@ public final class Recognizer {
         }
     }
 
-    /** A recognizer for the network in a model file (input normalisation and temperature from its metadata). */
+    /**
+     * A recognizer for the network in a model file (input normalisation and temperature from its
+     * metadata). The network is its own and inference only, so it is frozen.
+     */
     public Recognizer(ModelFile model) {
         this(model.toNetwork(1), model.floatMeta(ModelFile.META_INPUT_MEAN, 0f), model.floatMeta(ModelFile.META_INPUT_STD, 1f));
+        net.freeze();
     }
 
     /**

@@ -211,6 +211,23 @@ class SequentialTest {
     }
 
     @Test
+    void aFrozenNetworkComputesTheSameAndRefusesTraining() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, shipped(), 1);
+        fill(net, 6);
+        Sequential frozen = Sequential.create(new int[]{1, 28, 28}, shipped(), 1);
+        System.arraycopy(net.params(), 0, frozen.params(), 0, net.paramCount());
+        frozen.freeze();
+        assertTrue(frozen.frozen() && !net.frozen());
+        for (int seed = 0; seed < 3; seed++) {          // the first pass transforms, the next ones reuse
+            float[] x = dev.numera.core.kernels.KernelTestAccess.random(784, 20 + seed);
+            assertArrayEquals(net.forward(x, 1, false).clone(), frozen.forward(x, 1, false), 0f, "pass " + seed);
+        }
+        assertThrows(IllegalStateException.class, frozen::enableTraining);
+        net.enableTraining();
+        assertThrows(IllegalStateException.class, net::freeze);
+    }
+
+    @Test
     void trainingReducesLossOnATinyProblem() {
         // two 4x4 patterns (vertical vs horizontal bar) must be separable by a small conv net with plain SGD
         Sequential net = Sequential.create(new int[]{1, 4, 4}, new LayerSpec[]{

@@ -160,6 +160,14 @@ class RecognizerTest {
     }
 
     @Test
+    void aRecognizerFromAModelFileFreezesItsOwnNetwork() throws Exception {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Recognizer r = new Recognizer(dev.numera.core.model.ModelFile.of(net, java.util.Map.of(), false));
+        assertTrue(r.network().frozen());
+        assertFalse(net.frozen(), "the network the file was made from is not the recognizer's");
+    }
+
+    @Test
     void inputNormalisationFromTheModelIsApplied() {
         // dense(10) with weight row 0 = all ones, rest 0: logit 0 = sum((x - mean) / std)
         Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
