@@ -81,6 +81,8 @@
       g.drawImage(box, dx, dx / 2);
       return c;
     });
+    // the same four boxes as RGBA bytes: the camera pipeline once a frame's box is read
+    nb.cameraBoxes = nb.cameraSources.map(c => c.getContext('2d').getImageData(0, 0, 140, 140).data);
   };
 
   // Times one call; awaits only when the runtime's API is asynchronous (onnxruntime-web).
@@ -150,16 +152,20 @@
     return res;
   };
 
-  // The heap probe's workloads: n camera-loop frames (the app's per-frame path), n recognize() calls
-  // (the API), or n inferences where there is no camera pipeline.
+  // The heap probe's workloads: n camera-loop frames (the app's per-frame path: grab from a canvas,
+  // recognition, page update), n camera-pipeline frames (the same from an RGBA box already read: no
+  // grab), n recognize() calls (the API), or n inferences where there is no camera pipeline.
   nb.workloads = () => {
     const a = nb.adapter();
-    return a.cameraFrame ? ['camera loop', 'recognize'] : a.recognize ? ['recognize'] : ['infer'];
+    return a.cameraFrame ? ['camera loop', 'camera pipeline', 'recognize'] : a.recognize ? ['recognize'] : ['infer'];
   };
   nb.frames = async (n, workload) => {
     const a = nb.adapter();
     if (workload === 'camera loop') {
       const s = nb.cameraSources;
+      for (let i = 0; i < n; i++) a.cameraFrame(s[i & 3]);
+    } else if (workload === 'camera pipeline') {
+      const s = nb.cameraBoxes;
       for (let i = 0; i < n; i++) a.cameraFrame(s[i & 3]);
     } else if (workload === 'recognize') {
       for (let i = 0; i < n; i++) a.recognize(nb.camera, 140, 140);

@@ -138,7 +138,11 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private int lastCameraDigit = -2;
     private int sameFrames;
 
-    /** The camera's recognition time is shown from every 16th frame (~4 a second): each clock read is a new number object. */
+    /**
+     * The camera's recognition time is shown from every 16th frame (~4 a second): each clock read is a
+     * new number object (performance.now()'s result; a stopwatch kept on the JS side was tried and made
+     * more, its arithmetic boxed in code called too rarely to be optimised), so 2 B per frame on average.
+     */
     private static final int TIMED_FRAME = 16;
     private int frames;
 
@@ -200,9 +204,17 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         return Boot.result(p.digit(), p.confidence(), Float32Array.copyFromJavaArray(p.probabilities()));
     }
 
-    /** The camera loop's per-frame step on a 140x140 source (canvas, image, video); returns the digit shown, -1 for none. */
+    /**
+     * The camera loop's per-frame step on a 140x140 source (canvas, image, video: grab, recognition,
+     * page update), or on a 140x140 RGBA box already read (Uint8ClampedArray: the same step without the
+     * grab); returns the digit shown, -1 for none.
+     */
     private int cameraFrameApi(JSObject source) {
-        camera.frameFrom((CanvasImageSource) source, Camera.BOX);
+        if (Js.isRgba(source)) {
+            camera.frameFromPixels((Uint8ClampedArray) source);
+        } else {
+            camera.frameFrom((CanvasImageSource) source, Camera.BOX);
+        }
         return lastCameraDigit;
     }
 

@@ -25,10 +25,14 @@ public final class Summary {
         METRICS.put("allocBytesPerFrame", r -> num(r.get("allocBytesPerFrame")));
         METRICS.put("heapRetainedPerFrame", r -> num(r.get("heapRetainedPerFrame")));
         METRICS.put("allocFirstPassBytesPerFrame", r -> num(r.get("allocBytesFirstPassPerFrame")));
-        METRICS.put("alloc2FirstPassBytesPerFrame", r -> workload(r, 1, "allocBytesFirstPassPerFrame"));
-        // the second heap workload, where a page has two (Numera: the recognize() API after the camera loop)
-        METRICS.put("alloc2BytesPerFrame", r -> workload(r, 1, "allocBytesPerFrame"));
-        METRICS.put("heap2RetainedPerFrame", r -> workload(r, 1, "heapRetainedPerFrame"));
+        // the further heap workloads, where a page has them (Numera: the camera pipeline without the grab,
+        // then the recognize() API): "alloc2…" for the second, "alloc3…" for the third
+        for (int i = 1; i <= 2; i++) {
+            int k = i;
+            METRICS.put("alloc" + (k + 1) + "FirstPassBytesPerFrame", r -> workload(r, k, "allocBytesFirstPassPerFrame"));
+            METRICS.put("alloc" + (k + 1) + "BytesPerFrame", r -> workload(r, k, "allocBytesPerFrame"));
+            METRICS.put("heap" + (k + 1) + "RetainedPerFrame", r -> workload(r, k, "heapRetainedPerFrame"));
+        }
         METRICS.put("bytesRaw", r -> num(r.get("bytesRaw")));
         METRICS.put("bytesGzip", r -> num(r.get("bytesGzip")));
         METRICS.put("bytesGzipCode", r -> num(r.get("bytesGzipCode")));
@@ -132,10 +136,10 @@ public final class Summary {
                 v.put("allocTop", r.get("allocTop"));
                 if (r.containsKey("cameraLoopDigit")) v.put("cameraLoopDigit", r.get("cameraLoopDigit"));
                 Object w = r.get("heapWorkloads");
-                if (w instanceof List && ((List<Object>) w).size() > 1) {
-                    Map<String, Object> second = (Map<String, Object>) ((List<Object>) w).get(1);
-                    v.put("alloc2Workload", second.get("heapWorkload"));
-                    v.put("alloc2Top", second.get("allocTop"));
+                for (int i = 1; w instanceof List && i < ((List<Object>) w).size(); i++) {
+                    Map<String, Object> further = (Map<String, Object>) ((List<Object>) w).get(i);
+                    v.put("alloc" + (i + 1) + "Workload", further.get("heapWorkload"));
+                    v.put("alloc" + (i + 1) + "Top", further.get("allocTop"));
                 }
             }
             perVariant.put(e.getKey(), v);

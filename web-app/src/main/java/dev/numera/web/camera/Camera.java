@@ -17,6 +17,7 @@ import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLMediaElement;
 import org.teavm.jso.dom.html.HTMLVideoElement;
+import org.teavm.jso.typedarrays.Uint8ClampedArray;
 import org.teavm.jso.webaudio.MediaStream;
 
 /**
@@ -183,10 +184,24 @@ public final class Camera {
             c.setWidth(BOX);
             c.setHeight(BOX);
             grab = Js.readableContext(c);
-            pixels = new RgbaBuffer(BOX * BOX);
         }
         grab.drawImage(src, sx, sy, side, side, 0, 0, BOX, BOX);
-        listener.frame(pixels.copyFrom(grab.getImageData(0, 0, BOX, BOX).getData()), BOX, BOX);
+        frameFromPixels(grab.getImageData(0, 0, BOX, BOX).getData());
+    }
+
+    /**
+     * The frame's pipeline once its box is read (BOX x BOX RGBA bytes): into the reused pixel buffer,
+     * then the listener (recognition and page update). The browser's getImageData, which makes a new
+     * ImageData per call, stays outside it: window.numera.cameraFrame with an RGBA box runs just this.
+     */
+    public void frameFromPixels(Uint8ClampedArray rgba) {
+        if (rgba.getLength() != 4 * BOX * BOX) {
+            throw new IllegalArgumentException("a camera box is " + BOX + "x" + BOX + " RGBA (" + 4 * BOX * BOX + " bytes), got " + rgba.getLength());
+        }
+        if (pixels == null) {
+            pixels = new RgbaBuffer(BOX * BOX);
+        }
+        listener.frame(pixels.copyFrom(rgba), BOX, BOX);
     }
 
     /**

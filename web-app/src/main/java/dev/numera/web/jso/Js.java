@@ -44,6 +44,9 @@ public final class Js {
     @JSBody(params = "f", script = "return requestAnimationFrame(f);")
     public static native int requestAnimationFrame(JSObject f);
 
+    @JSBody(params = "o", script = "return o instanceof Uint8ClampedArray;")
+    public static native boolean isRgba(JSObject o);
+
     public static float[] floats(Float32Array a) {
         return a.copyToJavaArray();
     }

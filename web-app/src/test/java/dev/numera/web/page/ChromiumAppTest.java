@@ -107,7 +107,11 @@ class ChromiumAppTest {
                 wrong.append(digit).append(" read as '").append(got).append("' (").append(text("top3")).append(text("no-digit")).append("); ");
             }
         }
-        assertTrue(text("model-time").endsWith("ms"));
+        // the last recognition's time, from the page's stopwatch: a real duration (a drawing takes well over 0.01 ms)
+        String time = text("model-time");
+        assertTrue(time.matches("\\d+\\.\\d\\d ms"), time);
+        double ms = Double.parseDouble(time.substring(0, time.length() - 3));
+        assertTrue(ms > 0 && ms < 1000, time);
         resultTextsAgree();
         // keyboard: the canvas holds the last digit (a 7); a stroke over it, then Ctrl+Z takes it back; Escape clears
         draw(1);
@@ -274,22 +278,25 @@ class ChromiumAppTest {
                 + "return r.digit + ',' + r.probabilities.length + ',' + (r.confidence === r.probabilities[r.digit]);";
         // cameraFrame(): the camera loop's own per-frame step on a 140x140 canvas instead of the video (the
         // same 7 printed dark on light paper, 5x5 px per MNIST pixel); it must agree with recognize() in
-        // camera mode on the same pixels and show its digit on the page
+        // camera mode on the same pixels and show its digit on the page; on the box's RGBA bytes (the step
+        // without the grab) it must give the same, and a box of the wrong size is refused
         String camera = "var px = arguments[0], c = document.createElement('canvas'); c.width = c.height = 140;"
                 + "var g = c.getContext('2d'); g.fillStyle = 'rgb(225,222,215)'; g.fillRect(0, 0, 140, 140);"
                 + "for (var i = 0; i < 784; i++) { var v = Math.round(225 - 0.75 * px[i]);"
                 + "  g.fillStyle = 'rgb(' + v + ',' + v + ',' + v + ')'; g.fillRect(5 * (i % 28), 5 * Math.floor(i / 28), 5, 5); }"
                 + "var a = window.numera.cameraFrame(c), b = window.numera.cameraFrame(c);"
-                + "var r = window.numera.recognize(g.getImageData(0, 0, 140, 140).data, 140, 140, 'camera');"
-                + "return a + ',' + b + ',' + r.digit + ',' + document.getElementById('prediction').textContent;";
+                + "var box = g.getImageData(0, 0, 140, 140).data, r = window.numera.recognize(box, 140, 140, 'camera');"
+                + "var d = window.numera.cameraFrame(box), bad = 'accepted';"
+                + "try { window.numera.cameraFrame(new Uint8ClampedArray(4 * 28 * 28)); } catch (e) { bad = 'refused'; }"
+                + "return a + ',' + b + ',' + r.digit + ',' + d + ',' + document.getElementById('prediction').textContent + ',' + bad;";
         open(Site.server(), "js");
         List<?> js = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
-        assertEquals("7,7,7,7", Pages.js(chromium.driver, camera, pixels));
+        assertEquals("7,7,7,7,7,refused", Pages.js(chromium.driver, camera, pixels));
         open(Site.server(), "wasm");
         List<?> wasm = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
-        assertEquals("7,7,7,7", Pages.js(chromium.driver, camera, pixels));
+        assertEquals("7,7,7,7,7,refused", Pages.js(chromium.driver, camera, pixels));
         assertEquals(1000, js.size());
         double worst = 0;
         int agree = 0;
