@@ -430,11 +430,8 @@ public final class BrowserBench {
         try {
             r.put("browserVersion", d.getCapabilities().getBrowserVersion());
             r.put("browserSettleMs", b.settleMs);
-            d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
-            server.drainLog();
             JavascriptExecutor js = d;
-            d.get(server.url(v.path));
-            Map<String, Object> st = awaitReady(js, 90);
+            Map<String, Object> st = navigate(d, server, v.path, harness, 90);
             // the requests that arrived before the page said ready (not those between ready and this poll)
             double readyEpochMs = num(js.executeScript("return performance.timeOrigin + __nb.readyAt"));
             List<StaticServer.Hit> toReady = new ArrayList<>(), afterReady = new ArrayList<>();
@@ -453,8 +450,8 @@ public final class BrowserBench {
             opts.put("n", o.n);
             opts.put("warmup", o.warmup);
             opts.put("steadyLast", o.steady);
-            opts.put("digitsUrl", "/__data/digits.bin");
-            opts.put("cameraUrl", "/__data/camera.rgba");
+            opts.put("digitsUrl", DIGITS_URL);
+            opts.put("cameraUrl", CAMERA_URL);
             Map<String, Object> res = (Map<String, Object>) js.executeScript("return __nb.run(arguments[0])", opts);
             r.putAll(res);
             if (v.numera) checkRuntime(v, res);          // the page must really run the runtime it was asked for
@@ -483,16 +480,14 @@ public final class BrowserBench {
         Browser b = shared != null ? shared : new Browser(server);
         try {
             ChromeDriver d = b.driver;
-            d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
-            d.get(server.url(v.path));
-            Map<String, Object> st = awaitReady(d, 90);
+            Map<String, Object> st = navigate(d, server, v.path, harness, 90);
             server.drainLog();
             s.put("readyMs", num(st.get("ready")));
             if (v.name.equals("empty")) {
                 s.put("readyPlusFirstMs", num(st.get("ready")));
                 return s;
             }
-            Map<String, Object> opts = Map.of("firstOnly", true, "digitsUrl", "/__data/digits.bin", "cameraUrl", "/__data/camera.rgba");
+            Map<String, Object> opts = Map.of("firstOnly", true, "digitsUrl", DIGITS_URL, "cameraUrl", CAMERA_URL);
             Map<String, Object> res = (Map<String, Object>) d.executeScript("return __nb.run(arguments[0])", opts);
             if (v.numera) checkRuntime(v, res);
             s.put("firstMs", num(res.get("firstMs")));
@@ -551,6 +546,20 @@ public final class BrowserBench {
             + " scripts: f.scripts.map(s => (s.invoker || s.invokerType) + ' ' + r2(s.startTime) + '+' + r2(s.duration))}));"
             + "return out;";
 
+    /** The harness's inputs, served from bench/generated: 100 MNIST test digits, the camera box. */
+    static final String DIGITS_URL = "/__data/digits.bin", CAMERA_URL = "/__data/camera.rgba";
+
+    /**
+     * Opens a page in this browser's tab with the harness injected before its scripts, the server's
+     * request log emptied first, and waits for its ready ({@link #awaitReady}).
+     */
+    static Map<String, Object> navigate(ChromeDriver d, StaticServer server, String path, String harness, int seconds) {
+        d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
+        server.drainLog();
+        d.get(server.url(path));
+        return awaitReady(d, seconds);
+    }
+
     /**
      * Waits for the page's ready (or its first error) with one command: polling would put a task on
      * the main thread the page is starting on every few milliseconds. Returns {ready, errors}.
@@ -573,10 +582,8 @@ public final class BrowserBench {
         ChromeDriver d = b.driver;
         try {
             r.put("browserVersion", d.getCapabilities().getBrowserVersion());
-            d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
             JavascriptExecutor js = d;
-            d.get(server.url(v.path));
-            awaitReady(js, 60);
+            navigate(d, server, v.path, harness, 60);
             r.put("crossOriginIsolated", js.executeScript("return self.crossOriginIsolated"));
             Map<String, Object> ns = new LinkedHashMap<>();
             for (Object name : (List<Object>) js.executeScript("return window.numeraKernels.names")) {
