@@ -324,11 +324,11 @@ public final class ModelFile {
                 System.arraycopy(bytes, dataOff, q, 0, count);
                 scales = new float[ch];
                 for (int o = 0; o < ch; o++) scales[o] = in.f32At(scaleOff + 4 * o);
-                checkFinite(name + " scales", scales);
-                // codes are within ±127, so bounded scales bound every weight: no pass over the weights
+                // codes are within ±127, so finite scales up to MAX/127 bound every weight: no pass over the weights
                 for (int o = 0; o < ch; o++) {
-                    if (!(Math.abs(scales[o]) <= Float.MAX_VALUE / 127)) {
-                        throw new ModelFormatException(Problem.NON_FINITE, "tensor " + name + " scale " + scales[o] + " of channel " + o + " makes infinite weights");
+                    if (!(Math.abs(scales[o]) <= Float.MAX_VALUE / 127)) {   // NaN fails it too
+                        throw new ModelFormatException(Problem.NON_FINITE, "tensor " + name + " scale " + scales[o] + " of channel " + o
+                                + " is not finite or makes infinite weights");
                     }
                 }
                 if (Int8Quantizer.dequantize(q, scales, ch, count / ch, v, 0) >= 0) {

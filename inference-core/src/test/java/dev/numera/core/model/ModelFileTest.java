@@ -266,14 +266,17 @@ class ModelFileTest {
     }
 
     @Test
-    void int8ScaleThatMakesInfiniteWeights() throws IOException {
-        byte[] b = resource("golden-v1-int8.nmod");
-        int off = indexOf(b, "layer0.weight") + "layer0.weight".length() + 4 + 4 * 4;   // 4 dims, then data offset
-        int scales = le32(b, off + 8);                                                     // after data offset, length
-        put32(b, scales + 4 * 2, Float.floatToIntBits(1e37f));                             // 127 * 1e37 overflows
-        ModelFormatException e = refuse(reseal(b));
-        assertEquals(Problem.NON_FINITE, e.problem());
-        assertTrue(e.getMessage().contains("layer0.weight") && e.getMessage().contains("channel 2"), e.getMessage());
+    void int8ScaleThatIsNotFiniteOrMakesInfiniteWeights() throws IOException {
+        // 127 * 1e37 overflows; NaN and the infinities are refused by the same bound
+        for (float bad : new float[]{1e37f, -1e37f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            byte[] b = resource("golden-v1-int8.nmod");
+            int off = indexOf(b, "layer0.weight") + "layer0.weight".length() + 4 + 4 * 4;   // 4 dims, then data offset
+            int scales = le32(b, off + 8);                                                     // after data offset, length
+            put32(b, scales + 4 * 2, Float.floatToIntBits(bad));
+            ModelFormatException e = refuse(reseal(b));
+            assertEquals(Problem.NON_FINITE, e.problem(), "scale " + bad);
+            assertTrue(e.getMessage().contains("layer0.weight") && e.getMessage().contains("channel 2"), e.getMessage());
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.numera.web.view;
 
 import dev.numera.core.recognize.Prediction;
-import dev.numera.web.jso.Js;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;

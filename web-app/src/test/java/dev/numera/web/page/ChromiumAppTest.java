@@ -107,7 +107,7 @@ class ChromiumAppTest {
                 wrong.append(digit).append(" read as '").append(got).append("' (").append(text("top3")).append(text("no-digit")).append("); ");
             }
         }
-        // the last recognition's time, from the page's stopwatch: a real duration (a drawing takes well over 0.01 ms)
+        // the last recognition's time (performance.now() read around it): a real duration (a drawing takes well over 0.01 ms)
         String time = text("model-time");
         assertTrue(time.matches("\\d+\\.\\d\\d ms"), time);
         double ms = Double.parseDouble(time.substring(0, time.length() - 3));
