@@ -92,7 +92,7 @@ public final class Prepare {
             Map<String, Object> l = new LinkedHashMap<>();
             switch (s.type) {
                 case CONV2D: {
-                    float[] wt = byName.get("layer" + i + ".weight").values.data, b = byName.get("layer" + i + ".bias").values.data;
+                    float[] wt = byName.get("layer" + i + ".weight").values().data, b = byName.get("layer" + i + ".bias").values().data;
                     int k = s.kernel, o = s.units;
                     float[] t = new float[k * k * c * o];
                     for (int oo = 0; oo < o; oo++)
@@ -136,7 +136,7 @@ public final class Prepare {
                         h = w = 1;
                         flat = true;
                     }
-                    float[] wt = byName.get("layer" + i + ".weight").values.data, b = byName.get("layer" + i + ".bias").values.data;
+                    float[] wt = byName.get("layer" + i + ".weight").values().data, b = byName.get("layer" + i + ".bias").values().data;
                     int units = s.units, inF = c;
                     float[] t = new float[inF * units];
                     for (int j = 0; j < units; j++) {
@@ -160,7 +160,7 @@ public final class Prepare {
                 case BATCHNORM: {
                     List<Object> ws = new ArrayList<>();
                     for (String role : new String[]{"gamma", "beta", "running_mean", "running_var"}) {
-                        ws.add(blob(blobs, offset, byName.get("layer" + i + "." + role).values.data, c));
+                        ws.add(blob(blobs, offset, byName.get("layer" + i + "." + role).values().data, c));
                     }
                     l.put("type", "batchnorm");
                     l.put("epsilon", (double) s.value);

@@ -37,21 +37,53 @@ public final class ModelFile {
     public static final String META_DATE = "train.date";
     public static final String META_ARCH = "train.arch";
 
-    /** A named tensor as stored: float values (dequantised when int8) and, for int8, the raw codes. */
+    /**
+     * A named tensor as stored: float32 values, or int8 codes with per-output-channel scales. An int8
+     * tensor keeps only its codes (a quarter of the floats' bytes); {@link #values()} dequantises them.
+     */
     public static final class Entry {
         public final String name;
         public final int dtype;
-        public final Tensor values;
-        /** int8 codes and per-output-channel scales; null for float32. */
+        private final int[] shape;
+        /** float32 only; null for int8. */
+        private final Tensor stored;
+        /** int8 codes [outChannels * perChannel] and per-output-channel scales; null for float32. */
         public final byte[] q;
         public final float[] scales;
 
-        Entry(String name, int dtype, Tensor values, byte[] q, float[] scales) {
+        Entry(String name, int dtype, int[] shape, Tensor stored, byte[] q, float[] scales) {
             this.name = name;
             this.dtype = dtype;
-            this.values = values;
+            this.shape = shape;
+            this.stored = stored;
             this.q = q;
             this.scales = scales;
+        }
+
+        public int[] shape() {
+            return shape.clone();
+        }
+
+        /** Number of values. */
+        public int size() {
+            return Tensor.sizeOf(shape);
+        }
+
+        /** The values as floats: the stored tensor, or a fresh one holding the dequantised codes. */
+        public Tensor values() {
+            if (stored != null) return stored;
+            float[] v = new float[size()];
+            copyTo(v, 0);
+            return new Tensor(v, shape);
+        }
+
+        /** Writes the values (dequantised when int8) into dst[off, off + size()). */
+        void copyTo(float[] dst, int off) {
+            if (stored != null) {
+                System.arraycopy(stored.data, 0, dst, off, stored.data.length);
+            } else {
+                Int8Quantizer.dequantize(q, scales, scales.length, q.length / scales.length, dst, off);
+            }
         }
     }
 
@@ -89,10 +121,9 @@ public final class ModelFile {
                 byte[] q = new byte[t.length];
                 float[] scales = new float[t.outChannels()];
                 Int8Quantizer.quantize(v, 0, t.outChannels(), per, q, scales);
-                Int8Quantizer.dequantize(q, scales, t.outChannels(), per, v, 0);
-                list.add(new Entry(t.name, DTYPE_INT8, new Tensor(v, t.shape), q, scales));
+                list.add(new Entry(t.name, DTYPE_INT8, t.shape.clone(), null, q, scales));
             } else {
-                list.add(new Entry(t.name, DTYPE_FLOAT32, new Tensor(v, t.shape), null, null));
+                list.add(new Entry(t.name, DTYPE_FLOAT32, t.shape.clone(), new Tensor(v, t.shape), null, null));
             }
         }
         return new ModelFile(net.inputShape(), net.specs(), new LinkedHashMap<>(metadata), list, -1);
@@ -101,19 +132,19 @@ public final class ModelFile {
     /** A network holding this file's parameters (dequantised), for {@code capacity} samples per pass. */
     public Sequential toNetwork(int capacity) {
         Sequential net = capacity == 1 ? takeSpare() : null;
-        if (net == null) net = Sequential.create(inputShape, layers, capacity);
-        for (Entry e : tensors) {
-            ParamTensor t = net.paramTensor(e.name);
-            System.arraycopy(e.values.data, 0, net.params(), t.offset, t.length);
+        if (net == null) {
+            net = Sequential.create(inputShape, layers, capacity);
+            for (Entry e : tensors) e.copyTo(net.params(), net.paramTensor(e.name).offset);
         }
         net.setTemperature(floatMeta(META_TEMPERATURE, 1f));
         return net;
     }
 
     /**
-     * read() had to build the architecture's network (untouched since, parameters zero) to learn
-     * which tensors it needs; the first toNetwork(1) takes it instead of building a second one, which
-     * a page start pays for twice (allocation of every parameter and activation buffer).
+     * read() builds the architecture's network to learn which tensors it needs and dequantises the
+     * file straight into its parameters; the first toNetwork(1) takes it instead of building a second
+     * one and a float copy of every tensor, which a page start pays for (allocation, and the garbage
+     * collection it brings forward into the first recognition).
      */
     private synchronized Sequential takeSpare() {
         Sequential s = spare;
@@ -154,7 +185,7 @@ public final class ModelFile {
     /** Number of stored parameter values (batchnorm running statistics included). */
     public int parameterCount() {
         int n = 0;
-        for (Entry e : tensors) n += e.values.size();
+        for (Entry e : tensors) n += e.size();
         return n;
     }
 
@@ -198,7 +229,7 @@ public final class ModelFile {
         }
         // the tensor table needs the data offsets: lay the data out after the table
         int tableStart = out.size() + 4, tableSize = 0;
-        for (Entry e : tensors) tableSize += 2 + utf8(e.name).length + 4 + 4 * e.values.rank() + 12;
+        for (Entry e : tensors) tableSize += 2 + utf8(e.name).length + 4 + 4 * e.shape.length + 12;
         int pos = align8(tableStart + tableSize);
         int[] dataOff = new int[tensors.size()], scaleOff = new int[tensors.size()];
         for (int i = 0; i < tensors.size(); i++) {
@@ -215,10 +246,10 @@ public final class ModelFile {
             Entry e = tensors.get(i);
             out.str(e.name);
             out.u8(e.dtype);
-            out.u8(e.values.rank());
+            out.u8(e.shape.length);
             out.u8(0);
             out.u8(0);
-            for (int d : e.values.shape()) out.u32(d);
+            for (int d : e.shape) out.u32(d);
             out.u32(dataOff[i]);
             out.u32(dataBytes(e));
             out.u32(scaleOff[i]);
@@ -231,7 +262,7 @@ public final class ModelFile {
                 out.padTo(scaleOff[i]);
                 for (float s : e.scales) out.f32(s);
             } else {
-                for (float v : e.values.data) out.f32(v);
+                for (float v : e.stored.data) out.f32(v);
             }
         }
         out.padTo(pos);
@@ -242,7 +273,7 @@ public final class ModelFile {
     }
 
     private static int dataBytes(Entry e) {
-        return e.dtype == DTYPE_INT8 ? e.q.length : 4 * e.values.size();
+        return e.dtype == DTYPE_INT8 ? e.q.length : 4 * e.size();
     }
 
     static int align8(int x) {
@@ -314,15 +345,13 @@ public final class ModelFile {
             int needLen = dtype == DTYPE_INT8 ? count : 4 * count;
             if (dataLen != needLen) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + name + " has " + Integer.toUnsignedString(dataLen) + " data bytes, shape " + Tensor.describe(shape) + " needs " + needLen);
             in.checkRange(name + " data", dataOff, dataLen);
-            float[] v = new float[count];
-            byte[] q = null;
-            float[] scales = null;
+            float[] params = shapeOracle.params();   // the values go straight into the network toNetwork(1) hands out
             if (dtype == DTYPE_INT8) {
                 int ch = shape[0];
                 in.checkRange(name + " scales", scaleOff, 4 * ch);
-                q = new byte[count];
+                byte[] q = new byte[count];
                 System.arraycopy(bytes, dataOff, q, 0, count);
-                scales = new float[ch];
+                float[] scales = new float[ch];
                 for (int o = 0; o < ch; o++) scales[o] = in.f32At(scaleOff + 4 * o);
                 // codes are within ±127, so finite scales up to MAX/127 bound every weight: no pass over the weights
                 for (int o = 0; o < ch; o++) {
@@ -331,15 +360,18 @@ public final class ModelFile {
                                 + " is not finite or makes infinite weights");
                     }
                 }
-                if (Int8Quantizer.dequantize(q, scales, ch, count / ch, v, 0) >= 0) {
+                if (Int8Quantizer.dequantize(q, scales, ch, count / ch, params, want.offset) >= 0) {
                     throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " holds int8 value -128, outside the symmetric range [-127, 127]");
                 }
+                entries.add(new Entry(name, dtype, shape, null, q, scales));
             } else {
                 if (scaleOff != 0) throw new ModelFormatException(Problem.MALFORMED, "float32 tensor " + name + " has a scales offset");
+                float[] v = new float[count];
                 for (int k = 0; k < count; k++) v[k] = in.f32At(dataOff + 4 * k);
                 checkFinite(name, v);
+                System.arraycopy(v, 0, params, want.offset, count);
+                entries.add(new Entry(name, dtype, shape, new Tensor(v, shape), null, null));
             }
-            entries.add(new Entry(name, dtype, new Tensor(v, shape), q, scales));
         }
         ModelFile file = new ModelFile(inputShape, layers, meta, entries, size);
         file.spare = shapeOracle;

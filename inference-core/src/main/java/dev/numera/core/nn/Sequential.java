@@ -42,7 +42,9 @@ public final class Sequential {
     private final int capacity;
     private final float[][] acts;      // acts[i] = input of layer i, [capacity, shapes[i]]
     private final float[] probs;       // [capacity, classes]
-    private final float[] scratch;     // im2col and Winograd buffers, shared by the conv layers
+    private float[] scratch;           // im2col and Winograd buffers, shared by the conv layers: sized for
+                                       // inference, grown by enableTraining() (training runs every conv by im2col)
+    private final int trainingScratch; // floats training needs
     private final float[][] wino;      // wino[i]: conv layer i's Winograd weights U (inference), null until first needed
     private final float[][] winoOf;    // winoOf[i]: the raw weights wino[i] was computed from
     private boolean frozen;            // the parameters will not change again (see freeze())
@@ -67,7 +69,7 @@ public final class Sequential {
         paramOffset = new int[layers];
         List<ParamTensor> list = new ArrayList<>();
         int[] shape = inputShape.clone();
-        int offset = 0, scratchSize = 0;
+        int offset = 0, scratchSize = 0, trainScratch = 0;
         for (int i = 0; i < layers; i++) {
             shapes[i] = shape;
             LayerSpec s = specs[i];
@@ -79,8 +81,10 @@ public final class Sequential {
                     int oh = Conv2d.outSize(h, s.kernel, s.stride, s.padding), ow = Conv2d.outSize(w, s.kernel, s.stride, s.padding);
                     require(oh > 0 && ow > 0, i, s, shape, "kernel larger than the padded input");
                     paramOffset[i] = offset;
-                    scratchSize = Math.max(scratchSize, Conv2dGemm.scratchSize(c, h, w, s.kernel, s.stride, s.padding));
-                    if (Conv2dWinograd.applies(c, s.kernel, s.stride, s.padding)) scratchSize = Math.max(scratchSize, Conv2dWinograd.scratchSize(c, h, w, s.units));
+                    int gemm = Conv2dGemm.scratchSize(c, h, w, s.kernel, s.stride, s.padding);
+                    trainScratch = Math.max(trainScratch, gemm);
+                    scratchSize = Math.max(scratchSize, Conv2dWinograd.applies(c, s.kernel, s.stride, s.padding)
+                            ? Conv2dWinograd.scratchSize(c, h, w, s.units) : gemm);
                     list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, c, s.kernel, s.kernel}, true, true));
                     offset += s.units * c * s.kernel * s.kernel;
                     list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
@@ -132,6 +136,7 @@ public final class Sequential {
         for (int i = 0; i <= layers; i++) acts[i] = new float[capacity * size(shapes[i])];
         probs = new float[capacity * size(shape)];
         scratch = new float[scratchSize];
+        trainingScratch = Math.max(scratchSize, trainScratch);
         wino = new float[layers][];
         winoOf = new float[layers][];
         for (ParamTensor t : tensors) {  // a fresh network starts with neutral batchnorm
@@ -248,13 +253,15 @@ public final class Sequential {
      * network skips it.
      */
     private float[] winogradWeights(int i, int wOff, int c, int oc) {
-        if (winoOf[i] == null) {
-            winoOf[i] = new float[oc * c * 9];
+        if (wino[i] == null) {
             wino[i] = new float[Conv2dWinograd.weightSize(c, oc)];
         } else if (frozen || Conv2dWinograd.unchanged(winoOf[i], params, wOff, c, oc)) {
             return wino[i];
         }
-        System.arraycopy(params, wOff, winoOf[i], 0, oc * c * 9);
+        if (!frozen) {   // a frozen network's weights cannot change: no copy to compare against
+            if (winoOf[i] == null) winoOf[i] = new float[oc * c * 9];
+            System.arraycopy(params, wOff, winoOf[i], 0, oc * c * 9);
+        }
         Conv2dWinograd.transformWeights(wino[i], params, wOff, c, oc, scratch);
         return wino[i];
     }
@@ -265,6 +272,7 @@ public final class Sequential {
     public void enableTraining() {
         if (frozen) throw new IllegalStateException("a frozen network (inference only) cannot be trained");
         if (grads != null) return;
+        if (scratch.length < trainingScratch) scratch = new float[trainingScratch];
         grads = new float[params.length];
         dacts = new float[acts.length][];
         for (int i = 0; i < acts.length; i++) dacts[i] = new float[acts[i].length];

@@ -98,6 +98,29 @@ class ModelFileTest {
     }
 
     @Test
+    void int8EntriesKeepTheirCodesAndDequantiseOnDemand() throws Exception {
+        ModelFile back = ModelFile.read(ModelFile.of(GoldenFixtures.network(), GoldenFixtures.metadata(), true).write());
+        Sequential net = back.toNetwork(1);
+        int int8 = 0;
+        for (ModelFile.Entry e : back.tensors()) {
+            ParamTensor t = net.paramTensor(e.name);
+            float[] v = e.values().data;
+            assertArrayEquals(t.shape, e.values().shape());
+            assertEquals(t.length, e.size());
+            for (int i = 0; i < t.length; i++) {
+                float want = e.dtype == ModelFile.DTYPE_INT8 ? e.q[i] * e.scales[i / (t.length / t.outChannels())] : v[i];
+                assertEquals(want, v[i], 0f, e.name + "[" + i + "]");
+                assertEquals(want, net.params()[t.offset + i], 0f, e.name + "[" + i + "] in the network");
+            }
+            if (e.dtype == ModelFile.DTYPE_INT8) {
+                int8++;
+                assertTrue(e.values().data != v, "an int8 entry has no float copy to hand out");
+            }
+        }
+        assertTrue(int8 > 0);
+    }
+
+    @Test
     void nonAsciiMetadataRoundTrips() throws Exception {
         java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(GoldenFixtures.metadata());
         meta.put("note", "conv 5×5 → pool, 99,5 % réussi 数字 \uD83D\uDD22");   // 2-, 3- and 4-byte UTF-8

@@ -169,24 +169,36 @@ class SequentialTest {
     @Test
     void inferenceEqualsTheTrainingPathLayerByLayer() {
         // inference runs the 3x3 convolutions by Winograd, training by im2col: every layer's
-        // activation (the app shows them all) and the probabilities must agree to 1e-4 relative
+        // activation (the app shows them all) and the probabilities must agree to 1e-4 relative.
+        // The network runs inference first: its conv buffer is sized for Winograd until training
+        // is enabled, which must grow it for im2col (larger for this architecture).
         Sequential net = Sequential.create(new int[]{1, 28, 28}, shipped(), 2);
         fill(net, 8);
         heScale(net);
-        net.enableTraining();
         float[] x = dev.numera.core.kernels.KernelTestAccess.random(2 * 784, 9);
-        net.forward(x, 2, true);
-        float[][] im2col = new float[net.layerCount() + 1][];
-        for (int i = 0; i < net.layerCount(); i++) im2col[i] = net.activation(i).clone();
-        im2col[net.layerCount()] = net.probabilities().clone();
         net.forward(x, 2, false);
-        for (int i = 0; i <= net.layerCount(); i++) {
-            float[] got = i < net.layerCount() ? net.activation(i) : net.probabilities();
-            for (int j = 0; j < got.length; j++) {
+        float[][] before = activations(net);
+        net.enableTraining();
+        net.forward(x, 2, true);
+        float[][] im2col = activations(net);
+        net.forward(x, 2, false);
+        float[][] after = activations(net);
+        for (int i = 0; i < im2col.length; i++) {
+            String what = i < net.layerCount() ? "layer " + i : "probabilities";
+            assertArrayEquals(before[i], after[i], 0f, what);
+            for (int j = 0; j < im2col[i].length; j++) {
                 float want = im2col[i][j];
-                assertEquals(want, got[j], 1e-4f * Math.max(1f, Math.abs(want)), (i < net.layerCount() ? "layer " + i : "probabilities") + " [" + j + "]");
+                assertEquals(want, after[i][j], 1e-4f * Math.max(1f, Math.abs(want)), what + " [" + j + "]");
             }
         }
+    }
+
+    /** Copies of every layer's input and of the probabilities, after the last forward pass. */
+    private static float[][] activations(Sequential net) {
+        float[][] a = new float[net.layerCount() + 1][];
+        for (int i = 0; i < net.layerCount(); i++) a[i] = net.activation(i).clone();
+        a[net.layerCount()] = net.probabilities().clone();
+        return a;
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.numera.training.onnx;
 
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.LayerSpec;
+import dev.numera.core.tensor.Tensor;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -120,7 +121,10 @@ public final class OnnxExporter {
         for (String role : roles) {
             String name = "layer" + layer + "." + role;
             for (ModelFile.Entry e : model.tensors()) {
-                if (e.name.equals(name)) inits.add(tensor(name, e.values.shape(), e.values.data));
+                if (e.name.equals(name)) {
+                    Tensor v = e.values();
+                    inits.add(tensor(name, v.shape(), v.data));
+                }
             }
         }
     }
