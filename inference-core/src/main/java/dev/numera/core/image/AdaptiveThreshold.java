@@ -192,6 +192,8 @@ public final class AdaptiveThreshold {
             }
         }
         int count = 0;
+        // columns whose window lies inside the image: no clamping, one area per row
+        int in0 = Math.min(r, w), in1 = Math.max(in0, w - r);
         for (int y = 0; y < h; y++) {
             int y0 = y - r < 0 ? 0 : y - r;
             int y1 = y + r >= h ? h - 1 : y + r;
@@ -199,23 +201,46 @@ public final class AdaptiveThreshold {
             int bottom = (y1 + 1) * w1;
             int rows = y1 - y0 + 1;
             int row = y * w;
-            for (int x = 0; x < w; x++) {
-                int x0 = x - r < 0 ? 0 : x - r;
-                int x1 = x + r >= w ? w - 1 : x + r;
-                int sum = integral[bottom + x1 + 1] - integral[top + x1 + 1] - integral[bottom + x0] + integral[top + x0];
-                int area = rows * (x1 - x0 + 1);
-                int q = levels[row + x];
-                // mean - q > offset and mean - q > minContrast * mean, both multiplied through by area
-                // so the left side stays an exact integer
-                float below = (float) (sum - q * area);
-                boolean isInk = below > off * area && below > contrast * sum;
+            count += clampedSpan(0, in0, row, top, bottom, rows, ink);
+            int area = rows * (2 * r + 1);
+            float offArea = off * area;
+            for (int x = in0; x < in1; x++) {
+                int sum = integral[bottom + x + r + 1] - integral[top + x + r + 1] - integral[bottom + x - r] + integral[top + x - r];
+                float below = (float) (sum - levels[row + x] * area);
+                boolean isInk = below > offArea && below > contrast * sum;
                 ink[row + x] = isInk ? 1f : 0f;
                 if (isInk) {
                     count++;
                 }
             }
+            count += clampedSpan(in1, w, row, top, bottom, rows, ink);
         }
         inkCount = count;
+        return count;
+    }
+
+    /**
+     * The decision for columns [from, to) of one row, the window clamped to the image (the columns
+     * near the left and right edges). A pixel is ink when its level q is below the window's mean by
+     * more than the offset and by more than minContrast of the mean; both sides are multiplied by the
+     * window's area, so the left side stays an exact integer. Returns the ink pixels written.
+     */
+    private int clampedSpan(int from, int to, int row, int top, int bottom, int rows, float[] ink) {
+        int w = width, r = radius;
+        int[] integral = this.integral, levels = this.levels;
+        int count = 0;
+        for (int x = from; x < to; x++) {
+            int x0 = x - r < 0 ? 0 : x - r;
+            int x1 = x + r >= w ? w - 1 : x + r;
+            int sum = integral[bottom + x1 + 1] - integral[top + x1 + 1] - integral[bottom + x0] + integral[top + x0];
+            int area = rows * (x1 - x0 + 1);
+            float below = (float) (sum - levels[row + x] * area);
+            boolean isInk = below > offset * area && below > minContrast * sum;
+            ink[row + x] = isInk ? 1f : 0f;
+            if (isInk) {
+                count++;
+            }
+        }
         return count;
     }
 
