@@ -22,7 +22,8 @@ package dev.numera.core.image;
  *     longest side, or below 3 px. MNIST digits span 20/28 = 71 %.</li>
  * </ol>
  * Connected components are labelled by flood fill with an explicit stack: O(pixels), label and stack
- * buffers allocated once for (width, height). {@link #check} returns the same {@link Result} object
+ * buffers allocated once for (width, height). The label image has a one-pixel frame that is never ink,
+ * so a pixel's eight neighbours are eight fixed offsets with no bounds to clamp. {@link #check} returns the same {@link Result} object
  * every call.
  */
 public final class InkCheck {
@@ -113,9 +114,15 @@ public final class InkCheck {
 
     private final int width;
     private final int height;
-    /** (width*height) component id + 1 per pixel, 0 = not ink or not yet visited. */
+    /**
+     * ((width+2)*(height+2)) the image with a one-pixel frame: -1 = not ink (the frame always), 0 = ink
+     * not yet labelled, id = component id + 1.
+     */
     private final int[] label;
-    /** flood-fill stack of pixel indices and their rows; every pixel is pushed at most once per call. */
+    /** index offsets of the eight neighbours in {@link #label}, and their row offsets */
+    private final int[] neighbour;
+    private static final int[] NEIGHBOUR_ROW = {-1, -1, -1, 0, 0, 1, 1, 1};
+    /** flood-fill stack of label indices and their rows; every pixel is pushed at most once per call. */
     private final int[] stack;
     private final int[] stackY;
     /** per component: pixel count and box. At most ceil(w/2)*ceil(h/2) 8-connected components exist. */
@@ -130,7 +137,10 @@ public final class InkCheck {
         int n = Check.pixels(width, height);
         this.width = width;
         this.height = height;
-        this.label = new int[n];
+        int w2 = width + 2;
+        this.label = new int[w2 * (height + 2)];
+        java.util.Arrays.fill(label, -1);
+        this.neighbour = new int[]{-w2 - 1, -w2, -w2 + 1, -1, 1, w2 - 1, w2, w2 + 1};
         this.stack = new int[n];
         this.stackY = new int[n];
         int maxComponents = ((width + 1) / 2) * ((height + 1) / 2);
@@ -156,10 +166,15 @@ public final class InkCheck {
         res.boxMinX = res.boxMinY = res.boxMaxX = res.boxMaxY = -1;
         int count = 0;
         int[] label = this.label;
-        for (int i = 0; i < n; i++) {
-            label[i] = 0; // cleared here for label(), one pass instead of two
-            if (ink[i] >= INK_LEVEL) {
-                count++;
+        int w = width, w2 = w + 2;
+        for (int y = 0; y < height; y++) {   // the labels are set here for label(): one pass instead of two
+            int src = y * w, dst = (y + 1) * w2 + 1;
+            for (int x = 0; x < w; x++) {
+                boolean isInk = ink[src + x] >= INK_LEVEL;   // NaN is not ink
+                label[dst + x] = isInk ? 0 : -1;
+                if (isInk) {
+                    count++;
+                }
             }
         }
         res.inkPixels = count;
@@ -176,7 +191,7 @@ public final class InkCheck {
             res.reason = TOO_MUCH_INK;
             return res;
         }
-        int comps = label(ink);
+        int comps = label();
         int largest = 0;
         for (int c = 0; c < comps; c++) {
             if (compSize[c] > largest) {
@@ -221,66 +236,62 @@ public final class InkCheck {
     }
 
     /**
-     * Labels 8-connected components of pixels >= INK_LEVEL (labels already cleared by check()); fills
-     * the comp* arrays; returns the count. The stack holds each pixel's index and row, so no pixel's
+     * Labels the 8-connected components of the ink check() marked (0 in {@link #label}); fills the
+     * comp* arrays; returns the count. The stack holds each pixel's label index and row, so no pixel's
      * coordinates cost a division.
      */
-    private int label(float[] ink) {
-        int w = width, h = height, n = w * h;
-        int[] label = this.label, stack = this.stack, stackY = this.stackY;
+    private int label() {
+        int w = width, h = height, w2 = w + 2;
+        int[] label = this.label, stack = this.stack, stackY = this.stackY, neighbour = this.neighbour;
         int comps = 0;
-        for (int seed = 0; seed < n; seed++) {
-            if (label[seed] != 0 || ink[seed] < INK_LEVEL) {
-                continue;
-            }
-            int id = comps + 1;
-            int size = 0;
-            int minX = w;
-            int minY = h;
-            int maxX = -1;
-            int maxY = -1;
-            int top = 0;
-            stack[top] = seed;
-            stackY[top++] = seed / w;
-            label[seed] = id;
-            while (top > 0) {
-                int p = stack[--top];
-                int py = stackY[top];
-                int px = p - py * w;
-                size++;
-                if (px < minX) {
-                    minX = px;
+        for (int sy = 0; sy < h; sy++) {
+            for (int seed = (sy + 1) * w2 + 1, end = seed + w; seed < end; seed++) {
+                if (label[seed] != 0) {
+                    continue;
                 }
-                if (px > maxX) {
-                    maxX = px;
-                }
-                if (py < minY) {
-                    minY = py;
-                }
-                if (py > maxY) {
-                    maxY = py;
-                }
-                int ya = py > 0 ? py - 1 : 0;
-                int yb = py < h - 1 ? py + 1 : h - 1;
-                int xa = px > 0 ? px - 1 : 0;
-                int xb = px < w - 1 ? px + 1 : w - 1;
-                for (int y = ya; y <= yb; y++) {
-                    for (int x = xa; x <= xb; x++) {
-                        int q = y * w + x;
-                        if (label[q] == 0 && ink[q] >= INK_LEVEL) {
+                int id = comps + 1;
+                int size = 0;
+                int minX = w;
+                int minY = h;
+                int maxX = -1;
+                int maxY = -1;
+                int top = 0;
+                stack[top] = seed;
+                stackY[top++] = sy;
+                label[seed] = id;
+                while (top > 0) {
+                    int p = stack[--top];
+                    int py = stackY[top];
+                    int px = p - (py + 1) * w2 - 1;
+                    size++;
+                    if (px < minX) {
+                        minX = px;
+                    }
+                    if (px > maxX) {
+                        maxX = px;
+                    }
+                    if (py < minY) {
+                        minY = py;
+                    }
+                    if (py > maxY) {
+                        maxY = py;
+                    }
+                    for (int k = 0; k < 8; k++) {
+                        int q = p + neighbour[k];
+                        if (label[q] == 0) {
                             label[q] = id;
                             stack[top] = q;
-                            stackY[top++] = y;
+                            stackY[top++] = py + NEIGHBOUR_ROW[k];
                         }
                     }
                 }
+                compSize[comps] = size;
+                compMinX[comps] = minX;
+                compMinY[comps] = minY;
+                compMaxX[comps] = maxX;
+                compMaxY[comps] = maxY;
+                comps++;
             }
-            compSize[comps] = size;
-            compMinX[comps] = minX;
-            compMinY[comps] = minY;
-            compMaxX[comps] = maxX;
-            compMaxY[comps] = maxY;
-            comps++;
         }
         return comps;
     }

@@ -1,5 +1,6 @@
 package dev.numera.core.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -34,6 +35,103 @@ class InkCheckTest {
             rgba[4 * i + 3] = (byte) 255;
         }
         return rgba;
+    }
+
+    /**
+     * Components, largest component and box against an independent labelling (breadth-first over
+     * (x, y) with explicit bounds) on random images: specks, bars and blobs that touch each other and
+     * the edges, thin and tiny images included. The same check object runs every image of a size, so
+     * labels left from one call must not leak into the next.
+     */
+    @Test
+    void componentsMatchANaiveLabelling() {
+        Images.Lcg rng = new Images.Lcg(11);
+        int[][] sizes = {{1, 9}, {9, 1}, {2, 2}, {13, 9}, {28, 28}, {37, 61}, {140, 140}};
+        int labelled = 0;
+        for (int[] size : sizes) {
+            int w = size[0], h = size[1];
+            InkCheck check = new InkCheck(w, h);
+            for (int trial = 0; trial < 30; trial++) {
+                float[] ink = new float[w * h];
+                int specks = rng.nextInt(w * h / 8 + 2);
+                for (int k = 0; k < specks; k++) ink[rng.nextInt(w * h)] = 1f;
+                for (int k = rng.nextInt(4); k > 0; k--) {       // bars and blocks
+                    int x0 = rng.nextInt(w), y0 = rng.nextInt(h), bw = 1 + rng.nextInt(w), bh = 1 + rng.nextInt(Math.max(1, h / 3));
+                    for (int y = y0; y < Math.min(h, y0 + bh); y++) {
+                        for (int x = x0; x < Math.min(w, x0 + bw); x++) ink[y * w + x] = 0.5f + rng.nextFloat() / 2;
+                    }
+                }
+                if (trial % 5 == 0) ink[rng.nextInt(w * h)] = Float.NaN;   // not ink
+                String what = w + "x" + h + " trial " + trial;
+                InkCheck.Result r = check.check(ink);
+                int[] want = naiveComponents(ink, w, h);   // count, largest, then the significant box
+                assertEquals(want[0], r.inkPixels(), what);
+                if (r.reason() == InkCheck.NO_INK || r.reason() == InkCheck.TOO_LITTLE_INK || r.reason() == InkCheck.TOO_MUCH_INK) {
+                    continue;
+                }
+                labelled++;
+                assertEquals(want[1], r.components(), what);
+                assertEquals(want[2], r.largestComponent(), what);
+                if (r.reason() != InkCheck.SCATTERED) {
+                    assertArrayEquals(new int[]{want[3], want[4], want[5], want[6]},
+                            new int[]{r.boxMinX(), r.boxMinY(), r.boxMaxX(), r.boxMaxY()}, what);
+                }
+            }
+        }
+        assertTrue(labelled > 60, "most images must reach the labelling, got " + labelled);
+    }
+
+    /** {ink pixels, components, largest, box of the components with >= 10 % of the largest: minX, minY, maxX, maxY}. */
+    private static int[] naiveComponents(float[] ink, int w, int h) {
+        boolean[][] on = new boolean[h][w];
+        int pixels = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                on[y][x] = ink[y * w + x] >= InkCheck.INK_LEVEL;
+                if (on[y][x]) pixels++;
+            }
+        }
+        boolean[][] seen = new boolean[h][w];
+        java.util.List<int[]> comps = new java.util.ArrayList<>();   // size, minX, minY, maxX, maxY
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (!on[y][x] || seen[y][x]) continue;
+                int[] c = {0, x, y, x, y};
+                java.util.ArrayDeque<int[]> queue = new java.util.ArrayDeque<>();
+                queue.add(new int[]{x, y});
+                seen[y][x] = true;
+                while (!queue.isEmpty()) {
+                    int[] p = queue.poll();
+                    c[0]++;
+                    c[1] = Math.min(c[1], p[0]);
+                    c[2] = Math.min(c[2], p[1]);
+                    c[3] = Math.max(c[3], p[0]);
+                    c[4] = Math.max(c[4], p[1]);
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int nx = p[0] + dx, ny = p[1] + dy;
+                            if (nx >= 0 && nx < w && ny >= 0 && ny < h && on[ny][nx] && !seen[ny][nx]) {
+                                seen[ny][nx] = true;
+                                queue.add(new int[]{nx, ny});
+                            }
+                        }
+                    }
+                }
+                comps.add(c);
+            }
+        }
+        int largest = 0;
+        for (int[] c : comps) largest = Math.max(largest, c[0]);
+        int[] box = {w, h, -1, -1};
+        for (int[] c : comps) {
+            if (c[0] >= InkCheck.SIGNIFICANT_COMPONENT * largest) {
+                box[0] = Math.min(box[0], c[1]);
+                box[1] = Math.min(box[1], c[2]);
+                box[2] = Math.max(box[2], c[3]);
+                box[3] = Math.max(box[3], c[4]);
+            }
+        }
+        return new int[]{pixels, comps.size(), largest, box[0], box[1], box[2], box[3]};
     }
 
     @Test
