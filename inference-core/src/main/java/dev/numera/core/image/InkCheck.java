@@ -22,9 +22,9 @@ package dev.numera.core.image;
  *     longest side, or below 3 px. MNIST digits span 20/28 = 71 %.</li>
  * </ol>
  * Connected components are labelled by flood fill with an explicit stack: O(pixels), label and stack
- * buffers allocated once for (width, height). The label image has a one-pixel frame that is never ink,
- * so a pixel's eight neighbours are eight fixed offsets with no bounds to clamp. {@link #check} returns the same {@link Result} object
- * every call.
+ * buffers allocated once for (width, height). The label image has a one-pixel frame that is never
+ * ink, so a pixel's eight neighbours are eight fixed offsets with no bounds to clamp. {@link #check}
+ * returns the same {@link Result} object every call.
  */
 public final class InkCheck {
     public static final float INK_LEVEL = 0.5f;
