@@ -164,7 +164,11 @@ public final class AdaptiveThreshold {
             int g = (px >>> 8) & 0xFF;
             int b = (px >>> 16) & 0xFF;
             int a = px >>> 24;
-            int m = r > g ? (r > b ? r : b) : (g > b ? g : b);
+            // max(r, g, b) without branches: on a camera's noisy pixels which channel is largest is a coin
+            // toss per pixel, and TeaVM compiles a ternary to a branch (x - ((x - y) & ((x - y) >> 31)) is
+            // max(x, y) for these small ints: the mask is all ones exactly when x < y)
+            int m = r - ((r - g) & ((r - g) >> 31));
+            m = m - ((m - b) & ((m - b) >> 31));
             levels[i] = a == 255 ? opaque[m] : blendedLevel(a, m, background); // not opaque: rare, canvases not video
         }
         return threshold(ink);
