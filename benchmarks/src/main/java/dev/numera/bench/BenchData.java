@@ -217,7 +217,8 @@ public final class BenchData {
 
     /**
      * A 140x140 RGBA camera box: MNIST test digit {@code index}, dark ink on unevenly lit paper
-     * (paper 150..220 across the box, ink at 25 % of the paper's brightness), slight colour cast.
+     * (paper 150..220 across the box, ink at 25 % of the paper's brightness), slight colour cast, and
+     * {@link #SENSOR_NOISE} per channel.
      */
     public static byte[] cameraBox(float[] digits, int index) {
         int size = 140;
@@ -228,14 +229,31 @@ public final class BenchData {
                 float paper = 150 + 70f * (x + y) / (2 * size);
                 float v = paper * (1 - 0.75f * ink[y * size + x]);
                 int i = (y * size + x) * 4;
-                rgba[i] = (byte) Math.round(Math.min(255, v * 1.02f));
-                rgba[i + 1] = (byte) Math.round(v);
-                rgba[i + 2] = (byte) Math.round(v * 0.95f);
+                rgba[i] = sensor(v * 1.02f, i);
+                rgba[i + 1] = sensor(v, i + 1);
+                rgba[i + 2] = sensor(v * 0.95f, i + 2);
                 rgba[i + 3] = (byte) 255;
             }
         }
         return rgba;
     }
+
+    /** Level v plus the noise of byte n of the box (a fixed hash of n: the same box every time), clamped. */
+    private static byte sensor(float v, int n) {
+        int h = n * 0x9E3779B1;
+        h ^= h >>> 15;
+        h *= 0x85EBCA77;
+        h ^= h >>> 13;
+        int noise = Math.floorMod(h, 2 * SENSOR_NOISE + 1) - SENSOR_NOISE;
+        return (byte) Math.max(0, Math.min(255, Math.round(v) + noise));
+    }
+
+    /**
+     * Per-channel sensor noise of the camera box, uniform in [-n, n] grey levels (a webcam's in room
+     * light): without it the brightest channel would be the same in every pixel, and code that
+     * branches on pixel values would look faster than it is on a real frame.
+     */
+    static final int SENSOR_NOISE = 6;
 
     /** A 280x280 drawing (light ink on dark, 0..1) of MNIST test digit {@code index}. */
     public static float[] drawing(float[] digits, int index) {
