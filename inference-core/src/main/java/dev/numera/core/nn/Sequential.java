@@ -69,7 +69,7 @@ public final class Sequential {
         paramOffset = new int[layers];
         List<ParamTensor> list = new ArrayList<>();
         int[] shape = inputShape.clone();
-        int offset = 0, scratchSize = 0, trainScratch = 0;
+        int offset = 0, scratchSize = 0, gemmScratch = 0;
         for (int i = 0; i < layers; i++) {
             shapes[i] = shape;
             LayerSpec s = specs[i];
@@ -82,7 +82,7 @@ public final class Sequential {
                     require(oh > 0 && ow > 0, i, s, shape, "kernel larger than the padded input");
                     paramOffset[i] = offset;
                     int gemm = Conv2dGemm.scratchSize(c, h, w, s.kernel, s.stride, s.padding);
-                    trainScratch = Math.max(trainScratch, gemm);
+                    gemmScratch = Math.max(gemmScratch, gemm);
                     scratchSize = Math.max(scratchSize, Conv2dWinograd.applies(c, s.kernel, s.stride, s.padding)
                             ? Conv2dWinograd.scratchSize(c, h, w, s.units) : gemm);
                     list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, c, s.kernel, s.kernel}, true, true));
@@ -136,7 +136,7 @@ public final class Sequential {
         for (int i = 0; i <= layers; i++) acts[i] = new float[capacity * size(shapes[i])];
         probs = new float[capacity * size(shape)];
         scratch = new float[scratchSize];
-        trainingScratch = Math.max(scratchSize, trainScratch);
+        trainingScratch = Math.max(scratchSize, gemmScratch);
         wino = new float[layers][];
         winoOf = new float[layers][];
         for (ParamTensor t : tensors) {  // a fresh network starts with neutral batchnorm

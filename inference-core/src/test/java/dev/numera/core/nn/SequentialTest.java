@@ -181,6 +181,17 @@ class SequentialTest {
         net.enableTraining();
         net.forward(x, 2, true);
         float[][] im2col = activations(net);
+        // backward uses the whole im2col buffer: the same gradients as a network trained from the start
+        float[] dlogits = dev.numera.core.kernels.KernelTestAccess.random(2 * 10, 10);
+        net.zeroGrads();
+        net.backward(dlogits, 2);
+        Sequential fresh = Sequential.create(new int[]{1, 28, 28}, shipped(), 2);
+        System.arraycopy(net.params(), 0, fresh.params(), 0, net.paramCount());
+        fresh.enableTraining();
+        fresh.forward(x, 2, true);
+        fresh.zeroGrads();
+        fresh.backward(dlogits, 2);
+        assertArrayEquals(fresh.grads(), net.grads(), 0f, "gradients");
         net.forward(x, 2, false);
         float[][] after = activations(net);
         for (int i = 0; i < im2col.length; i++) {
