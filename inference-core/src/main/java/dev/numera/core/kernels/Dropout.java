@@ -27,10 +27,14 @@ public final class Dropout {
         return x;
     }
 
-    /** @param out [count] overwritten; @param in [count]; @param mask [count], or null for inference */
+    /**
+     * @param out [count] overwritten; @param in [count]; @param mask [count], or null for inference (a copy).
+     * The copy is a loop, not System.arraycopy: TeaVM's JavaScript makes a typed-array view per
+     * arraycopy, garbage on every inference (as in {@link Flatten}).
+     */
     public static void forward(float[] out, float[] in, float[] mask, int count) {
         if (mask == null) {
-            System.arraycopy(in, 0, out, 0, count);
+            for (int i = 0; i < count; i++) out[i] = in[i];
             return;
         }
         for (int i = 0; i < count; i++) out[i] = in[i] * mask[i];
