@@ -8,6 +8,7 @@ import dev.numera.core.recognize.Recognizer;
 import dev.numera.web.camera.Camera;
 import dev.numera.web.draw.DrawPad;
 import dev.numera.web.jso.Boot;
+import dev.numera.web.jso.Float32Bridge;
 import dev.numera.web.jso.Js;
 import dev.numera.web.jso.RgbaBuffer;
 import dev.numera.web.view.CameraView;
@@ -179,13 +180,27 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     // ---- window.numera, for tests and benchmarks ----
 
+    /** infer()'s and recognize()'s floats across the boundary: made on the first call, then reused. */
+    private Float32Bridge apiInput;
+    private Float32Bridge apiOutput;
+
     private Float32Array inferApi(Float32Array input) {
-        float[] in = Js.floats(input);
-        if (in.length != 784) {
-            throw new IllegalArgumentException("infer expects 784 values, got " + in.length);
+        if (input.getLength() != 784) {
+            throw new IllegalArgumentException("infer expects 784 values, got " + input.getLength());
         }
-        Prediction p = recognizer.infer(in);
-        return Float32Array.copyFromJavaArray(p.probabilities());
+        if (apiInput == null) {
+            apiInput = new Float32Bridge(784);
+        }
+        return probabilitiesToJs(recognizer.infer(apiInput.copyIn(input)));
+    }
+
+    /** A fresh Float32Array of p's 10 probabilities (the contract hands out new arrays). */
+    private Float32Array probabilitiesToJs(Prediction p) {
+        if (apiOutput == null) {
+            apiOutput = new Float32Bridge(10);
+        }
+        System.arraycopy(p.probabilities(), 0, apiOutput.values(), 0, 10);
+        return apiOutput.copyOut();
     }
 
     /** recognize()'s pixels: copied in once per call, reused (grown for a larger image); made on the first call. */
@@ -201,7 +216,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         }
         Prediction p = recognizer.recognizeRgba(apiPixels.copyFrom(rgba), width, height, kind);
         // the contract returns a fresh object; it and its Float32Array are the only allocations
-        return Boot.result(p.digit(), p.confidence(), Float32Array.copyFromJavaArray(p.probabilities()));
+        return Boot.result(p.digit(), p.confidence(), probabilitiesToJs(p));
     }
 
     /**

@@ -6,7 +6,6 @@ import org.teavm.jso.browser.AnimationFrameCallback;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.typedarrays.Float32Array;
 
 /**
  * Small browser bits jso-apis lacks, and the bulk copies across the JS/Java boundary. In Wasm GC
@@ -46,10 +45,6 @@ public final class Js {
 
     @JSBody(params = "o", script = "return o instanceof Uint8ClampedArray;")
     public static native boolean isRgba(JSObject o);
-
-    public static float[] floats(Float32Array a) {
-        return a.copyToJavaArray();
-    }
 
     @JSBody(params = {"el", "key", "value"}, script = "el.dataset[key] = value;")
     public static native void setData(HTMLElement el, String key, String value);

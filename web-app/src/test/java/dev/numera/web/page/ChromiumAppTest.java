@@ -330,6 +330,13 @@ class ChromiumAppTest {
         List<?> wasm = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
         assertEquals("7,7,7,7,7,refused", Pages.js(chromium.driver, camera, pixels));
+        // a 1200x1200 image makes recognize()'s pixel buffer grow the module's linear memory, which
+        // detaches every view of it: infer() must make its views again and give the same numbers
+        assertEquals("10,refused", Pages.js(chromium.driver,
+                "var r = window.numera.recognize(new Uint8ClampedArray(4 * 1200 * 1200), 1200, 1200, 'drawn'), bad = 'accepted';"
+                + "try { window.numera.infer(new Float32Array(783)); } catch (e) { bad = 'refused'; }"
+                + "return r.probabilities.length + ',' + bad;"));
+        assertEquals(wasm, Pages.js(chromium.driver, run, inputs));
         assertEquals(1000, js.size());
         double worst = 0;
         int agree = 0;
