@@ -60,6 +60,17 @@ class BrowserSmokeTest {
                 // three heap workloads: the camera loop (with the grab), its pipeline from an RGBA box, recognize()
                 assertTrue(String.valueOf(v.get("alloc2Workload")).startsWith("camera pipeline"), e.getKey() + ": " + v.get("alloc2Workload"));
                 assertTrue(String.valueOf(v.get("alloc3Workload")).startsWith("recognize"), e.getKey() + ": " + v.get("alloc3Workload"));
+                // the start's marks (window.numeraBoot.marks) reach the timeline, in time order, up to "wired"
+                Map<String, Object> timeline = (Map<String, Object>) run.get("timeline");
+                List<String> marks = (List<String>) timeline.get("marks");
+                assertTrue(marks != null && marks.stream().anyMatch(m -> m.startsWith("main "))
+                        && marks.get(marks.size() - 1).startsWith("wired "), e.getKey() + ": " + marks);
+                double last = 0;
+                for (String m : marks) {
+                    double t = Double.parseDouble(m.substring(m.lastIndexOf(' ') + 1));
+                    assertTrue(t >= last, e.getKey() + ": marks out of order " + marks);
+                    last = t;
+                }
             }
         }
     }

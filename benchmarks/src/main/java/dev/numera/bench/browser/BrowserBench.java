@@ -527,7 +527,7 @@ public final class BrowserBench {
     /**
      * Where the page's time to ready went: the navigation entry's milestones and every resource
      * requested before ready (start, response end; ms since navigation start), from the page's own
-     * Performance Timeline.
+     * Performance Timeline, and Numera's start marks (window.numeraBoot.marks: name, ms pairs).
      */
     static final String TIMELINE = "const r2 = x => Math.round(x * 10) / 10, nb = window.__nb;"
             + "const n = performance.getEntriesByType('navigation')[0] || {};"
@@ -538,8 +538,9 @@ public final class BrowserBench {
             + " out.resources.push({name: new URL(e.name).pathname.replace(/^.*\\/(node_modules|generated)\\//, '$1/'), type: e.initiatorType,"
             + " start: r2(e.startTime), end: r2(e.responseEnd)}); }"
             + "for (const p of performance.getEntriesByType('paint')) out[p.name === 'first-contentful-paint' ? 'firstContentfulPaint' : 'firstPaint'] = r2(p.startTime);"
-            + "const marks = performance.getEntriesByType('mark').filter(m => out.ready === null || m.startTime <= out.ready);"
-            + "if (marks.length) out.marks = marks.map(m => m.name + ' ' + r2(m.startTime));"
+            + "const bm = (window.numeraBoot && window.numeraBoot.marks) || [], marks = [];"
+            + "for (let i = 0; i + 1 < bm.length; i += 2) if (out.ready === null || bm[i + 1] <= out.ready) marks.push(bm[i] + ' ' + r2(bm[i + 1]));"
+            + "if (marks.length) out.marks = marks;"
             + "const lf = (nb && nb.longFrames || []).filter(f => out.ready === null || f.startTime <= out.ready);"
             + "if (lf.length) out.longFrames = lf.map(f => ({start: r2(f.startTime), duration: r2(f.duration),"
             + " styleAndLayout: r2(f.renderStart ? f.startTime + f.duration - f.styleAndLayoutStart : 0),"

@@ -19,10 +19,12 @@ public final class Js {
     public static native double now();
 
     /**
-     * A named point on the page's Performance Timeline: the benchmark's "where the time to ready
-     * goes" reads them. Diagnostics only, so never an error (HtmlUnit, older browsers).
+     * A named point of the start (name, ms since navigation start) appended to
+     * window.numeraBoot.marks, which the loader keeps and the benchmark's "where the time to ready
+     * goes" reads. Not performance.mark: that costs the start measurable time (see loader.js).
+     * Diagnostics only, so never an error.
      */
-    @JSBody(params = "name", script = "try { performance.mark(name); } catch (e) {}")
+    @JSBody(params = "name", script = "try { window.numeraBoot.marks.push(name, performance.now()); } catch (e) {}")
     public static native void mark(String name);
 
     /** A 2D context for canvases read back every frame (avoids GPU round trips in Chromium). */
