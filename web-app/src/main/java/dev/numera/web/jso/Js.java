@@ -45,7 +45,13 @@ public final class Js {
     @JSBody(params = "f", script = "return requestAnimationFrame(f);")
     public static native int requestAnimationFrame(JSObject f);
 
-    @JSBody(params = "o", script = "return o instanceof Uint8ClampedArray;")
+    /**
+     * Whether o is a Uint8ClampedArray, from this window or another (an iframe's: instanceof only
+     * knows this window's constructor). The typed arrays' own toStringTag getter answers for every
+     * realm and returns a constant string; Object.prototype.toString would build a new string per
+     * call, on the camera API's per-frame path.
+     */
+    @JSBody(params = "o", script = "return ArrayBuffer.isView(o) && o[Symbol.toStringTag] === 'Uint8ClampedArray';")
     public static native boolean isRgba(JSObject o);
 
     @JSBody(params = {"el", "key", "value"}, script = "el.dataset[key] = value;")
