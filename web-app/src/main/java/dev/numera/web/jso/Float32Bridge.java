@@ -21,7 +21,8 @@ import java.nio.FloatBuffer;
  * </ul>
  * Why not what was there: in Wasm GC, {@code Float32Array.copyToJavaArray} and
  * {@code copyFromJavaArray} go through JavaScript once per element and the first makes a new array
- * per call; under a profiler those calls were 1.7 of the 8.2 ms of the benchmark's first inference.
+ * per call; under a profiler those calls were 1.7 of the 8.2 ms of the benchmark's first inference
+ * (A/B, 6 alternating runs: first inference 10.2 -> 7.2 ms, infer() 0.920 -> 0.875 ms per call).
  * Same scheme as {@link RgbaBuffer}.
  */
 public final class Float32Bridge {

@@ -8,8 +8,9 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * Small browser bits jso-apis lacks, and the bulk copies across the JS/Java boundary. In Wasm GC
- * every typed-array element access is a call into JS (~90x slower), so bytes cross in one copy.
+ * Small browser bits jso-apis lacks. The bulk copies across the JS/Java boundary are
+ * {@link RgbaBuffer} and {@link Float32Bridge}: in Wasm GC every typed-array element access is a
+ * call into JS (~90x slower), so values cross in one copy.
  */
 public final class Js {
     private Js() {
