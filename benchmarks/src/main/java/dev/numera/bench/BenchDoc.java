@@ -117,9 +117,12 @@ public final class BenchDoc {
         }
         double[] eff = efficiency(browser, jvm);
         if (eff != null) {
-            sb.append("| kernel efficiency, Wasm GC ≥ 80 % of the JVM (whole network, GFLOP/s; per kernel in section 2) | ").append(pct(eff[0])).append(" | ")
+            Map<String, Object> paired = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("efficiency");
+            String how = paired != null ? "JVM and page in the same run" : "JVM from the jvm command, pages from the browser command";
+            sb.append("| kernel efficiency, Wasm GC ≥ 80 % of the JVM (whole network, GFLOP/s; ").append(how).append("; per kernel in section 2) | ")
+                    .append(paired != null ? effCell(paired, "kernels-wasm", "network") : pct(eff[0])).append(" | ")
                     .append(Double.isNaN(eff[0]) ? "–" : eff[0] >= 0.8 ? "yes" : "**no**").append(" |\n");
-            sb.append("| kernel efficiency, JS ≥ 50 % of the JVM | ").append(pct(eff[1])).append(" | ")
+            sb.append("| kernel efficiency, JS ≥ 50 % of the JVM | ").append(paired != null ? effCell(paired, "kernels-js", "network") : pct(eff[1])).append(" | ")
                     .append(Double.isNaN(eff[1]) ? "–" : eff[1] >= 0.5 ? "yes" : "**no**").append(" |\n");
         }
         sb.append("\n");
@@ -222,7 +225,7 @@ public final class BenchDoc {
                 sb.append(" |\n");
             }
         }
-        kernelSection(sb, variants, jvm);
+        kernelSection(sb, browser, variants, jvm);
         Map<String, Object> merged = (Map<String, Object>) browser.get("mergedFrom");
         if (merged != null && !merged.isEmpty()) {
             sb.append("\nFrom an earlier invocation (kept with `--merge`; not paired with this run in ratios): ");
@@ -286,22 +289,36 @@ public final class BenchDoc {
         return r.get("fullLoad") instanceof Map ? (Map<String, Object>) r.get("fullLoad") : r;
     }
 
-    /** Per-kernel GFLOP/s: JMH on the JVM vs the kernel pages (same KernelSet code, TeaVM-compiled). */
+    /**
+     * Per-kernel GFLOP/s: JMH on the JVM vs the kernel pages (same KernelSet code, TeaVM-compiled). With a
+     * kernels-jvm variant in the browser run, the JVM column and the efficiencies come from that run
+     * (paired per run); otherwise from the separate jvm command.
+     */
     @SuppressWarnings("unchecked")
-    static void kernelSection(StringBuilder sb, Map<String, Object> variants, Map<String, Object> jvm) {
-        Map<String, Object> kw = kernels(variants, "kernels-wasm"), kj = kernels(variants, "kernels-js");
+    static void kernelSection(StringBuilder sb, Map<String, Object> browser, Map<String, Object> variants, Map<String, Object> jvm) {
+        Map<String, Object> kw = kernels(variants, "kernels-wasm"), kj = kernels(variants, "kernels-js"), kv = kernels(variants, "kernels-jvm");
         if (kw == null && kj == null) return;
+        Map<String, Object> paired = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("efficiency");
         Map<String, Double> jvmNs = new java.util.LinkedHashMap<>();
-        if (jvm != null) {
+        if (kv != null) {
+            for (String name : kv.keySet()) jvmNs.put(name, kmed(kv, name));
+        } else if (jvm != null) {
             for (Map<String, Object> r : (List<Map<String, Object>>) jvm.get("results")) {
                 String b = String.valueOf(r.get("benchmark"));
                 if (b.startsWith("KernelBench.")) jvmNs.put(b.substring("KernelBench.".length()), num(r.get("nsPerOp")));
             }
         }
         sb.append("\n### Kernel efficiency: the same Java on the JVM, in Wasm GC and in TeaVM JS\n\n");
-        sb.append("`dev.numera.bench.kernels.KernelSet` runs under JMH (`KernelBench`, section 1) and, compiled by TeaVM with the site's ")
+        sb.append("`dev.numera.bench.kernels.KernelSet` runs under JMH (`KernelBench`) and, compiled by TeaVM with the site's ")
                 .append("settings, in the kernel pages (bench/pages/kernels-*.html; timed inside the compiled code, median of ~20 ms batches ")
-                .append("after warm-up). Browser times: median over runs.\n\n");
+                .append("after warm-up). ");
+        if (kv != null && paired != null) {
+            sb.append("The JVM figures are from this browser run (`kernels-jvm`: JMH, one fork, 5 × 0.5 s warm-up and measurement per kernel), ")
+                    .append("measured between the kernel pages in the same rotating order; efficiency = JVM ns / page ns within each run, ")
+                    .append("median over runs [each run's value, %]. Times: median over runs.\n\n");
+        } else {
+            sb.append("JVM figures from section 1 (a separate command); browser times: median over runs.\n\n");
+        }
         sb.append("| kernel | multiply-adds | JVM ns | Wasm GC ns | JS ns | JVM GFLOP/s | Wasm GC GFLOP/s | JS GFLOP/s | Wasm GC / JVM | JS / JVM |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Object> names = kw != null ? kw : kj;
@@ -312,7 +329,9 @@ public final class BenchDoc {
             sb.append("| ").append(name).append(" | ").append(macs > 0 ? String.format(Locale.ROOT, "%,d", macs) : "–").append(" | ")
                     .append(fmt(j, 0)).append(" | ").append(fmt(w, 0)).append(" | ").append(fmt(js, 0)).append(" | ")
                     .append(macs > 0 ? fmt(2.0 * macs / j, 2) : "–").append(" | ").append(macs > 0 ? fmt(2.0 * macs / w, 2) : "–").append(" | ")
-                    .append(macs > 0 ? fmt(2.0 * macs / js, 2) : "–").append(" | ").append(pct(j / w)).append(" | ").append(pct(j / js)).append(" |\n");
+                    .append(macs > 0 ? fmt(2.0 * macs / js, 2) : "–").append(" | ")
+                    .append(paired != null ? effCell(paired, "kernels-wasm", name) : pct(j / w)).append(" | ")
+                    .append(paired != null ? effCell(paired, "kernels-js", name) : pct(j / js)).append(" |\n");
         }
         sb.append("\n");
     }
@@ -406,7 +425,10 @@ public final class BenchDoc {
     /** [Wasm GC, JS] network GFLOP/s in the browser as a fraction of the JVM's, or null. */
     @SuppressWarnings("unchecked")
     static double[] efficiency(Map<String, Object> browser, Map<String, Object> jvm) {
-        if (jvm == null || browser == null) return null;
+        if (browser == null) return null;
+        Map<String, Object> paired = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("efficiency");
+        if (paired != null) return new double[]{effMedian(paired, "kernels-wasm", "network"), effMedian(paired, "kernels-js", "network")};
+        if (jvm == null) return null;
         Map<String, Object> vs = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("variants");
         double jvmNet = Double.NaN;
         for (Map<String, Object> r : (List<Map<String, Object>>) jvm.get("results")) {
@@ -428,6 +450,29 @@ public final class BenchDoc {
             e[i] = v == null ? Double.NaN : jvmNs / 1e6 / med(v, "steadyMs");
         }
         return e;
+    }
+
+    /** Median over runs of one kernel's within-run efficiency (JVM ns / page ns), or NaN. */
+    @SuppressWarnings("unchecked")
+    static double effMedian(Map<String, Object> efficiency, String page, String kernel) {
+        Map<String, Object> k = efficiency == null ? null : (Map<String, Object>) efficiency.get(page);
+        return k == null || !(k.get(kernel) instanceof Map) ? Double.NaN : num(((Map<String, Object>) k.get(kernel)).get("median"));
+    }
+
+    /** "81 % [79, 83, 81]": the median and each run's value. */
+    @SuppressWarnings("unchecked")
+    static String effCell(Map<String, Object> efficiency, String page, String kernel) {
+        Map<String, Object> k = efficiency == null ? null : (Map<String, Object>) efficiency.get(page);
+        if (k == null || !(k.get(kernel) instanceof Map)) return "–";
+        Map<String, Object> e = (Map<String, Object>) k.get(kernel);
+        StringBuilder sb = new StringBuilder(pct(num(e.get("median"))));
+        List<Object> vs = (List<Object>) e.get("values");
+        if (vs != null && vs.size() > 1) {
+            sb.append(" [");
+            for (int i = 0; i < vs.size(); i++) sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", num(vs.get(i)) * 100));
+            sb.append("]");
+        }
+        return sb.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -31,7 +31,8 @@ class BrowserSmokeTest {
         o.kernelMillis = 20;
         o.loads = 2;                                          // one load-only sample per page besides the full measurement
         // one page per kind of page: the app (both runtimes), an incumbent, the baseline, the empty page, a kernel page
-        o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "empty", "kernels-wasm"));
+        // and the same kernels on the JVM (JMH in this JVM, tiny iterations), paired with it per run
+        o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "empty", "kernels-wasm", "kernels-jvm"));
         List<String> missing = BrowserBench.missing(o);
         Assumptions.assumeTrue(missing.isEmpty(), () -> "browser smoke test skipped: " + String.join("; ", missing));
         Map<String, Object> out = BrowserBench.run(o);
@@ -39,6 +40,13 @@ class BrowserSmokeTest {
         skipped.forEach((k, v) -> System.out.println("browser smoke: skipped " + k + ": " + v));
         Map<String, Object> variants = (Map<String, Object>) ((Map<String, Object>) out.get("summary")).get("variants");
         assertTrue(variants.containsKey("plainjs"), "the plain-JS page needs nothing but generated inputs");
+        // kernel efficiency within the run: JVM ns / page ns for every kernel the page timed, the whole network included
+        if (variants.containsKey("kernels-wasm")) {
+            Map<String, Object> eff = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) out.get("summary")).get("efficiency")).get("kernels-wasm");
+            assertEquals(((Map<String, Object>) ((Map<String, Object>) variants.get("kernels-wasm")).get("kernels")).keySet(), eff.keySet());
+            double net = ((Number) ((Map<String, Object>) eff.get("network")).get("median")).doubleValue();
+            assertTrue(net > 0.05 && net < 20, "network efficiency " + net);
+        }
         for (Map.Entry<String, Object> e : variants.entrySet()) {
             Map<String, Object> v = (Map<String, Object>) e.getValue();
             assertEquals(1L, ((Number) v.get("runsOk")).longValue(), e.getKey() + ": " + v.get("errors"));

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * sampling heap profiler + heap usage), and the bytes downloaded (server log).
  * <pre>
  *   browser [--runs 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
- *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs,empty,kernels-wasm,kernels-js] [--smoke]
+ *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs,empty,kernels-wasm,kernels-js,kernels-jvm] [--smoke]
  *           [--numera-wasm-path PATH] [--numera-js-path PATH] [--site DIR]
  * </pre>
  */
@@ -72,7 +72,7 @@ public final class BrowserBench {
          * the first inference in a fresh browser). A single load varies by ±30 % on this shared machine.
          */
         public int loads = 3;
-        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "empty", "kernels-wasm", "kernels-js"));
+        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "empty", "kernels-wasm", "kernels-js", "kernels-jvm"));
         public String numeraWasmPath = "index.html?runtime=wasm", numeraJsPath = "index.html?runtime=js";
         public boolean smoke;
         /** Keep the other variants' runs from the existing bench/results/browser.json (re-measure only some pages). */
@@ -186,8 +186,11 @@ public final class BrowserBench {
                     else chosen.add(new Variant(v, v.endsWith("wasm") ? "Numera kernels, Wasm GC" : "Numera kernels, TeaVM JS",
                             "bench/pages/" + v + ".html", false));
                     break;
+                case "kernels-jvm":   // the same KernelSet under JMH, in the same run as the kernel pages
+                    chosen.add(new Variant(v, "Numera kernels, JVM (JMH)", "", false));
+                    break;
                 default:
-                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, empty, kernels-wasm, kernels-js)");
+                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, empty, kernels-wasm, kernels-js, kernels-jvm)");
             }
         }
         return skipped;
@@ -243,7 +246,8 @@ public final class BrowserBench {
                     Variant v = variants.get((k + run) % variants.size());   // interleaved, order rotating per run
                     String load = Project.loadAverage();
                     System.out.printf("run %d/%d  %-12s (load %s) ...%n", run + 1, o.runs, v.name, load);
-                    Map<String, Object> r = v.name.startsWith("kernels-") ? measureKernels(server, v, o, harness, shared)
+                    Map<String, Object> r = v.name.equals("kernels-jvm") ? measureJvmKernels(o)
+                            : v.name.startsWith("kernels-") ? measureKernels(server, v, o, harness, shared)
                             : measure(server, v, o, harness, shared);
                     if (!v.name.startsWith("kernels-") && !r.containsKey("error")) poolLoads(r, extraLoads.getOrDefault(v.name, List.of()));
                     r.put("run", run + 1);
@@ -572,6 +576,20 @@ public final class BrowserBench {
         if (!((List<?>) st.get("errors")).isEmpty()) throw new IllegalStateException("page errors before ready: " + st.get("errors"));
         if (st.get("ready") == null) throw new IllegalStateException("page not ready after " + seconds + " s");
         return st;
+    }
+
+    /** The kernel pages' counterpart on the JVM: ns/op of every {@code KernelSet} kernel under JMH (a forked JVM). */
+    static Map<String, Object> measureJvmKernels(Options o) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("variant", "kernels-jvm");
+        r.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        try {
+            r.put("kernels", dev.numera.bench.jmh.JvmBench.kernelNs(o.smoke));
+        } catch (Exception e) {
+            r.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.out.println("    kernels-jvm failed: " + e.getMessage());
+        }
+        return r;
     }
 
     /** The kernel page: ns/op of every {@code KernelSet} kernel, timed inside the compiled code. */

@@ -71,6 +71,42 @@ public final class Summary {
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
+    /**
+     * Kernel efficiency per kernel page: JVM ns / page ns (= the page's GFLOP/s over the JVM's) for every
+     * kernel, within each run (kernels-jvm and the page measured minutes apart, interleaved), then the
+     * median over runs: "kernels-wasm" → kernel → {median, values}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> efficiency(Map<String, List<Map<String, Object>>> byVariant) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> jvm = byVariant.get("kernels-jvm");
+        if (jvm == null) return out;
+        for (String page : List.of("kernels-wasm", "kernels-js")) {
+            List<Map<String, Object>> rs = byVariant.get(page);
+            if (rs == null) continue;
+            Map<String, List<Double>> values = new LinkedHashMap<>();
+            for (Map<String, Object> rp : rs) {
+                for (Map<String, Object> rj : jvm) {
+                    if (rp.containsKey("error") || rj.containsKey("error") || !rp.get("run").equals(rj.get("run"))) continue;
+                    Map<String, Object> kp = (Map<String, Object>) rp.get("kernels"), kj = (Map<String, Object>) rj.get("kernels");
+                    for (String name : kp.keySet()) {
+                        double e = num(kj.get(name)) / num(kp.get(name));
+                        if (!Double.isNaN(e)) values.computeIfAbsent(name, x -> new ArrayList<>()).add(e);
+                    }
+                }
+            }
+            Map<String, Object> perKernel = new LinkedHashMap<>();
+            values.forEach((name, xs) -> {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("median", median(xs));
+                s.put("values", xs);
+                perKernel.put(name, s);
+            });
+            if (!perKernel.isEmpty()) out.put(page, perKernel);
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> summarise(Map<String, List<Map<String, Object>>> byVariant, Map<String, Object> expected) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -173,6 +209,8 @@ public final class Summary {
             }
         }
         out.put("ratios", ratios);
+        Map<String, Object> eff = efficiency(byVariant);
+        if (!eff.isEmpty()) out.put("efficiency", eff);
         return out;
     }
 }
