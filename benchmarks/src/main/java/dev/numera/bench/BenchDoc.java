@@ -48,7 +48,7 @@ public final class BenchDoc {
                 .append("mvn -B -q -pl benchmarks -am package -DskipTests   # builds the site (web-app) and benchmarks.jar\n")
                 .append("java -jar benchmarks/target/benchmarks.jar jvm               # JMH, ~6 min (--quick: ~1 min)\n")
                 .append("java -jar benchmarks/target/benchmarks.jar training          # images/s, 1 and 2 threads, ~1 min\n")
-                .append("java -jar benchmarks/target/benchmarks.jar browser --runs 3  # Chromium, all runtimes interleaved, ~5 min\n")
+                .append("java -jar benchmarks/target/benchmarks.jar browser --runs 3  # Chromium, all runtimes and the kernels on the JVM interleaved, ~25 min\n")
                 .append("java -jar benchmarks/target/benchmarks.jar weight            # every artefact of the site, raw and gzip\n")
                 .append("java -jar benchmarks/target/benchmarks.jar doc               # regenerate this file from bench/results\n")
                 .append("java -jar benchmarks/target/benchmarks.jar all               # jvm, training, browser --runs 3, weight\n")

@@ -71,6 +71,17 @@ public final class Summary {
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
+    /** The (a, b) results of the same run, both without error: what a within-run ratio is taken over. */
+    static List<List<Map<String, Object>>> sameRun(List<Map<String, Object>> a, List<Map<String, Object>> b) {
+        List<List<Map<String, Object>>> pairs = new ArrayList<>();
+        for (Map<String, Object> ra : a) {
+            for (Map<String, Object> rb : b) {
+                if (!ra.containsKey("error") && !rb.containsKey("error") && ra.get("run").equals(rb.get("run"))) pairs.add(List.of(ra, rb));
+            }
+        }
+        return pairs;
+    }
+
     /**
      * Kernel efficiency per kernel page: JVM ns / page ns (= the page's GFLOP/s over the JVM's) for every
      * kernel, within each run (kernels-jvm and the page measured minutes apart, interleaved), then the
@@ -85,14 +96,11 @@ public final class Summary {
             List<Map<String, Object>> rs = byVariant.get(page);
             if (rs == null) continue;
             Map<String, List<Double>> values = new LinkedHashMap<>();
-            for (Map<String, Object> rp : rs) {
-                for (Map<String, Object> rj : jvm) {
-                    if (rp.containsKey("error") || rj.containsKey("error") || !rp.get("run").equals(rj.get("run"))) continue;
-                    Map<String, Object> kp = (Map<String, Object>) rp.get("kernels"), kj = (Map<String, Object>) rj.get("kernels");
-                    for (String name : kp.keySet()) {
-                        double e = num(kj.get(name)) / num(kp.get(name));
-                        if (!Double.isNaN(e)) values.computeIfAbsent(name, x -> new ArrayList<>()).add(e);
-                    }
+            for (List<Map<String, Object>> pair : sameRun(rs, jvm)) {
+                Map<String, Object> kp = (Map<String, Object>) pair.get(0).get("kernels"), kj = (Map<String, Object>) pair.get(1).get("kernels");
+                for (String name : kp.keySet()) {
+                    double e = num(kj.get(name)) / num(kp.get(name));
+                    if (!Double.isNaN(e)) values.computeIfAbsent(name, x -> new ArrayList<>()).add(e);
                 }
             }
             Map<String, Object> perKernel = new LinkedHashMap<>();
@@ -192,12 +200,7 @@ public final class Summary {
                 for (String metric : RATIO_METRICS) {
                     Function<Map<String, Object>, Double> f = METRICS.get(metric);
                     List<Double> rs = new ArrayList<>();
-                    for (Map<String, Object> ra : a) {
-                        for (Map<String, Object> rb : b) {
-                            if (ra.containsKey("error") || rb.containsKey("error") || !ra.get("run").equals(rb.get("run"))) continue;
-                            rs.add(f.apply(ra) / f.apply(rb));
-                        }
-                    }
+                    for (List<Map<String, Object>> p : sameRun(a, b)) rs.add(f.apply(p.get(0)) / f.apply(p.get(1)));
                     double med = median(rs);
                     if (Double.isNaN(med)) continue;
                     Map<String, Object> s = new LinkedHashMap<>();
