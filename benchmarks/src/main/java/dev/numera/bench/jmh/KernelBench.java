@@ -35,6 +35,11 @@ public class KernelBench {
     }
 
     @Benchmark
+    public float[] conv1Gemm() {
+        return k.conv1Gemm();
+    }
+
+    @Benchmark
     public float[] relu1() {
         return k.relu1();
     }

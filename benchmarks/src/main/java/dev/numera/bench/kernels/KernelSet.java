@@ -2,6 +2,7 @@ package dev.numera.bench.kernels;
 
 import dev.numera.core.kernels.Conv2d;
 import dev.numera.core.kernels.Conv2dGemm;
+import dev.numera.core.kernels.Conv2dImplicitGemm;
 import dev.numera.core.kernels.Conv2dWinograd;
 import dev.numera.core.kernels.Dense;
 import dev.numera.core.kernels.MaxPool2d;
@@ -19,7 +20,8 @@ import java.util.Random;
  *   28x28x1 → conv1 16 5x5 → relu1 → pool1 → 14x14x16 → conv2 32 3x3 → relu2 → pool2 → 7x7x32
  *           → conv3 64 3x3 → relu3 → pool3 → 576 → dense1 96 → relu4 → dense2 10 → softmax
  * </pre>
- * with conv2 and conv3 both on im2col (training's path) and by Winograd (inference's; GFLOP/s
+ * with conv1 as an implicit GEMM (inference's path) and on im2col (training's), conv2 and conv3 both on
+ * im2col (training's path) and by Winograd (inference's; GFLOP/s
  * counted on the direct multiply-adds), Winograd's weight costs (transforming conv2's and conv3's
  * weights; the check {@link Sequential} makes per pass that they are unchanged), the direct
  * convolution for reference and the whole network as the app runs it. Random He-scaled weights.
@@ -28,10 +30,10 @@ import java.util.Random;
  */
 public final class KernelSet {
     static final long CONV1 = 16L * 28 * 28 * 25, CONV2 = 32L * 14 * 14 * 16 * 9, CONV3 = 64L * 7 * 7 * 32 * 9, DENSE1 = 576L * 96, DENSE2 = 96L * 10;
-    public static final String[] NAMES = {"conv1", "relu1", "pool1", "conv2Direct", "conv2Gemm", "conv2Wino", "relu2", "pool2",
+    public static final String[] NAMES = {"conv1", "conv1Gemm", "relu1", "pool1", "conv2Direct", "conv2Gemm", "conv2Wino", "relu2", "pool2",
             "conv3Gemm", "conv3Wino", "relu3", "pool3", "dense1", "relu4", "dense2", "softmax", "winoWeights", "winoCheck", "network"};
     /** Multiply-adds per operation, same order as {@link #NAMES} (ReLU, pooling, softmax: none). */
-    public static final long[] MACS = {CONV1, 0, 0, CONV2, CONV2, CONV2, 0, 0, CONV3, CONV3, 0, 0, DENSE1, 0, DENSE2, 0, 0, 0,
+    public static final long[] MACS = {CONV1, CONV1, 0, 0, CONV2, CONV2, CONV2, 0, 0, CONV3, CONV3, 0, 0, DENSE1, 0, DENSE2, 0, 0, 0,
             CONV1 + CONV2 + CONV3 + DENSE1 + DENSE2};
     /** The shipped architecture after batchnorm folding. */
     public static final LayerSpec[] ARCH = {
@@ -93,29 +95,37 @@ public final class KernelSet {
     public float run(int i) {
         switch (i) {   // the order of NAMES
             case 0: return conv1()[5];
-            case 1: return relu1()[5];
-            case 2: return pool1()[5];
-            case 3: return conv2Direct()[5];
-            case 4: return conv2Gemm()[5];
-            case 5: return conv2Wino()[5];
-            case 6: return relu2()[5];
-            case 7: return pool2()[5];
-            case 8: return conv3Gemm()[5];
-            case 9: return conv3Wino()[5];
-            case 10: return relu3()[5];
-            case 11: return pool3()[5];
-            case 12: return dense1()[5];
-            case 13: return relu4()[5];
-            case 14: return dense2()[5];
-            case 15: return softmax()[5];
-            case 16: return winoWeights()[5];
-            case 17: return winoCheck()[5];
-            case 18: return network()[5];
+            case 1: return conv1Gemm()[5];
+            case 2: return relu1()[5];
+            case 3: return pool1()[5];
+            case 4: return conv2Direct()[5];
+            case 5: return conv2Gemm()[5];
+            case 6: return conv2Wino()[5];
+            case 7: return relu2()[5];
+            case 8: return pool2()[5];
+            case 9: return conv3Gemm()[5];
+            case 10: return conv3Wino()[5];
+            case 11: return relu3()[5];
+            case 12: return pool3()[5];
+            case 13: return dense1()[5];
+            case 14: return relu4()[5];
+            case 15: return dense2()[5];
+            case 16: return softmax()[5];
+            case 17: return winoWeights()[5];
+            case 18: return winoCheck()[5];
+            case 19: return network()[5];
             default: throw new IllegalArgumentException("no kernel " + i);
         }
     }
 
+    /** conv1 as the network runs it for inference: an implicit GEMM over the padded input. */
     public float[] conv1() {
+        Conv2dImplicitGemm.forward(out1, in1, w1, 0, 16 * 25, scratch, 1, 1, 28, 28, 16, 5, 2);
+        return out1;
+    }
+
+    /** conv1 through an im2col buffer (training's path, and inference's before the implicit GEMM). */
+    public float[] conv1Gemm() {
         Conv2dGemm.forward(out1, in1, w1, 0, 16 * 25, scratch, 1, 1, 28, 28, 16, 5, 1, 2);
         return out1;
     }

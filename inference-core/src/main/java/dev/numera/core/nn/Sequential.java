@@ -3,6 +3,7 @@ package dev.numera.core.nn;
 import dev.numera.core.kernels.BatchNorm;
 import dev.numera.core.kernels.Conv2d;
 import dev.numera.core.kernels.Conv2dGemm;
+import dev.numera.core.kernels.Conv2dImplicitGemm;
 import dev.numera.core.kernels.Conv2dWinograd;
 import dev.numera.core.kernels.Dense;
 import dev.numera.core.kernels.Dropout;
@@ -42,8 +43,8 @@ public final class Sequential {
     private final int capacity;
     private final float[][] acts;      // acts[i] = input of layer i, [capacity, shapes[i]]
     private final float[] probs;       // [capacity, classes]
-    private float[] scratch;           // im2col and Winograd buffers, shared by the conv layers: sized for
-                                       // inference, grown by enableTraining() (training runs every conv by im2col)
+    private float[] scratch;           // padded-input, im2col and Winograd buffers, shared by the conv layers:
+                                       // sized for inference, grown by enableTraining() (training runs every conv by im2col)
     private final int trainingScratch; // floats training needs
     private final float[][] wino;      // wino[i]: conv layer i's Winograd weights U (inference), null until first needed
     private final float[][] winoOf;    // winoOf[i]: the raw weights wino[i] was computed from
@@ -84,7 +85,8 @@ public final class Sequential {
                     int gemm = Conv2dGemm.scratchSize(c, h, w, s.kernel, s.stride, s.padding);
                     gemmScratch = Math.max(gemmScratch, gemm);
                     scratchSize = Math.max(scratchSize, Conv2dWinograd.applies(c, s.kernel, s.stride, s.padding)
-                            ? Conv2dWinograd.scratchSize(c, h, w, s.units) : gemm);
+                            ? Conv2dWinograd.scratchSize(c, h, w, s.units)
+                            : Conv2dImplicitGemm.applies(s.stride) ? Conv2dImplicitGemm.scratchSize(c, h, w, s.padding) : gemm);
                     list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, c, s.kernel, s.kernel}, true, true));
                     offset += s.units * c * s.kernel * s.kernel;
                     list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
@@ -190,10 +192,13 @@ public final class Sequential {
         int count = n * c * h * w, p = paramOffset[i];
         switch (s.type) {
             case CONV2D:
-                // inference runs 3x3 convolutions by Winograd (4x fewer multiply-adds); training keeps
-                // im2col, the exact adjoint of its backward, with its numerics pinned by the tests
+                // inference runs 3x3 convolutions by Winograd (4x fewer multiply-adds) and the other stride-1
+                // ones as an implicit GEMM (no im2col buffer; the same sums as im2col, bit for bit); training
+                // keeps im2col, the exact adjoint of its backward, with its numerics pinned by the tests
                 if (!training && Conv2dWinograd.applies(c, s.kernel, s.stride, s.padding)) {
                     Conv2dWinograd.forward(out, in, winogradWeights(i, p, c, s.units), params, p + s.units * c * 9, scratch, n, c, h, w, s.units);
+                } else if (!training && Conv2dImplicitGemm.applies(s.stride)) {
+                    Conv2dImplicitGemm.forward(out, in, params, p, p + s.units * c * s.kernel * s.kernel, scratch, n, c, h, w, s.units, s.kernel, s.padding);
                 } else {
                     Conv2dGemm.forward(out, in, params, p, p + s.units * c * s.kernel * s.kernel, scratch, n, c, h, w, s.units, s.kernel, s.stride, s.padding);
                 }

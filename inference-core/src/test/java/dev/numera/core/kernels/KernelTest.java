@@ -81,6 +81,25 @@ class KernelTest {
         assertArrayEquals(gA, gB, 1e-4f);
     }
 
+    @ParameterizedTest(name = "n{0} c{1} {2}x{3} oc{4} k{5} p{6}")
+    @CsvSource({"1,1,28,28,16,5,2", "2,3,7,6,5,3,1", "1,2,9,9,3,5,2", "1,1,5,5,2,1,0", "2,4,6,7,6,2,0", "1,3,4,4,4,4,1", "3,2,3,9,9,3,0"})
+    void conv2dImplicitGemmEqualsIm2colBitForBit(int n, int c, int h, int w, int oc, int k, int p) {
+        int oh = Conv2d.outSize(h, k, 1, p), ow = Conv2d.outSize(w, k, 1, p);
+        float[] in = random(n * c * h * w, 51), params = random(oc * c * k * k + oc + 5, 52);
+        int wOff = 5, bOff = wOff + oc * c * k * k;           // weights not at 0: offsets are honoured
+        float[] gemm = new float[n * oc * oh * ow], got = random(gemm.length, 53);
+        Conv2dGemm.forward(gemm, in, params, wOff, bOff, new float[Conv2dGemm.scratchSize(c, h, w, k, 1, p)], n, c, h, w, oc, k, 1, p);
+        float[] scratch = new float[Conv2dImplicitGemm.scratchSize(c, h, w, p)];
+        java.util.Arrays.fill(scratch, Float.NaN);           // the zero frame must be written, not assumed
+        Conv2dImplicitGemm.forward(got, in, params, wOff, bOff, scratch, n, c, h, w, oc, k, p);
+        assertArrayEquals(gemm, got, 0f);                    // same products summed in the same order
+        double[] dW = new double[oc * c * k * k], dB = new double[oc];
+        for (int i = 0; i < dW.length; i++) dW[i] = params[wOff + i];
+        for (int i = 0; i < oc; i++) dB[i] = params[bOff + i];
+        double[] want = conv2d(toDouble(in), dW, dB, n, c, h, w, oc, k, 1, p);
+        for (int i = 0; i < got.length; i++) assertEquals(want[i], got[i], 1e-5, "implicit gemm vs reference [" + i + "]");
+    }
+
     @ParameterizedTest(name = "n{0} c{1} {2}x{3} oc{4}")
     @CsvSource({"1,16,14,14,32", "1,32,7,7,64", "2,5,7,6,3", "1,4,1,1,1", "1,6,2,3,7", "3,9,5,9,6", "1,1,4,4,2", "2,3,8,8,5", "1,7,13,10,9"})
     void conv2dWinogradEqualsTheReference(int n, int c, int h, int w, int oc) {
