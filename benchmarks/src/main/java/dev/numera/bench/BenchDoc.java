@@ -46,9 +46,9 @@ public final class BenchDoc {
         sb.append("## Commands\n\n```sh\n")
                 .append("cd bench && npm ci && cd ..          # once: onnxruntime-web, TF.js (~420 MB, git-ignored, never in the site)\n")
                 .append("mvn -B -q -pl benchmarks -am package -DskipTests   # builds the site (web-app) and benchmarks.jar\n")
-                .append("java -jar benchmarks/target/benchmarks.jar jvm               # JMH, ~6 min (--quick: ~1 min)\n")
+                .append("java -jar benchmarks/target/benchmarks.jar jvm               # JMH, ~13 min (--quick: ~2 min)\n")
                 .append("java -jar benchmarks/target/benchmarks.jar training          # images/s, 1 and 2 threads, ~1 min\n")
-                .append("java -jar benchmarks/target/benchmarks.jar browser --runs 3  # Chromium, all runtimes and the kernels on the JVM interleaved, ~25 min\n")
+                .append("java -jar benchmarks/target/benchmarks.jar browser --runs 3  # Chromium, all runtimes and the kernels on the JVM interleaved, ~18 min\n")
                 .append("java -jar benchmarks/target/benchmarks.jar weight            # every artefact of the site, raw and gzip\n")
                 .append("java -jar benchmarks/target/benchmarks.jar doc               # regenerate this file from bench/results\n")
                 .append("java -jar benchmarks/target/benchmarks.jar all               # jvm, training, browser --runs 3, weight\n")
@@ -117,7 +117,7 @@ public final class BenchDoc {
         }
         double[] eff = efficiency(browser, jvm);
         if (eff != null) {
-            Map<String, Object> paired = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("efficiency");
+            Map<String, Object> paired = pairedEfficiency(browser);
             String how = paired != null ? "JVM and page in the same run" : "JVM from the jvm command, pages from the browser command";
             sb.append("| kernel efficiency, Wasm GC ≥ 80 % of the JVM (whole network, GFLOP/s; ").append(how).append("; per kernel in section 2) | ")
                     .append(paired != null ? effCell(paired, "kernels-wasm", "network") : pct(eff[0])).append(" | ")
@@ -298,7 +298,7 @@ public final class BenchDoc {
     static void kernelSection(StringBuilder sb, Map<String, Object> browser, Map<String, Object> variants, Map<String, Object> jvm) {
         Map<String, Object> kw = kernels(variants, "kernels-wasm"), kj = kernels(variants, "kernels-js"), kv = kernels(variants, "kernels-jvm");
         if (kw == null && kj == null) return;
-        Map<String, Object> paired = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("efficiency");
+        Map<String, Object> paired = pairedEfficiency(browser);
         Map<String, Double> jvmNs = new java.util.LinkedHashMap<>();
         if (kv != null) {
             for (String name : kv.keySet()) jvmNs.put(name, kmed(kv, name));
@@ -426,7 +426,7 @@ public final class BenchDoc {
     @SuppressWarnings("unchecked")
     static double[] efficiency(Map<String, Object> browser, Map<String, Object> jvm) {
         if (browser == null) return null;
-        Map<String, Object> paired = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("efficiency");
+        Map<String, Object> paired = pairedEfficiency(browser);
         if (paired != null) return new double[]{effMedian(paired, "kernels-wasm", "network"), effMedian(paired, "kernels-js", "network")};
         if (jvm == null) return null;
         Map<String, Object> vs = (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("variants");
@@ -450,6 +450,12 @@ public final class BenchDoc {
             e[i] = v == null ? Double.NaN : jvmNs / 1e6 / med(v, "steadyMs");
         }
         return e;
+    }
+
+    /** The browser run's kernel efficiencies paired within each run (kernels-jvm present), or null. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> pairedEfficiency(Map<String, Object> browser) {
+        return (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("efficiency");
     }
 
     /** Median over runs of one kernel's within-run efficiency (JVM ns / page ns), or NaN. */
