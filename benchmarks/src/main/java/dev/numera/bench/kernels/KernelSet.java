@@ -20,9 +20,9 @@ import java.util.Random;
  *   28x28x1 → conv1 16 5x5 → relu1 → pool1 → 14x14x16 → conv2 32 3x3 → relu2 → pool2 → 7x7x32
  *           → conv3 64 3x3 → relu3 → pool3 → 576 → dense1 96 → relu4 → dense2 10 → softmax
  * </pre>
- * with conv1 as an implicit GEMM (inference's path) and on im2col (training's), conv2 and conv3 both on
- * im2col (training's path) and by Winograd (inference's; GFLOP/s
- * counted on the direct multiply-adds), Winograd's weight costs (transforming conv2's and conv3's
+ * with conv1 as an implicit GEMM (inference's path) and on im2col (training's), conv2 and conv3 on
+ * im2col (training's) and by Winograd (inference's; GFLOP/s counted on the direct multiply-adds),
+ * Winograd's weight costs (transforming conv2's and conv3's
  * weights; the check {@link Sequential} makes per pass that they are unchanged), the direct
  * convolution for reference and the whole network as the app runs it. Random He-scaled weights.
  * TeaVM-safe: the same code runs under JMH on the JVM ({@code KernelBench}) and, compiled by
