@@ -682,7 +682,30 @@ public final class BrowserBench {
         d.executeCdpCommand("HeapProfiler.startSampling", sampling);
         js.executeScript("return __nb.frames(arguments[0], arguments[1])", frames, workload);
         Map<String, Object> prof = d.executeCdpCommand("HeapProfiler.stopSampling", Map.of());
+        keepProfile(prof, workload, frames);
         return walk((Map<String, Object>) ((Map<String, Object>) prof.get("profile")).get("head"), byFunction);
+    }
+
+    /**
+     * With -Dnumera.heapProfiles=DIR, each pass's raw sampling profile (the whole call tree of every sampled
+     * allocation, which the per-function totals above flatten) goes to DIR/WORKLOAD-FRAMES-N.json: the way to
+     * find which caller makes a function allocate.
+     */
+    private static void keepProfile(Map<String, Object> profile, String workload, int frames) {
+        String dir = System.getProperty("numera.heapProfiles");
+        if (dir == null || frames == 0) return;
+        try {
+            Files.createDirectories(Path.of(dir));
+            for (int n = 1; ; n++) {
+                Path file = Path.of(dir, workload.replace(' ', '-') + "-" + frames + "-" + n + ".json");
+                if (!Files.exists(file)) {
+                    Files.writeString(file, new Json().toJson(profile));
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the heap profile in " + dir, e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -222,8 +222,15 @@ public final class MnistNormalizer {
                 my += v * oy;
             }
         }
-        outputComX = mass > 0 ? (float) (mx / mass) : Float.NaN;
-        outputComY = mass > 0 ? (float) (my / mass) : Float.NaN;
+        // if/else, not a conditional expression: in TeaVM's JavaScript, V8 boxes "c ? NaN : x" stored to a
+        // field as a new heap number (two renders a frame, 48 B of garbage per camera frame)
+        if (mass > 0) {
+            outputComX = (float) (mx / mass);
+            outputComY = (float) (my / mass);
+        } else {
+            outputComX = Float.NaN;
+            outputComY = Float.NaN;
+        }
     }
 
     /**

@@ -63,6 +63,27 @@ public final class Fmt {
         return fixed(key / SCALES[decimals], decimals);
     }
 
+    /**
+     * A non-negative key in hundredths ({@link #key} with 2 decimals) rounded to two significant digits:
+     * 0.84 stays, 1.234 → 1.2, 12.34 → 12 (as 84, 120, 1200). For a time that moves by several per cent from
+     * one frame to the next the third digit is noise, and with it a camera would show, and format, a new
+     * text four times a second for minutes.
+     */
+    public static int twoSignificant(int hundredths) {
+        if (hundredths >= 995) {
+            return (hundredths + 50) / 100 * 100;
+        }
+        if (hundredths >= 100) {
+            return (hundredths + 5) / 10 * 10;
+        }
+        return hundredths;
+    }
+
+    /** The text of a {@link #twoSignificant} key: "0.84", "1.2", "12" (no trailing digits it does not have). */
+    public static String ofTwoSignificant(int key) {
+        return fixed(key / 100.0, key >= 1000 ? 0 : key >= 100 ? 1 : 2);
+    }
+
     /** {@link #key} of a[i] as a percentage with one decimal (0.9731 → 973, shown "97.3 %"). */
     public static int percentKey(float[] a, int i) {
         return key(a, i, 100, 1);

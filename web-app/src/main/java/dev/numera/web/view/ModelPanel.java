@@ -33,14 +33,15 @@ public final class ModelPanel {
     }
 
     private int timeShown = Integer.MIN_VALUE;
-    /** "1.23 ms" by the time in hundredths of a millisecond: the camera rewrites it four times a second. */
-    private static final TextCache TIMES = new TextCache(10000, k -> k < 0 ? "–" : Fmt.ofKey(k, 2) + " ms");
+    /** "0.84 ms", "1.2 ms", "12 ms" by the time in hundredths of a millisecond to two significant digits. */
+    private static final TextCache TIMES = new TextCache(10000, k -> k < 0 ? "–" : Fmt.ofTwoSignificant(k) + " ms");
     private final float[] timeMs = new float[1]; // the value Fmt.key reads
 
     /** The last recognition's time; the text is only rewritten when the shown value changes. */
     public void showTime(double ms) {
         timeMs[0] = (float) ms;
         int key = Fmt.key(timeMs, 0, 1, 2);
+        key = key >= 0 ? Fmt.twoSignificant(key) : key;
         if (key != timeShown) {
             timeShown = key;
             TextCache.setText(time, TIMES.get(key));

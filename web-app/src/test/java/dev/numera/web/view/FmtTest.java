@@ -66,6 +66,27 @@ class FmtTest {
         }
     }
 
+    /** The recognition time's text: two significant digits, the rounding done once, on the hundredths. */
+    @Test
+    void timesToTwoSignificantDigits() {
+        String[][] cases = {{"0", "0.00"}, {"84", "0.84"}, {"99", "0.99"}, {"100", "1.0"}, {"123", "1.2"}, {"125", "1.3"},
+                {"994", "9.9"}, {"995", "10"}, {"1234", "12"}, {"1250", "13"}, {"9949", "99"}, {"9950", "100"}, {"123456", "1235"}};
+        for (String[] c : cases) {
+            int key = Fmt.twoSignificant(Integer.parseInt(c[0]));
+            assertEquals(c[1], Fmt.ofTwoSignificant(key), c[0] + " hundredths");
+        }
+        // every hundredths key below 100 ms maps to a key whose text has at most two significant digits, and keys
+        // equal exactly when texts are
+        java.util.Map<String, Integer> keyOfText = new java.util.HashMap<>();
+        for (int h = 0; h < 10000; h++) {
+            int key = Fmt.twoSignificant(h);
+            String text = Fmt.ofTwoSignificant(key);
+            assertEquals(key, (int) keyOfText.computeIfAbsent(text, t -> key), text);
+            assertEquals(Math.abs(h - key) <= (h >= 995 ? 50 : h >= 100 ? 5 : 0), true, h + " → " + key);
+            assertEquals(true, text.replace(".", "").replaceFirst("^0+", "").length() <= 2 || h >= 9950, h + " → " + text);
+        }
+    }
+
     /** A percentage with one decimal, formatted straight from the value. */
     private static String percent(float p) {
         return Fmt.fixed(p * 100.0, 1) + " %";
