@@ -63,7 +63,6 @@ public final class AdaptiveThreshold {
      * maxChannel's float[] store rounds it (TeaVM's JavaScript computes float expressions in double).
      */
     private final float[] greyScratch = new float[1];
-    private int inkCount;
 
     /** 15x15 window, offset 8, min contrast 10 %. */
     public AdaptiveThreshold(int width, int height) {
@@ -118,7 +117,7 @@ public final class AdaptiveThreshold {
     /**
      * @param grey (width*height) grey levels 0..255, paper-bright (as {@link Luminance#maxChannel} gives)
      * @param ink  (width*height) output, 1f = ink, 0f = paper; may not be {@code grey}
-     * @return number of ink pixels (also {@link #inkCount()})
+     * @return number of ink pixels
      */
     public int apply(float[] grey, float[] ink) {
         int n = width * height;
@@ -143,7 +142,7 @@ public final class AdaptiveThreshold {
      *                   (see {@link Luminance#pack})
      * @param background grey level 0..255 under transparent pixels (255 for paper)
      * @param ink        (width*height) output, 1f = ink, 0f = paper
-     * @return number of ink pixels (also {@link #inkCount()})
+     * @return number of ink pixels
      */
     public int applyRgba(int[] rgba, float background, float[] ink) {
         int n = width * height;
@@ -219,7 +218,6 @@ public final class AdaptiveThreshold {
             }
             count += clampedSpan(in1, w, row, top, bottom, rows, ink);
         }
-        inkCount = count;
         return count;
     }
 
@@ -246,11 +244,6 @@ public final class AdaptiveThreshold {
             }
         }
         return count;
-    }
-
-    /** Ink pixels found by the last {@link #apply}. */
-    public int inkCount() {
-        return inkCount;
     }
 
     public int width() {

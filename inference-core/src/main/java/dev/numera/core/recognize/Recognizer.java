@@ -118,14 +118,10 @@ public final class Recognizer {
         }
         if (kind == InputKind.CAMERA) {
             // coloured ruled lines vanish in the brightest channel; its grey levels go straight into the threshold
-            // recorded before the threshold, not after: in TeaVM's JavaScript the threshold's pixel loop is inlined
-            // here, V8 compiles it on the stack during the first frame, before these stores ever ran, and then
-            // left that code at the first of them in a few per cent of all frames for good (measured: 255 such
-            // deoptimisations in 6,000 camera frames, each leaving garbage; 43 with the stores first)
+            s.threshold.applyRgba(px, 255f, s.ink);
             prediction.thresholded = s.ink;
             prediction.thresholdedWidth = width;
             prediction.thresholdedHeight = height;
-            s.threshold.applyRgba(px, 255f, s.ink);
             return finish(s, s.ink, kind);
         }
         Luminance.inkLight(px, width, height, 0f, s.ink);

@@ -56,7 +56,6 @@ class AdaptiveThresholdTest {
                     assertArrayEquals(expected, ink, 0f,
                             w + "x" + h + " r=" + c[2] + " offset=" + offset + " contrast=" + contrast);
                     assertEquals((int) Images.sum(expected), count);
-                    assertEquals(count, t.inkCount());
                     compared++;
                     inkSeen += count;
                 }
