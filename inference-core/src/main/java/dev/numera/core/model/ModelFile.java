@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Numera model file, format v1 (specified in docs/model-format.md): the architecture, named
@@ -93,7 +94,7 @@ public final class ModelFile {
     private final List<Entry> tensors;
     private int byteSize;       // -1 until known
     /** The network {@link #read} built to check the architecture, handed out by the first toNetwork(1). */
-    private Sequential spare;
+    private final AtomicReference<Sequential> spare = new AtomicReference<>();
 
     private ModelFile(int[] inputShape, LayerSpec[] layers, Map<String, String> metadata, List<Entry> tensors, int byteSize) {
         this.inputShape = inputShape;
@@ -146,10 +147,10 @@ public final class ModelFile {
      * one and a float copy of every tensor, which a page start pays for (allocation, and the garbage
      * collection it brings forward into the first recognition).
      */
-    private synchronized Sequential takeSpare() {
-        Sequential s = spare;
-        spare = null;
-        return s;
+    private Sequential takeSpare() {
+        // an atomic swap, not a synchronized method: as safe for trainers' threads, and TeaVM builds no
+        // monitor (six methods the page start compiled and ran for one call)
+        return spare.getAndSet(null);
     }
 
     // ---------------------------------------------------------------- accessors
@@ -374,7 +375,7 @@ public final class ModelFile {
             }
         }
         ModelFile file = new ModelFile(inputShape, layers, meta, entries, size);
-        file.spare = shapeOracle;
+        file.spare.set(shapeOracle);
         return file;
     }
 
