@@ -70,7 +70,7 @@ public final class Fmt {
      * text four times a second for minutes.
      */
     public static int twoSignificant(int hundredths) {
-        if (hundredths >= 995) {
+        if (hundredths >= 1000) {
             return (hundredths + 50) / 100 * 100;
         }
         if (hundredths >= 100) {
