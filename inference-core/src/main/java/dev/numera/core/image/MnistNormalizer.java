@@ -222,8 +222,9 @@ public final class MnistNormalizer {
                 my += v * oy;
             }
         }
-        // if/else, not a conditional expression: in TeaVM's JavaScript, V8 boxes "c ? NaN : x" stored to a
-        // field as a new heap number (two renders a frame, 48 B of garbage per camera frame)
+        // if/else, not a conditional expression: in TeaVM's JavaScript "c ? NaN : x" joins V8's NaN constant,
+        // a heap number, with a computed double, and V8 makes the result a new heap number on every
+        // evaluation (four a camera frame: 48 B of garbage)
         if (mass > 0) {
             outputComX = (float) (mx / mass);
             outputComY = (float) (my / mass);

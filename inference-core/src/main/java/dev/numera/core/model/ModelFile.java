@@ -149,7 +149,7 @@ public final class ModelFile {
      */
     private Sequential takeSpare() {
         // an atomic swap, not a synchronized method: as safe for trainers' threads, and TeaVM builds no
-        // monitor (six methods the page start compiled and ran for one call)
+        // monitor (seven functions the page start compiled and ran for this one call)
         return spare.getAndSet(null);
     }
 

@@ -64,10 +64,11 @@ public final class Fmt {
     }
 
     /**
-     * A non-negative key in hundredths ({@link #key} with 2 decimals) rounded to two significant digits:
-     * 0.84 stays, 1.234 → 1.2, 12.34 → 12 (as 84, 120, 1200). For a time that moves by several per cent from
-     * one frame to the next the third digit is noise, and with it a camera would show, and format, a new
-     * text four times a second for minutes.
+     * A non-negative key in hundredths ({@link #key} with 2 decimals) rounded for a time display:
+     * hundredths below 1, tenths from 1, whole units from 10 (0.84, 1.234 → 1.2, 12.34 → 12, 123.4 → 123;
+     * as keys 84, 120, 1200, 12300), so two significant digits below 100. For a time that moves by several
+     * per cent from one frame to the next a third digit is noise, and with it a camera would show, and
+     * format, a new text four times a second for minutes.
      */
     public static int twoSignificant(int hundredths) {
         if (hundredths >= 1000) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Fmt's keys against the text they stand for: the views skip a write when the key is unchanged. */
 class FmtTest {
@@ -82,8 +83,8 @@ class FmtTest {
             int key = Fmt.twoSignificant(h);
             String text = Fmt.ofTwoSignificant(key);
             assertEquals(key, (int) keyOfText.computeIfAbsent(text, t -> key), text);
-            assertEquals(Math.abs(h - key) <= (h >= 995 ? 50 : h >= 100 ? 5 : 0), true, h + " → " + key);  // 995..999 round up to 10
-            assertEquals(true, text.replace(".", "").replaceFirst("^0+", "").length() <= 2 || h >= 9950, h + " → " + text);
+            assertTrue(Math.abs(h - key) <= (h >= 995 ? 50 : h >= 100 ? 5 : 0), h + " → " + key);  // 995..999 round up to 10
+            assertTrue(text.replace(".", "").replaceFirst("^0+", "").length() <= 2 || h >= 9950, h + " → " + text);
         }
     }
 
