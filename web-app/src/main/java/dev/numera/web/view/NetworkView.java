@@ -157,17 +157,21 @@ public final class NetworkView {
         int n = shapes[k][0];
         int[] out = views[k].pixels();
         java.util.Arrays.fill(out, 0);
-        float max = 1e-6f;
-        for (int i = 0; i < n; i++) {
-            // comparisons, not Math.max/Math.abs: in TeaVM's JavaScript each float passed to a call
-            // V8 does not inline is a new heap number, ~100 per frame here
+        // The largest magnitude starts from a[0], not from a small constant, and a tiny term keeps the
+        // division finite for an all-zero layer: in TeaVM's JavaScript a float variable that joins a
+        // non-integer constant with computed values is a heap number in V8's optimised code, a new one at
+        // each assignment (55 B per camera frame here). Comparisons, not Math.max/Math.abs: each float
+        // passed to a call V8 does not inline is a new heap number too.
+        float max = a[0] < 0 ? -a[0] : a[0];
+        for (int i = 1; i < n; i++) {
             float v = a[i] < 0 ? -a[i] : a[i];
             if (v > max) {
                 max = v;
             }
         }
+        float scale = BAR_HEIGHT / (max + 1e-30f);
         for (int i = 0; i < n; i++) {
-            float h = (a[i] < 0 ? -a[i] : a[i]) / max * BAR_HEIGHT;
+            float h = (a[i] < 0 ? -a[i] : a[i]) * scale;
             int full = Math.min((int) h, BAR_HEIGHT);
             for (int y = 0; y < full; y++) {
                 out[(BAR_HEIGHT - 1 - y) * n + i] = BAR_COLOUR;
