@@ -33,12 +33,7 @@ public final class CameraView {
         }
 
         public void draw(float[] ink) {
-            int[] px = view.pixels();
-            for (int i = 0; i < size * size; i++) {
-                float v = ink[i];
-                int g = v <= 0 ? 0 : v >= 1 ? 255 : (int) (v * 255 + 0.5f);
-                px[i] = grey(g);
-            }
+            ViewPixels.gray(ink, size * size, view.pixels());
             view.put();
         }
 
@@ -46,10 +41,5 @@ public final class CameraView {
         public void clear() {
             view.clear();
         }
-    }
-
-    /** Opaque grey level g as a packed pixel R | G << 8 | B << 16 | A << 24. */
-    static int grey(int g) {
-        return 0xFF000000 | g << 16 | g << 8 | g;
     }
 }

@@ -119,68 +119,17 @@ public final class NetworkView {
     }
 
     private void drawMaps(int k, float[] a) {
-        int c = shapes[k][0];
-        int h = shapes[k][1];
-        int w = shapes[k][2];
-        int cols = Math.min(c, TILE_COLUMNS);
-        int width = cols * (w + 1) - 1;
-        int[] out = views[k].pixels();
-        java.util.Arrays.fill(out, 0); // the gaps between tiles stay transparent
-        for (int ch = 0; ch < c; ch++) {
-            int base = ch * h * w;
-            float max = 1e-6f;
-            for (int j = 0; j < h * w; j++) {
-                float v = a[base + j];
-                if (v > max) { // not Math.max: see drawBars
-                    max = v;
-                }
-            }
-            int ox = (ch % cols) * (w + 1);
-            int oy = (ch / cols) * (h + 1);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    float v = a[base + y * w + x] / max;
-                    int g = v <= 0 ? 0 : v >= 1 ? 255 : (int) (v * 255);
-                    out[(oy + y) * width + ox + x] = CameraView.grey(g);
-                }
-            }
-        }
+        int[] s = shapes[k];
+        ViewPixels.maps(a, s[0], s[1], s[2], Math.min(s[0], TILE_COLUMNS), views[k].pixels());
         views[k].put();
     }
 
     /**
-     * One bar per unit, |activation| scaled to the layer's maximum, drawn as pixels (the top pixel
-     * partly transparent for the fraction): one putImageData instead of a fillRect per unit, whose
+     * One bar per unit, drawn as pixels: one putImageData instead of a fillRect per unit, whose
      * fractional coordinates would each be a new number object per call.
      */
     private void drawBars(int k, float[] a) {
-        int n = shapes[k][0];
-        int[] out = views[k].pixels();
-        java.util.Arrays.fill(out, 0);
-        // The largest magnitude starts from a[0], not from a small constant, and a tiny term keeps the
-        // division finite for an all-zero layer: starting from 1e-6f, TeaVM's JavaScript made a new heap
-        // number at each new maximum in V8's optimised code (measured: 55 B per camera frame, gone with
-        // this). Comparisons, not Math.max/Math.abs: each float passed to a call V8 does not inline is a
-        // new heap number too.
-        float max = a[0] < 0 ? -a[0] : a[0];
-        for (int i = 1; i < n; i++) {
-            float v = a[i] < 0 ? -a[i] : a[i];
-            if (v > max) {
-                max = v;
-            }
-        }
-        float scale = BAR_HEIGHT / (max + 1e-30f);
-        for (int i = 0; i < n; i++) {
-            float h = (a[i] < 0 ? -a[i] : a[i]) * scale;
-            int full = Math.min((int) h, BAR_HEIGHT);
-            for (int y = 0; y < full; y++) {
-                out[(BAR_HEIGHT - 1 - y) * n + i] = BAR_COLOUR;
-            }
-            int alpha = (int) ((h - full) * 255 + 0.5f);
-            if (full < BAR_HEIGHT && alpha > 0) {
-                out[(BAR_HEIGHT - 1 - full) * n + i] = (BAR_COLOUR & 0xFFFFFF) | alpha << 24;
-            }
-        }
+        ViewPixels.bars(a, shapes[k][0], BAR_HEIGHT, BAR_COLOUR, views[k].pixels());
         views[k].put();
     }
 }
