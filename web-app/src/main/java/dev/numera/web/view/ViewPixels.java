@@ -28,8 +28,8 @@ final class ViewPixels {
     /**
      * Feature maps as tiles, {@code cols} to a row with a transparent 1-pixel gap between tiles,
      * each channel scaled to its own maximum (values at or below 0 black, the maximum white; a
-     * channel whose maximum is below 1e-6 is scaled as if it were 1e-6, so that noise-level
-     * values stay black instead of being blown up to white).
+     * channel whose maximum is below 1e-6 is scaled as if it were 1e-6, so that values far below
+     * that stay dark instead of being blown up to white).
      *
      * @param a   [c, h, w] activations
      * @param out [rows * (h + 1) - 1, cols * (w + 1) - 1] pixels, rows = ceil(c / cols), overwritten
