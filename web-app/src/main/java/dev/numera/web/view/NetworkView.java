@@ -108,28 +108,17 @@ public final class NetworkView {
             return;
         }
         input.draw(p.input());
+        // each layer as pixels, then one putImageData: a fillRect per bar would make its fractional
+        // coordinates a new number object per call
         for (int k = 0; k < layers.length; k++) {
             float[] a = p.activation(layers[k]);
+            int[] s = shapes[k];
             if (maps[k]) {
-                drawMaps(k, a);
+                ViewPixels.maps(a, s[0], s[1], s[2], Math.min(s[0], TILE_COLUMNS), views[k].pixels());
             } else {
-                drawBars(k, a);
+                ViewPixels.bars(a, s[0], BAR_HEIGHT, BAR_COLOUR, views[k].pixels());
             }
+            views[k].put();
         }
-    }
-
-    private void drawMaps(int k, float[] a) {
-        int[] s = shapes[k];
-        ViewPixels.maps(a, s[0], s[1], s[2], Math.min(s[0], TILE_COLUMNS), views[k].pixels());
-        views[k].put();
-    }
-
-    /**
-     * One bar per unit, drawn as pixels: one putImageData instead of a fillRect per unit, whose
-     * fractional coordinates would each be a new number object per call.
-     */
-    private void drawBars(int k, float[] a) {
-        ViewPixels.bars(a, shapes[k][0], BAR_HEIGHT, BAR_COLOUR, views[k].pixels());
-        views[k].put();
     }
 }
