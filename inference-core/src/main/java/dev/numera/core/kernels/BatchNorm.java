@@ -16,9 +16,6 @@ public final class BatchNorm {
     private BatchNorm() {
     }
 
-    /** Parameters per channel in the block: gamma, beta, running mean, running variance. */
-    public static final int PARAMS_PER_CHANNEL = 4;
-
     /** Inference: running statistics. @param out [n,c,hw] overwritten; @param in [n,c,hw] */
     public static void forwardInference(float[] out, float[] in, float[] p, int off, int n, int c, int hw, float eps) {
         for (int ch = 0; ch < c; ch++) {

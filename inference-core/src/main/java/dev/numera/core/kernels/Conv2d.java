@@ -15,7 +15,7 @@ public final class Conv2d {
     private Conv2d() {
     }
 
-    /** Output size along one axis: floor((in + 2p - k) / s) + 1. */
+    /** Output size along one axis: floor((in + 2p - k) / s) + 1, for in + 2p >= k (the network refuses smaller). */
     public static int outSize(int in, int kernel, int stride, int pad) {
         return (in + 2 * pad - kernel) / stride + 1;
     }

@@ -1,8 +1,10 @@
 package dev.numera.core.kernels;
 
 /**
- * The same convolution as {@link Conv2d}, computed as matrix products over an im2col buffer:
- * the fast variant the network runs and trains with, checked against {@link Conv2d} in the tests.
+ * The same convolution as {@link Conv2d}, computed as matrix products over an im2col buffer,
+ * checked against {@link Conv2d} in the tests. The network trains with it (its backward is the exact
+ * adjoint of this forward) and runs with it only the convolutions that {@link Conv2dWinograd} and
+ * {@link Conv2dImplicitGemm} do not cover (stride above 1).
  * <pre>
  *   col[k, j] = in[c, y*s+ky-p, x*s+kx-p]       k = (c, ky, kx) < rows = c*k*k, j = (y, x) < cols = oh*ow; 0 outside
  *   forward:   out[o, j]  = bias[o] + sum_k w[o, k] * col[k, j]          out = W . col

@@ -306,54 +306,55 @@ public final class ModelFile {
         if (stored != actual) throw new ModelFormatException(Problem.CRC_MISMATCH, "model file corrupt (CRC mismatch: stored " + Integer.toHexString(stored) + ", computed " + Integer.toHexString(actual) + ")");
         in.limit = size - 4;
 
-        int[] inputShape = {in.count("input channels"), in.count("input height"), in.count("input width")};
+        int[] inputShape = {in.dimension("input channels"), in.dimension("input height"), in.dimension("input width")};
         int layerCount = in.count("layer count");
+        in.need(layerCount * LAYER_RECORD_BYTES, "layer records");   // before allocating for them
         LayerSpec[] layers = new LayerSpec[layerCount];
         for (int i = 0; i < layerCount; i++) {
             int code = in.u8("layer type");
             in.pos += 3;
             LayerSpec.Type type = LayerSpec.Type.ofCode(code);
             if (type == null) throw new ModelFormatException(Problem.UNKNOWN_LAYER, "unknown layer type " + code + " at layer " + i);
-            layers[i] = new LayerSpec(type, in.u32("units"), in.u32("kernel"), in.u32("stride"), in.u32("padding"), in.f32("value"));
+            String at = "layer " + i + " ";
+            layers[i] = new LayerSpec(type, in.count(at + "units"), in.count(at + "kernel"), in.count(at + "stride"), in.count(at + "padding"), in.f32(at + "value"));
+            checkUnusedSettings(layers[i], i);
         }
         Sequential shapeOracle;   // derives the tensors the architecture needs
         try {
             shapeOracle = Sequential.create(inputShape, layers, 1);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {   // impossible, or over Sequential.MAX_VALUES
             throw new ModelFormatException(Problem.SHAPE_MISMATCH, "invalid architecture: " + e.getMessage());
         }
         int metaCount = in.count("metadata count");
         Map<String, String> meta = new LinkedHashMap<>();
         for (int i = 0; i < metaCount; i++) meta.put(in.str("metadata key"), in.str("metadata value"));
+        checkNumber(meta, META_INPUT_MEAN, false);
+        checkNumber(meta, META_INPUT_STD, true);
+        checkNumber(meta, META_TEMPERATURE, true);
 
         int tensorCount = in.count("tensor count");
         List<ParamTensor> expected = shapeOracle.paramTensors();
         if (tensorCount != expected.size()) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "architecture needs " + expected.size() + " tensors, file has " + tensorCount);
+        // the whole table first: the data blocks come after it
+        TableRow[] table = new TableRow[tensorCount];
+        for (int i = 0; i < tensorCount; i++) table[i] = TableRow.read(in, i, expected.get(i));
+        int blockEnd = in.pos;
+        String before = "the tensor table";
+        float[] params = shapeOracle.params();   // the values go straight into the network toNetwork(1) hands out
         List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < tensorCount; i++) {
-            String name = in.str("tensor name");
-            int dtype = in.u8("dtype");
-            int rank = in.u8("rank");
-            in.pos += 2;
-            int[] shape = new int[rank];
-            for (int d = 0; d < rank; d++) shape[d] = in.count("dimension");
-            int dataOff = in.u32("data offset"), dataLen = in.u32("data length"), scaleOff = in.u32("scales offset");
-            ParamTensor want = expected.get(i);
-            if (!want.name.equals(name)) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + i + " is \"" + name + "\", the architecture needs \"" + want.name + "\"");
-            if (!java.util.Arrays.equals(want.shape, shape)) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + name + " has shape " + Tensor.describe(shape) + ", the architecture needs " + Tensor.describe(want.shape));
-            if (dtype != DTYPE_FLOAT32 && dtype != DTYPE_INT8) throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " has unknown dtype " + dtype);
-            int count = want.length;
-            int needLen = dtype == DTYPE_INT8 ? count : 4 * count;
-            if (dataLen != needLen) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + name + " has " + Integer.toUnsignedString(dataLen) + " data bytes, shape " + Tensor.describe(shape) + " needs " + needLen);
-            in.checkRange(name + " data", dataOff, dataLen);
-            float[] params = shapeOracle.params();   // the values go straight into the network toNetwork(1) hands out
-            if (dtype == DTYPE_INT8) {
-                int ch = shape[0];
-                in.checkRange(name + " scales", scaleOff, 4 * ch);
+        for (TableRow t : table) {
+            String name = t.want.name;
+            int count = t.want.length;
+            blockEnd = in.block(name + " data", t.dataOff, t.dataLen, blockEnd, before);
+            before = name + " data";
+            if (t.dtype == DTYPE_INT8) {
+                int ch = t.want.outChannels();
+                blockEnd = in.block(name + " scales", t.scaleOff, 4 * ch, blockEnd, before);
+                before = name + " scales";
                 byte[] q = new byte[count];
-                System.arraycopy(bytes, dataOff, q, 0, count);
+                System.arraycopy(bytes, t.dataOff, q, 0, count);
                 float[] scales = new float[ch];
-                for (int o = 0; o < ch; o++) scales[o] = in.f32At(scaleOff + 4 * o);
+                for (int o = 0; o < ch; o++) scales[o] = in.f32At(t.scaleOff + 4 * o);
                 // codes are within ±127, so finite scales up to MAX/127 bound every weight: no pass over the weights
                 for (int o = 0; o < ch; o++) {
                     if (!(Math.abs(scales[o]) <= Float.MAX_VALUE / 127)) {   // NaN fails it too
@@ -361,22 +362,85 @@ public final class ModelFile {
                                 + " is not finite or makes infinite weights");
                     }
                 }
-                if (Int8Quantizer.dequantize(q, scales, ch, count / ch, params, want.offset) >= 0) {
+                if (Int8Quantizer.dequantize(q, scales, ch, count / ch, params, t.want.offset) >= 0) {
                     throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " holds int8 value -128, outside the symmetric range [-127, 127]");
                 }
-                entries.add(new Entry(name, dtype, shape, null, q, scales));
+                entries.add(new Entry(name, t.dtype, t.want.shape.clone(), null, q, scales));
             } else {
-                if (scaleOff != 0) throw new ModelFormatException(Problem.MALFORMED, "float32 tensor " + name + " has a scales offset");
                 float[] v = new float[count];
-                for (int k = 0; k < count; k++) v[k] = in.f32At(dataOff + 4 * k);
+                for (int k = 0; k < count; k++) v[k] = in.f32At(t.dataOff + 4 * k);
                 checkFinite(name, v);
-                System.arraycopy(v, 0, params, want.offset, count);
-                entries.add(new Entry(name, dtype, shape, new Tensor(v, shape), null, null));
+                System.arraycopy(v, 0, params, t.want.offset, count);
+                entries.add(new Entry(name, t.dtype, t.want.shape.clone(), new Tensor(v, t.want.shape), null, null));
             }
         }
         ModelFile file = new ModelFile(inputShape, layers, meta, entries, size);
         file.spare.set(shapeOracle);
         return file;
+    }
+
+    /** One tensor table entry, checked against the tensor the architecture needs at that place. */
+    private static final class TableRow {
+        final ParamTensor want;
+        final int dtype, dataOff, dataLen, scaleOff;
+
+        private TableRow(ParamTensor want, int dtype, int dataOff, int dataLen, int scaleOff) {
+            this.want = want;
+            this.dtype = dtype;
+            this.dataOff = dataOff;
+            this.dataLen = dataLen;
+            this.scaleOff = scaleOff;
+        }
+
+        static TableRow read(Reader in, int i, ParamTensor want) throws ModelFormatException {
+            String name = in.str("tensor name");
+            int dtype = in.u8("dtype");
+            int rank = in.u8("rank");
+            in.pos += 2;
+            int[] shape = new int[rank];
+            for (int d = 0; d < rank; d++) shape[d] = in.count("dimension");
+            int dataOff = in.u32("data offset"), dataLen = in.u32("data length"), scaleOff = in.u32("scales offset");
+            if (!want.name.equals(name)) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + i + " is \"" + name + "\", the architecture needs \"" + want.name + "\"");
+            if (!java.util.Arrays.equals(want.shape, shape)) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + name + " has shape " + Tensor.describe(shape) + ", the architecture needs " + Tensor.describe(want.shape));
+            if (dtype != DTYPE_FLOAT32 && dtype != DTYPE_INT8) throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " has unknown dtype " + dtype);
+            // as the writer quantises: weights only, biases and batchnorm values stay float32
+            if (dtype == DTYPE_INT8 && !name.endsWith(".weight")) throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " is int8; the format allows int8 for weights only");
+            int needLen = dtype == DTYPE_INT8 ? want.length : 4 * want.length;
+            if (dataLen != needLen) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + name + " has " + Integer.toUnsignedString(dataLen) + " data bytes, shape " + Tensor.describe(shape) + " needs " + needLen);
+            if (dtype == DTYPE_FLOAT32 && scaleOff != 0) throw new ModelFormatException(Problem.MALFORMED, "float32 tensor " + name + " has a scales offset");
+            return new TableRow(want, dtype, dataOff, dataLen, scaleOff);
+        }
+    }
+
+    /**
+     * The format's "others 0": a layer setting its type does not use must be 0, so that no file
+     * carries values this reader would silently ignore.
+     */
+    private static void checkUnusedSettings(LayerSpec s, int i) throws ModelFormatException {
+        LayerSpec.Type t = s.type;
+        boolean conv = t == LayerSpec.Type.CONV2D, pool = t == LayerSpec.Type.MAXPOOL2D;
+        String unused = s.units != 0 && !conv && t != LayerSpec.Type.DENSE ? "units " + s.units
+                : s.kernel != 0 && !conv && !pool ? "kernel " + s.kernel
+                : s.stride != 0 && !conv && !pool ? "stride " + s.stride
+                : s.padding != 0 && !conv ? "padding " + s.padding
+                : s.value != 0 && t != LayerSpec.Type.BATCHNORM && t != LayerSpec.Type.DROPOUT ? "value " + s.value
+                : null;
+        if (unused != null) throw new ModelFormatException(Problem.MALFORMED, "layer " + i + " " + t.label + " has " + unused + ", a setting it does not use (must be 0)");
+    }
+
+    /** A well-known numeric metadata value: absent, or a finite number (and > 0 when {@code positive}). */
+    private static void checkNumber(Map<String, String> meta, String key, boolean positive) throws ModelFormatException {
+        String v = meta.get(key);
+        if (v == null) return;
+        float f;
+        try {
+            f = Float.parseFloat(v);
+        } catch (NumberFormatException e) {
+            f = Float.NaN;
+        }
+        if (!(f >= -Float.MAX_VALUE && f <= Float.MAX_VALUE) || positive && !(f > 0)) {   // NaN fails both
+            throw new ModelFormatException(Problem.MALFORMED, "metadata " + key + " is \"" + v + "\", not a finite number" + (positive ? " > 0" : ""));
+        }
     }
 
     /**
@@ -418,10 +482,17 @@ public final class ModelFile {
             return v;
         }
 
-        /** A u32 used as a count or dimension: must be small enough to be plausible. */
+        /** A u32 used as a count, dimension or layer setting: must be small enough to be plausible. */
         int count(String what) throws ModelFormatException {
             int v = u32(what);
-            if (v < 0 || v > 1 << 24) throw new ModelFormatException(Problem.MALFORMED, what + " " + Integer.toUnsignedString(v) + " is implausible");
+            if (v < 0 || v > 1 << 24) throw new ModelFormatException(Problem.MALFORMED, what + " " + Integer.toUnsignedString(v) + " is implausible (more than 2^24)");
+            return v;
+        }
+
+        /** An input dimension: a count of at least 1. */
+        int dimension(String what) throws ModelFormatException {
+            int v = count(what);
+            if (v == 0) throw new ModelFormatException(Problem.MALFORMED, what + " is 0, must be at least 1");
             return v;
         }
 
@@ -458,12 +529,20 @@ public final class ModelFile {
             return new String(c);
         }
 
-        void checkRange(String what, int off, int len) throws ModelFormatException {
-            if ((off & 7) != 0) throw new ModelFormatException(Problem.MALFORMED, what + " offset " + off + " is not 8-byte aligned");
-            if (off < pos || off + len > limit || off + len < off) {
-                throw new ModelFormatException(off + len > limit ? Problem.TRUNCATED : Problem.MALFORMED,
-                        what + " at bytes " + Integer.toUnsignedString(off) + ".." + Integer.toUnsignedString(off + len) + " lies outside the data region");
+        /**
+         * A data block [off, off + len): 8-byte aligned, inside the file, and not before {@code from},
+         * the end of the tensor table or of the block before it; so the blocks follow the table in
+         * entry order without overlapping. Returns the block's end.
+         */
+        int block(String what, int off, int len, int from, String before) throws ModelFormatException {
+            long start = off & 0xFFFFFFFFL, end = start + len;   // len >= 0, checked against the shape
+            if ((start & 7) != 0) throw new ModelFormatException(Problem.MALFORMED, what + " offset " + start + " is not 8-byte aligned");
+            if (end > limit) throw new ModelFormatException(Problem.TRUNCATED, what + " at bytes " + start + ".." + end + " runs past the data region, which ends at byte " + limit);
+            if (start < from) {
+                throw new ModelFormatException(Problem.MALFORMED, what + " at bytes " + start + ".." + end + " starts before the end of " + before
+                        + " (byte " + from + "): data blocks follow the tensor table in entry order, without overlapping");
             }
+            return (int) end;
         }
     }
 

@@ -79,11 +79,6 @@ public final class LayerSpec {
         return new LayerSpec(Type.FLATTEN, 0, 0, 0, 0, 0);
     }
 
-    /** Whether the layer has trainable parameters. */
-    public boolean hasParams() {
-        return type == Type.CONV2D || type == Type.DENSE || type == Type.BATCHNORM;
-    }
-
     @Override
     public String toString() {
         switch (type) {

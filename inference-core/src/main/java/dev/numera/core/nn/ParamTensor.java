@@ -1,5 +1,7 @@
 package dev.numera.core.nn;
 
+import dev.numera.core.tensor.Tensor;
+
 /**
  * A named parameter tensor inside a network's one flat parameter array.
  * Names are {@code layer<i>.<role>}: roles weight, bias (conv2d, dense) and gamma, beta,
@@ -21,9 +23,7 @@ public final class ParamTensor {
         this.layer = layer;
         this.offset = offset;
         this.shape = shape;
-        int n = 1;
-        for (int d : shape) n *= d;
-        this.length = n;
+        this.length = Tensor.sizeOf(shape);   // refuses overflow (Sequential's limits keep it far below)
         this.trainable = trainable;
         this.decayed = decayed;
     }

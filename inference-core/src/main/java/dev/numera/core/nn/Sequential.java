@@ -34,6 +34,14 @@ import java.util.List;
  * {@link #replica(int)} gives a second network on the same parameters (one per training thread).
  */
 public final class Sequential {
+    /**
+     * Most values a network may hold in each of: its parameters, the activations of one sample (input
+     * and every layer's output), one convolution's scratch buffer. 2^24 floats (64 MB) is 100x the
+     * shipped network; the bound keeps every size an int and makes a crafted model file an error
+     * instead of a gigabyte allocation.
+     */
+    public static final int MAX_VALUES = 1 << 24;
+
     private final int[] inputShape;
     private final LayerSpec[] specs;
     private final int[][] shapes;      // shapes[i] = [c, h, w] entering layer i; shapes[L] = output
@@ -61,6 +69,7 @@ public final class Sequential {
 
     private Sequential(int[] inputShape, LayerSpec[] specs, int capacity, float[] sharedParams) {
         if (inputShape.length != 3) throw new IllegalArgumentException("input shape must be [c, h, w], got " + Tensor.describe(inputShape));
+        if (!(inputShape[0] > 0 && inputShape[1] > 0 && inputShape[2] > 0)) throw new IllegalArgumentException("input shape must be positive, got " + Tensor.describe(inputShape));
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
         this.inputShape = inputShape.clone();
         this.specs = specs.clone();
@@ -70,6 +79,9 @@ public final class Sequential {
         paramOffset = new int[layers];
         List<ParamTensor> list = new ArrayList<>();
         int[] shape = inputShape.clone();
+        // sizes are multiplied in long and capped (product) and checked against MAX_VALUES before
+        // any int holds them, so a hostile model file gets an error, not a wrapped size
+        long values = product(shape[0], shape[1], shape[2]);   // activations of one sample, all buffers
         int offset = 0, scratchSize = 0, gemmScratch = 0;
         for (int i = 0; i < layers; i++) {
             shapes[i] = shape;
@@ -79,19 +91,30 @@ public final class Sequential {
             switch (s.type) {
                 case CONV2D: {
                     require(s.units > 0 && s.kernel > 0 && s.stride > 0 && s.padding >= 0, i, s, shape, "needs positive channels, kernel and stride");
-                    int oh = Conv2d.outSize(h, s.kernel, s.stride, s.padding), ow = Conv2d.outSize(w, s.kernel, s.stride, s.padding);
-                    require(oh > 0 && ow > 0, i, s, shape, "kernel larger than the padded input");
-                    paramOffset[i] = offset;
+                    long ph = h + 2L * s.padding, pw = w + 2L * s.padding;
+                    // also keeps (in + 2p - k) / s non-negative: int division rounds toward zero, so a negative
+                    // one gave 1 output row instead of a refusal (the format's floor needs it >= 0)
+                    require(ph >= s.kernel && pw >= s.kernel, i, s, shape, "kernel larger than the padded input");
+                    require(ph <= MAX_VALUES && pw <= MAX_VALUES, i, s, shape, "padded input wider than " + MAX_VALUES);
+                    long oh = (ph - s.kernel) / s.stride + 1, ow = (pw - s.kernel) / s.stride + 1;
+                    long weights = product(s.units, c, s.kernel, s.kernel);
+                    require(weights <= MAX_VALUES && offset + weights + s.units <= MAX_VALUES, i, s, shape, "more than " + MAX_VALUES + " parameters");
+                    require(product(2, c, s.kernel, s.kernel, oh, ow) <= MAX_VALUES, i, s, shape, "im2col buffer over " + MAX_VALUES + " values");
+                    require(product(s.units, oh, ow) <= MAX_VALUES, i, s, shape, "output over " + MAX_VALUES + " values");
+                    // the kernels' int sizes cannot overflow now: im2col bounds the padded input (stride 1)
+                    // and, with the output, Winograd's tiles (~40 * MAX_VALUES at most)
                     int gemm = Conv2dGemm.scratchSize(c, h, w, s.kernel, s.stride, s.padding);
+                    int infer = Conv2dWinograd.applies(c, s.kernel, s.stride, s.padding) ? Conv2dWinograd.scratchSize(c, h, w, s.units)
+                            : Conv2dImplicitGemm.applies(s.stride) ? Conv2dImplicitGemm.scratchSize(c, h, w, s.padding) : gemm;
+                    require(infer <= MAX_VALUES, i, s, shape, "scratch buffer over " + MAX_VALUES + " values");
                     gemmScratch = Math.max(gemmScratch, gemm);
-                    scratchSize = Math.max(scratchSize, Conv2dWinograd.applies(c, s.kernel, s.stride, s.padding)
-                            ? Conv2dWinograd.scratchSize(c, h, w, s.units)
-                            : Conv2dImplicitGemm.applies(s.stride) ? Conv2dImplicitGemm.scratchSize(c, h, w, s.padding) : gemm);
+                    scratchSize = Math.max(scratchSize, infer);
+                    paramOffset[i] = offset;
                     list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, c, s.kernel, s.kernel}, true, true));
-                    offset += s.units * c * s.kernel * s.kernel;
+                    offset += (int) weights;
                     list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
                     offset += s.units;
-                    shape = new int[]{s.units, oh, ow};
+                    shape = new int[]{s.units, (int) oh, (int) ow};
                     break;
                 }
                 case MAXPOOL2D: {
@@ -102,16 +125,19 @@ public final class Sequential {
                 case DENSE: {
                     require(s.units > 0, i, s, shape, "needs positive output features");
                     int in = c * h * w;
+                    long weights = product(s.units, in);
+                    require(weights <= MAX_VALUES && offset + weights + s.units <= MAX_VALUES, i, s, shape, "more than " + MAX_VALUES + " parameters");
                     paramOffset[i] = offset;
                     list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, in}, true, true));
-                    offset += s.units * in;
+                    offset += (int) weights;
                     list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
                     offset += s.units;
                     shape = new int[]{s.units, 1, 1};
                     break;
                 }
                 case BATCHNORM: {
-                    require(s.value > 0, i, s, shape, "epsilon must be positive");
+                    require(s.value > 0 && s.value <= Float.MAX_VALUE, i, s, shape, "epsilon must be positive and finite");
+                    require(offset + 4L * c <= MAX_VALUES, i, s, shape, "more than " + MAX_VALUES + " parameters");
                     paramOffset[i] = offset;
                     String[] roles = {"gamma", "beta", "running_mean", "running_var"};
                     for (int r = 0; r < 4; r++) {
@@ -129,7 +155,10 @@ public final class Sequential {
                 default:
                     break;  // relu, sigmoid keep the shape
             }
+            values += size(shape);   // its output buffer
+            require(values <= MAX_VALUES, i, s, shapes[i], "more than " + MAX_VALUES + " activation values per sample");
         }
+        if (values * capacity > Integer.MAX_VALUE) throw new IllegalArgumentException("capacity " + capacity + " times " + values + " activation values per sample does not fit an array");
         shapes[layers] = shape;
         tensors = Collections.unmodifiableList(list);
         if (sharedParams != null && sharedParams.length != offset) throw new IllegalArgumentException("shared parameter array has the wrong size");
@@ -162,6 +191,16 @@ public final class Sequential {
 
     private static void require(boolean ok, int i, LayerSpec s, int[] shape, String why) {
         if (!ok) throw new IllegalArgumentException("layer " + i + " " + s + " on input " + Tensor.describe(shape) + ": " + why);
+    }
+
+    /** a * b * ..., or MAX_VALUES + 1 once past MAX_VALUES: no overflow for factors below 2^39. */
+    private static long product(long... factors) {
+        long n = 1;
+        for (long f : factors) {
+            n *= f;
+            if (n > MAX_VALUES) return MAX_VALUES + 1L;
+        }
+        return n;
     }
 
     private static int size(int[] shape) {

@@ -17,20 +17,8 @@ public final class Tensor {
         this.shape = shape.clone();
     }
 
-    public static Tensor zeros(int... shape) {
-        return new Tensor(new float[sizeOf(shape)], shape);
-    }
-
     public int[] shape() {
         return shape.clone();
-    }
-
-    public int rank() {
-        return shape.length;
-    }
-
-    public int dim(int i) {
-        return shape[i];
     }
 
     public int size() {

@@ -99,7 +99,8 @@ class ModelFileTest {
 
     @Test
     void int8EntriesKeepTheirCodesAndDequantiseOnDemand() throws Exception {
-        ModelFile back = ModelFile.read(ModelFile.of(GoldenFixtures.network(), GoldenFixtures.metadata(), true).write());
+        Sequential source = GoldenFixtures.network();
+        ModelFile back = ModelFile.read(ModelFile.of(source, GoldenFixtures.metadata(), true).write());
         Sequential net = back.toNetwork(1);
         int int8 = 0;
         for (ModelFile.Entry e : back.tensors()) {
@@ -108,7 +109,8 @@ class ModelFileTest {
             assertArrayEquals(t.shape, e.values().shape());
             assertEquals(t.length, e.size());
             for (int i = 0; i < t.length; i++) {
-                float want = e.dtype == ModelFile.DTYPE_INT8 ? e.q[i] * e.scales[i / (t.length / t.outChannels())] : v[i];
+                // int8: code times its channel's scale; float32: the source network's value, exactly
+                float want = e.dtype == ModelFile.DTYPE_INT8 ? e.q[i] * e.scales[i / (t.length / t.outChannels())] : source.params()[t.offset + i];
                 assertEquals(want, v[i], 0f, e.name + "[" + i + "]");
                 assertEquals(want, net.params()[t.offset + i], 0f, e.name + "[" + i + "] in the network");
             }
@@ -334,6 +336,214 @@ class ModelFileTest {
     void trailingGarbage() throws IOException {
         byte[] b = java.util.Arrays.copyOf(golden(), golden().length + 3);
         assertEquals(Problem.MALFORMED, refuse(b).problem());
+    }
+
+    // ------------------------------------------------------------ sizes, settings and offsets
+    // golden layers (input [1, 8, 8]): 0 conv2d(3, 3x3, s1, p1), 1 batchnorm, 2 relu, 3 maxpool2d(2, s2),
+    // 4 conv2d(4, 3x3, s2, p1), 5 flatten, 6 dense(8), 7 sigmoid, 8 dropout(0.25), 9 dense(10)
+
+    /** Byte position of layer i's field: 4 units, 8 kernel, 12 stride, 16 padding, 20 value. */
+    static int layer(int i, int field) {
+        return 28 + ModelFile.LAYER_RECORD_BYTES * i + field;
+    }
+
+    /** Byte position of a tensor entry's dtype (then rank, 2 zero bytes, the dimensions). */
+    static int dtypeAt(byte[] b, String tensor) {
+        return indexOf(b, tensor) + tensor.length();
+    }
+
+    /** Byte position of a tensor entry's data offset (then data length, scales offset). */
+    static int dataOffsetAt(byte[] b, String tensor) {
+        int dtype = dtypeAt(b, tensor);
+        return dtype + 4 + 4 * b[dtype + 1];
+    }
+
+    static ModelFormatException refuse(byte[] b, Problem problem, String... inMessage) {
+        ModelFormatException e = refuse(reseal(b));
+        assertEquals(problem, e.problem(), e.getMessage());
+        for (String m : inMessage) assertTrue(e.getMessage().contains(m), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void layerSettingsAreBoundedCounts() throws IOException {
+        String[] names = {"units", "kernel", "stride", "padding"};
+        for (int f = 0; f < 4; f++) {
+            for (int bad : new int[]{-1, (1 << 24) + 1, Integer.MIN_VALUE}) {
+                byte[] b = golden();
+                put32(b, layer(0, 4 + 4 * f), bad);
+                refuse(b, Problem.MALFORMED, "layer 0 " + names[f], Integer.toUnsignedString(bad), "implausible");
+            }
+        }
+    }
+
+    @Test
+    void architecturesOverTheSizeLimitAreRefusedBeforeAnyAllocation() throws IOException {
+        byte[] b = golden();
+        put32(b, layer(6, 4), 0xFFFFFF);          // dense after a flatten of 16: 16 * (2^24 - 1) weights
+        refuse(b, Problem.SHAPE_MISMATCH, "layer 6 dense", "more than 16777216 parameters");
+        b = golden();
+        put32(b, layer(0, 16), 0xFFFFFF);         // padding 2^24 - 1 on an 8x8 input
+        refuse(b, Problem.SHAPE_MISMATCH, "layer 0 conv2d", "padded input");
+        b = golden();
+        put32(b, layer(0, 4), 1 << 24);           // 2^24 output channels: 9 * 2^24 weights
+        refuse(b, Problem.SHAPE_MISMATCH, "layer 0 conv2d", "parameters");
+        b = golden();
+        put32(b, 16, 1 << 20);                    // input [1, 2^20, 8]: conv 0's im2col holds 2 * 9 * 2^23 values
+        refuse(b, Problem.SHAPE_MISMATCH, "layer 0 conv2d", "im2col buffer over 16777216 values");
+    }
+
+    @Test
+    void inputDimensionsAreAtLeastOne() throws IOException {
+        String[] names = {"input channels", "input height", "input width"};
+        for (int d = 0; d < 3; d++) {
+            byte[] b = golden();
+            put32(b, 12 + 4 * d, 0);
+            refuse(b, Problem.MALFORMED, names[d] + " is 0");
+        }
+    }
+
+    @Test
+    void countsOver2To24AreImplausible() throws IOException {
+        int tooMany = (1 << 24) + 1;
+        byte[] b = golden();
+        put32(b, 24, tooMany);
+        refuse(b, Problem.MALFORMED, "layer count 16777217");
+        b = golden();
+        put32(b, 24, 1 << 24);                    // plausible, but 400 MB of records the file does not have
+        refuse(b, Problem.TRUNCATED, "layer records");
+        b = golden();
+        put32(b, layer(10, 0), tooMany);          // the metadata count follows the 10 layer records
+        refuse(b, Problem.MALFORMED, "metadata count");
+        b = golden();
+        put32(b, indexOf(b, "layer0.weight") - 2 - 4, tooMany);   // before the first entry's name and its length
+        refuse(b, Problem.MALFORMED, "tensor count");
+        b = golden();
+        put32(b, dtypeAt(b, "layer6.weight") + 4, tooMany);
+        refuse(b, Problem.MALFORMED, "dimension 16777217");
+    }
+
+    @Test
+    void unusedLayerSettingsMustBeZero() throws IOException {
+        int[][] cases = {{3, 4}, {3, 16}, {3, 20}, {2, 8}, {5, 12}, {6, 8}, {6, 20}, {1, 4}, {8, 16}};   // {layer, field}
+        String[] want = {"maxpool2d has units", "maxpool2d has padding", "maxpool2d has value", "relu has kernel",
+                "flatten has stride", "dense has kernel", "dense has value", "batchnorm has units", "dropout has padding"};
+        for (int k = 0; k < cases.length; k++) {
+            byte[] b = golden();
+            int at = layer(cases[k][0], cases[k][1]);
+            put32(b, at, cases[k][1] == 20 ? Float.floatToIntBits(0.5f) : 1);
+            refuse(b, Problem.MALFORMED, "layer " + cases[k][0] + " " + want[k], "must be 0");
+        }
+    }
+
+    @Test
+    void batchnormEpsilonMustBePositiveAndFinite() throws IOException {
+        for (float bad : new float[]{Float.POSITIVE_INFINITY, 0f, -1e-5f, Float.NaN}) {
+            byte[] b = golden();
+            put32(b, layer(1, 20), Float.floatToIntBits(bad));
+            refuse(b, Problem.SHAPE_MISMATCH, "layer 1 batchnorm", "epsilon");
+        }
+    }
+
+    @Test
+    void kernelLargerThanThePaddedInputWithAStride() throws IOException {
+        // layer 4 sees [3, 4, 4], padded 6: kernel 7 at stride 2 gave (6 - 7) / 2 + 1 = 1 row when the division truncated
+        byte[] b = golden();
+        put32(b, layer(4, 8), 7);
+        refuse(b, Problem.SHAPE_MISMATCH, "layer 4 conv2d", "kernel larger than the padded input");
+    }
+
+    @Test
+    void unknownDtype() throws IOException {
+        byte[] b = golden();
+        b[dtypeAt(b, "layer0.bias")] = 3;
+        refuse(b, Problem.MALFORMED, "layer0.bias has unknown dtype 3");
+    }
+
+    @Test
+    void int8IsForWeightsOnly() throws IOException {
+        for (String tensor : new String[]{"layer0.bias", "layer1.gamma", "layer1.running_var"}) {
+            byte[] b = resource("golden-v1-int8.nmod");
+            b[dtypeAt(b, tensor)] = (byte) ModelFile.DTYPE_INT8;
+            refuse(b, Problem.MALFORMED, tensor + " is int8", "weights only");
+        }
+    }
+
+    @Test
+    void float32WithAScalesOffset() throws IOException {
+        byte[] b = golden();
+        int scales = dataOffsetAt(b, "layer0.bias") + 8;
+        put32(b, scales, le32(b, dataOffsetAt(b, "layer0.bias")));
+        refuse(b, Problem.MALFORMED, "float32 tensor layer0.bias has a scales offset");
+    }
+
+    @Test
+    void unalignedDataOffset() throws IOException {
+        byte[] b = golden();
+        int at = dataOffsetAt(b, "layer0.bias");
+        put32(b, at, le32(b, at) + 4);
+        refuse(b, Problem.MALFORMED, "layer0.bias data offset", "not 8-byte aligned");
+    }
+
+    @Test
+    void overlappingDataBlocks() throws IOException {
+        byte[] b = golden();
+        int weight = le32(b, dataOffsetAt(b, "layer0.weight"));   // 27 floats: 108 bytes
+        put32(b, dataOffsetAt(b, "layer0.bias"), weight + 64);
+        refuse(b, Problem.MALFORMED, "layer0.bias data", "before the end of layer0.weight data");
+        // int8: the scales inside their own tensor's codes
+        b = resource("golden-v1-int8.nmod");
+        int at = dataOffsetAt(b, "layer4.weight");
+        put32(b, at + 8, le32(b, at) + 8);
+        refuse(b, Problem.MALFORMED, "layer4.weight scales", "before the end of layer4.weight data");
+    }
+
+    @Test
+    void dataBlocksOutOfEntryOrder() throws IOException {
+        byte[] b = golden();
+        int bias = dataOffsetAt(b, "layer0.bias"), gamma = dataOffsetAt(b, "layer1.gamma");   // both 3 floats
+        int biasData = le32(b, bias);
+        put32(b, bias, le32(b, gamma));
+        put32(b, gamma, biasData);
+        refuse(b, Problem.MALFORMED, "layer1.gamma data", "before the end of layer0.bias data");
+    }
+
+    @Test
+    void dataBlockInsideTheHeaderOrTable() throws IOException {
+        byte[] b = golden();
+        put32(b, dataOffsetAt(b, "layer0.weight"), 8);
+        refuse(b, Problem.MALFORMED, "layer0.weight data at bytes 8..116", "the tensor table");
+    }
+
+    @Test
+    void dataBlockPastTheEnd() throws IOException {
+        for (int off : new int[]{golden().length - 4 - 8, 0xFFFFFFF8}) {
+            byte[] b = golden();
+            put32(b, dataOffsetAt(b, "layer9.bias"), off);
+            refuse(b, Problem.TRUNCATED, "layer9.bias data", "runs past the data region");
+        }
+    }
+
+    @Test
+    void wellKnownMetadataValuesMustBeUsable() throws Exception {
+        String[][] bad = {
+                {ModelFile.META_TEMPERATURE, "0"}, {ModelFile.META_TEMPERATURE, "-1.5"}, {ModelFile.META_TEMPERATURE, "NaN"},
+                {ModelFile.META_TEMPERATURE, "Infinity"}, {ModelFile.META_TEMPERATURE, "warm"},
+                {ModelFile.META_INPUT_STD, "0"}, {ModelFile.META_INPUT_STD, "-0.3081"}, {ModelFile.META_INPUT_STD, "1e39"},
+                {ModelFile.META_INPUT_MEAN, "NaN"}, {ModelFile.META_INPUT_MEAN, "-Infinity"}, {ModelFile.META_INPUT_MEAN, ""}};
+        for (String[] kv : bad) {
+            java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(GoldenFixtures.metadata());
+            meta.put(kv[0], kv[1]);
+            byte[] b = ModelFile.of(GoldenFixtures.network(), meta, false).write();   // the writer does not check
+            ModelFormatException e = refuse(b);
+            assertEquals(Problem.MALFORMED, e.problem(), kv[0] + " = " + kv[1]);
+            assertTrue(e.getMessage().contains("metadata " + kv[0] + " is \"" + kv[1] + "\""), e.getMessage());
+        }
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(GoldenFixtures.metadata());
+        meta.put(ModelFile.META_INPUT_MEAN, "-0.5");                  // a negative mean is fine
+        meta.put(ModelFile.META_INPUT_STD, "0.3081");
+        ModelFile m = ModelFile.read(ModelFile.of(GoldenFixtures.network(), meta, false).write());
+        assertEquals(-0.5f, m.floatMeta(ModelFile.META_INPUT_MEAN, 0));
     }
 
     static int le32(byte[] b, int at) {

@@ -62,6 +62,57 @@ class SequentialTest {
         assertTrue(e.getMessage().contains("layer 0 conv2d"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Sequential.create(new int[]{1, 4, 4}, new LayerSpec[]{LayerSpec.dropout(1f)}, 1));
         assertThrows(IllegalArgumentException.class, () -> Sequential.create(new int[]{1, 4, 4}, new LayerSpec[]{LayerSpec.maxPool2d(5, 1)}, 1));
+        LayerSpec infiniteEpsilon = new LayerSpec(LayerSpec.Type.BATCHNORM, 0, 0, 0, 0, Float.POSITIVE_INFINITY);
+        assertThrows(IllegalArgumentException.class, () -> Sequential.create(new int[]{1, 4, 4}, new LayerSpec[]{infiniteEpsilon}, 1));
+    }
+
+    @Test
+    void aStrideAboveOneNeedsThePaddedInputToHoldTheKernel() {
+        // [1, 2, 2], kernel 5, stride 4: (2 - 5) / 4 + 1 truncates to 1 row; the padded input is smaller than the kernel
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Sequential.create(new int[]{1, 2, 2}, new LayerSpec[]{LayerSpec.conv2d(1, 5, 4, 0)}, 1));
+        assertTrue(e.getMessage().contains("kernel larger than the padded input"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Sequential.create(new int[]{1, 3, 4}, new LayerSpec[]{LayerSpec.conv2d(1, 5, 4, 0)}, 1));
+        // floor((7 - 3) / 2) + 1 = 3; floor((8 + 2 - 3) / 3) + 1 = 3
+        assertArrayEquals(new int[]{2, 3, 3}, Sequential.create(new int[]{1, 7, 7}, new LayerSpec[]{LayerSpec.conv2d(2, 3, 2, 0)}, 1).outputShape(0));
+        assertArrayEquals(new int[]{2, 3, 3}, Sequential.create(new int[]{1, 8, 8}, new LayerSpec[]{LayerSpec.conv2d(2, 3, 3, 1)}, 1).outputShape(0));
+        // [1, 3, 3] padded by 1 is exactly the 5x5 kernel: one output, the kernel's centre 3x3 over the ones
+        Sequential net = Sequential.create(new int[]{1, 3, 3}, new LayerSpec[]{LayerSpec.conv2d(1, 5, 4, 1)}, 1);
+        assertArrayEquals(new int[]{1, 1, 1}, net.outputShape(0));
+        for (int k = 0; k < 25; k++) net.params()[k] = k;   // w[ky, kx] = 5 ky + kx
+        net.params()[25] = 0.5f;                            // bias
+        float[] ones = new float[9];
+        java.util.Arrays.fill(ones, 1f);
+        // sum over ky, kx in 1..3 of (5 ky + kx) = 3 * 5 * 6 + 3 * 6 = 108
+        assertEquals(108.5f, net.forward(ones, 1, false)[0], 0f);
+    }
+
+    @Test
+    void refusesNetworksOverTheSizeLimit() {
+        assertEquals(1 << 24, Sequential.MAX_VALUES);
+        String[][] cases = {{"parameters", "dense"}, {"activation values", "relu"}, {"padded input", "conv"}, {"im2col", "conv k"}};
+        for (String[] c : cases) {
+            LayerSpec[] layers;
+            int[] input = {1, 28, 28};
+            switch (c[1]) {
+                case "dense": layers = new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(0xFFFFFF)}; break;   // 784 * (2^24 - 1) weights
+                case "relu":                                                                                  // 17 buffers of 2^20
+                    input = new int[]{1, 1024, 1024};
+                    layers = new LayerSpec[16];
+                    java.util.Arrays.fill(layers, LayerSpec.relu());
+                    break;
+                case "conv": layers = new LayerSpec[]{LayerSpec.conv2d(1, 1, 1 << 30, 1 << 30)}; break;       // 28 + 2^31 would wrap in int
+                default: layers = new LayerSpec[]{LayerSpec.conv2d(1, 2000, 1, 1000)}; break;                // 4e6 weights, an im2col of 2 * 4e6 * 29^2
+            }
+            int[] in = input;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sequential.create(in, layers, 1));
+            assertTrue(e.getMessage().contains(c[0]), e.getMessage());
+        }
+        // a sample that fits, times a capacity that does not fit an array
+        LayerSpec[] relu = {LayerSpec.relu()};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sequential.create(new int[]{1, 1024, 1024}, relu, 1100));
+        assertTrue(e.getMessage().contains("capacity 1100"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Sequential.create(new int[]{0, 28, 28}, relu, 1));
     }
 
     @Test

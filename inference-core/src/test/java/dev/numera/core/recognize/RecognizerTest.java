@@ -1,6 +1,7 @@
 package dev.numera.core.recognize;
 
 import dev.numera.core.image.StrokeRasterizer;
+import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.Sequential;
 import org.junit.jupiter.api.Test;
@@ -162,21 +163,22 @@ class RecognizerTest {
     @Test
     void aRecognizerFromAModelFileFreezesItsOwnNetwork() throws Exception {
         Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
-        Recognizer r = new Recognizer(dev.numera.core.model.ModelFile.of(net, java.util.Map.of(), false));
+        Recognizer r = new Recognizer(ModelFile.of(net, java.util.Map.of(), false));
         assertTrue(r.network().frozen());
         assertFalse(net.frozen(), "the network the file was made from is not the recognizer's");
     }
 
     @Test
-    void inputNormalisationFromTheModelIsApplied() {
+    void inputNormalisationFromTheModelIsApplied() throws Exception {
         // dense(10) with weight row 0 = all ones, rest 0: logit 0 = sum((x - mean) / std)
         Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
         java.util.Arrays.fill(net.params(), 0, 784, 1f);
-        Recognizer r = new Recognizer(net, 0.5f, 0.25f);
+        java.util.Map<String, String> meta = java.util.Map.of(ModelFile.META_INPUT_MEAN, "0.5", ModelFile.META_INPUT_STD, "0.25");
+        Recognizer r = new Recognizer(ModelFile.read(ModelFile.of(net, meta, false).write()));   // mean and std from the file's bytes
         float[] x = new float[784];
         java.util.Arrays.fill(x, 0.75f);                             // (0.75 - 0.5) / 0.25 = 1 per pixel
         r.infer(x);
-        assertEquals(784f, net.activation(1)[0], 1e-3f);
+        assertEquals(784f, r.network().activation(1)[0], 1e-3f);
     }
 
     @Test
