@@ -10,12 +10,19 @@
   // polling the page (each poll is a task on the main thread the page is starting on).
   let settle;
   nb.whenReady = new Promise(r => { settle = r; });
-  const error = m => { nb.errors.push(m); settle(); };
+  // A page reports an error it caught with nb.fail(message); uncaught ones arrive here by themselves.
+  const error = nb.fail = m => { nb.errors.push(m); settle(); };
   addEventListener('error', e => error(String(e.message || e)));
   addEventListener('unhandledrejection', e => error('unhandled rejection: ' + (e.reason && (e.reason.stack || e.reason))));
+  // Numera's page says it could not start with data-error on the body (and a message in #status).
   const check = () => {
-    if (nb.readyAt === null && document.body && document.body.dataset.ready === 'true') { nb.readyAt = performance.now(); settle(); }
-    return nb.readyAt !== null;
+    const body = document.body;
+    if (nb.readyAt === null && body && body.dataset.ready === 'true') { nb.readyAt = performance.now(); settle(); }
+    if (body && body.dataset.error && !nb.errors.length) {
+      const status = document.getElementById('status');
+      error('page error ' + body.dataset.error + ': ' + (status ? status.textContent : ''));
+    }
+    return nb.readyAt !== null || nb.errors.length > 0;
   };
   // Frames of more than 50 ms (Long Animation Frames): where the main thread was busy before ready.
   nb.longFrames = [];
@@ -24,7 +31,7 @@
       .observe({ type: 'long-animation-frame', buffered: true });
   } catch (e) { /* a browser without LoAF: the timeline just lacks them */ }
   const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
-  mo.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  mo.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready', 'data-error'] });
 
   nb.adapter = () => {
     if (window.numera && typeof window.numera.infer === 'function') {
@@ -48,7 +55,6 @@
              mean: s.reduce((a, b) => a + b, 0) / s.length };
   };
   const argmax = p => { let k = 0; for (let i = 1; i < p.length; i++) if (p[i] > p[k]) k = i; return k; };
-  const call = (f, x) => { const r = f(x); return r && typeof r.then === 'function' ? r : null; };
 
   nb.timerResolution = () => {
     let min = Infinity;
@@ -106,12 +112,14 @@
     if (o.firstOnly) return res;     // an extra cold-load sample: ready and the first inference only
     // A first visit installs the service worker, which pre-caches the site in the background: let it
     // finish (at most 5 s) so that it does not compete with the timed loops. A page may register its
-    // worker only once it has started, a moment after ready: look for a registration for 0.5 s.
+    // worker only a while after ready: Numera's loader does so 2 s after its start (loader.js,
+    // SW_DELAY_MS), so its page is given 4 s to register; the other pages register none, 0.5 s.
     if (navigator.serviceWorker && navigator.serviceWorker.controller === null && o.waitForServiceWorker !== false) {
       const sleep = ms => new Promise(r => setTimeout(r, ms));
       const t0 = performance.now();
+      const registerWithin = window.numeraBoot ? 4000 : 500;
       let regs = await navigator.serviceWorker.getRegistrations();
-      while (!regs.length && performance.now() - t0 < 500) {
+      while (!regs.length && performance.now() - t0 < registerWithin) {
         await sleep(25);
         regs = await navigator.serviceWorker.getRegistrations();
       }

@@ -758,7 +758,7 @@ public final class BrowserBench {
                 gz += (long) f.get("gzip");
                 if (isModel(h.path)) gzModel += (long) f.get("gzip");
             }
-            String how = i >= toReady.size() ? "after ready" : h.revalidate ? "pre-cache" : "page";
+            String how = h.revalidate ? "pre-cache" : i >= toReady.size() ? "after ready" : "page";
             if (!String.valueOf(f.get("how")).contains(how)) f.put("how", (f.get("how").toString().isEmpty() ? "" : f.get("how") + ", ") + how);
         }
         List<String> notFound = new ArrayList<>();

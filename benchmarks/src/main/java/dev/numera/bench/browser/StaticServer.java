@@ -21,6 +21,11 @@ import java.util.concurrent.Executors;
  * (COOP same-origin + COEP require-corp, for 5 µs performance.now() and threads), correct MIME types
  * (application/wasm), no caching. Several directories are mounted under URL prefixes; requests to
  * logged mounts are recorded so the runner can count the bytes a page downloaded.
+ *
+ * <p>Why not the app's {@code dev.numera.web.server.StaticServer}: that one serves one site with the
+ * app's caching (no-cache, its CSP header); this one mounts several folders, logs requests and never
+ * lets anything be cached. And web-app is not on this module's runtime class path (benchmarks.jar
+ * would otherwise carry TeaVM's class library).
  */
 public final class StaticServer implements AutoCloseable {
     private static final Map<String, String> MIME = Map.ofEntries(
