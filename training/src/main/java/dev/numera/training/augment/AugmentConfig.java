@@ -7,6 +7,7 @@ import java.util.function.Supplier;
  * What the {@link Augmenter} does, each op gated by its own probability (0 = off). Ranges are
  * symmetric unless noted; lengths are in pixels of the 28x28 image.
  *
+ * @param name         the preset's name (none, standard, app, calm), part of the checkpoint's run check
  * @param affineP      probability of the affine part
  * @param rotationDeg  rotation uniform in ±rotationDeg degrees, about the MNIST centre of mass (14, 14)
  * @param scale        isotropic scale factor uniform in 1 ± scale
@@ -21,11 +22,12 @@ import java.util.function.Supplier;
  * @param blurP        probability of a Gaussian blur
  * @param blurSigmaMax blur standard deviation uniform in [0.3, blurSigmaMax] pixels
  * @param contrastP    probability of the intensity change v -> clamp(gain * v^gamma)
- * @param gainMin      gain uniform in [gainMin, 1/gainMin]; the result is clamped to 0..1
+ * @param gainMin      gain log-uniform in [gainMin, 1/gainMin] (as likely to darken as to brighten); the result is clamped to 0..1
  * @param gammaLog     gamma = exp(uniform ±gammaLog)
  * @param extras       further stages, applied last, in order (pipeline imitations)
  */
 public record AugmentConfig(
+        String name,
         double affineP, double rotationDeg, double scale, double aspect, double shearDeg, double shiftPx,
         double elasticP, double elasticAlpha, double elasticSigma,
         double strokeP, double strokeMax,
@@ -39,7 +41,7 @@ public record AugmentConfig(
 
     /** Nothing: images pass through unchanged (validation and test). */
     public static AugmentConfig none() {
-        return new AugmentConfig(0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0.3, 0, 1, 0, List.of());
+        return new AugmentConfig("none", 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0.3, 0, 1, 0, List.of());
     }
 
     /**
@@ -48,7 +50,7 @@ public record AugmentConfig(
      * images, light stroke, blur and contrast changes.
      */
     public static AugmentConfig standard() {
-        return new AugmentConfig(
+        return new AugmentConfig("standard",
                 0.9, 12, 0.12, 0.08, 10, 2.5,
                 0.5, 34, 4,
                 0.3, 0.5,
@@ -68,7 +70,7 @@ public record AugmentConfig(
      * imitations a 14-epoch run still underfit (augmented training accuracy 97 % and rising).
      */
     public static AugmentConfig app() {
-        return new AugmentConfig(
+        return new AugmentConfig("app",
                 0.9, 10, 0.10, 0.08, 8, 2,
                 0.25, 34, 4,
                 0.2, 0.5,
@@ -86,7 +88,7 @@ public record AugmentConfig(
      * meets.
      */
     public static AugmentConfig calm() {
-        return new AugmentConfig(
+        return new AugmentConfig("calm",
                 0.5, 5, 0.05, 0.04, 4, 1,
                 0, 34, 4,
                 0, 0,
@@ -101,7 +103,7 @@ public record AugmentConfig(
     public AugmentConfig with(Extra extra) {
         List<Extra> all = new java.util.ArrayList<>(extras);
         all.add(extra);
-        return new AugmentConfig(affineP, rotationDeg, scale, aspect, shearDeg, shiftPx,
+        return new AugmentConfig(name, affineP, rotationDeg, scale, aspect, shearDeg, shiftPx,
                 elasticP, elasticAlpha, elasticSigma, strokeP, strokeMax, blurP, blurSigmaMax,
                 contrastP, gainMin, gammaLog, List.copyOf(all));
     }

@@ -36,10 +36,6 @@ public final class Augmenter {
         this.elasticKernel = gaussianKernel(config.elasticSigma(), (int) Math.ceil(3 * config.elasticSigma()));
     }
 
-    public AugmentConfig config() {
-        return config;
-    }
-
     /** Augments the image at {@code images[offset .. offset+784)} in place. */
     public void apply(float[] images, int offset, SplitMix64 rng) {
         // Every parameter is drawn up front, in a fixed order, whether or not its op runs, and the

@@ -10,7 +10,7 @@ import dev.numera.training.random.SplitMix64;
  * What the app's camera path makes of a digit written on paper: the 28x28 digit is printed as dark
  * ink on grey paper in the 140x140 target box (random size and place, uneven lighting, optional
  * faint ruled lines, sensor noise), then run through exactly the camera pipeline of
- * {@link dev.numera.core.recognize.Recognizer}: adaptive threshold (9x9, offset 8) → ink check →
+ * {@link dev.numera.core.recognize.Recognizer}: adaptive threshold (15x15, offset 8) → ink check →
  * area downscale 140→112→56→28 → MNIST normalise. The network thus trains on the binarised,
  * re-normalised look of camera input (hard edges, hollowed thick strokes, threshold specks).
  *
@@ -24,8 +24,8 @@ import dev.numera.training.random.SplitMix64;
  *     paper and ink alike, as real shading does.</li>
  * <li>Pen: MNIST strokes upscaled 3.5–6.3x are 10–20 px wide, a felt marker; a pen on paper is
  *     thinner. Ink is where the upscaled coverage exceeds a pen level of 0.35..0.8 of its maximum
- *     (with a 0.2 ramp for a soft edge), which gives strokes from marker-thick (the 9x9 threshold
- *     then hollows them, as the app does) to pen-thin.</li>
+ *     (with a 0.2 ramp for a soft edge), which gives strokes from marker-thick (the 15x15 threshold
+ *     then hollows the widest, as the app does) to pen-thin.</li>
  * <li>Half the time faint ruled lines (1 px, 2..5 levels darker, every 22..40 px): below the
  *     threshold's offset, so they only ever add a speck where noise helps.</li>
  * <li>Noise: triangular (Gaussian-ish) with standard deviation 0..2 levels.</li>

@@ -24,7 +24,7 @@ public final class DataOptions {
     boolean download;
 
     @Option(names = "--mirror", paramLabel = "URL", description = "Base URL of the MNIST mirror (default: ${DEFAULT-VALUE}).",
-            defaultValue = "https://storage.googleapis.com/cvdf-datasets/mnist/")
+            defaultValue = Download.DEFAULT_MIRROR)
     URI mirror;
 
     /** The data folder, after downloading what is missing if asked; throws with the where-to-put-them message otherwise. */

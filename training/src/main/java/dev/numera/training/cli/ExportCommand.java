@@ -4,6 +4,7 @@ import dev.numera.core.model.ModelFile;
 import dev.numera.training.io.AtomicFiles;
 import dev.numera.training.onnx.OnnxExporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,8 +19,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.nmod) to export.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES}.")
     Format format;
@@ -29,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelFile m = Models.read(model);             // fails early and clearly on a bad model
+        ModelFile m = Models.read(model.path());             // fails early and clearly on a bad model
         byte[] onnx = OnnxExporter.export(m);
         try {
             AtomicFiles.write(out, onnx);

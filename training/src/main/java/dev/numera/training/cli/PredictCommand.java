@@ -26,8 +26,9 @@ import java.util.concurrent.Callable;
         description = {"Read digits from PNG or JPEG images with the same Recognizer the browser runs.",
                 "Prints one line per image: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit."})
 final class PredictCommand implements Callable<Integer> {
-    /** The recogniser's limit per side. */
+    /** The recogniser's limits: per side, and in pixels (inference-core's Check.MAX_PIXELS, not public). */
     static final int MAX_SIDE = 4096;
+    static final long MAX_PIXELS = 8_000_000;
 
     enum Mode { camera, drawn, raw }
 
@@ -80,6 +81,11 @@ final class PredictCommand implements Callable<Integer> {
                 if (w > MAX_SIDE || h > MAX_SIDE) {
                     throw new UserException(p + ": image is " + w + "x" + h + ", larger than " + MAX_SIDE + "x" + MAX_SIDE
                             + " (crop it to the digit)");
+                }
+                // checked here so that one such image is one error line, not the end of the batch
+                if ((long) w * h > MAX_PIXELS) {
+                    throw new UserException(p + ": image is " + w + "x" + h + " = " + (long) w * h + " pixels, more than "
+                            + MAX_PIXELS + " (crop it to the digit)");
                 }
                 Prediction result = recognizer.recognizeRgba(rgba(image), w, h, kind);
                 out.println(line(result, p));

@@ -61,8 +61,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write charts, metrics.json and index.html there.")
     Path report;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors). "
-            + "Same seed and thread count give the same weights bit for bit.")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, at most the batch size (default: available "
+            + "processors, capped at the batch size). Same seed and thread count give the same weights bit for bit.")
     Integer threads;
 
     @Option(names = "--resume", description = "Continue from FILE.ckpt.")
@@ -85,10 +85,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", paramLabel = "WD", description = "Weight decay on weights only (default: the architecture's).")
     Double weightDecay;
 
-    @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
-    double momentum;
+    @Option(names = "--momentum", paramLabel = "M", description = "Momentum of sgd and nesterov, in [0, 1) (default: the architecture's: "
+            + "0 for mlp-16, plain SGD; 0.9 otherwise).")
+    Double momentum;
 
-    @Option(names = "--validation", paramLabel = "N", defaultValue = "5000", description = "Training digits held out for validation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--validation", paramLabel = "N", defaultValue = "" + ValidationSplit.DEFAULT_SIZE,
+            description = "Training digits held out for validation (default: ${DEFAULT-VALUE}).")
     int validation;
 
     @Option(names = "--patience", paramLabel = "N", defaultValue = "0", description = "Stop after N epochs without a validation gain (0: never).")
@@ -115,25 +117,35 @@ final class TrainCommand implements Callable<Integer> {
         check(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
         check(lr == null || lr > 0, "--lr must be positive, got " + lr);
         check(weightDecay == null || weightDecay >= 0, "--weight-decay must not be negative, got " + weightDecay);
+        check(momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got " + momentum);
         check(validation >= 1, "--validation must be at least 1, got " + validation);
+        check(limit == null || limit >= 1, "--limit must be at least 1, got " + limit);
         check(patience >= 0, "--patience must not be negative, got " + patience);
         check(calmEpochs == null || (calmEpochs >= 0 && calmEpochs <= epochs), "--calm-epochs must be in 0.." + epochs + ", got " + calmEpochs);
         check(dtype.equals("int8") || dtype.equals("float32"), "--dtype must be int8 or float32, got " + dtype);
+        int nBatch = batch != null ? batch : a.batch();
+        String optimizerName = optimizer != null ? optimizer.name() : a.optimizer();
+        double m = momentum != null ? momentum : a.momentum();
+        check(!optimizerName.equals("nesterov") || m > 0, "--optimizer nesterov needs a positive --momentum");
+        // each thread takes a fixed share of every batch, so there cannot be more threads than images in it
+        check(threads == null || threads <= nBatch, "--threads " + threads + " is more than the batch (" + nBatch + " images): "
+                + "use at most " + nBatch + " threads or a larger --batch");
         PrintWriter err = spec.commandLine().getErr();
         PrintStream log = System.out;
         Path dir = data.resolve(err, Mnist.Part.TRAIN, Mnist.Part.TEST);
         Dataset all = Mnist.load(dir, Mnist.Part.TRAIN);
         if (limit != null) all = all.head(limit);
-        check(validation < all.count(), "--validation " + validation + " leaves no training digits");
+        check(validation < all.count(), "--validation " + validation + " leaves no training digits (of " + all.count() + ")");
         ValidationSplit split = ValidationSplit.of(all, validation, ValidationSplit.DEFAULT_SEED);
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        check(nBatch <= split.train().count(), "the batch (" + nBatch + ") is larger than the " + split.train().count()
+                + " training digits: use a smaller --batch, a larger --limit or a smaller --validation");
+        int nThreads = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), nBatch);
         String augmentName = augment != null ? augment.name() : a.augment();
-        Trainer.Settings settings = new Trainer.Settings(a, epochs, seed, nThreads,
-                batch != null ? batch : a.batch(), optimizer != null ? optimizer.name() : a.optimizer(),
+        int nCalm = Math.min(epochs, calmEpochs != null ? calmEpochs : augmentName.equals(a.augment()) ? a.calmEpochs() : 0);
+        Trainer.Settings settings = new Trainer.Settings(a, epochs, seed, nThreads, nBatch, optimizerName,
                 lr != null ? lr : a.lr(), schedule != null ? schedule.name() : a.schedule(),
-                weightDecay != null ? weightDecay : a.weightDecay(), momentum, patience,
-                augmentConfig(augmentName), Path.of(out + ".ckpt"), resume, AugmentConfig.calm(),
-                Math.min(epochs, calmEpochs != null ? calmEpochs : augmentName.equals(a.augment()) ? a.calmEpochs() : 0));
+                weightDecay != null ? weightDecay : a.weightDecay(), m, patience,
+                augmentConfig(augmentName), Path.of(out + ".ckpt"), resume, AugmentConfig.calm(), nCalm);
         log.println("training " + a.name() + " (" + a.description() + ") on " + split.train().count() + " digits, validating on "
                 + split.validation().count() + "; " + nThreads + " threads; " + settings.optimizer() + " lr " + settings.lr() + " "
                 + settings.schedule() + ", batch " + settings.batch() + ", augment " + augmentName
@@ -155,8 +167,13 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("train.best_epoch", Integer.toString(r.bestEpoch()));
         meta.put("train.threads", Integer.toString(nThreads));
         meta.put("train.seconds", String.format(Locale.ROOT, "%.0f", r.seconds()));
-        meta.put("train.command", "numera train --arch " + a.name() + " --epochs " + epochs + " --seed " + seed + " --threads " + nThreads
-                + (calmEpochs != null ? " --calm-epochs " + calmEpochs : "") + (augment != null ? " --augment " + augment : ""));
+        // every setting that shapes the weights, explicit, so the command reproduces this file
+        meta.put("train.command", "numera train --arch " + a.name() + " --epochs " + epochs + " --seed " + seed
+                + " --threads " + nThreads + " --batch " + settings.batch() + " --optimizer " + settings.optimizer()
+                + " --lr " + settings.lr() + " --momentum " + settings.momentum() + " --schedule " + settings.schedule()
+                + " --weight-decay " + settings.weightDecay() + " --augment " + augmentName + " --calm-epochs " + settings.calmEpochs()
+                + " --validation " + validation + (limit != null ? " --limit " + limit : "") + " --patience " + patience
+                + " --dtype " + dtype);
         meta.put("params", Integer.toString(folded.paramCount()));
         meta.put("accuracy.validation", String.format(Locale.ROOT, "%.4f", r.bestValidationAccuracy()));
         meta.put("accuracy.float32", String.format(Locale.ROOT, "%.4f", floatEval.accuracy()));

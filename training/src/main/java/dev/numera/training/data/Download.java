@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  * unverified file: on a mismatch or a broken connection the temporary file is deleted.
  */
 public final class Download {
-    /** Google's copy of LeCun's files, used by TensorFlow's datasets. */
-    public static final URI DEFAULT_MIRROR = URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/");
+    /** Google's copy of LeCun's files, used by TensorFlow's datasets (a String: it is {@code --mirror}'s default). */
+    public static final String DEFAULT_MIRROR = "https://storage.googleapis.com/cvdf-datasets/mnist/";
 
     private final URI mirror;
     private final HttpClient http;

@@ -5,18 +5,16 @@ package dev.numera.training.data;
  * differ between mirrors, the IDX content does not).
  */
 public enum MnistFile {
-    TRAIN_IMAGES("train-images-idx3-ubyte", 3, "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
-    TRAIN_LABELS("train-labels-idx1-ubyte", 1, "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
-    TEST_IMAGES("t10k-images-idx3-ubyte", 3, "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
-    TEST_LABELS("t10k-labels-idx1-ubyte", 1, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
+    TRAIN_IMAGES("train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
+    TRAIN_LABELS("train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
+    TEST_IMAGES("t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
+    TEST_LABELS("t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
 
     private final String baseName;
-    private final int dims;
     private final String sha256;
 
-    MnistFile(String baseName, int dims, String sha256) {
+    MnistFile(String baseName, String sha256) {
         this.baseName = baseName;
-        this.dims = dims;
         this.sha256 = sha256;
     }
 
@@ -28,11 +26,6 @@ public enum MnistFile {
     /** The name under which mirrors publish it and under which we store it. */
     public String gzName() {
         return baseName + ".gz";
-    }
-
-    /** Number of IDX dimensions: 3 for images, 1 for labels. */
-    public int dims() {
-        return dims;
     }
 
     /** Lower-case hex SHA-256 of the decompressed bytes. */

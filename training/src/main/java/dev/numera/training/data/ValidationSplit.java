@@ -10,14 +10,10 @@ import java.util.Arrays;
  * The same seed and size always hold out the same digits, whatever the training seed.
  */
 public record ValidationSplit(Dataset train, Dataset validation) {
-    /** LeCun's 60,000 training digits minus this many for validation. */
+    /** LeCun's 60,000 training digits minus this many for validation ({@code --validation}'s default). */
     public static final int DEFAULT_SIZE = 5_000;
     /** Fixed so the validation set is the same across runs with different training seeds. */
     public static final long DEFAULT_SEED = 20_250_101L;
-
-    public static ValidationSplit of(Dataset all) {
-        return of(all, DEFAULT_SIZE, DEFAULT_SEED);
-    }
 
     /** A seeded random permutation; its first {@code size} indices (sorted) become validation. */
     public static ValidationSplit of(Dataset all, int size, long seed) {

@@ -153,7 +153,7 @@ public final class Evaluation {
         return list;
     }
 
-    /** The summary line the issue fixes: {@code accuracy=0.9962 n=10000}. */
+    /** The one-line result {@code numera evaluate} prints last, for scripts: {@code accuracy=0.9966 n=10000}. */
     public String summaryLine() {
         return String.format(Locale.ROOT, "accuracy=%.4f n=%d", accuracy(), n);
     }

@@ -1,13 +1,18 @@
 package dev.numera.training.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Atomic writes: the bytes go to a temporary file in the target's folder, which is then renamed
- * over the target. A crash at any moment leaves the old file or the new one, never half of one.
+ * Atomic writes: the bytes go to a temporary file in the target's folder, are forced to disk, and
+ * the file is then renamed over the target. A crash at any moment leaves the old file or the new
+ * one, never half of one. (Without the force, a power cut soon after the rename can leave the new
+ * name pointing at content the disk never received.)
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -18,9 +23,15 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
         try {
-            Files.write(tmp, bytes);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
             readableByAll(tmp);
-            replace(tmp, target);
+            move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -35,8 +46,15 @@ public final class AtomicFiles {
         }
     }
 
-    /** Renames a finished temporary file over the target, atomically. */
+    /** A finished temporary file written by someone else (a download): forced to disk, then renamed over the target. */
     public static void replace(Path tmp, Path target) throws IOException {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        move(tmp, target);
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -27,13 +27,4 @@ public record ParamLayout(int size, List<Range> ranges) {
     public static ParamLayout uniform(int size, boolean decay) {
         return new ParamLayout(size, List.of(new Range(0, size, decay)));
     }
-
-    /** Number of trainable values. */
-    public int trainable() {
-        int n = 0;
-        for (Range r : ranges) {
-            n += r.length;
-        }
-        return n;
-    }
 }

@@ -1,8 +1,10 @@
 package dev.numera.training.report;
 
+import dev.numera.training.io.AtomicFiles;
+
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -52,10 +54,12 @@ public final class DigitImages {
         return out;
     }
 
+    /** Encoded in memory, then written atomically: a crash never leaves half a PNG. */
     public static void writePng(BufferedImage image, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        if (!ImageIO.write(image, "png", file.toFile())) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", png)) {
             throw new IOException("no PNG writer available");
         }
+        AtomicFiles.write(file, png.toByteArray());
     }
 }

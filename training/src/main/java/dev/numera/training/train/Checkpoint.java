@@ -4,7 +4,6 @@ import dev.numera.training.io.AtomicFiles;
 import dev.numera.training.optim.Optimizer;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -17,81 +16,96 @@ import java.util.List;
 
 /**
  * The state after an epoch: weights, best weights, optimiser state and history, enough for
- * {@code --resume} to continue exactly where the run stopped. Written to a temporary file in the
- * same folder, then renamed over the old one, so a crash at any moment leaves either the previous
- * checkpoint or the new one, never half of one. The settings that shape the run (architecture,
- * seed, threads, batch, epochs, optimiser, schedule) must match on resume.
+ * {@code --resume} to continue exactly where the run stopped. Written atomically
+ * ({@link AtomicFiles}: temporary file, forced to disk, renamed over the old one), so a crash at
+ * any moment leaves either the previous checkpoint or the new one, never half of one. The settings
+ * that shape the run (see {@link #fingerprint}) must match on resume.
  */
 record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, double bestAccuracy,
                   List<EpochMetrics> history, byte[] optimizerState) {
     private static final int MAGIC = 0x4E434B50;   // "NCKP"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;          // 2: the fingerprint names the augmentation and counts the data
 
-    static String fingerprint(Trainer.Settings s) {
+    /**
+     * Everything that changes the weights. The data enter as their sizes: with the fixed
+     * validation seed, the training and validation counts determine --limit and --validation.
+     */
+    static String fingerprint(Trainer.Settings s, int trainCount, int validationCount) {
         return s.arch().name() + " seed=" + s.seed() + " threads=" + s.threads() + " batch=" + s.batch() + " epochs=" + s.epochs()
                 + " optimizer=" + s.optimizer() + " lr=" + s.lr() + " schedule=" + s.schedule() + " wd=" + s.weightDecay()
-                + " momentum=" + s.momentum() + " augment=" + s.augment().extras().size() + " calm=" + s.calmEpochs();
+                + " momentum=" + s.momentum() + " augment=" + s.augment().name() + " calm=" + s.calmEpochs()
+                + " train=" + trainCount + " validation=" + validationCount;
     }
 
-    static void write(Path file, Trainer.Settings s, int epochsDone, float[] params, float[] best, int bestEpoch,
+    static void write(Path file, String fingerprint, int epochsDone, float[] params, float[] best, int bestEpoch,
                       double bestAccuracy, List<EpochMetrics> history, Optimizer opt) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                out.writeUTF(fingerprint(s));
-                out.writeInt(epochsDone);
-                Optimizer.writeFloats(out, params);
-                Optimizer.writeFloats(out, best);
-                out.writeInt(bestEpoch);
-                out.writeDouble(bestAccuracy);
-                out.writeInt(history.size());
-                for (EpochMetrics m : history) {
-                    out.writeInt(m.epoch());
-                    out.writeDouble(m.trainLoss());
-                    out.writeDouble(m.trainAccuracy());
-                    out.writeDouble(m.validationLoss());
-                    out.writeDouble(m.validationAccuracy());
-                    out.writeDouble(m.learningRate());
-                    out.writeDouble(m.seconds());
-                }
-                ByteArrayOutputStream state = new ByteArrayOutputStream();
-                try (DataOutputStream so = new DataOutputStream(state)) {
-                    opt.writeState(so);
-                }
-                out.writeInt(state.size());
-                out.write(state.toByteArray());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(fingerprint);
+            out.writeInt(epochsDone);
+            Optimizer.writeFloats(out, params);
+            Optimizer.writeFloats(out, best);
+            out.writeInt(bestEpoch);
+            out.writeDouble(bestAccuracy);
+            out.writeInt(history.size());
+            for (EpochMetrics m : history) {
+                out.writeInt(m.epoch());
+                out.writeDouble(m.trainLoss());
+                out.writeDouble(m.trainAccuracy());
+                out.writeDouble(m.validationLoss());
+                out.writeDouble(m.validationAccuracy());
+                out.writeDouble(m.learningRate());
+                out.writeDouble(m.seconds());
             }
-            AtomicFiles.replace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
+            ByteArrayOutputStream state = new ByteArrayOutputStream();
+            try (DataOutputStream so = new DataOutputStream(state)) {
+                opt.writeState(so);
+            }
+            out.writeInt(state.size());
+            out.write(state.toByteArray());
         }
+        AtomicFiles.write(file, bytes.toByteArray());
     }
 
-    static Checkpoint read(Path file, Trainer.Settings s) throws IOException {
+    /** Reads a checkpoint of the run {@code fingerprint} whose network has {@code paramCount} parameters. */
+    static Checkpoint read(Path file, String fingerprint, int paramCount) throws IOException {
+        long size = Files.size(file);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             if (in.readInt() != MAGIC) throw new IOException(file + " is not a Numera checkpoint");
             int version = in.readInt();
-            if (version != VERSION) throw new IOException(file + ": unsupported checkpoint version " + version);
-            String was = in.readUTF(), now = fingerprint(s);
-            if (!was.equals(now)) {
-                throw new IOException("checkpoint " + file + " is from another run (" + was + "), this run is (" + now + "): use the same settings or another --out");
+            if (version != VERSION) throw new IOException(file + ": unsupported checkpoint version " + version + " (delete it or use another --out)");
+            String was = in.readUTF();
+            if (!was.equals(fingerprint)) {
+                throw new IOException("checkpoint " + file + " is from another run (" + was + "), this run is (" + fingerprint + "): use the same settings or another --out");
             }
             int epochs = in.readInt();
             float[] params = readFloats(in);
             float[] best = readFloats(in);
+            // the fingerprint names the architecture; this catches a preset whose layers changed since
+            if (params.length != paramCount || best.length != paramCount) {
+                throw new IOException("checkpoint " + file + " holds " + params.length + " parameters, the network has "
+                        + paramCount + " (the architecture changed?): delete it or use another --out");
+            }
             int bestEpoch = in.readInt();
             double bestAcc = in.readDouble();
             int n = in.readInt();
+            if (epochs < 1 || n != epochs || bestEpoch < 1 || bestEpoch > epochs) {
+                throw new IOException("checkpoint " + file + " is inconsistent (" + epochs + " epochs done, " + n
+                        + " in the history, best " + bestEpoch + ")");
+            }
             List<EpochMetrics> history = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 history.add(new EpochMetrics(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
                         in.readDouble(), in.readDouble(), in.readDouble()));
             }
-            byte[] state = new byte[in.readInt()];
+            int length = in.readInt();
+            // bounded by the file itself: a corrupt length must not allocate gigabytes
+            if (length < 0 || length > size) {
+                throw new IOException("checkpoint " + file + " is corrupt: optimizer state of " + length + " bytes in a file of " + size);
+            }
+            byte[] state = new byte[length];
             in.readFully(state);
             return new Checkpoint(epochs, params, best, bestEpoch, bestAcc, history, state);
         } catch (java.io.EOFException e) {

@@ -109,8 +109,9 @@ public final class Trainer {
         float[] best = params.clone();
         int bestEpoch = 0, startEpoch = 1, sinceBest = 0;
         double bestAcc = -1, seconds = 0;
+        String fingerprint = Checkpoint.fingerprint(s, train.count(), validation.count());
         if (s.resume && s.checkpoint != null && java.nio.file.Files.exists(s.checkpoint)) {
-            Checkpoint c = Checkpoint.read(s.checkpoint, s);
+            Checkpoint c = Checkpoint.read(s.checkpoint, fingerprint, params.length);
             System.arraycopy(c.params(), 0, params, 0, params.length);
             best = c.best();
             bestEpoch = c.bestEpoch();
@@ -118,17 +119,17 @@ public final class Trainer {
             history.addAll(c.history());
             c.restoreOptimizer(opt);
             startEpoch = c.epochsDone() + 1;
-            sinceBest = c.epochsDone() - bestEpoch;
             for (EpochMetrics m : history) seconds += m.seconds();
             // The choice is re-made with the current rule (see better); apart from the best
             // weights the checkpoint holds only the last epoch's, so only that epoch can take over.
             EpochMetrics last = history.get(history.size() - 1);
-            EpochMetrics kept = bestEpoch >= 1 ? history.get(bestEpoch - 1) : null;
-            if (kept != null && last.epoch() == c.epochsDone() && better(last, kept)) {
+            EpochMetrics kept = history.get(bestEpoch - 1);
+            if (last.epoch() == c.epochsDone() && better(last, kept)) {
                 best = params.clone();
                 bestEpoch = last.epoch();
                 bestAcc = last.validationAccuracy();
             }
+            sinceBest = c.epochsDone() - bestEpoch;   // after the re-choice: a new best restarts the patience count
             log.println("resuming after epoch " + c.epochsDone() + " (best validation accuracy " + fmt(bestAcc) + " at epoch " + bestEpoch + ")");
         } else if (s.resume) {
             log.println("no checkpoint at " + s.checkpoint + ": starting from scratch");
@@ -194,7 +195,7 @@ public final class Trainer {
                 log.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.4f  validation loss %.4f acc %.4f%s  lr %.2e  %.1f s  %.0f img/s",
                         epoch, s.epochs, m.trainLoss(), m.trainAccuracy(), m.validationLoss(), m.validationAccuracy(),
                         bestEpoch == epoch ? " (best)" : "", lastLr, secs, seen / secs));
-                if (s.checkpoint != null) Checkpoint.write(s.checkpoint, s, epoch, params, best, bestEpoch, bestAcc, history, opt);
+                if (s.checkpoint != null) Checkpoint.write(s.checkpoint, fingerprint, epoch, params, best, bestEpoch, bestAcc, history, opt);
             }
         } finally {
             pool.shutdownNow();
@@ -294,7 +295,7 @@ public final class Trainer {
 
     /**
      * Weights ~ N(0, gain^2 / fan_in) with gain sqrt(2) before a ReLU (He et al. 2015) and 1
-     * otherwise (Xavier-style, for sigmoid and the output layer); biases 0; batchnorm neutral.
+     * otherwise (LeCun init, for sigmoid and the output layer); biases 0; batchnorm neutral.
      */
     static void initialise(Sequential net, long seed) {
         SplitMix64 rng = SplitMix64.derive(seed, 0);

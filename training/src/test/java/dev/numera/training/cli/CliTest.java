@@ -207,4 +207,56 @@ class CliTest {
             server.stop(0);
         }
     }
+
+    /** A training set of {@code count} digits (noise; labels 0..9 in turn) plus the synthetic test set, in one folder. */
+    Path syntheticTrainingSet(int count) throws IOException {
+        Path d = syntheticTestSet();
+        byte[] pixels = new byte[count * 784];
+        byte[] labels = new byte[count];
+        java.util.Random r = new java.util.Random(1);
+        r.nextBytes(pixels);
+        for (int i = 0; i < count; i++) {
+            labels[i] = (byte) (i % 10);
+        }
+        Files.write(d.resolve("train-images-idx3-ubyte"), idx(new int[] {count, 28, 28}, pixels));
+        Files.write(d.resolve("train-labels-idx1-ubyte"), idx(new int[] {count}, labels));
+        return d;
+    }
+
+    /** Settings that cannot work are usage errors (exit 2, one line naming the option), not crashes. */
+    @Test
+    void impossibleTrainingSettingsAreUsageErrors() throws IOException {
+        String data = syntheticTrainingSet(30).toString();
+        String out = dir.resolve("m.nmod").toString();
+        record Case(String expected, String... args) {
+        }
+        for (Case c : List.of(
+                new Case("--limit must be at least 1, got -5", "--limit", "-5"),
+                new Case("--threads 20 is more than the batch (10 images)", "--threads", "20", "--batch", "10"),
+                new Case("--momentum must be in [0, 1), got 1.5", "--momentum", "1.5"),
+                new Case("the batch (64) is larger than the 20 training digits", "--validation", "10"),
+                new Case("--validation 30 leaves no training digits (of 30)", "--validation", "30"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1",
+                    "--out", out, "--data", data));
+            args.addAll(List.of(c.args));
+            Result r = run(args.toArray(new String[0]));
+            assertEquals(2, r.code, c.expected + ": " + r.err);
+            assertEquals(1, r.err.strip().lines().count(), r.err);
+            assertTrue(r.err.startsWith("numera train: " + c.expected), r.err);
+        }
+        assertFalse(Files.exists(dir.resolve("m.nmod")));
+    }
+
+    /** Without --threads the trainer uses at most one thread per image of the batch: batch 1 trains on any machine. */
+    @Test
+    void defaultThreadsNeverExceedTheBatch() throws Exception {
+        String data = syntheticTrainingSet(30).toString();
+        Path out = dir.resolve("b1.nmod");
+        Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "1", "--validation", "10",
+                "--out", out.toString(), "--data", data);
+        assertEquals(0, r.code, r.err);
+        ModelFile m = ModelFile.read(Files.readAllBytes(out));
+        assertEquals("1", m.metadata().get("train.threads"));
+        assertTrue(m.metadata().get("train.command").contains(" --batch 1 "), m.metadata().get("train.command"));
+    }
 }

@@ -231,4 +231,18 @@ class PredictCommandTest {
         List<String> errors = r.err().strip().lines().toList();
         assertEquals(List.of("numera: " + bad + ": not a PNG or JPEG image", "numera: " + missing + ": image file not found"), errors);
     }
+
+    /** Within 4096 per side but over the recogniser's 8 M pixels: one error line for it, the other images still read. */
+    @Test
+    void anImageOfTooManyPixelsIsOneErrorLineAndTheBatchGoesOn() throws IOException {
+        Path model = shippedModel().orElse(anyModel());
+        BufferedImage huge = new BufferedImage(4000, 2001, BufferedImage.TYPE_BYTE_GRAY);   // 8,004,000 pixels, all black
+        Path big = write(huge, "big.png");
+        Path good = write(raw(rings(1).pixels()[0]), "ring.png");
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", big.toString(), good.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(good.toString())), r.out());
+        assertEquals(List.of("numera: " + big + ": image is 4000x2001 = 8004000 pixels, more than 8000000 (crop it to the digit)"),
+                r.err().strip().lines().toList());
+    }
 }

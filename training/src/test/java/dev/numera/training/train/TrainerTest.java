@@ -42,7 +42,7 @@ class TrainerTest {
     static final Architecture SMALL = new Architecture("test-cnn", "tiny conv net for tests",
             new LayerSpec[]{LayerSpec.conv2d(4, 3, 2, 1), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
                     LayerSpec.flatten(), LayerSpec.dense(16), LayerSpec.relu(), LayerSpec.dropout(0.1f), LayerSpec.dense(10)},
-            Architecture.Loss.CROSS_ENTROPY, "adamw", 0.01, 20, "onecycle", 1e-4, "standard", 4, 0);
+            Architecture.Loss.CROSS_ENTROPY, "adamw", 0.01, 0.9, 20, "onecycle", 1e-4, "standard", 4, 0);
 
     static Trainer.Settings settings(int epochs, int threads, Path ckpt, boolean resume) {
         return new Trainer.Settings(SMALL, epochs, 42, threads, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
@@ -50,9 +50,30 @@ class TrainerTest {
     }
 
     static Trainer.Result run(Trainer.Settings s, int stopAfter) throws Exception {
+        return run(s, stopAfter, bars(100, 2));
+    }
+
+    static Trainer.Result run(Trainer.Settings s, int stopAfter, Dataset validation) throws Exception {
         Trainer t = new Trainer(s, new PrintStream(new ByteArrayOutputStream()), false);
         t.stopAfterEpoch(stopAfter);
-        return t.train(bars(400, 1), bars(100, 2));
+        return t.train(bars(400, 1), validation);
+    }
+
+    /** SMALL's settings without a calm phase, with early stopping after {@code patience} epochs. */
+    static Trainer.Settings patient(int epochs, int patience, Path ckpt, boolean resume) {
+        return new Trainer.Settings(SMALL, epochs, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, patience,
+                AugmentConfig.standard(), ckpt, resume);
+    }
+
+    /**
+     * Validation digits labelled one class off: the better the network learns the bars, the worse
+     * it does here, so validation stops improving after an epoch or two.
+     */
+    static Dataset mislabelled() {
+        Dataset d = bars(100, 2);
+        byte[] labels = new byte[d.count()];
+        for (int i = 0; i < labels.length; i++) labels[i] = (byte) ((d.label(i) + 1) % 10);
+        return new Dataset(d.images(), labels, 28);
     }
 
     @Test
@@ -105,5 +126,100 @@ class TrainerTest {
         assertFalse(Trainer.better(e9, e12));
         assertFalse(Trainer.better(e10, e9), "accuracy first, whatever the loss");
         assertFalse(Trainer.better(e9, e9), "not better than itself");
+    }
+
+    @Test
+    void patienceStopsEarlyAndTheBestEpochsWeightsAreReturned(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("p.ckpt");
+        Trainer.Result r = run(patient(6, 2, ckpt, false), 99, mislabelled());
+        int n = r.history().size();
+        assertTrue(n < 6, "stopped early: " + n + " of 6 epochs");
+        assertEquals(r.bestEpoch() + 2, n, "two epochs without a gain, then stop");
+        // the same run stopped after the best epoch returns that epoch's weights; patience does not change the path
+        float[] bestWeights = run(patient(6, 2, null, false), r.bestEpoch(), mislabelled()).network().params();
+        assertArrayEquals(bestWeights, r.network().params(), "the best epoch's weights");
+        Checkpoint c = Checkpoint.read(ckpt, Checkpoint.fingerprint(patient(6, 2, ckpt, false), 400, 100), SMALL_PARAMS);
+        assertEquals(n, c.epochsDone());
+        assertFalse(java.util.Arrays.equals(c.params(), r.network().params()), "not the last epoch's weights");
+    }
+
+    @Test
+    void resumeRestartsPatienceWhenTheLastEpochBecomesTheBest(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("r.ckpt");
+        run(patient(4, 2, ckpt, false), 3);
+        Trainer.Settings s = patient(4, 2, ckpt, true);
+        String fingerprint = Checkpoint.fingerprint(s, 400, 100);
+        Checkpoint c = Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS);
+        // as an older rule might have left it: epoch 1 kept although epoch 3 ties it on accuracy with a lower loss
+        java.util.List<EpochMetrics> h = java.util.List.of(new EpochMetrics(1, 1, 0.5, 1.0, 0.5, 1e-3, 1),
+                new EpochMetrics(2, 1, 0.5, 1.2, 0.4, 1e-3, 1), new EpochMetrics(3, 1, 0.5, 0.8, 0.5, 1e-3, 1));
+        Checkpoint.write(ckpt, fingerprint, 3, c.params(), c.best(), 1, 0.5, h, rawState(c.optimizerState()));
+        // epoch 3 is re-chosen on resume; counting from epoch 1 (2 epochs without a gain) would stop at once
+        Trainer.Result r = run(s, 99);
+        assertEquals(4, r.history().size());
+    }
+
+    @Test
+    void resumeRefusesOtherAugmentationOrValidation(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("a.ckpt");
+        run(patient(2, 0, ckpt, false), 1);
+        Trainer.Settings none = new Trainer.Settings(SMALL, 2, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
+                AugmentConfig.none(), ckpt, true);
+        Exception e = assertThrows(java.io.IOException.class, () -> run(none, 99));
+        assertTrue(e.getMessage().contains("augment=standard") && e.getMessage().contains("augment=none"), e.getMessage());
+        e = assertThrows(java.io.IOException.class, () -> run(patient(2, 0, ckpt, true), 99, bars(80, 2)));
+        assertTrue(e.getMessage().contains("validation=100") && e.getMessage().contains("validation=80"), e.getMessage());
+    }
+
+    @Test
+    void resumeRefusesACheckpointWithAnotherParameterCount(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("w.ckpt");
+        run(patient(2, 0, ckpt, false), 1);
+        // same name, hence same fingerprint, but a wider dense layer: the preset changed since
+        Architecture wider = new Architecture(SMALL.name(), SMALL.description(),
+                new LayerSpec[]{LayerSpec.conv2d(4, 3, 2, 1), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
+                        LayerSpec.flatten(), LayerSpec.dense(32), LayerSpec.relu(), LayerSpec.dropout(0.1f), LayerSpec.dense(10)},
+                SMALL.loss(), "adamw", 0.01, 0.9, 20, "onecycle", 1e-4, "standard", 4, 0);
+        Trainer.Settings s = new Trainer.Settings(wider, 2, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
+                AugmentConfig.standard(), ckpt, true);
+        Exception e = assertThrows(java.io.IOException.class, () -> run(s, 99));
+        assertTrue(e.getMessage().contains("holds " + SMALL_PARAMS + " parameters"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptOptimizerStateLengthIsAClearError(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("s.ckpt");
+        Trainer.Settings s = patient(2, 0, ckpt, false);
+        run(s, 1);
+        String fingerprint = Checkpoint.fingerprint(s, 400, 100);
+        byte[] good = Files.readAllBytes(ckpt);
+        int at = good.length - Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS).optimizerState().length - 4;
+        for (int bad : new int[]{-1, Integer.MAX_VALUE}) {
+            java.nio.ByteBuffer.wrap(good).putInt(at, bad);
+            Files.write(ckpt, good);
+            Exception e = assertThrows(java.io.IOException.class, () -> Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS));
+            assertTrue(e.getMessage().contains("corrupt") && e.getMessage().contains(Integer.toString(bad)), e.getMessage());
+        }
+    }
+
+    static final int SMALL_PARAMS = dev.numera.core.nn.Sequential.create(new int[]{1, 28, 28}, SMALL.layers(), 1).paramCount();
+
+    /** An optimiser that only writes back saved state bytes, for rewriting a checkpoint. */
+    static dev.numera.training.optim.Optimizer rawState(byte[] state) {
+        return new dev.numera.training.optim.Optimizer() {
+            public void step(float[] params, float[] grads, float lr) {
+            }
+
+            public String describe() {
+                return "raw";
+            }
+
+            public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+                out.write(state);
+            }
+
+            public void readState(java.io.DataInputStream in) {
+            }
+        };
     }
 }

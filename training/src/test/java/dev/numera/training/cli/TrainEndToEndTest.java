@@ -1,0 +1,61 @@
+package dev.numera.training.cli;
+
+import dev.numera.core.model.ModelFile;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code numera train} for real, kept small (perceptron, one epoch, 2,000 MNIST digits; a few
+ * seconds): it writes a model that loads, and {@code evaluate} on that file reports the test
+ * accuracy {@code train} printed and recorded.
+ */
+class TrainEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainWritesAModelThatEvaluateScoresTheSame() throws Exception {
+        Path mnist = Path.of(System.getProperty("numera.mnist.dir", "../../shared/mnist"));
+        Assumptions.assumeTrue(Files.exists(mnist.resolve("train-images-idx3-ubyte.gz")), "MNIST not found at " + mnist + ": skipping");
+        Path model = dir.resolve("p.nmod");
+        // train logs to System.out (its progress bar rewrites the line), so capture that
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        CliTest.Result r;
+        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            r = CliTest.run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--threads", "2",
+                    "--limit", "2000", "--validation", "500", "--out", model.toString(), "--data", mnist.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        String printed = log.toString(StandardCharsets.UTF_8);
+        assertEquals(0, r.code(), r.err() + printed);
+        Matcher m = Pattern.compile("test accuracy \\(10,000 digits\\): float32 (0\\.\\d{4})  int8 (0\\.\\d{4})").matcher(printed);
+        assertTrue(m.find(), printed);
+        double int8 = Double.parseDouble(m.group(2));
+        assertTrue(int8 > 0.5, "one epoch on 1,500 digits, far above the 0.1 of chance: " + int8);
+
+        ModelFile file = ModelFile.read(Files.readAllBytes(model));
+        assertEquals("int8", file.dtype());
+        assertEquals("perceptron", file.metadata().get(ModelFile.META_ARCH));
+        assertEquals(m.group(2), file.metadata().get(ModelFile.META_ACCURACY));
+        assertTrue(file.metadata().get("train.command").contains(" --limit 2000 --patience 0 "), file.metadata().get("train.command"));
+
+        CliTest.Result ev = CliTest.run("evaluate", "--model", model.toString(), "--data", mnist.toString());
+        assertEquals(0, ev.code(), ev.err());
+        assertEquals("accuracy=" + m.group(2) + " n=10000", ev.lastLine());
+    }
+}
