@@ -67,6 +67,8 @@
   }
 
   // Java main runs once its code, the model (or the reason it is missing) and the page are in.
+  // An exception out of it, from either runtime, is the page's error: otherwise the page would
+  // sit on "Loading the model…" with only the console knowing why.
   function startWhenReady() {
     if (main === null || !modelIn || settled) { return; }
     whenParsed(function () {
@@ -75,6 +77,9 @@
       mark("start main");
       try {
         main();
+      } catch (err) {
+        failStart("The app stopped with an error: " + (err && err.message ? err.message : err) +
+          ". Reload the page; if that does not help, the site was published incompletely.", "app");
       } finally {
         settle();
       }
@@ -161,13 +166,7 @@
       }
       window.TeaVM.wasmGC.load(module).then(function (teavm) {
         mark("instantiated");
-        main = function () {
-          try {
-            teavm.exports.main([]);
-          } catch (err) {
-            show("The app stopped with an error: " + err, true);
-          }
-        };
+        main = function () { teavm.exports.main([]); };
         startWhenReady();
       }, failed);
     });

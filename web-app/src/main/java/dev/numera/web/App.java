@@ -28,7 +28,9 @@ import org.teavm.jso.typedarrays.Uint8ClampedArray;
 /**
  * Wires the page: model → Recognizer, drawing and camera → Recognizer → views. Recognition of a
  * drawing runs at most every 50 ms while the pen moves (on an animation frame) and once more when
- * it lifts; the camera recognises every animation frame.
+ * it lifts; the camera recognises every animation frame. Both feed one result: while the pad has
+ * ink it shows the drawing (camera frames then only update the camera's own preview), once the pad
+ * is empty again the camera's.
  */
 public final class App implements DrawPad.Listener, Camera.FrameListener {
     private static final double LIVE_INTERVAL_MS = 50;
@@ -43,7 +45,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private CameraView cameraView;
     private ModelPanel model;
     private NetworkView network;
-    private boolean framePending;
+    private int liveRequest = -1; // the animation frame of the next live recognition, -1 when none is due
     private double lastLive = -1e9;
 
     static void start() {
@@ -66,8 +68,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
                 recognizer = new Recognizer(file);
                 Js.mark("recognizer");
             } catch (ModelFormatException | RuntimeException e) {
-                problem = "The model file is corrupt (" + e.getMessage() + "). Reload the page; if that does not help, "
-                        + "the site was published incompletely.";
+                // the reader's messages name the problem themselves ("model file corrupt (CRC mismatch: ...)")
+                problem = "The model cannot be used: " + (e.getMessage() != null ? e.getMessage() : e.toString())
+                        + ". Reload the page; if that does not help, the site was published incompletely.";
             }
         }
         if (problem != null) {
@@ -98,20 +101,27 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     @Override
     public void inkChanged(boolean settled) {
         if (settled) {
+            // the settled recognition replaces a live one still due: that would only repeat it on the same ink
+            if (liveRequest >= 0) {
+                Window.cancelAnimationFrame(liveRequest);
+                liveRequest = -1;
+            }
+            if (pad.isEmpty() && camera.running()) {
+                sameFrames = 0; // the camera drives the result again: its verdict is announced anew once it holds
+                return;
+            }
             recognizeDrawing(true);
-        } else if (!framePending) {
-            framePending = true;
-            Window.requestAnimationFrame(t -> liveFrame());
+        } else if (liveRequest < 0) {
+            liveRequest = Window.requestAnimationFrame(t -> liveFrame());
         }
     }
 
     private void liveFrame() {
-        framePending = false;
+        liveRequest = -1;
         if (Js.now() - lastLive >= LIVE_INTERVAL_MS) {
             recognizeDrawing(false);
         } else {
-            framePending = true;
-            Window.requestAnimationFrame(t -> liveFrame());
+            liveRequest = Window.requestAnimationFrame(t -> liveFrame());
         }
     }
 
@@ -161,7 +171,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         cameraView.show(p);
         sameFrames = p.digit() == lastCameraDigit ? sameFrames + 1 : 0;
         lastCameraDigit = p.digit();
-        show(p, sameFrames == STABLE_FRAMES);
+        if (pad.isEmpty()) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
+            show(p, sameFrames == STABLE_FRAMES);
+        }
     }
 
     @Override
@@ -233,9 +245,13 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     // ---- status ----
 
+    /** No model, so no recognizer: the inputs are never wired, and say so by being disabled. */
     private void fail(String message) {
         setStatus(message, true);
         Js.setData(doc.getBody(), "error", "model");
+        doc.getElementById("clear").setAttribute("disabled", "");
+        doc.getElementById("undo").setAttribute("disabled", "");
+        doc.getElementById("camera-toggle").setAttribute("disabled", "");
     }
 
     private void setStatus(String text, boolean error) {

@@ -4,13 +4,11 @@ import dev.numera.web.jso.Js;
 import dev.numera.web.jso.RgbaBuffer;
 import dev.numera.web.view.Fmt;
 import dev.numera.web.jso.Media;
-import dev.numera.web.jso.MediaDevices;
 import dev.numera.web.jso.VideoExtras;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasImageSource;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
-import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -20,8 +18,11 @@ import org.teavm.jso.dom.html.HTMLVideoElement;
 import org.teavm.jso.typedarrays.Uint8ClampedArray;
 import org.teavm.jso.webaudio.MediaStream;
 
+import java.util.function.Consumer;
+
 /**
- * The live camera: start/stop, switch between cameras, and every animation frame the 140x140
+ * The live camera: start/stop, switch between cameras (the new one opened before the old one
+ * goes), noticing a camera that stops on its own, and every animation frame the 140x140
  * target box only (drawImage of the box region into a 140x140 canvas, one getImageData, one copy
  * into a reused {@link RgbaBuffer}). The frame goes to {@link FrameListener}; recognition is not
  * done here.
@@ -54,10 +55,11 @@ public final class Camera {
     private final JSObject onFrame = Js.animationFrameCallback(t -> frame());
 
     private MediaStream stream;
-    private boolean starting;
+    private boolean starting; // a camera request is out
     private String[] deviceIds = new String[0];
     private String deviceId; // the camera in use, "" when unknown
     private int frameRequest = -1;
+    private int attached; // streams attached so far: tells the running one from those a switch replaced
 
     public Camera(HTMLDocument doc, FrameListener listener) {
         this.listener = listener;
@@ -79,32 +81,37 @@ public final class Camera {
         if (stream != null) {
             stop();
         } else if (!starting) {
-            start(null);
+            start();
         }
     }
 
-    private void start(String wantedDevice) {
-        MediaDevices md = Media.mediaDevices();
-        if (md == null) {
+    private void start() {
+        if (Media.mediaDevices() == null) {
             fail(Media.isSecureContext()
                     ? "This browser cannot use a camera (no getUserMedia). Try a current Chrome, Edge, Firefox or Safari, or draw the digit instead."
                     : "The camera needs a secure page: open Numera over https:// or from http://localhost. Drawing works here as it is.");
             return;
         }
-        starting = true;
         say("Starting the camera…", false);
-        md.getUserMedia(Media.constraints(wantedDevice)).then(s -> {
+        ask(null, s -> attach(s, ""), err -> fail(explain(err)));
+    }
+
+    /** getUserMedia for one camera (null: the preferred one), then ok or no; {@link #starting} while it is out. */
+    private void ask(String wantedDevice, Consumer<MediaStream> ok, Consumer<JSObject> no) {
+        starting = true;
+        Media.mediaDevices().getUserMedia(Media.constraints(wantedDevice)).then(s -> {
             starting = false;
-            attach(s, md);
+            ok.accept(s);
             return null;
         }, err -> {
             starting = false;
-            fail(explain((JSObject) err));
+            no.accept((JSObject) err);
             return null;
         });
     }
 
-    private void attach(MediaStream s, MediaDevices md) {
+    /** Runs stream s and says note ("" for none): the video, the buttons, the ended watch and the frame loop. */
+    private void attach(MediaStream s, String note) {
         stream = s;
         deviceId = Media.deviceIdOf(s);
         VideoExtras vx = (VideoExtras) video;
@@ -116,9 +123,22 @@ public final class Camera {
         area.setHidden(false);
         toggle.setTextContent("Stop camera");
         toggle.setAttribute("aria-pressed", "true");
-        say("", false);
+        if (note.isEmpty()) {
+            say("", false);
+        } else {
+            fail(note);
+        }
+        // A camera unplugged, its permission withdrawn or taken by another app ends the track: without
+        // this the loop would keep recognising the last frame under a "Stop camera" button.
+        int number = ++attached;
+        Media.onVideoEnded(s, e -> {
+            if (stream != null && number == attached) { // not a stream already stopped or replaced
+                stop();
+                fail("The camera stopped (disconnected or permission withdrawn). Start it again when it is back.");
+            }
+        });
         // device ids (and so the switch button) are only complete once permission is granted
-        Media.videoInputIds(md).then(ids -> {
+        Media.videoInputIds(Media.mediaDevices()).then(ids -> {
             deviceIds = new String[ids.getLength()];
             for (int i = 0; i < deviceIds.length; i++) {
                 deviceIds[i] = ((JSString) ids.get(i)).stringValue();
@@ -126,7 +146,9 @@ public final class Camera {
             switchButton.setHidden(stream == null || deviceIds.length < 2);
             return null;
         });
-        frameRequest = Js.requestAnimationFrame(onFrame);
+        if (frameRequest < 0) { // a switch keeps the loop that runs
+            frameRequest = Js.requestAnimationFrame(onFrame);
+        }
     }
 
     public void stop() {
@@ -144,11 +166,12 @@ public final class Camera {
         switchButton.setHidden(true);
         toggle.setTextContent("Start camera");
         toggle.setAttribute("aria-pressed", "false");
+        say("", false); // a note about the stream that ran is stale now
         listener.stopped();
     }
 
     private void switchCamera() {
-        if (stream == null || deviceIds.length < 2) {
+        if (stream == null || starting || deviceIds.length < 2) {
             return;
         }
         int next = 0;
@@ -158,8 +181,39 @@ public final class Camera {
             }
         }
         String wanted = deviceIds[next];
-        stop();
-        start(wanted);
+        String previous = deviceId;
+        // The other camera first, this one released only once that works: a camera that is gone or
+        // refuses leaves the user with the one that was running.
+        ask(wanted, this::replace, err -> {
+            if (stream == null) {
+                return; // stopped meanwhile
+            }
+            if (!busy(err)) {
+                fail(NOT_AVAILABLE);
+                return;
+            }
+            // Many phones open one camera at a time: release this one, ask again, and reopen it if the other still fails.
+            stop();
+            ask(wanted, s -> attach(s, ""), err2 -> ask(previous, s -> attach(s, NOT_AVAILABLE), err3 -> fail(explain(err3))));
+        });
+    }
+
+    private static final String NOT_AVAILABLE = "That camera is not available; still using the previous one.";
+
+    /** The new camera of a switch: it replaces the running one, or goes if the camera was stopped meanwhile. */
+    private void replace(MediaStream s) {
+        if (stream == null) {
+            Media.stop(s);
+            return;
+        }
+        Media.stop(stream);
+        attach(s, "");
+    }
+
+    /** The errors of a camera that is there but cannot be opened now. */
+    private static boolean busy(JSObject err) {
+        String name = Media.errorName(err);
+        return name.equals("NotReadableError") || name.equals("TrackStartError") || name.equals("AbortError");
     }
 
     private void frame() {

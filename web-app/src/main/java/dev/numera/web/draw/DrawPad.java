@@ -53,6 +53,8 @@ public final class DrawPad {
         canvas.addEventListener("pointermove", this::move);
         canvas.addEventListener("pointerup", this::up);
         canvas.addEventListener("pointercancel", this::up);
+        // the pointerup can go missing (released outside the window, capture taken away): this is the stroke's end then
+        canvas.addEventListener("lostpointercapture", this::up);
     }
 
     /**
@@ -107,12 +109,17 @@ public final class DrawPad {
 
     private void down(Event e) {
         PointerEvent p = (PointerEvent) e;
+        if (p.getPointerId() == activePointer) {
+            up(e); // the same pointer pressing again: its pointerup was missed, its stroke is over
+        }
         if (activePointer >= 0 || (p.getButton() != 0 && !"pen".equals(p.getPointerType()))) {
             return; // one stroke at a time; right/middle mouse buttons don't draw
         }
         e.preventDefault();
         canvas.focus();
         activePointer = p.getPointerId();
+        // Keeps the stroke's moves and its pointerup coming when the pen leaves the canvas. A failed
+        // capture is harmless: without it a missed pointerup still ends the stroke (see move and down).
         Js.capturePointer(canvas, activePointer);
         if (strokeCount == starts.length) {
             starts = grow(starts);
@@ -126,6 +133,10 @@ public final class DrawPad {
     private void move(Event e) {
         PointerEvent p = (PointerEvent) e;
         if (p.getPointerId() != activePointer) {
+            return;
+        }
+        if (p.getButtons() == 0 && "mouse".equals(p.getPointerType())) {
+            up(e); // a mouse hovering with no button held: the pointerup was missed, so the stroke ended
             return;
         }
         e.preventDefault();

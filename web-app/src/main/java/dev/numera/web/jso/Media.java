@@ -5,6 +5,8 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLVideoElement;
 import org.teavm.jso.webaudio.MediaStream;
 
@@ -39,6 +41,13 @@ public final class Media {
     @JSBody(params = "s", script = "var t = s.getVideoTracks(); var st = t.length && t[0].getSettings ? t[0].getSettings() : {};"
             + "return st.deviceId || '';")
     public static native String deviceIdOf(MediaStream s);
+
+    /**
+     * Calls l when a video track of s ends on its own (device unplugged, permission withdrawn, taken
+     * by another app). Stopping a track from script does not fire it.
+     */
+    @JSBody(params = {"s", "l"}, script = "var t = s.getVideoTracks(); for (var i = 0; i < t.length; i++) { t[i].addEventListener('ended', l); }")
+    public static native void onVideoEnded(MediaStream s, EventListener<Event> l);
 
     @JSBody(params = "s", script = "var t = s.getTracks(); for (var i = 0; i < t.length; i++) { t[i].stop(); }")
     public static native void stop(MediaStream s);

@@ -10,5 +10,6 @@ public interface PointerEvent extends Event {
     @JSProperty int getPointerId();
     @JSProperty String getPointerType();
     @JSProperty int getButton();
-    @JSProperty boolean isPrimary();
+    /** The buttons held now (bit 0: the primary one); 0 for a mouse that only hovers. */
+    @JSProperty int getButtons();
 }

@@ -64,7 +64,7 @@ public final class NetworkView {
         }
     }
 
-    /** Feature maps after activation (or pooling when there is none); hidden dense layers after ReLU. */
+    /** Feature maps after their activation (a convolution's own output when no activation follows it); hidden dense layers after theirs. */
     private static boolean shown(Sequential net, int i) {
         LayerSpec.Type t = net.spec(i).type;
         LayerSpec.Type next = i + 1 < net.layerCount() ? net.spec(i + 1).type : null;

@@ -48,7 +48,9 @@ class ChromiumCameraDevicesTest {
      * Two cameras, "cam-front" and "cam-rear" (and a microphone, which must not count). Each
      * request is recorded; the stream comes from the fake device, with the track reporting the
      * camera asked for: an exact deviceId, else the rear one for facingMode 'environment' (as a
-     * phone does), else the front one.
+     * phone does), else the front one. Set {@code window.__oneAtATime} and a request made while a
+     * stream is live fails with NotReadableError (as many phones do); set {@code window.__gone} to a
+     * camera's id and asking for it fails with NotFoundError (unplugged).
      */
     private static final String TWO_CAMERAS = "(function () { var md = navigator.mediaDevices; if (!md) { return; }"
             + " var real = md.getUserMedia.bind(md); window.__gum = []; window.__cams = []; window.__streams = [];"
@@ -60,6 +62,9 @@ class ChromiumCameraDevicesTest {
             + "  var v = (c && c.video) || {}; var want = v.deviceId && (v.deviceId.exact || v.deviceId);"
             + "  var facing = v.facingMode && (v.facingMode.ideal || v.facingMode.exact || v.facingMode);"
             + "  var id = want || (facing === 'environment' ? 'cam-rear' : 'cam-front');"
+            + "  if (window.__oneAtATime && window.__streams.some(function (s) { return s.active; })) {"
+            + "   return Promise.reject(new DOMException('Could not start video source', 'NotReadableError')); }"
+            + "  if (id === window.__gone) { return Promise.reject(new DOMException('Requested device not found', 'NotFoundError')); }"
             + "  if (id !== 'cam-front' && id !== 'cam-rear') {"
             + "   return Promise.reject(new DOMException('no camera ' + id, 'OverconstrainedError')); }"
             + "  return real({audio: false, video: {width: v.width, height: v.height}}).then(function (s) {"
@@ -190,6 +195,90 @@ class ChromiumCameraDevicesTest {
         assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
         assertEquals(Boolean.TRUE, js("return document.getElementById('camera-switch').hidden"));
         assertEquals("ended", js("return window.__streams[2].getVideoTracks()[0].readyState"));
+        Csp.assertStrictAndHeld(chromium.driver);
+    }
+
+    private static final String NOT_AVAILABLE = "That camera is not available; still using the previous one.";
+
+    private String cameraMessage() {
+        return (String) js("return document.getElementById('camera-message').textContent");
+    }
+
+    /**
+     * A switch opens the other camera before it lets go of the running one: if that one is gone, the
+     * running camera stays and the page says so. On a device that opens one camera at a time the
+     * switch releases the running one and asks again; if the other is gone then too, the previous
+     * camera is opened again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aSwitchThatFailsKeepsAWorkingCamera(String runtime) {
+        open(runtime, TWO_CAMERAS);
+        click("camera-toggle");
+        awaitVideoRunning();
+        Pages.await(chromium.driver, "!document.getElementById('camera-switch').hidden", "true");
+
+        // the other camera is unplugged: the rear one keeps running
+        js("window.__gone = 'cam-front';");
+        click("camera-switch");
+        Pages.await(chromium.driver, "document.getElementById('camera-message').dataset.error === 'camera'", "true");
+        assertEquals(NOT_AVAILABLE, cameraMessage());
+        assertEquals(List.of("cam-rear"), js("return window.__cams;"));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-video').srcObject === window.__streams[0]"));
+        assertEquals("live", js("return window.__streams[0].getVideoTracks()[0].readyState"));
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals(Boolean.FALSE, js("return document.getElementById('camera-area').hidden"));
+        awaitVideoRunning();
+
+        // one camera at a time: the rear one is released, then the front one opens
+        js("window.__gone = null; window.__oneAtATime = true;");
+        click("camera-switch");
+        Pages.await(chromium.driver, "window.__cams.length === 2", "true");
+        awaitVideoRunning();
+        assertEquals(List.of("cam-rear", "cam-front"), js("return window.__cams;"));
+        assertEquals("", cameraMessage());
+        assertEquals("ended", js("return window.__streams[0].getVideoTracks()[0].readyState"));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-video').srcObject === window.__streams[1]"));
+
+        // one at a time and the rear one gone: the front one is opened again
+        js("window.__gone = 'cam-rear';");
+        click("camera-switch");
+        Pages.await(chromium.driver, "window.__cams.length === 3", "true");
+        awaitVideoRunning();
+        assertEquals(List.of("cam-rear", "cam-front", "cam-front"), js("return window.__cams;"));
+        assertEquals(NOT_AVAILABLE, cameraMessage());
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-video').srcObject === window.__streams[2]"));
+        click("camera-toggle");
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
+        assertEquals("", cameraMessage(), "stopping the camera takes its note away");
+        Csp.assertStrictAndHeld(chromium.driver);
+    }
+
+    /**
+     * A camera that stops on its own (unplugged, permission withdrawn, taken by another app) ends its
+     * track: the page stops the camera and says so. Stopping a track from script does not fire
+     * 'ended', so the test fires it, as the browser does for a device that goes away.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aCameraThatStopsOnItsOwnIsNoticed(String runtime) {
+        open(runtime, TWO_CAMERAS);
+        click("camera-toggle");
+        awaitVideoRunning();
+        js("var t = document.getElementById('camera-video').srcObject.getVideoTracks()[0]; t.stop(); t.dispatchEvent(new Event('ended'));");
+        Pages.await(chromium.driver, "document.getElementById('camera-message').dataset.error === 'camera'", "true");
+        assertEquals("The camera stopped (disconnected or permission withdrawn). Start it again when it is back.", cameraMessage());
+        assertEquals("Start camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals("false", chromium.driver.findElement(By.id("camera-toggle")).getAttribute("aria-pressed"));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-video').srcObject === null"));
+        // and it starts again when asked
+        click("camera-toggle");
+        awaitVideoRunning();
+        assertEquals("", cameraMessage());
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        click("camera-toggle");
         Csp.assertStrictAndHeld(chromium.driver);
     }
 }

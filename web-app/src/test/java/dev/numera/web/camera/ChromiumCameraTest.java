@@ -2,6 +2,7 @@ package dev.numera.web.camera;
 
 import dev.numera.web.harness.Chromium;
 import dev.numera.web.harness.Csp;
+import dev.numera.web.harness.DrawScript;
 import dev.numera.web.harness.Mnist;
 import dev.numera.web.harness.Pages;
 import dev.numera.web.harness.Screenshots;
@@ -92,5 +93,50 @@ class ChromiumCameraTest {
         chromium.driver.findElement(By.id("camera-toggle")).click();
         assertTrue((Boolean) Pages.js(chromium.driver, "return document.getElementById('camera-area').hidden"));
         Csp.assertStrictAndHeld(chromium.driver); // the whole camera path ran under the strict policy
+    }
+
+    /** The camera's thresholded box, hashed: it changes as the video does. */
+    private static final String THRESHOLD_HASH = "(function () { var c = document.getElementById('camera-threshold');"
+            + " var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, h = 2166136261;"
+            + " for (var i = 0; i < d.length; i++) { h = Math.imul(h ^ d[i], 16777619) >>> 0; } return h; })()";
+
+    /**
+     * Drawing while the camera runs: while the pad has ink the result (and its announcement) is the
+     * drawing's, and the camera only updates its own preview; cleared, the camera drives the result
+     * again. The drawn 8 is not among the video's digits, and the video changes digit every second.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aDrawingHoldsTheResultWhileThePadHasInk(String runtime) {
+        chromium.driver.get(Site.server().url("index.html?runtime=" + runtime));
+        String started = Pages.awaitStart(chromium.driver);
+        assertTrue(started.startsWith("true|"), started);
+        Pages.js(chromium.driver, "window.__seen = ''; var el = document.getElementById('prediction');"
+                + "new MutationObserver(function () { window.__seen += el.textContent + ','; })"
+                + ".observe(el, {childList: true, characterData: true, subtree: true});");
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        Pages.await(chromium.driver, "/[0-9]/.test(window.__seen)", "true"); // the camera drives the result
+
+        Pages.js(chromium.driver, DrawScript.draw(8));
+        assertEquals("8", chromium.driver.findElement(By.id("prediction")).getText());
+        assertTrue(chromium.driver.findElement(By.id("announce")).getAttribute("textContent").startsWith("Recognised 8"));
+        Object box = Pages.js(chromium.driver, "return " + THRESHOLD_HASH);
+        Pages.js(chromium.driver, "window.__seen = ''; window.__t0 = performance.now();");
+        Pages.await(chromium.driver, "performance.now() - window.__t0 > 2500", "true"); // two and a half of the video's digits
+        assertEquals("", Pages.js(chromium.driver, "return window.__seen"), "the camera changed the drawing's result");
+        assertEquals("8", chromium.driver.findElement(By.id("prediction")).getText());
+        assertTrue(chromium.driver.findElement(By.id("announce")).getAttribute("textContent").startsWith("Recognised 8"));
+        assertTrue(!box.equals(Pages.js(chromium.driver, "return " + THRESHOLD_HASH)), "the camera's own preview kept up");
+
+        // cleared: the camera's digits again
+        chromium.driver.findElement(By.id("clear")).click();
+        String seen = (String) Pages.await(chromium.driver,
+                "window.__seen.split(',').filter(function (d) { return '207413'.indexOf(d) >= 0 && d; })"
+                        + ".filter(function (d, i, a) { return a.indexOf(d) === i; }).length >= 2"
+                        + " || performance.now() - window.__t0 > 15000",
+                "window.__seen");
+        assertTrue(seen.replaceAll("[^207413]", "").chars().distinct().count() >= 2, "the camera drives the result again: " + seen);
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        Csp.assertStrictAndHeld(chromium.driver);
     }
 }

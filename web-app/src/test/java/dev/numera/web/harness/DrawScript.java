@@ -14,6 +14,8 @@ public final class DrawScript {
                 + "     isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x, clientY: y});"
                 // HtmlUnit 5.5 ignores clientX/clientY in the PointerEvent init dictionary
                 + "   if (e.clientX !== x) { Object.defineProperty(e, 'clientX', {value: x}); Object.defineProperty(e, 'clientY', {value: y}); }"
+                // and buttons: the pad ends a mouse stroke on a move with no button held
+                + "   var b = type === 'pointerup' ? 0 : 1; if (e.buttons !== b) { Object.defineProperty(e, 'buttons', {value: b}); }"
                 + "   c.dispatchEvent(e); }"
                 + " for (var s = 0; s < strokes.length; s++) { var st = strokes[s]; ev('pointerdown', st[0]);"
                 + "   for (var i = 1; i < st.length; i++) { ev('pointermove', st[i]); } ev('pointerup', st[st.length - 1]); }"

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** The built site (web-app/target/site) and one shared server for all test classes of a run. */
 public final class Site {
@@ -32,6 +34,34 @@ public final class Site {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
+    }
+
+    /** A copy of the built site in a new temporary folder, to break on purpose. {@link #delete} it. */
+    public static Path copy() {
+        try {
+            Path copy = Files.createTempDirectory("numera-site-copy");
+            try (Stream<Path> files = Files.walk(dir())) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Path to = copy.resolve(dir().relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void delete(Path copy) {
+        try (Stream<Path> files = Files.walk(copy)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A server of one's own (e.g. to switch it off for the offline test). Close it. */

@@ -9,7 +9,7 @@ public final class Strokes {
     }
 
     /** The digits that {@link #of} can draw. */
-    public static final int[] DIGITS = {0, 1, 2, 3, 4, 7};
+    public static final int[] DIGITS = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
 
     /** digit → strokes → points {x, y}. */
     public static List<List<double[]>> of(int digit) {
@@ -34,9 +34,29 @@ public final class Strokes {
                 s.add(a);
                 s.add(line(168, 100, 168, 236));
             }
+            case 5 -> {
+                List<double[]> a = line(100, 55, 94, 140);
+                a.addAll(arc(135, 175, 50, 52, -150, 150));
+                s.add(a);
+                s.add(line(100, 55, 200, 55));
+            }
+            case 6 -> {
+                List<double[]> a = arc(190, 150, 90, 100, -100, -180);
+                a.addAll(arc(140, 185, 45, 45, 180, -150));
+                s.add(a);
+            }
             case 7 -> {
                 List<double[]> a = line(78, 58, 205, 58);
                 a.addAll(line(205, 58, 122, 232));
+                s.add(a);
+            }
+            case 8 -> {
+                s.add(arc(140, 92, 38, 40, -90, 270));
+                s.add(arc(140, 180, 48, 50, -90, 270));
+            }
+            case 9 -> {
+                List<double[]> a = arc(135, 95, 42, 42, -10, 350);
+                a.addAll(line(176, 88, 165, 235));
                 s.add(a);
             }
             default -> throw new IllegalArgumentException("no strokes for " + digit);

@@ -28,8 +28,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -115,14 +113,20 @@ class ChromiumAppTest {
         double ms = Double.parseDouble(time.substring(0, time.length() - 3));
         assertTrue(ms > 0 && ms < 1000, time);
         resultTextsAgree();
-        // keyboard: the canvas holds the last digit (a 7); a stroke over it, then Ctrl+Z takes it back; Escape clears
+        // keyboard: the canvas holds the last digit; a stroke over it, then Ctrl+Z takes it back (the
+        // pixels say so even where the verdict would not change); Escape clears
+        int last = Strokes.DIGITS[Strokes.DIGITS.length - 1];
+        String before = canvasHash();
         draw(1);
+        String withStroke = canvasHash();
         new Actions(chromium.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
         String afterUndo = text("prediction");
+        assertTrue(!withStroke.equals(before), "the extra stroke changed the canvas");
+        assertEquals(before, canvasHash(), "Ctrl+Z took the stroke off the canvas");
         new Actions(chromium.driver).sendKeys(Keys.ESCAPE).perform();
         assertEquals("", text("prediction"), "Escape clears");
         draw(7);
-        if (!afterUndo.equals("7")) {
+        if (!afterUndo.equals(Integer.toString(last))) {
             wrong.append("Ctrl+Z left '").append(afterUndo).append("'; ");
         }
         if (runtime.equals("wasm")) {
@@ -130,6 +134,95 @@ class ChromiumAppTest {
         }
         assertEquals("", wrong.toString());
         checkSameOrigin();
+    }
+
+    /** The drawing canvas's pixels, hashed (FNV-1a over the RGBA bytes). */
+    private String canvasHash() {
+        return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas');"
+                + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, h = 2166136261;"
+                + "for (var i = 0; i < d.length; i++) { h = Math.imul(h ^ d[i], 16777619) >>> 0; } return h.toString(16);");
+    }
+
+    /** Dispatches pointer events from page script: each {type, x, y (canvas px), buttons, id, kind}. */
+    private static final String POINTER = "var c = document.getElementById('draw-canvas'), r = c.getBoundingClientRect();"
+            + "function ev(type, x, y, buttons, id, kind) { c.dispatchEvent(new PointerEvent(type, {bubbles: true, cancelable: true,"
+            + " pointerId: id || 1, pointerType: kind || 'mouse', isPrimary: true, button: type === 'pointermove' ? -1 : 0,"
+            + " buttons: buttons, clientX: r.left + x, clientY: r.top + y})); }"
+            + "function stroke(x0, y0, x1, y1, id, kind) { ev('pointerdown', x0, y0, 1, id, kind);"
+            + " for (var k = 1; k <= 8; k++) { ev('pointermove', x0 + (x1 - x0) * k / 8, y0 + (y1 - y0) * k / 8, 1, id, kind); } }"
+            + "function ink(x0, x1) { var s = c.width / 280, d = c.getContext('2d').getImageData(Math.round(x0 * s), 0, Math.round((x1 - x0) * s), c.height).data;"
+            + " for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { return 'ink'; } } return 'blank'; }";
+
+    /**
+     * A stroke whose pointerup never comes (released outside the window, capture taken away) must
+     * not leave the pad drawing: after a lost capture, a mouse hovering with no button held, or the
+     * same mouse pressing again, the next stroke is a stroke of its own. Each case draws a line at
+     * x = 60, loses its end, then draws a line at x = 220: ink on both lines, none in between
+     * (the pen is 18 px wide).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aMissedPointerUpEndsTheStroke(String runtime) {
+        open(Site.server(), runtime);
+        String check = "return [ink(55, 65), ink(215, 225), ink(90, 190)].join(',');"; // the two lines, and between them
+        String[] cases = {
+            // the capture is lost; a pen then draws (a second pointer only draws when the first has ended)
+            "stroke(60, 50, 60, 230); ev('lostpointercapture', 60, 230, 0);"
+                    + "stroke(220, 50, 220, 230, 2, 'pen'); ev('pointerup', 220, 230, 0, 2, 'pen');",
+            // the mouse hovers across the pad with no button held, then draws
+            "stroke(60, 50, 60, 230); ev('pointermove', 140, 140, 0); ev('pointermove', 220, 50, 0);"
+                    + "stroke(220, 50, 220, 230); ev('pointerup', 220, 230, 0);",
+            // the same mouse presses again
+            "stroke(60, 50, 60, 230); stroke(220, 50, 220, 230); ev('pointerup', 220, 230, 0);",
+        };
+        for (String events : cases) {
+            Pages.js(chromium.driver, "document.getElementById('clear').click();");
+            assertEquals("ink,ink,blank", Pages.js(chromium.driver, POINTER + events + check), events);
+        }
+    }
+
+    /**
+     * A stroke is recognised once when the pen lifts, not once more by a live recognition that was
+     * still due: counted as the network view's input canvas being drawn (one putImageData each).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aFinishedStrokeIsRecognisedOnce(String runtime) {
+        open(Site.server(), runtime);
+        Object puts = ((JavascriptExecutor) chromium.driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var input = document.querySelector('#activations canvas'), real = CanvasRenderingContext2D.prototype.putImageData;"
+                + "window.__puts = 0; CanvasRenderingContext2D.prototype.putImageData = function () {"
+                + " if (this.canvas === input) { window.__puts++; } return real.apply(this, arguments); };"
+                + POINTER + "stroke(150, 50, 132, 232); ev('pointerup', 132, 232, 0);"
+                + "setTimeout(function () { CanvasRenderingContext2D.prototype.putImageData = real; done(window.__puts); }, 500);");
+        assertEquals(1L, puts);
+        assertEquals("1", text("prediction"));
+    }
+
+    /**
+     * An exception in Java main is the page's error in both runtimes: a page copy without the
+     * result's three top-3 entries makes ResultView refuse it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void anExceptionInMainIsReported(String runtime) throws IOException {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Path copy = Site.copy();
+        try (StaticServer broken = new StaticServer(copy, 0)) {
+            Path page = copy.resolve("index.html");
+            String html = Files.readString(page);
+            String top3 = "<span id=\"top3\" class=\"top3\"><span></span><span></span><span></span></span>";
+            assertTrue(html.contains(top3), "index.html has changed: update this test");
+            Files.writeString(page, html.replace(top3, "<span id=\"top3\" class=\"top3\"></span>"));
+            chromium.driver.get(broken.url("index.html?runtime=" + runtime));
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("app|The app stopped with an error: "), started);
+            assertTrue(started.contains("index.html must hold three spans in #top3"), started);
+        } finally {
+            Site.delete(copy);
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
     }
 
     /**
@@ -250,17 +343,7 @@ class ChromiumAppTest {
     @Test
     void brokenArtefactsAreReported() throws IOException {
         Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
-        Path copy = Files.createTempDirectory("numera-broken-site");
-        try (Stream<Path> files = Files.walk(Site.dir())) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path to = copy.resolve(Site.dir().relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path copy = Site.copy();
         byte[] model = Files.readAllBytes(copy.resolve("model/numera.nmod"));
         model[model.length / 2] ^= 0x5a; // one flipped byte: the CRC no longer matches
         Files.write(copy.resolve("model/numera.nmod"), model);
@@ -268,7 +351,12 @@ class ChromiumAppTest {
         try (StaticServer broken = new StaticServer(copy, 0)) {
             chromium.driver.get(broken.url("index.html"));
             String started = Pages.awaitStart(chromium.driver);
-            assertTrue(started.startsWith("model|The model file is corrupt"), started);
+            // one sentence: the reader's own message says what is wrong, the page what to do
+            assertTrue(started.startsWith("model|The model cannot be used: model file corrupt (CRC mismatch: stored "), started);
+            assertTrue(started.endsWith("). Reload the page; if that does not help, the site was published incompletely."), started);
+            // no recognizer, so the buttons that would need one are off
+            assertEquals("true,true,true", Pages.js(chromium.driver, "return ['clear', 'undo', 'camera-toggle'].map(function (id) {"
+                    + " return document.getElementById(id).disabled; }).join(',');"));
             Files.write(copy.resolve("model/numera.nmod"), Files.readAllBytes(Site.dir().resolve("model/numera.nmod")));
             chromium.driver.get(broken.url("index.html?fresh")); // the worker cached the broken copy: bypass it
             Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistrations().then(function (rs) {"
@@ -280,9 +368,7 @@ class ChromiumAppTest {
             assertTrue(started.startsWith("true|WebAssembly GC failed to start"), started);
             assertEquals("js", Pages.js(chromium.driver, "return window.numera.runtime"));
         } finally {
-            try (Stream<Path> files = Files.walk(copy)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Site.delete(copy);
         }
         requests.clear();
         Requests.drain(chromium.driver);

@@ -2,6 +2,7 @@ package dev.numera.web.page;
 
 import dev.numera.web.harness.DrawScript;
 import dev.numera.web.harness.Site;
+import dev.numera.web.server.StaticServer;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,11 +57,7 @@ class HtmlUnitPageTest {
 
     @Test
     void loadsReportsReadyAndShowsTheModel() {
-        if (!Site.hasModel()) { // a site without its model says so instead of failing silently
-            assertEquals("model", page.getBody().getAttribute("data-error"));
-            assertTrue(text("status").startsWith("The model file is missing"), text("status"));
-            return;
-        }
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
         run("document.getElementById('clear').click();");
         assertEquals("true", page.getBody().getAttribute("data-ready"), () -> "status: " + text("status"));
         assertEquals("JavaScript (TeaVM)", text("model-runtime"));
@@ -66,6 +66,29 @@ class HtmlUnitPageTest {
         assertEquals("js", page.executeJavaScript("window.numera.runtime").getJavaScriptResult());
         assertEquals("", text("prediction"), "an empty canvas shows no digit");
         assertTrue(text("no-digit").startsWith("No digit"), text("no-digit"));
+    }
+
+    /** A site published without its model says so, and leaves the buttons that need it off. */
+    @Test
+    void aMissingModelIsReported() throws Exception {
+        Path copy = Site.copy();
+        try (StaticServer server = new StaticServer(copy, 0); WebClient own = new WebClient(BrowserVersion.CHROME)) {
+            Files.deleteIfExists(copy.resolve("model/numera.nmod"));
+            own.getOptions().setThrowExceptionOnScriptError(true);
+            own.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            HtmlPage p = own.getPage(server.url("index.html?runtime=js"));
+            for (int i = 0; i < 3000 && !p.getBody().hasAttribute("data-ready") && !p.getBody().hasAttribute("data-error"); i++) {
+                own.waitForBackgroundJavaScript(100);
+            }
+            String status = p.getElementById("status").getTextContent();
+            assertEquals("model", p.getBody().getAttribute("data-error"), status);
+            assertEquals("The model file is missing (HTTP 404 for model/numera.nmod).", status);
+            for (String id : new String[] {"clear", "undo", "camera-toggle"}) {
+                assertTrue(p.getElementById(id).hasAttribute("disabled"), id + " is disabled");
+            }
+        } finally {
+            Site.delete(copy);
+        }
     }
 
     /**
