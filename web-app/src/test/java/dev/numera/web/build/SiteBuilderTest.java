@@ -81,4 +81,45 @@ class SiteBuilderTest {
         assertEquals("b", SiteBuilder.inlined(html, "wasm/numera-glue.js"));
         assertNull(SiteBuilder.inlined(html, "css/numera.css"));
     }
+
+    // ---- service worker ----
+
+    private static final String SW = "const VERSION = " + SiteBuilder.VERSION_MARK + ";\nconst ASSETS = " + SiteBuilder.ASSETS_MARK + ";\n";
+
+    /** Builds a tiny site, stamps its worker and returns the stamped worker's text. */
+    private static String stamp(Path site, String model) throws IOException {
+        Files.createDirectories(site.resolve("model"));
+        Files.writeString(site.resolve("index.html"), "<p>hi", StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("model/m.nmod"), model, StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("sw.js"), SW, StandardCharsets.UTF_8);
+        SiteBuilder.stampServiceWorker(site);
+        return Files.readString(site.resolve("sw.js"), StandardCharsets.UTF_8);
+    }
+
+    private static String version(String sw) {
+        int at = sw.indexOf("const VERSION = \"") + "const VERSION = \"".length();
+        return sw.substring(at, sw.indexOf('"', at));
+    }
+
+    @Test
+    void theWorkerPreCachesEveryFileButItselfUnderAVersionOfTheirContent(@TempDir Path a, @TempDir Path b) throws IOException {
+        String sw = stamp(a, "model one");
+        // "./" is the start URL a home-screen launch opens offline; the worker is never its own asset
+        assertTrue(sw.contains("const ASSETS = [\n  \"./\",\n  \"index.html\",\n  \"model/m.nmod\"\n];"), sw);
+        assertTrue(version(sw).matches("[0-9a-f]{12}"), sw);
+        assertEquals(version(sw), version(stamp(b, "model one")), "the same files give the same version");
+        assertFalse(version(sw).equals(version(stamp(b, "model two"))), "one changed byte of any file gives a new version (a new cache)");
+        // same contents in the same order under another name: only the name can tell the versions apart
+        Files.delete(b.resolve("model/m.nmod"));
+        Files.writeString(b.resolve("model/n.nmod"), "model one", StandardCharsets.UTF_8);
+        Files.writeString(b.resolve("sw.js"), SW, StandardCharsets.UTF_8);
+        SiteBuilder.stampServiceWorker(b);
+        assertFalse(version(sw).equals(version(Files.readString(b.resolve("sw.js"), StandardCharsets.UTF_8))), "so does a renamed file");
+    }
+
+    @Test
+    void aWorkerWithoutItsMarksFailsTheBuild(@TempDir Path site) throws IOException {
+        Files.writeString(site.resolve("sw.js"), "const VERSION = \"dev\";", StandardCharsets.UTF_8);
+        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.stampServiceWorker(site)).getMessage().contains("marks"));
+    }
 }
