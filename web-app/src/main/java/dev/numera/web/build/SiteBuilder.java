@@ -187,7 +187,7 @@ public final class SiteBuilder {
     }
 
     private static String kb(long bytes) {
-        return (bytes * 10 / 1024) / 10.0 + " KB";
+        return (bytes * 10 / 1024) / 10.0 + " KiB";
     }
 
     // ---- icons ----
