@@ -113,6 +113,13 @@ class ChromiumCameraDevicesTest {
     }
 
     /** Waits until the video plays frames of the current stream, then checks it keeps playing. */
+    /** The page's camera controls are back at rest: "Start camera", not pressed, no preview. */
+    private void assertCameraOff() {
+        assertEquals("Start camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals("false", chromium.driver.findElement(By.id("camera-toggle")).getAttribute("aria-pressed"));
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
+    }
+
     private void awaitVideoRunning() {
         Pages.await(chromium.driver, "(function () { var v = document.getElementById('camera-video');"
                 + " return v.srcObject && v.srcObject.active && v.readyState >= 2 && v.videoWidth > 0; })()", "true");
@@ -129,9 +136,7 @@ class ChromiumCameraDevicesTest {
                 "document.getElementById('camera-message').dataset.error === 'camera'",
                 "document.getElementById('camera-message').textContent");
         assertTrue(message.startsWith("The camera is busy or could not start: another app or tab may be using it."), message);
-        assertEquals("Start camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
-        assertEquals("false", chromium.driver.findElement(By.id("camera-toggle")).getAttribute("aria-pressed"));
-        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
+        assertCameraOff();
         assertEquals(Boolean.TRUE, js("return document.getElementById('camera-switch').hidden"));
         // the other app lets go: pressing Start camera again works, and the message goes
         click("camera-toggle");
@@ -269,9 +274,7 @@ class ChromiumCameraDevicesTest {
         js("var t = document.getElementById('camera-video').srcObject.getVideoTracks()[0]; t.stop(); t.dispatchEvent(new Event('ended'));");
         Pages.await(chromium.driver, "document.getElementById('camera-message').dataset.error === 'camera'", "true");
         assertEquals("The camera stopped (disconnected or permission withdrawn). Start it again when it is back.", cameraMessage());
-        assertEquals("Start camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
-        assertEquals("false", chromium.driver.findElement(By.id("camera-toggle")).getAttribute("aria-pressed"));
-        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
+        assertCameraOff();
         assertEquals(Boolean.TRUE, js("return document.getElementById('camera-video').srcObject === null"));
         // and it starts again when asked
         click("camera-toggle");
