@@ -111,6 +111,11 @@ public final class ModelFile {
      * is quantised per output channel; biases and batchnorm values stay float32.
      */
     public static ModelFile of(Sequential net, Map<String, String> metadata, boolean int8) {
+        try {   // never write a file the reader would refuse
+            checkWellKnown(metadata);
+        } catch (ModelFormatException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         List<Entry> list = new ArrayList<>();
         float[] p = net.params();
         for (ParamTensor t : net.paramTensors()) {
@@ -328,9 +333,7 @@ public final class ModelFile {
         int metaCount = in.count("metadata count");
         Map<String, String> meta = new LinkedHashMap<>();
         for (int i = 0; i < metaCount; i++) meta.put(in.str("metadata key"), in.str("metadata value"));
-        checkNumber(meta, META_INPUT_MEAN, false);
-        checkNumber(meta, META_INPUT_STD, true);
-        checkNumber(meta, META_TEMPERATURE, true);
+        checkWellKnown(meta);
 
         int tensorCount = in.count("tensor count");
         List<ParamTensor> expected = shapeOracle.paramTensors();
@@ -426,6 +429,13 @@ public final class ModelFile {
                 : s.value != 0 && t != LayerSpec.Type.BATCHNORM && t != LayerSpec.Type.DROPOUT ? "value " + s.value
                 : null;
         if (unused != null) throw new ModelFormatException(Problem.MALFORMED, "layer " + i + " " + t.label + " has " + unused + ", a setting it does not use (must be 0)");
+    }
+
+    /** The well-known numeric metadata values, each absent or usable; the reader and the writer both check. */
+    private static void checkWellKnown(Map<String, String> meta) throws ModelFormatException {
+        checkNumber(meta, META_INPUT_MEAN, false);
+        checkNumber(meta, META_INPUT_STD, true);
+        checkNumber(meta, META_TEMPERATURE, true);
     }
 
     /** A well-known numeric metadata value: absent, or a finite number (and > 0 when {@code positive}). */
