@@ -25,6 +25,7 @@ import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -305,6 +307,53 @@ class ChromiumAppTest {
             chromium.driver.findElement(By.id("clear")).click();
             draw(7);
             assertEquals("7", text("prediction"));
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
+    /**
+     * A new build reaches a visitor who has the old one cached: its worker (new bytes, new version)
+     * installs beside the old one, pre-caches the new files, takes over and deletes the old cache,
+     * so the next load shows the new page, offline too. The page that found the update was still the
+     * cached old one (cache first). The update check a navigation makes is asked for directly here,
+     * so the test does not wait on the browser's own timing.
+     */
+    @Test
+    void aNewBuildReplacesTheCachedOne() throws IOException {
+        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Path copy = Site.copy();
+        String tagline = "return document.querySelector('.tagline').textContent";
+        try (StaticServer own = new StaticServer(copy, 0)) {
+            chromium.driver.get(own.url("index.html"));
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+            String old = (String) Pages.js(chromium.driver, tagline);
+            // "deploy" a new build: changed page text, and a worker with another version
+            Path index = copy.resolve("index.html"), sw = copy.resolve("sw.js");
+            Files.writeString(index, Files.readString(index, StandardCharsets.UTF_8).replace(old, "New build."), StandardCharsets.UTF_8);
+            String worker = Files.readString(sw, StandardCharsets.UTF_8);
+            String next = worker.replaceFirst("const VERSION = \"[0-9a-f]{12}\"", "const VERSION = \"0123456789ab\"");
+            assertNotEquals(worker, next, "the built worker carries a 12-digit version");
+            Files.writeString(sw, next, StandardCharsets.UTF_8);
+
+            chromium.driver.navigate().refresh();
+            Pages.awaitStart(chromium.driver);
+            assertEquals(old, Pages.js(chromium.driver, tagline), "the load that finds the update is served from the old cache");
+            Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistration().then(function (r) { return r.update(); }).then(function () { return true; });");
+            // the old cache is deleted once the new worker has activated (each poll asks for the cache
+            // names and looks at the answer the poll before got)
+            Pages.await(chromium.driver, "(caches.keys().then(function (k) { window.__keys = k.join(','); }),"
+                    + " window.__keys === 'numera-0123456789ab')", "true");
+            chromium.driver.navigate().refresh();
+            Pages.awaitStart(chromium.driver);
+            assertEquals("New build.", Pages.js(chromium.driver, tagline));
+            own.setOffline(true);
+            chromium.driver.navigate().refresh();
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            assertEquals("New build.", Pages.js(chromium.driver, tagline), "offline, the new build is what is cached");
+        } finally {
+            Site.delete(copy);
         }
         requests.clear();
         Requests.drain(chromium.driver);
