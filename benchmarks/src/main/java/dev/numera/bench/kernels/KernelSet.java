@@ -67,6 +67,7 @@ public final class KernelSet {
             float sd = (float) Math.sqrt(2.0 / (t.length / t.outChannels()));
             for (int i = 0; i < t.length; i++) net.params()[t.offset + i] = t.name.endsWith(".weight") ? (float) r.nextGaussian() * sd : 0.01f;
         }
+        net.freeze();   // inference only, like the recognizer's network: no per-pass check of the Winograd weights
         winoWeights();
         System.arraycopy(w2, 0, w2Of, 0, w2Of.length);
         System.arraycopy(w3, 0, w3Of, 0, w3Of.length);
