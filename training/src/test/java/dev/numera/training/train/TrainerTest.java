@@ -61,8 +61,12 @@ class TrainerTest {
 
     /** SMALL's settings without a calm phase, with early stopping after {@code patience} epochs. */
     static Trainer.Settings patient(int epochs, int patience, Path ckpt, boolean resume) {
-        return new Trainer.Settings(SMALL, epochs, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, patience,
-                AugmentConfig.standard(), ckpt, resume);
+        return recipe(epochs, 42, patience, AugmentConfig.standard(), ckpt, resume);
+    }
+
+    /** The small run without a calm phase, with the seed and augmentation a test varies. */
+    static Trainer.Settings recipe(int epochs, long seed, int patience, AugmentConfig augment, Path ckpt, boolean resume) {
+        return new Trainer.Settings(SMALL, epochs, seed, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, patience, augment, ckpt, resume);
     }
 
     /**
@@ -111,8 +115,7 @@ class TrainerTest {
     void resumeRefusesACheckpointOfAnotherRun(@TempDir Path dir) throws Exception {
         Path ckpt = dir.resolve("c.ckpt");
         run(settings(2, 2, ckpt, false), 1);
-        Trainer.Settings other = new Trainer.Settings(SMALL, 2, 43, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
-                AugmentConfig.standard(), ckpt, true);
+        Trainer.Settings other = recipe(2, 43, 0, AugmentConfig.standard(), ckpt, true);
         Exception e = assertThrows(java.io.IOException.class, () -> run(other, 99));
         assertTrue(e.getMessage().contains("another run"), e.getMessage());
     }
@@ -163,8 +166,7 @@ class TrainerTest {
     void resumeRefusesOtherAugmentationOrValidation(@TempDir Path dir) throws Exception {
         Path ckpt = dir.resolve("a.ckpt");
         run(patient(2, 0, ckpt, false), 1);
-        Trainer.Settings none = new Trainer.Settings(SMALL, 2, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
-                AugmentConfig.none(), ckpt, true);
+        Trainer.Settings none = recipe(2, 42, 0, AugmentConfig.none(), ckpt, true);
         Exception e = assertThrows(java.io.IOException.class, () -> run(none, 99));
         assertTrue(e.getMessage().contains("augment=standard") && e.getMessage().contains("augment=none"), e.getMessage());
         e = assertThrows(java.io.IOException.class, () -> run(patient(2, 0, ckpt, true), 99, bars(80, 2)));

@@ -60,12 +60,17 @@ class ChromiumCameraTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"js", "wasm"})
-    void everyDigitShownToTheCameraIsRead(String runtime) {
+    /** The app in this runtime, started. */
+    private void open(String runtime) {
         chromium.driver.get(Site.server().url("index.html?runtime=" + runtime));
         String started = Pages.awaitStart(chromium.driver);
         assertTrue(started.startsWith("true|"), started);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void everyDigitShownToTheCameraIsRead(String runtime) {
+        open(runtime);
         // record every change of the shown digit from the moment the camera starts
         Pages.js(chromium.driver, "window.__seen = ''; var el = document.getElementById('prediction');"
                 + "new MutationObserver(function () { var t = el.textContent;"
@@ -108,9 +113,7 @@ class ChromiumCameraTest {
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void aDrawingHoldsTheResultWhileThePadHasInk(String runtime) {
-        chromium.driver.get(Site.server().url("index.html?runtime=" + runtime));
-        String started = Pages.awaitStart(chromium.driver);
-        assertTrue(started.startsWith("true|"), started);
+        open(runtime);
         Pages.js(chromium.driver, "window.__seen = ''; var el = document.getElementById('prediction');"
                 + "new MutationObserver(function () { window.__seen += el.textContent + ','; })"
                 + ".observe(el, {childList: true, characterData: true, subtree: true});");
