@@ -118,7 +118,7 @@ public final class BenchDoc {
         double[] eff = efficiency(browser, jvm);
         if (eff != null) {
             Map<String, Object> paired = pairedEfficiency(browser);
-            String how = paired != null ? "JVM and page in the same run" : "JVM from the jvm command, pages from the browser command";
+            String how = paired != null ? "JVM and pages interleaved in the same run" : "JVM from the jvm command, pages from the browser command";
             sb.append("| kernel efficiency, Wasm GC ≥ 80 % of the JVM (whole network, GFLOP/s; ").append(how).append("; per kernel in section 2) | ")
                     .append(paired != null ? effCell(paired, "kernels-wasm", "network") : pct(eff[0])).append(" | ")
                     .append(Double.isNaN(eff[0]) ? "–" : eff[0] >= 0.8 ? "yes" : "**no**").append(" |\n");
@@ -309,13 +309,17 @@ public final class BenchDoc {
             }
         }
         sb.append("\n### Kernel efficiency: the same Java on the JVM, in Wasm GC and in TeaVM JS\n\n");
-        sb.append("`dev.numera.bench.kernels.KernelSet` runs under JMH (`KernelBench`) and, compiled by TeaVM with the site's ")
-                .append("settings, in the kernel pages (bench/pages/kernels-*.html; timed inside the compiled code, median of ~20 ms batches ")
-                .append("after warm-up). ");
+        sb.append("`dev.numera.bench.kernels.KernelSet` runs on the JVM and, compiled by TeaVM with the site's ")
+                .append("settings, in the kernel pages (bench/pages/kernels-*.html), each timed the same way (`BatchTimer`: warm-up, then ")
+                .append("~20 ms batches, inside the compiled code). ");
         if (kv != null && paired != null) {
-            sb.append("The JVM figures are from this browser run (`kernels-jvm`: JMH, one fork, 5 × 0.5 s warm-up and measurement per kernel), ")
-                    .append("measured between the kernel pages in the same rotating order; efficiency = JVM ns / page ns within each run, ")
-                    .append("median over runs [each run's value, %]. Times: median over runs.\n\n");
+            sb.append("The JVM figures are from this browser run (`kernels-jvm`: the same `KernelSet` in the runner's JVM). Per kernel the ")
+                    .append("three sides take turns in short slices (one untimed slice each, then rounds of one slice per side, the order ")
+                    .append("rotating), and a side's time is its fastest batch over all its slices: this machine's speed jumps between two ")
+                    .append("levels ~1.7× apart, for a fraction of a second to seconds at a time, on either core, and the slowdown only ever adds ")
+                    .append("time (bench/doc-notes.md, \"Kernel efficiency\"). ")
+                    .append("Efficiency = JVM ns / page ns within each run, median over runs [each run's value, %]. Times: median over runs. ")
+                    .append("The `jvm` command's JMH figures (section 1) are separate.\n\n");
         } else {
             sb.append("JVM figures from section 1 (a separate command); browser times: median over runs.\n\n");
         }

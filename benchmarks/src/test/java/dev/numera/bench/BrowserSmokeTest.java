@@ -31,7 +31,7 @@ class BrowserSmokeTest {
         o.kernelMillis = 20;
         o.loads = 2;                                          // one load-only sample per page besides the full measurement
         // one page per kind of page: the app (both runtimes), an incumbent, the baseline, the empty page, a kernel page
-        // and the same kernels on the JVM (JMH in this JVM, tiny iterations), paired with it per run
+        // and the same kernels on the JVM (in this JVM, interleaved with the page in tiny slices), paired with it per run
         o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "empty", "kernels-wasm", "kernels-jvm"));
         List<String> missing = BrowserBench.missing(o);
         Assumptions.assumeTrue(missing.isEmpty(), () -> "browser smoke test skipped: " + String.join("; ", missing));

@@ -84,7 +84,7 @@ public final class Summary {
 
     /**
      * Kernel efficiency per kernel page: JVM ns / page ns (= the page's GFLOP/s over the JVM's) for every
-     * kernel, within each run (kernels-jvm and the page measured minutes apart, interleaved), then the
+     * kernel, within each run (kernels-jvm and the pages interleaved in slices), then the
      * median over runs: "kernels-wasm" → kernel → {median, values}.
      */
     @SuppressWarnings("unchecked")

@@ -57,30 +57,6 @@ public final class JvmBench {
         }
     }
 
-    /**
-     * ns/op of every {@link KernelBench} kernel, for the browser command's "kernels-jvm" variant: the JVM
-     * measured in the same run as the kernel pages, interleaved with them, so that kernel efficiency is a
-     * ratio of one run like the issue's other targets. One fork, 5 x 0.5 s warm-up, 5 x 0.5 s measured
-     * (smoke: in this JVM, 20 ms each). No GC profiler: the jvm command reports allocation.
-     */
-    public static Map<String, Object> kernelNs(boolean smoke) throws RunnerException {
-        ChainedOptionsBuilder o = new OptionsBuilder().include("dev\\.numera\\.bench\\.jmh\\.KernelBench\\..*").shouldFailOnError(true)
-                .jvmArgsAppend("-Dnumera.root=" + Project.root());
-        if (smoke) {
-            o.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(20)).measurementIterations(1).measurementTime(TimeValue.milliseconds(20));
-        } else {
-            o.forks(1).warmupIterations(5).warmupTime(TimeValue.milliseconds(500)).measurementIterations(5).measurementTime(TimeValue.milliseconds(500));
-        }
-        Map<String, Double> byName = new LinkedHashMap<>();
-        for (RunResult rr : new Runner(o.build()).run()) {
-            String full = rr.getParams().getBenchmark();
-            byName.put(full.substring(full.lastIndexOf('.') + 1), rr.getPrimaryResult().getScore());
-        }
-        Map<String, Object> ns = new LinkedHashMap<>();   // in KernelSet's order, like the kernel pages
-        for (String name : KernelSet.NAMES) if (byName.containsKey(name)) ns.put(name, byName.get(name));
-        return ns;
-    }
-
     public static Map<String, Object> run(String mode, String include, boolean fork) throws RunnerException {
         Map<String, Object> machine = Project.machine();
         BenchData.Model model = BenchData.model();

@@ -25,8 +25,8 @@ import java.util.Random;
  * Winograd's weight costs (transforming conv2's and conv3's
  * weights; the check {@link Sequential} makes per pass that they are unchanged), the direct
  * convolution for reference and the whole network as the app runs it. Random He-scaled weights.
- * TeaVM-safe: the same code runs under JMH on the JVM ({@code KernelBench}) and, compiled by
- * TeaVM, in the browser ({@link KernelPage}), so times compare like for like.
+ * TeaVM-safe: the same code runs on the JVM (in the browser runner, and under JMH in {@code KernelBench})
+ * and, compiled by TeaVM, in the browser ({@link KernelPage}), so times compare like for like.
  */
 public final class KernelSet {
     static final long CONV1 = 16L * 28 * 28 * 25, CONV2 = 32L * 14 * 14 * 16 * 9, CONV3 = 64L * 7 * 7 * 32 * 9, DENSE1 = 576L * 96, DENSE2 = 96L * 10;
