@@ -608,8 +608,8 @@ public final class BrowserBench {
      * against 720-790 µs for the whole network), so sides measured minutes apart, as before, compared
      * different moments, and even one side's median slice lands on either level. A side's figure per
      * kernel is its fastest ~20 ms batch over all its slices ({@code kernels}): the slowdown only ever
-     * adds time, so each side's fastest batch is its speed at the fast level. The median of its slices'
-     * median batches is kept ({@code kernelsMedian}), and every slice's median ({@code kernelSlices}).
+     * adds time, so each side's fastest batch is its speed at the fast level. Every slice's median batch
+     * is kept too ({@code kernelSlices}).
      *
      * @return variant name → {variant, kernels: name → ns, kernelSlices: name → [ns], ...} or {variant, error}
      */
@@ -677,7 +677,6 @@ public final class BrowserBench {
                     }
                     Map<String, Object> r = out.get(side);
                     ((Map<String, Object>) r.computeIfAbsent("kernels", x -> new LinkedHashMap<String, Object>())).put(name, fastest);
-                    ((Map<String, Object>) r.computeIfAbsent("kernelsMedian", x -> new LinkedHashMap<String, Object>())).put(name, Summary.median(medians));
                     ((Map<String, Object>) r.computeIfAbsent("kernelSlices", x -> new LinkedHashMap<String, Object>())).put(name, medians);
                 });
             }
