@@ -119,10 +119,13 @@ public final class BenchDoc {
         if (eff != null) {
             Map<String, Object> paired = pairedEfficiency(browser);
             String how = paired != null ? "JVM and pages interleaved in the same run" : "JVM from the jvm command, pages from the browser command";
+            Map<String, Object> avx2 = avx2Efficiency(browser);
             sb.append("| kernel efficiency, Wasm GC ≥ 80 % of the JVM (whole network, GFLOP/s; ").append(how).append("; per kernel in section 2) | ")
-                    .append(paired != null ? effCell(paired, "kernels-wasm", "network") : pct(eff[0])).append(" | ")
+                    .append(paired != null ? effCell(paired, "kernels-wasm", "network") : pct(eff[0]))
+                    .append(avx2 != null ? "; of the JVM on AVX2: " + effCell(avx2, "kernels-wasm", "network") : "").append(" | ")
                     .append(Double.isNaN(eff[0]) ? "–" : eff[0] >= 0.8 ? "yes" : "**no**").append(" |\n");
-            sb.append("| kernel efficiency, JS ≥ 50 % of the JVM | ").append(paired != null ? effCell(paired, "kernels-js", "network") : pct(eff[1])).append(" | ")
+            sb.append("| kernel efficiency, JS ≥ 50 % of the JVM | ").append(paired != null ? effCell(paired, "kernels-js", "network") : pct(eff[1]))
+                    .append(avx2 != null ? "; of the JVM on AVX2: " + effCell(avx2, "kernels-js", "network") : "").append(" | ")
                     .append(Double.isNaN(eff[1]) ? "–" : eff[1] >= 0.5 ? "yes" : "**no**").append(" |\n");
         }
         sb.append("\n");
@@ -314,7 +317,7 @@ public final class BenchDoc {
                 .append("~20 ms batches, inside the compiled code). ");
         if (kv != null && paired != null) {
             sb.append("The JVM figures are from this browser run (`kernels-jvm`: the same `KernelSet` in the runner's JVM). Per kernel the ")
-                    .append("three sides take turns in short slices (one untimed slice each, then rounds of one slice per side, the order ")
+                    .append("sides take turns in short slices (one untimed slice each, then rounds of one slice per side, the order ")
                     .append("rotating), and a side's time is its fastest batch over all its slices: this machine's speed jumps between two ")
                     .append("levels ~1.7× apart, for a fraction of a second to seconds at a time, on either core, and the slowdown only ever adds ")
                     .append("time (bench/doc-notes.md, \"Kernel efficiency\"). ")
@@ -336,6 +339,22 @@ public final class BenchDoc {
                     .append(macs > 0 ? fmt(2.0 * macs / js, 2) : "–").append(" | ")
                     .append(paired != null ? effCell(paired, "kernels-wasm", name) : pct(j / w)).append(" | ")
                     .append(paired != null ? effCell(paired, "kernels-js", name) : pct(j / js)).append(" |\n");
+        }
+        sb.append("\n");
+        Map<String, Object> ka = kernels(variants, "kernels-jvm-avx2"), avx2 = avx2Efficiency(browser);
+        if (ka == null || avx2 == null || kv == null) return;
+        sb.append("**Against a JVM on 16 vector registers.** A fourth side, `kernels-jvm-avx2`: the same `KernelSet` in a child JVM started with ")
+                .append("`-XX:UseAVX=2`, interleaved with the others the same way. On a CPU with AVX-512 HotSpot's C2 keeps floats in 32 vector ")
+                .append("registers; V8 uses 16, in WebAssembly and JavaScript alike, so a 4×4 register block (16 accumulators, 4 + 1 operands) ")
+                .append("spills only in the browser. Limited to AVX2, the JVM has V8's register file. ")
+                .append("That side: ").append(((Map<String, Object>) variants.get("kernels-jvm-avx2")).getOrDefault("jvm", "?"))
+                .append(". The targets above are stated against the JVM as it starts (first column).\n\n");
+        sb.append("| kernel | JVM ns | JVM on AVX2 ns | JVM on AVX2 / JVM | Wasm GC / JVM on AVX2 | JS / JVM on AVX2 |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
+        for (String name : ka.keySet()) {
+            sb.append("| ").append(name).append(" | ").append(fmt(jvmNs.getOrDefault(name, Double.NaN), 0)).append(" | ").append(fmt(kmed(ka, name), 0))
+                    .append(" | ").append(effCell(paired, "kernels-jvm-avx2", name)).append(" | ").append(effCell(avx2, "kernels-wasm", name))
+                    .append(" | ").append(effCell(avx2, "kernels-js", name)).append(" |\n");
         }
         sb.append("\n");
     }
@@ -460,6 +479,12 @@ public final class BenchDoc {
     @SuppressWarnings("unchecked")
     static Map<String, Object> pairedEfficiency(Map<String, Object> browser) {
         return (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("efficiency");
+    }
+
+    /** The pages' efficiencies against the child JVM limited to AVX2 (kernels-jvm-avx2), or null. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> avx2Efficiency(Map<String, Object> browser) {
+        return (Map<String, Object>) ((Map<String, Object>) browser.get("summary")).get("efficiencyAvx2");
     }
 
     /** Median over runs of one kernel's within-run efficiency (JVM ns / page ns), or NaN. */

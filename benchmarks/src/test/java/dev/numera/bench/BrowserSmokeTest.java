@@ -31,8 +31,9 @@ class BrowserSmokeTest {
         o.kernelMillis = 20;
         o.loads = 2;                                          // one load-only sample per page besides the full measurement
         // one page per kind of page: the app (both runtimes), an incumbent, the baseline, the empty page, a kernel page
-        // and the same kernels on the JVM (in this JVM, interleaved with the page in tiny slices), paired with it per run
-        o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "empty", "kernels-wasm", "kernels-jvm"));
+        // and the same kernels on the JVM (in this JVM, interleaved with the page in tiny slices), paired with it per run,
+        // and in a child JVM limited to AVX2 (the fourth side, driven over its stdin and stdout)
+        o.variants = new java.util.ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "plainjs", "empty", "kernels-wasm", "kernels-jvm", "kernels-jvm-avx2"));
         List<String> missing = BrowserBench.missing(o);
         Assumptions.assumeTrue(missing.isEmpty(), () -> "browser smoke test skipped: " + String.join("; ", missing));
         Map<String, Object> out = BrowserBench.run(o);
@@ -46,6 +47,8 @@ class BrowserSmokeTest {
             assertEquals(((Map<String, Object>) ((Map<String, Object>) variants.get("kernels-wasm")).get("kernels")).keySet(), eff.keySet());
             double net = ((Number) ((Map<String, Object>) eff.get("network")).get("median")).doubleValue();
             assertTrue(net > 0.05 && net < 20, "network efficiency " + net);
+            Map<String, Object> avx2 = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) out.get("summary")).get("efficiencyAvx2")).get("kernels-wasm");
+            assertEquals(eff.keySet(), avx2.keySet());
         }
         for (Map.Entry<String, Object> e : variants.entrySet()) {
             Map<String, Object> v = (Map<String, Object>) e.getValue();

@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  * sampling heap profiler + heap usage), and the bytes downloaded (server log).
  * <pre>
  *   browser [--runs 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
- *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs,empty,kernels-wasm,kernels-js,kernels-jvm] [--smoke]
- *           [--kernel-millis 200] [--kernel-slices 7]
+ *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs,empty,kernels-wasm,kernels-js,kernels-jvm,kernels-jvm-avx2] [--smoke]
+ *           [--kernel-millis 200] [--kernel-slices 7] [--kernels conv3Wino,network]
  *           [--numera-wasm-path PATH] [--numera-js-path PATH] [--site DIR]
  * </pre>
  */
@@ -75,7 +75,7 @@ public final class BrowserBench {
          * the first inference in a fresh browser). A single load varies by ±30 % on this shared machine.
          */
         public int loads = 3;
-        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "empty", "kernels-wasm", "kernels-js", "kernels-jvm"));
+        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "empty", "kernels-wasm", "kernels-js", "kernels-jvm", "kernels-jvm-avx2"));
         public String numeraWasmPath = "index.html?runtime=wasm", numeraJsPath = "index.html?runtime=js";
         public boolean smoke;
         /** Keep the other variants' runs from the existing bench/results/browser.json (re-measure only some pages). */
@@ -84,6 +84,8 @@ public final class BrowserBench {
         public Path site = Project.site();
         /** One browser for all variants (smoke tests: fast, but not cold loads). */
         public boolean reuseBrowser;
+        /** The kernels the kernel sides measure (null: all of {@link KernelSet#NAMES}); trials of one or two kernels. */
+        public List<String> kernels;
     }
 
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");   // strong reference, or JUL forgets the level
@@ -133,6 +135,10 @@ public final class BrowserBench {
                 case "--frames": o.frames = Integer.parseInt(args[++i]); break;
                 case "--kernel-millis": o.kernelMillis = Integer.parseInt(args[++i]); break;
                 case "--kernel-slices": o.kernelSlices = Integer.parseInt(args[++i]); break;
+                case "--kernels":
+                    o.kernels = List.of(args[++i].split(","));
+                    for (String k : o.kernels) if (KernelSet.index(k) < 0) throw new IllegalArgumentException("no kernel " + k + " (" + String.join(", ", KernelSet.NAMES) + ")");
+                    break;
                 case "--loads": o.loads = Math.max(1, Integer.parseInt(args[++i])); break;
                 case "--variants": o.variants = new ArrayList<>(List.of(args[++i].split(","))); break;
                 case "--numera-wasm-path": o.numeraWasmPath = args[++i]; break;
@@ -193,8 +199,11 @@ public final class BrowserBench {
                 case "kernels-jvm":   // the same KernelSet in the runner's JVM, interleaved with the kernel pages
                     chosen.add(new Variant(v, "Numera kernels, JVM", "", false));
                     break;
+                case "kernels-jvm-avx2":   // and in a child JVM limited to AVX2's 16 vector registers, as V8's code is
+                    chosen.add(new Variant(v, "Numera kernels, JVM on AVX2 (16 vector registers)", "", false));
+                    break;
                 default:
-                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, empty, kernels-wasm, kernels-js, kernels-jvm)");
+                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, empty, kernels-wasm, kernels-js, kernels-jvm, kernels-jvm-avx2)");
             }
         }
         return skipped;
@@ -618,6 +627,7 @@ public final class BrowserBench {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         List<Browser> opened = new ArrayList<>();
         Map<String, JavascriptExecutor> pages = new LinkedHashMap<>();
+        KernelProcess avx2 = null;
         boolean sharedUsed = false;
         try {
             for (Variant v : sides) {
@@ -628,6 +638,16 @@ public final class BrowserBench {
                 if (v.name.equals("kernels-jvm")) {
                     r.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ", in the runner's process");
                     if (jvmKernels == null) jvmKernels = new KernelSet(null);
+                    continue;
+                }
+                if (v.name.equals("kernels-jvm-avx2")) {
+                    try {
+                        avx2 = new KernelProcess(KernelProcess.AVX2_FLAGS);
+                        r.put("jvm", avx2.description);
+                    } catch (IOException e) {
+                        r.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                        System.out.println("    " + v.name + " failed: " + e.getMessage());
+                    }
                     continue;
                 }
                 try {
@@ -648,6 +668,7 @@ public final class BrowserBench {
             for (Variant v : sides) if (!out.get(v.name).containsKey("error")) live.add(v.name);
             for (int id = 0; id < KernelSet.NAMES.length; id++) {
                 String name = KernelSet.NAMES[id];
+                if (o.kernels != null && !o.kernels.contains(name)) continue;
                 Map<String, List<double[]>> slices = new LinkedHashMap<>();   // side → {median, fastest} per slice
                 for (int round = -1; round < o.kernelSlices; round++) {   // round -1: warm-up, not kept
                     for (int j = 0; j < live.size(); j++) {
@@ -657,12 +678,14 @@ public final class BrowserBench {
                             double[] t;
                             if (side.equals("kernels-jvm")) {
                                 t = BatchTimer.time(jvmKernels, id, o.kernelMillis, () -> System.nanoTime() / 1e6);
+                            } else if (side.equals("kernels-jvm-avx2")) {
+                                t = avx2.time(name, o.kernelMillis);
                             } else {
                                 String[] f = String.valueOf(pages.get(side).executeScript("return window.numeraKernels.run(arguments[0], arguments[1])", name, o.kernelMillis)).split(" ");
                                 t = new double[]{Double.parseDouble(f[0]), Double.parseDouble(f[1])};
                             }
                             if (round >= 0) slices.computeIfAbsent(side, x -> new ArrayList<>()).add(t);
-                        } catch (RuntimeException e) {
+                        } catch (RuntimeException | IOException e) {
                             out.get(side).put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
                             System.out.println("    " + side + " failed: " + e.getMessage());
                         }
@@ -688,6 +711,7 @@ public final class BrowserBench {
             }
         } finally {
             for (Browser b : opened) b.close();
+            if (avx2 != null) avx2.close();
         }
         return out;
     }

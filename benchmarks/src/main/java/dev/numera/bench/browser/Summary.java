@@ -83,16 +83,18 @@ public final class Summary {
     }
 
     /**
-     * Kernel efficiency per kernel page: JVM ns / page ns (= the page's GFLOP/s over the JVM's) for every
-     * kernel, within each run (kernels-jvm and the pages interleaved in slices), then the
-     * median over runs: "kernels-wasm" → kernel → {median, values}.
+     * Kernel efficiency of each other kernel side against one JVM side: JVM ns / side ns (= the side's
+     * GFLOP/s over the JVM's) for every kernel, within each run (the sides interleaved in slices), then
+     * the median over runs: "kernels-wasm" → kernel → {median, values}.
+     * @param jvmSide "kernels-jvm" (the runner's JVM as it starts) or "kernels-jvm-avx2"
+     * @param sides   the sides compared with it
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> efficiency(Map<String, List<Map<String, Object>>> byVariant) {
+    static Map<String, Object> efficiency(Map<String, List<Map<String, Object>>> byVariant, String jvmSide, List<String> sides) {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<Map<String, Object>> jvm = byVariant.get("kernels-jvm");
+        List<Map<String, Object>> jvm = byVariant.get(jvmSide);
         if (jvm == null) return out;
-        for (String page : List.of("kernels-wasm", "kernels-js")) {
+        for (String page : sides) {
             List<Map<String, Object>> rs = byVariant.get(page);
             if (rs == null) continue;
             Map<String, List<Double>> values = new LinkedHashMap<>();
@@ -154,6 +156,7 @@ public final class Summary {
                     ks.put(name, s);
                 }
                 v.put("kernels", ks);
+                if (ok.get(0).containsKey("jvm")) v.put("jvm", ok.get(0).get("jvm"));   // a JVM side: which JVM, with which flags
             } else if (!ok.isEmpty()) {
                 Map<String, Object> r = ok.get(0);
                 v.put("runtime", r.get("runtime"));
@@ -212,8 +215,10 @@ public final class Summary {
             }
         }
         out.put("ratios", ratios);
-        Map<String, Object> eff = efficiency(byVariant);
+        Map<String, Object> eff = efficiency(byVariant, "kernels-jvm", List.of("kernels-wasm", "kernels-js", "kernels-jvm-avx2"));
         if (!eff.isEmpty()) out.put("efficiency", eff);
+        Map<String, Object> effAvx2 = efficiency(byVariant, "kernels-jvm-avx2", List.of("kernels-wasm", "kernels-js"));
+        if (!effAvx2.isEmpty()) out.put("efficiencyAvx2", effAvx2);
         return out;
     }
 }

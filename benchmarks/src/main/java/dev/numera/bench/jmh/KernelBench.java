@@ -65,6 +65,11 @@ public class KernelBench {
     }
 
     @Benchmark
+    public float[] conv2WinoProducts() {
+        return k.conv2WinoProducts();
+    }
+
+    @Benchmark
     public float[] relu2() {
         return k.relu2();
     }
@@ -82,6 +87,11 @@ public class KernelBench {
     @Benchmark
     public float[] conv3Wino() {
         return k.conv3Wino();
+    }
+
+    @Benchmark
+    public float[] conv3WinoProducts() {
+        return k.conv3WinoProducts();
     }
 
     @Benchmark

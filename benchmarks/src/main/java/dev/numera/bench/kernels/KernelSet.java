@@ -30,10 +30,10 @@ import java.util.Random;
  */
 public final class KernelSet {
     static final long CONV1 = 16L * 28 * 28 * 25, CONV2 = 32L * 14 * 14 * 16 * 9, CONV3 = 64L * 7 * 7 * 32 * 9, DENSE1 = 576L * 96, DENSE2 = 96L * 10;
-    public static final String[] NAMES = {"conv1", "conv1Gemm", "relu1", "pool1", "conv2Direct", "conv2Gemm", "conv2Wino", "relu2", "pool2",
-            "conv3Gemm", "conv3Wino", "relu3", "pool3", "dense1", "relu4", "dense2", "softmax", "winoWeights", "winoCheck", "network"};
+    public static final String[] NAMES = {"conv1", "conv1Gemm", "relu1", "pool1", "conv2Direct", "conv2Gemm", "conv2Wino", "conv2WinoProducts", "relu2", "pool2",
+            "conv3Gemm", "conv3Wino", "conv3WinoProducts", "relu3", "pool3", "dense1", "relu4", "dense2", "softmax", "winoWeights", "winoCheck", "network"};
     /** Multiply-adds per operation, same order as {@link #NAMES} (ReLU, pooling, softmax: none). */
-    public static final long[] MACS = {CONV1, CONV1, 0, 0, CONV2, CONV2, CONV2, 0, 0, CONV3, CONV3, 0, 0, DENSE1, 0, DENSE2, 0, 0, 0,
+    public static final long[] MACS = {CONV1, CONV1, 0, 0, CONV2, CONV2, CONV2, CONV2, 0, 0, CONV3, CONV3, CONV3, 0, 0, DENSE1, 0, DENSE2, 0, 0, 0,
             CONV1 + CONV2 + CONV3 + DENSE1 + DENSE2};
     /** The shipped architecture after batchnorm folding. */
     public static final LayerSpec[] ARCH = {
@@ -102,19 +102,21 @@ public final class KernelSet {
             case 4: return conv2Direct()[5];
             case 5: return conv2Gemm()[5];
             case 6: return conv2Wino()[5];
-            case 7: return relu2()[5];
-            case 8: return pool2()[5];
-            case 9: return conv3Gemm()[5];
-            case 10: return conv3Wino()[5];
-            case 11: return relu3()[5];
-            case 12: return pool3()[5];
-            case 13: return dense1()[5];
-            case 14: return relu4()[5];
-            case 15: return dense2()[5];
-            case 16: return softmax()[5];
-            case 17: return winoWeights()[5];
-            case 18: return winoCheck()[5];
-            case 19: return network()[5];
+            case 7: return conv2WinoProducts()[5];
+            case 8: return relu2()[5];
+            case 9: return pool2()[5];
+            case 10: return conv3Gemm()[5];
+            case 11: return conv3Wino()[5];
+            case 12: return conv3WinoProducts()[5];
+            case 13: return relu3()[5];
+            case 14: return pool3()[5];
+            case 15: return dense1()[5];
+            case 16: return relu4()[5];
+            case 17: return dense2()[5];
+            case 18: return softmax()[5];
+            case 19: return winoWeights()[5];
+            case 20: return winoCheck()[5];
+            case 21: return network()[5];
             default: throw new IllegalArgumentException("no kernel " + i);
         }
     }
@@ -156,6 +158,12 @@ public final class KernelSet {
         return out2;
     }
 
+    /** conv2Wino's 36 matrix products alone (on the transformed input conv2Wino left); GFLOP/s on the direct multiply-adds like conv2Wino. */
+    public float[] conv2WinoProducts() {
+        Conv2dWinograd.products(winoScratch, u2, 16, 14, 14, 32);
+        return winoScratch;
+    }
+
     public float[] relu2() {
         Relu.forward(out2, out2, out2.length);
         return out2;
@@ -174,6 +182,12 @@ public final class KernelSet {
     public float[] conv3Wino() {
         Conv2dWinograd.forward(out3, pooled2, u3, w3, 64 * 288, winoScratch, 1, 32, 7, 7, 64);
         return out3;
+    }
+
+    /** conv3Wino's 36 matrix products alone. */
+    public float[] conv3WinoProducts() {
+        Conv2dWinograd.products(winoScratch, u3, 32, 7, 7, 64);
+        return winoScratch;
     }
 
     public float[] relu3() {

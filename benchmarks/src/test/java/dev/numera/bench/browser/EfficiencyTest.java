@@ -31,7 +31,7 @@ class EfficiencyTest {
         byVariant.put("kernels-wasm", List.of(run(1, 125, 700), run(2, 200, 1000), run(3, 100, 1600)));
         Map<String, Object> failed = new LinkedHashMap<>(Map.of("run", 1, "error", "page crashed"));
         byVariant.put("kernels-js", new ArrayList<>(List.of(failed, run(2, 400, 1800))));
-        Map<String, Object> eff = Summary.efficiency(byVariant);
+        Map<String, Object> eff = Summary.efficiency(byVariant, "kernels-jvm", List.of("kernels-wasm", "kernels-js"));
 
         Map<String, Object> wasmNet = (Map<String, Object>) ((Map<String, Object>) eff.get("kernels-wasm")).get("network");
         assertEquals(List.of(1.0, 0.9, 0.5), wasmNet.get("values"));
@@ -47,6 +47,28 @@ class EfficiencyTest {
     void noJvmRunNoEfficiency() {
         Map<String, List<Map<String, Object>>> byVariant = new LinkedHashMap<>();
         byVariant.put("kernels-wasm", List.of(run(1, 125, 875)));
-        assertFalse(Summary.efficiency(byVariant).containsKey("kernels-wasm"));
+        assertFalse(Summary.efficiency(byVariant, "kernels-jvm", List.of("kernels-wasm")).containsKey("kernels-wasm"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void againstTheJvmOnAvx2() {
+        // the same pages against a second JVM side, the child JVM limited to 16 vector registers
+        Map<String, List<Map<String, Object>>> byVariant = new LinkedHashMap<>();
+        byVariant.put("kernels-jvm", List.of(run(1, 100, 400)));
+        byVariant.put("kernels-jvm-avx2", List.of(run(1, 100, 500)));
+        byVariant.put("kernels-wasm", List.of(run(1, 125, 625)));
+        Map<String, Object> summary = Summary.summarise(byVariant, Map.of("predictions", List.of(), "probabilities0", List.of()));
+        Map<String, Object> vsDefault = (Map<String, Object>) summary.get("efficiency");
+        Map<String, Object> vsAvx2 = (Map<String, Object>) summary.get("efficiencyAvx2");
+        assertEquals(0.64, median(vsDefault, "kernels-wasm", "network"), 1e-12);
+        assertEquals(0.8, median(vsDefault, "kernels-jvm-avx2", "network"), 1e-12);
+        assertEquals(0.8, median(vsAvx2, "kernels-wasm", "network"), 1e-12);
+        assertEquals(0.8, median(vsAvx2, "kernels-wasm", "conv1"), 1e-12);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double median(Map<String, Object> eff, String side, String kernel) {
+        return (double) ((Map<String, Object>) ((Map<String, Object>) eff.get(side)).get(kernel)).get("median");
     }
 }

@@ -96,12 +96,22 @@ public final class Conv2dWinograd {
         for (int b = 0; b < n; b++) {
             pad(scratch, in, b * c * h * w, c, h, w, ph, pw);
             inputTransform(scratch, vOff, c, ph, pw, th, tw, strip);
-            for (int e = 0; e < 36; e++) {
-                // M[e][oc, tiles] = U[e][oc, c] . V[e][c, tiles]
-                Gemm.multiply(scratch, mOff + e * oc * tiles, tiles, false, u, e * oc * c, c, 1,
-                        scratch, vOff + e * c * tiles, tiles, 1, oc, tiles, c);
-            }
+            products(scratch, u, c, h, w, oc);
             outputTransform(out, b * oc * h * w, scratch, mOff, p, bOff, oc, h, w, th, tw, strip);
+        }
+    }
+
+    /**
+     * The middle step of {@link #forward} alone, on the V that its input transform left in scratch:
+     * M[e][oc, tiles] = U[e][oc, c] . V[e][c, tiles] for each of the 36 elements. Public so that the
+     * benchmarks can time the products apart from the transforms.
+     */
+    public static void products(float[] scratch, float[] u, int c, int h, int w, int oc) {
+        int th = (h + 3) / 4, tw = (w + 3) / 4, tiles = th * tw;
+        int vOff = c * (4 * th + 2) * (4 * tw + 2), mOff = vOff + 36 * c * tiles;
+        for (int e = 0; e < 36; e++) {
+            Gemm.multiply(scratch, mOff + e * oc * tiles, tiles, false, u, e * oc * c, c, 1,
+                    scratch, vOff + e * c * tiles, tiles, 1, oc, tiles, c);
         }
     }
 
