@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Each layer of the shipped network at batch 1 ({@link KernelSet}: the same code the browser
- * kernel pages run), and the whole network. Multiply-adds for GFLOP/s: {@link KernelSet#MACS}.
+ * kernel pages run), the whole network, and the camera path's image steps and whole frame.
+ * Multiply-adds for GFLOP/s: {@link KernelSet#MACS}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -137,5 +138,30 @@ public class KernelBench {
     @Benchmark
     public float[] network() {
         return k.network();
+    }
+
+    @Benchmark
+    public float[] threshold() {
+        return k.threshold();
+    }
+
+    @Benchmark
+    public float[] inkCheck() {
+        return k.inkCheck();
+    }
+
+    @Benchmark
+    public float[] downscale() {
+        return k.downscale();
+    }
+
+    @Benchmark
+    public float[] normalize() {
+        return k.normalize();
+    }
+
+    @Benchmark
+    public float[] camera() {
+        return k.camera();
     }
 }

@@ -8,9 +8,15 @@ import dev.numera.core.kernels.Dense;
 import dev.numera.core.kernels.MaxPool2d;
 import dev.numera.core.kernels.Relu;
 import dev.numera.core.kernels.Softmax;
+import dev.numera.core.image.AdaptiveThreshold;
+import dev.numera.core.image.AreaDownscale;
+import dev.numera.core.image.InkCheck;
+import dev.numera.core.image.MnistNormalizer;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.ParamTensor;
 import dev.numera.core.nn.Sequential;
+import dev.numera.core.recognize.InputKind;
+import dev.numera.core.recognize.Recognizer;
 
 import java.util.Random;
 
@@ -24,17 +30,20 @@ import java.util.Random;
  * im2col (training's) and by Winograd (inference's; GFLOP/s counted on the direct multiply-adds),
  * Winograd's weight costs (transforming conv2's and conv3's
  * weights; the check {@link Sequential} makes per pass that they are unchanged), the direct
- * convolution for reference and the whole network as the app runs it. Random He-scaled weights.
+ * convolution for reference and the whole network as the app runs it; then the camera path's image
+ * steps on a 140x140 box (threshold, ink check, downscale, normalisation) and the whole camera frame
+ * through {@link Recognizer}. Random He-scaled weights.
  * TeaVM-safe: the same code runs on the JVM (in the browser runner, and under JMH in {@code KernelBench})
  * and, compiled by TeaVM, in the browser ({@link KernelPage}), so times compare like for like.
  */
 public final class KernelSet {
     static final long CONV1 = 16L * 28 * 28 * 25, CONV2 = 32L * 14 * 14 * 16 * 9, CONV3 = 64L * 7 * 7 * 32 * 9, DENSE1 = 576L * 96, DENSE2 = 96L * 10;
     public static final String[] NAMES = {"conv1", "conv1Gemm", "relu1", "pool1", "conv2Direct", "conv2Gemm", "conv2Wino", "conv2WinoProducts", "relu2", "pool2",
-            "conv3Gemm", "conv3Wino", "conv3WinoProducts", "relu3", "pool3", "dense1", "relu4", "dense2", "softmax", "winoWeights", "winoCheck", "network"};
+            "conv3Gemm", "conv3Wino", "conv3WinoProducts", "relu3", "pool3", "dense1", "relu4", "dense2", "softmax", "winoWeights", "winoCheck", "network",
+            "threshold", "inkCheck", "downscale", "normalize", "camera"};
     /** Multiply-adds per operation, same order as {@link #NAMES} (ReLU, pooling, softmax: none). */
     public static final long[] MACS = {CONV1, CONV1, 0, 0, CONV2, CONV2, CONV2, CONV2, 0, 0, CONV3, CONV3, CONV3, 0, 0, DENSE1, 0, DENSE2, 0, 0, 0,
-            CONV1 + CONV2 + CONV3 + DENSE1 + DENSE2};
+            CONV1 + CONV2 + CONV3 + DENSE1 + DENSE2, 0, 0, 0, 0, CONV1 + CONV2 + CONV3 + DENSE1 + DENSE2};
     /** The shipped architecture after batchnorm folding. */
     public static final LayerSpec[] ARCH = {
             LayerSpec.conv2d(16, 5, 1, 2), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
@@ -54,6 +63,14 @@ public final class KernelSet {
     final float[] w2Of = new float[32 * 16 * 9], w3Of = new float[64 * 32 * 9];
     final float[] winoScratch = new float[Math.max(Conv2dWinograd.scratchSize(16, 14, 14, 32), Conv2dWinograd.scratchSize(32, 7, 7, 64))];
     final Sequential net = Sequential.create(new int[]{1, 28, 28}, ARCH, 1);
+    // the camera pipeline's steps on a 140x140 box (packed RGBA: the blob dark on unevenly lit paper, sensor noise)
+    final int[] box = new int[140 * 140];
+    final float[] ink = new float[140 * 140], small = new float[28 * 28], normalised = new float[28 * 28];
+    final AdaptiveThreshold threshold = new AdaptiveThreshold(140, 140);
+    final InkCheck inkCheck = new InkCheck(140, 140);
+    final AreaDownscale downscale = new AreaDownscale(140, 140, 28, 28);
+    final MnistNormalizer normalizer = new MnistNormalizer(28, 28);
+    final Recognizer recognizer = new Recognizer(net, 0.13f, 0.31f);
 
     /** @param digit [784] a 0..1 image (e.g. an MNIST digit), or null for a synthetic blob */
     public KernelSet(float[] digit) {
@@ -75,8 +92,25 @@ public final class KernelSet {
             int y = i / 28, x = i % 28;
             in1[i] = digit != null ? digit[i] : (float) Math.max(0, 1 - Math.abs(Math.hypot(x - 14, y - 14) - 7) / 2);
         }
-        // realistic activations for the later layers: run every layer once
+        for (int y = 0; y < 140; y++) {
+            for (int x = 0; x < 140; x++) {
+                float paper = 150 + 70f * (x + y) / 280, v = paper * (1 - 0.75f * in1[(y / 5) * 28 + x / 5]);
+                int n = (y * 140 + x) * 3;
+                box[y * 140 + x] = level(v * 1.02f, n) | level(v, n + 1) << 8 | level(v * 0.95f, n + 2) << 16 | 255 << 24;
+            }
+        }
+        // realistic activations for the later layers (and ink for the image steps): run every kernel once
         for (int i = 0; i < NAMES.length; i++) run(i);
+        if (!recognizer.recognizeRgba(box, 140, 140, InputKind.CAMERA).hasDigit()) throw new IllegalStateException("the camera box reads as no digit");
+    }
+
+    // grey level v with +-6 levels of noise, a fixed hash of n (the same box every time), clamped to 0..255
+    private static int level(float v, int n) {
+        int h = n * 0x9E3779B1;
+        h ^= h >>> 15;
+        h *= 0x85EBCA77;
+        h ^= h >>> 13;
+        return Math.max(0, Math.min(255, Math.round(v) + Math.floorMod(h, 13) - 6));
     }
 
     // weights ~ N(0, 2 / fanIn) for [units, fanIn], then units small biases
@@ -117,6 +151,11 @@ public final class KernelSet {
             case 19: return winoWeights()[5];
             case 20: return winoCheck()[5];
             case 21: return network()[5];
+            case 22: return threshold()[5];
+            case 23: return inkCheck()[5];
+            case 24: return downscale()[5];
+            case 25: return normalize()[5];
+            case 26: return camera()[5];
             default: throw new IllegalArgumentException("no kernel " + i);
         }
     }
@@ -230,6 +269,35 @@ public final class KernelSet {
     public float[] winoCheck() {
         boolean same = Conv2dWinograd.unchanged(w2Of, w2, 0, 16, 32) && Conv2dWinograd.unchanged(w3Of, w3, 0, 32, 64);
         return same ? w3Of : w2Of;
+    }
+
+    /** The camera path's adaptive threshold: packed RGBA box → levels → integral image → ink. */
+    public float[] threshold() {
+        threshold.applyRgba(box, 255f, ink);
+        return ink;
+    }
+
+    /** The ink check (connected components) on the thresholded box. */
+    public float[] inkCheck() {
+        small[5] = inkCheck.check(ink).inkPixels();
+        return small;
+    }
+
+    /** The area downscale 140 → 112 → 56 → 28. */
+    public float[] downscale() {
+        downscale.apply(ink, small);
+        return small;
+    }
+
+    /** The MNIST normalisation (20 px box, centre of mass at 14, 14). */
+    public float[] normalize() {
+        normalizer.normalize(small, normalised);
+        return normalised;
+    }
+
+    /** The whole camera frame as {@link Recognizer} runs it: box → prediction (the network included). */
+    public float[] camera() {
+        return recognizer.recognizeRgba(box, 140, 140, InputKind.CAMERA).probabilities();
     }
 
     /** The whole network as the app runs it (Sequential, softmax included). */
