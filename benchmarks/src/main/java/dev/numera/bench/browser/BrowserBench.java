@@ -609,7 +609,8 @@ public final class BrowserBench {
 
     /**
      * Kernel efficiency's sides measured together: the kernel pages (Wasm GC, TeaVM JS; each in a fresh
-     * browser of its own, all open at once) and the same {@link KernelSet} in this JVM, each timed by
+     * browser of its own, all open at once), the same {@link KernelSet} in this JVM and, for
+     * kernels-jvm-avx2, in a child JVM limited to AVX2 ({@link KernelProcess}), each timed by
      * {@link BatchTimer} (warm-up, then ~20 ms batches). Per kernel: one untimed slice per side, then
      * {@code kernelSlices} rounds of one {@code kernelMillis} slice per side, the order of the sides
      * rotating per round. This machine's speed jumps between two levels ~1.7x apart, for a fraction of
