@@ -11,6 +11,7 @@ import dev.numera.core.kernels.Softmax;
 import dev.numera.core.image.AdaptiveThreshold;
 import dev.numera.core.image.AreaDownscale;
 import dev.numera.core.image.InkCheck;
+import dev.numera.core.image.Luminance;
 import dev.numera.core.image.MnistNormalizer;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.ParamTensor;
@@ -63,7 +64,7 @@ public final class KernelSet {
     final float[] w2Of = new float[32 * 16 * 9], w3Of = new float[64 * 32 * 9];
     final float[] winoScratch = new float[Math.max(Conv2dWinograd.scratchSize(16, 14, 14, 32), Conv2dWinograd.scratchSize(32, 7, 7, 64))];
     final Sequential net = Sequential.create(new int[]{1, 28, 28}, ARCH, 1);
-    // the camera pipeline's steps on a 140x140 box (packed RGBA: the blob dark on unevenly lit paper, sensor noise)
+    // the camera pipeline's steps on a 140x140 box ({@link CameraBox} of in1, packed RGBA)
     final int[] box = new int[140 * 140];
     final float[] ink = new float[140 * 140], small = new float[28 * 28], normalised = new float[28 * 28];
     final AdaptiveThreshold threshold = new AdaptiveThreshold(140, 140);
@@ -92,25 +93,11 @@ public final class KernelSet {
             int y = i / 28, x = i % 28;
             in1[i] = digit != null ? digit[i] : (float) Math.max(0, 1 - Math.abs(Math.hypot(x - 14, y - 14) - 7) / 2);
         }
-        for (int y = 0; y < 140; y++) {
-            for (int x = 0; x < 140; x++) {
-                float paper = 150 + 70f * (x + y) / 280, v = paper * (1 - 0.75f * in1[(y / 5) * 28 + x / 5]);
-                int n = (y * 140 + x) * 3;
-                box[y * 140 + x] = level(v * 1.02f, n) | level(v, n + 1) << 8 | level(v * 0.95f, n + 2) << 16 | 255 << 24;
-            }
-        }
+        byte[] rgba = CameraBox.rgba(in1, 0, 140);
+        for (int i = 0; i < box.length; i++) box[i] = Luminance.pack(rgba, 4 * i);
         // realistic activations for the later layers (and ink for the image steps): run every kernel once
         for (int i = 0; i < NAMES.length; i++) run(i);
         if (!recognizer.recognizeRgba(box, 140, 140, InputKind.CAMERA).hasDigit()) throw new IllegalStateException("the camera box reads as no digit");
-    }
-
-    // grey level v with +-6 levels of noise, a fixed hash of n (the same box every time), clamped to 0..255
-    private static int level(float v, int n) {
-        int h = n * 0x9E3779B1;
-        h ^= h >>> 15;
-        h *= 0x85EBCA77;
-        h ^= h >>> 13;
-        return Math.max(0, Math.min(255, Math.round(v) + Math.floorMod(h, 13) - 6));
     }
 
     // weights ~ N(0, 2 / fanIn) for [units, fanIn], then units small biases

@@ -92,7 +92,7 @@ public final class Conv2dWinograd {
                                int n, int c, int h, int w, int oc) {
         int th = (h + 3) / 4, tw = (w + 3) / 4, tiles = th * tw;
         int ph = 4 * th + 2, pw = 4 * tw + 2;
-        int vOff = c * ph * pw, mOff = vOff + 36 * c * tiles, strip = mOff + 36 * oc * tiles;
+        int vOff = vOffset(c, h, w), mOff = mOffset(c, h, w), strip = mOff + 36 * oc * tiles;
         for (int b = 0; b < n; b++) {
             pad(scratch, in, b * c * h * w, c, h, w, ph, pw);
             inputTransform(scratch, vOff, c, ph, pw, th, tw, strip);
@@ -107,12 +107,20 @@ public final class Conv2dWinograd {
      * benchmarks can time the products apart from the transforms.
      */
     public static void products(float[] scratch, float[] u, int c, int h, int w, int oc) {
-        int th = (h + 3) / 4, tw = (w + 3) / 4, tiles = th * tw;
-        int vOff = c * (4 * th + 2) * (4 * tw + 2), mOff = vOff + 36 * c * tiles;
+        int tiles = ((h + 3) / 4) * ((w + 3) / 4), vOff = vOffset(c, h, w), mOff = mOffset(c, h, w);
         for (int e = 0; e < 36; e++) {
             Gemm.multiply(scratch, mOff + e * oc * tiles, tiles, false, u, e * oc * c, c, 1,
                     scratch, vOff + e * c * tiles, tiles, 1, oc, tiles, c);
         }
+    }
+
+    // scratch layout: the padded input [c, 4th+2, 4tw+2], then V [36, c, tiles] at vOffset, M [36, oc, tiles] at mOffset, then the strip
+    private static int vOffset(int c, int h, int w) {
+        return c * (4 * ((h + 3) / 4) + 2) * (4 * ((w + 3) / 4) + 2);
+    }
+
+    private static int mOffset(int c, int h, int w) {
+        return vOffset(c, h, w) + 36 * c * ((h + 3) / 4) * ((w + 3) / 4);
     }
 
     // d[ci, 1 + y, 1 + x] = in[ci, y, x]; zero elsewhere in [c, ph, pw] (the border and the last tiles' overhang)
