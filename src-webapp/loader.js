@@ -153,6 +153,17 @@
       return;
     }
     module.then(function () { mark("compiled"); }, function () {});
+    // The SIMD layers (wasm/numera-simd.wasm, 128-bit SIMD, ~8 KB) compile alongside. They work on the
+    // Java module's own linear memory, so they are instantiated once that memory exists. Without them
+    // (a browser without SIMD, a failed download) the Java kernels run: slower, the same results.
+    var simd;
+    try {
+      simd = WebAssembly.compileStreaming(fetch("wasm/numera-simd.wasm"));
+    } catch (e) {
+      simd = Promise.reject(e);
+    }
+    simd.then(null, function (err) { boot.simdError = String(err && err.message ? err.message : err); });
+    var memory = null;
     // TeaVM's runtime would compile its JavaScript glue with new Function(), which the page's
     // policy forbids (no 'unsafe-eval'). The build wrote that glue out as numera-glue.js and
     // patched the runtime to use it; both are module scripts in this page (inline in the built
@@ -164,11 +175,19 @@
         failed("its runtime script did not run");
         return;
       }
-      window.TeaVM.wasmGC.load(module).then(function (teavm) {
+      window.TeaVM.wasmGC.load(module, { installImports: function (o) { memory = o.env.memory; } }).then(function (teavm) {
         mark("instantiated");
-        main = function () { teavm.exports.main([]); };
-        startWhenReady();
-      }, failed);
+        return simd.then(function (m) {
+          return WebAssembly.instantiate(m, { env: { memory: memory } });
+        }).then(function (instance) {
+          window.numeraSimd = instance.exports;
+        }, function (err) {
+          boot.simdError = boot.simdError || String(err && err.message ? err.message : err);
+        }).then(function () {
+          main = function () { teavm.exports.main([]); };
+          startWhenReady();
+        });
+      }).then(null, failed);
     });
   }
 

@@ -11,6 +11,7 @@ import dev.numera.web.jso.Boot;
 import dev.numera.web.jso.Float32Bridge;
 import dev.numera.web.jso.Js;
 import dev.numera.web.jso.RgbaBuffer;
+import dev.numera.web.simd.SimdLayers;
 import dev.numera.web.view.CameraView;
 import dev.numera.web.view.ModelPanel;
 import dev.numera.web.view.NetworkView;
@@ -39,6 +40,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private final HTMLElement status = doc.getElementById("status");
     private final String runtime = Boot.runtime();
     private Recognizer recognizer;
+    private SimdLayers simd;
     private DrawPad pad;
     private Camera camera;
     private ResultView result;
@@ -66,6 +68,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
                 file = ModelFile.read(bytes);
                 Js.mark("model read");
                 recognizer = new Recognizer(file);
+                simd = SimdLayers.attach(recognizer.network());   // null: the JS build, or no SIMD in this browser
                 Js.mark("recognizer");
             } catch (ModelFormatException | RuntimeException e) {
                 // the reader's messages name the problem themselves ("model file corrupt (CRC mismatch: ...)")
@@ -77,6 +80,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
             fail(problem);
             return;
         }
+        if (simd != null) {
+            doc.getElementById("runtime-badge").setTextContent("WebAssembly GC + SIMD");
+        }
         model.showModel(file, recognizer.network());
         network = new NetworkView(doc, recognizer.network());
         Js.mark("views");
@@ -85,7 +91,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         doc.getElementById("clear").addEventListener("click", e -> pad.clear());
         doc.getElementById("undo").addEventListener("click", e -> pad.undo());
         doc.addEventListener("keydown", e -> key((KeyboardEvent) e));
-        Boot.export(runtime, this::inferApi, this::recognizeApi, this::cameraFrameApi);
+        Boot.export(runtime, simd != null ? "wasm-simd" : "java", this::inferApi, this::recognizeApi, this::cameraFrameApi, SimdLayers::check);
         Js.mark("wired");
         String notice = Boot.notice();
         setStatus(notice != null ? notice : "Ready. Draw a digit, or start the camera.", notice != null);

@@ -57,6 +57,7 @@ public final class Sequential {
     private final float[][] wino;      // wino[i]: conv layer i's Winograd weights U (inference), null until first needed
     private final float[][] winoOf;    // winoOf[i]: the raw weights wino[i] was computed from
     private boolean frozen;            // the parameters will not change again (see freeze())
+    private LayerAccelerator accelerator; // offered the conv and dense layers of inference passes first (frozen only)
     private float temperature = 1f;
 
     // training state, allocated by enableTraining()
@@ -231,6 +232,7 @@ public final class Sequential {
         int count = n * c * h * w, p = paramOffset[i];
         switch (s.type) {
             case CONV2D:
+                if (!training && accelerator != null && accelerator.forward(i, out, in, n)) break;
                 // inference runs 3x3 convolutions by Winograd (4x fewer multiply-adds) and the other stride-1
                 // ones as an implicit GEMM (no im2col buffer; the same sums as im2col, bit for bit); training
                 // keeps im2col, the exact adjoint of its backward, with its numerics pinned by the tests
@@ -246,6 +248,7 @@ public final class Sequential {
                 MaxPool2d.forward(out, in, n, c, h, w, s.kernel, s.stride);
                 break;
             case DENSE:
+                if (!training && accelerator != null && accelerator.forward(i, out, in, n)) break;
                 Dense.forward(out, in, params, p, p + s.units * c * h * w, n, c * h * w, s.units);
                 break;
             case RELU:
@@ -287,6 +290,20 @@ public final class Sequential {
 
     public boolean frozen() {
         return frozen;
+    }
+
+    /**
+     * Lets {@code a} compute this frozen network's conv and dense layers at inference (see
+     * {@link LayerAccelerator}); null detaches it. Only a frozen network: an accelerator copies the
+     * parameters once, so they must not change after.
+     */
+    public void accelerate(LayerAccelerator a) {
+        if (a != null && !frozen) throw new IllegalStateException("only a frozen network can be accelerated");
+        accelerator = a;
+    }
+
+    public LayerAccelerator accelerator() {
+        return accelerator;
     }
 
     /**

@@ -302,6 +302,34 @@ class SequentialTest {
     }
 
     @Test
+    void anAcceleratorIsOfferedEveryConvAndDenseLayerAndItsAnswerIsUsed() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, shipped(), 1);
+        fill(net, 7);
+        float[] x = dev.numera.core.kernels.KernelTestAccess.random(784, 31);
+        float[] plain = net.forward(x, 1, false).clone();
+        assertThrows(IllegalStateException.class, () -> net.accelerate((layer, out, in, n) -> false), "not frozen");
+        net.freeze();
+        java.util.List<Integer> offered = new java.util.ArrayList<>();
+        net.accelerate((layer, out, in, n) -> {
+            offered.add(layer);
+            assertTrue(in == net.activation(layer - 1) && out == net.activation(layer) && n == 1, "layer " + layer + "'s own buffers");
+            return false;                            // declined: the Java kernels run, the same result
+        });
+        assertArrayEquals(plain, net.forward(x, 1, false), 0f);
+        assertEquals(java.util.List.of(0, 3, 6, 10, 13), offered);   // conv1, conv2, conv3, dense1, dense2
+        // an accelerator that takes dense2 and answers 0 for every logit: its answer is the output
+        net.accelerate((layer, out, in, n) -> {
+            if (layer != 13) return false;
+            java.util.Arrays.fill(out, 0, 10, 0f);
+            return true;
+        });
+        assertArrayEquals(new float[10], net.forward(x, 1, false), 0f);
+        assertEquals(0.1f, net.probabilities()[3], 1e-6f);
+        net.accelerate(null);
+        assertArrayEquals(plain, net.forward(x, 1, false), 0f);
+    }
+
+    @Test
     void trainingReducesLossOnATinyProblem() {
         // two 4x4 patterns (vertical vs horizontal bar) must be separable by a small conv net with plain SGD
         Sequential net = Sequential.create(new int[]{1, 4, 4}, new LayerSpec[]{

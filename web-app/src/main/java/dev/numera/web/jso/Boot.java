@@ -71,9 +71,18 @@ public final class Boot {
         int cameraFrame(JSObject source);
     }
 
-    @JSBody(params = {"runtime", "infer", "recognize", "cameraFrame"},
-            script = "window.numera = {runtime: runtime, infer: infer, recognize: recognize, cameraFrame: cameraFrame};")
-    public static native void export(String runtime, InferFn infer, RecognizeFn recognize, CameraFrameFn cameraFrame);
+    /** The SIMD layers against the direct loops: the largest relative difference (NaN: no SIMD here). */
+    @JSFunctor
+    public interface CheckKernelsFn extends JSObject {
+        double checkKernels();
+    }
+
+    /** @param kernels what runs the network's conv and dense layers: "wasm-simd" or "java" */
+    @JSBody(params = {"runtime", "kernels", "infer", "recognize", "cameraFrame", "checkKernels"},
+            script = "window.numera = {runtime: runtime, kernels: kernels, infer: infer, recognize: recognize, cameraFrame: cameraFrame,"
+                    + " checkKernels: checkKernels};")
+    public static native void export(String runtime, String kernels, InferFn infer, RecognizeFn recognize, CameraFrameFn cameraFrame,
+                                     CheckKernelsFn checkKernels);
 
     @JSBody(params = {"digit", "confidence", "probabilities"},
             script = "return {digit: digit, confidence: confidence, probabilities: probabilities};")

@@ -465,7 +465,14 @@ class ChromiumAppTest {
         List<?> js = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
         assertEquals("7,7,7,7,7,7,refused", Pages.js(chromium.driver, camera, pixels));
+        assertEquals("java,true", Pages.js(chromium.driver, "return window.numera.kernels + ',' + isNaN(window.numera.checkKernels());"));
         open(Site.server(), "wasm");
+        // the Wasm GC page runs the conv and dense layers on the SIMD module, and each SIMD function agrees with
+        // the direct loops on shapes that reach every edge of its register blocks
+        assertEquals("wasm-simd", Pages.js(chromium.driver, "return window.numera.kernels;"));
+        assertEquals("WebAssembly GC + SIMD", chromium.driver.findElement(org.openqa.selenium.By.id("runtime-badge")).getText());
+        double simdError = ((Number) Pages.js(chromium.driver, "return window.numera.checkKernels();")).doubleValue();
+        assertTrue(simdError <= 1e-5, "SIMD layers against the direct loops: relative difference " + simdError);
         List<?> wasm = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
         assertEquals("7,7,7,7,7,7,refused", Pages.js(chromium.driver, camera, pixels));
