@@ -304,6 +304,8 @@ class ChromiumAppTest {
             chromium.driver.navigate().refresh();
             String started = Pages.awaitStart(chromium.driver);
             assertTrue(started.startsWith("true|"), started);
+            // the SIMD module came from the cache too (without it the page would quietly fall back to Java)
+            assertEquals("wasm-simd", Pages.js(chromium.driver, "return window.numera.kernels;"));
             chromium.driver.findElement(By.id("clear")).click();
             draw(7);
             assertEquals("7", text("prediction"));
