@@ -153,7 +153,7 @@
       return;
     }
     module.then(function () { mark("compiled"); }, function () {});
-    // The SIMD layers (wasm/numera-simd.wasm, 128-bit SIMD, ~8 KB) compile alongside. They work on the
+    // The SIMD layers (wasm/numera-simd.wasm, 128-bit SIMD, 9 KB) compile alongside. They work on the
     // Java module's own linear memory, so they are instantiated once that memory exists. Without them
     // (a browser without SIMD, a failed download) the Java kernels run: slower, the same results.
     var simd;
@@ -162,7 +162,8 @@
     } catch (e) {
       simd = Promise.reject(e);
     }
-    simd.then(null, function (err) { boot.simdError = String(err && err.message ? err.message : err); });
+    function simdFailed(err) { boot.simdError = boot.simdError || String(err && err.message ? err.message : err); }
+    simd.then(null, simdFailed);
     var memory = null;
     // TeaVM's runtime would compile its JavaScript glue with new Function(), which the page's
     // policy forbids (no 'unsafe-eval'). The build wrote that glue out as numera-glue.js and
@@ -181,9 +182,7 @@
           return WebAssembly.instantiate(m, { env: { memory: memory } });
         }).then(function (instance) {
           window.numeraSimd = instance.exports;
-        }, function (err) {
-          boot.simdError = boot.simdError || String(err && err.message ? err.message : err);
-        }).then(function () {
+        }, simdFailed).then(function () {
           main = function () { teavm.exports.main([]); };
           startWhenReady();
         });

@@ -68,7 +68,11 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
                 file = ModelFile.read(bytes);
                 Js.mark("model read");
                 recognizer = new Recognizer(file);
-                simd = SimdLayers.attach(recognizer.network());   // null: the JS build, or no SIMD in this browser
+                try {
+                    simd = SimdLayers.attach(recognizer.network());   // null: the JS build, or no SIMD in this browser
+                } catch (RuntimeException e) {
+                    simd = null;   // the SIMD layers could not be set up: the Java kernels run, the same results
+                }
                 Js.mark("recognizer");
             } catch (ModelFormatException | RuntimeException e) {
                 // the reader's messages name the problem themselves ("model file corrupt (CRC mismatch: ...)")
