@@ -1,8 +1,9 @@
 /* Numera loader. Picks the runtime (WebAssembly GC where the browser supports it, JavaScript
    otherwise; ?runtime=js or ?runtime=wasm forces one), starts every download the app needs at
-   once (the model, which index.html already preloads, and that runtime's code), then starts the
-   Java main as soon as the code, the model bytes and the parsed page are all there. Java reads
-   window.numeraBoot: {runtime, model (Int8Array) or modelError, notice, marks}. The service worker is
+   once (the model, which index.html already preloads, that runtime's code and the SIMD layers),
+   then starts the Java main as soon as the code, the model bytes and the parsed page are all there.
+   ?kernels=java leaves the SIMD layers out. Java reads window.numeraBoot: {runtime, model (Int8Array)
+   or modelError, notice, marks}, and window.numeraSimd / numeraSimdMemory. The service worker is
    registered two seconds after that, so its start never competes with the app's. index.html loads
    this file first thing in <head>, before the style sheet, so that it runs before any layout: it
    touches the body only once the page is parsed. The site build puts it inline (SiteBuilder: one
@@ -120,12 +121,69 @@
     }
   }
 
+  // The SIMD layers (wasm/numera-simd.wasm, 128-bit WebAssembly SIMD, 9 KB): the network's conv and
+  // dense layers, for either runtime. Compiled once, alongside the app's code, from the start. Without
+  // them (a browser without SIMD or without WebAssembly, a failed download, ?kernels=java) the Java
+  // kernels run: slower, the same results.
+  var simdModule = null;
+  function simdFailed(err) { boot.simdError = boot.simdError || String(err && err.message ? err.message : err); }
+  function compileSimd() {
+    if (simdModule === null) {
+      if (param("kernels") === "java") {
+        simdModule = Promise.reject(new Error("?kernels=java"));
+      } else {
+        try {
+          simdModule = WebAssembly.compileStreaming(fetch("wasm/numera-simd.wasm"));
+        } catch (e) {
+          simdModule = Promise.reject(e);
+        }
+      }
+      simdModule.then(null, simdFailed);
+    }
+    return simdModule;
+  }
+
+  // Instantiates the SIMD module on memory (the Java module's own linear memory in Wasm GC, a memory
+  // of its own for the JavaScript build), then sets window.numeraSimd (its exports, or null) and
+  // window.numeraSimdMemory (that memory, or null), which Java reads, and calls next.
+  function instantiateSimd(memory, next) {
+    compileSimd().then(function (m) {
+      return WebAssembly.instantiate(m, { env: { memory: memory } });
+    }).then(function (instance) {
+      return instance.exports;
+    }, function (err) {
+      simdFailed(err);
+      return null;
+    }).then(function (exports) {
+      window.numeraSimd = exports;
+      window.numeraSimdMemory = exports ? memory : null;
+      next();
+    });
+  }
+
   function startJs() {
     boot.runtime = "js";
+    // HtmlUnit (no WebAssembly) and browsers without streaming compilation run the Java kernels
+    var simdMemory = null;
+    if (typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "function" && typeof Promise === "function") {
+      compileSimd();
+      try {
+        simdMemory = new WebAssembly.Memory({ initial: 2 });   // the module's import asks for 2 pages at least
+      } catch (e) {
+        simdFailed(e);
+      }
+    }
     loadScript("js/numera.js", function () {
       mark("code in");
-      main = function () { window.main([]); };
-      startWhenReady();
+      var go = function () {
+        main = function () { window.main([]); };
+        startWhenReady();
+      };
+      if (simdMemory === null) {
+        go();
+      } else {
+        instantiateSimd(simdMemory, go);
+      }
     }, function () {
       failStart("Could not load the app (js/numera.js). Reload to try again.", "load");
     });
@@ -153,17 +211,8 @@
       return;
     }
     module.then(function () { mark("compiled"); }, function () {});
-    // The SIMD layers (wasm/numera-simd.wasm, 128-bit SIMD, 9 KB) compile alongside. They work on the
-    // Java module's own linear memory, so they are instantiated once that memory exists. Without them
-    // (a browser without SIMD, a failed download) the Java kernels run: slower, the same results.
-    var simd;
-    try {
-      simd = WebAssembly.compileStreaming(fetch("wasm/numera-simd.wasm"));
-    } catch (e) {
-      simd = Promise.reject(e);
-    }
-    function simdFailed(err) { boot.simdError = boot.simdError || String(err && err.message ? err.message : err); }
-    simd.then(null, simdFailed);
+    // The SIMD layers work on the Java module's own linear memory: instantiated once that exists.
+    compileSimd();
     var memory = null;
     // TeaVM's runtime would compile its JavaScript glue with new Function(), which the page's
     // policy forbids (no 'unsafe-eval'). The build wrote that glue out as numera-glue.js and
@@ -178,11 +227,7 @@
       }
       window.TeaVM.wasmGC.load(module, { installImports: function (o) { memory = o.env.memory; } }).then(function (teavm) {
         mark("instantiated");
-        return simd.then(function (m) {
-          return WebAssembly.instantiate(m, { env: { memory: memory } });
-        }).then(function (instance) {
-          window.numeraSimd = instance.exports;
-        }, simdFailed).then(function () {
+        instantiateSimd(memory, function () {
           main = function () { teavm.exports.main([]); };
           startWhenReady();
         });

@@ -69,7 +69,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
                 Js.mark("model read");
                 recognizer = new Recognizer(file);
                 try {
-                    simd = SimdLayers.attach(recognizer.network());   // null: the JS build, or no SIMD in this browser
+                    simd = SimdLayers.attach(recognizer.network());   // null: no SIMD module in this page
                 } catch (RuntimeException e) {
                     simd = null;   // the SIMD layers could not be set up: the Java kernels run, the same results
                 }
@@ -85,7 +85,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
             return;
         }
         if (simd != null) {
-            doc.getElementById("runtime-badge").setTextContent("WebAssembly GC + SIMD");
+            doc.getElementById("runtime-badge").setTextContent(runtime.equals("wasm-gc") ? "WebAssembly GC + SIMD" : "JavaScript + Wasm SIMD");
         }
         model.showModel(file, recognizer.network());
         network = new NetworkView(doc, recognizer.network());

@@ -9,6 +9,7 @@ import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.Sequential;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSByRef;
 import org.teavm.jso.typedarrays.ArrayBufferView;
 import org.teavm.jso.typedarrays.Uint8Array;
 
@@ -17,15 +18,19 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
- * A frozen network's convolution and dense layers on wasm/numera-simd.wasm, for the Wasm GC build.
+ * A frozen network's convolution and dense layers on wasm/numera-simd.wasm, for both builds.
  *
  * <p>Why: TeaVM emits no SIMD, and the scalar kernels run at what V8's 16 vector registers allow
- * (docs/benchmarks.md). The module imports the Wasm GC module's own linear memory, so its operands
- * are one direct buffer, the arena: every accelerated layer's weights (Winograd's transformed U
- * for the 3x3 layers), copied once here, then an input slot, an output slot and the scratch the
- * layers share. Per layer and pass, one bulk FloatBuffer copy moves the input in and one the
- * output out (Java keeps every activation, for the network view), and one call through
- * JavaScript runs the layer.
+ * (docs/benchmarks.md). The module's operands live in one stretch of its linear memory, the
+ * arena: every accelerated layer's weights (Winograd's transformed U for the 3x3 layers), copied
+ * once here, then an input slot, an output slot and the scratch the layers share. Per layer and
+ * pass, one bulk copy moves the input in and one the output out (Java keeps every activation,
+ * for the network view), and one call through JavaScript runs the layer.
+ *
+ * <p>Whose memory: in Wasm GC the module imports the Java module's own linear memory, and the arena
+ * is a direct buffer in it (FloatBuffer copies). In the JavaScript build the loader gives the module
+ * a memory of its own (window.numeraSimdMemory); Java's float[] there is a Float32Array, and the
+ * copies are loops over it in JavaScript.
  *
  * <p>Which layers: stride-1 convolutions (Winograd where {@link Conv2dWinograd#applies}, else the
  * implicit GEMM) and dense layers, the same choice as {@link Sequential}'s inference path.
@@ -40,9 +45,9 @@ public final class SimdLayers implements LayerAccelerator {
     private final int[] inSize, outSize;      // per layer, floats of one sample
     private final int ioIn, ioOut, scratchAt;
 
-    /** Whether the loader instantiated the SIMD module in this page. */
+    /** Whether the loader instantiated the SIMD module in this page (on a memory of its own for the JavaScript build). */
     public static boolean available() {
-        return PlatformDetector.isWebAssemblyGC() && loaded();
+        return PlatformDetector.isWebAssemblyGC() ? loaded() : loaded() && hasOwnMemory();
     }
 
     /** Attaches SIMD layers to the frozen {@code net} and returns them, or null when {@link #available()} is false. */
@@ -222,19 +227,34 @@ public final class SimdLayers implements LayerAccelerator {
         return v;
     }
 
-    /** Floats in a direct buffer of the Wasm GC module's linear memory, at a fixed byte address. */
+    /**
+     * Floats of the module's linear memory at a fixed, 16-byte aligned byte address (operands in
+     * whole v128 loads): in Wasm GC a direct buffer of the Java module's memory; in JavaScript the
+     * next stretch of the module's own memory (arenas are never freed there: the network's is made
+     * once, and {@link #check()}'s few are small).
+     */
     private static final class Arena {
-        private final FloatBuffer floats;
-        private final int first;     // the float of the buffer at the first 16-byte boundary
+        private static int jsTop = 16;   // JavaScript: the first free byte of the module's own memory
+
+        private final FloatBuffer floats;   // Wasm GC; null in JavaScript
+        private final int first;     // Wasm GC: the float of the buffer at the first 16-byte boundary
         private final int base;      // its byte address
 
         Arena(int count) {
+            if (!PlatformDetector.isWebAssemblyGC()) {
+                floats = null;
+                first = 0;
+                base = jsTop;
+                jsTop += 4 * round(count);
+                reserve(jsTop);
+                return;
+            }
             ByteBuffer bytes = ByteBuffer.allocateDirect(4 * count + 16).order(ByteOrder.LITTLE_ENDIAN);
             int at = byteOffset(Uint8Array.fromJavaBuffer(bytes));
             if ((at & 3) != 0) {
                 throw new IllegalStateException("direct buffer at byte " + at + ", not on a float boundary");
             }
-            first = ((16 - (at & 15)) & 15) / 4;   // operands on 16-byte boundaries: whole v128 loads
+            first = ((16 - (at & 15)) & 15) / 4;
             floats = bytes.asFloatBuffer();
             base = at + 4 * first;
         }
@@ -249,15 +269,43 @@ public final class SimdLayers implements LayerAccelerator {
         }
 
         void put(float[] src, int from, int at, int count) {
+            if (floats == null) {
+                copyIn(src, from, base / 4 + at, count);
+                return;
+            }
             floats.position(first + at);
             floats.put(src, from, count);
         }
 
         void get(float[] dst, int from, int at, int count) {
+            if (floats == null) {
+                copyOut(dst, from, base / 4 + at, count);
+                return;
+            }
             floats.position(first + at);
             floats.get(dst, from, count);
         }
     }
+
+    // JavaScript build: the module's own memory (window.numeraSimdMemory) and numeraSimdHeap, a Float32Array
+    // over all of it, made again whenever the memory grows (growing detaches the views made before)
+    @JSBody(script = "return !!window.numeraSimdMemory;")
+    private static native boolean hasOwnMemory();
+
+    @JSBody(params = "bytes", script = "var m = window.numeraSimdMemory, have = m.buffer.byteLength;"
+            + "if (have < bytes) m.grow(Math.ceil((bytes - have) / 65536));"
+            + "if (!window.numeraSimdHeap || numeraSimdHeap.buffer !== m.buffer) window.numeraSimdHeap = new Float32Array(m.buffer);")
+    private static native void reserve(int bytes);
+
+    // Loops rather than set(subarray): a subarray is an object per call, and the pipeline makes no garbage per frame.
+    // By reference: in the JavaScript build a float[] is a Float32Array (never called in Wasm GC, where it would be a copy).
+    @JSBody(params = {"src", "from", "at", "count"},
+            script = "var h = numeraSimdHeap; for (var i = 0; i < count; i++) h[at + i] = src[from + i];")
+    private static native void copyIn(@JSByRef(optional = true) float[] src, int from, int at, int count);
+
+    @JSBody(params = {"dst", "from", "at", "count"},
+            script = "var h = numeraSimdHeap; for (var i = 0; i < count; i++) dst[from + i] = h[at + i];")
+    private static native void copyOut(@JSByRef(optional = true) float[] dst, int from, int at, int count);
 
     @JSBody(script = "return !!(window.numeraSimd && window.numeraSimd.conv2d_winograd);")
     private static native boolean loaded();
