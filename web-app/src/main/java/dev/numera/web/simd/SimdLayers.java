@@ -161,6 +161,15 @@ public final class SimdLayers implements LayerAccelerator {
         if (!available()) {
             return Double.NaN;
         }
+        int mark = Arena.mark();
+        try {
+            return checkAll();
+        } finally {
+            Arena.release(mark);
+        }
+    }
+
+    private static double checkAll() {
         double worst = 0;
         int[][] convs = {   // c, h, w, oc, k, pad
                 {1, 28, 28, 16, 5, 2}, {2, 9, 11, 6, 3, 1}, {3, 5, 7, 5, 3, 0}, {1, 6, 13, 3, 5, 2},
@@ -230,8 +239,8 @@ public final class SimdLayers implements LayerAccelerator {
     /**
      * Floats of the module's linear memory at a fixed, 16-byte aligned byte address (operands in
      * whole v128 loads): in Wasm GC a direct buffer of the Java module's memory; in JavaScript the
-     * next stretch of the module's own memory (arenas are never freed there: the network's is made
-     * once, and {@link #check()}'s few are small).
+     * next stretch of the module's own memory, given back only by {@link #release} (the network's
+     * arena is made once; {@link #check()} gives its own back).
      */
     private static final class Arena {
         private static int jsTop = 16;   // JavaScript: the first free byte of the module's own memory
@@ -240,13 +249,25 @@ public final class SimdLayers implements LayerAccelerator {
         private final int first;     // Wasm GC: the float of the buffer at the first 16-byte boundary
         private final int base;      // its byte address
 
+        /** JavaScript: a mark to {@link #release} to; the arenas made after it are then unusable. */
+        static int mark() {
+            return jsTop;
+        }
+
+        static void release(int mark) {
+            jsTop = mark;
+        }
+
         Arena(int count) {
             if (!PlatformDetector.isWebAssemblyGC()) {
                 floats = null;
                 first = 0;
+                int end = jsTop + 4 * round(count);
+                if (!reserve(end)) {
+                    throw new IllegalStateException("the SIMD module's memory cannot grow to " + end + " bytes");
+                }
                 base = jsTop;
-                jsTop += 4 * round(count);
-                reserve(jsTop);
+                jsTop = end;
                 return;
             }
             ByteBuffer bytes = ByteBuffer.allocateDirect(4 * count + 16).order(ByteOrder.LITTLE_ENDIAN);
@@ -292,10 +313,12 @@ public final class SimdLayers implements LayerAccelerator {
     @JSBody(script = "return !!window.numeraSimdMemory;")
     private static native boolean hasOwnMemory();
 
+    // false when the memory cannot grow that far (grow throws a RangeError)
     @JSBody(params = "bytes", script = "var m = window.numeraSimdMemory, have = m.buffer.byteLength;"
-            + "if (have < bytes) m.grow(Math.ceil((bytes - have) / 65536));"
-            + "if (!window.numeraSimdHeap || numeraSimdHeap.buffer !== m.buffer) window.numeraSimdHeap = new Float32Array(m.buffer);")
-    private static native void reserve(int bytes);
+            + "try { if (have < bytes) m.grow(Math.ceil((bytes - have) / 65536)); } catch (e) { return false; }"
+            + "if (!window.numeraSimdHeap || numeraSimdHeap.buffer !== m.buffer) window.numeraSimdHeap = new Float32Array(m.buffer);"
+            + "return true;")
+    private static native boolean reserve(int bytes);
 
     // Loops rather than set(subarray): a subarray is an object per call, and the pipeline makes no garbage per frame.
     // By reference: in the JavaScript build a float[] is a Float32Array (never called in Wasm GC, where it would be a copy).
