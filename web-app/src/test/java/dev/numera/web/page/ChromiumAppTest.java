@@ -62,6 +62,7 @@ class ChromiumAppTest {
         }
     }
 
+    // runtime: "js" or "wasm", optionally followed by more of the query ("js&kernels=java")
     private String open(StaticServer server, String runtime) {
         Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site (src-webapp/model/numera.nmod)");
         chromium.driver.get(server.url("index.html?runtime=" + runtime));
