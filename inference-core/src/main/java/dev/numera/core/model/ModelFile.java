@@ -121,6 +121,12 @@ public final class ModelFile {
         for (ParamTensor t : net.paramTensors()) {
             float[] v = new float[t.length];
             System.arraycopy(p, t.offset, v, 0, t.length);
+            try {   // a diverged training run must not leave a file behind that no reader takes
+                checkFinite(t.name, v);
+                if (t.name.endsWith(".running_var")) checkVariance(t.name, v);
+            } catch (ModelFormatException e) {
+                throw new IllegalArgumentException("cannot save the network: " + e.getMessage());
+            }
             boolean quantise = int8 && t.name.endsWith(".weight");
             if (quantise) {
                 int per = t.length / t.outChannels();
@@ -373,6 +379,7 @@ public final class ModelFile {
                 float[] v = new float[count];
                 for (int k = 0; k < count; k++) v[k] = in.f32At(t.dataOff + 4 * k);
                 checkFinite(name, v);
+                if (name.endsWith(".running_var")) checkVariance(name, v);
                 System.arraycopy(v, 0, params, t.want.offset, count);
                 entries.add(new Entry(name, t.dtype, t.want.shape.clone(), new Tensor(v, t.want.shape), null, null));
             }
@@ -463,6 +470,16 @@ public final class ModelFile {
             if (!(x >= -Float.MAX_VALUE && x <= Float.MAX_VALUE)) {
                 throw new ModelFormatException(Problem.NON_FINITE, "tensor " + name + " holds " + v[k] + " at index " + k);
             }
+        }
+    }
+
+    /**
+     * A variance below zero is no variance; batchnorm takes sqrt(var + eps) of it, so one below -eps
+     * would make every output of its channel NaN, and a NaN network picks digit 0 with no error.
+     */
+    private static void checkVariance(String name, float[] v) throws ModelFormatException {
+        for (int k = 0; k < v.length; k++) {
+            if (v[k] < 0) throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " holds the negative variance " + v[k] + " at index " + k);
         }
     }
 

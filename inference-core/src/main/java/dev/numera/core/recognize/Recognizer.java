@@ -24,6 +24,9 @@ import dev.numera.core.nn.Sequential;
  * loop) makes no garbage. Not thread-safe: one recognizer per thread.
  */
 public final class Recognizer {
+    /** The reason of a prediction whose network output was NaN: the model, not the ink, is at fault. */
+    public static final String NOT_A_NUMBER = "the network's output is not a number (the model is damaged)";
+
     private final Sequential net;
     private final float mean, invStd;
     private final Prediction prediction;
@@ -156,6 +159,9 @@ public final class Recognizer {
     /** @param input [784] an already normalised 28x28 digit, ink-high 0..1 */
     public Prediction infer(float[] input) {
         if (input == null || input.length < 784) throw new IllegalArgumentException("infer needs 784 values (a 28x28 image)");
+        for (int i = 0; i < 784; i++) {
+            if (!(Math.abs(input[i]) <= Float.MAX_VALUE)) throw new IllegalArgumentException("infer needs finite values; value " + i + " is " + input[i]);
+        }
         if (input != prediction.input) System.arraycopy(input, 0, prediction.input, 0, 784);
         prediction.thresholded = null;
         return run();
@@ -168,6 +174,9 @@ public final class Recognizer {
         net.forward(x, 1, false);
         float[] p = net.probabilities();
         for (int k = 0; k < 10; k++) {     // a loop, not arraycopy: TeaVM's JavaScript makes a subarray per arraycopy
+            // the input is finite, so a NaN here is the model's (weights large enough to overflow): every
+            // comparison below would be false and the top 3 would be 0, 1, 2, a confident wrong answer
+            if (p[k] != p[k]) return noDigit(NOT_A_NUMBER);
             prediction.probabilities[k] = p[k];
         }
         int[] top = prediction.top3;

@@ -291,6 +291,29 @@ class ModelFileTest {
     }
 
     @Test
+    void negativeBatchnormVarianceIsRefused() throws IOException {
+        // sqrt(var + eps) of a variance below -eps is NaN for the whole channel; below zero is already no variance
+        byte[] b = golden();
+        int off = indexOf(b, "layer1.running_var") + "layer1.running_var".length() + 4 + 4;   // dims [3], then data offset
+        put32(b, le32(b, off) + 4, Float.floatToIntBits(-0.5f));
+        ModelFormatException e = refuse(reseal(b));
+        assertEquals(Problem.MALFORMED, e.problem());
+        assertTrue(e.getMessage().contains("layer1.running_var") && e.getMessage().contains("negative variance -0.5 at index 1"), e.getMessage());
+    }
+
+    @Test
+    void theWriterRefusesWhatTheReaderWould() {
+        Sequential net = GoldenFixtures.network();
+        net.params()[net.paramTensor("layer9.bias").offset + 2] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.of(net, GoldenFixtures.metadata(), false));
+        assertTrue(e.getMessage().contains("layer9.bias") && e.getMessage().contains("NaN"), e.getMessage());
+        Sequential bn = GoldenFixtures.network();
+        bn.params()[bn.paramTensor("layer1.running_var").offset] = -1f;
+        e = assertThrows(IllegalArgumentException.class, () -> ModelFile.of(bn, GoldenFixtures.metadata(), true));
+        assertTrue(e.getMessage().contains("negative variance"), e.getMessage());
+    }
+
+    @Test
     void int8ScaleThatIsNotFiniteOrMakesInfiniteWeights() throws IOException {
         // 127 * 1e37 overflows; NaN and the infinities are refused by the same bound
         for (float bad : new float[]{1e37f, -1e37f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {

@@ -187,7 +187,30 @@ class RecognizerTest {
         assertThrows(IllegalArgumentException.class, () -> r.recognizeRgba(new byte[10], 140, 140, InputKind.CAMERA));
         assertThrows(IllegalArgumentException.class, () -> r.recognizeInk(new float[10], 0, 10, InputKind.DRAWN));
         assertThrows(IllegalArgumentException.class, () -> r.infer(new float[100]));
+        float[] nan = new float[784];
+        nan[300] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.infer(nan));
+        assertTrue(e.getMessage().contains("value 300 is NaN"), e.getMessage());
         Sequential wrong = Sequential.create(new int[]{1, 8, 8}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
         assertThrows(IllegalArgumentException.class, () -> new Recognizer(wrong, 0, 1));
+    }
+
+    /**
+     * Finite weights can still overflow: logits of +Inf make the softmax NaN, and with NaN
+     * probabilities every comparison is false, so the top 3 would be 0, 1, 2, a confident "0".
+     */
+    @Test
+    void aModelWhoseOutputIsNaNGivesNoDigitNotZero() throws Exception {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        dev.numera.core.nn.ParamTensor w = net.paramTensor("layer1.weight");
+        java.util.Arrays.fill(net.params(), w.offset, w.offset + w.length, 3e38f);   // every logit a sum of +-3e38 terms: infinite
+        Recognizer r = new Recognizer(ModelFile.read(ModelFile.of(net, java.util.Map.of(), false).write()));   // a file the reader takes
+        Prediction p = r.recognizeInk(draw(1, 280, 1f, 0, 0), 280, 280, InputKind.DRAWN);
+        assertEquals(Prediction.NO_DIGIT, p.digit());
+        assertEquals(Recognizer.NOT_A_NUMBER, p.noDigitReason());
+        assertFalse(p.hasActivations());
+        // the same recognizer still answers on a network that behaves: nothing of the NaN pass stays
+        Recognizer ok = templateRecognizer();
+        assertEquals(1, ok.recognizeInk(draw(1, 280, 1f, 0, 0), 280, 280, InputKind.DRAWN).digit());
     }
 }
