@@ -18,13 +18,34 @@
   var settled = false;     // main has run, or the start failed
   var swRegistered = false;
 
+  // A malformed escape (?a%) must not stop the start: such a part is taken as it is written.
+  function decode(s) {
+    try { return decodeURIComponent(s); } catch (e) { return s; }
+  }
+
   function param(name) {
     var q = window.location.search.substring(1).split("&");
     for (var i = 0; i < q.length; i++) {
       var kv = q[i].split("=");
-      if (decodeURIComponent(kv[0]) === name) { return kv.length > 1 ? decodeURIComponent(kv[1]) : ""; }
+      if (decode(kv[0]) === name) { return kv.length > 1 ? decode(kv[1]) : ""; }
     }
     return null;
+  }
+
+  // compileStreaming compiles while the bytes arrive, but only from a response the server labelled
+  // application/wasm; a host that sends another type (some static hosts do) makes it reject with a
+  // TypeError, and then the module is fetched again (from the HTTP cache, normally) and compiled
+  // whole. A failed download gives the same TypeError: the retry then fails with what went wrong.
+  function compileWasm(url, options) {
+    return WebAssembly.compileStreaming(fetch(url), options).then(null, function (err) {
+      if (!(err instanceof TypeError)) { throw err; }
+      return fetch(url).then(function (r) {
+        if (!r.ok) { throw new Error("HTTP " + r.status + " for " + url); }
+        return r.arrayBuffer();
+      }).then(function (bytes) {
+        return WebAssembly.compile(bytes, options);
+      });
+    });
   }
 
   // Named points for the benchmark's "where the time to ready goes": name, ms since navigation
@@ -133,7 +154,7 @@
         simdModule = Promise.reject(new Error("?kernels=java"));
       } else {
         try {
-          simdModule = WebAssembly.compileStreaming(fetch("wasm/numera-simd.wasm"));
+          simdModule = compileWasm("wasm/numera-simd.wasm");
         } catch (e) {
           simdModule = Promise.reject(e);
         }
@@ -205,7 +226,7 @@
     // The options are the runtime's own (JS string builtins where the browser has them).
     var module;
     try {
-      module = WebAssembly.compileStreaming(fetch("wasm/numera.wasm"), { builtins: ["js-string"] });
+      module = compileWasm("wasm/numera.wasm", { builtins: ["js-string"] });
     } catch (e) {
       failed(e);
       return;

@@ -5,7 +5,11 @@
 "use strict";
 const VERSION = /*@VERSION@*/"dev";
 const ASSETS = /*@ASSETS@*/[];
-const CACHE = "numera-" + VERSION;
+// CacheStorage belongs to the whole origin: two copies of the site on one origin (say /numera/ and
+// /preview/) name their caches after their own scope and delete only their own old ones.
+const PREFIX = "numera-" + new URL(self.registration.scope).pathname + "-";
+const CACHE = PREFIX + VERSION;
+const LEGACY = /^numera-[0-9a-f]{12}$/;   // before the scope was in the name (one copy per origin then)
 
 self.addEventListener("install", (event) => {
   // cache: "reload" skips the HTTP cache, so the new cache holds exactly this version's files
@@ -19,7 +23,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
       .then((names) => Promise.all(names
-        .filter((n) => n.startsWith("numera-") && n !== CACHE)
+        .filter((n) => (n.startsWith(PREFIX) && n !== CACHE) || LEGACY.test(n))
         .map((n) => caches.delete(n))))
       .then(() => self.clients.claim()));
 });

@@ -101,8 +101,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         setStatus(notice != null ? notice : "Ready. Draw a digit, or start the camera.", notice != null);
         // The pad starts empty: an empty 28x28 image gets the same verdict ("no ink") without rasterising and
         // checking the 280x280 canvas, which a start-up in cold code pays dearly for; the recognizer sets up
-        // its 280x280 stages on the first stroke instead.
-        show(recognizer.recognizeInk(new float[28 * 28], 28, 28, InputKind.DRAWN), true);
+        // its 280x280 stages on the first stroke instead. Shown, not announced: a screen reader that read
+        // "No digit: no ink." on every page load would be saying nothing the status line does not.
+        show(recognizer.recognizeInk(new float[28 * 28], 28, 28, InputKind.DRAWN), false);
         Js.setData(doc.getBody(), "ready", "true");
     }
 

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * The last build step of the site (run by exec-maven-plugin in process-classes, after TeaVM):
  * makes the Wasm GC runtime eval-free ({@link EvalFreeRuntime}: patched runtime plus
- * wasm/numera-glue.js), gives the JavaScript build's callbacks fixed-arity wrappers ({@link FixedArityCallbacks}), puts the loader, that runtime and the style sheet inline in index.html, draws the app icons with Java2D, then stamps the service worker with the
+ * wasm/numera-glue.js), gives the JavaScript build's callbacks fixed-arity wrappers ({@link FixedArityCallbacks}), versions the URLs of
+ * the files the loader downloads ({@link #versionUrls}), puts the loader, that runtime and the style sheet inline in index.html, draws the app icons with Java2D, then stamps the service worker with the
  * list of every artefact and a version that is a hash of all of them. Any change to code, model, page or icons gives a
  * new cache name, so a client never mixes old code with a new model. JVM only.
  */
@@ -36,6 +37,7 @@ public final class SiteBuilder {
         Path site = Path.of(args[0]);
         EvalFreeRuntime.apply(site);
         FixedArityCallbacks.apply(site);
+        versionUrls(site, VERSIONED);
         inlineAssets(site, INLINE);
         writeIcons(site.resolve("icons"));
         stampServiceWorker(site);
@@ -125,15 +127,57 @@ public final class SiteBuilder {
         return null;
     }
 
+    // ---- versioned URLs ----
+
+    /**
+     * The files the loader downloads. A static host or CDN may serve an old copy of one of them for a
+     * while after a new build is published; the page asks for each as "path?v=" + the first 12 hex
+     * digits of its SHA-256 instead, so a page only ever gets the bytes of its own build (an old
+     * module would not fit the page's inline glue; an old SIMD module, whose exports Java calls by
+     * position, would compute garbage rather than fail). The service worker ignores the query.
+     */
+    static final List<String> VERSIONED = List.of("model/numera.nmod", "wasm/numera.wasm", "wasm/numera-simd.wasm", "js/numera.js");
+
+    /**
+     * Rewrites each file's quoted name in loader.js, which must hold it exactly once, and its preload
+     * in index.html where there is one, to {@link #versionedUrl}. Fails the build, writing nothing,
+     * when a name is missing or ambiguous.
+     */
+    static void versionUrls(Path site, List<String> files) throws IOException {
+        Path loaderFile = site.resolve("loader.js"), index = site.resolve("index.html");
+        String loader = Files.readString(loaderFile, StandardCharsets.UTF_8);
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        for (String f : files) {
+            String url = versionedUrl(site, f);
+            loader = replaceOnce("loader.js", loader, "\"" + f + "\"", "\"" + url + "\"");
+            String preload = "href=\"" + f + "\"";
+            if (html.contains(preload)) html = replaceOnce(html, preload, "href=\"" + url + "\"");
+        }
+        Files.writeString(loaderFile, loader, StandardCharsets.UTF_8);
+        Files.writeString(index, html, StandardCharsets.UTF_8);
+    }
+
+    /** "path?v=" and the first 12 hex digits of the SHA-256 of the file's bytes. */
+    static String versionedUrl(Path site, String file) throws IOException {
+        byte[] d = sha256().digest(Files.readAllBytes(site.resolve(file)));
+        StringBuilder hex = new StringBuilder(file).append("?v=");
+        for (int i = 0; i < 6; i++) hex.append(String.format("%02x", d[i] & 255));
+        return hex.toString();
+    }
+
     /** The CSP source for an inline element: 'sha256-' and the Base64 SHA-256 of its UTF-8 text. */
     static String hash(String code) {
         return "'sha256-" + Base64.getEncoder().encodeToString(sha256().digest(code.getBytes(StandardCharsets.UTF_8))) + "'";
     }
 
     private static String replaceOnce(String text, String what, String with) {
+        return replaceOnce("index.html", text, what, with);
+    }
+
+    private static String replaceOnce(String file, String text, String what, String with) {
         int at = text.indexOf(what);
         if (at < 0 || text.indexOf(what, at + 1) >= 0) {
-            throw new IllegalStateException("index.html must contain " + what + " exactly once");
+            throw new IllegalStateException(file + " must contain " + what + " exactly once");
         }
         return text.substring(0, at) + with + text.substring(at + what.length());
     }
@@ -242,8 +286,8 @@ public final class SiteBuilder {
         List<String> assets = assets(site);
         String version = version(site, assets);
         StringBuilder list = new StringBuilder("[\n  \"./\"");
-        for (String a : assets) {
-            list.append(",\n  \"").append(a).append('"');
+        for (String a : assets) {   // the URLs the page asks for: a CDN that keys by URL hands over this build's bytes
+            list.append(",\n  \"").append(VERSIONED.contains(a) ? versionedUrl(site, a) : a).append('"');
         }
         list.append("\n]");
         String out = template.replace(VERSION_MARK, "\"" + version + "\"").replace(ASSETS_MARK, list);

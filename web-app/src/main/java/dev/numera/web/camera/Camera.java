@@ -220,15 +220,22 @@ public final class Camera {
         if (stream == null) {
             return;
         }
+        // the next frame first: whatever this one does, the loop must not end unseen under a "Stop camera" button
+        frameRequest = Js.requestAnimationFrame(onFrame);
         int vw = video.getVideoWidth();
         int vh = video.getVideoHeight();
         if (video.getReadyState() >= HTMLMediaElement.HAVE_CURRENT_DATA && vw > 0 && vh > 0) {
             if (vw != placedW || vh != placedH) {
                 placeBox(vw, vh);
             }
-            grab((CanvasImageSource) video, boxX, boxY, boxSide);
+            try {
+                grab((CanvasImageSource) video, boxX, boxY, boxSide);
+            } catch (RuntimeException e) {   // the browser refusing the frame's pixels, or a fault of ours: said, not repeated 60 times a second
+                stop();
+                fail("The camera stopped with an error (" + (e.getMessage() != null ? e.getMessage() : e.toString())
+                        + "). Start it again; drawing works as before.");
+            }
         }
-        frameRequest = Js.requestAnimationFrame(onFrame);
     }
 
     /** One frame: the (side x side) box at (sx, sy) of src → 140x140 canvas → pixel buffer → listener. */

@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
  * A small static file server for the built site, for development, the README's serve command and
  * the browser tests. JVM only: TeaVM never reaches this class.
  *
- * <p>Why not any static server: Wasm needs {@code application/wasm} (compileStreaming refuses
- * anything else); COOP/COEP make the page cross-origin isolated, so {@code performance.now()} has
+ * <p>Why not any static server: Wasm compiles while it downloads only when served as
+ * {@code application/wasm} (compileStreaming refuses anything else; the loader then compiles the
+ * whole download instead, later); COOP/COEP make the page cross-origin isolated, so {@code performance.now()} has
  * fine resolution for benchmarks; the CSP header is read from index.html's meta tag so the two can
  * never disagree.
  *
@@ -48,6 +49,7 @@ public final class StaticServer implements AutoCloseable {
     private final HttpServer server;
     private final String csp;
     private volatile boolean offline;
+    private volatile boolean wasmUntyped;
 
     public StaticServer(Path root, int port) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -80,6 +82,11 @@ public final class StaticServer implements AutoCloseable {
         this.offline = offline;
     }
 
+    /** Tests: serve .wasm as application/octet-stream, as a host that does not know the type does. */
+    public void setWasmUntyped(boolean untyped) {
+        this.wasmUntyped = untyped;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -100,7 +107,8 @@ public final class StaticServer implements AutoCloseable {
                 send(ex, 404, "text/plain; charset=utf-8", bytes("not found\n"), method);
                 return;
             }
-            send(ex, 200, type(file), Files.readAllBytes(file), method);
+            String type = wasmUntyped && file.toString().endsWith(".wasm") ? "application/octet-stream" : type(file);
+            send(ex, 200, type, Files.readAllBytes(file), method);
         }
     }
 

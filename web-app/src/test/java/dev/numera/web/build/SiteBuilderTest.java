@@ -39,6 +39,25 @@ class SiteBuilderTest {
         return "'sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))) + "'";
     }
 
+    /** The loader asks for each download by its content hash; the preload follows; a name that is not there exactly once fails. */
+    @Test
+    void downloadsAreAskedForByTheirHash(@TempDir Path site) throws Exception {
+        Files.createDirectories(site.resolve("model"));
+        Files.write(site.resolve("model/m.bin"), new byte[] {1, 2, 3});
+        Files.writeString(site.resolve("index.html"), "<link rel=\"preload\" href=\"model/m.bin\" as=\"fetch\" crossorigin><p>hi", StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("loader.js"), "xhr.open(\"GET\", \"model/m.bin\", true); // model/m.bin\n", StandardCharsets.UTF_8);
+        SiteBuilder.versionUrls(site, List.of("model/m.bin"));
+        byte[] d = MessageDigest.getInstance("SHA-256").digest(new byte[] {1, 2, 3});
+        String v = String.format("%02x%02x%02x%02x%02x%02x", d[0], d[1], d[2], d[3], d[4], d[5]);
+        assertEquals("xhr.open(\"GET\", \"model/m.bin?v=" + v + "\", true); // model/m.bin\n", Files.readString(site.resolve("loader.js")));
+        assertEquals("<link rel=\"preload\" href=\"model/m.bin?v=" + v + "\" as=\"fetch\" crossorigin><p>hi", Files.readString(site.resolve("index.html")));
+        Files.write(site.resolve("model/m.bin"), new byte[] {1, 2, 4});
+        assertFalse(SiteBuilder.versionedUrl(site, "model/m.bin").endsWith(v), "other bytes, another URL");
+        // the loader no longer names it (it names the versioned URL): the build stops, naming the file
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SiteBuilder.versionUrls(site, List.of("model/m.bin")));
+        assertTrue(e.getMessage().startsWith("loader.js must contain \"model/m.bin\" exactly once"), e.getMessage());
+    }
+
     @Test
     void eachFileIsInlinedAndAllowedByItsHash(@TempDir Path site) throws Exception {
         String loader = "(function () { \"use strict\"; window.x = 'é'; }());\n";

@@ -6,7 +6,6 @@ import dev.numera.web.harness.Pages;
 import dev.numera.web.harness.Site;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +74,7 @@ class ChromiumCameraDevicesTest {
     @BeforeAll
     void launch() {
         Chromium.assumeInstalled();
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         chromium = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
         Csp.watch(chromium.driver);
     }

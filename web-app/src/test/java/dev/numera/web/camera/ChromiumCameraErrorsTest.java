@@ -4,10 +4,10 @@ import dev.numera.web.harness.Chromium;
 import dev.numera.web.harness.Csp;
 import dev.numera.web.harness.Pages;
 import dev.numera.web.harness.Site;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,16 +32,41 @@ class ChromiumCameraErrorsTest {
 
     @Test
     void noCameraSaysSoAndOffersDrawing() {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         try (Chromium c = Chromium.launchWith("--use-fake-ui-for-media-stream")) {   // permission yes, device none
             String message = cameraMessage(c, Site.server().url("index.html?runtime=js"));
             assertTrue(message.startsWith("No camera was found"), message);
         }
     }
 
+    /**
+     * A frame whose pixels the browser refuses (here getImageData made to throw once the camera runs):
+     * the loop stops, the camera is released and the page says so, in both builds.
+     */
+    @Test
+    void aFailingFrameStopsTheCameraAndSaysSo() {
+        Site.requireModel();
+        try (Chromium c = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")) {
+            for (String runtime : new String[] {"js", "wasm"}) {
+                c.driver.get(Site.server().url("index.html?runtime=" + runtime));
+                assertTrue(Pages.awaitStart(c.driver).startsWith("true|"));
+                c.driver.findElement(By.id("camera-toggle")).click();
+                Pages.await(c.driver, "document.getElementById('camera-toggle').textContent === 'Stop camera'"
+                        + " && document.getElementById('camera-video').readyState >= 2", "true");
+                Pages.js(c.driver, "CanvasRenderingContext2D.prototype.getImageData = function () { throw new Error('no pixels for this test'); };");
+                String message = (String) Pages.await(c.driver,
+                        "document.getElementById('camera-message').dataset.error === 'camera'",
+                        "document.getElementById('camera-message').textContent");
+                assertTrue(message.startsWith("The camera stopped with an error (") && message.contains("no pixels for this test"), runtime + ": " + message);
+                assertEquals("Start camera,true", Pages.js(c.driver, "return document.getElementById('camera-toggle').textContent + ','"
+                        + " + document.getElementById('camera-area').hidden;"), runtime);
+            }
+        }
+    }
+
     @Test
     void insecurePageExplainsHttpsOrLocalhost() {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         try (Chromium c = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                 "--host-resolver-rules=MAP numera.test 127.0.0.1")) {
             String url = Site.server().url("index.html?runtime=wasm").replace("//localhost:", "//numera.test:");

@@ -9,7 +9,6 @@ import dev.numera.web.harness.Screenshots;
 import dev.numera.web.harness.Site;
 import dev.numera.web.harness.Y4m;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +37,7 @@ class ChromiumCameraTest {
     @BeforeAll
     void launch() throws IOException {
         Chromium.assumeInstalled();
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         Mnist mnist = Mnist.testSet();
         int[] indices = new int[DIGITS.length];
         for (int i = 0; i < DIGITS.length; i++) {

@@ -24,8 +24,14 @@ public final class Site {
         return p;
     }
 
-    public static boolean hasModel() {
-        return Files.isRegularFile(dir().resolve("model/numera.nmod"));
+    /**
+     * The model is committed (src-webapp/model/numera.nmod) and copied into every build, so a site
+     * without it is a broken build: the tests that need it fail on it rather than skip.
+     */
+    public static void requireModel() {
+        if (!Files.isRegularFile(dir().resolve("model/numera.nmod"))) {
+            throw new AssertionError("the built site " + dir().toAbsolutePath() + " has no model/numera.nmod (src-webapp/model/numera.nmod missing?)");
+        }
     }
 
     public static synchronized StaticServer server() {

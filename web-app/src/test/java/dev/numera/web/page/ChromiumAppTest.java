@@ -10,7 +10,6 @@ import dev.numera.web.harness.Site;
 import dev.numera.web.harness.Strokes;
 import dev.numera.web.server.StaticServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,7 +63,7 @@ class ChromiumAppTest {
 
     // runtime: "js" or "wasm", optionally followed by more of the query ("js&kernels=java")
     private String open(StaticServer server, String runtime) {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site (src-webapp/model/numera.nmod)");
+        Site.requireModel();
         chromium.driver.get(server.url("index.html?runtime=" + runtime));
         String started = Pages.awaitStart(chromium.driver);
         assertTrue(started.startsWith("true|"), started);
@@ -99,8 +98,9 @@ class ChromiumAppTest {
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void drawnDigitsAreRecognised(String runtime) {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         open(Site.server(), runtime);
+        assertEquals("", chromium.driver.findElement(By.id("announce")).getAttribute("textContent"), "nothing announced at load");
         StringBuilder wrong = new StringBuilder();
         for (int digit : Strokes.DIGITS) {
             chromium.driver.findElement(By.id("clear")).click();
@@ -209,7 +209,7 @@ class ChromiumAppTest {
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void anExceptionInMainIsReported(String runtime) throws IOException {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         Path copy = Site.copy();
         try (StaticServer broken = new StaticServer(copy, 0)) {
             Path page = copy.resolve("index.html");
@@ -236,7 +236,7 @@ class ChromiumAppTest {
      */
     @Test
     void allTextUsesOneFaceInAtMostFourSizes() {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         open(Site.server(), "wasm");
         draw(7);
         String styles = (String) Pages.js(chromium.driver,
@@ -295,7 +295,7 @@ class ChromiumAppTest {
 
     @Test
     void worksOfflineAfterOneVisit() {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         try (StaticServer own = Site.start()) {
             chromium.driver.get(own.url("index.html"));
             assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
@@ -324,7 +324,7 @@ class ChromiumAppTest {
      */
     @Test
     void aNewBuildReplacesTheCachedOne() throws IOException {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         Path copy = Site.copy();
         String tagline = "return document.querySelector('.tagline').textContent";
         try (StaticServer own = new StaticServer(copy, 0)) {
@@ -347,7 +347,7 @@ class ChromiumAppTest {
             // the old cache is deleted once the new worker has activated (each poll asks for the cache
             // names and looks at the answer the poll before got)
             Pages.await(chromium.driver, "(caches.keys().then(function (k) { window.__keys = k.join(','); }),"
-                    + " window.__keys === 'numera-0123456789ab')", "true");
+                    + " window.__keys === 'numera-/-0123456789ab')", "true");
             chromium.driver.navigate().refresh();
             Pages.awaitStart(chromium.driver);
             assertEquals("New build.", Pages.js(chromium.driver, tagline));
@@ -363,6 +363,38 @@ class ChromiumAppTest {
     }
 
     /**
+     * Two copies of the site on one origin (/a/ and /b/): each worker keeps its own cache, named
+     * after its scope, and deletes only its own old ones, so both still open offline.
+     */
+    @Test
+    void twoCopiesOnOneOriginKeepTheirOwnOfflineCaches() throws IOException {
+        Site.requireModel();
+        Path root = Files.createTempDirectory("numera-two-sites");
+        Files.move(Site.copy(), root.resolve("a"));
+        Files.move(Site.copy(), root.resolve("b"));
+        try (StaticServer own = new StaticServer(root, 0)) {
+            for (String site : new String[] {"a", "b"}) {
+                chromium.driver.get(own.url(site + "/index.html"));
+                assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"), site);
+                Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+            }
+            String version = (String) Pages.js(chromium.driver, "return caches.keys().then(function (k) { return k.join(','); });");
+            assertTrue(version.matches("numera-/a/-[0-9a-f]{12},numera-/b/-[0-9a-f]{12}")
+                    || version.matches("numera-/b/-[0-9a-f]{12},numera-/a/-[0-9a-f]{12}"), version);
+            own.setOffline(true);
+            for (String site : new String[] {"a", "b"}) {
+                chromium.driver.get(own.url(site + "/index.html"));
+                String started = Pages.awaitStart(chromium.driver);
+                assertTrue(started.startsWith("true|"), site + " offline: " + started);
+            }
+        } finally {
+            Site.delete(root);
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
+    /**
      * The start-up's downloads run side by side and once each: index.html preloads the model (the
      * loader's XHR reuses that download), and the inline loader fetches the Wasm module, compiling
      * it as it streams in. Nothing else is requested before the app starts: the runtime, its glue
@@ -370,17 +402,20 @@ class ChromiumAppTest {
      */
     @Test
     void startUpDownloadsOverlapAndHappenOnce() {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         try (StaticServer own = Site.start()) {          // a new origin: no service worker in the way
             requests.addAll(Requests.drain(chromium.driver));
             chromium.driver.get(own.url("index.html?runtime=wasm"));
             assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
             List<String> urls = Requests.drain(chromium.driver);
-            assertEquals(1, urls.stream().filter(u -> u.endsWith("/model/numera.nmod")).count(), "model requests: " + urls);
-            assertEquals(1, urls.stream().filter(u -> u.endsWith("/wasm/numera.wasm")).count(), "module requests: " + urls);
+            // each asked for by its build's version (SiteBuilder.versionUrls), so no cache can hand over another build's bytes
+            assertEquals(1, urls.stream().filter(u -> u.matches(".*/model/numera\\.nmod\\?v=[0-9a-f]{12}")).count(), "model requests: " + urls);
+            assertEquals(1, urls.stream().filter(u -> u.matches(".*/wasm/numera\\.wasm\\?v=[0-9a-f]{12}")).count(), "module requests: " + urls);
+            assertEquals(1, urls.stream().filter(u -> u.matches(".*/wasm/numera-simd\\.wasm\\?v=[0-9a-f]{12}")).count(), "SIMD module requests: " + urls);
+            assertEquals(0, urls.stream().filter(u -> u.contains("/numera") && !u.contains("?v=")).count(), "unversioned requests: " + urls);
             String overlap = (String) Pages.js(chromium.driver,
                     "function one(p) { var e = performance.getEntriesByType('resource').filter(function (r) {"
-                    + "  return r.name.slice(-p.length) === p; }); return e.length === 1 ? e[0] : null; }"
+                    + "  return r.name.indexOf(p + '?v=') > 0; }); return e.length === 1 ? e[0] : null; }"
                     + "var m = one('/model/numera.nmod'), w = one('/wasm/numera.wasm');"
                     + "if (!m || !w) { return 'missing entries'; }"
                     + "var parsed = performance.getEntriesByType('navigation')[0].domInteractive;"
@@ -394,7 +429,7 @@ class ChromiumAppTest {
 
     @Test
     void brokenArtefactsAreReported() throws IOException {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         Path copy = Site.copy();
         byte[] model = Files.readAllBytes(copy.resolve("model/numera.nmod"));
         model[model.length / 2] ^= 0x5a; // one flipped byte: the CRC no longer matches
@@ -426,9 +461,60 @@ class ChromiumAppTest {
         Requests.drain(chromium.driver);
     }
 
+    /**
+     * The SIMD module's layers against the direct loops in both builds, with no MNIST needed: the
+     * one numeric check of the C kernels. Twice in the JavaScript build, with an inference before
+     * and after, so a check that overwrote the network's weights with its own data shows.
+     */
+    @Test
+    void theSimdLayersAgreeWithTheDirectLoops() {
+        Site.requireModel();
+        String digit = "var x = new Float32Array(784);"            // a fixed bar-and-stroke image, the same in every run
+                + "for (var i = 0; i < 784; i++) { var r = i / 28 | 0, c = i % 28; x[i] = (c > 12 && c < 16 && r > 3 && r < 25) || (r > 3 && r < 7 && c > 8 && c < 16) ? 1 : 0; }"
+                + "return Array.prototype.slice.call(window.numera.infer(x)).join(',');";
+        for (String runtime : new String[] {"js", "wasm"}) {
+            open(Site.server(), runtime);
+            assertEquals("wasm-simd", Pages.js(chromium.driver, "return window.numera.kernels;"), runtime);
+            assertEquals(runtime.equals("js") ? "JavaScript + Wasm SIMD" : "WebAssembly GC + SIMD",
+                    chromium.driver.findElement(org.openqa.selenium.By.id("runtime-badge")).getText());
+            Object before = Pages.js(chromium.driver, digit);
+            double error = ((Number) Pages.js(chromium.driver, "var a = window.numera.checkKernels(), b = window.numera.checkKernels();"
+                    + "return a === b ? a : -1;")).doubleValue();
+            assertTrue(error >= 0 && error <= 1e-5, runtime + ": SIMD layers against the direct loops, relative difference " + error
+                    + " (-1: two checks disagreed)");
+            assertEquals(before, Pages.js(chromium.driver, digit), runtime + ": the checks left the network as it was");
+            // the API refuses an image that is not a number instead of answering "0"
+            assertEquals("refused", Pages.js(chromium.driver, "var x = new Float32Array(784); x[5] = NaN;"
+                    + "try { window.numera.infer(x); return 'accepted'; } catch (e) { return 'refused'; }"), runtime);
+        }
+        checkSameOrigin();
+    }
+
+    /**
+     * A host that serves .wasm without application/wasm, which compileStreaming refuses: the loader
+     * compiles the whole download instead, so both modules still run, with no notice and no fallback.
+     */
+    @Test
+    void aHostThatDoesNotKnowTheWasmTypeStillRunsBothModules() throws IOException {
+        Site.requireModel();
+        try (StaticServer own = Site.start()) {   // a new origin: no service worker, no cached responses
+            own.setWasmUntyped(true);
+            for (String query : new String[] {"", "?runtime=js"}) {
+                chromium.driver.get(own.url("index.html" + query));
+                assertEquals("true|Ready. Draw a digit, or start the camera.", Pages.awaitStart(chromium.driver), query);
+                assertEquals((query.isEmpty() ? "wasm-gc" : "js") + ",wasm-simd",
+                        Pages.js(chromium.driver, "return window.numera.runtime + ',' + window.numera.kernels;"), query);
+                draw(7);
+                assertEquals("7", text("prediction"), query);
+            }
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
     @Test
     void everyBuildAndKernelSetGiveTheSameProbabilities() {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         Mnist mnist = Mnist.testSet();
         List<Double> inputs = new ArrayList<>();
         for (int i = 0; i < 100 * 784; i++) {
@@ -568,6 +654,6 @@ class ChromiumAppTest {
         requests.addAll(Requests.drain(chromium.driver));
         List<String> foreign = Requests.foreign(requests, "http://localhost:" + Site.server().port());
         assertTrue(foreign.isEmpty(), "requests left the origin: " + foreign);
-        assertTrue(requests.stream().anyMatch(u -> u.endsWith("numera.nmod")), "the log saw the page's requests: " + requests);
+        assertTrue(requests.stream().anyMatch(u -> u.contains("/model/numera.nmod")), "the log saw the page's requests: " + requests);
     }
 }

@@ -7,7 +7,6 @@ import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,7 +56,7 @@ class HtmlUnitPageTest {
 
     @Test
     void loadsReportsReadyAndShowsTheModel() {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         run("document.getElementById('clear').click();");
         assertEquals("true", page.getBody().getAttribute("data-ready"), () -> "status: " + text("status"));
         assertEquals("JavaScript (TeaVM)", text("model-runtime"));
@@ -97,7 +96,7 @@ class HtmlUnitPageTest {
      */
     @Test
     void drawUndoClear() {
-        Assumptions.assumeTrue(Site.hasModel(), "skipped: no model in the site");
+        Site.requireModel();
         run("document.getElementById('clear').click();");
         run(DrawScript.draw(7));
         assertEquals("7", text("prediction"), () -> "top 3: " + text("top3") + " " + text("no-digit"));
