@@ -490,6 +490,17 @@ class ChromiumAppTest {
         checkSameOrigin();
     }
 
+    /** A malformed escape in the query (decodeURIComponent throws on it) is taken as written: the start goes on. */
+    @Test
+    void aMalformedQueryStillStarts() {
+        Site.requireModel();
+        // %FF and %C0%80 are well-formed URL escapes but not UTF-8, so decodeURIComponent throws on them
+        chromium.driver.get(Site.server().url("index.html?b%FF=1&runtime=js&c=%C0%80"));
+        assertEquals("true|Ready. Draw a digit, or start the camera.", Pages.awaitStart(chromium.driver));
+        assertEquals("js", Pages.js(chromium.driver, "return window.numera.runtime;"), "the parameter after the bad one still counts");
+        checkSameOrigin();
+    }
+
     /**
      * A host that serves .wasm without application/wasm, which compileStreaming refuses: the loader
      * compiles the whole download instead, so both modules still run, with no notice and no fallback.
