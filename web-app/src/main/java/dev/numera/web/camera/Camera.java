@@ -56,6 +56,7 @@ public final class Camera {
 
     private MediaStream stream;
     private boolean starting; // a camera request is out
+    private int request;      // camera requests made so far: only the latest one's answer is used
     private String[] deviceIds = new String[0];
     private String deviceId; // the camera in use, "" when unknown
     private int frameRequest = -1;
@@ -80,7 +81,9 @@ public final class Camera {
     public void toggle() {
         if (stream != null) {
             stop();
-        } else if (!starting) {
+        } else {
+            // also while a request is out: a permission prompt dismissed without an answer can leave it
+            // out for good, and the button must not go dead; the newer request's answer is the one used
             start();
         }
     }
@@ -96,16 +99,27 @@ public final class Camera {
         ask(null, s -> attach(s, ""), err -> fail(explain(err)));
     }
 
-    /** getUserMedia for one camera (null: the preferred one), then ok or no; {@link #starting} while it is out. */
+    /**
+     * getUserMedia for one camera (null: the preferred one), then ok or no; {@link #starting} while it
+     * is out. Only the latest request counts: a stream that answers one made before it (or before a
+     * stop) is stopped at once, and an error that answers one is dropped.
+     */
     private void ask(String wantedDevice, Consumer<MediaStream> ok, Consumer<JSObject> no) {
+        int mine = ++request;
         starting = true;
         Media.mediaDevices().getUserMedia(Media.constraints(wantedDevice)).then(s -> {
+            if (mine != request) {
+                Media.stop(s);
+                return null;
+            }
             starting = false;
             ok.accept(s);
             return null;
         }, err -> {
-            starting = false;
-            no.accept((JSObject) err);
+            if (mine == request) {
+                starting = false;
+                no.accept((JSObject) err);
+            }
             return null;
         });
     }
@@ -145,7 +159,7 @@ public final class Camera {
             }
             switchButton.setHidden(stream == null || deviceIds.length < 2);
             return null;
-        });
+        }, err -> null);    // no device list: the switch button stays hidden, the running camera is unaffected
         if (frameRequest < 0) { // a switch keeps the loop that runs
             frameRequest = Js.requestAnimationFrame(onFrame);
         }
@@ -157,6 +171,8 @@ public final class Camera {
         }
         Media.stop(stream);
         stream = null;
+        request++;          // a switch's request still out is answered by a stopped camera now
+        starting = false;
         if (frameRequest >= 0) {
             Window.cancelAnimationFrame(frameRequest);
             frameRequest = -1;

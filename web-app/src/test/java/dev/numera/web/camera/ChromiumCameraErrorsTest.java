@@ -64,6 +64,33 @@ class ChromiumCameraErrorsTest {
         }
     }
 
+    /**
+     * A camera request still out (Firefox can keep a dismissed prompt pending for good; here the
+     * first request answers only after 1.5 s): a second click asks again and that answer is used,
+     * so the button never goes dead, and the first request's late stream is stopped, not shown.
+     */
+    @Test
+    void aSecondClickAsksAgainAndALateAnswerIsReleased() {
+        Site.requireModel();
+        try (Chromium c = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")) {
+            c.driver.get(Site.server().url("index.html?runtime=wasm"));
+            assertTrue(Pages.awaitStart(c.driver).startsWith("true|"));
+            Pages.js(c.driver, "var md = navigator.mediaDevices, real = md.getUserMedia.bind(md); window.__asked = 0;"
+                    + "md.getUserMedia = function (k) { if (window.__asked++ > 0) { return real(k); }"
+                    + "  return real(k).then(function (s) { window.__late = s;"
+                    + "    return new Promise(function (ok) { setTimeout(function () { ok(s); window.__answered = true; }, 1500); }); }); };");
+            c.driver.findElement(By.id("camera-toggle")).click();
+            assertEquals("Starting the camera…", Pages.js(c.driver, "return document.getElementById('camera-message').textContent;"));
+            c.driver.findElement(By.id("camera-toggle")).click();
+            Pages.await(c.driver, "document.getElementById('camera-toggle').textContent === 'Stop camera'"
+                    + " && document.getElementById('camera-video').readyState >= 2", "true");
+            Pages.await(c.driver, "window.__answered === true", "true");
+            assertEquals("2,,ended,true,Stop camera", Pages.js(c.driver, "return [window.__asked, document.getElementById('camera-message').textContent,"
+                    + " window.__late.getVideoTracks()[0].readyState, document.getElementById('camera-video').srcObject !== window.__late,"
+                    + " document.getElementById('camera-toggle').textContent].join(',');"));
+        }
+    }
+
     @Test
     void insecurePageExplainsHttpsOrLocalhost() {
         Site.requireModel();
