@@ -28,8 +28,10 @@ self.addEventListener("activate", (event) => {
       .then(() => self.clients.claim()));
 });
 
-// Cache first, for this origin only. Query strings are ignored (index.html?runtime=js is
-// index.html). Anything not pre-cached goes to the network unchanged.
+// Cache first, for this origin only. A page's query is ignored (index.html?runtime=js is
+// index.html); everything else must match exactly, so a page of another build, asking for its
+// model and modules by their hashes (?v=), never gets this build's. Anything not pre-cached goes to
+// the network unchanged.
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) {
@@ -37,6 +39,6 @@ self.addEventListener("fetch", (event) => {
   }
   event.respondWith(
     caches.open(CACHE)
-      .then((cache) => cache.match(req, { ignoreSearch: true }))
+      .then((cache) => cache.match(req, { ignoreSearch: req.mode === "navigate" }))
       .then((hit) => hit || fetch(req)));
 });

@@ -307,6 +307,12 @@ class ChromiumAppTest {
             assertTrue(started.startsWith("true|"), started);
             // the SIMD module came from the cache too (without it the page would quietly fall back to Java)
             assertEquals("wasm-simd", Pages.js(chromium.driver, "return window.numera.kernels;"));
+            // by its exact versioned URL: another build's version of it is not this cache's to give
+            assertEquals("200,not cached", Pages.js(chromium.driver, "var own = performance.getEntriesByType('resource').filter(function (r) {"
+                    + " return r.name.indexOf('/wasm/numera-simd.wasm?v=') > 0; })[0].name;"
+                    + "return Promise.all([fetch(own).then(function (r) { return r.status; }),"
+                    + " fetch('wasm/numera-simd.wasm?v=000000000000').then(function () { return 'served'; }, function () { return 'not cached'; })])"
+                    + ".then(function (a) { return a.join(','); });"));
             chromium.driver.findElement(By.id("clear")).click();
             draw(7);
             assertEquals("7", text("prediction"));
