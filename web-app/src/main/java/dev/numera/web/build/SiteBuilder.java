@@ -134,7 +134,8 @@ public final class SiteBuilder {
      * while after a new build is published; the page asks for each as "path?v=" + the first 12 hex
      * digits of its SHA-256 instead, so a page only ever gets the bytes of its own build (an old
      * module would not fit the page's inline glue; an old SIMD module, whose exports Java calls by
-     * position, would compute garbage rather than fail). The service worker ignores the query.
+     * position, would compute garbage rather than fail). The service worker pre-caches them under
+     * the same URLs and answers only an exact match.
      */
     static final List<String> VERSIONED = List.of("model/numera.nmod", "wasm/numera.wasm", "wasm/numera-simd.wasm", "js/numera.js");
 
