@@ -574,23 +574,15 @@ class ChromiumAppTest {
         List<?> js = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
         assertEquals("7,7,7,7,7,7,refused", Pages.js(chromium.driver, camera, pixels));
-        // both builds run the conv and dense layers on the SIMD module by default, and each SIMD function agrees
-        // with the direct loops on shapes that reach every edge of its register blocks
+        // both builds run the conv and dense layers on the SIMD module by default (each SIMD function against
+        // the direct loops, and the check leaving the network whole: theSimdLayersAgreeWithTheDirectLoops)
         open(Site.server(), "js");
         assertEquals("wasm-simd", Pages.js(chromium.driver, "return window.numera.kernels;"));
-        assertEquals("JavaScript + Wasm SIMD", chromium.driver.findElement(org.openqa.selenium.By.id("runtime-badge")).getText());
-        // twice: the check gives back the memory it used, and the network's weights and later checks stay whole
-        double jsSimdError = ((Number) Pages.js(chromium.driver, "var a = window.numera.checkKernels(), b = window.numera.checkKernels();"
-                + "return a === b ? a : -1;")).doubleValue();
-        assertTrue(jsSimdError <= 1e-5, "SIMD layers against the direct loops, JavaScript build: relative difference " + jsSimdError);
         List<?> jsSimd = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
         assertEquals("7,7,7,7,7,7,refused", Pages.js(chromium.driver, camera, pixels));
         open(Site.server(), "wasm");
         assertEquals("wasm-simd", Pages.js(chromium.driver, "return window.numera.kernels;"));
-        assertEquals("WebAssembly GC + SIMD", chromium.driver.findElement(org.openqa.selenium.By.id("runtime-badge")).getText());
-        double simdError = ((Number) Pages.js(chromium.driver, "return window.numera.checkKernels();")).doubleValue();
-        assertTrue(simdError <= 1e-5, "SIMD layers against the direct loops: relative difference " + simdError);
         List<?> wasm = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
         assertEquals("7,7,7,7,7,7,refused", Pages.js(chromium.driver, camera, pixels));
