@@ -12,12 +12,47 @@ const CACHE = PREFIX + VERSION;
 const LEGACY = /^numera-[0-9a-f]{12}$/;   // before the scope was in the name (one copy per origin then)
 
 self.addEventListener("install", (event) => {
-  // cache: "reload" skips the HTTP cache, so the new cache holds exactly this version's files
-  event.waitUntil(
-    caches.open(CACHE)
-      .then((cache) => cache.addAll(ASSETS.map((a) => new Request(a, { cache: "reload" }))))
-      .then(() => self.skipWaiting()));
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
+
+// Every file is downloaded and checked before any goes into the cache, and a failed check fails the
+// install: the worker and the cache already in place stay, and the offline copy is never one whose
+// model or module is not this build's (a captive portal's page, a cache that ignores the query).
+// cache: "reload" skips the HTTP cache, so the new cache holds exactly this version's files. A file
+// asked for by its version (?v=, the first 12 hex digits of its SHA-256, SiteBuilder.versionUrls)
+// must have that hash.
+async function precache() {
+  // a new worker of the same files has the same version (the worker's own text is not in it)
+  const existed = await caches.has(CACHE);
+  try {
+    const checked = await Promise.all(ASSETS.map(async (url) => {
+      const res = await fetch(new Request(url, { cache: "reload" }));
+      if (!res.ok) {
+        throw new Error(url + ": HTTP " + res.status);
+      }
+      const version = new URL(url, self.location.href).searchParams.get("v");
+      if (version !== null) {
+        const hash = await sha256Hex(await res.clone().arrayBuffer());
+        if (!hash.startsWith(version)) {
+          throw new Error(url + " is not the file of this build (its SHA-256 starts " + hash.slice(0, 12) + ")");
+        }
+      }
+      return [url, res];
+    }));
+    const cache = await caches.open(CACHE);
+    await Promise.all(checked.map(([url, res]) => cache.put(url, res)));
+  } catch (err) {
+    if (!existed) {
+      await caches.delete(CACHE);   // a put that failed (quota) leaves nothing half-filled behind
+    }
+    throw err;
+  }
+}
+
+async function sha256Hex(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

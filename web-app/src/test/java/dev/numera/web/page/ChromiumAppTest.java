@@ -369,6 +369,55 @@ class ChromiumAppTest {
     }
 
     /**
+     * A new build whose model arrives as other bytes than the build's (a captive portal's page, a
+     * cache that ignores ?v=) is not installed: the new worker's pre-cache checks each versioned file
+     * against its SHA-256, the old worker and its cache stay, and the page still opens offline and
+     * reads a digit. Without the check the new worker would cache the wrong bytes, take over, delete
+     * the good cache, and the page would say "model file corrupt" from then on.
+     */
+    @Test
+    void aNewBuildWhoseFilesDoNotMatchTheirVersionIsNotCached() throws IOException {
+        Site.requireModel();
+        Path copy = Site.copy();
+        String keys = "return caches.keys().then(function (k) { return k.join(','); });";
+        try (StaticServer own = new StaticServer(copy, 0)) {
+            chromium.driver.get(own.url("index.html"));
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+            String cached = (String) Pages.js(chromium.driver, keys);
+            assertTrue(cached.matches("numera-/-[0-9a-f]{12}"), cached);
+
+            // a new worker (another version) whose model URL still names the old bytes' hash, and
+            // other bytes behind it: the same length, one weight's code changed
+            Path sw = copy.resolve("sw.js"), model = copy.resolve("model/numera.nmod");
+            String worker = Files.readString(sw, StandardCharsets.UTF_8);
+            Files.writeString(sw, worker.replaceFirst("const VERSION = \"[0-9a-f]{12}\"", "const VERSION = \"0123456789ab\""), StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(model);
+            bytes[bytes.length / 2] ^= 1;
+            Files.write(model, bytes);
+
+            // update() settles once the new worker is installing; it ends redundant, not activated
+            assertEquals("new worker", Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistration().then(function (r) {"
+                    + " return r.update().then(function () { window.__next = r.installing || r.waiting || null;"
+                    + " return window.__next ? 'new worker' : 'no update'; }); });"));
+            assertEquals("redundant", Pages.await(chromium.driver, "window.__next.state === 'redundant' || window.__next.state === 'activated'", "window.__next.state"));
+            assertEquals(cached, Pages.js(chromium.driver, keys), "the old cache stays, and no cache of the failed version is left");
+
+            own.setOffline(true);
+            chromium.driver.navigate().refresh();
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), "offline, the old build still starts: " + started);
+            chromium.driver.findElement(By.id("clear")).click();
+            draw(7);
+            assertEquals("7", text("prediction"));
+        } finally {
+            Site.delete(copy);
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
+    /**
      * Two copies of the site on one origin (/a/ and /b/): each worker keeps its own cache, named
      * after its scope, and deletes only its own old ones, so both still open offline.
      */
