@@ -373,10 +373,13 @@ class ChromiumAppTest {
      * cache that ignores ?v=) is not installed: the new worker's pre-cache checks each versioned file
      * against its SHA-256, the old worker and its cache stay, and the page still opens offline and
      * reads a digit. Without the check the new worker would cache the wrong bytes, take over, delete
-     * the good cache, and the page would say "model file corrupt" from then on.
+     * the good cache, and the page would say "model file corrupt" from then on. A new worker of the
+     * same files (only the worker's text changed) has the same version, so the same cache name: its
+     * failed install must not delete the cache the old worker serves from.
      */
-    @Test
-    void aNewBuildWhoseFilesDoNotMatchTheirVersionIsNotCached() throws IOException {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aNewBuildWhoseFilesDoNotMatchTheirVersionIsNotCached(boolean newVersion) throws IOException {
         Site.requireModel();
         Path copy = Site.copy();
         String keys = "return caches.keys().then(function (k) { return k.join(','); });";
@@ -391,7 +394,8 @@ class ChromiumAppTest {
             // other bytes behind it: the same length, one weight's code changed
             Path sw = copy.resolve("sw.js"), model = copy.resolve("model/numera.nmod");
             String worker = Files.readString(sw, StandardCharsets.UTF_8);
-            Files.writeString(sw, worker.replaceFirst("const VERSION = \"[0-9a-f]{12}\"", "const VERSION = \"0123456789ab\""), StandardCharsets.UTF_8);
+            Files.writeString(sw, newVersion ? worker.replaceFirst("const VERSION = \"[0-9a-f]{12}\"", "const VERSION = \"0123456789ab\"")
+                    : worker + "// the worker's text changed, its files did not\n", StandardCharsets.UTF_8);
             byte[] bytes = Files.readAllBytes(model);
             bytes[bytes.length / 2] ^= 1;
             Files.write(model, bytes);
