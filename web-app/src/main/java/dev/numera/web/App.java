@@ -98,7 +98,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Boot.export(runtime, simd != null ? "wasm-simd" : "java", this::inferApi, this::recognizeApi, this::cameraFrameApi, SimdLayers::check);
         Js.mark("wired");
         String notice = Boot.notice();
-        setStatus(notice != null ? notice : "Ready. Draw a digit, or start the camera.", notice != null);
+        // a notice (the JavaScript build runs because WebAssembly GC could not start) is news, not an error: the app works
+        setStatus(notice != null ? notice : "Ready. Draw a digit, or start the camera.", notice != null ? "status notice" : "status");
         // The pad starts empty: an empty 28x28 image gets the same verdict ("no ink") without rasterising and
         // checking the 280x280 canvas, which a start-up in cold code pays dearly for; the recognizer sets up
         // its 280x280 stages on the first stroke instead. Shown, not announced: a screen reader that read
@@ -258,15 +259,16 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     /** No model, so no recognizer: the inputs are never wired, and say so by being disabled. */
     private void fail(String message) {
-        setStatus(message, true);
+        setStatus(message, "status error");
         Js.setData(doc.getBody(), "error", "model");
         doc.getElementById("clear").setAttribute("disabled", "");
         doc.getElementById("undo").setAttribute("disabled", "");
         doc.getElementById("camera-toggle").setAttribute("disabled", "");
     }
 
-    private void setStatus(String text, boolean error) {
+    /** @param className "status", "status notice" or "status error" (numera.css) */
+    private void setStatus(String text, String className) {
         status.setTextContent(text);
-        status.setClassName(error ? "status error" : "status");
+        status.setClassName(className);
     }
 }
