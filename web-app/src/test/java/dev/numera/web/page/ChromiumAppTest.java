@@ -297,10 +297,7 @@ class ChromiumAppTest {
     void worksOfflineAfterOneVisit() {
         Site.requireModel();
         try (StaticServer own = Site.start()) {
-            chromium.driver.get(own.url("index.html"));
-            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
-            // the worker has pre-cached everything and controls the page (clients.claim)
-            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+            openCached(own.url("index.html"));
             own.setOffline(true);
             chromium.driver.navigate().refresh();
             String started = Pages.awaitStart(chromium.driver);
@@ -321,6 +318,14 @@ class ChromiumAppTest {
         Requests.drain(chromium.driver);
     }
 
+    /** Opens a page and waits until the app has started and its worker, everything pre-cached, controls it (clients.claim). */
+    private void openCached(String url) {
+        chromium.driver.get(url);
+        String started = Pages.awaitStart(chromium.driver);
+        assertTrue(started.startsWith("true|"), url + ": " + started);
+        Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+    }
+
     /**
      * A new build reaches a visitor who has the old one cached: its worker (new bytes, new version)
      * installs beside the old one, pre-caches the new files, takes over and deletes the old cache,
@@ -334,9 +339,7 @@ class ChromiumAppTest {
         Path copy = Site.copy();
         String tagline = "return document.querySelector('.tagline').textContent";
         try (StaticServer own = new StaticServer(copy, 0)) {
-            chromium.driver.get(own.url("index.html"));
-            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
-            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+            openCached(own.url("index.html"));
             String old = (String) Pages.js(chromium.driver, tagline);
             // "deploy" a new build: changed page text, and a worker with another version
             Path index = copy.resolve("index.html"), sw = copy.resolve("sw.js");
@@ -384,9 +387,7 @@ class ChromiumAppTest {
         Path copy = Site.copy();
         String keys = "return caches.keys().then(function (k) { return k.join(','); });";
         try (StaticServer own = new StaticServer(copy, 0)) {
-            chromium.driver.get(own.url("index.html"));
-            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
-            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+            openCached(own.url("index.html"));
             String cached = (String) Pages.js(chromium.driver, keys);
             assertTrue(cached.matches("numera-/-[0-9a-f]{12}"), cached);
 
@@ -433,9 +434,7 @@ class ChromiumAppTest {
         Files.move(Site.copy(), root.resolve("b"));
         try (StaticServer own = new StaticServer(root, 0)) {
             for (String site : new String[] {"a", "b"}) {
-                chromium.driver.get(own.url(site + "/index.html"));
-                assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"), site);
-                Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+                openCached(own.url(site + "/index.html"));
             }
             String version = (String) Pages.js(chromium.driver, "return caches.keys().then(function (k) { return k.join(','); });");
             assertTrue(version.matches("numera-/a/-[0-9a-f]{12},numera-/b/-[0-9a-f]{12}")
