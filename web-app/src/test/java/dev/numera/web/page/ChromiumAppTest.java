@@ -318,6 +318,14 @@ class ChromiumAppTest {
         Requests.drain(chromium.driver);
     }
 
+    /** The version the offline tests "deploy" as a new build. */
+    private static final String NEXT_VERSION = "0123456789ab";
+
+    /** The built worker's text with another cache version (SiteBuilder stamps 12 hex digits). */
+    private static String withVersion(String worker, String version) {
+        return worker.replaceFirst("const VERSION = \"[0-9a-f]{12}\"", "const VERSION = \"" + version + "\"");
+    }
+
     /** Opens a page and waits until the app has started and its worker, everything pre-cached, controls it (clients.claim). */
     private void openCached(String url) {
         chromium.driver.get(url);
@@ -345,7 +353,7 @@ class ChromiumAppTest {
             Path index = copy.resolve("index.html"), sw = copy.resolve("sw.js");
             Files.writeString(index, Files.readString(index, StandardCharsets.UTF_8).replace(old, "New build."), StandardCharsets.UTF_8);
             String worker = Files.readString(sw, StandardCharsets.UTF_8);
-            String next = worker.replaceFirst("const VERSION = \"[0-9a-f]{12}\"", "const VERSION = \"0123456789ab\"");
+            String next = withVersion(worker, NEXT_VERSION);
             assertNotEquals(worker, next, "the built worker carries a 12-digit version");
             Files.writeString(sw, next, StandardCharsets.UTF_8);
 
@@ -356,7 +364,7 @@ class ChromiumAppTest {
             // the old cache is deleted once the new worker has activated (each poll asks for the cache
             // names and looks at the answer the poll before got)
             Pages.await(chromium.driver, "(caches.keys().then(function (k) { window.__keys = k.join(','); }),"
-                    + " window.__keys === 'numera-/-0123456789ab')", "true");
+                    + " window.__keys === 'numera-/-" + NEXT_VERSION + "')", "true");
             chromium.driver.navigate().refresh();
             Pages.awaitStart(chromium.driver);
             assertEquals("New build.", Pages.js(chromium.driver, tagline));
@@ -395,7 +403,7 @@ class ChromiumAppTest {
             // other bytes behind it: the same length, one weight's code changed
             Path sw = copy.resolve("sw.js"), model = copy.resolve("model/numera.nmod");
             String worker = Files.readString(sw, StandardCharsets.UTF_8);
-            Files.writeString(sw, newVersion ? worker.replaceFirst("const VERSION = \"[0-9a-f]{12}\"", "const VERSION = \"0123456789ab\"")
+            Files.writeString(sw, newVersion ? withVersion(worker, NEXT_VERSION)
                     : worker + "// the worker's text changed, its files did not\n", StandardCharsets.UTF_8);
             byte[] bytes = Files.readAllBytes(model);
             bytes[bytes.length / 2] ^= 1;
