@@ -100,8 +100,8 @@
       try {
         main();
       } catch (err) {
-        failStart("The app stopped with an error: " + (err && err.message ? err.message : err) +
-          ". Reload the page; if that does not help, the site was published incompletely.", "app");
+        failStart("Numera stopped with an error. Reload the page; if this keeps happening, the copy of Numera on this" +
+          " site is broken: please tell whoever runs it. (Details: " + (err && err.message ? err.message : err) + ")", "app");
       } finally {
         settle();
       }
@@ -119,7 +119,9 @@
       if (xhr.status === 200 && xhr.response) {
         boot.model = new Int8Array(xhr.response);
       } else {
-        boot.modelError = "The model file is missing (HTTP " + xhr.status + " for model/numera.nmod).";
+        boot.modelError = "Numera cannot recognise digits: its model file is missing from this site. Reload the page;" +
+          " if this keeps happening, the copy of Numera on this site is incomplete: please tell whoever runs it." +
+          " (Details: HTTP " + xhr.status + " for model/numera.nmod)";
       }
       modelIn = true;
       startWhenReady();

@@ -56,7 +56,6 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     private void run() {
         Js.mark("main");
-        doc.getElementById("runtime-badge").setTextContent(runtime.equals("wasm-gc") ? "WebAssembly GC" : "JavaScript");
         model = new ModelPanel(doc, runtime);
         result = new ResultView(doc);
         String problem = Boot.modelError();
@@ -75,18 +74,18 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
                 }
                 Js.mark("recognizer");
             } catch (ModelFormatException | RuntimeException e) {
-                // the reader's messages name the problem themselves ("model file corrupt (CRC mismatch: ...)")
-                problem = "The model cannot be used: " + (e.getMessage() != null ? e.getMessage() : e.toString())
-                        + ". Reload the page; if that does not help, the site was published incompletely.";
+                // what it means and what to do first; the reader's own words ("model file corrupt (CRC mismatch: ...)")
+                // last, for whoever runs the site
+                problem = "Numera cannot recognise digits: its model file is damaged. Reload the page; if this keeps happening, "
+                        + "the copy of Numera on this site is broken: please tell whoever runs it. (Details: "
+                        + (e.getMessage() != null ? e.getMessage() : e.toString()) + ")";
             }
         }
         if (problem != null) {
             fail(problem);
             return;
         }
-        if (simd != null) {
-            doc.getElementById("runtime-badge").setTextContent(runtime.equals("wasm-gc") ? "WebAssembly GC + SIMD" : "JavaScript + Wasm SIMD");
-        }
+        model.showRuntime(simd != null);
         model.showModel(file, recognizer.network());
         network = new NetworkView(doc, recognizer.network());
         Js.mark("views");

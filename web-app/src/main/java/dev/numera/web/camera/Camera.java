@@ -91,7 +91,7 @@ public final class Camera {
     private void start() {
         if (Media.mediaDevices() == null) {
             fail(Media.isSecureContext()
-                    ? "This browser cannot use a camera (no getUserMedia). Try a current Chrome, Edge, Firefox or Safari, or draw the digit instead."
+                    ? "This browser cannot use a camera. Try a current Chrome, Edge, Firefox or Safari, or draw the digit instead."
                     : "The camera needs a secure page: open Numera over https:// or from http://localhost. Drawing works here as it is.");
             return;
         }
@@ -136,7 +136,6 @@ public final class Camera {
         Media.play(video);
         area.setHidden(false);
         toggle.setTextContent("Stop camera");
-        toggle.setAttribute("aria-pressed", "true");
         if (note.isEmpty()) {
             say("", false);
         } else {
@@ -181,7 +180,6 @@ public final class Camera {
         area.setHidden(true);
         switchButton.setHidden(true);
         toggle.setTextContent("Start camera");
-        toggle.setAttribute("aria-pressed", "false");
         say("", false); // a note about the stream that ran is stale now
         listener.stopped();
     }
@@ -248,8 +246,9 @@ public final class Camera {
                 grab((CanvasImageSource) video, boxX, boxY, boxSide);
             } catch (RuntimeException e) {   // the browser refusing the frame's pixels, or a fault of ours: said, not repeated 60 times a second
                 stop();
-                fail("The camera stopped with an error (" + (e.getMessage() != null ? e.getMessage() : e.toString())
-                        + "). Start it again; drawing works as before.");
+                // what to do first; the browser's own words last, for a bug report
+                fail("The camera stopped unexpectedly. Start it again; drawing works as before. (Details: "
+                        + (e.getMessage() != null ? e.getMessage() : e.toString()) + ")");
             }
         }
     }

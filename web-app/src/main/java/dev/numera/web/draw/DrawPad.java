@@ -41,6 +41,10 @@ public final class DrawPad {
     private int points;
     private int strokeCount;
     private int activePointer = -1;
+    // What the last clear took away (strokes, points), still in xs/ys/starts: an undo right after a clear
+    // (Escape pressed by habit, a mistapped Clear) brings it back; the next stroke overwrites it.
+    private int clearedStrokes;
+    private int clearedPoints;
 
     public DrawPad(HTMLCanvasElement canvas, Listener listener) {
         this.canvas = canvas;
@@ -85,6 +89,10 @@ public final class DrawPad {
     }
 
     public void clear() {
+        if (strokeCount > 0) {
+            clearedStrokes = strokeCount;
+            clearedPoints = points;
+        }
         strokes.clear();
         points = 0;
         strokeCount = 0;
@@ -93,13 +101,35 @@ public final class DrawPad {
         listener.inkChanged(true);
     }
 
+    /** Takes back the last stroke; on a pad a clear just emptied, takes back the clear. */
     public void undo() {
         if (strokeCount == 0) {
+            if (clearedStrokes > 0) {
+                restoreCleared();
+            }
             return;
         }
         strokes.undoLastStroke();
         strokeCount--;
         points = starts[strokeCount];
+        activePointer = -1;
+        repaint();
+        listener.inkChanged(true);
+    }
+
+    // the cleared strokes into the rasterizer again, point by point, as they were drawn
+    private void restoreCleared() {
+        for (int s = 0; s < clearedStrokes; s++) {
+            strokes.beginStroke();
+            int to = s + 1 < clearedStrokes ? starts[s + 1] : clearedPoints;
+            for (int i = starts[s]; i < to; i++) {
+                strokes.addPoint(xs[i], ys[i]);
+            }
+            strokes.endStroke();
+        }
+        strokeCount = clearedStrokes;
+        points = clearedPoints;
+        clearedStrokes = 0;
         activePointer = -1;
         repaint();
         listener.inkChanged(true);
@@ -121,6 +151,7 @@ public final class DrawPad {
         // Keeps the stroke's moves and its pointerup coming when the pen leaves the canvas. A failed
         // capture is harmless: without it a missed pointerup still ends the stroke (see move and down).
         Js.capturePointer(canvas, activePointer);
+        clearedStrokes = 0;   // this stroke overwrites the cleared drawing's points
         if (strokeCount == starts.length) {
             starts = grow(starts);
         }

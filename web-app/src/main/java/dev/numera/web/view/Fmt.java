@@ -111,8 +111,8 @@ public final class Fmt {
         return sb.toString();
     }
 
-    /** 23456 → "22.9 KB" (1 KB = 1024 B) */
+    /** 82572 → "82.6 KB" (1 KB = 1000 B, as the README and the benchmarks count) */
     public static String bytes(long n) {
-        return n < 1024 ? n + " B" : fixed(n / 1024.0, 1) + " KB";
+        return n < 1000 ? n + " B" : fixed(n / 1000.0, 1) + " KB";
     }
 }

@@ -12,15 +12,28 @@ public final class ModelPanel {
     private final HTMLElement size;
     private final HTMLElement accuracy;
     private final HTMLElement time;
+    private final HTMLElement badge;
+    private final HTMLElement runtimeRow;
+    private final boolean wasm;
 
+    /** @param runtime "wasm-gc" or "js" */
     public ModelPanel(HTMLDocument doc, String runtime) {
         arch = doc.getElementById("model-arch");
         params = doc.getElementById("model-params");
         size = doc.getElementById("model-size");
         accuracy = doc.getElementById("model-accuracy");
         time = doc.getElementById("model-time");
-        doc.getElementById("model-runtime").setTextContent(
-                runtime.equals("wasm-gc") ? "WebAssembly GC (TeaVM)" : "JavaScript (TeaVM)");
+        badge = doc.getElementById("runtime-badge");
+        runtimeRow = doc.getElementById("model-runtime");
+        wasm = runtime.equals("wasm-gc");
+        showRuntime(false);
+    }
+
+    /** The runtime in the header's badge and in this panel's row, the same facts in both. */
+    public void showRuntime(boolean simd) {
+        String build = wasm ? "WebAssembly GC" : "JavaScript";
+        badge.setTextContent(build + (simd ? (wasm ? " + SIMD" : " + Wasm SIMD") : ""));
+        runtimeRow.setTextContent(build + " (TeaVM)" + (simd ? "; conv and dense layers in WebAssembly SIMD" : ""));
     }
 
     public void showModel(ModelFile file, Sequential net) {

@@ -1,5 +1,6 @@
 package dev.numera.web.view;
 
+import dev.numera.core.image.InkCheck;
 import dev.numera.core.recognize.Prediction;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -15,6 +16,7 @@ public final class ResultView {
     private final HTMLElement digit;
     private final HTMLElement confidence;
     private final HTMLElement noDigit;
+    private final HTMLElement verdict;   // class "verdict none" while there is no digit: its empty labels hide
     private final HTMLElement[] top3 = new HTMLElement[3];
     private final HTMLElement announce;
     private final HTMLElement[] bars = new HTMLElement[10];
@@ -25,6 +27,7 @@ public final class ResultView {
         digit = doc.getElementById("prediction");
         confidence = doc.getElementById("confidence");
         noDigit = doc.getElementById("no-digit");
+        verdict = doc.getElementById("verdict");
         // the top 3 are three spans (separators are CSS): each entry is one cached string
         NodeList<? extends HTMLElement> entries = doc.getElementById("top3").querySelectorAll("span");
         if (entries.getLength() != 3) {
@@ -53,6 +56,7 @@ public final class ResultView {
     private int shownDigit = Integer.MIN_VALUE;
     private int shownConfidence = Integer.MIN_VALUE + 1;
     private String shownReason = "";
+    private int shownNone = -1;   // 1: the verdict is "no digit", 0: a digit, -1: nothing shown yet
     private final int[] shownTop3 = {-2, -2, -2};      // the three digits shown, -1 when none
     private final int[] shownTop3Key = new int[3];     // and their percentages, as Fmt.percentKey
     private final int[] shownScale = new int[10];
@@ -74,6 +78,16 @@ public final class ResultView {
     private static final TextCache SCALES = new TextCache(1001, k -> "scaleX(" + Fmt.ofKey(Math.max(0, k), 3) + ")");
     private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
     private static final JSString BAR = JSString.valueOf("bar"), BAR_TOP = JSString.valueOf("bar top");
+    private static final JSString VERDICT = JSString.valueOf("verdict"), VERDICT_NONE = JSString.valueOf("verdict none");
+
+    /**
+     * Why there is no digit, in words a visitor can act on: an empty pad or camera box says what to
+     * do; the ink check's other verdicts (too little ink, specks, ...) say what it saw.
+     */
+    static String noDigitText(String reason) {
+        return InkCheck.NO_INK.equals(reason) ? "Nothing to read yet: draw a digit, or hold one up to the camera."
+                : "No digit: " + reason + ".";
+    }
 
     public void show(Prediction p) {
         boolean none = !p.hasDigit();
@@ -90,7 +104,11 @@ public final class ResultView {
         String reason = p.noDigitReason();
         if (reason == null ? shownReason != null : !reason.equals(shownReason)) {
             shownReason = reason;
-            noDigit.setTextContent(none ? "No digit: " + reason : "");
+            noDigit.setTextContent(none ? noDigitText(reason) : "");
+        }
+        if ((none ? 1 : 0) != shownNone) {
+            shownNone = none ? 1 : 0;
+            TextCache.setClass(verdict, none ? VERDICT_NONE : VERDICT);
         }
         for (int k = 0; k < 3; k++) {
             int d = none ? -1 : p.top3()[k];
@@ -124,7 +142,7 @@ public final class ResultView {
 
     /** Screen readers hear settled results only (pen lifted, camera verdict changed), never every frame. */
     public void announce(Prediction p) {
-        String text = !p.hasDigit() ? "No digit: " + p.noDigitReason() + "."
+        String text = !p.hasDigit() ? noDigitText(p.noDigitReason())
                 : "Recognised " + p.digit() + ", " + Fmt.fixed(p.confidence() * 100, 0) + " percent confident.";
         if (!text.equals(lastAnnounced)) {
             lastAnnounced = text;

@@ -57,7 +57,7 @@ class ChromiumCameraErrorsTest {
                 String message = (String) Pages.await(c.driver,
                         "document.getElementById('camera-message').dataset.error === 'camera'",
                         "document.getElementById('camera-message').textContent");
-                assertTrue(message.startsWith("The camera stopped with an error (") && message.contains("no pixels for this test"), runtime + ": " + message);
+                assertTrue(message.startsWith("The camera stopped unexpectedly. Start it again;") && message.contains(" (Details: ") && message.contains("no pixels for this test"), runtime + ": " + message);
                 assertEquals("Start camera,true", Pages.js(c.driver, "return document.getElementById('camera-toggle').textContent + ','"
                         + " + document.getElementById('camera-area').hidden;"), runtime);
             }

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -101,6 +102,8 @@ class ChromiumAppTest {
         Site.requireModel();
         open(Site.server(), runtime);
         assertEquals("", chromium.driver.findElement(By.id("announce")).getAttribute("textContent"), "nothing announced at load");
+        // an <output> is a live region of its own: off, so only #announce speaks (settled results, not every live guess)
+        assertEquals("off", chromium.driver.findElement(By.id("prediction")).getAttribute("aria-live"));
         StringBuilder wrong = new StringBuilder();
         for (int digit : Strokes.DIGITS) {
             chromium.driver.findElement(By.id("clear")).click();
@@ -117,7 +120,8 @@ class ChromiumAppTest {
         assertTrue(ms > 0 && ms < 1000, time);
         resultTextsAgree();
         // keyboard: the canvas holds the last digit; a stroke over it, then Ctrl+Z takes it back (the
-        // pixels say so even where the verdict would not change); Escape clears
+        // pixels say so even where the verdict would not change); Escape clears, and Ctrl+Z right after
+        // brings the drawing back; after a new stroke, Ctrl+Z takes back only that stroke
         int last = Strokes.DIGITS[Strokes.DIGITS.length - 1];
         String before = canvasHash();
         draw(1);
@@ -128,6 +132,13 @@ class ChromiumAppTest {
         assertEquals(before, canvasHash(), "Ctrl+Z took the stroke off the canvas");
         new Actions(chromium.driver).sendKeys(Keys.ESCAPE).perform();
         assertEquals("", text("prediction"), "Escape clears");
+        new Actions(chromium.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+        assertEquals(before, canvasHash(), "Ctrl+Z after Escape brought the drawing back");
+        assertEquals(afterUndo, text("prediction"), "and its verdict");
+        new Actions(chromium.driver).sendKeys(Keys.ESCAPE).perform();
+        draw(1);
+        new Actions(chromium.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+        assertEquals("", text("prediction"), "a stroke after a clear: Ctrl+Z takes back that stroke, not the clear");
         draw(7);
         if (!afterUndo.equals(Integer.toString(last))) {
             wrong.append("Ctrl+Z left '").append(afterUndo).append("'; ");
@@ -219,7 +230,7 @@ class ChromiumAppTest {
             Files.writeString(page, html.replace(top3, "<span id=\"top3\" class=\"top3\"></span>"));
             chromium.driver.get(broken.url("index.html?runtime=" + runtime));
             String started = Pages.awaitStart(chromium.driver);
-            assertTrue(started.startsWith("app|The app stopped with an error: "), started);
+            assertTrue(started.startsWith("app|Numera stopped with an error. Reload the page;"), started);
             assertTrue(started.contains("index.html must hold three spans in #top3"), started);
         } finally {
             Site.delete(copy);
@@ -279,6 +290,40 @@ class ChromiumAppTest {
         String scale = ((String) r.get(4)).replaceAll("scaleX\\((.*)\\)", "$1");
         double percent = Double.parseDouble(conf.substring(0, conf.length() - 2));
         assertEquals(percent, Double.parseDouble(scale) * 100, 0.101, () -> "bar " + r.get(4) + " for " + conf);
+    }
+
+    /**
+     * A phone (360x740 CSS px): one column with the result straight under the pad, so the pad and
+     * the digit drawn on it fit one screen; the camera card follows; nothing scrolls sideways.
+     */
+    @Test
+    void onAPhoneTheResultIsUnderThePad() {
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        try {
+            open(Site.server(), "wasm");
+            draw(7);
+            assertEquals("7", text("prediction"));
+            List<?> r = (List<?>) Pages.js(chromium.driver, "var top = function (el) { return el.getBoundingClientRect().top + scrollY; };"
+                    + "var pad = document.getElementById('draw-canvas'), digit = document.getElementById('prediction');"
+                    + "return [document.documentElement.scrollWidth, innerWidth, innerHeight, top(pad),"
+                    + " top(digit) + digit.getBoundingClientRect().height, top(document.querySelector('.result')),"
+                    + " top(document.getElementById('camera-toggle')),"
+                    + " [].every.call(document.querySelectorAll('#top3 > span'), function (e) { return e.getClientRects().length === 1; })];");
+            double scrollWidth = ((Number) r.get(0)).doubleValue(), width = ((Number) r.get(1)).doubleValue();
+            double height = ((Number) r.get(2)).doubleValue(), padTop = ((Number) r.get(3)).doubleValue();
+            double digitBottom = ((Number) r.get(4)).doubleValue(), resultTop = ((Number) r.get(5)).doubleValue();
+            double cameraTop = ((Number) r.get(6)).doubleValue();
+            assertEquals(360, width, "the emulated phone");
+            assertTrue(scrollWidth <= width, "nothing scrolls sideways: " + scrollWidth);
+            assertTrue(digitBottom - padTop <= height, "pad (top " + padTop + ") and digit (bottom " + digitBottom + ") fit one screen of " + height);
+            assertTrue(resultTop < cameraTop, "the result card (" + resultTop + ") comes before the camera (" + cameraTop + ")");
+            assertEquals(Boolean.TRUE, r.get(7), "each top-3 entry on one line: " + text("top3"));
+            Pages.js(chromium.driver, "document.querySelector('.card.draw').scrollIntoView(); return 0;");   // where a phone user draws
+            Screenshots.save(chromium.driver, "phone.png");
+        } finally {
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @ParameterizedTest
@@ -504,9 +549,9 @@ class ChromiumAppTest {
         try (StaticServer broken = new StaticServer(copy, 0)) {
             chromium.driver.get(broken.url("index.html"));
             String started = Pages.awaitStart(chromium.driver);
-            // one sentence: the reader's own message says what is wrong, the page what to do
-            assertTrue(started.startsWith("model|The model cannot be used: model file corrupt (CRC mismatch: stored "), started);
-            assertTrue(started.endsWith("). Reload the page; if that does not help, the site was published incompletely."), started);
+            // what it means and what to do first, the reader's own message (what is wrong) last
+            assertTrue(started.startsWith("model|Numera cannot recognise digits: its model file is damaged. Reload the page;"), started);
+            assertTrue(started.contains(" (Details: model file corrupt (CRC mismatch: stored "), started);
             // no recognizer, so the buttons that would need one are off
             assertEquals("true,true,true", Pages.js(chromium.driver, "return ['clear', 'undo', 'camera-toggle'].map(function (id) {"
                     + " return document.getElementById(id).disabled; }).join(',');"));
@@ -546,6 +591,8 @@ class ChromiumAppTest {
             assertEquals("wasm-simd", Pages.js(chromium.driver, "return window.numera.kernels;"), runtime);
             assertEquals(runtime.equals("js") ? "JavaScript + Wasm SIMD" : "WebAssembly GC + SIMD",
                     chromium.driver.findElement(org.openqa.selenium.By.id("runtime-badge")).getText());
+            assertEquals((runtime.equals("js") ? "JavaScript" : "WebAssembly GC") + " (TeaVM); conv and dense layers in WebAssembly SIMD",
+                    text("model-runtime"), "the model panel says what the badge says");
             Object before = Pages.js(chromium.driver, digit);
             double error = ((Number) Pages.js(chromium.driver, "var a = window.numera.checkKernels(), b = window.numera.checkKernels();"
                     + "return a === b ? a : -1;")).doubleValue();
@@ -632,8 +679,8 @@ class ChromiumAppTest {
                 + "return [a, b, r.digit, d, e, document.getElementById('prediction').textContent, bad].join(',');";
         // the JavaScript build on the Java kernels (?kernels=java: what a browser without WebAssembly SIMD runs)
         open(Site.server(), "js&kernels=java");
-        assertEquals("java,true,JavaScript", Pages.js(chromium.driver, "return window.numera.kernels + ',' + isNaN(window.numera.checkKernels())"
-                + " + ',' + document.getElementById('runtime-badge').textContent;"));
+        assertEquals("java,true,JavaScript,JavaScript (TeaVM)", Pages.js(chromium.driver, "return window.numera.kernels + ',' + isNaN(window.numera.checkKernels())"
+                + " + ',' + document.getElementById('runtime-badge').textContent + ',' + document.getElementById('model-runtime').textContent;"));
         List<?> js = (List<?>) Pages.js(chromium.driver, run, inputs);
         assertEquals("7,10,true", Pages.js(chromium.driver, recognize, pixels));
         assertEquals("7,7,7,7,7,7,refused", Pages.js(chromium.driver, camera, pixels));

@@ -3,6 +3,7 @@ package dev.numera.web.page;
 import dev.numera.web.harness.DrawScript;
 import dev.numera.web.harness.Site;
 import dev.numera.web.server.StaticServer;
+import dev.numera.web.view.Fmt;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -55,16 +57,18 @@ class HtmlUnitPageTest {
     }
 
     @Test
-    void loadsReportsReadyAndShowsTheModel() {
+    void loadsReportsReadyAndShowsTheModel() throws IOException {
         Site.requireModel();
         run("document.getElementById('clear').click();");
         assertEquals("true", page.getBody().getAttribute("data-ready"), () -> "status: " + text("status"));
         assertEquals("JavaScript (TeaVM)", text("model-runtime"));
         assertTrue(text("model-arch").contains("conv2d"), text("model-arch"));
-        assertTrue(text("model-size").endsWith("KB"), text("model-size"));
+        // decimal kilobytes, as the README counts (FmtTest: 82,572 bytes are "82.6 KB")
+        assertEquals(Fmt.bytes(Files.size(Site.dir().resolve("model/numera.nmod"))), text("model-size"));
         assertEquals("js", page.executeJavaScript("window.numera.runtime").getJavaScriptResult());
         assertEquals("", text("prediction"), "an empty canvas shows no digit");
-        assertTrue(text("no-digit").startsWith("No digit"), text("no-digit"));
+        assertEquals("Nothing to read yet: draw a digit, or hold one up to the camera.", text("no-digit"));
+        assertEquals("verdict none", page.getElementById("verdict").getAttribute("class"), "the empty values' labels hide");
     }
 
     /** A site published without its model says so, and leaves the buttons that need it off. */
@@ -81,7 +85,8 @@ class HtmlUnitPageTest {
             }
             String status = p.getElementById("status").getTextContent();
             assertEquals("model", p.getBody().getAttribute("data-error"), status);
-            assertEquals("The model file is missing (HTTP 404 for model/numera.nmod).", status);
+            assertTrue(status.startsWith("Numera cannot recognise digits: its model file is missing from this site. Reload the page;"), status);
+            assertTrue(status.endsWith(" (Details: HTTP 404 for model/numera.nmod)"), status);
             for (String id : new String[] {"clear", "undo", "camera-toggle"}) {
                 assertTrue(p.getElementById(id).hasAttribute("disabled"), id + " is disabled");
             }
@@ -101,13 +106,14 @@ class HtmlUnitPageTest {
         run(DrawScript.draw(7));
         assertEquals("7", text("prediction"), () -> "top 3: " + text("top3") + " " + text("no-digit"));
         assertFalse(text("confidence").isEmpty());
+        assertEquals("verdict", page.getElementById("verdict").getAttribute("class"), "a digit shows its labels");
         run("document.getElementById('undo').click();");
         assertEquals("", text("prediction"), "undo removed the only stroke");
-        assertTrue(text("no-digit").startsWith("No digit"), text("no-digit"));
+        assertEquals("Nothing to read yet: draw a digit, or hold one up to the camera.", text("no-digit"));
         run(DrawScript.draw(1));
         assertFalse(text("prediction").isEmpty(), "a stroke gives a digit again");
         run("document.getElementById('clear').click();");
         assertEquals("", text("prediction"), "clear empties the canvas");
-        assertTrue(text("no-digit").startsWith("No digit"), text("no-digit"));
+        assertEquals("Nothing to read yet: draw a digit, or hold one up to the camera.", text("no-digit"));
     }
 }

@@ -19,6 +19,14 @@ class FmtTest {
         assertEquals("–", Fmt.fixed(Double.NaN, 2));
     }
 
+    /** Decimal kilobytes, as the README states the model's size (82,572 bytes: 82.6 KB). */
+    @Test
+    void bytesInDecimalKilobytes() {
+        assertEquals("999 B", Fmt.bytes(999));
+        assertEquals("1.0 KB", Fmt.bytes(1000));
+        assertEquals("82.6 KB", Fmt.bytes(82_572));
+    }
+
     /** Equal keys if and only if equal text, on probabilities, times and the awkward values. */
     @Test
     void equalKeysExactlyWhenEqualText() {
