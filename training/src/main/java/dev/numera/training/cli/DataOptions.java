@@ -36,6 +36,10 @@ public final class DataOptions {
             if (!download) {
                 throw new DataException(DataDir.missingMessage(dir, missing));
             }
+            String scheme = mirror.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                throw new DataException("--mirror must be an http:// or https:// URL, got '" + mirror + "'");
+            }
             new Download(mirror, line -> {
                 log.println(line);
                 log.flush();

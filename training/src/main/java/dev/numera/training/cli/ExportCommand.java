@@ -1,5 +1,6 @@
 package dev.numera.training.cli;
 
+import dev.numera.training.io.IoErrors;
 import dev.numera.core.model.ModelFile;
 import dev.numera.training.io.AtomicFiles;
 import dev.numera.training.onnx.OnnxExporter;
@@ -35,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(out, onnx);
         } catch (java.io.IOException e) {
-            throw new UserException(out + ": cannot write: " + e.getMessage(), e);
+            throw new UserException(out + ": cannot write: " + IoErrors.describe(e), e);
         }
         spec.commandLine().getOut().println("wrote " + out + ": " + onnx.length + " bytes, ONNX opset 13, input 'image' [N, 1, 28, 28] 0..1, "
                 + "outputs 'logits' and 'probabilities' [N, 10]");

@@ -1,5 +1,6 @@
 package dev.numera.training.cli;
 
+import dev.numera.training.io.IoErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,6 +84,9 @@ public final class Numera implements Runnable {
 
     private static String message(Throwable e) {
         Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof IOException io) {
+            return IoErrors.describe(io);
+        }
         String m = t.getMessage();
         if (!expected(t) || m == null || m.isBlank()) {
             return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);

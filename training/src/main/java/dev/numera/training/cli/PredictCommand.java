@@ -1,5 +1,6 @@
 package dev.numera.training.cli;
 
+import dev.numera.training.io.IoErrors;
 import dev.numera.core.recognize.InputKind;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.core.recognize.Recognizer;
@@ -141,7 +142,7 @@ final class PredictCommand implements Callable<Integer> {
             }
             return out;
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read image list: " + e.getMessage(), e);
+            throw new UserException("cannot read the image list: " + IoErrors.describe(e), e);
         }
     }
 

@@ -115,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         check(epochs >= 1, "--epochs must be at least 1, got " + epochs);
         check(batch == null || batch >= 1, "--batch must be at least 1, got " + batch);
         check(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
-        check(lr == null || lr > 0, "--lr must be positive, got " + lr);
+        check(lr == null || (lr > 0 && Double.isFinite(lr)), "--lr must be a positive number, got " + lr);
         check(weightDecay == null || weightDecay >= 0, "--weight-decay must not be negative, got " + weightDecay);
         check(momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got " + momentum);
         check(validation >= 1, "--validation must be at least 1, got " + validation);
@@ -130,6 +130,9 @@ final class TrainCommand implements Callable<Integer> {
         // each thread takes a fixed share of every batch, so there cannot be more threads than images in it
         check(threads == null || threads <= nBatch, "--threads " + threads + " is more than the batch (" + nBatch + " images): "
                 + "use at most " + nBatch + " threads or a larger --batch");
+        // where the results go is checked now, not after hours of training
+        AtomicFiles.checkWritable(out);
+        if (report != null) AtomicFiles.checkWritableFolder(report);
         PrintWriter err = spec.commandLine().getErr();
         PrintStream log = System.out;
         Path dir = data.resolve(err, Mnist.Part.TRAIN, Mnist.Part.TEST);
@@ -150,7 +153,12 @@ final class TrainCommand implements Callable<Integer> {
                 + split.validation().count() + "; " + nThreads + " threads; " + settings.optimizer() + " lr " + settings.lr() + " "
                 + settings.schedule() + ", batch " + settings.batch() + ", augment " + augmentName
                 + (settings.calmEpochs() > 0 ? " (calm for the last " + settings.calmEpochs() + ")" : "") + ", seed " + seed);
-        Trainer.Result r = new Trainer(settings, log, true).train(split.train(), split.validation());
+        Trainer.Result r;
+        try {
+            r = new Trainer(settings, log, true).train(split.train(), split.validation());
+        } catch (Trainer.Diverged e) {
+            throw new UserException(e.getMessage(), e);
+        }
 
         // ship: batchnorm folded, then (by default) int8; the test digits only measure, never choose
         Sequential folded = BatchNormFolding.fold(r.network(), 250);
@@ -184,8 +192,8 @@ final class TrainCommand implements Callable<Integer> {
         meta.put(ModelFile.META_ACCURACY, String.format(Locale.ROOT, "%.4f", shipped.accuracy()));
         ModelFile model = ModelFile.of(folded, meta, int8);
         AtomicFiles.write(out, model.write());
-        log.println(String.format(Locale.ROOT, "test accuracy (10,000 digits): float32 %.4f  int8 %s  (int8 costs %.2f points)",
-                floatEval.accuracy(), int8 ? String.format(Locale.ROOT, "%.4f", shipped.accuracy()) : "-",
+        log.println(String.format(Locale.ROOT, "test accuracy (%,d digits): float32 %.4f  int8 %s  (int8 costs %.2f points)",
+                test.count(), floatEval.accuracy(), int8 ? String.format(Locale.ROOT, "%.4f", shipped.accuracy()) : "-",
                 int8 ? 100 * (floatEval.accuracy() - shipped.accuracy()) : 0.0));
         log.println(String.format(Locale.ROOT, "wrote %s: %d bytes, %s, %d parameters, best epoch %d of %d, %.0f s of training",
                 out, model.byteSize(), model.dtype(), folded.paramCount(), r.bestEpoch(), r.history().size(), r.seconds()));

@@ -73,7 +73,8 @@ public final class Idx {
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
             try {
-                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+                // no buffer on top: reads are whole arrays, and a buffer would drop the count read before a cut-off stream's EOF
+                return new GZIPInputStream(in, 1 << 16);
             } catch (ZipException | EOFException e) {
                 throw new DataException(file + ": not a valid gzip file (" + e.getMessage() + ")");
             }

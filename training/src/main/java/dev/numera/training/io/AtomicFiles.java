@@ -19,9 +19,9 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        Path dir = folderOf(target);
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        Path tmp = createTemp(dir, target.getFileName().toString());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(bytes);
@@ -34,6 +34,48 @@ public final class AtomicFiles {
             move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Fails now, with the reason, where {@link #write} to {@code target} would fail later: a folder
+     * in its place, a file where a folder of its path should be, a folder that cannot be written. The
+     * folder is made (as write would), and a temporary file is created there and deleted. For a long
+     * job that writes at its end (training).
+     */
+    public static void checkWritable(Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + ": is a folder; give a file name");
+        }
+        Path dir = folderOf(target);
+        Files.createDirectories(dir);
+        Files.delete(createTemp(dir, target.getFileName().toString()));
+    }
+
+    /** {@link #checkWritable} for a folder that files will be written into (a report). */
+    public static void checkWritableFolder(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException(dir + ": is a file, not a folder");
+        }
+        Files.createDirectories(dir);
+        Files.delete(createTemp(dir.toAbsolutePath(), "check"));
+    }
+
+    // the folder a file name lives in; "/" or "" name no file
+    private static Path folderOf(Path target) throws IOException {
+        Path name = target.getFileName();
+        if (name == null || name.toString().isEmpty()) {
+            throw new IOException("'" + target + "' names no file");
+        }
+        return target.toAbsolutePath().getParent();
+    }
+
+    // the temporary file's name is random: a refusal names the folder, which is what the user can fix
+    private static Path createTemp(Path dir, String prefix) throws IOException {
+        try {
+            return Files.createTempFile(dir, prefix, ".tmp");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new java.nio.file.AccessDeniedException(dir.toString(), null, "permission denied: cannot create files in this folder");
         }
     }
 

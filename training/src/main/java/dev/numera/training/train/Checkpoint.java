@@ -3,7 +3,6 @@ package dev.numera.training.train;
 import dev.numera.training.io.AtomicFiles;
 import dev.numera.training.optim.Optimizer;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,12 +18,13 @@ import java.util.List;
  * {@code --resume} to continue exactly where the run stopped. Written atomically
  * ({@link AtomicFiles}: temporary file, forced to disk, renamed over the old one), so a crash at
  * any moment leaves either the previous checkpoint or the new one, never half of one. The settings
- * that shape the run (see {@link #fingerprint}) must match on resume.
+ * that shape the run (see {@link #fingerprint}) must match on resume, and a CRC-32 of everything
+ * before it ends the file: a flipped bit must not resume into a silently worse model.
  */
 record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, double bestAccuracy,
                   List<EpochMetrics> history, byte[] optimizerState) {
     private static final int MAGIC = 0x4E434B50;   // "NCKP"
-    private static final int VERSION = 2;          // 2: the fingerprint names the augmentation and counts the data
+    private static final int VERSION = 3;          // 2: the fingerprint names the augmentation and counts the data; 3: the CRC
 
     /**
      * Everything that changes the weights. The data enter as their sizes: with the fixed
@@ -65,17 +65,29 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
             }
             out.writeInt(state.size());
             out.write(state.toByteArray());
+            out.writeInt(crc(bytes.toByteArray(), bytes.size()));
         }
         AtomicFiles.write(file, bytes.toByteArray());
     }
 
+    /** CRC-32 of the first {@code n} bytes. */
+    private static int crc(byte[] b, int n) {
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(b, 0, n);
+        return (int) c.getValue();
+    }
+
     /** Reads a checkpoint of the run {@code fingerprint} whose network has {@code paramCount} parameters. */
     static Checkpoint read(Path file, String fingerprint, int paramCount) throws IOException {
-        long size = Files.size(file);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        byte[] all = Files.readAllBytes(file);   // a checkpoint is the network's size: the CRC is checked before anything is believed
+        long size = all.length;
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
             if (in.readInt() != MAGIC) throw new IOException(file + " is not a Numera checkpoint");
             int version = in.readInt();
             if (version != VERSION) throw new IOException(file + ": unsupported checkpoint version " + version + " (delete it or use another --out)");
+            if (size < 12 || crc(all, all.length - 4) != java.nio.ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
+                throw new IOException("checkpoint " + file + " is corrupt or truncated (CRC mismatch): delete it or use another --out");
+            }
             String was = in.readUTF();
             if (!was.equals(fingerprint)) {
                 throw new IOException("checkpoint " + file + " is from another run (" + was + "), this run is (" + fingerprint + "): use the same settings or another --out");

@@ -44,6 +44,13 @@ import java.util.concurrent.Future;
  * epochs without a validation gain; the best weights are restored at the end.
  */
 public final class Trainer {
+    /** The loss stopped being a number (most often a learning rate too high): a property of the settings, not a bug. */
+    public static final class Diverged extends RuntimeException {
+        Diverged(String message) {
+            super(message);
+        }
+    }
+
     /** MNIST's pixel mean and standard deviation (0..1 scale): the network sees (x - mean) / std. */
     public static final float INPUT_MEAN = 0.1307f, INPUT_STD = 0.3081f;
 
@@ -195,6 +202,11 @@ public final class Trainer {
                 log.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.4f  validation loss %.4f acc %.4f%s  lr %.2e  %.1f s  %.0f img/s",
                         epoch, s.epochs, m.trainLoss(), m.trainAccuracy(), m.validationLoss(), m.validationAccuracy(),
                         bestEpoch == epoch ? " (best)" : "", lastLr, secs, seen / secs));
+                if (!Double.isFinite(m.trainLoss())) {
+                    // the weights are no longer numbers: said now, and no checkpoint of them, rather than a NaN model at the end
+                    throw new Diverged("training diverged at epoch " + epoch + " (train loss " + m.trainLoss() + "): "
+                            + "the learning rate " + s.lr + " is too high for this run; try a lower --lr");
+                }
                 if (s.checkpoint != null) Checkpoint.write(s.checkpoint, fingerprint, epoch, params, best, bestEpoch, bestAcc, history, opt);
             }
         } finally {

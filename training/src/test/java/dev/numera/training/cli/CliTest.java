@@ -234,6 +234,7 @@ class CliTest {
                 new Case("--limit must be at least 1, got -5", "--limit", "-5"),
                 new Case("--threads 20 is more than the batch (10 images)", "--threads", "20", "--batch", "10"),
                 new Case("--momentum must be in [0, 1), got 1.5", "--momentum", "1.5"),
+                new Case("--lr must be a positive number, got Infinity", "--lr", "Infinity"),
                 new Case("the batch (64) is larger than the 20 training digits", "--validation", "10"),
                 new Case("--validation 30 leaves no training digits (of 30)", "--validation", "30"))) {
             List<String> args = new java.util.ArrayList<>(List.of("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1",
@@ -245,6 +246,56 @@ class CliTest {
             assertTrue(r.err.startsWith("numera train: " + c.expected), r.err);
         }
         assertFalse(Files.exists(dir.resolve("m.nmod")));
+    }
+
+    /**
+     * Where the results go is checked before anything else (data included): a file where --out's
+     * folder should be, a file given as --report, a path that names no file. One line each, the reason in it.
+     */
+    @Test
+    void unusableOutputPathsFailBeforeTraining() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        String noData = dir.resolve("no-mnist-here").toString();   // had training started, this would be the error
+        Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", file.resolve("m.nmod").toString(),
+                "--data", noData);
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("afile: already exists"), r.err);
+        r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", dir.resolve("m.nmod").toString(),
+                "--report", file.toString(), "--data", noData);
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("afile: is a file, not a folder"), r.err);
+        r = run("export", "--model", tinyModel().toString(), "--format", "onnx", "--out", "/");
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("'/' names no file"), r.err);
+        assertFalse(Files.exists(dir.resolve("m.nmod")));
+    }
+
+    /** A learning rate that blows the weights up stops the run at that epoch with advice, not as a bug at the end. */
+    @Test
+    void divergedTrainingSaysSoAndWritesNothing() throws IOException {
+        String data = syntheticTrainingSet(30).toString();
+        Path out = dir.resolve("nan.nmod");
+        // (the perceptron's loss stays finite at any rate: one layer, a bounded gradient; two ReLU layers overflow)
+        Result r = run("train", "--arch", "mlp", "--epochs", "2", "--seed", "1", "--batch", "5", "--validation", "10",
+                "--lr", "1e30", "--out", out.toString(), "--data", data);
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.startsWith("numera: training diverged at epoch 1 (train loss NaN)") && r.err.contains("try a lower --lr"), r.err);
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(Path.of(out + ".ckpt")), "no checkpoint of NaN weights");
+    }
+
+    /** A mirror that is not http(s) is the user's to fix, said in one line. */
+    @Test
+    void mirrorMustBeHttp() throws IOException {
+        Result r = run("evaluate", "--model", tinyModel().toString(), "--data", dir.resolve("empty").toString(), "--download",
+                "--mirror", "ftp://127.0.0.1/");
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("--mirror must be an http:// or https:// URL, got 'ftp://127.0.0.1/'"), r.err);
     }
 
     /** Without --threads the trainer uses at most one thread per image of the batch: batch 1 trains on any machine. */

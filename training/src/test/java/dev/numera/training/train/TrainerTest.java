@@ -111,6 +111,21 @@ class TrainerTest {
         assertArrayEquals(straight, resumed.network().params());
     }
 
+    /** One flipped byte anywhere in a checkpoint (here the weights) is refused, not resumed into a worse model. */
+    @Test
+    void resumeRefusesACorruptCheckpoint(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("k.ckpt");
+        run(settings(2, 2, ckpt, false), 1);
+        byte[] b = Files.readAllBytes(ckpt);
+        b[b.length / 3] ^= 0x40;
+        Files.write(ckpt, b);
+        Exception e = assertThrows(java.io.IOException.class, () -> run(settings(2, 2, ckpt, true), 99));
+        assertTrue(e.getMessage().contains("k.ckpt is corrupt or truncated (CRC mismatch)"), e.getMessage());
+        Files.write(ckpt, java.util.Arrays.copyOf(b, b.length - 100));
+        e = assertThrows(java.io.IOException.class, () -> run(settings(2, 2, ckpt, true), 99));
+        assertTrue(e.getMessage().contains("CRC mismatch"), e.getMessage());
+    }
+
     @Test
     void resumeRefusesACheckpointOfAnotherRun(@TempDir Path dir) throws Exception {
         Path ckpt = dir.resolve("c.ckpt");
@@ -195,9 +210,13 @@ class TrainerTest {
         run(s, 1);
         String fingerprint = Checkpoint.fingerprint(s, 400, 100);
         byte[] good = Files.readAllBytes(ckpt);
-        int at = good.length - Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS).optimizerState().length - 4;
+        // the length field before the state; the file ends with the state, then the CRC
+        int at = good.length - 4 - Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS).optimizerState().length - 4;
         for (int bad : new int[]{-1, Integer.MAX_VALUE}) {
             java.nio.ByteBuffer.wrap(good).putInt(at, bad);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();   // sealed again, so the length check itself is reached
+            crc.update(good, 0, good.length - 4);
+            java.nio.ByteBuffer.wrap(good).putInt(good.length - 4, (int) crc.getValue());
             Files.write(ckpt, good);
             Exception e = assertThrows(java.io.IOException.class, () -> Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS));
             assertTrue(e.getMessage().contains("corrupt") && e.getMessage().contains(Integer.toString(bad)), e.getMessage());
