@@ -300,6 +300,8 @@ class ChromiumAppTest {
     void onAPhoneTheResultIsUnderThePad() {
         chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        // a phone's overlay scrollbar fades in and out: hidden, so the screenshot is the same every run
+        chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", true));
         try {
             open(Site.server(), "wasm");
             draw(7);
@@ -322,6 +324,7 @@ class ChromiumAppTest {
             Screenshots.save(chromium.driver, "phone.png");
         } finally {
             chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", false));
         }
     }
 
