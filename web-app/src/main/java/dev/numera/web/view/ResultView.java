@@ -56,7 +56,6 @@ public final class ResultView {
     private int shownDigit = Integer.MIN_VALUE;
     private int shownConfidence = Integer.MIN_VALUE + 1;
     private String shownReason = "";
-    private int shownNone = -1;   // 1: the verdict is "no digit", 0: a digit, -1: nothing shown yet
     private final int[] shownTop3 = {-2, -2, -2};      // the three digits shown, -1 when none
     private final int[] shownTop3Key = new int[3];     // and their percentages, as Fmt.percentKey
     private final int[] shownScale = new int[10];
@@ -93,6 +92,10 @@ public final class ResultView {
         boolean none = !p.hasDigit();
         float[] prob = p.probabilities();
         if (p.digit() != shownDigit) {
+            // digit or none: the labels show or hide when that changes (and on the first show)
+            if (shownDigit == Integer.MIN_VALUE || none != (shownDigit == Prediction.NO_DIGIT)) {
+                TextCache.setClass(verdict, none ? VERDICT_NONE : VERDICT);
+            }
             shownDigit = p.digit();
             TextCache.setText(digit, none ? EMPTY : DIGITS.get(p.digit()));
         }
@@ -105,10 +108,6 @@ public final class ResultView {
         if (reason == null ? shownReason != null : !reason.equals(shownReason)) {
             shownReason = reason;
             noDigit.setTextContent(none ? noDigitText(reason) : "");
-        }
-        if ((none ? 1 : 0) != shownNone) {
-            shownNone = none ? 1 : 0;
-            TextCache.setClass(verdict, none ? VERDICT_NONE : VERDICT);
         }
         for (int k = 0; k < 3; k++) {
             int d = none ? -1 : p.top3()[k];

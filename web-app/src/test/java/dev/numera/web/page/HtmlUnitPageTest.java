@@ -110,6 +110,7 @@ class HtmlUnitPageTest {
         run("document.getElementById('undo').click();");
         assertEquals("", text("prediction"), "undo removed the only stroke");
         assertEquals("Nothing to read yet: draw a digit, or hold one up to the camera.", text("no-digit"));
+        assertEquals("verdict none", page.getElementById("verdict").getAttribute("class"), "no digit again: the labels hide again");
         run(DrawScript.draw(1));
         assertFalse(text("prediction").isEmpty(), "a stroke gives a digit again");
         run("document.getElementById('clear').click();");
