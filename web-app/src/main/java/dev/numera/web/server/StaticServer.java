@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -23,7 +25,8 @@ import java.util.concurrent.Executors;
  * {@code application/wasm} (compileStreaming refuses anything else; the loader then compiles the
  * whole download instead, later); COOP/COEP make the page cross-origin isolated, so {@code performance.now()} has
  * fine resolution for benchmarks; the CSP header is read from index.html's meta tag so the two can
- * never disagree.
+ * never disagree, read again whenever index.html changes: a rebuild under a running server gives the
+ * inline scripts new hashes, and a header holding the old ones would block them.
  *
  * <p>Usage: {@code java -cp web-app/target/classes dev.numera.web.server.StaticServer SITE_DIR [PORT]}
  * (port 0 picks a free one). Binds to the loopback address only: localhost is a secure context,
@@ -47,13 +50,12 @@ public final class StaticServer implements AutoCloseable {
 
     private final Path root;
     private final HttpServer server;
-    private final String csp;
+    private volatile Policy policy = new Policy(null, -1, null);   // index.html's CSP, with the file state it was read from
     private volatile boolean offline;
     private volatile boolean wasmUntyped;
 
     public StaticServer(Path root, int port) throws IOException {
         this.root = root.toAbsolutePath().normalize();
-        this.csp = readCsp(this.root.resolve("index.html"));
         // TCP_NODELAY, as every production web server sets it: the JDK server writes headers and body
         // separately and, with Nagle's algorithm on, the body waits for the browser's delayed ACK
         // (~40 ms on Linux) on every small response. Read once, when the first server is made.
@@ -136,6 +138,7 @@ public final class StaticServer implements AutoCloseable {
         h.set("Cross-Origin-Resource-Policy", "same-origin");
         h.set("X-Content-Type-Options", "nosniff");
         h.set("Cache-Control", "no-cache"); // the service worker does the caching, versioned
+        String csp = csp();
         if (csp != null) {
             h.set("Content-Security-Policy", csp);
         }
@@ -154,6 +157,28 @@ public final class StaticServer implements AutoCloseable {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return TYPES.getOrDefault(ext, "application/octet-stream");
+    }
+
+    private record Policy(FileTime modified, long size, String csp) {
+    }
+
+    /** index.html's CSP as the file is now: read again when its modification time or size changed. */
+    private String csp() throws IOException {
+        Path index = root.resolve("index.html");
+        FileTime modified;
+        long size;
+        try {
+            modified = Files.getLastModifiedTime(index);
+            size = Files.size(index);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        Policy p = policy;
+        if (!modified.equals(p.modified()) || size != p.size()) {
+            p = new Policy(modified, size, readCsp(index));
+            policy = p;
+        }
+        return p.csp();
     }
 
     /** The content of index.html's CSP meta tag, so the header mirrors it exactly. */

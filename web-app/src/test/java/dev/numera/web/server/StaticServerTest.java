@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,23 @@ class StaticServerTest {
             assertTrue(root.headers().firstValue("content-type").orElse("").startsWith("text/html"));
             assertEquals(404, get(s, "nothing.js").statusCode());
             assertEquals(404, get(s, "wasm/").statusCode(), "no directory listing");
+        }
+    }
+
+    /** A rebuild under a running server (README's serve command) gives the inline scripts new hashes. */
+    @Test
+    void thePolicyHeaderFollowsARebuiltIndex() throws Exception {
+        Path site = site();
+        try (StaticServer s = new StaticServer(site, 0)) {
+            assertEquals("default-src 'self'", get(s, "").headers().firstValue("content-security-policy").orElse(""));
+            String rebuilt = "script-src 'self' 'sha256-NEW'";
+            Path tmp = site.resolve("index.html.tmp");
+            Files.writeString(tmp, "<meta http-equiv=\"Content-Security-Policy\" content=\"" + rebuilt + "\"><p>hi again");
+            Files.move(tmp, site.resolve("index.html"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            HttpResponse<String> page = get(s, "");
+            assertTrue(page.body().contains("hi again"));
+            assertEquals(rebuilt, page.headers().firstValue("content-security-policy").orElse(""));
+            assertEquals(rebuilt, get(s, "wasm/a.wasm").headers().firstValue("content-security-policy").orElse(""));
         }
     }
 
