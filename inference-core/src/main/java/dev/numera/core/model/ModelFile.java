@@ -323,7 +323,7 @@ public final class ModelFile {
         LayerSpec[] layers = new LayerSpec[layerCount];
         for (int i = 0; i < layerCount; i++) {
             int code = in.u8("layer type");
-            in.pos += 3;
+            in.zeros(3, "layer " + i + " reserved bytes");
             LayerSpec.Type type = LayerSpec.Type.ofCode(code);
             if (type == null) throw new ModelFormatException(Problem.UNKNOWN_LAYER, "unknown layer type " + code + " at layer " + i);
             String at = "layer " + i + " ";
@@ -384,6 +384,12 @@ public final class ModelFile {
                 entries.add(new Entry(name, t.dtype, t.want.shape.clone(), new Tensor(v, t.want.shape), null, null));
             }
         }
+        // the writer pads the last block only to the next 8-byte boundary, so the file size is 4 more
+        // than a multiple of 8; a longer gap before the CRC would be bytes no reader looks at
+        if (align8(blockEnd) != size - 4) {
+            throw new ModelFormatException(Problem.MALFORMED, (size - 4 - blockEnd) + " bytes between the end of " + before
+                    + " (byte " + blockEnd + ") and the CRC; the format pads only to the next 8-byte boundary");
+        }
         ModelFile file = new ModelFile(inputShape, layers, meta, entries, size);
         file.spare.set(shapeOracle);
         return file;
@@ -406,7 +412,7 @@ public final class ModelFile {
             String name = in.str("tensor name");
             int dtype = in.u8("dtype");
             int rank = in.u8("rank");
-            in.pos += 2;
+            in.zeros(2, "tensor " + name + " reserved bytes");
             int[] shape = new int[rank];
             for (int d = 0; d < rank; d++) shape[d] = in.count("dimension");
             int dataOff = in.u32("data offset"), dataLen = in.u32("data length"), scaleOff = in.u32("scales offset");
@@ -521,6 +527,14 @@ public final class ModelFile {
             int v = count(what);
             if (v == 0) throw new ModelFormatException(Problem.MALFORMED, what + " is 0, must be at least 1");
             return v;
+        }
+
+        /** {@code n} reserved bytes, which must be zero: no file carries values this reader would ignore. */
+        void zeros(int n, String what) throws ModelFormatException {
+            need(n, what);
+            for (int k = 0; k < n; k++, pos++) {
+                if (b[pos] != 0) throw new ModelFormatException(Problem.MALFORMED, what + " must be 0, byte " + pos + " is " + (b[pos] & 0xFF));
+            }
         }
 
         float f32(String what) throws ModelFormatException {

@@ -548,6 +548,31 @@ class ModelFileTest {
     }
 
     @Test
+    void reservedBytesMustBeZero() throws IOException {
+        for (int k = 1; k <= 3; k++) {            // a layer record's bytes 1-3
+            byte[] b = golden();
+            b[layer(2, k)] = 1;
+            refuse(b, Problem.MALFORMED, "layer 2 reserved bytes must be 0");
+        }
+        for (int k = 2; k <= 3; k++) {            // a tensor entry's 2 bytes after dtype and rank
+            byte[] b = golden();
+            b[dtypeAt(b, "layer6.weight") + k] = (byte) 0x80;
+            refuse(b, Problem.MALFORMED, "tensor layer6.weight reserved bytes must be 0");
+        }
+    }
+
+    @Test
+    void nothingButTheFinalPaddingBeforeTheCrc() throws IOException {
+        for (int extra : new int[]{4, 8}) {       // 4 breaks the size rule (4 more than a multiple of 8), 8 keeps it
+            byte[] g = golden();
+            byte[] b = new byte[g.length + extra];
+            System.arraycopy(g, 0, b, 0, g.length - 4);   // extra zero bytes between the padding and the CRC
+            put32(b, 8, b.length);
+            refuse(b, Problem.MALFORMED, extra + " bytes between the end of layer9.bias data", "and the CRC");
+        }
+    }
+
+    @Test
     void wellKnownMetadataValuesMustBeUsable() throws Exception {
         String[][] bad = {
                 {ModelFile.META_TEMPERATURE, "0"}, {ModelFile.META_TEMPERATURE, "-1.5"}, {ModelFile.META_TEMPERATURE, "NaN"},
