@@ -26,7 +26,7 @@ public final class AreaDownscale {
     /** (steps+1) sizes: widths[0] = source, widths[steps] = target. */
     private final int[] widths;
     private final int[] heights;
-    /** per step s: output x -> first source column, tap count; weights at [x*maxTapsX[s] + t]. */
+    /** per step s: output x -> first source column, tap count; weights at [x*xStride[s] + t] (y alike). */
     private final int[][] xFirst;
     private final int[][] xCount;
     private final float[][] xWeight;

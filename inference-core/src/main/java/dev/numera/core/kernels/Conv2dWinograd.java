@@ -31,7 +31,8 @@ public final class Conv2dWinograd {
     /**
      * Whether this kernel computes the layer and pays off: 3x3, stride 1, padding 1, and enough
      * input channels that the 36 products outweigh the transforms (with 1 input channel the output
-     * transform costs about as much as the direct products, so a 1-channel first layer stays on im2col).
+     * transform costs about as much as the direct products, so a 1-channel first layer stays on the
+     * implicit GEMM).
      */
     public static boolean applies(int c, int k, int s, int pad) {
         return k == 3 && s == 1 && pad == 1 && c >= 4;

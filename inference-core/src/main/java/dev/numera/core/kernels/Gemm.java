@@ -1,14 +1,17 @@
 package dev.numera.core.kernels;
 
 /**
- * Matrix product on strided operands, the one loop nest behind the convolution (forward and both
- * backward products) and the dense layer:
+ * Matrix product on strided operands, the loop nest behind the dense layer, the im2col convolution
+ * {@link Conv2dGemm} (forward and both backward products) and {@link Conv2dWinograd}'s 36 products:
  * <pre>
  *   C[i, j] (+)= sum_p A[i, p] * B[p, j]        i < m, j < n, p < k
  *   A[i, p] = a[aOff + i*aRow + p*aCol]     B[p, j] = b[bOff + p*bRow + j*bCol]     C[i, j] = c[cOff + i*cRow + j]
  * </pre>
  * Strides let one routine read a matrix or its transpose in place (e.g. the im2col buffer as B in
- * forward and as B^T for the weight gradient), so no operand is ever copied.
+ * forward and as B^T for the weight gradient), so no operand is ever copied. The exception is
+ * {@link Conv2dImplicitGemm}, which has its own copy of the 4x4 block below: it reads B straight from
+ * the zero-padded input instead of an im2col buffer, and there B's rows (ci, ky, kx) are not one
+ * stride apart.
  *
  * <p>Why a 4x4 register block: each step of p loads 4 values of A and 4 of B and does 16
  * multiply-adds on 16 local accumulators, where the axpy form does one load, one load-add-store of
