@@ -16,7 +16,12 @@ public final class BatchNorm {
     private BatchNorm() {
     }
 
-    /** Inference: running statistics. @param out [n,c,hw] overwritten; @param in [n,c,hw] */
+    /**
+     * Inference: running statistics.
+     * @param out [n, c, hw] overwritten
+     * @param in  [n, c, hw]
+     * @param p   gamma [c], beta [c], runningMean [c], runningVar [c] at off
+     */
     public static void forwardInference(float[] out, float[] in, float[] p, int off, int n, int c, int hw, float eps) {
         for (int ch = 0; ch < c; ch++) {
             float scale = p[off + ch] / (float) Math.sqrt(p[off + 3 * c + ch] + eps);
@@ -32,7 +37,11 @@ public final class BatchNorm {
      * Training: batch statistics; saves mean and 1/std per channel for backward and, when
      * momentum &gt; 0, updates the running statistics: r = (1 - momentum) r + momentum * batchStat
      * (unbiased variance for the running one, as PyTorch does).
-     * @param out [n,c,hw] overwritten; @param in [n,c,hw]; @param mean [c] and invStd [c] written
+     * @param out    [n, c, hw] overwritten
+     * @param in     [n, c, hw]
+     * @param p      gamma [c], beta [c], runningMean [c], runningVar [c] at off; the running ones updated
+     * @param mean   [c] written
+     * @param invStd [c] written
      */
     public static void forwardTraining(float[] out, float[] in, float[] p, int off, int n, int c, int hw, float eps,
                                        float[] mean, float[] invStd, float momentum) {
@@ -74,7 +83,13 @@ public final class BatchNorm {
      *   dgamma += sum dy * xhat;   dbeta += sum dy
      *   dx     += gamma * invStd / m * (m * dy - sum dy - xhat * sum(dy * xhat))
      * </pre>
-     * @param din [n,c,hw] accumulated; @param dout [n,c,hw]; @param in [n,c,hw] the forward input
+     * @param din    [n, c, hw] accumulated, or null when the input needs no gradient
+     * @param g      gradients, same layout as p: dgamma [c] at off, dbeta [c] at off + c (the rest untouched)
+     * @param dout   [n, c, hw]
+     * @param in     [n, c, hw] the forward input
+     * @param p      gamma [c], beta [c], runningMean [c], runningVar [c] at off (only gamma is read)
+     * @param mean   [c] as forwardTraining saved it
+     * @param invStd [c] as forwardTraining saved it
      */
     public static void backward(float[] din, float[] g, float[] dout, float[] in, float[] p, int off,
                                 int n, int c, int hw, float[] mean, float[] invStd) {
@@ -107,8 +122,8 @@ public final class BatchNorm {
     /**
      * Folds the inference form into the preceding layer's weights and biases: per output channel o,
      * scale = gamma / sqrt(var + eps); w[o,...] *= scale; bias[o] = (bias[o] - mean) * scale + beta.
-     * @param w      weights with `perChannel` values per output channel at wOff
-     * @param bn     the batchnorm block at off
+     * @param w  weight [channels, perChannel] at wOff, bias [channels] at bOff (overwritten)
+     * @param bn gamma [channels], beta [channels], runningMean [channels], runningVar [channels] at off
      */
     public static void fold(float[] w, int wOff, int bOff, int channels, int perChannel,
                             float[] bn, int off, float eps) {

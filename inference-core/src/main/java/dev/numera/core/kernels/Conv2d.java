@@ -64,6 +64,7 @@ public final class Conv2d {
      * @param g    gradient array, same layout as p: dweight at wOff, dbias at bOff
      * @param dout [n, oc, oh, ow]
      * @param in   [n, c, h, w] the forward input
+     * @param p    parameter array: weight [oc, c, k, k] at wOff, bias [oc] at bOff
      */
     public static void backward(float[] din, float[] g, float[] dout, float[] in, float[] p, int wOff, int bOff,
                                 int n, int c, int h, int w, int oc, int k, int s, int pad) {

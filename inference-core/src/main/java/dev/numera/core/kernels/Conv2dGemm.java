@@ -44,8 +44,12 @@ public final class Conv2dGemm {
 
     /**
      * Accumulates (+=) dweight, dbias and, when din is not null, din.
-     * @param din  [n, c, h, w] or null; @param g gradients, same layout as p
-     * @param dout [n, oc, oh, ow]; @param in [n, c, h, w] the forward input
+     * @param din     [n, c, h, w] accumulated, or null
+     * @param g       gradients, same layout as p
+     * @param dout    [n, oc, oh, ow]
+     * @param in      [n, c, h, w] the forward input
+     * @param p       weight [oc, c*k*k] at wOff, bias [oc] at bOff
+     * @param scratch at least {@link #scratchSize} floats
      */
     public static void backward(float[] din, float[] g, float[] dout, float[] in, float[] p, int wOff, int bOff,
                                 float[] scratch, int n, int c, int h, int w, int oc, int k, int s, int pad) {

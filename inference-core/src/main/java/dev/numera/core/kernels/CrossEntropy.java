@@ -21,7 +21,11 @@ public final class CrossEntropy {
         return (float) (loss / n);
     }
 
-    /** @param dlogits [n, k] accumulated; @param probs [n, k] softmax of the logits at T = 1 */
+    /**
+     * @param dlogits [n, k] accumulated
+     * @param probs   [n, k] softmax of the logits at T = 1
+     * @param labels  [n] at labelOff, each in 0..k-1
+     */
     public static void backward(float[] dlogits, float[] probs, byte[] labels, int labelOff, int n, int k) {
         float inv = 1f / n;
         for (int b = 0; b < n; b++) {

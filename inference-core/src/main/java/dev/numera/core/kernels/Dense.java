@@ -32,6 +32,7 @@ public final class Dense {
      * @param g    gradients, same layout as p
      * @param dout [n, outF]
      * @param in   [n, inF] the forward input
+     * @param p    weight [outF, inF] at wOff, bias [outF] at bOff
      */
     public static void backward(float[] din, float[] g, float[] dout, float[] in, float[] p, int wOff, int bOff,
                                 int n, int inF, int outF) {

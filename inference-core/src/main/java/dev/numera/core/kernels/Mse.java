@@ -24,7 +24,7 @@ public final class Mse {
         return (float) (loss / n);
     }
 
-    /** @param dout [n, k] accumulated; @param out [n, k] */
+    /** @param dout [n, k] accumulated; @param out [n, k]; @param labels [n] at labelOff */
     public static void backward(float[] dout, float[] out, byte[] labels, int labelOff, int n, int k) {
         float s = 2f / n;
         for (int b = 0; b < n; b++) {
