@@ -90,7 +90,7 @@ public final class AreaDownscale {
     }
 
     /**
-     * The sizes one axis goes through, source first, target last (allocates; call once, e.g. for the UI).
+     * The sizes one axis goes through, source first, target last (allocates; the constructor calls it once per axis).
      * {@code chain(140, 28)} = [140, 112, 56, 28]; {@code chain(280, 28)} = [280, 140, 112, 56, 28];
      * {@code chain(28, 28)} = [28]. Upscaling or a ratio of at most 2 is a single step.
      */
@@ -287,23 +287,7 @@ public final class AreaDownscale {
         return heights[i];
     }
 
-    public int srcWidth() {
-        return widths[0];
-    }
-
-    public int srcHeight() {
-        return heights[0];
-    }
-
-    public int dstWidth() {
-        return widths[steps];
-    }
-
-    public int dstHeight() {
-        return heights[steps];
-    }
-
-    /** The chain for the UI, e.g. "140→112→56→28" (or "140x100→112x100→..." when not square). Allocates. */
+    /** The chain for tests and diagnostics, e.g. "140→112→56→28" (or "140x100→112x100→..." when not square). Allocates. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i <= steps; i++) {

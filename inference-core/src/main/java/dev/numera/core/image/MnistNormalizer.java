@@ -24,7 +24,7 @@ package dev.numera.core.image;
  *
  * <p>Built for one source (width, height); the output and scratch buffers are allocated once.
  * {@link #normalize(float[])} returns the same owned 784-float array every call. After each call the
- * getters describe the box and centres for the UI.
+ * getters describe the box and centres, for tests and diagnostics (the app does not read them).
  */
 public final class MnistNormalizer {
     public static final int SIZE = 28;
@@ -288,11 +288,6 @@ public final class MnistNormalizer {
 
     public int height() {
         return height;
-    }
-
-    /** The owned output buffer (28*28), as filled by the last {@link #normalize(float[])}. */
-    public float[] output() {
-        return output;
     }
 
     /** Whether the last call found ink (value > INK_EPSILON). */

@@ -29,7 +29,11 @@ public final class Softmax {
         }
     }
 
-    /** @param dlogits [n, k] accumulated; @param dprobs [n, k]; @param probs [n, k] the forward output */
+    /**
+     * Training does not call this: its loss is fused with the softmax ({@link CrossEntropy#backward}).
+     * It is here for a softmax output used without cross-entropy, as the forward's pair.
+     * @param dlogits [n, k] accumulated; @param dprobs [n, k]; @param probs [n, k] the forward output
+     */
     public static void backward(float[] dlogits, float[] dprobs, float[] probs, int n, int k, float temperature) {
         for (int b = 0; b < n; b++) {
             int base = b * k;

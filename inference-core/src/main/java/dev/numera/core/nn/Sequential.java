@@ -302,10 +302,6 @@ public final class Sequential {
         accelerator = a;
     }
 
-    public LayerAccelerator accelerator() {
-        return accelerator;
-    }
-
     /**
      * Conv layer i's Winograd weights, recomputed whenever its weights differ from the copy they
      * were computed from. The parameter array is public and written in place (optimiser steps,

@@ -94,11 +94,6 @@ public final class Prediction {
         return network.outputShape(layer);
     }
 
-    /** e.g. "conv2d(16, 3x3, s1, p1)". */
-    public String layerName(int layer) {
-        return network.spec(layer).toString();
-    }
-
     @Override
     public String toString() {
         return digit == NO_DIGIT ? "no digit (" + reason + ")" : digit + " (" + confidence() + ")";
