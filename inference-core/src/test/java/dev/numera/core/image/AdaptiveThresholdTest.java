@@ -111,7 +111,7 @@ class AdaptiveThresholdTest {
         // 5x1 row, radius 1: windows are clipped at both ends
         //   grey:   200 200 100 200 200
         //   means:  200 500/3 500/3 500/3 200
-        //   mean - grey: 0, -33, 66.7, -33, 0  -> only the 100 is ink (66.7 > 8 and > 0.15 * 166.7 = 25)
+        //   mean - grey: 0, -33, 66.7, -33, 0  -> only the 100 is ink (66.7 > 8 and > 0.1 * 166.7 = 16.7)
         float[] grey = {200, 200, 100, 200, 200};
         float[] ink = new float[5];
         new AdaptiveThreshold(5, 1, 1, 8f).apply(grey, ink);
@@ -126,7 +126,7 @@ class AdaptiveThresholdTest {
         assertEquals(1f, ink[2]);
         new AdaptiveThreshold(5, 1, 1, 8f, 0f).apply(faint, ink);
         assertEquals(0f, ink[2]);
-        // 6.67 is 3.4 % of the mean: a 3 % contrast floor keeps it, the default 15 % does not
+        // 6.67 is 3.4 % of the mean: a 3 % contrast floor keeps it, the default 10 % does not
         new AdaptiveThreshold(5, 1, 1, 6f, 0.03f).apply(faint, ink);
         assertEquals(1f, ink[2]);
         new AdaptiveThreshold(5, 1, 1, 6f).apply(faint, ink);

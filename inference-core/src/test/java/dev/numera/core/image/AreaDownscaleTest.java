@@ -129,18 +129,15 @@ class AreaDownscaleTest {
                 nearest[y * 28 + x] = src[(5 * y + 2) * n + 5 * x + 2];
             }
         }
-        int rowsCrossed = 0;
         float minOnLine = 1f;
         for (int y = 0; y < 28; y++) {
             float rowMax = 0f;
             for (int x = 0; x < 28; x++) {
                 rowMax = Math.max(rowMax, area[y * 28 + x]);
             }
-            rowsCrossed++;
             minOnLine = Math.min(minOnLine, rowMax);
             assertTrue(rowMax >= 0.15f, "row " + y + " lost the line: max " + rowMax + "\n" + Images.ascii(area, 28, 28));
         }
-        assertEquals(28, rowsCrossed);
         assertEquals(0f, Images.max(nearest), "nearest neighbour misses every pixel of this line");
         System.out.println("1 px diagonal at 140 -> 28: weakest row max " + minOnLine + " (area), nearest-neighbour max "
                 + Images.max(nearest));

@@ -135,6 +135,9 @@ class ModelFileTest {
     void int8RoundTripIsWithinHalfAStepPerChannel() throws Exception {
         Sequential net = GoldenFixtures.network();
         ModelFile m = ModelFile.of(net, GoldenFixtures.metadata(), true);
+        for (ModelFile.Entry e : m.tensors()) {   // the writer's codes, before the reader (which refuses -128) sees them
+            if (e.q != null) for (byte q : e.q) assertTrue(q >= -127, e.name + " holds -128");
+        }
         ModelFile back = ModelFile.read(m.write());
         Sequential net2 = back.toNetwork(1);
         for (ModelFile.Entry e : back.tensors()) {
@@ -152,7 +155,6 @@ class ModelFileTest {
                 for (int i = 0; i < per; i++) {
                     int at = t.offset + o * per + i;
                     assertTrue(Math.abs(net.params()[at] - net2.params()[at]) <= e.scales[o] / 2 * 1.0001f, e.name);
-                    assertTrue(e.q[o * per + i] >= -127);
                 }
             }
         }

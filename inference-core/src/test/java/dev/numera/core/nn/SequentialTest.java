@@ -255,7 +255,7 @@ class SequentialTest {
         }
     }
 
-    /** Copies of every layer's input and of the probabilities, after the last forward pass. */
+    /** Copies of every layer's output and of the probabilities, after the last forward pass. */
     private static float[][] activations(Sequential net) {
         float[][] a = new float[net.layerCount() + 1][];
         for (int i = 0; i < net.layerCount(); i++) a[i] = net.activation(i).clone();
