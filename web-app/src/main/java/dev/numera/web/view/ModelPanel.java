@@ -41,8 +41,8 @@ public final class ModelPanel {
         params.setTextContent(Fmt.grouped(net.paramCount()) + ", " + file.dtype() + " weights");
         size.setTextContent(Fmt.bytes(file.byteSize()));
         float acc = file.floatMeta(ModelFile.META_ACCURACY, -1f);
-        // recorded by `numera evaluate` as a fraction (0.9931) or a percentage (99.31)
-        accuracy.setTextContent(acc < 0 ? "not recorded" : Fmt.fixed(acc <= 1 ? acc * 100 : acc, 2) + " % on the 10,000 MNIST test digits");
+        // recorded by `numera train`, a fraction ("0.9931")
+        accuracy.setTextContent(acc < 0 ? "not recorded" : Fmt.fixed(acc * 100, 2) + " % on the 10,000 MNIST test digits");
     }
 
     private int timeShown = Integer.MIN_VALUE;
