@@ -2,14 +2,17 @@
    otherwise; ?runtime=js or ?runtime=wasm forces one), starts every download the app needs at
    once (the model, which index.html already preloads, that runtime's code and the SIMD layers),
    then starts the Java main as soon as the code, the model bytes and the parsed page are all there.
-   ?kernels=java leaves the SIMD layers out. Java reads window.numeraBoot: {runtime, model (Int8Array)
-   or modelError, notice, marks}, and window.numeraSimd / numeraSimdMemory. The service worker is
-   registered two seconds after that, so its start never competes with the app's. index.html loads
-   this file first thing in <head>, before the style sheet, so that it runs before any layout: it
-   touches the body only once the page is parsed. The site build puts it inline (SiteBuilder: one
-   request fewer before anything can start, allowed by its hash in the page's script-src), with
-   the Wasm GC runtime and the style sheet. Plain ES5 on purpose: HtmlUnit's engine runs this file
-   too. */
+   ?kernels=java leaves the SIMD layers out. window.numeraBoot: runtime, model (Int8Array) or
+   modelError, and notice, which Java reads; marks, to which Java appends its own; and, for a
+   developer at the console, simdError (why the SIMD layers, when tried, did not load, so the Java
+   kernels run) and swError (why the service worker did not register), each set only on a failure.
+   Java also reads window.numeraSimd / numeraSimdMemory. The service worker is registered two
+   seconds after the start, so its start never competes with the app's. index.html loads this file
+   first thing in <head>, before the style sheet, so that it runs before any layout: it touches the
+   body only once the page is parsed. The site build puts it inline (SiteBuilder: one request
+   fewer before anything can start, allowed by its hash in the page's script-src), with the Wasm
+   GC runtime, its glue and the style sheet. Plain ES5 on purpose: HtmlUnit's engine runs this
+   file too. */
 (function () {
   "use strict";
   var boot = window.numeraBoot = { runtime: null, model: null, modelError: null, notice: null, marks: [] };

@@ -1,9 +1,11 @@
 #!/bin/sh
 # Builds src-webapp/wasm/numera-simd.wasm from numera_simd.c (Debian 12: apt-get install clang lld).
 # The output is committed; SimdModuleTest checks that this script still produces it byte for byte.
-# --import-memory: the module works on the Wasm GC module's memory (env.memory) and has none of its
-# own; -fno-unroll-loops keeps it small (the hot loops are blocked by hand). The module must not use
-# a stack (it would sit in memory the Java heap owns): with wabt installed, this script refuses one.
+# --import-memory: the module defines no memory and works on the one it is given (env.memory): the
+# Wasm GC module's own, or in the JavaScript build one the loader makes for it alone;
+# -fno-unroll-loops keeps it small (the hot loops are blocked by hand). The module must not use a
+# stack (in the Wasm GC build it would sit in memory the Java heap owns): with wabt installed, this
+# script refuses one.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here/../../../../src-webapp/wasm/numera-simd.wasm}

@@ -1,17 +1,20 @@
 /*
- * Numera's inference layers in 128-bit WebAssembly SIMD, for the Wasm GC build.
+ * Numera's inference layers in 128-bit WebAssembly SIMD, for both builds (Wasm GC and JavaScript).
  *
  * Why C: TeaVM cannot emit v128 instructions, and this is where a steady inference spends its time
  * (the scalar Java kernels run at what V8's 16 vector registers allow, docs/benchmarks.md). The
- * module imports the Wasm GC module's own linear memory (env.memory), so Java hands it byte
- * addresses of direct buffers and nothing is copied through JavaScript.
+ * module imports its linear memory (env.memory). In the Wasm GC build that is the Java module's
+ * own: Java hands it byte addresses of direct buffers and nothing is copied through JavaScript. In
+ * the JavaScript build the loader makes it a memory of its own, which JavaScript loops fill from
+ * Java's arrays and read back (SimdLayers).
  *
  * Each function computes exactly what the Java kernel of the same name computes, in the same data
  * layouts (see the Java file named in each comment); only the order of the float additions differs
  * (4 lanes sum separately), so results agree to float rounding, not bit for bit.
  *
  * No static data, no stack: every temporary is a wasm local and every buffer is the caller's. The
- * module has no memory of its own to lay out, so it cannot overwrite the Java heap it shares.
+ * module lays out nothing in the memory it imports, so in the Wasm GC build it cannot overwrite
+ * the Java heap it shares.
  *
  * Built by web-app/src/main/c/build.sh (Debian clang 14, wasm-ld); the .wasm is committed.
  */

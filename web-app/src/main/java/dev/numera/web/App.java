@@ -102,7 +102,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         // The pad starts empty: an empty 28x28 image gets the same verdict ("no ink") without rasterising and
         // checking the 280x280 canvas, which a start-up in cold code pays dearly for; the recognizer sets up
         // its 280x280 stages on the first stroke instead. Shown, not announced: a screen reader that read
-        // "No digit: no ink." on every page load would be saying nothing the status line does not.
+        // "Nothing to read yet: draw a digit, or hold one up to the camera." on every page load would be
+        // saying nothing the status line does not.
         show(recognizer.recognizeInk(new float[28 * 28], 28, 28, InputKind.DRAWN), false);
         Js.setData(doc.getBody(), "ready", "true");
     }
@@ -243,7 +244,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     /**
      * The camera loop's per-frame step on a 140x140 source (canvas, image, video: grab, recognition,
      * page update), or on a 140x140 RGBA box already read (Uint8ClampedArray: the same step without the
-     * grab); returns the digit shown, -1 for none.
+     * grab); returns the camera's verdict on it (-1: none), which the page shows only while the pad is empty.
      */
     private int cameraFrameApi(JSObject source) {
         if (Js.isRgba(source)) {

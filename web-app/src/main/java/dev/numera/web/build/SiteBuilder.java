@@ -23,10 +23,13 @@ import java.util.stream.Stream;
 /**
  * The last build step of the site (run by exec-maven-plugin in process-classes, after TeaVM):
  * makes the Wasm GC runtime eval-free ({@link EvalFreeRuntime}: patched runtime plus
- * wasm/numera-glue.js), gives the JavaScript build's callbacks fixed-arity wrappers ({@link FixedArityCallbacks}), versions the URLs of
- * the files the loader downloads ({@link #versionUrls}), puts the loader, that runtime and the style sheet inline in index.html, draws the app icons with Java2D, then stamps the service worker with the
- * list of every artefact and a version that is a hash of all of them. Any change to code, model, page or icons gives a
- * new cache name, so a client never mixes old code with a new model. JVM only.
+ * wasm/numera-glue.js), gives the JavaScript build's callbacks fixed-arity wrappers ({@link FixedArityCallbacks}),
+ * versions the URLs of the files the loader downloads as "path?v=" + a content hash ({@link #versionUrls}),
+ * puts the loader, that runtime, its glue and the style sheet inline in index.html and deletes their files
+ * ({@link #inlineAssets}), draws the app icons with Java2D, stamps the service worker with the list of every
+ * artefact and a version that is a hash of all of them, and last fails the build if either runtime's
+ * download, gzipped, is over {@link #BUDGET_GZ} ({@link #checkBudget}). Any change to code, model, page or
+ * icons gives a new cache name, so a client never mixes old code with a new model. JVM only.
  */
 public final class SiteBuilder {
 

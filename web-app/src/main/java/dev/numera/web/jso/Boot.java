@@ -64,14 +64,15 @@ public final class Boot {
 
     /**
      * The camera loop's per-frame step (grab, recognise, show) on a source that already is the 140x140
-     * box, for tests and benchmarks; returns the digit shown (-1: none).
+     * box, for tests and benchmarks; returns the camera's verdict (-1: none), which the page shows only
+     * while the pad is empty.
      */
     @JSFunctor
     public interface CameraFrameFn extends JSObject {
         int cameraFrame(JSObject source);
     }
 
-    /** The SIMD layers against the direct loops: the largest relative difference (NaN: no SIMD here). */
+    /** The SIMD layers against reference loops (SimdLayers.check): the largest relative difference (NaN: no SIMD here). */
     @JSFunctor
     public interface CheckKernelsFn extends JSObject {
         double checkKernels();

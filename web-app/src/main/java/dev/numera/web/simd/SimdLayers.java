@@ -153,9 +153,10 @@ public final class SimdLayers implements LayerAccelerator {
     /**
      * Runs each SIMD function on shapes that reach every edge of its register blocks (odd channel
      * counts and widths, Winograd tiles clipped at the border, dot products of odd length) and on
-     * the shipped network's shapes, against the direct loops ({@link Conv2d}, {@link Dense}) on the
-     * same inputs: the largest difference relative to the reference's largest magnitude, over all
-     * cases. For the tests (window.numera.checkKernels); NaN when the module is not available.
+     * the shipped network's shapes, against a reference on the same inputs (for convolutions the
+     * direct loop {@link Conv2d}; for dense layers a loop here that sums in double precision what
+     * {@link Dense} computes): the largest difference relative to the reference's largest magnitude,
+     * over all cases. For the tests (window.numera.checkKernels); NaN when the module is not available.
      */
     public static double check() {
         if (!available()) {

@@ -112,7 +112,6 @@ class ChromiumCameraDevicesTest {
         chromium.driver.findElement(By.id(id)).click();
     }
 
-    /** Waits until the video plays frames of the current stream, then checks it keeps playing. */
     /** The page's camera controls are back at rest: "Start camera", no preview. */
     private void assertCameraOff() {
         assertEquals("Start camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
@@ -121,6 +120,7 @@ class ChromiumCameraDevicesTest {
         assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
     }
 
+    /** Waits until the video plays frames of the current stream, then checks it keeps playing. */
     private void awaitVideoRunning() {
         Pages.await(chromium.driver, "(function () { var v = document.getElementById('camera-video');"
                 + " return v.srcObject && v.srcObject.active && v.readyState >= 2 && v.videoWidth > 0; })()", "true");

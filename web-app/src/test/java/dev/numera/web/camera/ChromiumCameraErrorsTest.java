@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The camera's failure messages that need a browser set up wrongly on purpose: no camera at all
- * (permission granted, no device), and an insecure page (a plain-http host name that is not
- * localhost, mapped to the loopback server, so navigator.mediaDevices does not exist).
+ * The camera's failures that need a browser set up wrongly on purpose: no camera at all
+ * (permission granted, no device), an insecure page (a plain-http host name that is not
+ * localhost, mapped to the loopback server, so navigator.mediaDevices does not exist), a frame
+ * whose pixels cannot be read (the camera stops and the page says so), and a camera request that
+ * answers late (a second click asks again; the late stream is released).
  */
 class ChromiumCameraErrorsTest {
 

@@ -55,8 +55,9 @@ public final class Csp {
 
     /**
      * The served policy (meta tag and HTTP header, fetched fresh) is the strict one: scripts from
-     * the origin only, 'wasm-unsafe-eval' for WebAssembly, no 'unsafe-eval', nothing inline; and
-     * the page has not violated it, nor logged a violation.
+     * the origin only, 'wasm-unsafe-eval' for WebAssembly, no 'unsafe-eval', no 'unsafe-inline' (the
+     * page's inline scripts and style sheet only by their hashes); and the page has not violated it,
+     * nor logged a violation.
      */
     public static void assertStrictAndHeld(ChromeDriver d) {
         String meta = (String) Pages.js(d, "var m = document.querySelectorAll('meta[http-equiv=\"Content-Security-Policy\"]');"

@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The real thing in headless Chromium, both runtimes, one browser for the class: drawing with
  * real pointer input, camera permission denied, offline after one visit, JS/Wasm parity, no
- * request leaving the origin, and the strict Content-Security-Policy (no 'unsafe-eval', nothing
- * inline) served and never violated.
+ * request leaving the origin, and the strict Content-Security-Policy (no 'unsafe-eval', no
+ * 'unsafe-inline': inline elements only by their hash) served and never violated.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChromiumAppTest {
@@ -509,9 +509,9 @@ class ChromiumAppTest {
 
     /**
      * The start-up's downloads run side by side and once each: index.html preloads the model (the
-     * loader's XHR reuses that download), and the inline loader fetches the Wasm module, compiling
-     * it as it streams in. Nothing else is requested before the app starts: the runtime, its glue
-     * and the style sheet are in the page.
+     * loader's XHR reuses that download), and the inline loader fetches the Wasm module and the SIMD
+     * module, compiling each as it streams in. Nothing else is requested before the app starts: the
+     * runtime, its glue and the style sheet are in the page.
      */
     @Test
     void startUpDownloadsOverlapAndHappenOnce() {
@@ -578,9 +578,9 @@ class ChromiumAppTest {
     }
 
     /**
-     * The SIMD module's layers against the direct loops in both builds, with no MNIST needed: the
-     * one numeric check of the C kernels. Twice in the JavaScript build, with an inference before
-     * and after, so a check that overwrote the network's weights with its own data shows.
+     * The SIMD module's layers against reference loops (SimdLayers.check) in both builds, with no
+     * MNIST needed: the one numeric check of the C kernels. Twice in each build, with an inference
+     * before and after, so a check that overwrote the network's weights with its own data shows.
      */
     @Test
     void theSimdLayersAgreeWithTheDirectLoops() {

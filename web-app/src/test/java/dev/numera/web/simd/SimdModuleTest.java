@@ -39,11 +39,12 @@ class SimdModuleTest {
     }
 
     /**
-     * Sections by id: imports only env.memory (the Java module's), exports the four functions, and no data
-     * section and no memory of its own, so nothing it holds can land on the Java heap.
+     * Sections by id: imports only env.memory (the Java module's in Wasm GC, one the loader makes for it in
+     * the JavaScript build), exports the four functions, and no data section and no memory of its own, so
+     * nothing it holds can land on the Java heap it shares in Wasm GC.
      */
     @Test
-    void theModuleImportsOnlyTheJavaModulesMemoryAndHasNoDataOfItsOwn() throws IOException {
+    void theModuleImportsOnlyItsMemoryAndHasNoDataOrMemoryOfItsOwn() throws IOException {
         byte[] b = Files.readAllBytes(MODULE);
         assertArrayEquals(new byte[]{0, 'a', 's', 'm', 1, 0, 0, 0}, java.util.Arrays.copyOf(b, 8));
         List<Integer> ids = new ArrayList<>();
