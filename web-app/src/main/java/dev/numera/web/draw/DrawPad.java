@@ -121,7 +121,7 @@ public final class DrawPad {
     private void restoreCleared() {
         for (int s = 0; s < clearedStrokes; s++) {
             strokes.beginStroke();
-            int to = s + 1 < clearedStrokes ? starts[s + 1] : clearedPoints;
+            int to = strokeEnd(s, clearedStrokes, clearedPoints);
             for (int i = starts[s]; i < to; i++) {
                 strokes.addPoint(xs[i], ys[i]);
             }
@@ -133,6 +133,11 @@ public final class DrawPad {
         activePointer = -1;
         repaint();
         listener.inkChanged(true);
+    }
+
+    // one past stroke s's last point in xs/ys, of `count` strokes whose points end at `end`
+    private int strokeEnd(int s, int count, int end) {
+        return s + 1 < count ? starts[s + 1] : end;
     }
 
     // ---- pointer input ----
@@ -209,7 +214,7 @@ public final class DrawPad {
         ctx().clearRect(0, 0, SIZE, SIZE);
         for (int s = 0; s < strokeCount; s++) {
             int from = starts[s];
-            int to = s + 1 < strokeCount ? starts[s + 1] : points;
+            int to = strokeEnd(s, strokeCount, points);
             for (int i = from; i < to; i++) {
                 drawSegment(i > from ? i - 1 : i, i);
             }

@@ -21,25 +21,4 @@ public final class CameraView {
         }
         input.draw(p.input());
     }
-
-    /** A square grey image from ink-high floats 0..1 (white ink on black, like MNIST). */
-    public static final class Gray {
-        private final PixelCanvas view;
-        private final int size;
-
-        public Gray(HTMLCanvasElement canvas, int size) {
-            this.view = new PixelCanvas(canvas, size, size);
-            this.size = size;
-        }
-
-        public void draw(float[] ink) {
-            ViewPixels.gray(ink, size * size, view.pixels());
-            view.put();
-        }
-
-        /** Back to blank, as before the first draw. */
-        public void clear() {
-            view.clear();
-        }
-    }
 }

@@ -21,7 +21,7 @@ public final class NetworkView {
     /** #457b9d, opaque, as a packed pixel R | G << 8 | B << 16 | A << 24. */
     private static final int BAR_COLOUR = 0xFF9D7B45;
 
-    private final CameraView.Gray input;
+    private final Gray input;
     private final int[] layers;      // which layer outputs are shown
     private final boolean[] maps;    // feature maps (true) or bars (false)
     private final PixelCanvas[] views;
@@ -29,7 +29,7 @@ public final class NetworkView {
 
     public NetworkView(HTMLDocument doc, Sequential net) {
         HTMLElement box = doc.getElementById("activations");
-        input = new CameraView.Gray(section(doc, box, "Input, 28×28 (normalised like MNIST)", 84), 28);
+        input = new Gray(section(doc, box, "Input, 28×28 (normalised like MNIST)", 84), 28);
         int n = net.layerCount();
         int count = 0;
         int[] chosen = new int[n];
