@@ -405,7 +405,8 @@ class ChromiumAppTest {
             Files.writeString(sw, next, StandardCharsets.UTF_8);
 
             chromium.driver.navigate().refresh();
-            Pages.awaitStart(chromium.driver);
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), "the load that finds the update: " + started);
             assertEquals(old, Pages.js(chromium.driver, tagline), "the load that finds the update is served from the old cache");
             Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistration().then(function (r) { return r.update(); }).then(function () { return true; });");
             // the old cache is deleted once the new worker has activated (each poll asks for the cache
@@ -413,11 +414,13 @@ class ChromiumAppTest {
             Pages.await(chromium.driver, "(caches.keys().then(function (k) { window.__keys = k.join(','); }),"
                     + " window.__keys === 'numera-/-" + NEXT_VERSION + "')", "true");
             chromium.driver.navigate().refresh();
-            Pages.awaitStart(chromium.driver);
+            started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), "the load after the new worker activated: " + started);
             assertEquals("New build.", Pages.js(chromium.driver, tagline));
             own.setOffline(true);
             chromium.driver.navigate().refresh();
-            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), "offline: " + started);
             assertEquals("New build.", Pages.js(chromium.driver, tagline), "offline, the new build is what is cached");
         } finally {
             Site.delete(copy);
