@@ -37,11 +37,14 @@ public final class Numera implements Runnable {
 
     /** Runs one command line; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Numera());
+        Numera numera = new Numera();
+        CommandLine cli = new CommandLine(numera);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Numera::usageError);
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, parsed.hasMatchedOption("--verbose")));
+        // picocli sets an inherited option on this field whether it comes before or after the
+        // subcommand; the top-level parse result alone would miss 'numera info --verbose'
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, numera.verbose));
         int code = cli.execute(args);
         out.flush();
         err.flush();

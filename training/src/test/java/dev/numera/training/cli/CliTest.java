@@ -166,6 +166,21 @@ class CliTest {
         }
     }
 
+    /** --verbose before or after the command (each command's --help lists it); without it, see corruptModel: one line, no trace. */
+    @Test
+    void verboseAnywherePrintsTheStackTrace() throws IOException {
+        byte[] good = Files.readAllBytes(tinyModel());
+        good[good.length / 2] ^= 0x55;
+        String bad = Files.write(dir.resolve("bad.nmod"), good).toString();
+        for (String[] args : List.of(new String[] {"info", "--verbose", "--model", bad}, new String[] {"--verbose", "info", "--model", bad},
+                new String[] {"info", "-v", "--model", bad})) {
+            Result r = run(args);
+            assertEquals(1, r.code, String.join(" ", args));
+            assertTrue(r.err.startsWith("numera: ") && r.err.contains("CRC"), r.err);
+            assertTrue(r.err.contains("UserException") && r.err.contains("\tat "), String.join(" ", args) + ":\n" + r.err);
+        }
+    }
+
     @Test
     void infoDescribesAModel() throws IOException {
         Result r = run("info", "--model", tinyModel().toString());
