@@ -31,7 +31,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a network on the MNIST training digits (5,000 held out for validation; the test digits are never used).",
+        description = {"Train a network on the MNIST training digits. The validation split (--validation, default 5,000 of them) "
+                + "chooses the best epoch; the 10,000 test digits are only scored at the end and never choose anything.",
                 "Writes a checkpoint after every epoch (FILE.ckpt); --resume continues from it."})
 final class TrainCommand implements Callable<Integer> {
     enum OptimizerName { sgd, nesterov, adam, adamw }
@@ -96,10 +97,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "N", defaultValue = "0", description = "Stop after N epochs without a validation gain (0: never).")
     int patience;
 
-    @Option(names = "--augment", paramLabel = "PRESET", description = "${COMPLETION-CANDIDATES} (default: the architecture's; app = standard plus the app's camera and drawing pipelines).")
+    @Option(names = "--augment", paramLabel = "PRESET", description = "${COMPLETION-CANDIDATES} (default: the architecture's; app = a milder standard plus the app's camera and drawing pipelines).")
     AugmentName augment;
 
-    @Option(names = "--calm-epochs", paramLabel = "N", description = "Train the last N epochs on the calm augmentation (small shifts and turns) while the learning rate anneals (default: the architecture's, 2 for numera).")
+    @Option(names = "--calm-epochs", paramLabel = "N", description = "Train the last N epochs on the calm augmentation (small shifts and turns) while the learning rate anneals (default: the architecture's, 2 for numera; 0 when --augment is not the architecture's own).")
     Integer calmEpochs;
 
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training digits (smoke tests).")

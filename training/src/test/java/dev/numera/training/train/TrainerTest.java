@@ -42,7 +42,7 @@ class TrainerTest {
     static final Architecture SMALL = new Architecture("test-cnn", "tiny conv net for tests",
             new LayerSpec[]{LayerSpec.conv2d(4, 3, 2, 1), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
                     LayerSpec.flatten(), LayerSpec.dense(16), LayerSpec.relu(), LayerSpec.dropout(0.1f), LayerSpec.dense(10)},
-            Architecture.Loss.CROSS_ENTROPY, "adamw", 0.01, 0.9, 20, "onecycle", 1e-4, "standard", 4, 0);
+            Architecture.Loss.CROSS_ENTROPY, "adamw", 0.01, 0.9, 20, "onecycle", 1e-4, "standard", 0);
 
     static Trainer.Settings settings(int epochs, int threads, Path ckpt, boolean resume) {
         return new Trainer.Settings(SMALL, epochs, 42, threads, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
@@ -196,7 +196,7 @@ class TrainerTest {
         Architecture wider = new Architecture(SMALL.name(), SMALL.description(),
                 new LayerSpec[]{LayerSpec.conv2d(4, 3, 2, 1), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
                         LayerSpec.flatten(), LayerSpec.dense(32), LayerSpec.relu(), LayerSpec.dropout(0.1f), LayerSpec.dense(10)},
-                SMALL.loss(), "adamw", 0.01, 0.9, 20, "onecycle", 1e-4, "standard", 4, 0);
+                SMALL.loss(), "adamw", 0.01, 0.9, 20, "onecycle", 1e-4, "standard", 0);
         Trainer.Settings s = new Trainer.Settings(wider, 2, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
                 AugmentConfig.standard(), ckpt, true);
         Exception e = assertThrows(java.io.IOException.class, () -> run(s, 99));
