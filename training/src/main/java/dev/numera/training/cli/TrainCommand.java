@@ -150,10 +150,6 @@ final class TrainCommand implements Callable<Integer> {
                 lr != null ? lr : a.lr(), schedule != null ? schedule.name() : a.schedule(),
                 weightDecay != null ? weightDecay : a.weightDecay(), m, patience,
                 augmentConfig(augmentName), Path.of(out + ".ckpt"), resume, AugmentConfig.calm(), nCalm);
-        log.println("training " + a.name() + " (" + a.description() + ") on " + split.train().count() + " digits, validating on "
-                + split.validation().count() + "; " + nThreads + " threads; " + settings.optimizer() + " lr " + settings.lr() + " "
-                + settings.schedule() + ", batch " + settings.batch() + ", augment " + augmentName
-                + (settings.calmEpochs() > 0 ? " (calm for the last " + settings.calmEpochs() + ")" : "") + ", seed " + seed);
         Trainer.Result r;
         try {
             r = new Trainer(settings, log, true).train(split.train(), split.validation());

@@ -13,7 +13,7 @@ import java.io.IOException;
 public interface Optimizer {
     void step(float[] params, float[] grads, float lr);
 
-    /** Short description for logs and reports, e.g. {@code adamw(b1=0.9, b2=0.999, wd=0.0001)}. */
+    /** For train's settings line, e.g. {@code adamw(b1=0.9, b2=0.999, eps=1.0E-8, wd=1.0E-4)}. */
     String describe();
 
     void writeState(DataOutputStream out) throws IOException;

@@ -111,6 +111,11 @@ public final class Trainer {
         if (stepsPerEpoch < 1) throw new IllegalArgumentException("fewer training digits (" + train.count() + ") than one batch (" + batch + ")");
         Optimizer opt = optimizer(master);
         LrSchedule lr = schedule((long) stepsPerEpoch * s.epochs);
+        // the settings line: the optimiser as built (its betas, momentum and decay), not just its name
+        log.println("training " + s.arch.name() + " (" + s.arch.description() + ") on " + train.count() + " digits, validating on "
+                + validation.count() + "; " + threads + " threads; " + opt.describe() + ", lr " + s.lr + " " + s.schedule
+                + ", batch " + batch + ", augment " + s.augment.name()
+                + (s.calmEpochs > 0 ? " (calm for the last " + s.calmEpochs + ")" : "") + ", seed " + s.seed);
 
         List<EpochMetrics> history = new ArrayList<>();
         float[] best = params.clone();

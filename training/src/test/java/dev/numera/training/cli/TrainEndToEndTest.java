@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code numera train} for real, kept small (perceptron, one epoch, 2,000 MNIST digits; a few
  * seconds): it writes a model that loads, and {@code evaluate} on that file reports the test
- * accuracy {@code train} printed and recorded.
+ * accuracy {@code train} printed.
  */
 class TrainEndToEndTest {
     @TempDir
@@ -43,6 +43,7 @@ class TrainEndToEndTest {
         }
         String printed = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, r.code(), r.err() + printed);
+        assertTrue(printed.contains("; 2 threads; sgd(momentum=0.9, wd=0.0), lr 0.1 constant, batch 64,"), printed);   // the optimiser as built
         Matcher m = Pattern.compile("test accuracy \\(10,000 digits\\): float32 (0\\.\\d{4})  int8 (0\\.\\d{4})").matcher(printed);
         assertTrue(m.find(), printed);
         double int8 = Double.parseDouble(m.group(2));
@@ -51,7 +52,6 @@ class TrainEndToEndTest {
         ModelFile file = ModelFile.read(Files.readAllBytes(model));
         assertEquals("int8", file.dtype());
         assertEquals("perceptron", file.metadata().get(ModelFile.META_ARCH));
-        assertEquals(m.group(2), file.metadata().get(ModelFile.META_ACCURACY));
         assertTrue(file.metadata().get("train.command").contains(" --limit 2000 --patience 0 "), file.metadata().get("train.command"));
 
         CliTest.Result ev = CliTest.run("evaluate", "--model", model.toString(), "--data", mnist.toString());
