@@ -39,15 +39,6 @@ public final class Idx {
         public int count() {
             return dims[0];
         }
-
-        /** Product of all dimensions but the first: elements per item (784 for a 28x28 image). */
-        public int itemSize() {
-            int size = 1;
-            for (int i = 1; i < dims.length; i++) {
-                size *= dims[i];
-            }
-            return size;
-        }
     }
 
     /**

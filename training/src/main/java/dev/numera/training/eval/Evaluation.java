@@ -76,24 +76,6 @@ public final class Evaluation {
         }
     }
 
-    /** Adds the counts and mistakes of another evaluation (e.g. one per thread). */
-    public void merge(Evaluation other) {
-        for (int t = 0; t < classes; t++) {
-            for (int p = 0; p < classes; p++) {
-                confusion[t][p] += other.confusion[t][p];
-            }
-        }
-        confidenceSum += other.confidenceSum;
-        lossSum += other.lossSum;
-        n += other.n;
-        for (Mistake m : other.worst) {
-            worst.add(m);
-            if (worst.size() > keepWorst) {
-                worst.poll();
-            }
-        }
-    }
-
     public long count() {
         return n;
     }

@@ -71,11 +71,6 @@ public final class Adam implements Optimizer {
         }
     }
 
-    /** Number of steps taken. */
-    public long steps() {
-        return t;
-    }
-
     @Override
     public String describe() {
         return (decoupled ? "adamw" : "adam") + "(b1=" + beta1 + ", b2=" + beta2 + ", eps=" + eps + ", wd=" + weightDecay + ")";

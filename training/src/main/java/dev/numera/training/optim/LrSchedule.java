@@ -13,14 +13,6 @@ public interface LrSchedule {
         return step -> lr;
     }
 
-    /** lr x gamma^floor(step / stepSize): e.g. x0.1 every 10 epochs, or x0.95 every epoch. */
-    static LrSchedule stepDecay(double lr, double gamma, long stepSize) {
-        if (stepSize <= 0) {
-            throw new IllegalArgumentException("step size must be positive: " + stepSize);
-        }
-        return step -> lr * Math.pow(gamma, Math.floorDiv(step, stepSize));
-    }
-
     /**
      * Linear warm-up from 0 to lr over {@code warmup} steps (the first step gets lr/warmup), then
      * half a cosine from lr down to {@code minLr} at {@code totalSteps}; minLr after that.
@@ -64,11 +56,6 @@ public interface LrSchedule {
             }
             return cosineBetween(maxLr, fin, (step - upEnd) / (downEnd - upEnd));
         };
-    }
-
-    /** PyTorch's defaults: pctStart 0.3, divFactor 25, finalDivFactor 1e4. */
-    static LrSchedule oneCycle(double maxLr, long totalSteps) {
-        return oneCycle(maxLr, totalSteps, 0.3, 25, 1e4);
     }
 
     /** From {@code start} (pct 0) to {@code end} (pct 1) along half a cosine. */

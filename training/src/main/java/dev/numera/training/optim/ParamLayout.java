@@ -22,9 +22,4 @@ public record ParamLayout(int size, List<Range> ranges) {
             }
         }
     }
-
-    /** Every parameter trainable, decayed or not. */
-    public static ParamLayout uniform(int size, boolean decay) {
-        return new ParamLayout(size, List.of(new Range(0, size, decay)));
-    }
 }

@@ -35,16 +35,4 @@ class EvaluationTest {
         assertEquals(1, worst.get(1).index());
         assertArrayEquals(new int[] {1, 0, 2}, worst.get(0).top(3));   // ties resolved to the lower class
     }
-
-    @Test
-    void mergeAddsUp() {
-        Evaluation a = new Evaluation(10, 3);
-        Evaluation b = new Evaluation(10, 3);
-        a.add(0, 1, oneHotish(1, 0.9f), 0, null, 0, 0);
-        b.add(1, 2, oneHotish(4, 0.9f), 0, null, 0, 0);
-        a.merge(b);
-        assertEquals(2, a.count());
-        assertEquals(1, a.worstMistakes().size());
-        assertEquals("accuracy=0.5000 n=2", a.summaryLine());
-    }
 }

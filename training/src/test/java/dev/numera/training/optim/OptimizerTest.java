@@ -63,7 +63,7 @@ class OptimizerTest {
     /** f(p) = 1/2 sum a_i (p_i - c_i)^2 with curvatures from 0.5 to 4: every optimiser finds c. */
     @Test
     void allConvergeOnAQuadraticBowl() {
-        ParamLayout layout = ParamLayout.uniform(4, true);
+        ParamLayout layout = new ParamLayout(4, List.of(new ParamLayout.Range(0, 4, true)));
         float[] a = {0.5f, 1f, 2f, 4f};
         float[] c = {3f, -2f, 0.5f, 1f};
         List<Function<ParamLayout, Optimizer>> makers = List.of(
@@ -89,7 +89,7 @@ class OptimizerTest {
 
     @Test
     void stateRoundTripContinuesIdentically() throws IOException {
-        ParamLayout layout = ParamLayout.uniform(2, true);
+        ParamLayout layout = new ParamLayout(2, List.of(new ParamLayout.Range(0, 2, true)));
         Adam a = Adam.adamW(layout, 0.01f);
         float[] p = {1, 2};
         a.step(p, new float[] {0.3f, -0.1f}, 0.01f);
@@ -101,7 +101,6 @@ class OptimizerTest {
         float[] pb = p.clone();
         a.step(pa, new float[] {0.2f, 0.4f}, 0.01f);
         b.step(pb, new float[] {0.2f, 0.4f}, 0.01f);
-        assertArrayEquals(pa, pb, 0f);
-        assertEquals(2, b.steps());
+        assertArrayEquals(pa, pb, 0f);                // also the step count: the bias corrections depend on it
     }
 }
