@@ -142,19 +142,6 @@ public final class BenchData {
         return Files.isRegularFile(Project.mnistDir().resolve("t10k-images-idx3-ubyte.gz"));
     }
 
-    /** Training images and labels for the throughput benchmark: MNIST train set head, or noise. */
-    public static float[] trainImages(int count) {
-        byte[] raw = mnist("train-images-idx3-ubyte.gz", 16, count * 784);
-        float[] d = new float[count * 784];
-        if (raw != null) {
-            for (int i = 0; i < d.length; i++) d[i] = ((raw[i] & 0xff) / 255f - 0.1307f) / 0.3081f;
-        } else {
-            Random r = new Random(7);
-            for (int i = 0; i < d.length; i++) d[i] = (float) r.nextGaussian();
-        }
-        return d;
-    }
-
     /** Training images 0..1 (ink-high), MNIST train set head, or noise. */
     public static float[] trainImagesRaw(int count) {
         byte[] raw = mnist("train-images-idx3-ubyte.gz", 16, count * 784);

@@ -263,11 +263,6 @@ public final class DrawnImitation implements ImageOp {
         return applied;
     }
 
-    /** Skeleton pixels found by the last call (112x112 canvas). */
-    public int lastSkeletonPixels() {
-        return skeletonPixels;
-    }
-
     /** The last redrawn canvas, 112x112 ink-high 0..1, as the Recognizer's DRAWN path would receive it. Live buffer. */
     public float[] canvas() {
         return canvas;

@@ -12,7 +12,6 @@ import java.util.List;
  */
 public final class Mnist {
     public static final int SIDE = 28;
-    public static final int PIXELS = SIDE * SIDE;
     public static final int CLASSES = 10;
 
     /** Which half of MNIST: 60,000 training digits or 10,000 test digits. */

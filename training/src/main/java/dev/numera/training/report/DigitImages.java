@@ -13,13 +13,6 @@ public final class DigitImages {
     private DigitImages() {
     }
 
-    /** The square image at {@code images[offset .. offset+side*side)}, each pixel a scale x scale block. */
-    public static BufferedImage render(float[] images, int offset, int side, int scale) {
-        BufferedImage out = new BufferedImage(side * scale, side * scale, BufferedImage.TYPE_INT_RGB);
-        paint(out, 0, 0, images, offset, side, scale);
-        return out;
-    }
-
     /** Paints one image into {@code target} with its top-left corner at (x0, y0). */
     public static void paint(BufferedImage target, int x0, int y0, float[] images, int offset, int side, int scale) {
         for (int y = 0; y < side; y++) {
