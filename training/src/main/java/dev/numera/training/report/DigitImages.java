@@ -29,24 +29,6 @@ public final class DigitImages {
         }
     }
 
-    /**
-     * A grid of {@code count} images in {@code columns} columns, with a 1-scale-pixel grey gutter,
-     * e.g. for looking at augmented samples.
-     */
-    public static BufferedImage grid(float[] images, int count, int side, int columns, int scale) {
-        int rows = (count + columns - 1) / columns;
-        int cell = side * scale + scale;
-        BufferedImage out = new BufferedImage(columns * cell + scale, rows * cell + scale, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setColor(new java.awt.Color(0x9a9a9a));
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.dispose();
-        for (int i = 0; i < count; i++) {
-            paint(out, scale + (i % columns) * cell, scale + (i / columns) * cell, images, i * side * side, side, scale);
-        }
-        return out;
-    }
-
     /** Encoded in memory, then written atomically: a crash never leaves half a PNG. */
     public static void writePng(BufferedImage image, Path file) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();

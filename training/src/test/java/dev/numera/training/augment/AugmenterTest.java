@@ -1,15 +1,9 @@
 package dev.numera.training.augment;
 
-import dev.numera.training.data.Dataset;
-import dev.numera.training.data.Mnist;
 import dev.numera.training.random.SplitMix64;
-import dev.numera.training.report.DigitImages;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -117,39 +111,5 @@ class AugmenterTest {
         }
         long allocated = mx.getThreadAllocatedBytes(id) - before;
         assertTrue(allocated < 10_000, "allocated " + allocated + " bytes for 1000 images");
-    }
-
-    /**
-     * Not a check: dumps target/augment-preview.png (first column original, then 11 augmented
-     * versions) to look at. Uses real digits when MNIST is available, else the ring.
-     */
-    @Test
-    void writesPreviewGrid() throws IOException {
-        int rows = 10;
-        int cols = 12;
-        float[] originals = new float[rows * 784];
-        String dir = System.getProperty("numera.mnist.dir");
-        if (dir != null && Files.isRegularFile(Path.of(dir, "t10k-images-idx3-ubyte.gz"))) {
-            Dataset test = Mnist.load(Path.of(dir), Mnist.Part.TEST).head(rows);
-            System.arraycopy(test.images(), 0, originals, 0, originals.length);
-        } else {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(ring(), 0, originals, r * 784, 784);
-            }
-        }
-        float[] grid = new float[rows * cols * 784];
-        Augmenter a = new Augmenter(AugmentConfig.standard());
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                int off = (r * cols + c) * 784;
-                System.arraycopy(originals, r * 784, grid, off, 784);
-                if (c > 0) {
-                    a.apply(grid, off, SplitMix64.derive(42, r, c));
-                }
-            }
-        }
-        Path out = Path.of("target", "augment-preview.png");
-        DigitImages.writePng(DigitImages.grid(grid, rows * cols, 28, cols, 3), out);
-        assertTrue(Files.size(out) > 1000);
     }
 }

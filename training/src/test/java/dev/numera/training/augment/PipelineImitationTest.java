@@ -6,7 +6,6 @@ import dev.numera.core.recognize.InputKind;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.core.recognize.Recognizer;
 import dev.numera.training.random.SplitMix64;
-import dev.numera.training.report.DigitImages;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -277,60 +276,5 @@ class PipelineImitationTest {
             for (int k = 0; k < ranges[i].length; k++) assertTrue(ranges[i][k] <= ranges[i - 1][k], "stage " + i + " range " + k);
         }
         assertEquals(0, calm.elasticP());
-    }
-
-    /**
-     * Not a check: target/pipeline-imitation-preview.png (per row: an MNIST test digit, 5 camera
-     * imitations, 5 drawn imitations, then the full app preset 5 times) and
-     * target/camera-render-preview.png (rendered photos and their threshold, 140x140).
-     */
-    @Test
-    void writesPreviews() throws IOException {
-        int rows = 12;
-        float[] originals = mnist("t10k-images-idx3-ubyte.gz", rows);
-        if (originals == null) {
-            originals = digits(rows);
-        }
-        int cols = 16;
-        float[] grid = new float[rows * cols * 784];
-        CameraImitation camera = new CameraImitation();
-        DrawnImitation drawn = new DrawnImitation();
-        Augmenter app = new Augmenter(AugmentConfig.app());
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                int off = (r * cols + c) * 784;
-                System.arraycopy(originals, r * 784, grid, off, 784);
-                SplitMix64 rng = SplitMix64.derive(42, r, c);
-                if (c >= 1 && c <= 5) {
-                    camera.apply(grid, off, rng);
-                } else if (c >= 6 && c <= 10) {
-                    drawn.apply(grid, off, rng);
-                } else if (c >= 11) {
-                    app.apply(grid, off, rng);
-                }
-            }
-        }
-        Path out = Path.of("target", "pipeline-imitation-preview.png");
-        DigitImages.writePng(DigitImages.grid(grid, rows * cols, 28, cols, 3), out);
-        assertTrue(Files.size(out) > 1000);
-
-        int shots = 6;
-        int box = CameraImitation.BOX;
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(shots * (box + 4), 2 * (box + 4), java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int s = 0; s < shots; s++) {
-            float[] d = Arrays.copyOfRange(originals, s * 784, (s + 1) * 784);
-            camera.apply(d, 0, SplitMix64.derive(43, s));
-            for (int y = 0; y < box; y++) {
-                for (int x = 0; x < box; x++) {
-                    int g = (int) camera.grey()[y * box + x];
-                    img.setRGB(s * (box + 4) + x, y, g * 0x010101);
-                    int t = camera.thresholded()[y * box + x] > 0 ? 0 : 255;
-                    img.setRGB(s * (box + 4) + x, box + 4 + y, t * 0x010101);
-                }
-            }
-        }
-        Path renders = Path.of("target", "camera-render-preview.png");
-        DigitImages.writePng(img, renders);
-        assertTrue(Files.size(renders) > 1000);
     }
 }
