@@ -7,8 +7,10 @@ import dev.numera.bench.jmh.JvmBench;
 import java.util.Arrays;
 
 /**
- * Entry point of benchmarks.jar. Each command writes bench/results/&lt;command&gt;.json and regenerates
- * docs/benchmarks.md from all results files.
+ * Entry point of benchmarks.jar. The measuring commands (jvm, training, browser, weight) write
+ * bench/results/&lt;command&gt;.json and regenerate docs/benchmarks.md from all results files; with
+ * --smoke (jvm, training, browser) they only print. prepare writes bench/generated, doc only
+ * regenerates docs/benchmarks.md, and jmh is plain JMH.
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar jvm [--quick]        JMH: kernels, network, Recognizer
  *   java -jar benchmarks/target/benchmarks.jar training             images/s, forward+backward, 1 and 2 threads

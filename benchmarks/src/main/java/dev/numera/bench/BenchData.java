@@ -20,11 +20,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The inputs every benchmark shares: the model (the shipped one when it exists, else an untrained
- * stand-in of the default architecture), MNIST test digits, a 140x140 camera box and a 280x280 drawing.
+ * stand-in of the issue's reference CNN), MNIST test digits, a 140x140 camera box and a 280x280 drawing.
  */
 public final class BenchData {
     /** The reference CNN: conv 16 3x3 → pool → conv 32 3x3 → pool → dense 1568→128 → 10 (1.22 M MACs). */
-    public static final LayerSpec[] DEFAULT_ARCH = {
+    public static final LayerSpec[] REFERENCE_CNN = {
             LayerSpec.conv2d(16, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
             LayerSpec.conv2d(32, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
             LayerSpec.flatten(), LayerSpec.dense(128), LayerSpec.relu(), LayerSpec.dense(10)};
@@ -66,7 +66,7 @@ public final class BenchData {
             }
         }
         String arch = System.getProperty("numera.bench.arch");
-        LayerSpec[] layers = DEFAULT_ARCH;
+        LayerSpec[] layers = REFERENCE_CNN;
         if (arch != null) {
             dev.numera.training.train.Architecture a = dev.numera.training.train.Architecture.named(arch);
             if (a == null) throw new IllegalArgumentException("no architecture " + arch + " (" + dev.numera.training.train.Architecture.names() + ")");
@@ -80,7 +80,7 @@ public final class BenchData {
 
     /** The reference CNN with He-initialised weights (seed 42), int8 like a shipped model. Same speed as a trained one. */
     public static ModelFile standIn() {
-        return standIn(DEFAULT_ARCH);
+        return standIn(REFERENCE_CNN);
     }
 
     /** These layers with He-initialised weights (seed 42), batchnorm with mild random statistics, int8 weights. */

@@ -42,11 +42,15 @@ import java.util.stream.Stream;
  * step via window.numera.cameraFrame), bytes allocated and retained over N frames of each (CDP
  * sampling heap profiler + heap usage), and the bytes downloaded (server log).
  * <pre>
- *   browser [--runs 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
- *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs,empty,kernels-wasm,kernels-js,kernels-jvm,kernels-jvm-avx2] [--smoke]
+ *   browser [--runs 3] [--loads 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
+ *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs,empty,kernels-wasm,kernels-js,kernels-jvm,kernels-jvm-avx2] [--merge] [--smoke]
  *           [--kernel-millis 200] [--kernel-slices 7] [--kernels conv3Wino,network]
  *           [--numera-wasm-path PATH] [--numera-js-path PATH] [--site DIR]
  * </pre>
+ * {@code --loads}: cold loads per variant and run (one inside the full measurement, the others
+ * load-only). {@code --merge}: re-measure only the {@code --variants} given and keep the other
+ * variants' runs from the existing bench/results/browser.json, marked as earlier runs (never paired
+ * with this invocation's runs in the ratios) and listed under "mergedFrom".
  */
 public final class BrowserBench {
     public static final String CHROMIUM = "/usr/bin/chromium", CHROMEDRIVER = "/usr/bin/chromedriver";
