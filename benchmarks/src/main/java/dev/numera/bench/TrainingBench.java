@@ -73,7 +73,7 @@ public final class TrainingBench {
         for (int i = 0; i < raw.length; i++) normalised[i] = (raw[i] - Trainer.INPUT_MEAN) / Trainer.INPUT_STD;
         Architecture def = Architecture.named(Architecture.DEFAULT);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] net : new Object[][]{{def.name() + " (default)", def.layers()}, {"reference CNN (the issue's)", BenchData.DEFAULT_ARCH}}) {
+        for (Object[] net : new Object[][]{{def.name() + " (default)", def.layers()}, {"reference CNN (the issue's)", BenchData.REFERENCE_CNN}}) {
             Sequential master = Sequential.create(BenchData.INPUT, (LayerSpec[]) net[1], 1);
             Random r = new Random(3);
             float[] p = master.params();
@@ -171,9 +171,8 @@ public final class TrainingBench {
         int[] tr = new int[count], va = new int[256];
         for (int i = 0; i < count; i++) tr[i] = i;
         for (int i = 0; i < 256; i++) va[i] = count + i;
-        AugmentConfig aug = "app".equals(arch.augment()) ? AugmentConfig.app() : "standard".equals(arch.augment()) ? AugmentConfig.standard() : AugmentConfig.none();
         Trainer.Settings s = new Trainer.Settings(arch, 1, 42, t, batch, arch.optimizer(), arch.lr(), arch.schedule(), arch.weightDecay(),
-                0.9, 0, aug, null, false);
+                0.9, 0, AugmentConfig.named(arch.augment()), null, false);
         Trainer trainer = new Trainer(s, new PrintStream(new ByteArrayOutputStream()), false);
         Trainer.Result res = trainer.train(all.subset(tr), all.subset(va));
         double secs = res.history().get(0).seconds();

@@ -99,6 +99,20 @@ public record AugmentConfig(
                 .with(new Extra("drawn", 0.05, DrawnImitation::new));
     }
 
+    /** The preset {@code --augment} and the architectures name: none, standard or app. */
+    public static AugmentConfig named(String name) {
+        switch (name) {
+            case "none":
+                return none();
+            case "standard":
+                return standard();
+            case "app":
+                return app();
+            default:
+                throw new IllegalArgumentException("unknown augmentation preset '" + name + "' (one of: none, standard, app)");
+        }
+    }
+
     /** This configuration with one more stage appended. */
     public AugmentConfig with(Extra extra) {
         List<Extra> all = new java.util.ArrayList<>(extras);

@@ -149,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Settings settings = new Trainer.Settings(a, epochs, seed, nThreads, nBatch, optimizerName,
                 lr != null ? lr : a.lr(), schedule != null ? schedule.name() : a.schedule(),
                 weightDecay != null ? weightDecay : a.weightDecay(), m, patience,
-                augmentConfig(augmentName), Path.of(out + ".ckpt"), resume, AugmentConfig.calm(), nCalm);
+                AugmentConfig.named(augmentName), Path.of(out + ".ckpt"), resume, AugmentConfig.calm(), nCalm);
         Trainer.Result r;
         try {
             r = new Trainer(settings, log, true).train(split.train(), split.validation());
@@ -200,17 +200,6 @@ final class TrainCommand implements Callable<Integer> {
             log.println("report: " + report.resolve("index.html"));
         }
         return 0;
-    }
-
-    static AugmentConfig augmentConfig(String name) {
-        switch (name) {
-            case "none":
-                return AugmentConfig.none();
-            case "standard":
-                return AugmentConfig.standard();
-            default:
-                return AugmentConfig.app();
-        }
     }
 
     private void check(boolean ok, String message) {

@@ -10,6 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AugmenterTest {
@@ -93,6 +94,15 @@ class AugmenterTest {
             a.apply(img, 0, SplitMix64.derive(1, k));
         }
         assertEquals(500, calls[0], 60);
+    }
+
+    @Test
+    void presetsByName() {
+        for (String name : List.of("none", "standard", "app")) {
+            assertEquals(name, AugmentConfig.named(name).name());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AugmentConfig.named("calm"));
+        assertEquals("unknown augmentation preset 'calm' (one of: none, standard, app)", e.getMessage());
     }
 
     @Test
