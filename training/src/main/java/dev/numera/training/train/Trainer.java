@@ -287,15 +287,9 @@ public final class Trainer {
             net.backward(dlogits, n);
             correct = 0;
             for (int b = 0; b < n; b++) {
-                if (argmax(out, b * k, k) == labels[b]) correct++;
+                if (Evaluation.argmax(out, b * k, k) == labels[b]) correct++;
             }
         }
-    }
-
-    private static int argmax(float[] a, int off, int k) {
-        int best = 0;
-        for (int i = 1; i < k; i++) if (a[off + i] > a[off + best]) best = i;
-        return best;
     }
 
     private static void runAll(ExecutorService pool, List<Callable<Void>> work) {
