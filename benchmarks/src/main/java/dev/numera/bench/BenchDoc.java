@@ -53,7 +53,7 @@ public final class BenchDoc {
                 .append("java -jar benchmarks/target/benchmarks.jar doc               # regenerate this file from bench/results\n")
                 .append("java -jar benchmarks/target/benchmarks.jar all               # jvm, training, browser --runs 3, weight\n")
                 .append("```\n\n");
-        sb.append("Each command writes `bench/results/<command>.json` and regenerates this file. "
+        sb.append("`jvm`, `training`, `browser` and `weight` each write `bench/results/<command>.json` and regenerate this file; `doc` only regenerates it. "
                 + "`mvn verify` only smoke-runs them (tiny iteration counts; the browser smoke test skips with a message "
                 + "when /usr/bin/chromium, the built site or bench/node_modules is absent).\n\n");
 
