@@ -150,8 +150,8 @@ public final class DrawPad {
         if (activePointer >= 0 || (p.getButton() != 0 && !"pen".equals(p.getPointerType()))) {
             return; // one stroke at a time; right/middle mouse buttons don't draw
         }
-        e.preventDefault();
-        canvas.focus();
+        e.preventDefault();   // no text selection, no compatibility mouse events (and so no focus of its own)
+        Js.focusWithoutRing(canvas);   // off a button clicked before, so Space does not press it again
         activePointer = p.getPointerId();
         // Keeps the stroke's moves and its pointerup coming when the pen leaves the canvas. A failed
         // capture is harmless: without it a missed pointerup still ends the stroke (see move and down).

@@ -36,6 +36,14 @@ public final class Js {
     public static native void capturePointer(HTMLElement el, int id);
 
     /**
+     * Focus for a pointer: no scrolling, and no keyboard focus ring. A focus() called from a pointer
+     * handler that cancelled the press counts as keyboard-like focus in Chromium, so the pad wore the
+     * ring after every stroke; a browser without the focusVisible option shows it, as before.
+     */
+    @JSBody(params = "el", script = "el.focus({preventScroll: true, focusVisible: false});")
+    public static native void focusWithoutRing(HTMLElement el);
+
+    /**
      * The callback as a JS function, made once. Handing a Java lambda to requestAnimationFrame makes a
      * new JS function for it on every call; a loop that runs 60 times a second keeps this one instead.
      */

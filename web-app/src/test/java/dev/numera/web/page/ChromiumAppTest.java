@@ -119,6 +119,14 @@ class ChromiumAppTest {
         double ms = Double.parseDouble(time.substring(0, time.length() - 3));
         assertTrue(ms > 0 && ms < 1000, time);
         resultTextsAgree();
+        // a stroke takes the focus off the Clear button clicked before it, without the keyboard's focus
+        // ring; a Tab to the pad shows the ring
+        assertEquals("draw-canvas", Pages.js(chromium.driver, "return document.activeElement.id"));
+        assertEquals(false, Pages.js(chromium.driver, "return document.activeElement.matches(':focus-visible')"), "ring after a stroke");
+        new Actions(chromium.driver).sendKeys(Keys.TAB).perform();   // on to Undo, then back to the pad
+        new Actions(chromium.driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertEquals("draw-canvas true", Pages.js(chromium.driver, "return document.activeElement.id + ' ' + document.activeElement.matches(':focus-visible')"),
+                "a Shift+Tab back to the pad shows the ring");
         // keyboard: the canvas holds the last digit; a stroke over it, then Ctrl+Z takes it back (the
         // pixels say so even where the verdict would not change); Escape clears, and Ctrl+Z right after
         // brings the drawing back; after a new stroke, Ctrl+Z takes back only that stroke
