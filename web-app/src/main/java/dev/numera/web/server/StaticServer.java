@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Locale;
 import java.util.Map;
@@ -165,17 +166,15 @@ public final class StaticServer implements AutoCloseable {
     /** index.html's CSP as the file is now: read again when its modification time or size changed. */
     private String csp() throws IOException {
         Path index = root.resolve("index.html");
-        FileTime modified;
-        long size;
+        BasicFileAttributes now;
         try {
-            modified = Files.getLastModifiedTime(index);
-            size = Files.size(index);
+            now = Files.readAttributes(index, BasicFileAttributes.class);   // one look at the file per request
         } catch (NoSuchFileException e) {
             return null;
         }
         Policy p = policy;
-        if (!modified.equals(p.modified()) || size != p.size()) {
-            p = new Policy(modified, size, readCsp(index));
+        if (!now.lastModifiedTime().equals(p.modified()) || now.size() != p.size()) {
+            p = new Policy(now.lastModifiedTime(), now.size(), readCsp(index));
             policy = p;
         }
         return p.csp();
