@@ -47,6 +47,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private CameraView cameraView;
     private ModelPanel model;
     private NetworkView network;
+    private HTMLElement clearButton;
+    private HTMLElement undoButton;
     private int liveRequest = -1; // the animation frame of the next live recognition, -1 when none is due
     private double lastLive = -1e9;
 
@@ -91,8 +93,10 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Js.mark("views");
         pad = new DrawPad((HTMLCanvasElement) doc.getElementById("draw-canvas"), this);
         camera = new Camera(doc, this);
-        doc.getElementById("clear").addEventListener("click", e -> pad.clear());
-        doc.getElementById("undo").addEventListener("click", e -> pad.undo());
+        clearButton = doc.getElementById("clear");
+        undoButton = doc.getElementById("undo");
+        clearButton.addEventListener("click", e -> pad.clear());
+        undoButton.addEventListener("click", e -> pad.undo());
         doc.addEventListener("keydown", e -> key((KeyboardEvent) e));
         Boot.export(runtime, simd != null ? "wasm-simd" : "java", this::inferApi, this::recognizeApi, this::cameraFrameApi, SimdLayers::check);
         Js.mark("wired");
@@ -112,6 +116,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     @Override
     public void inkChanged(boolean settled) {
+        enable(clearButton, !pad.isEmpty());
+        enable(undoButton, pad.canUndo());
         if (settled) {
             // the settled recognition replaces a live one still due: that would only repeat it on the same ink
             if (liveRequest >= 0) {
@@ -257,13 +263,29 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     // ---- status ----
 
-    /** No model, so no recognizer: the inputs are never wired, and say so by being disabled. */
+    /** No model, so no recognizer: the inputs are never wired, and stay disabled as the page starts them. */
     private void fail(String message) {
         setStatus(message, "status error");
         Js.setData(doc.getBody(), "error", "model");
-        doc.getElementById("clear").setAttribute("disabled", "");
-        doc.getElementById("undo").setAttribute("disabled", "");
-        doc.getElementById("camera-toggle").setAttribute("disabled", "");
+    }
+
+    /**
+     * A button that would do nothing is disabled. A disabled button loses the focus, so if it has it
+     * the pad takes it first: a keyboard user who pressed Clear is then where the next digit is drawn
+     * (with the focus ring, as the button had it; after a mouse click, without).
+     */
+    private void enable(HTMLElement button, boolean on) {
+        if (button.hasAttribute("disabled") != on) {
+            return;
+        }
+        if (on) {
+            button.removeAttribute("disabled");
+        } else {
+            if (Js.isFocused(button)) {
+                pad.takeFocus();
+            }
+            button.setAttribute("disabled", "");
+        }
     }
 
     /** @param className "status", "status notice" or "status error" (numera.css) */

@@ -72,6 +72,7 @@ public final class Camera {
         video = (HTMLVideoElement) doc.getElementById("camera-video");
         toggle.addEventListener("click", e -> toggle());
         switchButton.addEventListener("click", e -> switchCamera());
+        toggle.removeAttribute("disabled");   // the page starts it disabled: it does nothing until wired here
     }
 
     public boolean running() {

@@ -77,6 +77,16 @@ public final class DrawPad {
         return strokeCount == 0;
     }
 
+    /** Whether {@link #undo} would change anything: a stroke to take back, or a clear. */
+    public boolean canUndo() {
+        return strokeCount > 0 || clearedStrokes > 0;
+    }
+
+    /** Takes the keyboard focus from a button that is about to be disabled; see App. */
+    public void takeFocus() {
+        Js.focusInPlace(canvas);
+    }
+
     /** Rasterises the strokes (Java, 280x280, ink high) into a buffer owned by the pad. */
     public float[] ink() {
         if (ink == null) {

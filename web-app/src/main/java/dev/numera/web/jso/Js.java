@@ -43,6 +43,13 @@ public final class Js {
     @JSBody(params = "el", script = "el.focus({preventScroll: true, focusVisible: false});")
     public static native void focusWithoutRing(HTMLElement el);
 
+    /** Focus without scrolling; whether the ring shows is the browser's call (as on the element focused before). */
+    @JSBody(params = "el", script = "el.focus({preventScroll: true});")
+    public static native void focusInPlace(HTMLElement el);
+
+    @JSBody(params = "el", script = "return document.activeElement === el;")
+    public static native boolean isFocused(HTMLElement el);
+
     /**
      * The callback as a JS function, made once. Handing a Java lambda to requestAnimationFrame makes a
      * new JS function for it on every call; a loop that runs 60 times a second keeps this one instead.

@@ -158,6 +158,37 @@ class ChromiumAppTest {
         checkSameOrigin();
     }
 
+    /**
+     * Undo and Clear are enabled only when they would do something (Undo also takes back a clear),
+     * and a button that disables itself hands the focus to the pad: with the ring after a key press,
+     * without it after a click. Both builds run the same Java; one is enough.
+     */
+    @Test
+    void undoAndClearAreEnabledOnlyWhenTheyWouldDoSomething() {
+        open(Site.server(), "wasm");
+        String state = "var a = document.activeElement;"
+                + " return ['undo', 'clear', 'camera-toggle'].map(function (id) { return document.getElementById(id).disabled ? 'off' : 'on'; }).join(',')"
+                + " + ' ' + a.id + (a.matches(':focus-visible') ? ' ring' : '');";
+        assertEquals("off,off,on ", Pages.js(chromium.driver, state), "a fresh page: nothing to undo or clear, the camera wired");
+        draw(1);
+        assertEquals("on,on,on draw-canvas", Pages.js(chromium.driver, state), "a stroke");
+        chromium.driver.findElement(By.id("clear")).click();
+        assertEquals("on,off,on draw-canvas", Pages.js(chromium.driver, state), "cleared by a click: the clear can be undone");
+        chromium.driver.findElement(By.id("undo")).click();
+        assertEquals("on,on,on undo", Pages.js(chromium.driver, state), "the clear undone: the stroke is back");
+        assertEquals("1", text("prediction"));
+        chromium.driver.findElement(By.id("undo")).click();
+        assertEquals("off,off,on draw-canvas", Pages.js(chromium.driver, state), "the only stroke undone");
+        assertEquals("", text("prediction"));
+        draw(1);
+        new Actions(chromium.driver).sendKeys(Keys.TAB, Keys.TAB).perform();
+        assertEquals("on,on,on clear ring", Pages.js(chromium.driver, state), "Tab, Tab from the pad");
+        new Actions(chromium.driver).sendKeys(Keys.ENTER).perform();
+        assertEquals("on,off,on draw-canvas ring", Pages.js(chromium.driver, state), "Clear by keyboard: on the pad, with the ring");
+        new Actions(chromium.driver).sendKeys(Keys.TAB, Keys.ENTER).perform();
+        assertEquals("on,on,on undo ring", Pages.js(chromium.driver, state), "Tab now skips to Undo, which brings the stroke back");
+    }
+
     /** The drawing canvas's pixels, hashed (FNV-1a over the RGBA bytes). */
     private String canvasHash() {
         return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas');"
