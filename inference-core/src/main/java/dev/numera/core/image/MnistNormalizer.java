@@ -282,14 +282,6 @@ public final class MnistNormalizer {
         }
     }
 
-    public int width() {
-        return width;
-    }
-
-    public int height() {
-        return height;
-    }
-
     /** Whether the last call found ink (value > INK_EPSILON). */
     public boolean hasInk() {
         return hasInk;
