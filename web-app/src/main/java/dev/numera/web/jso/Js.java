@@ -38,9 +38,12 @@ public final class Js {
     /**
      * Focus for a pointer: no scrolling, and no keyboard focus ring. A focus() called from a pointer
      * handler that cancelled the press counts as keyboard-like focus in Chromium, so the pad wore the
-     * ring after every stroke; a browser without the focusVisible option shows it, as before.
+     * ring after every stroke; a browser without the focusVisible option shows it, as before. On an
+     * element that already has the focus, focus() does nothing: if it wears the ring (a key was pressed
+     * on it), it is blurred first, so a stroke takes the ring away as a click would.
      */
-    @JSBody(params = "el", script = "el.focus({preventScroll: true, focusVisible: false});")
+    @JSBody(params = "el", script = "if (document.activeElement === el && el.matches(':focus-visible')) { el.blur(); }"
+            + " el.focus({preventScroll: true, focusVisible: false});")
     public static native void focusWithoutRing(HTMLElement el);
 
     /** Focus without scrolling; whether the ring shows is the browser's call (as on the element focused before). */

@@ -161,7 +161,7 @@ class ChromiumAppTest {
     /**
      * Undo and Clear are enabled only when they would do something (Undo also takes back a clear),
      * and a button that disables itself hands the focus to the pad: with the ring after a key press,
-     * without it after a click. Both builds run the same Java; one is enough.
+     * without it after a click; a stroke never leaves the ring on. Both builds run the same Java; one is enough.
      */
     @Test
     void undoAndClearAreEnabledOnlyWhenTheyWouldDoSomething() {
@@ -186,7 +186,14 @@ class ChromiumAppTest {
         new Actions(chromium.driver).sendKeys(Keys.ENTER).perform();
         assertEquals("on,off,on draw-canvas ring", Pages.js(chromium.driver, state), "Clear by keyboard: on the pad, with the ring");
         new Actions(chromium.driver).sendKeys(Keys.TAB, Keys.ENTER).perform();
-        assertEquals("on,on,on undo ring", Pages.js(chromium.driver, state), "Tab now skips to Undo, which brings the stroke back");
+        assertEquals("on,on,on undo ring", Pages.js(chromium.driver, state), "Tab to Undo, which brings the stroke back");
+        // a key press on the pad shows its ring, and a stroke on the pad, which already has the focus, takes it away
+        chromium.driver.findElement(By.id("clear")).click();
+        draw(1);
+        new Actions(chromium.driver).sendKeys(Keys.ESCAPE).perform();
+        assertEquals("on,off,on draw-canvas ring", Pages.js(chromium.driver, state), "Escape on the pad");
+        draw(1);
+        assertEquals("on,on,on draw-canvas", Pages.js(chromium.driver, state), "a stroke after Escape");
     }
 
     /** The drawing canvas's pixels, hashed (FNV-1a over the RGBA bytes). */
