@@ -322,14 +322,15 @@ public final class ModelFile {
         in.need(layerCount * LAYER_RECORD_BYTES, "layer records");   // before allocating for them
         LayerSpec[] layers = new LayerSpec[layerCount];
         for (int i = 0; i < layerCount; i++) {
-            int code = in.u8("layer type");
-            in.zeros(3, "layer " + i + " reserved bytes");
+            in.owner("layer ", i);
+            int code = in.u8("type");
+            in.zeros(3, "reserved bytes");
             LayerSpec.Type type = LayerSpec.Type.ofCode(code);
             if (type == null) throw new ModelFormatException(Problem.UNKNOWN_LAYER, "unknown layer type " + code + " at layer " + i);
-            String at = "layer " + i + " ";
-            layers[i] = new LayerSpec(type, in.count(at + "units"), in.count(at + "kernel"), in.count(at + "stride"), in.count(at + "padding"), in.f32(at + "value"));
+            layers[i] = new LayerSpec(type, in.count("units"), in.count("kernel"), in.count("stride"), in.count("padding"), in.f32("value"));
             checkUnusedSettings(layers[i], i);
         }
+        in.owner(null, 0);
         Sequential shapeOracle;   // derives the tensors the architecture needs
         try {
             shapeOracle = Sequential.create(inputShape, layers, 1);
@@ -348,18 +349,19 @@ public final class ModelFile {
         TableRow[] table = new TableRow[tensorCount];
         for (int i = 0; i < tensorCount; i++) table[i] = TableRow.read(in, i, expected.get(i));
         int blockEnd = in.pos;
-        String before = "the tensor table";
+        String before = null, beforePart = "the tensor table";   // the block before, named as block() names it
         float[] params = shapeOracle.params();   // the values go straight into the network toNetwork(1) hands out
         List<Entry> entries = new ArrayList<>();
         for (TableRow t : table) {
             String name = t.want.name;
             int count = t.want.length;
-            blockEnd = in.block(name + " data", t.dataOff, t.dataLen, blockEnd, before);
-            before = name + " data";
+            blockEnd = in.block(name, " data", t.dataOff, t.dataLen, blockEnd, before, beforePart);
+            before = name;
+            beforePart = " data";
             if (t.dtype == DTYPE_INT8) {
                 int ch = t.want.outChannels();
-                blockEnd = in.block(name + " scales", t.scaleOff, 4 * ch, blockEnd, before);
-                before = name + " scales";
+                blockEnd = in.block(name, " scales", t.scaleOff, 4 * ch, blockEnd, before, beforePart);
+                beforePart = " scales";
                 byte[] q = new byte[count];
                 System.arraycopy(bytes, t.dataOff, q, 0, count);
                 float[] scales = new float[ch];
@@ -387,7 +389,7 @@ public final class ModelFile {
         // the writer pads the last block only to the next 8-byte boundary, so the file size is 4 more
         // than a multiple of 8; a longer gap before the CRC would be bytes no reader looks at
         if (align8(blockEnd) != size - 4) {
-            throw new ModelFormatException(Problem.MALFORMED, (size - 4 - blockEnd) + " bytes between the end of " + before
+            throw new ModelFormatException(Problem.MALFORMED, (size - 4 - blockEnd) + " bytes between the end of " + Reader.join(before, beforePart)
                     + " (byte " + blockEnd + ") and the CRC; the format pads only to the next 8-byte boundary");
         }
         ModelFile file = new ModelFile(inputShape, layers, meta, entries, size);
@@ -410,12 +412,14 @@ public final class ModelFile {
 
         static TableRow read(Reader in, int i, ParamTensor want) throws ModelFormatException {
             String name = in.str("tensor name");
+            in.owner("tensor ", name);
             int dtype = in.u8("dtype");
             int rank = in.u8("rank");
-            in.zeros(2, "tensor " + name + " reserved bytes");
+            in.zeros(2, "reserved bytes");
             int[] shape = new int[rank];
             for (int d = 0; d < rank; d++) shape[d] = in.count("dimension");
             int dataOff = in.u32("data offset"), dataLen = in.u32("data length"), scaleOff = in.u32("scales offset");
+            in.owner(null, 0);
             if (!want.name.equals(name)) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + i + " is \"" + name + "\", the architecture needs \"" + want.name + "\"");
             if (!java.util.Arrays.equals(want.shape, shape)) throw new ModelFormatException(Problem.SHAPE_MISMATCH, "tensor " + name + " has shape " + Tensor.describe(shape) + ", the architecture needs " + Tensor.describe(want.shape));
             if (dtype != DTYPE_FLOAT32 && dtype != DTYPE_INT8) throw new ModelFormatException(Problem.MALFORMED, "tensor " + name + " has unknown dtype " + dtype);
@@ -489,18 +493,51 @@ public final class ModelFile {
         }
     }
 
-    /** Little-endian cursor over the file that turns running past the end into TRUNCATED. */
+    /**
+     * Little-endian cursor over the file that turns running past the end into TRUNCATED. Each read
+     * names its field ({@code what}) for the error message, and {@link #owner} names the layer or
+     * tensor the fields belong to; the two are joined only when an error is thrown. A valid file
+     * then builds no message strings: ~100 concatenations that were a few milliseconds of the
+     * browser's start, in code that is still cold there.
+     */
     private static final class Reader {
         final byte[] b;
         int pos, limit;
+        private String ownerKind;    // "layer " or "tensor ", null: the fields belong to the file
+        private String ownerName;    // the tensor's name, or null: the layer's index
+        private int ownerIndex;
 
         Reader(byte[] b) {
             this.b = b;
             this.limit = b.length;
         }
 
+        /** The reads that follow belong to layer {@code index} ("layer ", i); null: to the file. */
+        void owner(String kind, int index) {
+            ownerKind = kind;
+            ownerName = null;
+            ownerIndex = index;
+        }
+
+        /** The reads that follow belong to the tensor {@code name} ("tensor ", name). */
+        void owner(String kind, String name) {
+            ownerKind = kind;
+            ownerName = name;
+        }
+
+        /** The field's name in an error message: "layer 3 units", "tensor layer0.weight dtype", "layer count". */
+        private String field(String what) {
+            if (ownerKind == null) return what;
+            return ownerKind + (ownerName != null ? ownerName : Integer.toString(ownerIndex)) + " " + what;
+        }
+
+        /** name + part, or part alone when name is null (block names: "layer0.weight" + " data"). */
+        static String join(String name, String part) {
+            return name == null ? part : name + part;
+        }
+
         void need(int n, String what) throws ModelFormatException {
-            if (pos + n > limit || pos + n < pos) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated while reading " + what + " at byte " + pos);
+            if (pos + n > limit || pos + n < pos) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated while reading " + field(what) + " at byte " + pos);
         }
 
         int u8(String what) throws ModelFormatException {
@@ -518,14 +555,14 @@ public final class ModelFile {
         /** A u32 used as a count, dimension or layer setting: must be small enough to be plausible. */
         int count(String what) throws ModelFormatException {
             int v = u32(what);
-            if (v < 0 || v > 1 << 24) throw new ModelFormatException(Problem.MALFORMED, what + " " + Integer.toUnsignedString(v) + " is implausible (more than 2^24)");
+            if (v < 0 || v > 1 << 24) throw new ModelFormatException(Problem.MALFORMED, field(what) + " " + Integer.toUnsignedString(v) + " is implausible (more than 2^24)");
             return v;
         }
 
         /** An input dimension: a count of at least 1. */
         int dimension(String what) throws ModelFormatException {
             int v = count(what);
-            if (v == 0) throw new ModelFormatException(Problem.MALFORMED, what + " is 0, must be at least 1");
+            if (v == 0) throw new ModelFormatException(Problem.MALFORMED, field(what) + " is 0, must be at least 1");
             return v;
         }
 
@@ -533,7 +570,7 @@ public final class ModelFile {
         void zeros(int n, String what) throws ModelFormatException {
             need(n, what);
             for (int k = 0; k < n; k++, pos++) {
-                if (b[pos] != 0) throw new ModelFormatException(Problem.MALFORMED, what + " must be 0, byte " + pos + " is " + (b[pos] & 0xFF));
+                if (b[pos] != 0) throw new ModelFormatException(Problem.MALFORMED, field(what) + " must be 0, byte " + pos + " is " + (b[pos] & 0xFF));
             }
         }
 
@@ -571,16 +608,17 @@ public final class ModelFile {
         }
 
         /**
-         * A data block [off, off + len): 8-byte aligned, inside the file, and not before {@code from},
-         * the end of the tensor table or of the block before it; so the blocks follow the table in
-         * entry order without overlapping. Returns the block's end.
+         * A data block [off, off + len), named {@code name + part} ("layer0.weight", " data"): 8-byte
+         * aligned, inside the file, and not before {@code from}, the end of the tensor table or of the
+         * block before it ({@code before + beforePart}, before null for the table); so the blocks
+         * follow the table in entry order without overlapping. Returns the block's end.
          */
-        int block(String what, int off, int len, int from, String before) throws ModelFormatException {
+        int block(String name, String part, int off, int len, int from, String before, String beforePart) throws ModelFormatException {
             long start = off & 0xFFFFFFFFL, end = start + len;   // len >= 0, checked against the shape
-            if ((start & 7) != 0) throw new ModelFormatException(Problem.MALFORMED, what + " offset " + start + " is not 8-byte aligned");
-            if (end > limit) throw new ModelFormatException(Problem.TRUNCATED, what + " at bytes " + start + ".." + end + " runs past the data region, which ends at byte " + limit);
+            if ((start & 7) != 0) throw new ModelFormatException(Problem.MALFORMED, name + part + " offset " + start + " is not 8-byte aligned");
+            if (end > limit) throw new ModelFormatException(Problem.TRUNCATED, name + part + " at bytes " + start + ".." + end + " runs past the data region, which ends at byte " + limit);
             if (start < from) {
-                throw new ModelFormatException(Problem.MALFORMED, what + " at bytes " + start + ".." + end + " starts before the end of " + before
+                throw new ModelFormatException(Problem.MALFORMED, name + part + " at bytes " + start + ".." + end + " starts before the end of " + join(before, beforePart)
                         + " (byte " + from + "): data blocks follow the tensor table in entry order, without overlapping");
             }
             return (int) end;
