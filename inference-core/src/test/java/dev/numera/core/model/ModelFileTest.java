@@ -439,13 +439,14 @@ class ModelFileTest {
         refuse(b, Problem.TRUNCATED, "layer records");
         b = golden();
         put32(b, layer(10, 0), tooMany);          // the metadata count follows the 10 layer records
-        refuse(b, Problem.MALFORMED, "metadata count");
+        // the whole message: a field after the layer records belongs to no layer
+        assertEquals("metadata count 16777217 is implausible (more than 2^24)", refuse(b, Problem.MALFORMED).getMessage());
         b = golden();
         put32(b, indexOf(b, "layer0.weight") - 2 - 4, tooMany);   // before the first entry's name and its length
-        refuse(b, Problem.MALFORMED, "tensor count");
+        assertEquals("tensor count 16777217 is implausible (more than 2^24)", refuse(b, Problem.MALFORMED).getMessage());
         b = golden();
         put32(b, dtypeAt(b, "layer6.weight") + 4, tooMany);
-        refuse(b, Problem.MALFORMED, "dimension 16777217");
+        assertEquals("tensor layer6.weight dimension 16777217 is implausible (more than 2^24)", refuse(b, Problem.MALFORMED).getMessage());
     }
 
     @Test
