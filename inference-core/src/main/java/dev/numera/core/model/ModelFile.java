@@ -296,6 +296,49 @@ public final class ModelFile {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * {@code len} bytes of UTF-8 at {@code off} as a string, or null when they are not well-formed
+     * UTF-8 (Unicode's table 3-7: no overlong form, no surrogate, nothing past U+10FFFF, no cut or
+     * stray continuation byte), where {@code new String(.., UTF_8)} would put U+FFFD in silently. By
+     * hand because the charset classes behind that constructor were 4-5 KB of each browser build
+     * (numera.js and numera.wasm, before gzip) that nothing else there uses.
+     */
+    static String decodeUtf8(byte[] b, int off, int len) {
+        char[] out = new char[len];   // UTF-16 never needs more units than UTF-8 has bytes
+        int n = 0, i = off, end = off + len;
+        while (i < end) {
+            int c = b[i++] & 0xFF;
+            if (c < 0x80) {
+                out[n++] = (char) c;
+                continue;
+            }
+            int more, min;   // continuation bytes, and the smallest code point that needs them
+            if (c >= 0xC2 && c <= 0xDF) {
+                more = 1; min = 0x80; c &= 0x1F;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                more = 2; min = 0x800; c &= 0x0F;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                more = 3; min = 0x10000; c &= 0x07;
+            } else {
+                return null;   // a continuation byte first, C0/C1 (always overlong) or F5-FF
+            }
+            if (end - i < more) return null;
+            for (int k = 0; k < more; k++) {
+                int x = b[i++] & 0xFF;
+                if ((x & 0xC0) != 0x80) return null;
+                c = c << 6 | x & 0x3F;
+            }
+            if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return null;
+            if (c < 0x10000) {
+                out[n++] = (char) c;
+            } else {   // a surrogate pair
+                out[n++] = (char) (0xD800 + ((c - 0x10000) >> 10));
+                out[n++] = (char) (0xDC00 + ((c - 0x10000) & 0x3FF));
+            }
+        }
+        return new String(out, 0, n);
+    }
+
     // ---------------------------------------------------------------- reading
 
     /** Parses and validates a whole file; every problem is a {@link ModelFormatException}. */
@@ -587,24 +630,10 @@ public final class ModelFile {
             int len = (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8;
             pos += 2;
             need(len, what);
-            String s = ascii(b, pos, len);
-            if (s == null) s = new String(b, pos, len, StandardCharsets.UTF_8);
+            String s = decodeUtf8(b, pos, len);
+            if (s == null) throw new ModelFormatException(Problem.MALFORMED, field(what) + " at byte " + pos + " is not well-formed UTF-8");
             pos += len;
             return s;
-        }
-
-        /**
-         * ASCII bytes as a string without the charset machinery, whose first use costs milliseconds
-         * in the browser builds (class set-up in cold code); null when a byte is not ASCII.
-         */
-        private static String ascii(byte[] b, int off, int len) {
-            char[] c = new char[len];
-            for (int i = 0; i < len; i++) {
-                byte x = b[off + i];
-                if (x < 0) return null;
-                c[i] = (char) x;
-            }
-            return new String(c);
         }
 
         /**

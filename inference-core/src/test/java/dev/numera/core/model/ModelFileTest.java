@@ -131,6 +131,50 @@ class ModelFileTest {
         assertEquals(meta, back.metadata());
     }
 
+    /**
+     * The reader's own UTF-8 decoder against the JDK's in its strict mode (REPORT, not replace): the
+     * same string for every well-formed input, null exactly where the JDK reports malformed input.
+     * Every scalar value once, then random byte strings drawn mostly from the bytes that matter
+     * (leads, continuations, the excluded C0/C1/F5-FF).
+     */
+    @Test
+    void decodeUtf8AgreesWithTheJdksStrictDecoder() throws Exception {
+        for (int cp = 0; cp <= 0x10FFFF; cp++) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) continue;   // not scalar values: the JDK encodes them as '?'
+            byte[] u = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+            assertEquals(new String(Character.toChars(cp)), ModelFile.decodeUtf8(u, 0, u.length), "U+" + Integer.toHexString(cp));
+        }
+        int[] pool = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+        java.util.Random rnd = new java.util.Random(11);
+        int malformed = 0;
+        for (int t = 0; t < 200_000; t++) {
+            byte[] b = new byte[2 + rnd.nextInt(7)];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) (rnd.nextInt(4) == 0 ? rnd.nextInt(256) : pool[rnd.nextInt(pool.length)]);
+            String jdk;
+            try {
+                jdk = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b, 1, b.length - 1)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                jdk = null;
+                malformed++;
+            }
+            assertEquals(jdk, ModelFile.decodeUtf8(b, 1, b.length - 1), java.util.Arrays.toString(b));
+        }
+        assertTrue(malformed > 50_000 && malformed < 190_000, "both kinds drawn: " + malformed);
+    }
+
+    @Test
+    void metadataThatIsNotUtf8IsRefused() throws Exception {
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(GoldenFixtures.metadata());
+        meta.put("note", "a#c");
+        byte[] b = ModelFile.of(GoldenFixtures.network(), meta, false).write();
+        int at = indexOf(b, "a#c");
+        for (int bad : new int[]{0x80, 0xC0, 0xFF}) {   // a stray continuation, an overlong lead, never UTF-8
+            b[at + 1] = (byte) bad;
+            refuse(b, Problem.MALFORMED, "metadata value at byte " + at + " is not well-formed UTF-8");
+        }
+    }
+
     @Test
     void int8RoundTripIsWithinHalfAStepPerChannel() throws Exception {
         Sequential net = GoldenFixtures.network();
