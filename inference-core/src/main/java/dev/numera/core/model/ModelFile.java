@@ -92,7 +92,7 @@ public final class ModelFile {
     private final LayerSpec[] layers;
     private final Map<String, String> metadata;
     private final List<Entry> tensors;
-    private int byteSize;       // -1 until known
+    private int byteSize;       // of the encoded file: as read, or as write() encodes it
     /** The network {@link #read} built to check the architecture, handed out by the first toNetwork(1). */
     private final AtomicReference<Sequential> spare = new AtomicReference<>();
 
@@ -138,7 +138,11 @@ public final class ModelFile {
                 list.add(new Entry(t.name, DTYPE_FLOAT32, t.shape.clone(), new Tensor(v, t.shape), null, null));
             }
         }
-        return new ModelFile(net.inputShape(), net.specs(), new LinkedHashMap<>(metadata), list, -1);
+        ModelFile file = new ModelFile(net.inputShape(), net.specs(), new LinkedHashMap<>(metadata), list, -1);
+        // encoded once here, so byteSize() is a plain field: a lazy write() behind it would put the
+        // whole writer (and a UTF-8 encoder) into the browser builds, which only read files
+        file.byteSize = file.write().length;
+        return file;
     }
 
     /** A network holding this file's parameters (dequantised), for {@code capacity} samples per pass. */
@@ -182,9 +186,8 @@ public final class ModelFile {
         return tensors;
     }
 
-    /** Size of the encoded file in bytes (encoded on first ask for a file built in memory). */
+    /** Size of the encoded file in bytes. */
     public int byteSize() {
-        if (byteSize < 0) byteSize = write().length;
         return byteSize;
     }
 

@@ -206,6 +206,16 @@ class ModelFileTest {
     }
 
     @Test
+    void byteSizeIsTheEncodedFilesLength() throws Exception {
+        for (boolean int8 : new boolean[]{true, false}) {
+            ModelFile built = ModelFile.of(GoldenFixtures.network(), GoldenFixtures.metadata(), int8);
+            byte[] bytes = built.write();
+            assertEquals(bytes.length, built.byteSize(), "built in memory");
+            assertEquals(bytes.length, ModelFile.read(bytes).byteSize(), "read");
+        }
+    }
+
+    @Test
     void int8QuantizerHandCase() {
         byte[] q = new byte[6];
         float[] s = new float[2];
