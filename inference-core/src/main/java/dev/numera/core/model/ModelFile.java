@@ -543,8 +543,7 @@ public final class ModelFile {
      * Little-endian cursor over the file that turns running past the end into TRUNCATED. Each read
      * names its field ({@code what}) for the error message, and {@link #owner} names the layer or
      * tensor the fields belong to; the two are joined only when an error is thrown, so a valid file
-     * builds no message strings (about 100 per read before; not a measurable part of the browser's
-     * start, but work for nobody).
+     * builds no message strings.
      */
     private static final class Reader {
         final byte[] b;
