@@ -20,8 +20,9 @@ import dev.numera.core.nn.Sequential;
  * When there is nothing to read (empty canvas, blank or shaded paper, noise) the prediction says
  * "no digit" with the reason instead of guessing.
  *
- * <p>Allocation happens only when the source size changes; a stream of same-sized frames (the camera
- * loop) makes no garbage. Not thread-safe: one recognizer per thread.
+ * <p>Allocation happens only for a source size that is not one of the last two; a stream of same-sized
+ * frames (the camera loop), or two sizes in turn (the camera's box and the drawing pad, while the camera
+ * runs and someone draws), makes no garbage. Not thread-safe: one recognizer per thread.
  */
 public final class Recognizer {
     /** The reason of a prediction whose network output was NaN: the model, not the ink, is at fault. */
@@ -30,7 +31,8 @@ public final class Recognizer {
     private final Sequential net;
     private final float mean, invStd;
     private final Prediction prediction;
-    private Stages stages;
+    // the buffers of the two most recent source sizes, current first
+    private Stages stages, previous;
 
     /** Buffers and stage objects for one source size. */
     private static final class Stages {
@@ -210,7 +212,11 @@ public final class Recognizer {
         if (width < 1 || height < 1 || width > 4096 || height > 4096) {
             throw new IllegalArgumentException("image size " + width + "x" + height + " outside 1..4096");
         }
-        if (stages == null || stages.width != width || stages.height != height) stages = new Stages(width, height);
+        if (stages == null || stages.width != width || stages.height != height) {
+            Stages s = previous != null && previous.width == width && previous.height == height ? previous : new Stages(width, height);
+            previous = stages;
+            stages = s;
+        }
         return stages;
     }
 }

@@ -62,6 +62,27 @@ class RecognizerAllocationTest {
         assertEquals(0, bytes, "camera path: " + bytes + " bytes over " + FRAMES + " frames");
     }
 
+    /**
+     * The camera running while the pad holds a drawing: the app recognises its 140x140 box every frame and
+     * the 280x280 pad on every change (a live stroke, ~20 times a second), on one recognizer. Each size
+     * has its own buffers (3.1 MB for the pad's, 0.86 MB for the box's), which must not be remade at every turn.
+     */
+    @Test
+    void cameraAndDrawingInTurnAllocateNothing() {
+        Recognizer r = shippedArchitecture();
+        float[] ink = RecognizerTest.draw(3, 280, 1f, 0, 0);
+        byte[] rgba = RecognizerTest.paper(RecognizerTest.draw(7, 140, 0.5f, 0, 0), 140);
+        int[] pixels = new int[140 * 140];
+        for (int i = 0; i < pixels.length; i++) pixels[i] = Luminance.pack(rgba, 4 * i);
+        long bytes = allocatedBytes(() -> {
+            for (int i = 0; i < FRAMES; i++) {
+                r.recognizeRgba(pixels, 140, 140, InputKind.CAMERA);
+                if (i % 3 == 0) r.recognizeInk(ink, 280, 280, InputKind.DRAWN);
+            }
+        });
+        assertEquals(0, bytes, "camera and pad in turn: " + bytes + " bytes over " + FRAMES + " frames");
+    }
+
     @Test
     void otherPerFramePathsAllocateNothing() {
         Recognizer r = shippedArchitecture();
