@@ -22,14 +22,22 @@ import java.util.function.Consumer;
 
 /**
  * The live camera: start/stop, switch between cameras (the new one opened before the old one
- * goes), noticing a camera that stops on its own, and every animation frame the 140x140
+ * goes), noticing a camera that stops on its own, and for each new video frame the 140x140
  * target box only (drawImage of the box region into a 140x140 canvas, one getImageData, one copy
  * into a reused {@link RgbaBuffer}). The frame goes to {@link FrameListener}; recognition is not
  * done here.
  *
+ * <p>A box is read once per new video frame, not once per animation frame: a camera gives 30 frames a
+ * second (Chromium's fake one in the tests 10), a screen asks for 60 to 120, and each animation frame
+ * between two video frames would recognise the same picture again. The loop still runs on animation
+ * frames and skips those with no new video frame (counted by {@link Js#countVideoFrames}). Where the
+ * browser keeps no such count it reads on every animation frame; where the count stops (some stop
+ * calling back for a video scrolled out of sight) it reads at least every {@link #STALE_TICKS}th.
+ *
  * <p>The frame loop allocates nothing of its own: the pixel buffer and the animation-frame callback
  * (one JS function) are made once. What remains per frame is the browser's: getImageData returns a
- * new ImageData each call (2D canvas has no read-into-buffer call).
+ * new ImageData each call (2D canvas has no read-into-buffer call), and each video frame callback
+ * gets a new metadata object.
  */
 public final class Camera {
     /** The box side in video pixels for a 640x480 stream; scales with the video's shorter side. */
@@ -60,6 +68,11 @@ public final class Camera {
     private String[] deviceIds = new String[0];
     private String deviceId; // the camera in use, "" when unknown
     private int frameRequest = -1;
+    private JSObject videoFrames;     // the running video's presented-frame count, null where the browser keeps none
+    private int lastVideoFrame;       // the count at the last read box
+    private int staleTicks;           // animation frames since then
+    /** Animation frames without a new video frame after which the box is read anyway (~0.25 s at 60 Hz). */
+    static final int STALE_TICKS = 15;
     private int attached; // streams attached so far: tells the running one from those a switch replaced
 
     public Camera(HTMLDocument doc, FrameListener listener) {
@@ -160,6 +173,11 @@ public final class Camera {
             switchButton.setHidden(stream == null || deviceIds.length < 2);
             return null;
         }, err -> null);    // no device list: the switch button stays hidden, the running camera is unaffected
+        if (videoFrames != null) {
+            Js.stopCounting(videoFrames);
+        }
+        videoFrames = Js.countVideoFrames(video);
+        lastVideoFrame = -1;  // the first frame with data is read, counted or not
         if (frameRequest < 0) { // a switch keeps the loop that runs
             frameRequest = Js.requestAnimationFrame(onFrame);
         }
@@ -173,6 +191,10 @@ public final class Camera {
         stream = null;
         request++;          // a switch's request still out is answered by a stopped camera now
         starting = false;
+        if (videoFrames != null) {
+            Js.stopCounting(videoFrames);
+            videoFrames = null;
+        }
         if (frameRequest >= 0) {
             Window.cancelAnimationFrame(frameRequest);
             frameRequest = -1;
@@ -240,6 +262,14 @@ public final class Camera {
         int vw = video.getVideoWidth();
         int vh = video.getVideoHeight();
         if (video.getReadyState() >= HTMLMediaElement.HAVE_CURRENT_DATA && vw > 0 && vh > 0) {
+            if (videoFrames != null) {
+                int n = Js.videoFrames(videoFrames);
+                if (n == lastVideoFrame && ++staleTicks < STALE_TICKS) {
+                    return; // the picture the last box came from
+                }
+                lastVideoFrame = n;
+                staleTicks = 0;
+            }
             if (vw != placedW || vh != placedH) {
                 placeBox(vw, vh);
             }
@@ -282,7 +312,7 @@ public final class Camera {
     }
 
     /**
-     * What every animation frame does with the video, on another source that already is the box
+     * What the loop does with each new video frame, on another source that already is the box
      * (its top-left side x side pixels): window.numera.cameraFrame, so tests and benchmarks can
      * drive the camera loop's own code without a camera.
      */

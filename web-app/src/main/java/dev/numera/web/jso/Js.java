@@ -6,6 +6,7 @@ import org.teavm.jso.browser.AnimationFrameCallback;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLVideoElement;
 
 /**
  * Small browser bits jso-apis lacks. The bulk copies across the JS/Java boundary are
@@ -63,6 +64,24 @@ public final class Js {
     /** requestAnimationFrame with a function from {@link #animationFrameCallback}: nothing is wrapped per call. */
     @JSBody(params = "f", script = "return requestAnimationFrame(f);")
     public static native int requestAnimationFrame(JSObject f);
+
+    /**
+     * A count of the frames the video has presented, kept by a requestVideoFrameCallback loop in
+     * JavaScript (nothing calls into Java per frame), read with {@link #videoFrames}; null where the
+     * browser lacks the API (before Chrome 83, Safari 15.4, Firefox 132).
+     */
+    @JSBody(params = "v", script = "if (typeof v.requestVideoFrameCallback !== 'function') { return null; }"
+            + " var c = {n: 0, on: true};"
+            + " var tick = function () { if (c.on) { c.n = (c.n + 1) | 0; v.requestVideoFrameCallback(tick); } };"
+            + " v.requestVideoFrameCallback(tick); return c;")
+    public static native JSObject countVideoFrames(HTMLVideoElement v);
+
+    @JSBody(params = "c", script = "return c.n;")
+    public static native int videoFrames(JSObject counter);
+
+    /** Ends the counter's loop at its next callback. */
+    @JSBody(params = "c", script = "c.on = false;")
+    public static native void stopCounting(JSObject counter);
 
     /**
      * Whether o is a Uint8ClampedArray, from this window or another (an iframe's: instanceof only

@@ -51,7 +51,7 @@ public final class ResultView {
         }
     }
 
-    // What the page shows now. The camera calls show() every animation frame; writing only what
+    // What the page shows now. The camera calls show() for every video frame; writing only what
     // changed keeps a steady picture from making a new string per element per frame.
     private int shownDigit = Integer.MIN_VALUE;
     private int shownConfidence = Integer.MIN_VALUE + 1;

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,10 +95,55 @@ class ChromiumCameraTest {
         for (int d : DIGITS) {
             assertTrue(seen.indexOf((char) ('0' + d)) >= 0, "digit " + d + " never read; seen " + seen);
         }
+        // a verdict that holds (each digit is on screen for a second) reaches screen readers
+        String announced = chromium.driver.findElement(By.id("announce")).getAttribute("textContent");
+        assertTrue(announced.matches("Recognised [207413], .*"), "the camera's verdicts were not announced: '" + announced + "'");
         assertEquals("", chromium.driver.findElement(By.id("camera-message")).getText());
         chromium.driver.findElement(By.id("camera-toggle")).click();
         assertTrue((Boolean) Pages.js(chromium.driver, "return document.getElementById('camera-area').hidden"));
         Csp.assertStrictAndHeld(chromium.driver); // the whole camera path ran under the strict policy
+    }
+
+    /**
+     * The camera's box is read once per new video frame, not once per animation frame: the fake camera
+     * gives 10 frames a second, the page 60 animation frames, so reading on every animation frame
+     * would recognise each picture six times. Counted over three seconds of running camera: the page's
+     * getImageData calls (the grab is the only caller then) against the frames the video presented and
+     * the animation frames. Where the browser has no requestVideoFrameCallback ("none") the box is read
+     * on every animation frame; where its callbacks stop coming ("silent": some browsers stop them for a
+     * video out of sight) at least every Camera.STALE_TICKS-th.
+     */
+    @ParameterizedTest
+    @CsvSource({"js, counted", "wasm, counted", "wasm, none", "wasm, silent", "js, silent"})
+    void eachVideoFrameIsReadOnce(String runtime, String videoFrameCallback) {
+        // the test keeps the real requestVideoFrameCallback to count the presented frames itself
+        String before = "window.__rvfc = HTMLVideoElement.prototype.requestVideoFrameCallback;"
+                + (videoFrameCallback.equals("none") ? " delete HTMLVideoElement.prototype.requestVideoFrameCallback;"
+                : videoFrameCallback.equals("silent") ? " HTMLVideoElement.prototype.requestVideoFrameCallback = function () { return 1; };" : "");
+        String id = (String) chromium.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", before)).get("identifier");
+        try {
+            open(runtime);
+        } finally {
+            chromium.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+        }
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        Pages.await(chromium.driver, "document.getElementById('camera-video').readyState >= 2"
+                + " && /[0-9]/.test(document.getElementById('prediction').textContent)", "true");
+        Pages.js(chromium.driver, "var g = CanvasRenderingContext2D.prototype.getImageData; window.__reads = 0; window.__ticks = 0;"
+                + "CanvasRenderingContext2D.prototype.getImageData = function () { window.__reads++; return g.apply(this, arguments); };"
+                + "var v = document.getElementById('camera-video'); window.__presented = 0;"
+                + "var tick = function () { window.__presented++; window.__rvfc.call(v, tick); }; window.__rvfc.call(v, tick);"
+                + "var raf = function () { window.__ticks++; requestAnimationFrame(raf); }; requestAnimationFrame(raf);"
+                + "window.__t0 = performance.now();");
+        Pages.await(chromium.driver, "performance.now() - window.__t0 > 3000", "true");
+        long reads = ((Number) Pages.js(chromium.driver, "return window.__reads")).longValue();
+        long presented = ((Number) Pages.js(chromium.driver, "return window.__presented")).longValue();
+        long ticks = ((Number) Pages.js(chromium.driver, "return window.__ticks")).longValue();
+        String counts = videoFrameCallback + ": " + reads + " reads, " + presented + " video frames, " + ticks + " animation frames";
+        assertTrue(ticks > 2 * presented, "the test needs more animation frames than video frames: " + counts);
+        long expected = videoFrameCallback.equals("counted") ? presented : videoFrameCallback.equals("none") ? ticks : ticks / Camera.STALE_TICKS;
+        assertTrue(Math.abs(reads - expected) <= 2, "expected about " + expected + " reads: " + counts);
+        chromium.driver.findElement(By.id("camera-toggle")).click();
     }
 
     /** The camera's thresholded box, hashed: it changes as the video does. */
