@@ -28,8 +28,9 @@ import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
 /**
  * Wires the page: model → Recognizer, drawing and camera → Recognizer → views. Recognition of a
- * drawing runs at most every 50 ms while the pen moves (on an animation frame) and once more when
- * it lifts; the camera recognises every animation frame. Both feed one result: while the pad has
+ * drawing runs at most every 50 ms while the pen moves (on an animation frame; less often where it
+ * is slow, see {@link #nextLiveAt}) and once more when it lifts; the camera recognises every new
+ * video frame. Both feed one result: while the pad has
  * ink it shows the drawing (camera frames then only update the camera's own preview), once the pad
  * is empty again the camera's.
  */
@@ -50,7 +51,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private HTMLElement clearButton;
     private HTMLElement undoButton;
     private int liveRequest = -1; // the animation frame of the next live recognition, -1 when none is due
-    private double lastLive = -1e9;
+    private double nextLive = -1e9;   // Js.now() from which the next live recognition may run
 
     static void start() {
         new App().run();
@@ -136,7 +137,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     private void liveFrame() {
         liveRequest = -1;
-        if (Js.now() - lastLive >= LIVE_INTERVAL_MS) {
+        if (Js.now() >= nextLive) {
             recognizeDrawing(false);
         } else {
             liveRequest = Window.requestAnimationFrame(t -> liveFrame());
@@ -144,17 +145,28 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     }
 
     private void recognizeDrawing(boolean settled) {
-        lastLive = Js.now();
         double t0 = Js.now();
         Prediction p = recognizer.recognizeInk(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN);
         model.showTime(Js.now() - t0);
         show(p, settled);
+        nextLive = nextLiveAt(t0, Js.now());
+    }
+
+    /**
+     * When the next live recognition may start, after one (with its page update) ran from start to end:
+     * LIVE_INTERVAL_MS after it ended, or twice its length where that is longer. Counted from the start,
+     * a device where it takes 50 ms would recognise on every animation frame and leave the pen nothing;
+     * this way live recognition takes at most a third of the main thread while the pen moves.
+     */
+    static double nextLiveAt(double start, double end) {
+        return end + Math.max(LIVE_INTERVAL_MS, 2 * (end - start));
     }
 
     private void key(KeyboardEvent e) {
         if ("Escape".equals(e.getKey())) {
             pad.clear();
-        } else if ((e.isCtrlKey() || e.isMetaKey()) && ("z".equals(e.getKey()) || "Z".equals(e.getKey()))) {
+        } else if ((e.isCtrlKey() || e.isMetaKey()) && !e.isShiftKey() && ("z".equals(e.getKey()) || "Z".equals(e.getKey()))) {
+            // with Shift it is redo elsewhere: undoing another stroke instead would destroy what the user meant to get back
             e.preventDefault();
             pad.undo();
         }

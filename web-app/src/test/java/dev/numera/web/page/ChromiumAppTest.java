@@ -147,6 +147,11 @@ class ChromiumAppTest {
         draw(1);
         new Actions(chromium.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
         assertEquals("", text("prediction"), "a stroke after a clear: Ctrl+Z takes back that stroke, not the clear");
+        draw(1);
+        String oneStroke = canvasHash();
+        new Actions(chromium.driver).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys("z").keyUp(Keys.SHIFT).keyUp(Keys.CONTROL).perform();
+        assertEquals(oneStroke, canvasHash(), "Ctrl+Shift+Z, redo elsewhere, must not undo");
+        new Actions(chromium.driver).sendKeys(Keys.ESCAPE).perform();
         draw(7);
         if (!afterUndo.equals(Integer.toString(last))) {
             wrong.append("Ctrl+Z left '").append(afterUndo).append("'; ");
