@@ -34,6 +34,11 @@ import java.util.function.Consumer;
  * browser keeps no such count it reads on every animation frame; where the count stops (some stop
  * calling back for a video scrolled out of sight) it reads at least every {@link #STALE_TICKS}th.
  *
+ * <p>A page sent to the background (another tab in front, the window minimised, another app on a
+ * phone) releases the camera, whose light then goes off and which another app can then have; nothing
+ * would be read meanwhile anyway, as the browser stops the animation frames. Back in front, the page
+ * takes the camera again.
+ *
  * <p>The frame loop allocates nothing of its own: the pixel buffer and the animation-frame callback
  * (one JS function) are made once. What remains per frame is the browser's: getImageData returns a
  * new ImageData each call (2D canvas has no read-into-buffer call), and each video frame callback
@@ -74,6 +79,7 @@ public final class Camera {
     /** Animation frames without a new video frame after which the box is read anyway (~0.25 s at 60 Hz). */
     static final int STALE_TICKS = 15;
     private int attached; // streams attached so far: tells the running one from those a switch replaced
+    private boolean resumeWhenShown; // the camera was released because the page was hidden
 
     public Camera(HTMLDocument doc, FrameListener listener) {
         this.listener = listener;
@@ -84,6 +90,7 @@ public final class Camera {
         box = doc.getElementById("camera-box");
         video = (HTMLVideoElement) doc.getElementById("camera-video");
         toggle.addEventListener("click", e -> toggle());
+        doc.addEventListener("visibilitychange", e -> visibilityChanged());
         switchButton.addEventListener("click", e -> switchCamera());
         toggle.removeAttribute("disabled");   // the page starts it disabled: it does nothing until wired here
     }
@@ -93,6 +100,7 @@ public final class Camera {
     }
 
     public void toggle() {
+        resumeWhenShown = false;
         if (stream != null) {
             stop();
         } else {
@@ -205,6 +213,23 @@ public final class Camera {
         toggle.setTextContent("Start camera");
         say("", false); // a note about the stream that ran is stale now
         listener.stopped();
+    }
+
+    private void visibilityChanged() {
+        if (Js.pageHidden()) {
+            if (stream != null) {
+                stop();
+                resumeWhenShown = true;
+            } else if (starting) {
+                request++;      // the answer, when it comes, is released at once (see ask)
+                starting = false;
+                say("", false);
+                resumeWhenShown = true;
+            }
+        } else if (resumeWhenShown) {
+            resumeWhenShown = false;
+            start();
+        }
     }
 
     private void switchCamera() {

@@ -65,6 +65,9 @@ public final class Js {
     @JSBody(params = "f", script = "return requestAnimationFrame(f);")
     public static native int requestAnimationFrame(JSObject f);
 
+    @JSBody(script = "return document.hidden;")
+    public static native boolean pageHidden();
+
     /**
      * A count of the frames the video has presented, kept by a requestVideoFrameCallback loop in
      * JavaScript (nothing calls into Java per frame), read with {@link #videoFrames}; null where the

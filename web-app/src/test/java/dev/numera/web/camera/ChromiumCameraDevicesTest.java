@@ -285,4 +285,37 @@ class ChromiumCameraDevicesTest {
         click("camera-toggle");
         Csp.assertStrictAndHeld(chromium.driver);
     }
+
+    /**
+     * A page sent to the background (another tab in front, the window minimised, another app on a
+     * phone) releases the camera: its light goes off and another app can have it, where before the
+     * track stayed live under a "Stop camera" button with nothing read. Back in front, the page takes
+     * the camera again. The hidden tab is watched through localStorage, which the tab in front (same
+     * origin) can read: the page records there, when it is hidden, the state of the track it had.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aHiddenPageReleasesTheCameraAndTakesItBack(String runtime) {
+        open(runtime, "");
+        click("camera-toggle");
+        awaitVideoRunning();
+        js("localStorage.removeItem('numera-test-hidden'); var track = document.getElementById('camera-video').srcObject.getVideoTracks()[0];"
+                + "window.__track = track; document.addEventListener('visibilitychange', function () { if (document.hidden) {"
+                + " localStorage.setItem('numera-test-hidden', track.readyState + ',' + document.getElementById('camera-toggle').textContent); } });");
+        String app = chromium.driver.getWindowHandle();
+        chromium.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        chromium.driver.get(Site.server().url("manifest.webmanifest"));
+        String hidden = (String) Pages.await(chromium.driver, "localStorage.getItem('numera-test-hidden') !== null", "localStorage.getItem('numera-test-hidden')");
+        chromium.driver.close();
+        chromium.driver.switchTo().window(app);
+        assertEquals("ended,Start camera", hidden, "the hidden page's camera track, and its button");
+        awaitVideoRunning();
+        assertEquals(Boolean.TRUE, js("var t = document.getElementById('camera-video').srcObject.getVideoTracks()[0];"
+                + " return t !== window.__track && t.readyState === 'live'"), "a new, live track once the page is in front again");
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals("", cameraMessage());
+        click("camera-toggle");
+        assertCameraOff();
+        Csp.assertStrictAndHeld(chromium.driver);
+    }
 }
