@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * <p>A page sent to the background (another tab in front, the window minimised, another app on a
  * phone) releases the camera, whose light then goes off and which another app can then have; nothing
  * would be read meanwhile anyway, as the browser stops the animation frames. Back in front, the page
- * takes the camera again.
+ * takes the same camera again.
  *
  * <p>The frame loop allocates nothing of its own: the pixel buffer and the animation-frame callback
  * (one JS function) are made once. What remains per frame is the browser's: getImageData returns a
@@ -228,7 +228,12 @@ public final class Camera {
             }
         } else if (resumeWhenShown) {
             resumeWhenShown = false;
-            start();
+            if (deviceId == null || deviceId.isEmpty()) {
+                start();
+            } else { // the camera the user had (the front one after a switch, say), else the preferred one
+                say("Starting the camera…", false);
+                ask(deviceId, s -> attach(s, ""), err -> start());
+            }
         }
     }
 

@@ -290,14 +290,19 @@ class ChromiumCameraDevicesTest {
      * A page sent to the background (another tab in front, the window minimised, another app on a
      * phone) releases the camera: its light goes off and another app can have it, where before the
      * track stayed live under a "Stop camera" button with nothing read. Back in front, the page takes
-     * the camera again. The hidden tab is watched through localStorage, which the tab in front (same
-     * origin) can read: the page records there, when it is hidden, the state of the track it had.
+     * the same camera again (here the front one, switched to from the rear one it starts with). The
+     * hidden tab is watched through localStorage, which the tab in front (same origin) can read: the
+     * page records there, when it is hidden, the state of the track it had.
      */
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void aHiddenPageReleasesTheCameraAndTakesItBack(String runtime) {
-        open(runtime, "");
+        open(runtime, TWO_CAMERAS);
         click("camera-toggle");
+        awaitVideoRunning();
+        Pages.await(chromium.driver, "!document.getElementById('camera-switch').hidden", "true");
+        click("camera-switch");
+        Pages.await(chromium.driver, "window.__cams.length === 2", "true");
         awaitVideoRunning();
         js("localStorage.removeItem('numera-test-hidden'); var track = document.getElementById('camera-video').srcObject.getVideoTracks()[0];"
                 + "window.__track = track; document.addEventListener('visibilitychange', function () { if (document.hidden) {"
@@ -312,6 +317,7 @@ class ChromiumCameraDevicesTest {
         awaitVideoRunning();
         assertEquals(Boolean.TRUE, js("var t = document.getElementById('camera-video').srcObject.getVideoTracks()[0];"
                 + " return t !== window.__track && t.readyState === 'live'"), "a new, live track once the page is in front again");
+        assertEquals(List.of("cam-rear", "cam-front", "cam-front"), js("return window.__cams;"), "the same camera again");
         assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
         assertEquals("", cameraMessage());
         click("camera-toggle");
