@@ -20,7 +20,7 @@ self.addEventListener("install", (event) => {
 // model or module is not this build's (a captive portal's page, a cache that ignores the query).
 // cache: "reload" skips the HTTP cache, so the new cache holds exactly this version's files. A file
 // asked for by its version (?v=, the first 12 hex digits of its SHA-256, SiteBuilder.versionUrls)
-// must have that hash.
+// must have that hash, and the page must ask for this build's files (checkPage).
 async function precache() {
   // a new worker of the same files has the same version (the worker's own text is not in it)
   const existed = await caches.has(CACHE);
@@ -36,6 +36,8 @@ async function precache() {
         if (!hash.startsWith(version)) {
           throw new Error(url + " is not the file of this build (its SHA-256 starts " + hash.slice(0, 12) + ")");
         }
+      } else if (url.endsWith("/") || url.endsWith(".html")) {
+        checkPage(url, await res.clone().text());
       }
       return [url, res];
     }));
@@ -46,6 +48,29 @@ async function precache() {
       await caches.delete(CACHE);   // a put that failed (quota) leaves nothing half-filled behind
     }
     throw err;
+  }
+}
+
+// The page (./, index.html) is asked for without a version: its URL is the one the visitor opens. A
+// host or CDN edge that still serves the previous build's page beside this worker during a deploy
+// would get that page cached and served cache first until the next build, offline asking for a model
+// by a version this cache does not hold. The page cannot carry VERSION (a hash over all files, the
+// page among them), but it asks for every versioned file by that file's own hash (the inline loader,
+// SiteBuilder.versionUrls): this build's page names each exactly as ASSETS does, and no other
+// version of it. A page that names none (a captive portal's) fails too.
+function checkPage(url, html) {
+  for (const asset of ASSETS) {
+    const at = asset.indexOf("?v=");
+    if (at < 0) {
+      continue;
+    }
+    const path = asset.slice(0, at + 3), own = asset.slice(at + 3);   // "model/numera.nmod?v=", its hash
+    const named = html.split(path).slice(1).map((after) => after.slice(0, own.length));
+    const other = named.find((v) => v !== own);
+    if (named.length === 0 || other !== undefined) {
+      throw new Error(url + " is not the page of this build: it asks for "
+          + (other === undefined ? "no " + asset : path + other + ", not " + asset));
+    }
   }
 }
 

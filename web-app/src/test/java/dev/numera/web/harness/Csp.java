@@ -81,7 +81,7 @@ public final class Csp {
      * 'sha256-…' of each inline element of that kind ("script" or "style"; scripts with a src
      * are not inline), in page order; fails unless there is at least one.
      */
-    static String inlineHashes(String html, String element) {
+    public static String inlineHashes(String html, String element) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + element + "( [^>]*)?>(.*?)</" + element + ">", java.util.regex.Pattern.DOTALL).matcher(html);
         List<String> hashes = new ArrayList<>();
         while (m.find()) {

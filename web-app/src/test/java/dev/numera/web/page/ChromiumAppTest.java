@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -524,6 +525,62 @@ class ChromiumAppTest {
             chromium.driver.findElement(By.id("clear")).click();
             draw(7);
             assertEquals("7", text("prediction"));
+        } finally {
+            Site.delete(copy);
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
+    /**
+     * A new build's worker that gets the previous build's page (a host or CDN edge still serving the
+     * old index.html beside the new sw.js during a deploy) is not installed. The page is asked for
+     * without a version, so only its text can say which build it belongs to: the worker checks that
+     * it asks for this build's versioned files. Without the check the worker cached the old page,
+     * took over, and served it cache first even once the host had the new one; offline, that page
+     * asked for a model by a version the cache does not hold. Here the "old page" is this build's
+     * page asking for the model by another version (its inline loader's hash updated in the policy,
+     * so it runs), and the host has the right page again before the next load.
+     */
+    @Test
+    void aNewBuildWhosePageIsAnotherBuildsIsNotCached() throws IOException {
+        Site.requireModel();
+        Path copy = Site.copy();
+        String keys = "return caches.keys().then(function (k) { return k.join(','); });";
+        String modelUrl = "return document.querySelector('link[rel=preload]').getAttribute('href');";
+        try (StaticServer own = new StaticServer(copy, 0)) {
+            openCached(own.url("index.html"));
+            String cached = (String) Pages.js(chromium.driver, keys);
+            String model = (String) Pages.js(chromium.driver, modelUrl);
+            assertTrue(model.matches("model/numera\\.nmod\\?v=[0-9a-f]{12}"), model);
+
+            Path index = copy.resolve("index.html"), sw = copy.resolve("sw.js");
+            String page = Files.readString(index, StandardCharsets.UTF_8);
+            String old = page.replace(model, "model/numera.nmod?v=000000000000");
+            old = old.replace(Csp.inlineHashes(page, "script"), Csp.inlineHashes(old, "script"));
+            assertTrue(old.contains(Csp.inlineHashes(old, "script")), "the old page's policy allows its loader");
+            Files.writeString(index, old, StandardCharsets.UTF_8);
+            Files.writeString(sw, withVersion(Files.readString(sw, StandardCharsets.UTF_8), NEXT_VERSION), StandardCharsets.UTF_8);
+            assertEquals("new worker", Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistration().then(function (r) {"
+                    + " return r.update().then(function () { window.__next = r.installing || r.waiting || null;"
+                    + " return window.__next ? 'new worker' : 'no update'; }); });"));
+            // read before the right page is back: from then on a navigation's own update check may install the new worker, rightly
+            String state = (String) Pages.await(chromium.driver, "window.__next.state === 'redundant' || window.__next.state === 'activated'", "window.__next.state");
+            String after = (String) Pages.js(chromium.driver, keys);
+
+            Files.writeString(index, page, StandardCharsets.UTF_8);   // the host has the right page again
+            chromium.driver.navigate().refresh();
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), started);
+            String served = (String) Pages.js(chromium.driver, modelUrl);
+            own.setOffline(true);
+            chromium.driver.navigate().refresh();
+            String offline = Pages.awaitStart(chromium.driver);
+            assertAll(   // what the visitor sees first, then why
+                    () -> assertEquals(model, served, "the model URL of the page served once the host has the right page again"),
+                    () -> assertTrue(offline.startsWith("true|"), "offline: " + offline),
+                    () -> assertEquals("redundant", state, "the worker that got another build's page"),
+                    () -> assertEquals(cached, after, "the old cache stays, and no cache of the failed version is left"));
         } finally {
             Site.delete(copy);
         }
