@@ -142,7 +142,9 @@ class ChromiumCameraTest {
         String counts = videoFrameCallback + ": " + reads + " reads, " + presented + " video frames, " + ticks + " animation frames";
         assertTrue(ticks > 2 * presented, "the test needs more animation frames than video frames: " + counts);
         long expected = videoFrameCallback.equals("counted") ? presented : videoFrameCallback.equals("none") ? ticks : ticks / Camera.STALE_TICKS;
-        assertTrue(Math.abs(reads - expected) <= 2, "expected about " + expected + " reads: " + counts);
+        // the test's and the app's callbacks count the same frames within a few: a loaded machine can drop one
+        // side's animation frame (181 reads for 185 animation frames seen); the defects are 6x off or 0 reads
+        assertTrue(Math.abs(reads - expected) <= 2 + expected / 10, "expected about " + expected + " reads: " + counts);
         chromium.driver.findElement(By.id("camera-toggle")).click();
     }
 
