@@ -14,7 +14,8 @@ import org.teavm.jso.dom.html.TextRectangle;
  * the Java {@link StrokeRasterizer} (the model's input, never read back from the canvas, whose
  * pixels some browsers randomise) and the visible canvas (round, anti-aliased, backing store
  * scaled by devicePixelRatio so strokes stay sharp). Points are also kept here to repaint the
- * canvas after an undo.
+ * canvas after an undo. One pointer draws at a time, except that a pen coming down while a finger or a
+ * palm draws takes over: that touch stroke is dropped, so a hand resting on a tablet does not block the pen.
  */
 public final class DrawPad {
     /** Logical size in CSS px; also the rasterizer's coordinate space. */
@@ -41,6 +42,7 @@ public final class DrawPad {
     private int points;
     private int strokeCount;
     private int activePointer = -1;
+    private boolean activeTouch;            // the active pointer is a finger or palm: a pen coming down takes over
     // What the last clear took away (strokes, points), still in xs/ys/starts: an undo right after a clear
     // (Escape pressed by habit, a mistapped Clear) brings it back; the next stroke overwrites it.
     private int clearedStrokes;
@@ -119,12 +121,17 @@ public final class DrawPad {
             }
             return;
         }
+        dropLastStroke();
+        listener.inkChanged(true);
+    }
+
+    // the last stroke (the active one, if a pointer is down) off the pad and out of the undo history
+    private void dropLastStroke() {
         strokes.undoLastStroke();
         strokeCount--;
         points = starts[strokeCount];
         activePointer = -1;
         repaint();
-        listener.inkChanged(true);
     }
 
     // the cleared strokes into the rasterizer again, point by point, as they were drawn
@@ -157,12 +164,19 @@ public final class DrawPad {
         if (p.getPointerId() == activePointer) {
             up(e); // the same pointer pressing again: its pointerup was missed, its stroke is over
         }
-        if (activePointer >= 0 || (p.getButton() != 0 && !"pen".equals(p.getPointerType()))) {
+        boolean pen = "pen".equals(p.getPointerType());
+        if (activePointer >= 0 && activeTouch && pen) {
+            // A palm resting on the pad as the pen comes down: the pen writes, and the palm's stroke goes as if
+            // it never touched (its down ended any undo of a clear, which the pen's down does anyway).
+            dropLastStroke();
+        }
+        if (activePointer >= 0 || (p.getButton() != 0 && !pen)) {
             return; // one stroke at a time; right/middle mouse buttons don't draw
         }
         e.preventDefault();   // no text selection, no compatibility mouse events (and so no focus of its own)
         Js.focusWithoutRing(canvas);   // off a button clicked before, so Space does not press it again
         activePointer = p.getPointerId();
+        activeTouch = "touch".equals(p.getPointerType());
         // Keeps the stroke's moves and its pointerup coming when the pen leaves the canvas. A failed
         // capture is harmless: without it a missed pointerup still ends the stroke (see move and down).
         Js.capturePointer(canvas, activePointer);
