@@ -7,18 +7,18 @@ import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
-import org.teavm.jso.dom.html.TextRectangle;
 
 /**
  * The drawing canvas. Pointer Events cover mouse, touch and pen; each point goes to two places:
  * the Java {@link StrokeRasterizer} (the model's input, never read back from the canvas, whose
- * pixels some browsers randomise) and the visible canvas (round, anti-aliased, backing store
- * scaled by devicePixelRatio so strokes stay sharp). Points are also kept here to repaint the
- * canvas after an undo. One pointer draws at a time, except that a pen coming down while a finger or a
+ * pixels some browsers randomise) and the visible canvas (round, anti-aliased, a backing store of
+ * SIZE x devicePixelRatio px over the SIZE CSS px of its content box, so strokes stay sharp; made
+ * again, and repainted, when the ratio changes). Points are also kept here to repaint the canvas
+ * after an undo. One pointer draws at a time, except that a pen coming down while a finger or a
  * palm draws takes over: that touch stroke is dropped, so a hand resting on a tablet does not block the pen.
  */
 public final class DrawPad {
-    /** Logical size in CSS px; also the rasterizer's coordinate space. */
+    /** Logical size: the canvas's content box in CSS px (numera.css); also the rasterizer's coordinate space. */
     public static final int SIZE = 280;
     /** Visible pen width in CSS px. The model's brush is the rasterizer's own. */
     private static final double PEN = 18;
@@ -29,7 +29,7 @@ public final class DrawPad {
     }
 
     private final HTMLCanvasElement canvas;
-    private final double dpr;
+    private double dpr;                     // devicePixelRatio: bitmap px per CSS px
     private CanvasRenderingContext2D ctx;   // made on the first stroke, see ctx()
     private final StrokeRasterizer strokes = new StrokeRasterizer();
     private final Listener listener;
@@ -51,16 +51,33 @@ public final class DrawPad {
     public DrawPad(HTMLCanvasElement canvas, Listener listener) {
         this.canvas = canvas;
         this.listener = listener;
-        double r = Window.current().getDevicePixelRatio();
-        dpr = r >= 1 ? r : 1;
-        canvas.setWidth((int) Math.round(SIZE * dpr));
-        canvas.setHeight((int) Math.round(SIZE * dpr));
+        sizeBitmap();
         canvas.addEventListener("pointerdown", this::down);
         canvas.addEventListener("pointermove", this::move);
         canvas.addEventListener("pointerup", this::up);
         canvas.addEventListener("pointercancel", this::up);
         // the pointerup can go missing (released outside the window, capture taken away): this is the stroke's end then
         canvas.addEventListener("lostpointercapture", this::up);
+    }
+
+    // A bitmap of one pixel per device pixel (SIZE x devicePixelRatio), blank; made again when the ratio
+    // changes. The ink the recognizer gets is the rasterizer's, in CSS px, whatever the ratio.
+    private void sizeBitmap() {
+        double r = Window.current().getDevicePixelRatio();
+        dpr = r > 0 ? r : 1;
+        canvas.setWidth((int) Math.round(SIZE * dpr));
+        canvas.setHeight((int) Math.round(SIZE * dpr));
+        Js.onRatioChange(dpr, e -> ratioChanged());
+    }
+
+    // browser zoom, or the window moved to a screen of another density: a new bitmap (which also resets
+    // the context's transform), the strokes painted on it again
+    private void ratioChanged() {
+        sizeBitmap();
+        if (ctx != null) {
+            ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+            repaint();
+        }
     }
 
     /**
@@ -215,11 +232,11 @@ public final class DrawPad {
     }
 
     private void addPoint(PointerEvent p) {
-        TextRectangle r = canvas.getBoundingClientRect();
-        double w = r.getWidth() > 0 ? r.getWidth() : SIZE;
-        double h = r.getHeight() > 0 ? r.getHeight() : SIZE;
-        float x = (float) ((p.getClientX() - r.getLeft()) * SIZE / w);
-        float y = (float) ((p.getClientY() - r.getTop()) * SIZE / h);
+        // against the content box, the area the bitmap covers (inside the border)
+        double w = canvas.getClientWidth() > 0 ? canvas.getClientWidth() : SIZE;
+        double h = canvas.getClientHeight() > 0 ? canvas.getClientHeight() : SIZE;
+        float x = (float) ((p.getClientX() - Js.contentLeft(canvas)) * SIZE / w);
+        float y = (float) ((p.getClientY() - Js.contentTop(canvas)) * SIZE / h);
         strokes.addPoint(x, y);
         if (points == xs.length) {
             xs = grow(xs);

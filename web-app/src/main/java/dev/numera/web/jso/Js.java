@@ -4,6 +4,8 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.AnimationFrameCallback;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLVideoElement;
@@ -94,6 +96,26 @@ public final class Js {
      */
     @JSBody(params = "o", script = "return ArrayBuffer.isView(o) && o[Symbol.toStringTag] === 'Uint8ClampedArray';")
     public static native boolean isRgba(JSObject o);
+
+    /**
+     * Where el's content box starts in the viewport (inside its left border), CSS px, fractional:
+     * jso-apis' TextRectangle rounds getBoundingClientRect() to whole pixels.
+     */
+    @JSBody(params = "el", script = "return el.getBoundingClientRect().left + (el.clientLeft || 0);")
+    public static native double contentLeft(HTMLElement el);
+
+    /** The same, for the top (inside the top border). */
+    @JSBody(params = "el", script = "return el.getBoundingClientRect().top + (el.clientTop || 0);")
+    public static native double contentTop(HTMLElement el);
+
+    /**
+     * Calls f once, when devicePixelRatio stops being ratio (browser zoom, the window moved to another
+     * screen): the media query of this very ratio stops matching. Call again with the new ratio to hear
+     * of the next change. Without MediaQueryList events (Safari before 14) never.
+     */
+    @JSBody(params = {"ratio", "f"}, script = "var m = window.matchMedia ? matchMedia('(resolution: ' + ratio + 'dppx)') : null;"
+            + " if (m && m.addEventListener) { m.addEventListener('change', f, {once: true}); }")
+    public static native void onRatioChange(double ratio, EventListener<Event> f);
 
     @JSBody(params = {"el", "key", "value"}, script = "el.dataset[key] = value;")
     public static native void setData(HTMLElement el, String key, String value);

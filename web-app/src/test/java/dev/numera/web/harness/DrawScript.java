@@ -7,9 +7,11 @@ public final class DrawScript {
 
     public static String draw(int digit) {
         return "(function (strokes) {"
+                // the pad's drawing area is the canvas's content box, inside its border
                 + " var c = document.getElementById('draw-canvas'); var r = c.getBoundingClientRect();"
-                + " var sx = (r.width || 280) / 280, sy = (r.height || 280) / 280;"
-                + " function ev(type, p) { var x = r.left + p[0] * sx, y = r.top + p[1] * sy;"
+                + " var left = r.left + (c.clientLeft || 0), top = r.top + (c.clientTop || 0);"
+                + " var sx = (c.clientWidth || 280) / 280, sy = (c.clientHeight || 280) / 280;"
+                + " function ev(type, p) { var x = left + p[0] * sx, y = top + p[1] * sy;"
                 + "   var e = new PointerEvent(type, {bubbles: true, cancelable: true, pointerId: 7, pointerType: 'mouse',"
                 + "     isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x, clientY: y});"
                 // HtmlUnit 5.5 ignores clientX/clientY in the PointerEvent init dictionary

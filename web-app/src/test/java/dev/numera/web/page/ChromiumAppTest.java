@@ -209,11 +209,11 @@ class ChromiumAppTest {
                 + "for (var i = 0; i < d.length; i++) { h = Math.imul(h ^ d[i], 16777619) >>> 0; } return h.toString(16);");
     }
 
-    /** Dispatches pointer events from page script: each {type, x, y (canvas px), buttons, id, kind}. */
+    /** Dispatches pointer events from page script: each {type, x, y (CSS px on the drawing area, the canvas's content box), buttons, id, kind}. */
     private static final String POINTER = "var c = document.getElementById('draw-canvas'), r = c.getBoundingClientRect();"
             + "function ev(type, x, y, buttons, id, kind) { c.dispatchEvent(new PointerEvent(type, {bubbles: true, cancelable: true,"
             + " pointerId: id || 1, pointerType: kind || 'mouse', isPrimary: true, button: type === 'pointermove' ? -1 : 0,"
-            + " buttons: buttons, clientX: r.left + x, clientY: r.top + y})); }"
+            + " buttons: buttons, clientX: r.left + c.clientLeft + x, clientY: r.top + c.clientTop + y})); }"
             + "function stroke(x0, y0, x1, y1, id, kind) { ev('pointerdown', x0, y0, 1, id, kind);"
             + " for (var k = 1; k <= 8; k++) { ev('pointermove', x0 + (x1 - x0) * k / 8, y0 + (y1 - y0) * k / 8, 1, id, kind); } }"
             + "function ink(x0, x1) { var s = c.width / 280, d = c.getContext('2d').getImageData(Math.round(x0 * s), 0, Math.round((x1 - x0) * s), c.height).data;"

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 
 import java.util.ArrayList;
@@ -20,7 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The drawing pad under the browser's own input (CDP Input.dispatchTouchEvent and dispatchMouseEvent,
  * which Chromium turns into pointer events as from a real device): a palm resting on the pad while a
- * pen writes. Both builds run the same Java; one is enough.
+ * pen writes; the pad's bitmap against its drawing area on a screen of devicePixelRatio 2, then 3.
+ * The palm in one build (both run the same Java); the ratio in both, as each hands the pad's change
+ * listener to JavaScript its own way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChromiumPadTest {
@@ -30,7 +34,8 @@ class ChromiumPadTest {
 
     @BeforeAll
     void launch() {
-        chromium = Chromium.launch();
+        // a screen of 3600x4200 device px at devicePixelRatio 2: the window (1200x1400 CSS px) still fits at 3
+        chromium = Chromium.launchWith("--screen-info={0,0 3600x4200 devicePixelRatio=2}");
     }
 
     @AfterAll
@@ -40,9 +45,9 @@ class ChromiumPadTest {
         }
     }
 
-    private void open() {
+    private void open(String runtime) {
         Site.requireModel();
-        chromium.driver.get(Site.server().url("index.html?runtime=wasm"));
+        chromium.driver.get(Site.server().url("index.html?runtime=" + runtime));
         String started = Pages.awaitStart(chromium.driver);
         assertTrue(started.startsWith("true|"), started);
         List<?> r = (List<?>) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), r = c.getBoundingClientRect();"
@@ -101,7 +106,7 @@ class ChromiumPadTest {
      */
     @Test
     void aRestingPalmGivesWayToThePen() {
-        open();
+        open("wasm");
         // the palm comes down bottom right, shifts a little, and rests there while the pen writes a 7
         touch("touchStart", new double[] {1, 240, 250});
         touch("touchMove", new double[] {1, 243, 252});
@@ -143,5 +148,101 @@ class ChromiumPadTest {
         }
         touch("touchEnd");
         assertEquals("1", text("prediction"), () -> "a finger's 1: " + text("top3") + text("no-digit"));
+    }
+
+    /**
+     * The browser's one screen (headless --screen-info, set at launch) takes this devicePixelRatio, as
+     * a display whose scale is changed, or another screen the window is moved to: the browser's own
+     * ratio change, media query change events included (an emulated ratio, Emulation.setDeviceMetricsOverride,
+     * fires none in Chromium 156).
+     */
+    private void ratio(double dpr) {
+        Map<?, ?> screens = chromium.driver.executeCdpCommand("Emulation.getScreenInfos", Map.of());
+        Object id = ((Map<?, ?>) ((List<?>) screens.get("screenInfos")).get(0)).get("id");
+        chromium.driver.executeCdpCommand("Emulation.updateScreen", Map.of("screenId", id, "devicePixelRatio", dpr));
+    }
+
+    /** "drawing area (the content box, CSS px) bitmap (px)", e.g. "280x280 560x560". */
+    private String geometry() {
+        return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas');"
+                + "return c.clientWidth + 'x' + c.clientHeight + ' ' + c.width + 'x' + c.height;");
+    }
+
+    /** From now on each pointerdown's position on the drawing area (the content box) is kept, in CSS px. */
+    private void recordPresses() {
+        Pages.js(chromium.driver, "window.__presses = []; var c = document.getElementById('draw-canvas');"
+                + "c.addEventListener('pointerdown', function (e) { var r = c.getBoundingClientRect();"
+                + " window.__presses.push([e.clientX - r.left - c.clientLeft, e.clientY - r.top - c.clientTop]); }, true);");
+    }
+
+    /**
+     * How far (CSS px, the larger of x and y) each dot drawn since {@link #recordPresses} shows from
+     * where it was pressed, one decimal each: the centre of its ink in the bitmap (alpha-weighted, within
+     * 20 px), placed on the content box the browser stretches the bitmap over.
+     */
+    private String offsets() {
+        return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), s = c.width / c.clientWidth;"
+                + "return window.__presses.map(function (p) {"
+                + " var x0 = Math.round((p[0] - 20) * s), y0 = Math.round((p[1] - 20) * s), n = Math.round(40 * s);"
+                + " var d = c.getContext('2d').getImageData(x0, y0, n, n).data, sum = 0, sx = 0, sy = 0;"
+                + " for (var i = 0; i < n * n; i++) { var a = d[4 * i + 3]; sum += a; sx += a * (x0 + i % n + 0.5); sy += a * (y0 + Math.floor(i / n) + 0.5); }"
+                + " var off = Math.max(Math.abs(sx / sum / s - p[0]), Math.abs(sy / sum / s - p[1]));"
+                + " return sum > 0 ? off.toFixed(1) : 'no ink'; }).join(' ');");
+    }
+
+    /** The digit drawn by pointer events dispatched from page script, at exactly its points on the drawing area (CSS px). */
+    private void drawExactly(int digit) {
+        Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), r = c.getBoundingClientRect();"
+                + "var x0 = r.left + c.clientLeft, y0 = r.top + c.clientTop;"
+                + "function ev(type, p) { c.dispatchEvent(new PointerEvent(type, {bubbles: true, cancelable: true, pointerId: 9,"
+                + " pointerType: 'mouse', isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x0 + p[0], clientY: y0 + p[1]})); }"
+                + "arguments[0].forEach(function (st) { ev('pointerdown', st[0]); st.slice(1).forEach(function (p) { ev('pointermove', p); });"
+                + " ev('pointerup', st[st.length - 1]); });", Strokes.of(digit));
+    }
+
+    /** The network's 28x28 input as shown under "Inside the network", hashed (FNV-1a over the RGBA bytes). */
+    private String inputHash() {
+        return (String) Pages.js(chromium.driver, "var c = document.querySelector('#activations canvas');"
+                + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, h = 2166136261;"
+                + "for (var i = 0; i < d.length; i++) { h = Math.imul(h ^ d[i], 16777619) >>> 0; } return h.toString(16);");
+    }
+
+    /**
+     * The pad's bitmap is its drawing area (the canvas's content box, inside the 1 px border) times
+     * devicePixelRatio: one bitmap pixel per device pixel, nothing resampled, and a dot shows where it
+     * was pressed. When the ratio changes (browser zoom, the window moved to another screen) the bitmap
+     * follows and the strokes are painted again. What the network sees does not depend on the ratio.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void thePadsBitmapIsItsDrawingAreaInDevicePixels(String runtime) {
+        try {
+            open(runtime);
+            assertEquals("280x280 560x560", geometry(), "at devicePixelRatio 2: drawing area (CSS px), bitmap (px)");
+            drawExactly(7);
+            assertEquals("7", text("prediction"));
+            String input = inputHash();
+            // a dot near each corner, pressed with the mouse: each shows where it was pressed
+            clear();
+            recordPresses();
+            for (double[] d : new double[][] {{20, 30}, {250, 262}}) {
+                mouse("mousePressed", d[0], d[1], "mouse");
+                mouse("mouseReleased", d[0], d[1], "mouse");
+            }
+            assertEquals("0.0 0.0", offsets(), "dots from where they were pressed (CSS px), at devicePixelRatio 2");
+
+            // the ratio goes from 2 to 3; a listener made after the pad's is called after it, and a frame later the pad has repainted
+            Pages.js(chromium.driver, "window.__changed = false; matchMedia('(resolution: 2dppx)').addEventListener('change', function () {"
+                    + " requestAnimationFrame(function () { window.__changed = true; }); }, {once: true});");
+            ratio(3);
+            Pages.await(chromium.driver, "window.__changed", "true");
+            assertEquals("280x280 840x840", geometry(), "after the ratio went from 2 to 3");
+            assertEquals("0.0 0.0", offsets(), "the dots painted again, at devicePixelRatio 3");
+            clear();
+            drawExactly(7);
+            assertEquals(input, inputHash(), "the network's input for the same 7 at devicePixelRatio 2 and 3");
+        } finally {
+            ratio(2);
+        }
     }
 }
