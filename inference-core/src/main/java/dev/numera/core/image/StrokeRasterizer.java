@@ -82,28 +82,72 @@ public final class StrokeRasterizer {
     }
 
     /**
-     * Sets the brush from the current drawing ({@link #brushDiameterFor} of the point box) and returns it.
-     * Call before {@link #rasterise} each time the drawing changes.
+     * Sets the brush from the current drawing ({@link #brushDiameterFor} of the box of its ink on the
+     * width x height canvas) and returns it. Call before {@link #rasterise} each time the drawing changes.
      *
-     * @param cellSize canvas px per pixel of the image given to {@link MnistNormalizer}
+     * <p>Only what lands on the canvas counts: each segment is clipped to [0, width] x [0, height]
+     * first (Liang-Barsky), and a dot off the canvas is left out. A stroke dragged off the pad (the
+     * pointer stays captured) would otherwise size the brush for points the network never sees: a
+     * 7 220 px wide with its bar pulled 300 px past the pad's edge got a 40 px pen instead of 25.6 px,
+     * and reached the network half as bold again.
+     *
+     * @param cellSize      canvas px per pixel of the image given to {@link MnistNormalizer}
+     * @param width, height the canvas {@link #rasterise} paints, canvas px
      */
-    public float fitBrushToDrawing(float cellSize) {
-        float longest = 0f;
-        if (points > 0) {
-            float minX = xs[0];
-            float maxX = xs[0];
-            float minY = ys[0];
-            float maxY = ys[0];
-            for (int i = 1; i < points; i++) {
-                minX = Math.min(minX, xs[i]);
-                maxX = Math.max(maxX, xs[i]);
-                minY = Math.min(minY, ys[i]);
-                maxY = Math.max(maxY, ys[i]);
+    public float fitBrushToDrawing(float cellSize, int width, int height) {
+        Check.pixels(width, height);
+        boxMinX = Float.POSITIVE_INFINITY;
+        boxMinY = Float.POSITIVE_INFINITY;
+        boxMaxX = Float.NEGATIVE_INFINITY;
+        boxMaxY = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < strokes; k++) {
+            int start = strokeStart[k];
+            int end = k + 1 < strokes ? strokeStart[k + 1] : points;
+            if (end - start == 1) {
+                includeClipped(xs[start], ys[start], xs[start], ys[start], width, height);
             }
-            longest = Math.max(maxX - minX, maxY - minY);
+            for (int i = start + 1; i < end; i++) {
+                includeClipped(xs[i - 1], ys[i - 1], xs[i], ys[i], width, height);
+            }
         }
+        float longest = boxMaxX >= boxMinX ? Math.max(boxMaxX - boxMinX, boxMaxY - boxMinY) : 0f;   // nothing on the canvas: 0
         brushDiameter = brushDiameterFor(longest, cellSize);
         return brushDiameter;
+    }
+
+    // the box of the clipped segments (includeClipped), and the part [t0, t1] of the segment being clipped
+    private float boxMinX, boxMinY, boxMaxX, boxMaxY, t0, t1;
+
+    // Grows the box by the part of segment a-b inside [0, w] x [0, h], the points a + t (b - a) for t in
+    // [t0, t1] once each edge has narrowed [0, 1] (Liang-Barsky); nothing when no part is inside. a == b: a dot.
+    private void includeClipped(float ax, float ay, float bx, float by, int w, int h) {
+        float dx = bx - ax, dy = by - ay;
+        t0 = 0f;
+        t1 = 1f;
+        if (edge(-dx, ax) && edge(dx, w - ax) && edge(-dy, ay) && edge(dy, h - ay)) {
+            includePoint(ax + t0 * dx, ay + t0 * dy);
+            includePoint(ax + t1 * dx, ay + t1 * dy);
+        }
+    }
+
+    // One edge, inside where p t <= q: narrows [t0, t1] to it; false when nothing is left.
+    private boolean edge(float p, float q) {
+        if (p == 0f) {
+            return q >= 0f;   // parallel to the edge: all inside or all outside
+        }
+        if (p < 0f) {
+            t0 = Math.max(t0, q / p);   // entering
+        } else {
+            t1 = Math.min(t1, q / p);   // leaving
+        }
+        return t0 <= t1;
+    }
+
+    private void includePoint(float x, float y) {
+        boxMinX = Math.min(boxMinX, x);
+        boxMaxX = Math.max(boxMaxX, x);
+        boxMinY = Math.min(boxMinY, y);
+        boxMaxY = Math.max(boxMaxY, y);
     }
 
     public void setBrushDiameter(float diameter) {

@@ -243,7 +243,7 @@ class InkCheckTest {
         s.addPoint(200f, 60f);
         s.addPoint(120f, 230f);
         s.endStroke();
-        s.fitBrushToDrawing(10f);
+        s.fitBrushToDrawing(10f, 280, 280);
         float[] canvas = new float[280 * 280];
         s.rasterise(canvas, 280, 280);
         assertVerdict(new InkCheck(280, 280).check(canvas), true, InkCheck.PRESENT, "drawn 7");

@@ -74,7 +74,7 @@ class PipelineTest {
         AreaDownscale downscale = new AreaDownscale(280, 28);
         MnistNormalizer normalizer = new MnistNormalizer(28, 28);
         InkCheck check = new InkCheck(280, 280);
-        strokes.fitBrushToDrawing(10f);
+        strokes.fitBrushToDrawing(10f, 280, 280);
         strokes.rasterise(canvas, 280, 280);
         assertTrue(check.check(canvas).present(), check.result().toString());
         downscale.apply(canvas, small);
@@ -97,7 +97,7 @@ class PipelineTest {
         // MnistNormalizer takes any size: cropping at 280 and averaging the box down to 20 px in one
         // step keeps a small drawing sharp (no 28x28 detour); the brush is fitted for a 1 px cell
         StrokeRasterizer strokes = smallOne();
-        strokes.fitBrushToDrawing(1f);
+        strokes.fitBrushToDrawing(1f, 280, 280);
         float[] canvas = new float[280 * 280];
         strokes.rasterise(canvas, 280, 280);
         MnistNormalizer normalizer = new MnistNormalizer(280, 280);

@@ -151,8 +151,61 @@ class StrokeRasterizerTest {
         assertEquals(StrokeRasterizer.MIN_BRUSH, StrokeRasterizer.brushDiameterFor(5f, 5f), 0f);
         assertEquals(StrokeRasterizer.MAX_BRUSH, StrokeRasterizer.brushDiameterFor(1000f, 10f), 0f);
         StrokeRasterizer s = line(3f, 10f, 10f, 100f, 50f);
-        assertEquals(StrokeRasterizer.brushDiameterFor(90f, 10f), s.fitBrushToDrawing(10f), 0f);
+        assertEquals(StrokeRasterizer.brushDiameterFor(90f, 10f), s.fitBrushToDrawing(10f, 280, 280), 0f);
         assertEquals(s.brushDiameter(), StrokeRasterizer.brushDiameterFor(90f, 10f), 0f);
+    }
+
+    @Test
+    void theBrushIsFittedToTheInkOnTheCanvasOnly() {
+        // (200, 10) -> (600, 100) leaves the 280 canvas through x = 280 at t = 0.2, y = 28: the ink on it
+        // spans 80 x 18 px, so the brush is (80 + 10) / 9 = 10 px (the whole segment's 400 px: 40, the cap;
+        // the far point clamped to the edge, (280, 100), 90 px: 11.1)
+        StrokeRasterizer s = line(1f, 200f, 10f, 600f, 100f);
+        assertEquals(10f, s.fitBrushToDrawing(10f, 280, 280), 1e-5f);
+        // a dot off the canvas adds nothing; a segment entering from outside counts from the edge
+        s.beginStroke();
+        s.addPoint(-50f, 500f);
+        s.endStroke();
+        assertEquals(10f, s.fitBrushToDrawing(10f, 280, 280), 1e-5f);
+        s.beginStroke();
+        s.addPoint(-500f, 20f);
+        s.addPoint(150f, 20f);
+        s.endStroke();
+        assertEquals((280f + 10f) / 9f, s.fitBrushToDrawing(10f, 280, 280), 1e-4f);
+        // nothing on the canvas: the smallest brush, as for an empty drawing
+        assertEquals(StrokeRasterizer.MIN_BRUSH, line(1f, 300f, -5f, 900f, -400f).fitBrushToDrawing(10f, 280, 280), 0f);
+        assertEquals(StrokeRasterizer.MIN_BRUSH, new StrokeRasterizer().fitBrushToDrawing(10f, 280, 280), 0f);
+    }
+
+    @Test
+    void aStrokeDraggedOffThePadPaintsWhatItsPartOnThePadPaints() {
+        // a 7 whose bar starts 300 px left of the pad (the pointer pressed off it and dragged in) against the
+        // same 7 with its bar starting on the pad's edge: on the pad the two are the same ink, so the same image
+        float[] dragged = seven(-300f), onPad = seven(0f);
+        assertTrue(sum(onPad) > 1000f);
+        assertEquals(0, Arrays.compare(onPad, dragged), "the part off the pad changed the ink on it");
+    }
+
+    // bar from (barStart, 60) to (200, 60), stem down to (140, 240); brush fitted, rasterised on 280 x 280
+    private static float[] seven(float barStart) {
+        StrokeRasterizer s = new StrokeRasterizer();
+        s.beginStroke();
+        s.addPoint(barStart, 60f);
+        s.addPoint(200f, 60f);
+        s.addPoint(140f, 240f);
+        s.endStroke();
+        s.fitBrushToDrawing(10f, 280, 280);
+        float[] canvas = new float[280 * 280];
+        s.rasterise(canvas, 280, 280);
+        return canvas;
+    }
+
+    private static float sum(float[] a) {
+        float t = 0f;
+        for (float v : a) {
+            t += v;
+        }
+        return t;
     }
 
     /**
@@ -170,7 +223,7 @@ class StrokeRasterizerTest {
         if (brush > 0) {
             s.setBrushDiameter(brush);
         } else {
-            s.fitBrushToDrawing(280f / 28f);
+            s.fitBrushToDrawing(280f / 28f, 280, 280);
         }
         float[] canvas = new float[280 * 280];
         s.rasterise(canvas, 280, 280);

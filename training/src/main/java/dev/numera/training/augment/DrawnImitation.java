@@ -248,7 +248,7 @@ public final class DrawnImitation implements ImageOp {
             }
         }
         r.endStroke();
-        r.setBrushDiameter(r.fitBrushToDrawing(CANVAS / 28f) * factor);
+        r.setBrushDiameter(r.fitBrushToDrawing(CANVAS / 28f, CANVAS, CANVAS) * factor);
         r.rasterise(canvas, CANVAS, CANVAS);
         return true;
     }

@@ -112,7 +112,7 @@ public final class DrawPad {
             ink = new float[SIZE * SIZE];
         }
         // the Recognizer first area-downscales 280 to 28: one pixel of its image is 10 canvas px
-        strokes.fitBrushToDrawing(SIZE / 28f);
+        strokes.fitBrushToDrawing(SIZE / 28f, SIZE, SIZE);
         strokes.rasterise(ink, SIZE, SIZE);
         return ink;
     }

@@ -151,6 +151,42 @@ class ChromiumPadTest {
     }
 
     /**
+     * A stroke dragged off the pad (the pointer stays captured, so its moves keep coming) reaches the
+     * network as bold as the same stroke stopped at the pad's edge: the brush is fitted to the ink on
+     * the pad, not to points the network never sees. Before, the bar of this 7 pulled 300 px off the pad
+     * made the pen 40 px instead of 25.6 px.
+     */
+    @Test
+    void aStrokeDraggedOffThePadReachesTheNetworkAsBoldAsOnIt() {
+        open("wasm");
+        double onPad = sevenInk(280);
+        clear();
+        double dragged = sevenInk(580);
+        assertTrue(onPad > 0, "no ink in the network's input");
+        assertEquals(1.0, dragged / onPad, 0.03, () -> "ink in the network's 28x28 input: bar to the pad's edge " + onPad
+                + ", dragged 300 px past it " + dragged);
+    }
+
+    // a 7 whose bar runs from x = 60 to barEnd (pad points; the pad is 280 wide), then the stem; the ink
+    // of the network's 28x28 input as the page shows it (the first canvas inside the network view)
+    private double sevenInk(double barEnd) {
+        mouse("mousePressed", 60, 60, "mouse");
+        for (double x = 80; x <= barEnd; x += 20) {
+            mouse("mouseMoved", x, 60, "mouse");
+        }
+        mouse("mouseReleased", barEnd, 60, "mouse");
+        mouse("mousePressed", 240, 60, "mouse");
+        for (int i = 1; i <= 10; i++) {
+            mouse("mouseMoved", 240 - 9 * i, 60 + 19 * i, "mouse");
+        }
+        mouse("mouseReleased", 150, 250, "mouse");
+        assertEquals("7", text("prediction"), () -> "a 7 with its bar to x = " + barEnd + ": " + text("top3") + text("no-digit"));
+        return ((Number) Pages.js(chromium.driver, "var c = document.querySelector('#activations canvas'),"
+                + " d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, t = 0;"
+                + "for (var i = 0; i < d.length; i += 4) { t += Math.abs(d[i] - d[0]); } return t;")).doubleValue();
+    }
+
+    /**
      * The browser's one screen (headless --screen-info, set at launch) takes this devicePixelRatio, as
      * a display whose scale is changed, or another screen the window is moved to: the browser's own
      * ratio change, media query change events included (an emulated ratio, Emulation.setDeviceMetricsOverride,
