@@ -526,6 +526,7 @@ public final class BrowserBench {
             if (v.numera) checkRuntime(v, res);
             s.put("firstMs", num(res.get("firstMs")));
             s.put("readyPlusFirstMs", num(st.get("ready")) + num(res.get("firstMs")));
+            s.put("timeline", d.executeScript(TIMELINE));   // after the first inference, so it cannot slow it
         } catch (RuntimeException e) {
             s.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
@@ -536,7 +537,8 @@ public final class BrowserBench {
 
     /**
      * The run's load figures become the medians over all its cold loads (the full measurement's and the
-     * extra ones); the full measurement's own are kept as {@code fullLoad}, every sample as {@code loadSamples}.
+     * extra ones); the full measurement's own are kept as {@code fullLoad}, every sample as {@code loadSamples}
+     * (the extra ones with their own timeline: marks, requests, milestones).
      */
     static void poolLoads(Map<String, Object> r, List<Map<String, Object>> extra) {
         Map<String, Object> own = new LinkedHashMap<>();
