@@ -202,10 +202,13 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
             cameraView = new CameraView(doc);
         }
         cameraView.show(p);
-        sameFrames = p.digit() == lastCameraDigit ? sameFrames + 1 : 0;
+        // a picture read again while the camera sends none (Camera.picturesComing) is no new evidence: it is
+        // shown, and it does not count towards the verdict's announcement
+        int before = sameFrames;
+        sameFrames = p.digit() != lastCameraDigit ? 0 : camera.picturesComing() ? sameFrames + 1 : sameFrames;
         lastCameraDigit = p.digit();
         if (pad.isEmpty()) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
-            show(p, sameFrames == STABLE_FRAMES);
+            show(p, sameFrames == STABLE_FRAMES && sameFrames != before);
         }
     }
 

@@ -34,6 +34,11 @@ import java.util.function.Consumer;
  * browser keeps no such count it reads on every animation frame; where the count stops (some stop
  * calling back for a video scrolled out of sight) it reads at least every {@link #STALE_TICKS}th.
  *
+ * <p>A camera can also stop sending pictures with its track still live (the system or another app
+ * holds it, a USB hiccup): the track says "mute", or the count of presented frames stops. The page
+ * then says so (after {@link #STALL_MS} for a count that stops, with the video in view), and what is
+ * read meanwhile is the old picture, shown but not announced as news ({@link #picturesComing}).
+ *
  * <p>A page sent to the background (another tab in front, the window minimised, another app on a
  * phone) releases the camera, whose light then goes off and which another app can then have; nothing
  * would be read meanwhile anyway, as the browser stops the animation frames. Back in front, the page
@@ -80,6 +85,20 @@ public final class Camera {
     static final int STALE_TICKS = 15;
     private int attached; // streams attached so far: tells the running one from those a switch replaced
     private boolean resumeWhenShown; // the camera was released because the page was hidden
+    private boolean refocusSwitch;   // Switch camera had the focus when the hidden page stopped the camera
+    private boolean switching;       // a switch released this camera to open the other (one camera at a time)
+    // A camera can stop sending pictures without ending its track (the system or another app holds it, a
+    // USB hiccup): the video keeps showing its last picture, and the loop would go on reading that one
+    // under "Stop camera", its result announced as if it were new.
+    private int seenVideoFrame;   // the presented-frame count when the camera last sent a new picture
+    private double seenAt;        // Js.now() then
+    private int stallTicks;       // animation frames since the last look at the count
+    private boolean muted;        // the track's source sends nothing ("mute" until "unmute")
+    private boolean stalled;      // muted, or no new picture for STALL_MS with the video in view: said on the page
+    /** No new picture for this long (ms), the video in view: the camera is said to have stopped sending. */
+    static final double STALL_MS = 3000;
+    static final String STALLED = "The camera is not sending pictures: another app or the system may be holding it, or it was"
+            + " disconnected. The result follows it again as soon as it sends; or press Stop camera and draw the digit.";
 
     public Camera(HTMLDocument doc, FrameListener listener) {
         this.listener = listener;
@@ -99,9 +118,14 @@ public final class Camera {
         return stream != null;
     }
 
+    /** False while the camera sends no new pictures (see {@link #STALLED}): what is read then is an old one. */
+    public boolean picturesComing() {
+        return !stalled;
+    }
+
     public void toggle() {
         resumeWhenShown = false;
-        if (stream != null) {
+        if (stream != null || switching) {
             stop();
         } else {
             // also while a request is out: a permission prompt dismissed without an answer can leave it
@@ -149,6 +173,9 @@ public final class Camera {
     /** Runs stream s and says note ("" for none): the video, the buttons, the ended watch and the frame loop. */
     private void attach(MediaStream s, String note) {
         stream = s;
+        switching = false;
+        stalled = false;
+        muted = false;
         deviceId = Media.deviceIdOf(s);
         VideoExtras vx = (VideoExtras) video;
         video.setMuted(true);
@@ -166,10 +193,23 @@ public final class Camera {
         // A camera unplugged, its permission withdrawn or taken by another app ends the track: without
         // this the loop would keep recognising the last frame under a "Stop camera" button.
         int number = ++attached;
-        Media.onVideoEnded(s, e -> {
+        Media.onVideoTrack(s, "ended", e -> {
             if (stream != null && number == attached) { // not a stream already stopped or replaced
                 stop();
                 fail("The camera stopped (disconnected or permission withdrawn). Start it again when it is back.");
+            }
+        });
+        Media.onVideoTrack(s, "mute", e -> {
+            if (stream != null && number == attached) {
+                muted = true;
+                stall();
+            }
+        });
+        Media.onVideoTrack(s, "unmute", e -> {
+            if (stream != null && number == attached) {
+                muted = false;
+                seenAt = Js.now();   // pictures again; if none come after all, the count says so in STALL_MS
+                unstall();
             }
         });
         // device ids (and so the switch button) are only complete once permission is granted
@@ -179,6 +219,10 @@ public final class Camera {
                 deviceIds[i] = ((JSString) ids.get(i)).stringValue();
             }
             switchButton.setHidden(stream == null || deviceIds.length < 2);
+            if (refocusSwitch && !switchButton.isHidden() && Js.nothingFocused()) {
+                Js.focusInPlace(switchButton);   // where the keyboard was when the page went to the background
+            }
+            refocusSwitch = false;
             return null;
         }, err -> null);    // no device list: the switch button stays hidden, the running camera is unaffected
         if (videoFrames != null) {
@@ -186,17 +230,35 @@ public final class Camera {
         }
         videoFrames = Js.countVideoFrames(video);
         lastVideoFrame = -1;  // the first frame with data is read, counted or not
+        seenVideoFrame = -1;
+        seenAt = Js.now();
+        stallTicks = 0;
         if (frameRequest < 0) { // a switch keeps the loop that runs
             frameRequest = Js.requestAnimationFrame(onFrame);
         }
     }
 
     public void stop() {
-        if (stream == null) {
+        if (stream == null && !switching) {
             return;
         }
-        Media.stop(stream);
+        release();
+        area.setHidden(true);
+        switchButton.setHidden(true);
+        toggle.setTextContent("Start camera");
+        say("", false); // a note about the stream that ran is stale now
+        listener.stopped();
+    }
+
+    /** The stream and the frame loop go; the page stays as it is ({@link #stop} does the rest). */
+    private void release() {
+        if (stream != null) {
+            Media.stop(stream);
+        }
         stream = null;
+        switching = false;
+        stalled = false;
+        muted = false;
         request++;          // a switch's request still out is answered by a stopped camera now
         starting = false;
         if (videoFrames != null) {
@@ -208,16 +270,12 @@ public final class Camera {
             frameRequest = -1;
         }
         Media.detach(video);
-        area.setHidden(true);
-        switchButton.setHidden(true);
-        toggle.setTextContent("Start camera");
-        say("", false); // a note about the stream that ran is stale now
-        listener.stopped();
     }
 
     private void visibilityChanged() {
         if (Js.pageHidden()) {
             if (stream != null) {
+                refocusSwitch = Js.isFocused(switchButton);   // stop hides it, and the focus goes with it
                 stop();
                 resumeWhenShown = true;
             } else if (starting) {
@@ -259,9 +317,14 @@ public final class Camera {
                 fail(NOT_AVAILABLE);
                 return;
             }
-            // Many phones open one camera at a time: release this one, ask again, and reopen it if the other still fails.
-            stop();
-            ask(wanted, s -> attach(s, ""), err2 -> ask(previous, s -> attach(s, NOT_AVAILABLE), err3 -> fail(explain(err3))));
+            // Many phones open one camera at a time: release this one, ask again, and reopen it if the other still
+            // fails. Only the stream goes meanwhile: the buttons, the focus on Switch camera and the result stay.
+            release();
+            switching = true;
+            ask(wanted, s -> attach(s, ""), err2 -> ask(previous, s -> attach(s, NOT_AVAILABLE), err3 -> {
+                stop();
+                fail(explain(err3));
+            }));
         });
     }
 
@@ -289,6 +352,10 @@ public final class Camera {
         }
         // the next frame first: whatever this one does, the loop must not end unseen under a "Stop camera" button
         frameRequest = Js.requestAnimationFrame(onFrame);
+        if (++stallTicks >= STALE_TICKS) {
+            stallTicks = 0;
+            watchForStall();
+        }
         int vw = video.getVideoWidth();
         int vh = video.getVideoHeight();
         if (video.getReadyState() >= HTMLMediaElement.HAVE_CURRENT_DATA && vw > 0 && vh > 0) {
@@ -310,6 +377,45 @@ public final class Camera {
                 // what to do first; the browser's own words last, for a bug report
                 fail("The camera stopped unexpectedly. Start it again; drawing works as before. (Details: "
                         + (e.getMessage() != null ? e.getMessage() : e.toString()) + ")");
+            }
+        }
+    }
+
+    /**
+     * ~4 times a second: has the camera stopped sending pictures? Yes when it has sent none for
+     * {@link #STALL_MS}, the video in view, and either the presented-frame count had been moving (so
+     * the browser counts here) or the video has no picture at all yet. Out of view some browsers stop
+     * counting, and without a count a still picture looks like a frozen one: nothing is said then.
+     * A new picture takes it back, unless the track is muted (then its unmute does).
+     */
+    private void watchForStall() {
+        double now = Js.now();
+        int n = videoFrames != null ? Js.videoFrames(videoFrames) : 0;
+        if (n != seenVideoFrame) {
+            seenVideoFrame = n;
+            seenAt = now;
+        }
+        boolean noPicture = video.getReadyState() < HTMLMediaElement.HAVE_CURRENT_DATA;
+        boolean stuck = now - seenAt > STALL_MS && (n > 0 || noPicture);
+        if (stuck && !stalled && Js.inViewport(video)) {
+            stall();
+        } else if (!stuck && !muted) {
+            unstall();
+        }
+    }
+
+    private void stall() {
+        if (!stalled) {
+            stalled = true;
+            fail(STALLED);
+        }
+    }
+
+    private void unstall() {
+        if (stalled) {
+            stalled = false;
+            if (STALLED.equals(message.getTextContent())) {
+                say("", false);
             }
         }
     }

@@ -56,6 +56,16 @@ public final class Js {
     @JSBody(params = "el", script = "return document.activeElement === el;")
     public static native boolean isFocused(HTMLElement el);
 
+    /** Whether no element has the focus (it is on the body, as after the focused element was hidden). */
+    @JSBody(script = "return !document.activeElement || document.activeElement === document.body;")
+    public static native boolean nothingFocused();
+
+    /** Whether any of el's box is inside the viewport (a rectangle is made: call it now and then, not per frame). */
+    @JSBody(params = "el", script = "var r = el.getBoundingClientRect(); return r.bottom > 0 && r.right > 0"
+            + " && r.top < (window.innerHeight || document.documentElement.clientHeight)"
+            + " && r.left < (window.innerWidth || document.documentElement.clientWidth);")
+    public static native boolean inViewport(HTMLElement el);
+
     /**
      * The callback as a JS function, made once. Handing a Java lambda to requestAnimationFrame makes a
      * new JS function for it on every call; a loop that runs 60 times a second keeps this one instead.

@@ -43,11 +43,13 @@ public final class Media {
     public static native String deviceIdOf(MediaStream s);
 
     /**
-     * Calls l when a video track of s ends on its own (device unplugged, permission withdrawn, taken
-     * by another app). Stopping a track from script does not fire it.
+     * Calls l on each type event of s's video tracks: "ended" when a track ends on its own (device
+     * unplugged, permission withdrawn, taken by another app; stopping a track from script does not
+     * fire it), "mute" when its source stops sending pictures for a while (the system or another app
+     * holds the camera), "unmute" when they come again.
      */
-    @JSBody(params = {"s", "l"}, script = "var t = s.getVideoTracks(); for (var i = 0; i < t.length; i++) { t[i].addEventListener('ended', l); }")
-    public static native void onVideoEnded(MediaStream s, EventListener<Event> l);
+    @JSBody(params = {"s", "type", "l"}, script = "var t = s.getVideoTracks(); for (var i = 0; i < t.length; i++) { t[i].addEventListener(type, l); }")
+    public static native void onVideoTrack(MediaStream s, String type, EventListener<Event> l);
 
     @JSBody(params = "s", script = "var t = s.getTracks(); for (var i = 0; i < t.length; i++) { t[i].stop(); }")
     public static native void stop(MediaStream s);

@@ -72,6 +72,20 @@ class ChromiumCameraDevicesTest {
             + "    t.getSettings = function () { var r = settings(); r.deviceId = id; return r; }; });"
             + "   window.__cams.push(id); window.__streams.push(s); return s; }); }; })();";
 
+    /**
+     * getUserMedia answers with a canvas's stream: a 7 written dark on white paper, a new frame every
+     * 100 ms while {@code window.__freeze} is not set (a camera that hangs sends none, its track still
+     * live); the track is {@code window.__track}.
+     */
+    private static final String FREEZABLE = "(function () { var md = navigator.mediaDevices; if (!md) { return; }"
+            + " md.getUserMedia = function (c) { var cv = document.createElement('canvas'); cv.width = 640; cv.height = 480;"
+            + "  var g = cv.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0, 640, 480); g.fillStyle = '#000';"
+            + "  g.font = '110px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText('7', 320, 240);"
+            + "  var s = cv.captureStream(0), t = s.getVideoTracks()[0]; window.__track = t;"
+            + "  setInterval(function () { if (window.__freeze) { return; }"
+            + "   g.fillStyle = 'rgba(255,255,255,0.01)'; g.fillRect(0, 0, 1, 1); t.requestFrame(); }, 100);"
+            + "  return Promise.resolve(s); }; })();";
+
     @BeforeAll
     void launch() {
         Chromium.assumeInstalled();
@@ -236,13 +250,20 @@ class ChromiumCameraDevicesTest {
         assertEquals(Boolean.FALSE, js("return document.getElementById('camera-area').hidden"));
         awaitVideoRunning();
 
-        // one camera at a time: the rear one is released, then the front one opens
-        js("window.__gone = null; window.__oneAtATime = true;");
+        // one camera at a time: the rear one is released, then the front one opens; meanwhile the page stays
+        // as it is (the keyboard's focus on Switch camera, no result announced for the moment without a camera)
+        js("window.__gone = null; window.__oneAtATime = true; window.__said = [];"
+                + "new MutationObserver(function () { window.__said.push(document.getElementById('announce').textContent); })"
+                + ".observe(document.getElementById('announce'), {childList: true, characterData: true, subtree: true});");
         click("camera-switch");
         Pages.await(chromium.driver, "window.__cams.length === 2", "true");
         awaitVideoRunning();
         assertEquals(List.of("cam-rear", "cam-front"), js("return window.__cams;"));
         assertEquals("", cameraMessage());
+        assertEquals("camera-switch", Pages.await(chromium.driver, "!document.getElementById('camera-switch').hidden",
+                "document.activeElement === document.body ? 'body' : document.activeElement.id"), "the focus after Switch camera");
+        assertEquals(Boolean.FALSE, js("return window.__said.some(function (t) { return t.indexOf('Nothing to read') >= 0; })"),
+                () -> "announced during the switch: " + js("return window.__said"));
         assertEquals("ended", js("return window.__streams[0].getVideoTracks()[0].readyState"));
         assertEquals(Boolean.TRUE, js("return document.getElementById('camera-video').srcObject === window.__streams[1]"));
 
@@ -320,6 +341,50 @@ class ChromiumCameraDevicesTest {
         assertEquals(List.of("cam-rear", "cam-front", "cam-front"), js("return window.__cams;"), "the same camera again");
         assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
         assertEquals("", cameraMessage());
+        assertEquals("camera-switch", Pages.await(chromium.driver, "!document.getElementById('camera-switch').hidden",
+                "document.activeElement === document.body ? 'body' : document.activeElement.id"),
+                "the keyboard's focus back on Switch camera, where it was when the page went to the background");
+        click("camera-toggle");
+        assertCameraOff();
+        Csp.assertStrictAndHeld(chromium.driver);
+    }
+
+    /**
+     * A camera that stops sending pictures without ending its track (the system or another app holds it,
+     * a USB hiccup). A track that says it is muted gets a message at once, and the picture it left, read
+     * again meanwhile, is not announced as a new result (the 7 had been seen once or twice, short of the
+     * 8 in a row an announcement takes); unmuted, with pictures, the message goes. A camera that just
+     * sends nothing gets the same message after Camera.STALL_MS, under a "Stop camera" that still works.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aCameraThatStopsSendingPicturesIsReported(String runtime) {
+        open(runtime, FREEZABLE);
+        js("window.__said = []; var a = document.getElementById('announce');"
+                + "new MutationObserver(function () { window.__said.push([performance.now(), a.textContent]); })"
+                + ".observe(a, {childList: true, characterData: true, subtree: true});");
+        click("camera-toggle");
+        Pages.await(chromium.driver, "document.getElementById('prediction').textContent === '7'",
+                "(window.__freeze = true, window.__track.dispatchEvent(new Event('mute')), window.__mutedAt = performance.now())");
+        assertEquals(Camera.STALLED, cameraMessage(), "a muted track, at once");
+        Pages.await(chromium.driver, "performance.now() - window.__mutedAt > 3000", "true");   // the old picture read again meanwhile
+        assertEquals(Boolean.FALSE, js("return window.__said.some(function (s) { return s[0] > window.__mutedAt; })"),
+                () -> "announced while no picture came: " + js("return JSON.stringify(window.__said)"));
+        js("window.__freeze = false; window.__track.dispatchEvent(new Event('unmute'));");
+        assertEquals("", cameraMessage(), "unmuted, pictures coming");
+
+        js("window.__stalledAt = 0; var m = document.getElementById('camera-message');"
+                + "new MutationObserver(function () { if (!window.__stalledAt && m.textContent.indexOf('not sending pictures') >= 0) {"
+                + " window.__stalledAt = performance.now(); } }).observe(m, {childList: true, characterData: true, subtree: true});"
+                + "window.__freeze = true; window.__frozenAt = performance.now();");
+        Pages.await(chromium.driver, "window.__stalledAt > 0", "true");
+        double waited = ((Number) js("return window.__stalledAt - window.__frozenAt")).doubleValue();
+        assertTrue(waited > Camera.STALL_MS - 300 && waited < Camera.STALL_MS + 2000, "said after " + waited + " ms without a picture");
+        assertEquals(Camera.STALLED, cameraMessage());
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        js("window.__freeze = false;");
+        Pages.await(chromium.driver, "document.getElementById('camera-message').textContent === ''", "true");
+
         click("camera-toggle");
         assertCameraOff();
         Csp.assertStrictAndHeld(chromium.driver);
