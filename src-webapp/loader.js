@@ -75,9 +75,14 @@
     });
   }
 
+  // The header's badge says "loading…" until Java names the runtime; a start that failed before that
+  // must not leave it saying so beside the error.
   function failStart(msg, code) {
     show(msg, true);
-    whenParsed(function () { document.body.setAttribute("data-error", code); });
+    whenParsed(function () {
+      document.body.setAttribute("data-error", code);
+      document.getElementById("runtime-badge").textContent = "not loaded";
+    });
     settle();
   }
 
@@ -222,7 +227,8 @@
       if (forced) {
         failStart(why + ". Remove ?runtime=wasm to use the JavaScript build.", "wasm");
       } else {
-        boot.notice = why + "; running the JavaScript build instead.";
+        // what the user can do first; which build runs, and why, for whoever looks closer
+        boot.notice = "Ready. Draw a digit, or start the camera. (The JavaScript build runs here: " + why + ".)";
         startJs();
       }
     };

@@ -374,6 +374,18 @@ class ChromiumAppTest {
             assertTrue(resultTop < cameraTop, "the result card (" + resultTop + ") comes before the camera (" + cameraTop + ")");
             assertEquals(Boolean.TRUE, r.get(7), "each top-3 entry on one line: " + text("top3"));
             Screenshots.save(chromium.driver, "phone.png");
+
+            // 320 CSS px (a small phone, or 400 % zoom): the pad still fits its card, centred, and nothing scrolls sideways
+            chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 320, "height", 640, "deviceScaleFactor", 2, "mobile", true));
+            List<?> n = (List<?>) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas').getBoundingClientRect(),"
+                    + " card = document.querySelector('.card.draw'), b = card.getBoundingClientRect(), s = getComputedStyle(card);"
+                    + "return [document.documentElement.scrollWidth, innerWidth, c.left - b.left - parseFloat(s.borderLeftWidth) - parseFloat(s.paddingLeft),"
+                    + " b.right - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight) - c.right];");
+            assertEquals(320, ((Number) n.get(1)).doubleValue(), "the emulated phone");
+            assertTrue(((Number) n.get(0)).doubleValue() <= 320, "nothing scrolls sideways at 320 px: " + n);
+            double left = ((Number) n.get(2)).doubleValue(), right = ((Number) n.get(3)).doubleValue();
+            assertTrue(left >= 0 && right >= 0 && Math.abs(left - right) <= 1, "the pad inside its card's padding, centred, at 320 px: " + n);
         } finally {
             chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", false));
@@ -677,10 +689,19 @@ class ChromiumAppTest {
                     + ".then(function (ks) { return Promise.all(ks.map(function (k) { return caches.delete(k); })); });");
             chromium.driver.get(broken.url("index.html"));
             started = Pages.awaitStart(chromium.driver);
-            assertTrue(started.startsWith("true|WebAssembly GC failed to start"), started);
+            // what to do first; which build runs and why after it
+            assertTrue(started.startsWith("true|Ready. Draw a digit, or start the camera. (The JavaScript build runs here:"
+                    + " WebAssembly GC failed to start ("), started);
             assertEquals("js", Pages.js(chromium.driver, "return window.numera.runtime"));
             // the app works: the fallback is told as a notice, not styled as an error
             assertEquals("status notice", Pages.js(chromium.driver, "return document.getElementById('status').className"));
+
+            // the app's code missing: said, and the header's badge does not go on saying "loading…" beside it
+            Files.delete(copy.resolve("js/numera.js"));
+            chromium.driver.get(broken.url("index.html?runtime=js&missing"));
+            started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("load|Could not load the app (js/numera.js)."), started);
+            assertEquals("not loaded", Pages.js(chromium.driver, "return document.getElementById('runtime-badge').textContent"));
         } finally {
             Site.delete(copy);
         }
