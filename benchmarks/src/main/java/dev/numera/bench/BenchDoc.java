@@ -277,6 +277,58 @@ public final class BenchDoc {
         sb.append("\nWhere the time to ready goes (the full measurement whose ready time is the median; ms since navigation start, from the page's ")
                 .append("navigation and resource timing entries; requests made before ready, start → response end):\n\n");
         sb.append("| page | HTML received | DOM interactive | first contentful paint | ready | requests before ready |\n|---|---:|---:|---:|---:|---|\n").append(rows);
+        marksSection(sb, runs, labels);
+    }
+
+    /**
+     * Numera's own start-up marks over every cold load of the run (the full measurement's and the load-only
+     * ones, each with its own timeline since the twenty-sixth session): per mark the median time since
+     * navigation start and the median step from the mark before it in the same load.
+     */
+    @SuppressWarnings("unchecked")
+    static void marksSection(StringBuilder sb, Map<String, Object> runs, Map<String, Object> labels) {
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("numera-wasm", "numera-js")) {
+            List<Map<String, Object>> rs = (List<Map<String, Object>>) runs.get(name);
+            if (rs == null) continue;
+            List<Map<String, Object>> timelines = new ArrayList<>();
+            for (Map<String, Object> r : rs) {
+                if (r.containsKey("error")) continue;
+                if (r.get("timeline") instanceof Map) timelines.add((Map<String, Object>) r.get("timeline"));
+                List<Map<String, Object>> samples = (List<Map<String, Object>>) r.get("loadSamples");
+                if (samples == null) continue;
+                for (Map<String, Object> x : samples) if (x.get("timeline") instanceof Map) timelines.add((Map<String, Object>) x.get("timeline"));
+            }
+            if (timelines.size() < 2) continue;   // results from before every load kept its timeline
+            java.util.LinkedHashMap<String, List<Double>> at = new java.util.LinkedHashMap<>(), step = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> t : timelines) {
+                List<Object> marks = t.get("marks") instanceof List ? (List<Object>) t.get("marks") : List.of();
+                List<Object> all = new ArrayList<>(marks);
+                all.add("ready " + num(t.get("ready")));
+                double before = 0;
+                for (Object m : all) {
+                    String text = String.valueOf(m);
+                    int sp = text.lastIndexOf(' ');
+                    if (sp < 0) continue;
+                    double ms = Double.parseDouble(text.substring(sp + 1));
+                    String mark = text.substring(0, sp);
+                    at.computeIfAbsent(mark, k -> new ArrayList<>()).add(ms);
+                    step.computeIfAbsent(mark, k -> new ArrayList<>()).add(ms - before);
+                    before = ms;
+                }
+            }
+            out.append("| ").append(labels.getOrDefault(name, name)).append(" (").append(timelines.size()).append(" loads) | | |\n");
+            List<String> order = new ArrayList<>(at.keySet());   // by median time: the order differs between loads (model in, code in)
+            order.sort(java.util.Comparator.comparingDouble(m -> dev.numera.bench.browser.Summary.median(at.get(m))));
+            for (String mark : order) {
+                out.append("| ").append(mark).append(" | ").append(fmt(dev.numera.bench.browser.Summary.median(at.get(mark)), 1)).append(" | ")
+                        .append(fmt(dev.numera.bench.browser.Summary.median(step.get(mark)), 1)).append(" |\n");
+            }
+        }
+        if (out.length() == 0) return;
+        sb.append("\nNumera's start, step by step, over every cold load of the run (its marks, `window.numeraBoot.marks`, in the order they ")
+                .append("come; median ms since navigation start, and median step from the mark before it in the same load):\n\n");
+        sb.append("| mark | ms since navigation start | step ms |\n|---|---:|---:|\n").append(out);
     }
 
     /** "Zero" allocations: under 16 B per frame (a sampled profile of a live page keeps a few B/frame of engine and harness noise). */
