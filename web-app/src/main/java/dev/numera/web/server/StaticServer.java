@@ -50,6 +50,7 @@ public final class StaticServer implements AutoCloseable {
             Map.entry("nmod", "application/octet-stream"));
 
     private final Path root;
+    private final Path realRoot;   // the root with its links resolved: what a served file's real path must be inside
     private final HttpServer server;
     private volatile Policy policy = new Policy(null, -1, null);   // index.html's CSP, with the file state it was read from
     private volatile boolean offline;
@@ -57,6 +58,7 @@ public final class StaticServer implements AutoCloseable {
 
     public StaticServer(Path root, int port) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.realRoot = Files.exists(this.root) ? this.root.toRealPath() : this.root;
         // TCP_NODELAY, as every production web server sets it: the JDK server writes headers and body
         // separately and, with Nagle's algorithm on, the body waits for the browser's delayed ACK
         // (~40 ms on Linux) on every small response. Read once, when the first server is made.
@@ -102,6 +104,7 @@ public final class StaticServer implements AutoCloseable {
             }
             String method = ex.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");   // a 405 must say what is allowed (RFC 9110)
                 send(ex, 405, "text/plain; charset=utf-8", bytes("method not allowed\n"), method);
                 return;
             }
@@ -111,7 +114,7 @@ public final class StaticServer implements AutoCloseable {
                 return;
             }
             String type = wasmUntyped && file.toString().endsWith(".wasm") ? "application/octet-stream" : type(file);
-            send(ex, 200, type, Files.readAllBytes(file), method);
+            sendFile(ex, type, file, method);
         }
     }
 
@@ -128,10 +131,43 @@ public final class StaticServer implements AutoCloseable {
         if (!file.startsWith(root) || !Files.isRegularFile(file)) {
             return null;
         }
-        return file;
+        try {
+            // a link inside the site must not lead out of it (a link to /etc/passwd, or to a folder holding it)
+            return file.toRealPath().startsWith(realRoot) ? file : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A file, streamed: the site's files are small, but nothing caps what a folder served this way holds. */
+    private void sendFile(HttpExchange ex, String type, Path file, String method) throws IOException {
+        long size = Files.size(file);
+        headers(ex, type);
+        if (method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Content-Length", Long.toString(size));   // what a GET would send
+            ex.sendResponseHeaders(200, -1);
+            return;
+        }
+        ex.sendResponseHeaders(200, size == 0 ? -1 : size);
+        try (OutputStream out = ex.getResponseBody()) {
+            Files.copy(file, out);
+        }
     }
 
     private void send(HttpExchange ex, int status, String type, byte[] body, String method) throws IOException {
+        headers(ex, type);
+        if (method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private void headers(HttpExchange ex, String type) throws IOException {
         var h = ex.getResponseHeaders();
         h.set("Content-Type", type);
         h.set("Cross-Origin-Opener-Policy", "same-origin");
@@ -142,14 +178,6 @@ public final class StaticServer implements AutoCloseable {
         String csp = csp();
         if (csp != null) {
             h.set("Content-Security-Policy", csp);
-        }
-        if (method.equals("HEAD")) {
-            ex.sendResponseHeaders(status, -1);
-            return;
-        }
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
         }
     }
 
@@ -209,8 +237,26 @@ public final class StaticServer implements AutoCloseable {
             System.err.println("no index.html in " + root.toAbsolutePath() + " (build first: mvn -B -q -DskipTests package)");
             System.exit(1);
         }
-        int port = args.length > 1 ? Integer.parseInt(args[1]) : 8080;
-        StaticServer s = new StaticServer(root, port);
+        int port = 8080;
+        if (args.length > 1) {
+            try {
+                port = Integer.parseInt(args[1]);
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65535) {
+                System.err.println("not a port: " + args[1] + " (0-65535; 0 picks a free one)");
+                System.exit(2);
+            }
+        }
+        StaticServer s;
+        try {
+            s = new StaticServer(root, port);
+        } catch (java.net.BindException e) {
+            System.err.println("port " + port + " is in use (another server?): stop that one, or give another port: StaticServer SITE_DIR PORT");
+            System.exit(1);
+            return;
+        }
         System.out.println("Numera: serving " + s.root + " at " + s.url("") + "  (Ctrl+C stops)");
         // the executor threads are daemons; keep the JVM alive until Ctrl+C
         try {

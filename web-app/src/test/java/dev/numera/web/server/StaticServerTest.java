@@ -86,4 +86,73 @@ class StaticServerTest {
             }
         }
     }
+
+    /** A link in the site is followed only where it stays inside it: not to a file or a folder outside. */
+    @Test
+    void linksDoNotLeadOutOfTheRoot() throws Exception {
+        Path site = site();
+        Files.createSymbolicLink(site.resolve("leak.txt"), dir.resolve("secret.txt"));
+        Files.createSymbolicLink(site.resolve("outside"), dir);
+        Files.createSymbolicLink(site.resolve("home.html"), site.resolve("index.html"));
+        try (StaticServer s = new StaticServer(site, 0)) {
+            assertEquals(404, get(s, "leak.txt").statusCode(), "a link to a file outside");
+            assertEquals(404, get(s, "outside/secret.txt").statusCode(), "a file in a linked folder outside");
+            HttpResponse<String> inside = get(s, "home.html");
+            assertEquals(200, inside.statusCode(), "a link to a file inside");
+            assertTrue(inside.body().endsWith("<p>hi"));
+        }
+    }
+
+    /** What a raw request gets back, headers and body as sent. */
+    private static String raw(StaticServer s, String request) throws Exception {
+        try (Socket socket = new Socket("localhost", s.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write((request + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** HEAD says the length a GET would send and sends nothing; a method the server does not serve is told which it does. */
+    @Test
+    void headAndOtherMethods() throws Exception {
+        Path site = site();
+        Files.write(site.resolve("big.bin"), new byte[3_000_000]);
+        try (StaticServer s = new StaticServer(site, 0)) {
+            String head = raw(s, "HEAD /wasm/a.wasm HTTP/1.1");
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\ncontent-length: 4\r\n"), head);
+            assertTrue(head.endsWith("\r\n\r\n"), "no body: " + head);
+            HttpResponse<byte[]> big = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.url("big.bin"))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(3_000_000, big.body().length);
+            assertEquals("3000000", big.headers().firstValue("content-length").orElse(""));
+            String post = raw(s, "POST /index.html HTTP/1.1\r\nContent-Length: 0");
+            assertTrue(post.startsWith("HTTP/1.1 405"), post);
+            assertTrue(post.toLowerCase(java.util.Locale.ROOT).contains("\r\nallow: get, head\r\n"), post);
+        }
+    }
+
+    /** The serve command's mistakes get one line each, not a stack trace. */
+    @Test
+    void aBadPortOrOneInUseIsSaidInOneLine() throws Exception {
+        Path site = site();
+        ProcessBuilder notAPort = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), StaticServer.class.getName(),
+                site.toString(), "abc").redirectErrorStream(true);
+        Process p = notAPort.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor());
+        assertEquals("not a port: abc (0-65535; 0 picks a free one)\n", out);
+        try (StaticServer taken = new StaticServer(site, 0)) {
+            Process q = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), StaticServer.class.getName(),
+                    site.toString(), Integer.toString(taken.port())).redirectErrorStream(true).start();
+            String said = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, q.waitFor());
+            assertTrue(said.startsWith("port " + taken.port() + " is in use") && said.indexOf('\n') == said.length() - 1, said);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
 }
