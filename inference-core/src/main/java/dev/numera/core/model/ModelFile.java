@@ -385,7 +385,13 @@ public final class ModelFile {
         }
         int metaCount = in.count("metadata count");
         Map<String, String> meta = new LinkedHashMap<>();
-        for (int i = 0; i < metaCount; i++) meta.put(in.str("metadata key"), in.str("metadata value"));
+        for (int i = 0; i < metaCount; i++) {
+            String key = in.str("metadata key");
+            // one value per key: a reader that kept the first and one that kept the last would run different networks
+            if (meta.put(key, in.str("metadata value")) != null) {
+                throw new ModelFormatException(Problem.MALFORMED, "metadata key \"" + key + "\" appears twice");
+            }
+        }
         checkWellKnown(meta);
 
         int tensorCount = in.count("tensor count");
@@ -489,7 +495,7 @@ public final class ModelFile {
                 : s.kernel != 0 && !conv && !pool ? "kernel " + s.kernel
                 : s.stride != 0 && !conv && !pool ? "stride " + s.stride
                 : s.padding != 0 && !conv ? "padding " + s.padding
-                : s.value != 0 && t != LayerSpec.Type.BATCHNORM && t != LayerSpec.Type.DROPOUT ? "value " + s.value
+                : Float.floatToRawIntBits(s.value) != 0 && t != LayerSpec.Type.BATCHNORM && t != LayerSpec.Type.DROPOUT ? "value " + s.value   // all four bytes 0: not -0.0
                 : null;
         if (unused != null) throw new ModelFormatException(Problem.MALFORMED, "layer " + i + " " + t.label + " has " + unused + ", a setting it does not use (must be 0)");
     }

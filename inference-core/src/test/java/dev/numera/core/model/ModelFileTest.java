@@ -514,6 +514,19 @@ class ModelFileTest {
             put32(b, at, cases[k][1] == 20 ? Float.floatToIntBits(0.5f) : 1);
             refuse(b, Problem.MALFORMED, "layer " + cases[k][0] + " " + want[k], "must be 0");
         }
+        byte[] b = golden();   // "must be 0" is all four bytes: -0.0 (0x80000000) equals 0 as a float, not as bytes
+        put32(b, layer(3, 20), 0x80000000);
+        refuse(b, Problem.MALFORMED, "layer 3 maxpool2d has value -0.0", "must be 0");
+    }
+
+    @Test
+    void aMetadataKeyTwiceIsRefused() throws Exception {
+        // train.seed renamed input.mean (the same length): a reader keeping the first value would normalise with
+        // mean 0, one keeping the last with 7
+        byte[] b = ModelFile.of(GoldenFixtures.network(), GoldenFixtures.metadata(), false).write();
+        byte[] key = ModelFile.META_INPUT_MEAN.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(key, 0, b, indexOf(b, ModelFile.META_SEED), key.length);
+        refuse(b, Problem.MALFORMED, "metadata key \"input.mean\" appears twice");
     }
 
     @Test
@@ -641,6 +654,7 @@ class ModelFileTest {
             // the writer refuses the value under its own key, so it goes under a stand-in key of the
             // same length, renamed in the bytes afterwards
             String standIn = kv[0].substring(0, kv[0].length() - 1) + "#";
+            meta.remove(kv[0]);   // (the key once: twice is a problem of its own)
             meta.put(standIn, kv[1]);
             Exception w = assertThrows(IllegalArgumentException.class, () -> ModelFile.of(GoldenFixtures.network(), java.util.Map.of(kv[0], kv[1]), false));
             assertTrue(w.getMessage().contains("metadata " + kv[0]), w.getMessage());
