@@ -47,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path file = model.path();
-        ModelFile m = Models.read(file);
+        ModelFile m = Models.readDigitModel(file);
         Path dir = data.resolve(spec.commandLine().getErr(), Mnist.Part.TEST);
         Dataset test = Mnist.load(dir, Mnist.Part.TEST);
         if (limit != null) {

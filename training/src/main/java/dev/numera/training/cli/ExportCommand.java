@@ -31,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelFile m = Models.read(model.path());             // fails early and clearly on a bad model
+        ModelFile m = Models.readDigitModel(model.path());             // fails early and clearly on a bad model
         byte[] onnx = OnnxExporter.export(m);
         try {
             AtomicFiles.write(out, onnx);

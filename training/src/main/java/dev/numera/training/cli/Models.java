@@ -2,11 +2,14 @@ package dev.numera.training.cli;
 
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.model.ModelFormatException;
+import dev.numera.core.nn.Sequential;
+import dev.numera.training.data.Mnist;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Reading model files for the commands, with every failure turned into a one-line message. */
 final class Models {
@@ -27,6 +30,22 @@ final class Models {
         } catch (ModelFormatException e) {
             throw new UserException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@link #read}, then refused unless the network reads an MNIST image and gives the 10 digits'
+     * scores: evaluate, predict and export all feed it 28x28 grey images and read 10 classes, and a
+     * valid file of another shape would fail deep inside them.
+     */
+    static ModelFile readDigitModel(Path file) {
+        ModelFile m = read(file);
+        Sequential net = m.toNetwork(1);
+        int[] in = net.inputShape();
+        if (in[0] != 1 || in[1] != Mnist.SIDE || in[2] != Mnist.SIDE || net.classes() != 10) {
+            throw new UserException(file + ": not a digit model (the commands need a network from [1, 28, 28] to 10 classes; this one is from "
+                    + Arrays.toString(in) + " to " + net.classes() + ")");
+        }
+        return m;
     }
 
     /** The mean and std the model's input was standardised with (0 and 1 when not recorded). */

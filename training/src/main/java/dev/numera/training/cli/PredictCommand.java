@@ -62,12 +62,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Recognizer recognizer;
-        try {
-            recognizer = new Recognizer(Models.read(model.path()));
-        } catch (IllegalArgumentException e) {
-            throw new UserException(model.path() + ": not a digit model (" + e.getMessage() + ")", e);
-        }
+        Recognizer recognizer = new Recognizer(Models.readDigitModel(model.path()));
         InputKind kind = switch (mode) {
             case camera -> InputKind.CAMERA;
             case drawn -> InputKind.DRAWN;

@@ -64,6 +64,14 @@ class CliTest {
         return file;
     }
 
+    /** A model file of any shape the format allows (random weights). */
+    Path modelFile(String name, int[] input, LayerSpec... layers) throws IOException {
+        Sequential net = Sequential.create(input, layers, 1);
+        Path file = dir.resolve(name);
+        Files.write(file, ModelFile.of(net, Map.of(), false).write());
+        return file;
+    }
+
     static byte[] idx(int[] dims, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
         b.put((byte) 0).put((byte) 0).put((byte) 8).put((byte) dims.length);
@@ -179,6 +187,35 @@ class CliTest {
             assertTrue(r.err.startsWith("numera: ") && r.err.contains("CRC"), r.err);
             assertTrue(r.err.contains("UserException") && r.err.contains("\tat "), String.join(" ", args) + ":\n" + r.err);
         }
+    }
+
+    /**
+     * A valid model file that is not 28x28 → 10 is refused by every command that runs it, in one
+     * line, before any data is read: it would fail deep inside them.
+     */
+    @Test
+    void modelsOfOtherShapesAreNotDigitModels() throws IOException {
+        String data = syntheticTestSet().toString();
+        Path image = dir.resolve("digit.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", image.toFile());
+        for (Path model : List.of(
+                modelFile("five.nmod", new int[] {1, 28, 28}, LayerSpec.flatten(), LayerSpec.dense(5)),
+                modelFile("small.nmod", new int[] {1, 14, 14}, LayerSpec.flatten(), LayerSpec.dense(10)),
+                modelFile("colour.nmod", new int[] {3, 28, 28}, LayerSpec.flatten(), LayerSpec.dense(10)),
+                modelFile("empty.nmod", new int[] {1, 28, 28}))) {
+            for (String[] args : List.of(new String[] {"evaluate", "--model", model.toString(), "--data", data},
+                    new String[] {"export", "--model", model.toString(), "--format", "onnx", "--out", dir.resolve("x.onnx").toString()},
+                    new String[] {"predict", "--model", model.toString(), image.toString()})) {
+                Result r = run(args);
+                assertEquals(1, r.code, String.join(" ", args) + ": " + r.err);
+                assertOneLineNoStackTrace(r);
+                assertTrue(r.err.startsWith("numera: " + model + ": not a digit model (the commands need a network from [1, 28, 28] to 10 classes"),
+                        String.join(" ", args) + ": " + r.err);
+            }
+        }
+        assertTrue(run("evaluate", "--model", modelFile("five.nmod", new int[] {1, 28, 28}, LayerSpec.flatten(), LayerSpec.dense(5)).toString(),
+                "--data", data).err.contains("this one is from [1, 28, 28] to 5)"));
+        assertFalse(Files.exists(dir.resolve("x.onnx")));
     }
 
     @Test
