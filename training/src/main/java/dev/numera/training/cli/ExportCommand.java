@@ -32,14 +32,20 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelFile m = Models.readDigitModel(model.path());             // fails early and clearly on a bad model
-        byte[] onnx = OnnxExporter.export(m);
+        byte[] onnx;
+        try {
+            onnx = OnnxExporter.export(m);
+        } catch (OnnxExporter.Unsupported e) {
+            throw new UserException(model.path() + ": cannot export to ONNX: " + e.getMessage(), e);
+        }
         try {
             AtomicFiles.write(out, onnx);
         } catch (java.io.IOException e) {
             throw new UserException(out + ": cannot write: " + IoErrors.describe(e), e);
         }
-        spec.commandLine().getOut().println("wrote " + out + ": " + onnx.length + " bytes, ONNX opset 13, input 'image' [N, 1, 28, 28] 0..1, "
-                + "outputs 'logits' and 'probabilities' [N, 10]");
+        int[] in = m.inputShape();
+        spec.commandLine().getOut().println("wrote " + out + ": " + onnx.length + " bytes, ONNX opset 13, input 'image' [N, "
+                + in[0] + ", " + in[1] + ", " + in[2] + "] 0..1, outputs 'logits' and 'probabilities' [N, " + OnnxExporter.classes(m) + "]");
         return 0;
     }
 }

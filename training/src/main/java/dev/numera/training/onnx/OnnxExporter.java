@@ -2,6 +2,7 @@ package dev.numera.training.onnx;
 
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.LayerSpec;
+import dev.numera.core.nn.Sequential;
 import dev.numera.core.tensor.Tensor;
 
 import java.nio.ByteBuffer;
@@ -12,10 +13,10 @@ import java.util.List;
 /**
  * Writes a Numera model as ONNX (opset 13), so it runs in any ONNX runtime.
  * <pre>
- *   input "image" [N, 1, 28, 28], 0..1 ink-high
+ *   input "image" [N, C, H, W] (a digit model's [N, 1, 28, 28]), 0..1 ink-high
  *   → Sub(input.mean) → Div(input.std) → the layers (Conv, BatchNormalization, Relu, Sigmoid,
- *     MaxPool, Flatten, Gemm with transB = 1; dropout is the identity) → "logits" [N, 10]
- *   → Div(softmax.temperature) → Softmax(axis 1) → "probabilities" [N, 10]
+ *     MaxPool, Flatten, Gemm with transB = 1; dropout is the identity) → "logits" [N, K]
+ *   → Div(softmax.temperature) → Softmax(axis 1) → "probabilities" [N, K]
  * </pre>
  * int8 weights are written dequantised (float32), exactly the values Numera computes with.
  * Field numbers are those of onnx.proto (ModelProto, GraphProto, NodeProto, TensorProto, ...).
@@ -25,6 +26,13 @@ public final class OnnxExporter {
     static final int OPSET = 13;
     static final int FLOAT = 1;                 // TensorProto.DataType.FLOAT
     static final int ATTR_FLOAT = 1, ATTR_INT = 2, ATTR_INTS = 7;
+
+    /** A valid Numera model that this exporter cannot express in ONNX: the user's to know, not a bug. */
+    public static final class Unsupported extends IllegalArgumentException {
+        Unsupported(String message) {
+            super(message);
+        }
+    }
 
     private OnnxExporter() {
     }
@@ -48,6 +56,12 @@ public final class OnnxExporter {
         for (int i = 0; i < layers.length; i++) {
             LayerSpec s = layers[i];
             String y = "layer" + i;
+            // Numera reads a flat [F] as an image [F, 1, 1]; ONNX's Conv and MaxPool refuse [N, F], and
+            // nothing here reshapes it back, so the file would not load
+            if (flat && (s.type == LayerSpec.Type.CONV2D || s.type == LayerSpec.Type.MAXPOOL2D)) {
+                throw new Unsupported("layer " + i + " (" + s + ") comes after a flatten or dense layer: "
+                        + "the ONNX export supports conv2d and maxpool2d only before the first flatten or dense");
+            }
             switch (s.type) {
                 case CONV2D:
                     addParams(model, i, new String[]{"weight", "bias"}, inits);
@@ -88,7 +102,7 @@ public final class OnnxExporter {
                 case DROPOUT:
                     continue;                   // identity at inference
                 default:
-                    throw new IllegalArgumentException("no ONNX mapping for layer " + s);
+                    throw new Unsupported("no ONNX mapping for layer " + i + " (" + s + ")");
             }
             x = y + "_out";
         }
@@ -104,9 +118,10 @@ public final class OnnxExporter {
         graph.string(2, "numera");
         for (Protobuf t : inits) graph.message(5, t);
         int[] in = model.inputShape();
+        int classes = classes(model);
         graph.message(11, valueInfo("image", in[0], in[1], in[2]));
-        graph.message(12, valueInfo("logits", 10));
-        graph.message(12, valueInfo("probabilities", 10));
+        graph.message(12, valueInfo("logits", classes));
+        graph.message(12, valueInfo("probabilities", classes));
 
         return new Protobuf()
                 .int64(1, IR_VERSION)
@@ -115,6 +130,11 @@ public final class OnnxExporter {
                 .message(7, graph)
                 .message(8, new Protobuf().string(1, "").int64(2, OPSET))
                 .toByteArray();
+    }
+
+    /** The size of the outputs 'logits' and 'probabilities' (the last layer's output, flattened). */
+    public static int classes(ModelFile model) {
+        return Sequential.create(model.inputShape(), model.layers(), 1).classes();
     }
 
     private static void addParams(ModelFile model, int layer, String[] roles, List<Protobuf> inits) {

@@ -218,6 +218,19 @@ class CliTest {
         assertFalse(Files.exists(dir.resolve("x.onnx")));
     }
 
+    /** A digit model whose layer order ONNX cannot express: one line naming the layer, and no file. */
+    @Test
+    void exportRefusesAConvAfterDense() throws IOException {
+        Path model = modelFile("late-conv.nmod", new int[] {1, 28, 28}, LayerSpec.flatten(), LayerSpec.dense(10), LayerSpec.conv2d(10, 1, 1, 0));
+        Path onnx = dir.resolve("late-conv.onnx");
+        Result r = run("export", "--model", model.toString(), "--format", "onnx", "--out", onnx.toString());
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertEquals("numera: " + model + ": cannot export to ONNX: layer 2 (conv2d(10, 1x1, s1, p0)) comes after a flatten or dense layer: "
+                + "the ONNX export supports conv2d and maxpool2d only before the first flatten or dense", r.err.strip());
+        assertFalse(Files.exists(onnx));
+    }
+
     @Test
     void infoDescribesAModel() throws IOException {
         Result r = run("info", "--model", tinyModel().toString());

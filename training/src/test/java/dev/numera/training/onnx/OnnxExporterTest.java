@@ -89,6 +89,31 @@ class OnnxExporterTest {
         }
     }
 
+    /** Numera runs a conv or a pool on a flat vector as on a 1x1 image; ONNX refuses it, so the export must. */
+    @Test
+    void convAndPoolAfterFlattenOrDenseAreRefused() {
+        for (LayerSpec[] layers : new LayerSpec[][]{
+                {LayerSpec.flatten(), LayerSpec.dense(10), LayerSpec.conv2d(10, 1, 1, 0)},
+                {LayerSpec.flatten(), LayerSpec.maxPool2d(1, 1), LayerSpec.dense(10)}}) {
+            ModelFile m = ModelFile.of(Sequential.create(new int[]{1, 28, 28}, layers, 1), Map.of(), false);
+            OnnxExporter.Unsupported e = assertThrows(OnnxExporter.Unsupported.class, () -> OnnxExporter.export(m));
+            assertTrue(e.getMessage().matches("layer [12] \\((conv2d|maxpool2d)\\(.*\\)\\) comes after a flatten or dense layer: .*"), e.getMessage());
+        }
+    }
+
+    /** The graph declares the model's own class count, not always 10. */
+    @Test
+    void outputsHaveTheModelsClassCount() throws Exception {
+        ModelFile m = ModelFile.of(Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(5)}, 1),
+                Map.of(), false);
+        try (OrtSession s = OrtEnvironment.getEnvironment().createSession(OnnxExporter.export(m), new OrtSession.SessionOptions())) {
+            for (String name : new String[]{"logits", "probabilities"}) {
+                long[] shape = ((ai.onnxruntime.TensorInfo) s.getOutputInfo().get(name).getInfo()).getShape();
+                assertArrayEquals(new long[]{-1, 5}, shape, name);
+            }
+        }
+    }
+
     @Test
     void exportCommandWritesAModelOnnxRuntimeLoads(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path nmod = dir.resolve("m.nmod"), onnx = dir.resolve("m.onnx");
@@ -97,7 +122,8 @@ class OnnxExporterTest {
         int code = dev.numera.training.cli.Numera.run(new String[]{"export", "--model", nmod.toString(), "--format", "onnx", "--out", onnx.toString()},
                 new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
         assertEquals(0, code, err.toString());
-        assertTrue(out.toString().startsWith("wrote "), out.toString());
+        assertTrue(out.toString().startsWith("wrote " + onnx + ": "), out.toString());
+        assertTrue(out.toString().contains(" input 'image' [N, 1, 28, 28] 0..1, outputs 'logits' and 'probabilities' [N, 10]"), out.toString());
         try (OrtSession s = OrtEnvironment.getEnvironment().createSession(onnx.toString(), new OrtSession.SessionOptions())) {
             assertTrue(s.getOutputNames().contains("probabilities"));
         }
