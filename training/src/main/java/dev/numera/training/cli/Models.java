@@ -16,9 +16,25 @@ final class Models {
     private Models() {
     }
 
+    /**
+     * No model file can be larger: ModelFile.read refuses a header file size past 2^31 - 1 (a signed
+     * 32-bit int), and Files.readAllBytes a few bytes less (the JVM's largest array). A bound from
+     * the contents would be no tighter: the parameters are at most Sequential.MAX_VALUES float32
+     * (64 MiB), but the metadata may hold 2^24 strings of up to 64 KiB each.
+     */
+    static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
     static ModelFile read(Path file) {
         byte[] bytes;
         try {
+            // checked before reading it whole: a folder, a device (/dev/zero) or a file of gigabytes ended in OutOfMemoryError
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new UserException(file + (Files.isDirectory(file) ? ": is a folder" : ": is not a regular file") + ", not a model file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new UserException(file + ": " + size + " bytes, larger than any model file can be (at most " + MAX_FILE_BYTES + ")");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": model file not found (give one with --model FILE, or train one with 'numera train')");

@@ -77,8 +77,27 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
         return (int) c.getValue();
     }
 
-    /** Reads a checkpoint of the run {@code fingerprint} whose network has {@code paramCount} parameters. */
-    static Checkpoint read(Path file, String fingerprint, int paramCount) throws IOException {
+    /**
+     * More than any checkpoint of a run of {@code epochs} epochs of a network of {@code paramCount}
+     * parameters: at most four float arrays of the network's size (weights, best weights, Adam's two
+     * moments), 52 bytes of history per epoch, and the fingerprint (writeUTF: under 64 KiB) with the
+     * fixed fields, well within the 1 MiB added.
+     */
+    static long maxSize(int paramCount, int epochs) {
+        return 16L * paramCount + 52L * epochs + (1 << 20);
+    }
+
+    /** Reads a checkpoint of the run {@code fingerprint} of {@code runEpochs} epochs whose network has {@code paramCount} parameters. */
+    static Checkpoint read(Path file, String fingerprint, int paramCount, int runEpochs) throws IOException {
+        // checked before reading it whole: a folder or a device is no checkpoint, and a file of gigabytes ended in OutOfMemoryError
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("checkpoint " + file + (Files.isDirectory(file) ? " is a folder" : " is not a regular file") + ": move it or use another --out");
+        }
+        long onDisk = Files.size(file), max = maxSize(paramCount, runEpochs);
+        if (onDisk > max) {
+            throw new IOException("checkpoint " + file + " is " + onDisk + " bytes, more than a checkpoint of this run can be ("
+                    + max + "): delete it or use another --out");
+        }
         byte[] all = Files.readAllBytes(file);   // a checkpoint is the network's size: the CRC is checked before anything is believed
         long size = all.length;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {

@@ -123,7 +123,7 @@ public final class Trainer {
         double bestAcc = -1, seconds = 0;
         String fingerprint = Checkpoint.fingerprint(s, train.count(), validation.count());
         if (s.resume && s.checkpoint != null && java.nio.file.Files.exists(s.checkpoint)) {
-            Checkpoint c = Checkpoint.read(s.checkpoint, fingerprint, params.length);
+            Checkpoint c = Checkpoint.read(s.checkpoint, fingerprint, params.length, s.epochs);
             System.arraycopy(c.params(), 0, params, 0, params.length);
             best = c.best();
             bestEpoch = c.bestEpoch();

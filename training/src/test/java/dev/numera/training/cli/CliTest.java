@@ -231,6 +231,30 @@ class CliTest {
         assertFalse(Files.exists(onnx));
     }
 
+    /** A folder, a device or a file of gigabytes as --model: one line each, before anything tries to read it whole. */
+    @Test
+    void modelPathsThatCannotBeModelFiles() throws IOException {
+        Path huge = dir.resolve("huge.nmod");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L << 30);                 // sparse: no disk space taken
+        }
+        Path folder = Files.createDirectories(dir.resolve("models"));
+        List<String[]> cases = new java.util.ArrayList<>(List.of(
+                new String[] {huge.toString(), ": 3221225472 bytes, larger than any model file can be (at most 2147483639)"},
+                new String[] {folder.toString(), ": is a folder, not a model file"}));
+        if (Files.exists(Path.of("/dev/zero"))) {
+            cases.add(new String[] {"/dev/zero", ": is not a regular file, not a model file"});
+        }
+        for (String[] c : cases) {
+            for (String[] args : List.of(new String[] {"info", "--model", c[0]}, new String[] {"evaluate", "--model", c[0], "--data", dir.toString()})) {
+                Result r = run(args);
+                assertEquals(1, r.code, c[0] + ": " + r.err);
+                assertOneLineNoStackTrace(r);
+                assertEquals("numera: " + c[0] + c[1], r.err.strip());
+            }
+        }
+    }
+
     @Test
     void infoDescribesAModel() throws IOException {
         Result r = run("info", "--model", tinyModel().toString());

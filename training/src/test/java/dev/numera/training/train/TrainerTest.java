@@ -156,7 +156,7 @@ class TrainerTest {
         // the same run stopped after the best epoch returns that epoch's weights; patience does not change the path
         float[] bestWeights = run(patient(6, 2, null, false), r.bestEpoch(), mislabelled()).network().params();
         assertArrayEquals(bestWeights, r.network().params(), "the best epoch's weights");
-        Checkpoint c = Checkpoint.read(ckpt, Checkpoint.fingerprint(patient(6, 2, ckpt, false), 400, 100), SMALL_PARAMS);
+        Checkpoint c = Checkpoint.read(ckpt, Checkpoint.fingerprint(patient(6, 2, ckpt, false), 400, 100), SMALL_PARAMS, 6);
         assertEquals(n, c.epochsDone());
         assertFalse(java.util.Arrays.equals(c.params(), r.network().params()), "not the last epoch's weights");
     }
@@ -167,7 +167,7 @@ class TrainerTest {
         run(patient(4, 2, ckpt, false), 3);
         Trainer.Settings s = patient(4, 2, ckpt, true);
         String fingerprint = Checkpoint.fingerprint(s, 400, 100);
-        Checkpoint c = Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS);
+        Checkpoint c = Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS, 4);
         // as an older rule might have left it: epoch 1 kept although epoch 3 ties it on accuracy with a lower loss
         java.util.List<EpochMetrics> h = java.util.List.of(new EpochMetrics(1, 1, 0.5, 1.0, 0.5, 1e-3, 1),
                 new EpochMetrics(2, 1, 0.5, 1.2, 0.4, 1e-3, 1), new EpochMetrics(3, 1, 0.5, 0.8, 0.5, 1e-3, 1));
@@ -211,16 +211,30 @@ class TrainerTest {
         String fingerprint = Checkpoint.fingerprint(s, 400, 100);
         byte[] good = Files.readAllBytes(ckpt);
         // the length field before the state; the file ends with the state, then the CRC
-        int at = good.length - 4 - Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS).optimizerState().length - 4;
+        int at = good.length - 4 - Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS, 2).optimizerState().length - 4;
         for (int bad : new int[]{-1, Integer.MAX_VALUE}) {
             java.nio.ByteBuffer.wrap(good).putInt(at, bad);
             java.util.zip.CRC32 crc = new java.util.zip.CRC32();   // sealed again, so the length check itself is reached
             crc.update(good, 0, good.length - 4);
             java.nio.ByteBuffer.wrap(good).putInt(good.length - 4, (int) crc.getValue());
             Files.write(ckpt, good);
-            Exception e = assertThrows(java.io.IOException.class, () -> Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS));
+            Exception e = assertThrows(java.io.IOException.class, () -> Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS, 2));
             assertTrue(e.getMessage().contains("corrupt") && e.getMessage().contains(Integer.toString(bad)), e.getMessage());
         }
+    }
+
+    /** A folder or a file far larger than any checkpoint of the run: refused before it is read whole. */
+    @Test
+    void resumeRefusesAFolderOrAHugeFileAsCheckpoint(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("f.ckpt"));
+        Exception e = assertThrows(java.io.IOException.class, () -> run(patient(2, 0, folder, true), 99));
+        assertEquals("checkpoint " + folder + " is a folder: move it or use another --out", e.getMessage());
+        Path huge = dir.resolve("h.ckpt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L << 30);                 // sparse: no disk space taken
+        }
+        e = assertThrows(java.io.IOException.class, () -> run(patient(2, 0, huge, true), 99));
+        assertTrue(e.getMessage().startsWith("checkpoint " + huge + " is 3221225472 bytes, more than a checkpoint of this run can be ("), e.getMessage());
     }
 
     static final int SMALL_PARAMS = dev.numera.core.nn.Sequential.create(new int[]{1, 28, 28}, SMALL.layers(), 1).paramCount();
