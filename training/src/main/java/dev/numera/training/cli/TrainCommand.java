@@ -117,7 +117,9 @@ final class TrainCommand implements Callable<Integer> {
         check(batch == null || batch >= 1, "--batch must be at least 1, got " + batch);
         check(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
         check(lr == null || (lr > 0 && Double.isFinite(lr)), "--lr must be a positive number, got " + lr);
-        check(weightDecay == null || weightDecay >= 0, "--weight-decay must not be negative, got " + weightDecay);
+        // the optimisers take it as a float: 1e39 would be infinite there, and an infinite decay makes NaN weights
+        check(weightDecay == null || (weightDecay >= 0 && weightDecay <= Float.MAX_VALUE),
+                "--weight-decay must be a finite number, not negative, got " + weightDecay);
         check(momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got " + momentum);
         check(validation >= 1, "--validation must be at least 1, got " + validation);
         check(limit == null || limit >= 1, "--limit must be at least 1, got " + limit);

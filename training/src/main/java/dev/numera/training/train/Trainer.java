@@ -209,8 +209,7 @@ public final class Trainer {
                         bestEpoch == epoch ? " (best)" : "", lastLr, secs, seen / secs));
                 if (!Double.isFinite(m.trainLoss())) {
                     // the weights are no longer numbers: said now, and no checkpoint of them, rather than a NaN model at the end
-                    throw new Diverged("training diverged at epoch " + epoch + " (train loss " + m.trainLoss() + "): "
-                            + "the learning rate " + s.lr + " is too high for this run; try a lower --lr");
+                    throw new Diverged("training diverged at epoch " + epoch + " (train loss " + m.trainLoss() + "): " + divergenceAdvice());
                 }
                 if (s.checkpoint != null) Checkpoint.write(s.checkpoint, fingerprint, epoch, params, best, bestEpoch, bestAcc, history, opt);
             }
@@ -222,6 +221,31 @@ public final class Trainer {
         }
         System.arraycopy(best, 0, params, 0, params.length);
         return new Result(master, history, bestEpoch, bestAcc, seconds);
+    }
+
+    /**
+     * The settings that can blow the weights up: the learning rate, and the weight decay and (for
+     * SGD) the momentum when they are not the architecture's, whose defaults are known to train.
+     */
+    String divergenceAdvice() {
+        List<String> settings = new ArrayList<>(List.of("the learning rate " + s.lr));
+        List<String> options = new ArrayList<>(List.of("--lr"));
+        if (s.weightDecay != s.arch.weightDecay()) {
+            settings.add("the weight decay " + s.weightDecay + " (" + s.arch.name() + "'s default " + s.arch.weightDecay() + ")");
+            options.add("--weight-decay");
+        }
+        boolean sgd = s.optimizer.equals("sgd") || s.optimizer.equals("nesterov");
+        if (sgd && s.momentum != s.arch.momentum()) {
+            settings.add("the momentum " + s.momentum + " (" + s.arch.name() + "'s default " + s.arch.momentum() + ")");
+            options.add("--momentum");
+        }
+        return or(settings) + " is too high for this run; try a lower " + or(options);
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    private static String or(List<String> items) {
+        int last = items.size() - 1;
+        return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " or " + items.get(last);
     }
 
     /**

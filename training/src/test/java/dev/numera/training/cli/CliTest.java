@@ -324,6 +324,8 @@ class CliTest {
                 new Case("--threads 20 is more than the batch (10 images)", "--threads", "20", "--batch", "10"),
                 new Case("--momentum must be in [0, 1), got 1.5", "--momentum", "1.5"),
                 new Case("--lr must be a positive number, got Infinity", "--lr", "Infinity"),
+                new Case("--weight-decay must be a finite number, not negative, got Infinity", "--weight-decay", "Infinity"),
+                new Case("--weight-decay must be a finite number, not negative, got 1.0E39", "--weight-decay", "1e39"),
                 new Case("the batch (64) is larger than the 20 training digits", "--validation", "10"),
                 new Case("--validation 30 leaves no training digits (of 30)", "--validation", "30"))) {
             List<String> args = new java.util.ArrayList<>(List.of("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1",
@@ -375,6 +377,20 @@ class CliTest {
         assertTrue(r.err.startsWith("numera: training diverged at epoch 1 (train loss NaN)") && r.err.contains("try a lower --lr"), r.err);
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(Path.of(out + ".ckpt")), "no checkpoint of NaN weights");
+    }
+
+    /** A weight decay far from the architecture's is named with the learning rate when the run diverges. */
+    @Test
+    void divergenceAdviceNamesAChangedWeightDecay() throws IOException {
+        String data = syntheticTrainingSet(30).toString();
+        Path out = dir.resolve("wd.nmod");
+        Result r = run("train", "--arch", "mlp", "--epochs", "2", "--seed", "1", "--batch", "5", "--validation", "10",
+                "--weight-decay", "1e30", "--out", out.toString(), "--data", data);
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.startsWith("numera: training diverged at epoch 1 (train loss NaN): the learning rate 0.002 or the weight decay 1.0E30 "
+                + "(mlp's default 1.0E-4) is too high for this run; try a lower --lr or --weight-decay"), r.err);
+        assertFalse(Files.exists(out));
     }
 
     /** A mirror that is not http(s) is the user's to fix, said in one line. */

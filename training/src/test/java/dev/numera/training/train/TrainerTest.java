@@ -237,6 +237,20 @@ class TrainerTest {
         assertTrue(e.getMessage().startsWith("checkpoint " + huge + " is 3221225472 bytes, more than a checkpoint of this run can be ("), e.getMessage());
     }
 
+    /** The advice on divergence names weight decay and (SGD's) momentum only when they are not the architecture's. */
+    @Test
+    void divergenceAdviceNamesTheSettingsMovedFromTheArchitecturesDefaults() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        Trainer.Settings defaults = new Trainer.Settings(SMALL, 2, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0, AugmentConfig.none(), null, false);
+        assertEquals("the learning rate 0.01 is too high for this run; try a lower --lr", new Trainer(defaults, quiet, false).divergenceAdvice());
+        Trainer.Settings adamMomentum = new Trainer.Settings(SMALL, 2, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.5, 0, AugmentConfig.none(), null, false);
+        assertEquals("the learning rate 0.01 is too high for this run; try a lower --lr", new Trainer(adamMomentum, quiet, false).divergenceAdvice(),
+                "adamw has no momentum");
+        Trainer.Settings sgd = new Trainer.Settings(SMALL, 2, 42, 2, 20, "sgd", 0.01, "onecycle", 1e30, 0.99, 0, AugmentConfig.none(), null, false);
+        assertEquals("the learning rate 0.01, the weight decay 1.0E30 (test-cnn's default 1.0E-4) or the momentum 0.99 (test-cnn's default 0.9) "
+                + "is too high for this run; try a lower --lr, --weight-decay or --momentum", new Trainer(sgd, quiet, false).divergenceAdvice());
+    }
+
     static final int SMALL_PARAMS = dev.numera.core.nn.Sequential.create(new int[]{1, 28, 28}, SMALL.layers(), 1).paramCount();
 
     /** An optimiser that only writes back saved state bytes, for rewriting a checkpoint. */
