@@ -10,32 +10,52 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The live bar of one epoch (me.tongfei:progressbar): batches done of the epoch, ETA, and an
- * extra message with the running loss, running accuracy and images per second. The library
- * redraws in place on a terminal and prints plain lines when the output is not one.
+ * The progress of one epoch: batches done, running loss, running accuracy and images per second.
+ * On a terminal, a live bar (me.tongfei:progressbar) redrawn in place; otherwise (a log file, a
+ * pipe) a plain line every {@link #PLAIN_INTERVAL_NANOS}, since a bar's carriage returns would
+ * fill a log with thousands of half-lines.
  */
 public final class TrainingProgress implements AutoCloseable {
-    private final ProgressBar bar;
+    /** Often enough to see a long epoch move, rarely enough to keep a log readable. */
+    static final long PLAIN_INTERVAL_NANOS = 30_000_000_000L;
+
+    private final ProgressBar bar;                 // null when the output is not a terminal
+    private final PrintStream plain;
+    private final String task;
+    private final int batches;
+    private final long plainIntervalNanos;
     private final long startNanos = System.nanoTime();
+    private long nextPlainNanos;
+    private int done;
     private double lossSum;
     private long correct;
     private long seen;
 
+    /** {@code stream} is standard output: the bar is drawn when there is a console to draw it on. */
     public TrainingProgress(int epoch, int epochs, int batches, PrintStream stream) {
-        this.bar = new ProgressBarBuilder()
-                .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
+        this(epoch, epochs, batches, stream, System.console() != null, PLAIN_INTERVAL_NANOS);
+    }
+
+    TrainingProgress(int epoch, int epochs, int batches, PrintStream stream, boolean terminal, long plainIntervalNanos) {
+        this.task = String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs);
+        this.batches = batches;
+        this.plain = stream;
+        this.plainIntervalNanos = plainIntervalNanos;
+        this.nextPlainNanos = startNanos + plainIntervalNanos;
+        this.bar = !terminal ? null : new ProgressBarBuilder()
+                .setTaskName(task)
                 .setInitialMax(batches)
                 .setUnit(" batches", 1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
-                                .setConsumer(new ConsoleProgressBarConsumer(stream, 140))
+                .setConsumer(new ConsoleProgressBarConsumer(stream, 140))
                 .setEtaFunction(state -> {
-                    long done = state.getCurrent() - state.getStart();
-                    if (done <= 0) {
+                    long n = state.getCurrent() - state.getStart();
+                    if (n <= 0) {
                         return java.util.Optional.empty();
                     }
                     Duration elapsed = Duration.between(state.getStartInstant(), java.time.Instant.now());
-                    return java.util.Optional.of(elapsed.dividedBy(done).multipliedBy(state.getMax() - state.getCurrent()));
+                    return java.util.Optional.of(elapsed.dividedBy(n).multipliedBy(state.getMax() - state.getCurrent()));
                 })
                 .build();
     }
@@ -45,10 +65,17 @@ public final class TrainingProgress implements AutoCloseable {
         lossSum += meanLoss * batchSize;
         correct += batchCorrect;
         seen += batchSize;
-        double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
-        bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %.4f %5.0f img/s",
-                loss(), accuracy(), seen / seconds));
-        bar.step();
+        done++;
+        long now = System.nanoTime();
+        double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
+        if (bar != null) {
+            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %.4f %5.0f img/s", loss(), accuracy(), seen / seconds));
+            bar.step();
+        } else if (now - nextPlainNanos >= 0 && done < batches) {   // the last batch is followed by the epoch's own line
+            nextPlainNanos = now + plainIntervalNanos;
+            plain.println(String.format(Locale.ROOT, "%s %3d%% %d/%d batches  loss %.4f acc %.4f  %.0f img/s  %.0f s left",
+                    task, 100L * done / batches, done, batches, loss(), accuracy(), seen / seconds, seconds / done * (batches - done)));
+        }
     }
 
     public double loss() {
@@ -61,6 +88,8 @@ public final class TrainingProgress implements AutoCloseable {
 
     @Override
     public void close() {
-        bar.close();
+        if (bar != null) {
+            bar.close();
+        }
     }
 }

@@ -30,7 +30,7 @@ class TrainEndToEndTest {
         Path mnist = Path.of(System.getProperty("numera.mnist.dir", "../../shared/mnist"));
         Assumptions.assumeTrue(Files.exists(mnist.resolve("train-images-idx3-ubyte.gz")), "MNIST not found at " + mnist + ": skipping");
         Path model = dir.resolve("p.nmod");
-        // train logs to System.out (its progress bar rewrites the line), so capture that
+        // train logs to System.out, not to the command line's writer, so capture that
         PrintStream stdout = System.out;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         CliTest.Result r;

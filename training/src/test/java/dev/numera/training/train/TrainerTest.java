@@ -90,6 +90,17 @@ class TrainerTest {
         assertTrue(acc > 0.5, "accuracy on fresh data " + acc + " (chance is 0.1)");
     }
 
+    /** With the progress on and no console (as under the tests, or with the output in a file), no bar's carriage returns. */
+    @Test
+    void progressWithoutAConsoleIsPlainLines() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new Trainer(settings(1, 2, null, false), new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), true)
+                .train(bars(400, 1), bars(100, 2));
+        String printed = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(printed.contains("\r"), printed);
+        assertTrue(printed.contains("\nepoch 1/1  train loss "), printed);
+    }
+
     @Test
     void sameSeedAndThreadsGiveTheSameWeightsBitForBit() throws Exception {
         float[] a = run(settings(2, 2, null, false), 99).network().params();
