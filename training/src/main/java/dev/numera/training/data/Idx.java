@@ -121,11 +121,25 @@ public final class Idx {
                     + " need " + data.length + " data bytes, found " + got
                     + " (" + (data.length - got) + " missing); delete it and fetch it again");
         }
-        if (in.read() != -1) {
+        if (readsMore(in, name)) {
             throw new DataException(name + ": IDX file has bytes after the " + data.length
                     + " that its dimensions " + Arrays.toString(dims) + " account for");
         }
         return new Array(dims, data);
+    }
+
+    /**
+     * Whether anything follows the data. A gzip stream checks its trailer (CRC-32 and length) only
+     * here, when asked for more than the data, so a damaged or cut trailer shows up here too.
+     */
+    private static boolean readsMore(InputStream in, String name) throws IOException {
+        try {
+            return in.read() != -1;
+        } catch (ZipException e) {
+            throw new DataException(name + ": corrupt gzip file (" + e.getMessage() + "); delete it and fetch it again");
+        } catch (EOFException e) {
+            throw new DataException(name + ": truncated gzip file (its trailer is cut off); delete it and fetch it again");
+        }
     }
 
     /** Reads until the buffer is full or the stream ends; returns the number of bytes read. */
@@ -143,7 +157,7 @@ public final class Idx {
             // a gzip stream cut short ends with "Unexpected end of ZLIB input stream": report as truncation
             return off;
         } catch (ZipException e) {
-            throw new DataException(name + ": corrupt gzip data (" + e.getMessage() + ")");
+            throw new DataException(name + ": corrupt gzip data (" + e.getMessage() + "); delete it and fetch it again");
         }
         return off;
     }

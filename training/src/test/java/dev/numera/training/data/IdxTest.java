@@ -49,6 +49,20 @@ class IdxTest {
         assertTrue(e.getMessage().matches("(?s).*found [1-9]\\d* \\(.*"), e.getMessage());
     }
 
+    /** The gzip trailer is read after the data: a bad CRC there, or a trailer cut short, names the file too. */
+    @Test
+    void corruptOrCutGzipTrailerNamesTheFile() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(3));
+        byte[] badCrc = gz.clone();
+        badCrc[gz.length - 8] ^= 0x01;             // the trailer: CRC-32, then the length, 4 bytes each
+        Path crc = Files.write(dir.resolve("crc.gz"), badCrc);
+        DataException e = assertThrows(DataException.class, () -> Idx.read(crc, 3));
+        assertEquals(crc + ": corrupt gzip file (Corrupt GZIP trailer); delete it and fetch it again", e.getMessage());
+        Path cut = Files.write(dir.resolve("cut-trailer.gz"), Arrays.copyOf(gz, gz.length - 3));
+        e = assertThrows(DataException.class, () -> Idx.read(cut, 3));
+        assertEquals(cut + ": truncated gzip file (its trailer is cut off); delete it and fetch it again", e.getMessage());
+    }
+
     @Test
     void truncatedHeader() throws IOException {
         Path f = Files.write(dir.resolve("h"), Arrays.copyOf(IdxFiles.images(1), 9));
