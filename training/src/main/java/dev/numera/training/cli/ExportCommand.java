@@ -1,6 +1,5 @@
 package dev.numera.training.cli;
 
-import dev.numera.training.io.IoErrors;
 import dev.numera.core.model.ModelFile;
 import dev.numera.training.io.AtomicFiles;
 import dev.numera.training.onnx.OnnxExporter;
@@ -10,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -30,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         ModelFile m = Models.readDigitModel(model.path());             // fails early and clearly on a bad model
         byte[] onnx;
         try {
@@ -38,11 +38,9 @@ final class ExportCommand implements Callable<Integer> {
         } catch (OnnxExporter.Unsupported e) {
             throw new UserException(model.path() + ": cannot export to ONNX: " + e.getMessage(), e);
         }
-        try {
-            AtomicFiles.write(out, onnx);
-        } catch (java.io.IOException e) {
-            throw new UserException(out + ": cannot write: " + IoErrors.describe(e), e);
-        }
+        // a folder given as --out is said as such (as train says it), not as a failed rename
+        AtomicFiles.checkWritable(out);
+        AtomicFiles.write(out, onnx);
         int[] in = m.inputShape();
         spec.commandLine().getOut().println("wrote " + out + ": " + onnx.length + " bytes, ONNX opset 13, input 'image' [N, "
                 + in[0] + ", " + in[1] + ", " + in[2] + "] 0..1, outputs 'logits' and 'probabilities' [N, " + OnnxExporter.classes(m) + "]");

@@ -16,7 +16,10 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,24 +130,39 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     static List<Path> readList(Path file) {
-        try {
-            List<Path> out = new ArrayList<>();
-            for (String line : Files.readAllLines(file)) {
-                String s = line.strip();
-                if (!s.isEmpty() && !s.startsWith("#")) {
-                    out.add(Path.of(s));
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UserException("cannot read the image list: " + IoErrors.describe(e), e);
+        if (Files.isDirectory(file)) {
+            throw new UserException(file + ": is a folder, not an image list (give a text file with one image path per line)");
         }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new UserException(file + ": image list not found", e);
+        } catch (CharacterCodingException e) {
+            throw new UserException(file + ": the image list is not UTF-8 text (one image path per line)", e);
+        } catch (IOException e) {
+            throw new UserException(file + ": cannot read the image list: " + IoErrors.describe(e), e);
+        }
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String s = lines.get(i).strip();
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
+            }
+            try {
+                out.add(Path.of(s));
+            } catch (InvalidPathException e) {   // a NUL byte, say: before any image is read, so nothing is lost
+                throw new UserException(file + ": line " + (i + 1) + " is not a usable path (" + e.getReason() + ")", e);
+            }
+        }
+        return out;
     }
 
     /** Decodes a PNG or JPEG; a missing, unreadable or non-image file is a one-line error. */
     static BufferedImage decode(Path p) {
         if (!Files.isRegularFile(p)) {
-            throw new UserException(p + ": image file not found");
+            throw new UserException(p + (Files.isDirectory(p) ? ": is a folder, not an image file"
+                    : Files.exists(p) ? ": is not a regular file, not an image file" : ": image file not found"));
         }
         try {
             BufferedImage image = ImageIO.read(p.toFile());

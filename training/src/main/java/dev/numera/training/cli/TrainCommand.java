@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -135,6 +136,11 @@ final class TrainCommand implements Callable<Integer> {
                 + "use at most " + nBatch + " threads or a larger --batch");
         // where the results go is checked now, not after hours of training
         AtomicFiles.checkWritable(out);
+        Path checkpoint = Path.of(out + ".ckpt");
+        // written beside --out after every epoch: a folder in its place would end the run after the first
+        if (Files.isDirectory(checkpoint)) {
+            throw new UserException(checkpoint + ": is a folder, where train keeps the checkpoint for --out " + out + ": move it or use another --out");
+        }
         if (report != null) AtomicFiles.checkWritableFolder(report);
         PrintWriter err = spec.commandLine().getErr();
         PrintStream log = System.out;
@@ -151,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Settings settings = new Trainer.Settings(a, epochs, seed, nThreads, nBatch, optimizerName,
                 lr != null ? lr : a.lr(), schedule != null ? schedule.name() : a.schedule(),
                 weightDecay != null ? weightDecay : a.weightDecay(), m, patience,
-                AugmentConfig.named(augmentName), Path.of(out + ".ckpt"), resume, AugmentConfig.calm(), nCalm);
+                AugmentConfig.named(augmentName), checkpoint, resume, AugmentConfig.calm(), nCalm);
         Trainer.Result r;
         try {
             r = new Trainer(settings, log, true).train(split.train(), split.validation());

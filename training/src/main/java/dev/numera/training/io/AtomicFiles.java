@@ -3,6 +3,7 @@ package dev.numera.training.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,6 +33,9 @@ public final class AtomicFiles {
             }
             readableByAll(tmp);
             move(tmp, target);
+        } catch (IOException e) {
+            // the temporary file's name is random and deleted below: the failure is said of the target, the name the user gave
+            throw new IOException(target + ": " + (e instanceof FileSystemException f ? IoErrors.reason(f) : IoErrors.describe(e)), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -76,6 +80,9 @@ public final class AtomicFiles {
             return Files.createTempFile(dir, prefix, ".tmp");
         } catch (java.nio.file.AccessDeniedException e) {
             throw new java.nio.file.AccessDeniedException(dir.toString(), null, "permission denied: cannot create files in this folder");
+        } catch (FileSystemException e) {   // e.g. /proc (no reason given) or a read-only file system
+            throw new FileSystemException(dir.toString(), null, "cannot create files in this folder"
+                    + (e.getReason() != null ? " (" + e.getReason() + ")" : ""));
         }
     }
 

@@ -19,14 +19,19 @@ public final class IoErrors {
 
     public static String describe(IOException e) {
         if (e instanceof FileSystemException f && f.getReason() == null && f.getFile() != null) {
-            String reason = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NoSuchFileException ? "no such file or folder"
-                    : e instanceof FileAlreadyExistsException ? "already exists (a file where a folder is needed?)"
-                    : e instanceof DirectoryNotEmptyException ? "is a folder that is not empty"
-                    : e instanceof NotDirectoryException ? "is not a folder"
-                    : e.getClass().getSimpleName();
-            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(f);
         }
         return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Why a file-system operation failed, without the paths: its own reason, or its class in words. */
+    public static String reason(FileSystemException e) {
+        return e.getReason() != null ? e.getReason()
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file or folder"
+                : e instanceof FileAlreadyExistsException ? "already exists (a file where a folder is needed?)"
+                : e instanceof DirectoryNotEmptyException ? "is a folder that is not empty"
+                : e instanceof NotDirectoryException ? "is not a folder"
+                : e.getClass().getSimpleName();
     }
 }

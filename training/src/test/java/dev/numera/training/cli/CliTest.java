@@ -341,7 +341,7 @@ class CliTest {
 
     /**
      * Where the results go is checked before anything else (data included): a file where --out's
-     * folder should be, a file given as --report, a path that names no file. One line each, the reason in it.
+     * folder should be, a file given as --report, the root folder as --out. One line each, the reason in it.
      */
     @Test
     void unusableOutputPathsFailBeforeTraining() throws IOException {
@@ -360,8 +360,40 @@ class CliTest {
         r = run("export", "--model", tinyModel().toString(), "--format", "onnx", "--out", "/");
         assertEquals(1, r.code, r.err);
         assertOneLineNoStackTrace(r);
-        assertTrue(r.err.contains("'/' names no file"), r.err);
+        assertTrue(r.err.contains("/: is a folder; give a file name"), r.err);   // as train says it
         assertFalse(Files.exists(dir.resolve("m.nmod")));
+    }
+
+    /** A folder (or a file the system makes no room in) where a file is expected: one line naming the path the user gave. */
+    @Test
+    void foldersAndOddPathsAreNamedAsSuch() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        String model = tinyModel().toString();
+        String noData = dir.resolve("no-mnist-here").toString();
+        Path list = Files.writeString(dir.resolve("list.txt"), "# images\n" + dir.resolve("a.png") + "\nb\0.png\n");
+        List<String[]> cases = new java.util.ArrayList<>(List.of(
+                new String[] {folder + ": is a folder; give a file name", "export", "--model", model, "--format", "onnx", "--out", folder.toString()},
+                new String[] {folder + ": is a folder, not an image file", "predict", "--model", model, folder.toString()},
+                new String[] {folder + ": is a folder, not an image list (give a text file with one image path per line)",
+                        "predict", "--model", model, "--list", folder.toString()},
+                new String[] {list + ": line 3 is not a usable path (Nul character not allowed)", "predict", "--model", model, "--list", list.toString()},
+                new String[] {dir.resolve("none.txt") + ": image list not found", "predict", "--model", model, "--list", dir.resolve("none.txt").toString()},
+                new String[] {model + ": the image list is not UTF-8 text (one image path per line)", "predict", "--model", model, "--list", model}));
+        Path out = dir.resolve("m.nmod");
+        Files.createDirectories(dir.resolve("m.nmod.ckpt"));
+        for (String resume : List.of("--resume", "--threads=1")) {
+            cases.add(new String[] {out + ".ckpt: is a folder, where train keeps the checkpoint for --out " + out + ": move it or use another --out",
+                    "train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", out.toString(), resume, "--data", noData});
+        }
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            cases.add(new String[] {"/proc: cannot create files in this folder", "export", "--model", model, "--format", "onnx", "--out", "/proc/x.onnx"});
+        }
+        for (String[] c : cases) {
+            Result r = run(Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(1, r.code, r.err);
+            assertOneLineNoStackTrace(r);
+            assertEquals("numera: " + c[0], r.err.strip());
+        }
     }
 
     /** A learning rate that blows the weights up stops the run at that epoch with advice, not as a bug at the end. */
