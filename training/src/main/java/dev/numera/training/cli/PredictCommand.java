@@ -13,6 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +24,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,18 +78,7 @@ final class PredictCommand implements Callable<Integer> {
         for (Path p : paths) {
             try {
                 BufferedImage image = decode(p);
-                int w = image.getWidth();
-                int h = image.getHeight();
-                if (w > MAX_SIDE || h > MAX_SIDE) {
-                    throw new UserException(p + ": image is " + w + "x" + h + ", larger than " + MAX_SIDE + "x" + MAX_SIDE
-                            + " (crop it to the digit)");
-                }
-                // checked here so that one such image is one error line, not the end of the batch
-                if ((long) w * h > MAX_PIXELS) {
-                    throw new UserException(p + ": image is " + w + "x" + h + " = " + (long) w * h + " pixels, more than "
-                            + MAX_PIXELS + " (crop it to the digit)");
-                }
-                Prediction result = recognizer.recognizeRgba(rgba(image), w, h, kind);
+                Prediction result = recognizer.recognizeRgba(rgba(image), image.getWidth(), image.getHeight(), kind);
                 out.println(line(result, p));
                 out.flush();
             } catch (UserException e) {
@@ -129,6 +121,18 @@ final class PredictCommand implements Callable<Integer> {
         return out;
     }
 
+    // a UserException per image, so that one such image is one error line, not the end of the batch
+    private static void checkSize(Path p, int w, int h) {
+        if (w > MAX_SIDE || h > MAX_SIDE) {
+            throw new UserException(p + ": image is " + w + "x" + h + ", larger than " + MAX_SIDE + "x" + MAX_SIDE
+                    + " (crop it to the digit)");
+        }
+        if ((long) w * h > MAX_PIXELS) {
+            throw new UserException(p + ": image is " + w + "x" + h + " = " + (long) w * h + " pixels, more than "
+                    + MAX_PIXELS + " (crop it to the digit)");
+        }
+    }
+
     static List<Path> readList(Path file) {
         if (Files.isDirectory(file)) {
             throw new UserException(file + ": is a folder, not an image list (give a text file with one image path per line)");
@@ -158,18 +162,29 @@ final class PredictCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Decodes a PNG or JPEG; a missing, unreadable or non-image file is a one-line error. */
+    /**
+     * Decodes a PNG or JPEG within the recogniser's limits; a missing, unreadable, non-image or too
+     * large file is a one-line error.
+     */
     static BufferedImage decode(Path p) {
         if (!Files.isRegularFile(p)) {
             throw new UserException(p + (Files.isDirectory(p) ? ": is a folder, not an image file"
                     : Files.exists(p) ? ": is not a regular file, not an image file" : ": image file not found"));
         }
-        try {
-            BufferedImage image = ImageIO.read(p.toFile());
-            if (image == null) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
                 throw new UserException(p + ": not a PNG or JPEG image");
             }
-            return image;
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                // the size from the header: a 100 KB file can hold 30000x30000 pixels, seconds and a gigabyte to decode
+                checkSize(p, reader.getWidth(0), reader.getHeight(0));
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof UserException u) {
                 throw u;

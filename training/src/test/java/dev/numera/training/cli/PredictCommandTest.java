@@ -232,6 +232,45 @@ class PredictCommandTest {
         assertEquals(List.of("numera: " + bad + ": not a PNG or JPEG image", "numera: " + missing + ": image file not found"), errors);
     }
 
+    /** A PNG that is only its header (IHDR, IEND): its size is known, its pixels cannot be decoded. */
+    static byte[] pngHeaderOnly(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0);   // 8-bit grey
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        for (Object[] chunk : new Object[][] {{"IHDR", ihdr.array()}, {"IEND", new byte[0]}}) {
+            byte[] type = ((String) chunk[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] data = (byte[]) chunk[1];
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(type);
+            crc.update(data);
+            png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+            png.writeBytes(type);
+            png.writeBytes(data);
+            png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        }
+        return png.toByteArray();
+    }
+
+    /**
+     * The size is read from the header and refused before the pixels are decoded (a 100 KB PNG can
+     * hold 30000x30000 of them): here there are none, and the refusal is still about the size.
+     */
+    @Test
+    void anOversizedImageIsRefusedFromItsHeader() throws IOException {
+        Path model = shippedModel().orElse(anyModel());
+        Path wide = Files.write(dir.resolve("wide.png"), pngHeaderOnly(30000, 30000));
+        Path many = Files.write(dir.resolve("many.png"), pngHeaderOnly(4000, 2001));
+        Path good = write(raw(rings(1).pixels()[0]), "ring.png");
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", wide.toString(), many.toString(), good.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(good.toString())), r.out());
+        assertEquals(List.of("numera: " + wide + ": image is 30000x30000, larger than 4096x4096 (crop it to the digit)",
+                "numera: " + many + ": image is 4000x2001 = 8004000 pixels, more than 8000000 (crop it to the digit)"), r.err().strip().lines().toList());
+        Path headerOnly = Files.write(dir.resolve("header-only.png"), pngHeaderOnly(28, 28));
+        r = CliTest.run("predict", "--model", model.toString(), headerOnly.toString());
+        assertTrue(r.err().startsWith("numera: " + headerOnly + ": cannot decode image ("), r.err());   // what the oversized ones would have said
+    }
+
     /** Within 4096 per side but over the recogniser's 8 M pixels: one error line for it, the other images still read. */
     @Test
     void anImageOfTooManyPixelsIsOneErrorLineAndTheBatchGoesOn() throws IOException {
