@@ -344,19 +344,38 @@ public final class ModelFile {
 
     // ---------------------------------------------------------------- reading
 
-    /** Parses and validates a whole file; every problem is a {@link ModelFormatException}. */
-    public static ModelFile read(byte[] bytes) throws ModelFormatException {
-        if (bytes == null || bytes.length < 4) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: " + (bytes == null ? 0 : bytes.length) + " bytes");
+    /** The bytes {@link #checkHeader} needs: magic, version and file size. */
+    public static final int HEADER_CHECK_BYTES = 12;
+
+    /**
+     * Checks a file's first bytes (magic, version, the file size it declares) against the file's
+     * length, so that a reader can refuse a file that is not a model, or not this one, before reading
+     * it whole. {@link #read} runs the same check first.
+     *
+     * @param head   the file's first bytes (all of them if fewer than {@link #HEADER_CHECK_BYTES})
+     * @param length the whole file's length in bytes
+     * @return the declared file size
+     */
+    public static int checkHeader(byte[] head, long length) throws ModelFormatException {
+        if (head == null || head.length < 4) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: " + (head == null ? 0 : head.length) + " bytes");
         for (int i = 0; i < 4; i++) {
-            if (bytes[i] != MAGIC[i]) throw new ModelFormatException(Problem.BAD_MAGIC, "not a Numera model file (wrong magic, expected \"NMOD\")");
+            if (head[i] != MAGIC[i]) throw new ModelFormatException(Problem.BAD_MAGIC, "not a Numera model file (wrong magic, expected \"NMOD\")");
         }
-        Reader in = new Reader(bytes);
+        Reader in = new Reader(head);
         in.pos = 4;
         int version = in.u32("version");
         if (version != VERSION) throw new ModelFormatException(Problem.UNSUPPORTED_VERSION, "unsupported model format version " + Integer.toUnsignedString(version) + " (this reader knows version " + VERSION + ")");
         int size = in.u32("file size");
-        if (size < 0 || bytes.length < size) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: header says " + Integer.toUnsignedString(size) + " bytes, got " + bytes.length);
-        if (bytes.length > size) throw new ModelFormatException(Problem.MALFORMED, "model file has " + (bytes.length - size) + " unexpected bytes after its end");
+        if (size < 0 || length < size) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: header says " + Integer.toUnsignedString(size) + " bytes, got " + length);
+        if (length > size) throw new ModelFormatException(Problem.MALFORMED, "model file has " + (length - size) + " unexpected bytes after its end");
+        return size;
+    }
+
+    /** Parses and validates a whole file; every problem is a {@link ModelFormatException}. */
+    public static ModelFile read(byte[] bytes) throws ModelFormatException {
+        int size = checkHeader(bytes, bytes == null ? 0 : bytes.length);
+        Reader in = new Reader(bytes);
+        in.pos = 12;
         if (size < 36) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: " + size + " bytes is shorter than any header");
         int stored = (bytes[size - 4] & 0xFF) | (bytes[size - 3] & 0xFF) << 8 | (bytes[size - 2] & 0xFF) << 16 | (bytes[size - 1] & 0xFF) << 24;
         int actual = Crc32.of(bytes, 0, size - 4);

@@ -6,6 +6,7 @@ import dev.numera.core.nn.Sequential;
 import dev.numera.training.data.Mnist;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,7 +36,16 @@ final class Models {
             if (size > MAX_FILE_BYTES) {
                 throw new UserException(file + ": " + size + " bytes, larger than any model file can be (at most " + MAX_FILE_BYTES + ")");
             }
+            // the header first: a large file that is not a model (an image, an archive) is refused from its
+            // first bytes instead of being read whole into memory
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(ModelFile.HEADER_CHECK_BYTES);
+            }
+            ModelFile.checkHeader(head, size);
             bytes = Files.readAllBytes(file);
+        } catch (ModelFormatException e) {
+            throw new UserException(file + ": " + e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": model file not found (give one with --model FILE, or train one with 'numera train')");
         } catch (IOException e) {

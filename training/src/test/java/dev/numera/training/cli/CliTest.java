@@ -255,6 +255,28 @@ class CliTest {
         }
     }
 
+    /**
+     * A large file that is not a model (here 2 GB, sparse, starting like a zip archive) is refused from
+     * its first bytes: the heap's peak shows whether it was read whole first (a 2 GB array).
+     */
+    @Test
+    void aLargeFileThatIsNotAModelIsRefusedWithoutReadingItWhole() throws IOException {
+        Path archive = dir.resolve("photos.zip");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(archive.toFile(), "rw")) {
+            f.write(new byte[] {'P', 'K', 3, 4});
+            f.setLength(2_000_000_000L);          // sparse: no disk space taken
+        }
+        List<java.lang.management.MemoryPoolMXBean> heap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        Result r = run("info", "--model", archive.toString());
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertEquals("numera: " + archive + ": not a Numera model file (wrong magic, expected \"NMOD\")", r.err.strip());
+        assertTrue(peak < 1_000_000_000L, "heap peaked at " + peak + " bytes: the file was read whole");
+    }
+
     @Test
     void infoDescribesAModel() throws IOException {
         Result r = run("info", "--model", tinyModel().toString());
