@@ -59,6 +59,9 @@ public final class Download {
         URI uri = mirror.resolve(file.gzName());
         Path target = dir.resolve(file.gzName());
         Path tmp = Files.createTempFile(dir, "." + file.gzName() + ".", ".part");
+        // the finally below does not run when the program is stopped (Ctrl-C): the JVM's exit hook then
+        // removes the partial file (a no-op once it has been renamed or deleted here)
+        tmp.toFile().deleteOnExit();
         try {
             log.accept("downloading " + uri);
             long bytes = get(uri, tmp);

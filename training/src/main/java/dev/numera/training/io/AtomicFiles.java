@@ -74,10 +74,14 @@ public final class AtomicFiles {
         return target.toAbsolutePath().getParent();
     }
 
-    // the temporary file's name is random: a refusal names the folder, which is what the user can fix
+    // the temporary file's name is random: a refusal names the folder, which is what the user can fix.
+    // A program stopped mid-write (Ctrl-C during a checkpoint) skips the callers' finally blocks; the
+    // JVM's exit hook then removes the file (a no-op once it has been renamed or deleted).
     private static Path createTemp(Path dir, String prefix) throws IOException {
         try {
-            return Files.createTempFile(dir, prefix, ".tmp");
+            Path tmp = Files.createTempFile(dir, prefix, ".tmp");
+            tmp.toFile().deleteOnExit();
+            return tmp;
         } catch (java.nio.file.AccessDeniedException e) {
             throw new java.nio.file.AccessDeniedException(dir.toString(), null, "permission denied: cannot create files in this folder");
         } catch (FileSystemException e) {   // e.g. /proc (no reason given) or a read-only file system

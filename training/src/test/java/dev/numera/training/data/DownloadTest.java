@@ -66,6 +66,49 @@ class DownloadTest {
         }
     }
 
+    /**
+     * A download stopped part-way (Ctrl-C, or the system stopping the program) leaves no partial file
+     * behind: the JVM runs its shutdown hooks on SIGINT and SIGTERM alike, and Process.destroy sends
+     * the latter.
+     */
+    @Test
+    void aDownloadStoppedPartWayLeavesNoPartialFile() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/slow/", exchange -> {
+            exchange.sendResponseHeaders(200, 10_000_000);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(new byte[65536]);
+                out.flush();
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);   // then never the rest
+            } catch (InterruptedException | IOException e) {
+                // the client went away
+            }
+            exchange.close();
+        });
+        Path out = Files.createDirectories(dir.resolve("mnist"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), DownloadChild.class.getName(),
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/slow/", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (partFiles(out).isEmpty() || Files.size(out.resolve(partFiles(out).get(0))) == 0) {
+                assertTrue(child.isAlive() && System.nanoTime() < until, "the download never started: " + Files.readString(dir.resolve("child.log")));
+                Thread.sleep(50);
+            }
+            child.destroy();
+            assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(List.of(), filesIn(out), "left behind after the stop");
+        } finally {
+            child.destroyForcibly();
+            release.countDown();
+        }
+    }
+
+    private List<String> partFiles(Path d) throws IOException {
+        return filesIn(d).stream().filter(n -> n.endsWith(".part")).toList();
+    }
+
     @Test
     void correctDownloadIsVerifiedAndKept() throws IOException {
         Path shared = MnistTest.sharedMnist();     // the real bytes are needed for the real checksum
