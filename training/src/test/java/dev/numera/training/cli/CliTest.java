@@ -126,6 +126,16 @@ class CliTest {
         }
     }
 
+    /** A mistyped command is named as one, not as picocli's "Unmatched argument at index 0". */
+    @Test
+    void aMistypedCommandIsNamedWithTheCommands() {
+        Result r = run("evalute", "--limit", "10");
+        assertEquals(2, r.code, r.err);
+        assertEquals("numera: unknown command 'evalute' (one of: train, evaluate, predict, export, info) (see 'numera --help')", r.err.strip());
+        Result option = run("--limt", "10");                   // an unknown option keeps picocli's words
+        assertTrue(option.err.startsWith("numera: Unknown options: '--limt'"), option.err);
+    }
+
     @Test
     void missingDataFolderSaysWhereToPutTheFiles() throws IOException {
         Path nowhere = dir.resolve("no-mnist-here");
