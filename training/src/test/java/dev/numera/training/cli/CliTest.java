@@ -143,6 +143,7 @@ class CliTest {
         assertEquals(1, r.code);
         assertOneLineNoStackTrace(r);
         assertTrue(r.err.contains(nowhere.toString()) && r.err.contains("t10k-images-idx3-ubyte.gz") && r.err.contains("--download"), r.err);
+        assertFalse(r.err.contains("four"), "evaluate needs only the two test files: " + r.err);
     }
 
     @Test
