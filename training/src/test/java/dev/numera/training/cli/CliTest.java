@@ -397,6 +397,18 @@ class CliTest {
         assertFalse(Files.exists(dir.resolve("m.nmod")));
     }
 
+    /** evaluate's --report is checked before the model is scored, as train's is, not after the run. */
+    @Test
+    void evaluateChecksItsReportFolderFirst() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        Result r = run("evaluate", "--model", tinyModel().toString(), "--report", file.toString(),
+                "--data", dir.resolve("no-mnist-here").toString());   // had scoring started, this would be the error
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("afile: is a file, not a folder"), r.err);
+        assertEquals("", r.out);
+    }
+
     /** A folder (or a file the system makes no room in) where a file is expected: one line naming the path the user gave. */
     @Test
     void foldersAndOddPathsAreNamedAsSuch() throws IOException {
