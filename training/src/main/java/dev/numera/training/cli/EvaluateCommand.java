@@ -6,6 +6,7 @@ import dev.numera.training.data.Dataset;
 import dev.numera.training.data.Mnist;
 import dev.numera.training.eval.Evaluation;
 import dev.numera.training.eval.NetworkEvaluator;
+import dev.numera.training.io.AtomicFiles;
 import dev.numera.training.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
         }
+        // as train does: a bad --report is said now, not after the data is read and scored
+        if (report != null) AtomicFiles.checkWritableFolder(report);
         PrintWriter out = spec.commandLine().getOut();
         Path file = model.path();
         ModelFile m = Models.readDigitModel(file);

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 public final class Numera implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
+    private static final String COMMANDS = "(one of: train, evaluate, predict, export, info)";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,7 +54,7 @@ public final class Numera implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command (one of: train, evaluate, predict, export, info)");
+        throw new ParameterException(spec.commandLine(), "missing command " + COMMANDS);
     }
 
     /** One line: {@code numera train: Missing required option: '--out=FILE' (see 'numera train --help')}. */
@@ -61,6 +62,11 @@ public final class Numera implements Runnable {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
         String reason = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").trim();
+        // a mistyped command reaches the top level as "Unmatched arguments from index 0: 'evalute', ..."
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            reason = "unknown command '" + u.getUnmatched().get(0) + "' " + COMMANDS;
+        }
         cmd.getErr().println(name + ": " + reason + " (see '" + name + " --help')");
         cmd.getErr().flush();
         return EXIT_USAGE;

@@ -41,7 +41,8 @@ public final class DataDir {
     public static String missingMessage(Path dir, List<MnistFile> missing) {
         String names = missing.stream().map(MnistFile::gzName).collect(Collectors.joining(", "));
         return "MNIST files missing in " + dir.toAbsolutePath().normalize() + ": " + names
-                + ". Put the four IDX files (.gz or uncompressed) there, point --data at a folder holding them,"
+                // only the files this command reads: evaluate needs the two test files, not all four
+                + ". Put them (.gz or uncompressed) there, point --data at a folder holding them,"
                 + " or add --download to fetch and verify them";
     }
 }

@@ -4,10 +4,13 @@ import dev.numera.training.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -89,7 +92,7 @@ public final class Download {
             Thread.currentThread().interrupt();
             throw new DataException("download of " + uri + " interrupted");
         } catch (IOException e) {
-            throw new DataException("could not download " + uri + ": " + describe(e), e);
+            throw new DataException("could not download " + uri + ": " + describe(e, uri), e);
         }
         if (response.statusCode() != 200) {
             throw new DataException("could not download " + uri + ": HTTP " + response.statusCode());
@@ -97,7 +100,20 @@ public final class Download {
         return Files.size(into);
     }
 
-    private static String describe(IOException e) {
+    /**
+     * The JDK's HttpClient throws a ConnectException with no message both for a host it cannot
+     * resolve and for a refused connection (the usual cases offline): named from its cause instead.
+     */
+    private static String describe(IOException e, URI uri) {
+        if (e instanceof ConnectException && e.getMessage() == null) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
+                    return "cannot find the host " + uri.getHost() + " (no network, or a wrong --mirror?)";
+                }
+            }
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            return "cannot connect to " + uri.getHost() + ":" + port + " (no network, or nothing serving there?)";
+        }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 

@@ -126,6 +126,16 @@ class CliTest {
         }
     }
 
+    /** A mistyped command is named as one, not as picocli's "Unmatched argument at index 0". */
+    @Test
+    void aMistypedCommandIsNamedWithTheCommands() {
+        Result r = run("evalute", "--limit", "10");
+        assertEquals(2, r.code, r.err);
+        assertEquals("numera: unknown command 'evalute' (one of: train, evaluate, predict, export, info) (see 'numera --help')", r.err.strip());
+        Result option = run("--limt", "10");                   // an unknown option keeps picocli's words
+        assertTrue(option.err.startsWith("numera: Unknown options: '--limt'"), option.err);
+    }
+
     @Test
     void missingDataFolderSaysWhereToPutTheFiles() throws IOException {
         Path nowhere = dir.resolve("no-mnist-here");
@@ -133,6 +143,7 @@ class CliTest {
         assertEquals(1, r.code);
         assertOneLineNoStackTrace(r);
         assertTrue(r.err.contains(nowhere.toString()) && r.err.contains("t10k-images-idx3-ubyte.gz") && r.err.contains("--download"), r.err);
+        assertFalse(r.err.contains("four"), "evaluate needs only the two test files: " + r.err);
     }
 
     @Test
@@ -386,6 +397,18 @@ class CliTest {
         assertOneLineNoStackTrace(r);
         assertTrue(r.err.contains("/: is a folder; give a file name"), r.err);   // as train says it
         assertFalse(Files.exists(dir.resolve("m.nmod")));
+    }
+
+    /** evaluate's --report is checked before the model is scored, as train's is, not after the run. */
+    @Test
+    void evaluateChecksItsReportFolderFirst() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        Result r = run("evaluate", "--model", tinyModel().toString(), "--report", file.toString(),
+                "--data", dir.resolve("no-mnist-here").toString());   // had scoring started, this would be the error
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("afile: is a file, not a folder"), r.err);
+        assertEquals("", r.out);
     }
 
     /** A folder (or a file the system makes no room in) where a file is expected: one line naming the path the user gave. */

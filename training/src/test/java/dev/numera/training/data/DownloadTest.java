@@ -139,4 +139,23 @@ class DownloadTest {
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
         assertEquals(List.of(), filesIn(dir));
     }
+
+    /** The JDK's HttpClient says only "ConnectException" for these: the likely case offline. */
+    @Test
+    void anUnknownHostIsNamed() throws IOException {
+        DataException e = assertThrows(DataException.class,
+                () -> new Download(URI.create("http://mnist-mirror.invalid/"), s -> { }).fetch(dir, MnistFile.TEST_LABELS));
+        assertTrue(e.getMessage().endsWith(": cannot find the host mnist-mirror.invalid (no network, or a wrong --mirror?)"), e.getMessage());
+        assertEquals(List.of(), filesIn(dir));
+    }
+
+    @Test
+    void aRefusedConnectionIsNamed() throws IOException {
+        int port = server.getAddress().getPort();
+        server.stop(0);                                                   // nothing listens there now
+        DataException e = assertThrows(DataException.class,
+                () -> new Download(mirror(), s -> { }).fetch(dir, MnistFile.TEST_LABELS));
+        assertTrue(e.getMessage().endsWith(": cannot connect to 127.0.0.1:" + port + " (no network, or nothing serving there?)"), e.getMessage());
+        assertEquals(List.of(), filesIn(dir));
+    }
 }

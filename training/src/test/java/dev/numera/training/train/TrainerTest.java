@@ -101,6 +101,22 @@ class TrainerTest {
         assertTrue(printed.contains("\nepoch 1/1  train loss "), printed);
     }
 
+    /**
+     * An MSE network (mlp-16) trains on MSE but is validated, like every network, on cross-entropy:
+     * the epoch line names both, or "train loss 0.09 ... validation loss 1.58" reads as overfitting.
+     */
+    @Test
+    void anMseRunNamesItsTwoLosses() throws Exception {
+        Architecture mse = new Architecture("test-mse", "tiny MSE net for tests",
+                new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10), LayerSpec.sigmoid()},
+                Architecture.Loss.MSE, "sgd", 0.1, 0, 20, "constant", 0, "none", 0);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new Trainer(new Trainer.Settings(mse, 1, 42, 2, 20, "sgd", 0.1, "constant", 0, 0, 0, AugmentConfig.none(), null, false),
+                new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), false).train(bars(400, 1), bars(100, 2));
+        String printed = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(printed.contains("\nepoch 1/1  train loss (MSE) ") && printed.contains("  validation loss (cross-entropy) "), printed);
+    }
+
     @Test
     void sameSeedAndThreadsGiveTheSameWeightsBitForBit() throws Exception {
         float[] a = run(settings(2, 2, null, false), 99).network().params();
