@@ -228,8 +228,17 @@ public final class StaticServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: StaticServer SITE_DIR [PORT]");
+        String usage = "usage: StaticServer SITE_DIR [PORT]  (serves the built site, web-app/target/site; PORT 8080 unless given, 0 picks a free one)";
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(usage);
+            return;
+        }
+        if (args.length < 1 || args.length > 2) {
+            System.err.println(usage);
+            System.exit(2);
+        }
+        if (args[0].startsWith("-")) {
+            System.err.println("unknown option " + args[0] + "; " + usage);
             System.exit(2);
         }
         Path root = Path.of(args[0]);

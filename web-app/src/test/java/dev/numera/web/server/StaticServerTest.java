@@ -152,6 +152,19 @@ class StaticServerTest {
         }
     }
 
+    /** --help prints the usage and exits 0; any other option is named, not taken for the site folder. */
+    @Test
+    void helpPrintsTheUsageAndAnOptionIsNotASiteFolder() throws Exception {
+        String usage = "usage: StaticServer SITE_DIR [PORT]  (serves the built site, web-app/target/site; PORT 8080 unless given, 0 picks a free one)\n";
+        for (String[] c : new String[][] {{"--help", "0", usage}, {"-h", "0", usage}, {"--port", "2", "unknown option --port; " + usage}}) {
+            Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), StaticServer.class.getName(), c[0])
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(Integer.parseInt(c[1]), p.waitFor(), out);
+            assertEquals(c[2], out);
+        }
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
