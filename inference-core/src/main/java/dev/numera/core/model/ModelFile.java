@@ -375,7 +375,7 @@ public final class ModelFile {
     public static ModelFile read(byte[] bytes) throws ModelFormatException {
         int size = checkHeader(bytes, bytes == null ? 0 : bytes.length);
         Reader in = new Reader(bytes);
-        in.pos = 12;
+        in.pos = HEADER_CHECK_BYTES;   // past magic, version and file size
         if (size < 36) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: " + size + " bytes is shorter than any header");
         int stored = (bytes[size - 4] & 0xFF) | (bytes[size - 3] & 0xFF) << 8 | (bytes[size - 2] & 0xFF) << 16 | (bytes[size - 1] & 0xFF) << 24;
         int actual = Crc32.of(bytes, 0, size - 4);
