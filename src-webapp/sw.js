@@ -39,7 +39,10 @@ async function precache() {
       } else if (url.endsWith("/") || url.endsWith(".html")) {
         checkPage(url, await res.clone().text());
       }
-      return [url, res];
+      // A host that redirects index.html to its folder (Cloudflare Pages) hands over a redirected
+      // response, and a navigation answered with one fails (its redirect mode is manual): the page's
+      // bytes and headers are cached, not the redirect they came through.
+      return [url, res.redirected ? new Response(await res.blob(), { status: res.status, headers: res.headers }) : res];
     }));
     const cache = await caches.open(CACHE);
     await Promise.all(checked.map(([url, res]) => cache.put(url, res)));

@@ -601,6 +601,36 @@ class ChromiumAppTest {
     }
 
     /**
+     * A host that redirects .../index.html to its folder (Cloudflare Pages does, with a 308): the
+     * worker's pre-cache of "index.html" then holds a redirected response, and a navigation may not
+     * be answered with one (its redirect mode is manual), so after the first visit every load of
+     * index.html, online too, was the browser's error page. The worker caches the page's bytes
+     * instead of the redirect it came through.
+     */
+    @Test
+    void aHostThatRedirectsIndexHtmlStillOpensIt() {
+        Site.requireModel();
+        try (StaticServer own = Site.start()) {   // a new origin: no service worker yet
+            own.setIndexRedirect(true);
+            openCached(own.url(""));
+            for (String page : new String[] {"index.html", "index.html?runtime=js"}) {
+                chromium.driver.get(own.url(page));
+                assertEquals("true|Ready. Draw a digit, or start the camera.", Pages.awaitStart(chromium.driver), "online: " + page);
+            }
+            own.setOffline(true);
+            for (String page : new String[] {"", "index.html", "index.html?runtime=js"}) {
+                chromium.driver.get(own.url(page));
+                assertEquals("true|Ready. Draw a digit, or start the camera.", Pages.awaitStart(chromium.driver), "offline: " + page);
+            }
+            chromium.driver.findElement(By.id("clear")).click();
+            draw(7);
+            assertEquals("7", text("prediction"));
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
+    /**
      * Two copies of the site on one origin (/a/ and /b/): each worker keeps its own cache, named
      * after its scope, and deletes only its own old ones, so both still open offline.
      */
