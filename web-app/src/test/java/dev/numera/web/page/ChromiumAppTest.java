@@ -631,6 +631,37 @@ class ChromiumAppTest {
     }
 
     /**
+     * The offline copy deleted under a worker that stays (another app on this origin whose worker
+     * deletes every cache but its own, "clear site data" for the cache storage only): the next page
+     * load fills this build's cache again. Before, the fetch handler made an empty cache of that name
+     * and the offline copy was gone until the next build.
+     */
+    @Test
+    void anOfflineCopyDeletedUnderItsWorkerIsFilledAgain() {
+        Site.requireModel();
+        try (StaticServer own = Site.start()) {
+            openCached(own.url("index.html"));
+            assertEquals("deleted", Pages.js(chromium.driver, "return caches.keys().then(function (k) {"
+                    + " return Promise.all(k.map(function (n) { return caches.delete(n); })); }).then(function () { return 'deleted'; });"));
+            chromium.driver.navigate().refresh();
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            // each poll starts a look at the cache and reads what the poll before found
+            Pages.await(chromium.driver, "(caches.keys().then(function (k) { return k.length === 1 ? caches.open(k[0]) : null; })"
+                    + ".then(function (c) { return c ? c.match('index.html') : null; }).then(function (m) { window.__refilled = !!m; }),"
+                    + " window.__refilled === true)", "true");
+            own.setOffline(true);
+            chromium.driver.navigate().refresh();
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), "offline: " + started);
+            chromium.driver.findElement(By.id("clear")).click();
+            draw(7);
+            assertEquals("7", text("prediction"));
+        }
+        requests.clear();
+        Requests.drain(chromium.driver);
+    }
+
+    /**
      * Two copies of the site on one origin (/a/ and /b/): each worker keeps its own cache, named
      * after its scope, and deletes only its own old ones, so both still open offline.
      */
