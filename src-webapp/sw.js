@@ -39,7 +39,10 @@ async function precache() {
       } else if (url.endsWith("/") || url.endsWith(".html")) {
         checkPage(url, await res.clone().text());
       }
-      return [url, res];
+      // A host that redirects index.html to its folder (Cloudflare Pages) hands over a redirected
+      // response, and a navigation answered with one fails (its redirect mode is manual): the page's
+      // bytes and headers are cached, not the redirect they came through.
+      return [url, res.redirected ? new Response(await res.blob(), { status: res.status, headers: res.headers }) : res];
     }));
     const cache = await caches.open(CACHE);
     await Promise.all(checked.map(([url, res]) => cache.put(url, res)));
@@ -97,8 +100,18 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) {
     return;
   }
+  const navigate = req.mode === "navigate";
+  // The cache can go while this worker stays (another app on the origin whose worker deletes every
+  // cache but its own, "clear site data" for the cache storage only): a page load then fills it
+  // again, two seconds on so it does not compete with the app's start (loader.js, SW_DELAY_MS), with
+  // the same checked pre-cache. caches.match, not caches.open: opening would make an empty cache of
+  // this name, which then looked like one already filled.
+  if (navigate) {
+    event.waitUntil(caches.has(CACHE)
+      .then((has) => has || new Promise((done) => setTimeout(done, 2000)).then(precache))
+      .catch(() => {}));   // a failed refill is tried again on the next page load
+  }
   event.respondWith(
-    caches.open(CACHE)
-      .then((cache) => cache.match(req, { ignoreSearch: req.mode === "navigate" }))
+    caches.match(req, { cacheName: CACHE, ignoreSearch: navigate })
       .then((hit) => hit || fetch(req)));
 });

@@ -55,6 +55,7 @@ public final class StaticServer implements AutoCloseable {
     private volatile Policy policy = new Policy(null, -1, null);   // index.html's CSP, with the file state it was read from
     private volatile boolean offline;
     private volatile boolean wasmUntyped;
+    private volatile boolean indexRedirect;
 
     public StaticServer(Path root, int port) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -92,6 +93,11 @@ public final class StaticServer implements AutoCloseable {
         this.wasmUntyped = untyped;
     }
 
+    /** Tests: answer .../index.html with a 308 to its folder, as hosts with "pretty URLs" do (Cloudflare Pages). */
+    public void setIndexRedirect(boolean redirect) {
+        this.indexRedirect = redirect;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -106,6 +112,13 @@ public final class StaticServer implements AutoCloseable {
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD");   // a 405 must say what is allowed (RFC 9110)
                 send(ex, 405, "text/plain; charset=utf-8", bytes("method not allowed\n"), method);
+                return;
+            }
+            String path = ex.getRequestURI().getRawPath();
+            if (indexRedirect && path.endsWith("/index.html")) {
+                String query = ex.getRequestURI().getRawQuery();
+                ex.getResponseHeaders().set("Location", path.substring(0, path.length() - "index.html".length()) + (query == null ? "" : "?" + query));
+                send(ex, 308, "text/plain; charset=utf-8", bytes("moved\n"), method);
                 return;
             }
             Path file = resolve(ex.getRequestURI());
