@@ -82,11 +82,17 @@ async function sha256Hex(bytes) {
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// An older build of this copy: PREFIX then a version. A copy in a sub-folder (/a/-x/ under /a/) has
+// a name that also starts with PREFIX, but a "/" follows it, which a version never holds.
+function ownOld(name) {
+  return name.startsWith(PREFIX) && name !== CACHE && !name.slice(PREFIX.length).includes("/");
+}
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
       .then((names) => Promise.all(names
-        .filter((n) => (n.startsWith(PREFIX) && n !== CACHE) || LEGACY.test(n))
+        .filter((n) => (ownOld(n) || LEGACY.test(n)))
         .map((n) => caches.delete(n))))
       .then(() => self.clients.claim()));
 });
