@@ -63,7 +63,8 @@ public final class Camera {
     private final HTMLElement toggle;
     private final HTMLElement switchButton;
     private final HTMLElement area;
-    private final HTMLElement message;
+    private final HTMLElement status;   // role=status: progress ("Starting the camera…"), read when the reader is free
+    private final HTMLElement message;  // role=alert: a problem the user has to act on, read at once
     private final HTMLElement box;
     private final HTMLVideoElement video;
     private CanvasRenderingContext2D grab;
@@ -105,6 +106,7 @@ public final class Camera {
         toggle = doc.getElementById("camera-toggle");
         switchButton = doc.getElementById("camera-switch");
         area = doc.getElementById("camera-area");
+        status = doc.getElementById("camera-status");
         message = doc.getElementById("camera-message");
         box = doc.getElementById("camera-box");
         video = (HTMLVideoElement) doc.getElementById("camera-video");
@@ -141,7 +143,7 @@ public final class Camera {
                     : "The camera needs a secure page: open Numera over https:// or from http://localhost. Drawing works here as it is.");
             return;
         }
-        say("Starting the camera…", false);
+        say("Starting the camera…");
         ask(null, s -> attach(s, ""), err -> fail(explain(err)));
     }
 
@@ -186,7 +188,7 @@ public final class Camera {
         area.setHidden(false);
         toggle.setTextContent("Stop camera");
         if (note.isEmpty()) {
-            say("", false);
+            say("");
         } else {
             fail(note);
         }
@@ -246,7 +248,7 @@ public final class Camera {
         area.setHidden(true);
         switchButton.setHidden(true);
         toggle.setTextContent("Start camera");
-        say("", false); // a note about the stream that ran is stale now
+        say(""); // a note about the stream that ran is stale now
         listener.stopped();
     }
 
@@ -281,7 +283,7 @@ public final class Camera {
             } else if (starting) {
                 request++;      // the answer, when it comes, is released at once (see ask)
                 starting = false;
-                say("", false);
+                say("");
                 resumeWhenShown = true;
             }
         } else if (resumeWhenShown) {
@@ -289,7 +291,7 @@ public final class Camera {
             if (deviceId == null || deviceId.isEmpty()) {
                 start();
             } else { // the camera the user had (the front one after a switch, say), else the preferred one
-                say("Starting the camera…", false);
+                say("Starting the camera…");
                 ask(deviceId, s -> attach(s, ""), err -> start());
             }
         }
@@ -415,7 +417,7 @@ public final class Camera {
         if (stalled) {
             stalled = false;
             if (STALLED.equals(message.getTextContent())) {
-                say("", false);
+                say("");
             }
         }
     }
@@ -506,15 +508,18 @@ public final class Camera {
     }
 
     private void fail(String text) {
-        say(text, true);
+        status.setTextContent("");
+        message.setTextContent(text);
         Js.setData(message, "error", "camera");
     }
 
-    private void say(String text, boolean error) {
-        message.setTextContent(text);
-        message.setClassName(error ? "message error" : "message");
-        if (!error) {
-            Js.setData(message, "error", "");
-        }
+    /**
+     * Progress, or "" for nothing to say; also clears a problem shown before. Two live regions with fixed roles
+     * rather than one whose role changes: screen readers do not reliably follow a role changed on a live region.
+     */
+    private void say(String text) {
+        status.setTextContent(text);
+        message.setTextContent("");
+        Js.setData(message, "error", "");
     }
 }

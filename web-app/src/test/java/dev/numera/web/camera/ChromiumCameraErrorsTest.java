@@ -28,6 +28,9 @@ class ChromiumCameraErrorsTest {
         String message = (String) Pages.await(c.driver,
                 "document.getElementById('camera-message').dataset.error === 'camera'",
                 "document.getElementById('camera-message').textContent");
+        // the problem is in the alert region, and the progress note ("Starting the camera…") is gone from the polite one
+        assertEquals("status,alert,", Pages.js(c.driver, "return document.getElementById('camera-status').getAttribute('role') + ','"
+                + " + document.getElementById('camera-message').getAttribute('role') + ',' + document.getElementById('camera-status').textContent;"));
         Csp.assertStrictAndHeld(c.driver);
         return message;
     }
@@ -82,7 +85,8 @@ class ChromiumCameraErrorsTest {
                     + "  return real(k).then(function (s) { window.__late = s;"
                     + "    return new Promise(function (ok) { setTimeout(function () { ok(s); window.__answered = true; }, 1500); }); }); };");
             c.driver.findElement(By.id("camera-toggle")).click();
-            assertEquals("Starting the camera…", Pages.js(c.driver, "return document.getElementById('camera-message').textContent;"));
+            assertEquals("Starting the camera…|", Pages.js(c.driver, "return document.getElementById('camera-status').textContent + '|'"
+                    + " + document.getElementById('camera-message').textContent;"));
             c.driver.findElement(By.id("camera-toggle")).click();
             Pages.await(c.driver, "document.getElementById('camera-toggle').textContent === 'Stop camera'"
                     + " && document.getElementById('camera-video').readyState >= 2", "true");
