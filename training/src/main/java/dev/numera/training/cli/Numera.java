@@ -66,6 +66,13 @@ public final class Numera implements Runnable {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             reason = "unknown command '" + u.getUnmatched().get(0) + "' " + COMMANDS;
+        } else if (e instanceof CommandLine.UnmatchedArgumentException u && cmd.getSubcommands().isEmpty()
+                && cmd.getCommandSpec().positionalParameters().isEmpty() && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            // picocli: "Unmatched arguments from index 1: 'extra', 'more'"
+            reason = "unexpected argument" + (u.getUnmatched().size() > 1 ? "s " : " ")
+                    + String.join(" ", u.getUnmatched().stream().map(a -> "'" + a + "'").toList())
+                    + " (" + cmd.getCommandName() + " takes options only)";
         }
         cmd.getErr().println(name + ": " + reason + " (see '" + name + " --help')");
         cmd.getErr().flush();

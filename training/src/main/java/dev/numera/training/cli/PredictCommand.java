@@ -51,7 +51,8 @@ final class PredictCommand implements Callable<Integer> {
                     + "raw (a small digit image of any size, light ink on dark, e.g. MNIST: normalise). Default: ${DEFAULT-VALUE}.")
     Mode mode;
 
-    @Option(names = "--list", paramLabel = "FILE", description = "Text file with one image path per line (blank lines and # comments skipped).")
+    @Option(names = "--list", paramLabel = "FILE", description = "Text file with one image path per line (blank lines and # comments skipped); relative paths are "
+            + "taken from the working folder, like IMAGE arguments and like the output of find.")
     Path list;
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files (PNG or JPEG).")

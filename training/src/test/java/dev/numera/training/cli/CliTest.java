@@ -136,6 +136,16 @@ class CliTest {
         assertTrue(option.err.startsWith("numera: Unknown options: '--limt'"), option.err);
     }
 
+    /** A word after a command that takes options only is named as such, not as "Unmatched arguments from index 1". */
+    @Test
+    void anArgumentACommandDoesNotTakeIsNamed() {
+        Result one = run("info", "extra");
+        assertEquals(2, one.code, one.err);
+        assertEquals("numera info: unexpected argument 'extra' (info takes options only) (see 'numera info --help')", one.err.strip());
+        Result two = run("info", "extra", "more");
+        assertEquals("numera info: unexpected arguments 'extra' 'more' (info takes options only) (see 'numera info --help')", two.err.strip());
+    }
+
     @Test
     void missingDataFolderSaysWhereToPutTheFiles() throws IOException {
         Path nowhere = dir.resolve("no-mnist-here");
