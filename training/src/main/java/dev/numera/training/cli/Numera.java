@@ -66,6 +66,9 @@ public final class Numera implements Runnable {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             reason = "unknown command '" + u.getUnmatched().get(0) + "' " + COMMANDS;
+        } else if (reason.startsWith("Unknown subcommand '") && e.getValue() != null) {
+            // 'numera help evalute': picocli's help command throws this, naming the word as the value
+            reason = "unknown command '" + e.getValue() + "' " + COMMANDS;
         } else if (e instanceof CommandLine.UnmatchedArgumentException u && cmd.getSubcommands().isEmpty()
                 && cmd.getCommandSpec().positionalParameters().isEmpty() && !u.getUnmatched().isEmpty()
                 && !u.getUnmatched().get(0).startsWith("-")) {

@@ -132,6 +132,9 @@ class CliTest {
         Result r = run("evalute", "--limit", "10");
         assertEquals(2, r.code, r.err);
         assertEquals("numera: unknown command 'evalute' (one of: train, evaluate, predict, export, info) (see 'numera --help')", r.err.strip());
+        Result help = run("help", "evalute");
+        assertEquals(2, help.code, help.err);
+        assertEquals("numera: unknown command 'evalute' (one of: train, evaluate, predict, export, info) (see 'numera --help')", help.err.strip());
         Result option = run("--limt", "10");                   // an unknown option keeps picocli's words
         assertTrue(option.err.startsWith("numera: Unknown options: '--limt'"), option.err);
     }
