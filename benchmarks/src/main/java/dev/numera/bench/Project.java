@@ -24,7 +24,7 @@ public final class Project {
         for (Path d = p; d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("benchmarks/pom.xml")) && Files.isDirectory(d.resolve("inference-core"))) return d;
         }
-        throw new IllegalStateException("cannot find the Numera checkout above " + p + " (run from the checkout or set -Dnumera.root)");
+        throw new Bench.Failure("cannot find the Numera checkout above " + p + " (run from the checkout or set -Dnumera.root)");
     }
 
     public static Path site() {

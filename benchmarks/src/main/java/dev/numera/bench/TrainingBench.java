@@ -44,12 +44,12 @@ public final class TrainingBench {
         boolean smoke = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--batch": batch = Integer.parseInt(args[++i]); break;
-                case "--seconds": seconds = Double.parseDouble(args[++i]); break;
-                case "--threads": threads = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray(); break;
-                case "--trainer-images": trainerImages = Integer.parseInt(args[++i]); break;
+                case "--batch": batch = Bench.intValue(args, i++, 1); break;
+                case "--seconds": seconds = Bench.intValue(args, i++, 1); break;
+                case "--threads": threads = Bench.intList(args, i++, 1); break;
+                case "--trainer-images": trainerImages = Bench.intValue(args, i++, 0); break;
                 case "--smoke": smoke = true; seconds = 0.2; trainerImages = 128; break;
-                default: throw new IllegalArgumentException("unknown option " + args[i]);
+                default: throw new Bench.UsageError("unknown option " + args[i]);
             }
         }
         Map<String, Object> out = run(batch, seconds, threads, trainerImages);

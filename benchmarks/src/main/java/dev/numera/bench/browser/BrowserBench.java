@@ -1,5 +1,6 @@
 package dev.numera.bench.browser;
 
+import dev.numera.bench.Bench;
 import dev.numera.bench.BenchDoc;
 import dev.numera.bench.Prepare;
 import dev.numera.bench.Project;
@@ -132,28 +133,28 @@ public final class BrowserBench {
         Options o = new Options();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--runs": o.runs = Integer.parseInt(args[++i]); break;
-                case "--n": o.n = Integer.parseInt(args[++i]); break;
-                case "--warmup": o.warmup = Integer.parseInt(args[++i]); break;
-                case "--steady": o.steady = Integer.parseInt(args[++i]); break;
-                case "--frames": o.frames = Integer.parseInt(args[++i]); break;
-                case "--kernel-millis": o.kernelMillis = Integer.parseInt(args[++i]); break;
-                case "--kernel-slices": o.kernelSlices = Integer.parseInt(args[++i]); break;
+                case "--runs": o.runs = Bench.intValue(args, i++, 1); break;
+                case "--n": o.n = Bench.intValue(args, i++, 1); break;
+                case "--warmup": o.warmup = Bench.intValue(args, i++, 0); break;
+                case "--steady": o.steady = Bench.intValue(args, i++, 1); break;
+                case "--frames": o.frames = Bench.intValue(args, i++, 1); break;
+                case "--kernel-millis": o.kernelMillis = Bench.intValue(args, i++, 1); break;
+                case "--kernel-slices": o.kernelSlices = Bench.intValue(args, i++, 1); break;
                 case "--kernels":
-                    o.kernels = List.of(args[++i].split(","));
-                    for (String k : o.kernels) if (KernelSet.index(k) < 0) throw new IllegalArgumentException("no kernel " + k + " (" + String.join(", ", KernelSet.NAMES) + ")");
+                    o.kernels = List.of(Bench.value(args, i++).split(","));
+                    for (String k : o.kernels) if (KernelSet.index(k) < 0) throw new Bench.UsageError("no kernel " + k + " (" + String.join(", ", KernelSet.NAMES) + ")");
                     break;
-                case "--loads": o.loads = Math.max(1, Integer.parseInt(args[++i])); break;
-                case "--variants": o.variants = new ArrayList<>(List.of(args[++i].split(","))); break;
-                case "--numera-wasm-path": o.numeraWasmPath = args[++i]; break;
-                case "--numera-js-path": o.numeraJsPath = args[++i]; break;
-                case "--site": o.site = Path.of(args[++i]).toAbsolutePath().normalize(); break;
+                case "--loads": o.loads = Bench.intValue(args, i++, 1); break;
+                case "--variants": o.variants = new ArrayList<>(List.of(Bench.value(args, i++).split(","))); break;
+                case "--numera-wasm-path": o.numeraWasmPath = Bench.value(args, i++); break;
+                case "--numera-js-path": o.numeraJsPath = Bench.value(args, i++); break;
+                case "--site": o.site = Path.of(Bench.value(args, i++)).toAbsolutePath().normalize(); break;
                 case "--merge": o.merge = true; break;
                 case "--smoke":
                     o.smoke = true;
                     o.runs = 1; o.n = 20; o.warmup = 5; o.steady = 10; o.frames = 20; o.kernelMillis = 30; o.kernelSlices = 2; o.reuseBrowser = true; o.loads = 1;
                     break;
-                default: throw new IllegalArgumentException("unknown option " + args[i]);
+                default: throw new Bench.UsageError("unknown option " + args[i]);
             }
         }
         return o;
@@ -207,7 +208,7 @@ public final class BrowserBench {
                     chosen.add(new Variant(v, "Numera kernels, JVM on AVX2 (16 vector registers)", "", false));
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, empty, kernels-wasm, kernels-js, kernels-jvm, kernels-jvm-avx2)");
+                    throw new Bench.UsageError("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, empty, kernels-wasm, kernels-js, kernels-jvm, kernels-jvm-avx2)");
             }
         }
         return skipped;
@@ -216,7 +217,7 @@ public final class BrowserBench {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> run(Options o) throws Exception {
         List<String> missing = missing(o);
-        if (!missing.isEmpty()) throw new IllegalStateException("cannot run the browser benchmark: " + String.join("; ", missing));
+        if (!missing.isEmpty()) throw new Bench.Failure("cannot run the browser benchmark: " + String.join("; ", missing));
         SELENIUM_LOG.setLevel(Level.SEVERE);   // "Unable to find CDP implementation matching 156": expected, raw CDP works
         List<Variant> variants = new ArrayList<>();
         Map<String, Object> skipped = variants(o, variants);

@@ -1,5 +1,6 @@
 package dev.numera.bench.browser;
 
+import dev.numera.bench.Bench;
 import dev.numera.bench.BenchDoc;
 import dev.numera.bench.Project;
 import dev.numera.bench.Results;
@@ -28,8 +29,8 @@ public final class PageWeight {
     public static void main(String[] args) {
         Path site = Project.site();
         for (int i = 0; i < args.length; i++) {
-            if ("--site".equals(args[i])) site = Path.of(args[++i]);
-            else throw new IllegalArgumentException("unknown option " + args[i] + " (weight [--site DIR])");
+            if ("--site".equals(args[i])) site = Path.of(Bench.value(args, i++));
+            else throw new Bench.UsageError("unknown option " + args[i]);
         }
         if (!Files.isDirectory(site)) {
             System.err.println("no site at " + site + ": build it first (mvn -B -q -pl benchmarks -am package -DskipTests)");

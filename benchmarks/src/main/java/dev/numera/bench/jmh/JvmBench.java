@@ -1,5 +1,6 @@
 package dev.numera.bench.jmh;
 
+import dev.numera.bench.Bench;
 import dev.numera.bench.BenchData;
 import dev.numera.bench.BenchDoc;
 import dev.numera.bench.Project;
@@ -44,8 +45,8 @@ public final class JvmBench {
             switch (args[i]) {
                 case "--quick": mode = "quick"; break;
                 case "--smoke": mode = "smoke"; break;
-                case "--include": include = args[++i]; break;
-                default: throw new IllegalArgumentException("unknown option " + args[i] + " (jvm [--quick|--smoke] [--include REGEX])");
+                case "--include": include = Bench.value(args, i++); break;
+                default: throw new Bench.UsageError("unknown option " + args[i]);
             }
         }
         Map<String, Object> out = run(mode, include, !"smoke".equals(mode));
