@@ -52,6 +52,7 @@ public final class BenchDoc {
                 .append("java -jar benchmarks/target/benchmarks.jar weight            # every artefact of the site, raw and gzip\n")
                 .append("java -jar benchmarks/target/benchmarks.jar doc               # regenerate this file from bench/results\n")
                 .append("java -jar benchmarks/target/benchmarks.jar all               # jvm, training, browser --runs 3, weight\n")
+                .append("java -jar benchmarks/target/benchmarks.jar --help            # every command and its options (COMMAND --help: one)\n")
                 .append("```\n\n");
         sb.append("`jvm`, `training`, `browser` and `weight` each write `bench/results/<command>.json` and regenerate this file; `doc` only regenerates it. "
                 + "`mvn verify` only smoke-runs them (tiny iteration counts; the browser smoke test skips with a message "
