@@ -32,12 +32,7 @@ class ChromiumAccessibilityTest {
         Site.requireModel();
         try (Chromium c = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")) {
             for (String scheme : new String[] {"light", "dark"}) {
-                c.driver.executeCdpCommand("Emulation.setEmulatedMedia",
-                        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-                c.driver.get(Site.server().url("index.html?runtime=wasm"));
-                String started = Pages.awaitStart(c.driver);
-                assertTrue(started.startsWith("true|"), started);
-                assertEquals(scheme, Pages.js(c.driver, "return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';"));
+                open(c, scheme, "index.html?runtime=wasm");
                 audit(c, scheme + ", started");
 
                 Pages.js(c.driver, DrawScript.draw(7));
@@ -61,11 +56,7 @@ class ChromiumAccessibilityTest {
             c.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
             for (String scheme : new String[] {"light", "dark"}) {
-                c.driver.executeCdpCommand("Emulation.setEmulatedMedia",
-                        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-                c.driver.get(Site.server().url("index.html?runtime=js"));
-                String started = Pages.awaitStart(c.driver);
-                assertTrue(started.startsWith("true|"), started);
+                open(c, scheme, "index.html?runtime=js");
                 audit(c, scheme + ", phone, started");
                 c.driver.findElement(By.id("camera-toggle")).click();
                 String message = (String) Pages.await(c.driver,
@@ -75,6 +66,16 @@ class ChromiumAccessibilityTest {
                 audit(c, scheme + ", phone, no camera");
             }
         }
+    }
+
+    /** The page in a colour scheme ("light" or "dark", as the system would ask for it), started. */
+    private static void open(Chromium c, String scheme, String page) {
+        c.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        c.driver.get(Site.server().url(page));
+        String started = Pages.awaitStart(c.driver);
+        assertTrue(started.startsWith("true|"), started);
+        assertEquals(scheme, Pages.js(c.driver, "return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';"));
     }
 
     /** Fails with every violation: the rule, its impact, and each element it was found on. */
