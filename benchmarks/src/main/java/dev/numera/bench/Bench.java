@@ -109,14 +109,7 @@ public final class Bench {
 
     /** The whole number after option {@code args[i]}, at least {@code min}. */
     public static int intValue(String[] args, int i, int min) {
-        String v = value(args, i);
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n >= min) return n;
-        } catch (NumberFormatException e) {
-            // the message below names the option and the value
-        }
-        throw new UsageError(args[i] + " takes a whole number of at least " + min + ", not '" + v + "'");
+        return wholeNumber(args[i], value(args, i), min);
     }
 
     /** A comma-separated list of whole numbers of at least {@code min} after option {@code args[i]}. */
@@ -124,8 +117,18 @@ public final class Bench {
         String[] parts = value(args, i).split(",");
         int[] out = new int[parts.length];
         for (int k = 0; k < parts.length; k++) {
-            out[k] = intValue(new String[]{args[i], parts[k]}, 0, min);
+            out[k] = wholeNumber(args[i], parts[k], min);
         }
         return out;
+    }
+
+    private static int wholeNumber(String option, String v, int min) {
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= min) return n;
+        } catch (NumberFormatException e) {
+            // the message below names the option and the value
+        }
+        throw new UsageError(option + " takes a whole number of at least " + min + ", not '" + v + "'");
     }
 }
