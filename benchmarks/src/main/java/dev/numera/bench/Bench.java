@@ -26,7 +26,8 @@ public final class Bench {
         USAGE.put("training", "[--batch N] [--seconds N] [--threads 1,2] [--trainer-images N] [--smoke]   images/s, forward+backward");
         USAGE.put("browser", "[--runs N] [--loads N] [--n N] [--warmup N] [--steady N] [--frames N] [--variants A,B,...]"
                 + " [--kernels A,B,...] [--kernel-millis MS] [--kernel-slices N] [--site DIR] [--numera-wasm-path P]"
-                + " [--numera-js-path P] [--merge] [--smoke]   Chromium: Numera Wasm GC/JS vs ORT, TF.js, plain JS (~18 min for 3 runs)");
+                + " [--numera-js-path P] [--merge] [--smoke]   Chromium: Numera Wasm GC/JS vs ORT, TF.js, plain JS (~18 min for 3 runs;"
+                + " variants " + String.join(",", BrowserBench.VARIANTS) + ")");
         USAGE.put("weight", "[--site DIR]   every artefact of the built site, raw and gzip");
         USAGE.put("prepare", "  bench/generated: ONNX, TF.js weights, digits");
         USAGE.put("doc", "  docs/benchmarks.md from bench/results");

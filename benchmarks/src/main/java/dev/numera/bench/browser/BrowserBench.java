@@ -42,12 +42,7 @@ import java.util.stream.Stream;
  * warm-up, the camera-frame pipeline (Numera: the recognize() API, and the app's own camera-loop
  * step via window.numera.cameraFrame), bytes allocated and retained over N frames of each (CDP
  * sampling heap profiler + heap usage), and the bytes downloaded (server log).
- * <pre>
- *   browser [--runs 3] [--loads 3] [--n 500] [--warmup 50] [--steady 100] [--frames 1000]
- *           [--variants numera-wasm,numera-js,ort,tfjs,plainjs,empty,kernels-wasm,kernels-js,kernels-jvm,kernels-jvm-avx2] [--merge] [--smoke]
- *           [--kernel-millis 200] [--kernel-slices 7] [--kernels conv3Wino,network]
- *           [--numera-wasm-path PATH] [--numera-js-path PATH] [--site DIR]
- * </pre>
+ * The options: {@code browser --help} ({@code Bench.USAGE}), their defaults in {@link Options}.
  * {@code --loads}: cold loads per variant and run (one inside the full measurement, the others
  * load-only). {@code --merge}: re-measure only the {@code --variants} given and keep the other
  * variants' runs from the existing bench/results/browser.json, marked as earlier runs (never paired
@@ -58,6 +53,10 @@ public final class BrowserBench {
     public static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--enable-precise-memory-info", "--window-size=1024,768");
+
+    /** Every page or side the runner can measure, in the order of a default run. */
+    public static final List<String> VARIANTS = List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "empty",
+            "kernels-wasm", "kernels-js", "kernels-jvm", "kernels-jvm-avx2");
 
     /** A page to measure. */
     public static final class Variant {
@@ -80,7 +79,7 @@ public final class BrowserBench {
          * the first inference in a fresh browser). A single load varies by ±30 % on this shared machine.
          */
         public int loads = 3;
-        public List<String> variants = new ArrayList<>(List.of("numera-wasm", "numera-js", "ort", "tfjs", "plainjs", "empty", "kernels-wasm", "kernels-js", "kernels-jvm", "kernels-jvm-avx2"));
+        public List<String> variants = new ArrayList<>(VARIANTS);
         public String numeraWasmPath = "index.html?runtime=wasm", numeraJsPath = "index.html?runtime=js";
         public boolean smoke;
         /** Keep the other variants' runs from the existing bench/results/browser.json (re-measure only some pages). */
@@ -208,7 +207,7 @@ public final class BrowserBench {
                     chosen.add(new Variant(v, "Numera kernels, JVM on AVX2 (16 vector registers)", "", false));
                     break;
                 default:
-                    throw new Bench.UsageError("unknown variant " + v + " (numera-wasm, numera-js, ort, tfjs, plainjs, empty, kernels-wasm, kernels-js, kernels-jvm, kernels-jvm-avx2)");
+                    throw new Bench.UsageError("unknown variant " + v + " (" + String.join(", ", VARIANTS) + ")");
             }
         }
         return skipped;
