@@ -191,9 +191,10 @@ public final class BenchDoc {
                     .append(v.getOrDefault("agreementWithJvm", "–")).append(" |\n");
         }
         sb.append("\nAllocation per frame (V8 sampling heap profiler with collected objects included, interval 64 B, net of the harness's own "
-                + "loop; two equal passes on the same page: the second is the steady state quoted in the targets, the first also holds "
-                + "what happens once in a long loop, such as code tiering up and the views' text caches filling; "
-                + "retained = heap growth over the second pass after a forced GC, per frame; top sites from the second pass):\n\n");
+                + "loop; two equal passes back to back on the same page, no forced GC before either: the second is the steady state quoted "
+                + "in the targets, the first also holds what happens once in a long loop, such as code tiering up, the views' text caches "
+                + "filling and what V8 rebuilds after the previous workload's forced GCs; retained = heap growth over a third pass between "
+                + "two forced GCs, per frame; top sites from the second pass):\n\n");
         sb.append("| runtime | workload | allocated B/frame | first pass B/frame | retained B/frame | top allocation sites |\n|---|---|---:|---:|---:|---|\n");
         Map<String, Object> runs = (Map<String, Object>) browser.get("runs");
         for (Map.Entry<String, Object> e : variants.entrySet()) {

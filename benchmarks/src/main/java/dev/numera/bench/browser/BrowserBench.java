@@ -726,8 +726,9 @@ public final class BrowserBench {
     /**
      * Bytes allocated per frame (V8 sampling heap profiler, objects already collected included),
      * net of the harness's fixed cost (a 0-frame pass measured the same way), on the second of two
-     * equal passes (the first pass's figure is kept too: it includes one-off costs such as code
-     * tiering up), and bytes retained after a forced GC, for each workload the page offers (Numera:
+     * equal passes run back to back (the first pass's figure is kept too: it includes one-off costs
+     * such as code tiering up), and bytes retained per frame over a third pass between two forced
+     * GCs, for each workload the page offers (Numera:
      * the camera loop's per-frame step, then the recognize() API). The first workload's figures are the run's top-level alloc* keys;
      * all of them are in "heapWorkloads".
      */
@@ -743,15 +744,20 @@ public final class BrowserBench {
     }
 
     private static Map<String, Object> heap(ChromeDriver d, JavascriptExecutor js, int frames, String workload) {
+        // The first pass takes what happens once in a long loop (code tiering up, view caches filling,
+        // and what V8 re-warms after the previous workload's forced GCs); then the harness's own cost
+        // (a 0-frame pass) and the second, identical pass, the steady state a frame leaves behind. No
+        // forced GC before either: the passes after one carry a one-off of 10-35 KB, not garbage per
+        // frame (see bench/doc-notes.md, "Allocation").
+        double first = sample(d, js, frames, workload, new LinkedHashMap<>());
         Map<String, Double> baseline = new LinkedHashMap<>();
         double base = sample(d, js, 0, workload, baseline);
-        // The first pass takes what happens once in a long loop (code tiering up, view caches filling);
-        // the second, identical pass is the steady state a frame leaves behind.
-        double first = sample(d, js, frames, workload, new LinkedHashMap<>());
-        d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
-        Map<String, Object> before = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
         Map<String, Double> byFunction = new LinkedHashMap<>();
         double total = sample(d, js, frames, workload, byFunction);
+        // Retention: a third pass between two forced GCs, so only what the frames keep alive counts.
+        d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        Map<String, Object> before = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
+        js.executeScript("return __nb.frames(arguments[0], arguments[1])", frames, workload);
         Map<String, Object> afterNoGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
         d.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
         Map<String, Object> afterGc = d.executeCdpCommand("Runtime.getHeapUsage", Map.of());
