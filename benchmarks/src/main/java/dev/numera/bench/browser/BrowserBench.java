@@ -747,7 +747,7 @@ public final class BrowserBench {
         // The first pass takes what happens once in a long loop (code tiering up, view caches filling,
         // and what V8 re-warms after the previous workload's forced GCs); then the harness's own cost
         // (a 0-frame pass) and the second, identical pass, the steady state a frame leaves behind. No
-        // forced GC before either: the pass after one carries a one-off of 13-36 KB, not garbage per
+        // forced GC before either: the pass after one carries a one-off of 13-38 KB, not garbage per
         // frame (see bench/doc-notes.md, "Allocation").
         double first = sample(d, js, frames, workload, new LinkedHashMap<>());
         Map<String, Double> baseline = new LinkedHashMap<>();
