@@ -374,7 +374,7 @@ public final class BenchDoc {
                     .append("sides take turns in short slices (one untimed slice each, then rounds of one slice per side, the order ")
                     .append("rotating), and a side's time is its fastest batch over all its slices: this machine's speed jumps between two ")
                     .append("levels ~1.7× apart, for a fraction of a second to seconds at a time, on either core, and the slowdown only ever adds ")
-                    .append("time (bench/doc-notes.md, \"Kernel efficiency\"). ")
+                    .append("time (Method notes below, \"Kernel efficiency\"). ")
                     .append("Efficiency = JVM ns / page ns within each run, median over runs [each run's value, %]. Times: median over runs. ")
                     .append("The `jvm` command's JMH figures (section 1) are separate.\n\n");
         } else {

@@ -748,7 +748,7 @@ public final class BrowserBench {
         // and what V8 re-warms after the previous workload's forced GCs); then the harness's own cost
         // (a 0-frame pass) and the second, identical pass, the steady state a frame leaves behind. No
         // forced GC before either: the pass after one carries a one-off of 13-38 KB, not garbage per
-        // frame (see bench/doc-notes.md, "Allocation").
+        // frame (see docs/benchmarks.md, Method notes, "Allocation").
         double first = sample(d, js, frames, workload, new LinkedHashMap<>());
         Map<String, Double> baseline = new LinkedHashMap<>();
         double base = sample(d, js, 0, workload, baseline);
