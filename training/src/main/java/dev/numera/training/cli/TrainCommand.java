@@ -63,8 +63,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write charts, metrics.json and index.html there.")
     Path report;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, at most the batch size (default: available "
-            + "processors, capped at the batch size). Same seed and thread count give the same weights bit for bit.")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, at most one per part of the batch (parts of up to "
+            + Trainer.PART + " images; default: available processors, capped at the parts). The same seed gives the same weights "
+            + "bit for bit on any number of threads.")
     Integer threads;
 
     @Option(names = "--resume", description = "Continue from FILE.ckpt.")
@@ -129,11 +130,15 @@ final class TrainCommand implements Callable<Integer> {
         check(dtype.equals("int8") || dtype.equals("float32"), "--dtype must be int8 or float32, got " + dtype);
         int nBatch = batch != null ? batch : a.batch();
         String optimizerName = optimizer != null ? optimizer.name() : a.optimizer();
-        double m = momentum != null ? momentum : a.momentum();
+        // momentum is sgd's and nesterov's: with adam(w) a given value would change nothing but the checkpoint's
+        // fingerprint, so it is said and dropped (a warning, not an error: older models' recorded commands carry it)
+        boolean sgd = optimizerName.equals("sgd") || optimizerName.equals("nesterov");
+        double m = momentum != null && sgd ? momentum : a.momentum();
         check(!optimizerName.equals("nesterov") || m > 0, "--optimizer nesterov needs a positive --momentum");
-        // each thread takes a fixed share of every batch, so there cannot be more threads than images in it
-        check(threads == null || threads <= nBatch, "--threads " + threads + " is more than the batch (" + nBatch + " images): "
-                + "use at most " + nBatch + " threads or a larger --batch");
+        // a batch trains as fixed parts, one thread at a time on each: more threads than parts would have nothing to do
+        int nParts = Trainer.parts(nBatch);
+        check(threads == null || threads <= nParts, "--threads " + threads + " is more than the parts of a batch of " + nBatch
+                + " (" + nParts + ", of up to " + Trainer.PART + " images): use at most " + nParts + " threads or a larger --batch");
         // where the results go is checked now, not after hours of training
         AtomicFiles.checkWritable(out);
         Path checkpoint = Path.of(out + ".ckpt");
@@ -143,6 +148,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (report != null) AtomicFiles.checkWritableFolder(report);
         PrintWriter err = spec.commandLine().getErr();
+        if (momentum != null && !sgd) {
+            err.println("numera: --momentum " + momentum + " has no effect with " + optimizerName + " (it is sgd's and nesterov's); ignored");
+        }
         PrintStream log = System.out;
         Path dir = data.resolve(err, Mnist.Part.TRAIN, Mnist.Part.TEST);
         Dataset all = Mnist.load(dir, Mnist.Part.TRAIN);
@@ -151,11 +159,16 @@ final class TrainCommand implements Callable<Integer> {
         ValidationSplit split = ValidationSplit.of(all, validation, ValidationSplit.DEFAULT_SEED);
         check(nBatch <= split.train().count(), "the batch (" + nBatch + ") is larger than the " + split.train().count()
                 + " training digits: use a smaller --batch, a larger --limit or a smaller --validation");
-        int nThreads = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), nBatch);
+        int nThreads = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), nParts);
+        String scheduleName = schedule != null ? schedule.name() : a.schedule();
+        long steps = (long) (split.train().count() / nBatch) * epochs;
+        check(steps >= Trainer.minSteps(scheduleName), "--schedule " + scheduleName + " needs at least " + Trainer.minSteps(scheduleName)
+                + " steps, and " + split.train().count() + " training digits in batches of " + nBatch + " for " + epochs + " epoch"
+                + (epochs == 1 ? "" : "s") + " make " + steps + ": use more digits or epochs, a smaller --batch or --schedule constant");
         String augmentName = augment != null ? augment.name() : a.augment();
         int nCalm = Math.min(epochs, calmEpochs != null ? calmEpochs : augmentName.equals(a.augment()) ? a.calmEpochs() : 0);
         Trainer.Settings settings = new Trainer.Settings(a, epochs, seed, nThreads, nBatch, optimizerName,
-                lr != null ? lr : a.lr(), schedule != null ? schedule.name() : a.schedule(),
+                lr != null ? lr : a.lr(), scheduleName,
                 weightDecay != null ? weightDecay : a.weightDecay(), m, patience,
                 AugmentConfig.named(augmentName), checkpoint, resume, AugmentConfig.calm(), nCalm);
         Trainer.Result r;
@@ -183,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
         // every setting that shapes the weights, explicit, so the command reproduces this file
         meta.put("train.command", "numera train --arch " + a.name() + " --epochs " + epochs + " --seed " + seed
                 + " --threads " + nThreads + " --batch " + settings.batch() + " --optimizer " + settings.optimizer()
-                + " --lr " + settings.lr() + " --momentum " + settings.momentum() + " --schedule " + settings.schedule()
+                + " --lr " + settings.lr() + (sgd ? " --momentum " + settings.momentum() : "") + " --schedule " + settings.schedule()
                 + " --weight-decay " + settings.weightDecay() + " --augment " + augmentName + " --calm-epochs " + settings.calmEpochs()
                 + " --validation " + validation + (limit != null ? " --limit " + limit : "") + " --patience " + patience
                 + " --dtype " + dtype);

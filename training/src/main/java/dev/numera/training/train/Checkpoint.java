@@ -29,9 +29,10 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
     /**
      * Everything that changes the weights. The data enter as their sizes: with the fixed
      * validation seed, the training and validation counts determine --limit and --validation.
+     * The thread count does not change them (see {@link Trainer}), so a run may resume on another.
      */
     static String fingerprint(Trainer.Settings s, int trainCount, int validationCount) {
-        return s.arch().name() + " seed=" + s.seed() + " threads=" + s.threads() + " batch=" + s.batch() + " epochs=" + s.epochs()
+        return s.arch().name() + " seed=" + s.seed() + " batch=" + s.batch() + " epochs=" + s.epochs()
                 + " optimizer=" + s.optimizer() + " lr=" + s.lr() + " schedule=" + s.schedule() + " wd=" + s.weightDecay()
                 + " momentum=" + s.momentum() + " augment=" + s.augment().name() + " calm=" + s.calmEpochs()
                 + " train=" + trainCount + " validation=" + validationCount;

@@ -30,14 +30,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Mini-batch training with data parallelism: each mini-batch is split into one fixed shard per
- * thread, each shard runs forward and backward on its own {@link Sequential#replica} of the shared
- * parameters, and the shard gradients are summed in thread order before one optimiser step.
+ * Mini-batch training with data parallelism: each mini-batch is split into fixed parts of at most
+ * {@link #PART} images ({@link #parts}), each part runs forward and backward on its own
+ * {@link Sequential#replica} of the shared parameters, the threads share out the parts, and the
+ * parts' gradients are summed in part order before one optimiser step.
  *
- * <p>Reproducible: the epoch's shuffle, each image's augmentation (seeded by seed, epoch and image
- * index) and each shard's dropout masks (seed, step, shard) do not depend on scheduling, and the
- * sum has a fixed order, so the same seed and thread count give the same weights bit for bit.
- * Batchnorm statistics are per shard; only shard 0 updates the running statistics.
+ * <p>The part, not the thread, is the unit of the recipe: batchnorm's statistics are taken over a
+ * part (a "ghost batch"; only part 0 updates the running statistics), dropout's masks are seeded by
+ * seed, step and part, each image's augmentation by seed, epoch and image index, and the sum has a
+ * fixed order. So the same seed gives the same weights bit for bit on any number of threads, and
+ * more threads can never shrink the batchnorm statistics to a few images (split per thread, 64
+ * threads on a batch of 64 normalised every image against itself).
  *
  * <p>After every epoch: validation accuracy, the best weights so far, and an atomic checkpoint
  * ({@link Checkpoint}); {@code resume} continues from it. Early stopping after {@code patience}
@@ -49,6 +52,14 @@ public final class Trainer {
         Diverged(String message) {
             super(message);
         }
+    }
+
+    /** Images per part of a mini-batch at most: batchnorm's statistics cover one part (see the class comment). */
+    public static final int PART = 32;
+
+    /** How many parts a mini-batch of {@code batch} images is split into, and so the most threads it can use. */
+    public static int parts(int batch) {
+        return (batch + PART - 1) / PART;
     }
 
     /** MNIST's pixel mean and standard deviation (0..1 scale): the network sees (x - mean) / std. */
@@ -95,25 +106,29 @@ public final class Trainer {
 
     public Result train(Dataset train, Dataset validation) throws IOException {
         int threads = s.threads, batch = s.batch;
-        if (batch < threads) throw new IllegalArgumentException("batch " + batch + " is smaller than the thread count " + threads);
+        int nParts = parts(batch);
+        if (threads > nParts) {
+            throw new IllegalArgumentException(threads + " threads for a batch of " + batch + " in " + nParts + " parts: at most " + nParts);
+        }
         Sequential master = Sequential.create(new int[]{1, train.side(), train.side()}, s.arch.layers(), 250);
         initialise(master, s.seed);
         float[] params = master.params();
         float[] grads = new float[params.length];
-        Shard[] shards = new Shard[threads];
-        for (int t = 0; t < threads; t++) {
-            int lo = t * batch / threads, hi = (t + 1) * batch / threads;
-            shards[t] = new Shard(t, lo, hi, master.replica(hi - lo), new Augmenter(s.augment), new Augmenter(s.calm));
-            shards[t].net.enableTraining();
-            shards[t].net.setBatchNormMomentum(t == 0 ? 0.1f : 0f);
+        Part[] parts = new Part[nParts];
+        for (int t = 0; t < nParts; t++) {
+            int lo = t * batch / nParts, hi = (t + 1) * batch / nParts;
+            parts[t] = new Part(t, lo, hi, master.replica(hi - lo), new Augmenter(s.augment), new Augmenter(s.calm));
+            parts[t].net.enableTraining();
+            parts[t].net.setBatchNormMomentum(t == 0 ? 0.1f : 0f);
         }
         int stepsPerEpoch = train.count() / batch;
         if (stepsPerEpoch < 1) throw new IllegalArgumentException("fewer training digits (" + train.count() + ") than one batch (" + batch + ")");
         Optimizer opt = optimizer(master);
         LrSchedule lr = schedule((long) stepsPerEpoch * s.epochs);
         // the settings line: the optimiser as built (its betas, momentum and decay), not just its name
+        String sharing = threads + (threads == 1 ? " thread" : " threads") + " for " + nParts + (nParts == 1 ? " part" : " parts");
         log.println("training " + s.arch.name() + " (" + s.arch.description() + ") on " + train.count() + " digits, validating on "
-                + validation.count() + "; " + threads + " threads; " + opt.describe() + ", lr " + s.lr + " " + s.schedule
+                + validation.count() + "; " + sharing + "; " + opt.describe() + ", lr " + s.lr + " " + s.schedule
                 + ", batch " + batch + ", augment " + s.augment.name()
                 + (s.calmEpochs > 0 ? " (calm for the last " + s.calmEpochs + ")" : "") + ", seed " + s.seed);
 
@@ -163,11 +178,11 @@ public final class Trainer {
                 try {
                     for (int step = 0; step < stepsPerEpoch; step++) {
                         long globalStep = (long) (epoch - 1) * stepsPerEpoch + step;
-                        List<Callable<Void>> work = new ArrayList<>(threads);
+                        List<Callable<Void>> work = new ArrayList<>(nParts);
                         int first = step * batch, ep = epoch;
-                        for (Shard sh : shards) {
+                        for (Part part : parts) {
                             work.add(() -> {
-                                sh.run(train, order, first, ep, globalStep);
+                                part.run(train, order, first, ep, globalStep);
                                 return null;
                             });
                         }
@@ -175,11 +190,11 @@ public final class Trainer {
                         java.util.Arrays.fill(grads, 0f);
                         double batchLoss = 0;
                         int batchCorrect = 0;
-                        for (Shard sh : shards) {          // fixed order: reproducible sums
-                            float[] g = sh.net.grads();
+                        for (Part part : parts) {            // fixed order: reproducible sums
+                            float[] g = part.net.grads();
                             for (int i = 0; i < grads.length; i++) grads[i] += g[i];
-                            batchLoss += sh.loss * (sh.hi - sh.lo);
-                            batchCorrect += sh.correct;
+                            batchLoss += part.loss * (part.hi - part.lo);
+                            batchCorrect += part.correct;
                         }
                         lastLr = lr.lr(globalStep);
                         opt.step(params, grads, (float) lastLr);
@@ -260,8 +275,8 @@ public final class Trainer {
                 || (a.validationAccuracy() == b.validationAccuracy() && a.validationLoss() < b.validationLoss());
     }
 
-    /** One thread's part of every mini-batch: images [lo, hi) of the batch, on its own replica. */
-    private final class Shard {
+    /** One part of every mini-batch: images [lo, hi) of the batch, on its own replica. */
+    private final class Part {
         final int index, lo, hi;
         final Sequential net;
         final Augmenter augmenter, calmAugmenter;
@@ -272,7 +287,7 @@ public final class Trainer {
         float loss;
         int correct;
 
-        Shard(int index, int lo, int hi, Sequential net, Augmenter augmenter, Augmenter calmAugmenter) {
+        Part(int index, int lo, int hi, Sequential net, Augmenter augmenter, Augmenter calmAugmenter) {
             this.index = index;
             this.lo = lo;
             this.hi = hi;
@@ -308,7 +323,7 @@ public final class Trainer {
                 loss = CrossEntropy.forward(net.probabilities(), labels, 0, n, k);
                 CrossEntropy.backward(dlogits, net.probabilities(), labels, 0, n, k);
             }
-            // the kernels average over this shard; the optimiser wants the mean over the whole batch
+            // the kernels average over this part; the optimiser wants the mean over the whole batch
             float share = (float) n / s.batch;
             for (int i = 0; i < n * k; i++) dlogits[i] *= share;
             net.backward(dlogits, n);
@@ -375,6 +390,14 @@ public final class Trainer {
         }
     }
 
+    /** One-cycle's warm-up: this share of the run's steps. */
+    private static final double ONE_CYCLE_WARMUP = 0.25;
+
+    /** The fewest optimiser steps a run on this schedule can have: one-cycle's warm-up must end after the first step. */
+    public static long minSteps(String schedule) {
+        return schedule.equals("onecycle") ? (long) Math.floor(1 / ONE_CYCLE_WARMUP) + 1 : 1;
+    }
+
     private LrSchedule schedule(long totalSteps) {
         switch (s.schedule) {
             case "constant":
@@ -384,7 +407,7 @@ public final class Trainer {
             case "cosine":
                 return LrSchedule.cosine(s.lr, s.lr * 0.01, Math.min(totalSteps / 20, 500), totalSteps);
             case "onecycle":
-                return LrSchedule.oneCycle(s.lr, totalSteps, 0.25, 25, 1e3);
+                return LrSchedule.oneCycle(s.lr, totalSteps, ONE_CYCLE_WARMUP, 25, 1e3);
             default:
                 throw new IllegalArgumentException("unknown schedule " + s.schedule);
         }

@@ -369,7 +369,10 @@ class CliTest {
         }
         for (Case c : List.of(
                 new Case("--limit must be at least 1, got -5", "--limit", "-5"),
-                new Case("--threads 20 is more than the batch (10 images)", "--threads", "20", "--batch", "10"),
+                new Case("--threads 20 is more than the parts of a batch of 10 (1, of up to 32 images)", "--threads", "20", "--batch", "10"),
+                new Case("--threads 3 is more than the parts of a batch of 64 (2, of up to 32 images)", "--threads", "3"),
+                new Case("--schedule onecycle needs at least 5 steps, and 20 training digits in batches of 10 for 1 epoch make 2",
+                        "--schedule", "onecycle", "--batch", "10", "--validation", "10"),
                 new Case("--momentum must be in [0, 1), got 1.5", "--momentum", "1.5"),
                 new Case("--lr must be a positive number, got Infinity", "--lr", "Infinity"),
                 new Case("--weight-decay must be a finite number, not negative, got Infinity", "--weight-decay", "Infinity"),
@@ -495,7 +498,21 @@ class CliTest {
         assertTrue(r.err.contains("--mirror must be an http:// or https:// URL, got 'ftp://127.0.0.1/'"), r.err);
     }
 
-    /** Without --threads the trainer uses at most one thread per image of the batch: batch 1 trains on any machine. */
+    /** --momentum is sgd's: with adamw it is said to do nothing, and the recorded command leaves it out. */
+    @Test
+    void momentumWithAdamIsIgnoredAloud() throws Exception {
+        String data = syntheticTrainingSet(30).toString();
+        Path out = dir.resolve("adam.nmod");
+        Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10",
+                "--optimizer", "adamw", "--momentum", "0.5", "--out", out.toString(), "--data", data);
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.err.contains("numera: --momentum 0.5 has no effect with adamw (it is sgd's and nesterov's); ignored"), r.err);
+        String command = ModelFile.read(Files.readAllBytes(out)).metadata().get("train.command");
+        assertFalse(command.contains("--momentum"), command);
+        assertTrue(command.contains(" --optimizer adamw "), command);
+    }
+
+    /** Without --threads the trainer uses at most one thread per part of the batch: batch 1 trains on any machine. */
     @Test
     void defaultThreadsNeverExceedTheBatch() throws Exception {
         String data = syntheticTrainingSet(30).toString();

@@ -43,7 +43,7 @@ class TrainEndToEndTest {
         }
         String printed = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, r.code(), r.err() + printed);
-        assertTrue(printed.contains("; 2 threads; sgd(momentum=0.9, wd=0.0), lr 0.1 constant, batch 64,"), printed);   // the optimiser as built
+        assertTrue(printed.contains("; 2 threads for 2 parts; sgd(momentum=0.9, wd=0.0), lr 0.1 constant, batch 64,"), printed);   // the optimiser as built
         Matcher m = Pattern.compile("test accuracy \\(10,000 digits\\): float32 (0\\.\\d{4})  int8 (0\\.\\d{4})").matcher(printed);
         assertTrue(m.find(), printed);
         double int8 = Double.parseDouble(m.group(2));

@@ -44,8 +44,14 @@ class TrainerTest {
                     LayerSpec.flatten(), LayerSpec.dense(16), LayerSpec.relu(), LayerSpec.dropout(0.1f), LayerSpec.dense(10)},
             Architecture.Loss.CROSS_ENTROPY, "adamw", 0.01, 0.9, 20, "onecycle", 1e-4, "standard", 0);
 
+    /** The tests' mini-batch: two parts of 20 images, so two threads have one part each. */
+    static final int BATCH = 40;
+
+    /** Training digits: 20 steps an epoch. */
+    static final int TRAIN = 800;
+
     static Trainer.Settings settings(int epochs, int threads, Path ckpt, boolean resume) {
-        return new Trainer.Settings(SMALL, epochs, 42, threads, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
+        return new Trainer.Settings(SMALL, epochs, 42, threads, BATCH, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
                 AugmentConfig.standard(), ckpt, resume, AugmentConfig.calm(), 1);   // the last epoch calm: resume must cross the switch
     }
 
@@ -56,7 +62,7 @@ class TrainerTest {
     static Trainer.Result run(Trainer.Settings s, int stopAfter, Dataset validation) throws Exception {
         Trainer t = new Trainer(s, new PrintStream(new ByteArrayOutputStream()), false);
         t.stopAfterEpoch(stopAfter);
-        return t.train(bars(400, 1), validation);
+        return t.train(bars(TRAIN, 1), validation);
     }
 
     /** SMALL's settings without a calm phase, with early stopping after {@code patience} epochs. */
@@ -66,7 +72,7 @@ class TrainerTest {
 
     /** The small run without a calm phase, with the seed and augmentation a test varies. */
     static Trainer.Settings recipe(int epochs, long seed, int patience, AugmentConfig augment, Path ckpt, boolean resume) {
-        return new Trainer.Settings(SMALL, epochs, seed, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, patience, augment, ckpt, resume);
+        return new Trainer.Settings(SMALL, epochs, seed, 2, BATCH, "adamw", 0.01, "onecycle", 1e-4, 0.9, patience, augment, ckpt, resume);
     }
 
     /**
@@ -95,7 +101,7 @@ class TrainerTest {
     void progressWithoutAConsoleIsPlainLines() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new Trainer(settings(1, 2, null, false), new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), true)
-                .train(bars(400, 1), bars(100, 2));
+                .train(bars(TRAIN, 1), bars(100, 2));
         String printed = log.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertFalse(printed.contains("\r"), printed);
         assertTrue(printed.contains("\nepoch 1/1  train loss "), printed);
@@ -111,17 +117,44 @@ class TrainerTest {
                 new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10), LayerSpec.sigmoid()},
                 Architecture.Loss.MSE, "sgd", 0.1, 0, 20, "constant", 0, "none", 0);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new Trainer(new Trainer.Settings(mse, 1, 42, 2, 20, "sgd", 0.1, "constant", 0, 0, 0, AugmentConfig.none(), null, false),
-                new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), false).train(bars(400, 1), bars(100, 2));
+        new Trainer(new Trainer.Settings(mse, 1, 42, 2, BATCH, "sgd", 0.1, "constant", 0, 0, 0, AugmentConfig.none(), null, false),
+                new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), false).train(bars(TRAIN, 1), bars(100, 2));
         String printed = log.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(printed.contains("\nepoch 1/1  train loss (MSE) ") && printed.contains("  validation loss (cross-entropy) "), printed);
     }
 
+    /** The parts, not the threads, carry batchnorm's statistics, dropout's masks and the sum's order. */
     @Test
-    void sameSeedAndThreadsGiveTheSameWeightsBitForBit() throws Exception {
+    void sameSeedGivesTheSameWeightsBitForBitOnAnyNumberOfThreads() throws Exception {
         float[] a = run(settings(2, 2, null, false), 99).network().params();
         float[] b = run(settings(2, 2, null, false), 99).network().params();
-        assertArrayEquals(a, b);   // (another thread count may differ: batchnorm statistics are per shard)
+        float[] one = run(settings(2, 1, null, false), 99).network().params();
+        assertArrayEquals(a, b);
+        assertArrayEquals(a, one);
+        float[] other = run(new Trainer.Settings(SMALL, 2, 43, 1, BATCH, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
+                AugmentConfig.standard(), null, false, AugmentConfig.calm(), 1), 99).network().params();
+        assertFalse(java.util.Arrays.equals(a, other), "another seed trains other weights");
+    }
+
+    /** A batch splits into parts of at most Trainer.PART images; a thread beyond the parts would have nothing to do. */
+    @Test
+    void aBatchSplitsIntoPartsOfAtMost32AndThreadsCannotOutnumberThem() {
+        assertEquals(1, Trainer.parts(1));
+        assertEquals(1, Trainer.parts(32));
+        assertEquals(2, Trainer.parts(33));
+        assertEquals(2, Trainer.parts(64));
+        assertEquals(4, Trainer.parts(128));
+        Exception e = assertThrows(IllegalArgumentException.class, () -> run(settings(1, 3, null, false), 99));
+        assertEquals("3 threads for a batch of 40 in 2 parts: at most 2", e.getMessage());
+    }
+
+    /** A checkpoint written on two threads resumes on one, into the same weights as a straight run. */
+    @Test
+    void resumingOnAnotherThreadCountEqualsTrainingStraight(@TempDir Path dir) throws Exception {
+        float[] straight = run(settings(3, 2, null, false), 99).network().params();
+        Path ckpt = dir.resolve("t.ckpt");
+        run(settings(3, 2, ckpt, false), 2);
+        assertArrayEquals(straight, run(settings(3, 1, ckpt, true), 99).network().params());
     }
 
     @Test
@@ -183,7 +216,7 @@ class TrainerTest {
         // the same run stopped after the best epoch returns that epoch's weights; patience does not change the path
         float[] bestWeights = run(patient(6, 2, null, false), r.bestEpoch(), mislabelled()).network().params();
         assertArrayEquals(bestWeights, r.network().params(), "the best epoch's weights");
-        Checkpoint c = Checkpoint.read(ckpt, Checkpoint.fingerprint(patient(6, 2, ckpt, false), 400, 100), SMALL_PARAMS, 6);
+        Checkpoint c = Checkpoint.read(ckpt, Checkpoint.fingerprint(patient(6, 2, ckpt, false), TRAIN, 100), SMALL_PARAMS, 6);
         assertEquals(n, c.epochsDone());
         assertFalse(java.util.Arrays.equals(c.params(), r.network().params()), "not the last epoch's weights");
     }
@@ -193,7 +226,7 @@ class TrainerTest {
         Path ckpt = dir.resolve("r.ckpt");
         run(patient(4, 2, ckpt, false), 3);
         Trainer.Settings s = patient(4, 2, ckpt, true);
-        String fingerprint = Checkpoint.fingerprint(s, 400, 100);
+        String fingerprint = Checkpoint.fingerprint(s, TRAIN, 100);
         Checkpoint c = Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS, 4);
         // as an older rule might have left it: epoch 1 kept although epoch 3 ties it on accuracy with a lower loss
         java.util.List<EpochMetrics> h = java.util.List.of(new EpochMetrics(1, 1, 0.5, 1.0, 0.5, 1e-3, 1),
@@ -224,7 +257,7 @@ class TrainerTest {
                 new LayerSpec[]{LayerSpec.conv2d(4, 3, 2, 1), LayerSpec.batchNorm(), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
                         LayerSpec.flatten(), LayerSpec.dense(32), LayerSpec.relu(), LayerSpec.dropout(0.1f), LayerSpec.dense(10)},
                 SMALL.loss(), "adamw", 0.01, 0.9, 20, "onecycle", 1e-4, "standard", 0);
-        Trainer.Settings s = new Trainer.Settings(wider, 2, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
+        Trainer.Settings s = new Trainer.Settings(wider, 2, 42, 2, BATCH, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0,
                 AugmentConfig.standard(), ckpt, true);
         Exception e = assertThrows(java.io.IOException.class, () -> run(s, 99));
         assertTrue(e.getMessage().contains("holds " + SMALL_PARAMS + " parameters"), e.getMessage());
@@ -235,7 +268,7 @@ class TrainerTest {
         Path ckpt = dir.resolve("s.ckpt");
         Trainer.Settings s = patient(2, 0, ckpt, false);
         run(s, 1);
-        String fingerprint = Checkpoint.fingerprint(s, 400, 100);
+        String fingerprint = Checkpoint.fingerprint(s, TRAIN, 100);
         byte[] good = Files.readAllBytes(ckpt);
         // the length field before the state; the file ends with the state, then the CRC
         int at = good.length - 4 - Checkpoint.read(ckpt, fingerprint, SMALL_PARAMS, 2).optimizerState().length - 4;
@@ -268,12 +301,12 @@ class TrainerTest {
     @Test
     void divergenceAdviceNamesTheSettingsMovedFromTheArchitecturesDefaults() {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        Trainer.Settings defaults = new Trainer.Settings(SMALL, 2, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0, AugmentConfig.none(), null, false);
+        Trainer.Settings defaults = new Trainer.Settings(SMALL, 2, 42, 2, BATCH, "adamw", 0.01, "onecycle", 1e-4, 0.9, 0, AugmentConfig.none(), null, false);
         assertEquals("the learning rate 0.01 is too high for this run; try a lower --lr", new Trainer(defaults, quiet, false).divergenceAdvice());
-        Trainer.Settings adamMomentum = new Trainer.Settings(SMALL, 2, 42, 2, 20, "adamw", 0.01, "onecycle", 1e-4, 0.5, 0, AugmentConfig.none(), null, false);
+        Trainer.Settings adamMomentum = new Trainer.Settings(SMALL, 2, 42, 2, BATCH, "adamw", 0.01, "onecycle", 1e-4, 0.5, 0, AugmentConfig.none(), null, false);
         assertEquals("the learning rate 0.01 is too high for this run; try a lower --lr", new Trainer(adamMomentum, quiet, false).divergenceAdvice(),
                 "adamw has no momentum");
-        Trainer.Settings sgd = new Trainer.Settings(SMALL, 2, 42, 2, 20, "sgd", 0.01, "onecycle", 1e30, 0.99, 0, AugmentConfig.none(), null, false);
+        Trainer.Settings sgd = new Trainer.Settings(SMALL, 2, 42, 2, BATCH, "sgd", 0.01, "onecycle", 1e30, 0.99, 0, AugmentConfig.none(), null, false);
         assertEquals("the learning rate 0.01, the weight decay 1.0E30 (test-cnn's default 1.0E-4) or the momentum 0.99 (test-cnn's default 0.9) "
                 + "is too high for this run; try a lower --lr, --weight-decay or --momentum", new Trainer(sgd, quiet, false).divergenceAdvice());
     }
