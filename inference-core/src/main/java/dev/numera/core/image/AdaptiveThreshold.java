@@ -75,7 +75,9 @@ public final class AdaptiveThreshold {
     }
 
     /**
-     * @param radius      window half-size r >= 0: the window is (2r+1)x(2r+1)
+     * @param radius      window half-size r >= 0: the window is (2r+1)x(2r+1), clipped to the image; a radius
+     *                    beyond max(width, height) is that radius (the window is the whole image either way, and
+     *                    x + r must not overflow)
      * @param offset      grey levels (of 255) a pixel must be below its local mean to count as ink
      * @param minContrast fraction 0..1 of the local mean a pixel must also be below it (0 = off)
      */
@@ -92,7 +94,7 @@ public final class AdaptiveThreshold {
         }
         this.width = width;
         this.height = height;
-        this.radius = radius;
+        this.radius = Math.min(radius, Math.max(width, height));
         this.offset = offset;
         this.minContrast = minContrast;
         // 255 * MAX_PIXELS < 2^31, so every window sum fits an int

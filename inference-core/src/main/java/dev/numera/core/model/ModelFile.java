@@ -133,6 +133,12 @@ public final class ModelFile {
                 byte[] q = new byte[t.length];
                 float[] scales = new float[t.outChannels()];
                 Int8Quantizer.quantize(v, 0, t.outChannels(), per, q, scales);
+                for (int o = 0; o < scales.length; o++) {
+                    if (!boundsEveryWeight(scales[o])) {
+                        throw new IllegalArgumentException("cannot save the network in int8: tensor " + t.name + " channel " + o
+                                + " has weights up to " + scales[o] * 127f + ", beyond what int8 codes times a float32 scale can hold");
+                    }
+                }
                 list.add(new Entry(t.name, DTYPE_INT8, t.shape.clone(), null, q, scales));
             } else {
                 list.add(new Entry(t.name, DTYPE_FLOAT32, t.shape.clone(), new Tensor(v, t.shape), null, null));
@@ -437,9 +443,9 @@ public final class ModelFile {
                 System.arraycopy(bytes, t.dataOff, q, 0, count);
                 float[] scales = new float[ch];
                 for (int o = 0; o < ch; o++) scales[o] = in.f32At(t.scaleOff + 4 * o);
-                // codes are within ±127, so finite scales up to MAX/127 bound every weight: no pass over the weights
+                // codes are within ±127, so a scale that keeps 127 x scale finite bounds every weight: no pass over the weights
                 for (int o = 0; o < ch; o++) {
-                    if (!(Math.abs(scales[o]) <= Float.MAX_VALUE / 127)) {   // NaN fails it too
+                    if (!boundsEveryWeight(scales[o])) {
                         throw new ModelFormatException(Problem.NON_FINITE, "tensor " + name + " scale " + scales[o] + " of channel " + o
                                 + " is not finite or makes infinite weights");
                     }
@@ -539,6 +545,15 @@ public final class ModelFile {
         if (!(f >= -Float.MAX_VALUE && f <= Float.MAX_VALUE) || positive && !(f > 0)) {   // NaN fails both
             throw new ModelFormatException(Problem.MALFORMED, "metadata " + key + " is \"" + v + "\", not a finite number" + (positive ? " > 0" : ""));
         }
+    }
+
+    /**
+     * Whether an int8 scale decodes every code (within ±127) to a finite weight. Multiplied out in
+     * float as the dequantisation does: {@code Float.MAX_VALUE / 127} rounds up, so comparing with it
+     * would let 127 x scale overflow. A NaN fails too.
+     */
+    static boolean boundsEveryWeight(float scale) {
+        return Math.abs(scale) * 127f <= Float.MAX_VALUE;
     }
 
     /**

@@ -47,9 +47,9 @@ public final class Recognizer {
         Stages(int width, int height) {
             this.width = width;
             this.height = height;
+            threshold = new AdaptiveThreshold(width, height);   // first: it refuses a size the image steps cannot take
             pixels = new int[width * height];
             ink = new float[width * height];
-            threshold = new AdaptiveThreshold(width, height);
             check = new InkCheck(width, height);
             int longest = Math.max(width, height);
             int sw = Math.max(1, Math.min(width, width * 28 / longest)), sh = Math.max(1, Math.min(height, height * 28 / longest));
@@ -134,13 +134,17 @@ public final class Recognizer {
     }
 
     /**
-     * @param ink [width * height] ink-high image 0..1 (light on dark), e.g. rasterised strokes;
-     *            kind CAMERA means already thresholded
+     * @param ink [width * height] ink-high image 0..1 (light on dark), e.g. rasterised strokes
+     *            (longer arrays: the first width*height); kind CAMERA means already thresholded
      */
     public Prediction recognizeInk(float[] ink, int width, int height, InputKind kind) {
         Stages s = stages(width, height);
         if (ink == null || ink.length < width * height) {
             throw new IllegalArgumentException("ink needs " + width * height + " values for " + width + "x" + height);
+        }
+        if (ink.length != width * height) { // the image classes take exact lengths
+            System.arraycopy(ink, 0, s.ink, 0, width * height);
+            ink = s.ink;
         }
         prediction.thresholded = null;
         return finish(s, ink, kind);
@@ -208,9 +212,10 @@ public final class Recognizer {
         return prediction;
     }
 
+    /** Sides of 1..4096; the image steps also refuse more than 8,000,000 pixels in all (e.g. 4096x4096), with their own message. */
     private Stages stages(int width, int height) {
         if (width < 1 || height < 1 || width > 4096 || height > 4096) {
-            throw new IllegalArgumentException("image size " + width + "x" + height + " outside 1..4096");
+            throw new IllegalArgumentException("image size " + width + "x" + height + ": each side must be 1..4096");
         }
         if (stages == null || stages.width != width || stages.height != height) {
             Stages s = previous != null && previous.width == width && previous.height == height ? previous : new Stages(width, height);

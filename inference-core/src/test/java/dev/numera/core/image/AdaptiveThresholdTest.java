@@ -165,6 +165,20 @@ class AdaptiveThresholdTest {
         assertEquals(0f, ink[20 * w + 24]);
     }
 
+    /** A window wider than the image is the whole image: any larger radius gives the same ink, and no index overflows. */
+    @Test
+    void aRadiusBeyondTheImageIsTheWholeImage() {
+        int w = 30, h = 20;
+        float[] grey = new float[w * h];
+        for (int i = 0; i < grey.length; i++) grey[i] = 60f + (i * 37 % 150);
+        float[] whole = new float[w * h], huge = new float[w * h];
+        int n = new AdaptiveThreshold(w, h, 30, 8f).apply(grey, whole);
+        assertEquals(n, new AdaptiveThreshold(w, h, Integer.MAX_VALUE - 5, 8f).apply(grey, huge));
+        assertArrayEquals(whole, huge);
+        assertTrue(n > 0, "the test image has ink against its global mean");
+        assertEquals(30, new AdaptiveThreshold(w, h, Integer.MAX_VALUE, 8f).radius());
+    }
+
     @Test
     void defaultsAreFifteenByFifteenOffsetEightContrastTenPercent() {
         AdaptiveThreshold t = new AdaptiveThreshold(140, 140);

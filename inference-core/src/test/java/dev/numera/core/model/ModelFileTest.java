@@ -367,12 +367,21 @@ class ModelFileTest {
         bn.params()[bn.paramTensor("layer1.running_var").offset] = -1f;
         e = assertThrows(IllegalArgumentException.class, () -> ModelFile.of(bn, GoldenFixtures.metadata(), true));
         assertTrue(e.getMessage().contains("negative variance"), e.getMessage());
+        // a finite weight at the top of float32: in int8 its code times the scale would be infinite
+        Sequential huge = GoldenFixtures.network();
+        huge.params()[huge.paramTensor("layer0.weight").offset] = Float.MAX_VALUE;
+        e = assertThrows(IllegalArgumentException.class, () -> ModelFile.of(huge, GoldenFixtures.metadata(), true));
+        assertTrue(e.getMessage().contains("cannot save the network in int8: tensor layer0.weight channel 0"), e.getMessage());
+        ModelFile asFloat = ModelFile.of(huge, GoldenFixtures.metadata(), false);   // float32 holds it
+        assertEquals(Float.MAX_VALUE, asFloat.toNetwork(1).params()[huge.paramTensor("layer0.weight").offset]);
     }
 
     @Test
     void int8ScaleThatIsNotFiniteOrMakesInfiniteWeights() throws IOException {
-        // 127 * 1e37 overflows; NaN and the infinities are refused by the same bound
-        for (float bad : new float[]{1e37f, -1e37f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+        // 127 * 1e37 overflows, and so does 127 * (MAX / 127f), which rounds up; NaN and the infinities fail the same bound
+        float edge = Float.MAX_VALUE / 127f;
+        assertEquals(Float.POSITIVE_INFINITY, 127f * edge, "the edge case this test is about");
+        for (float bad : new float[]{1e37f, -1e37f, edge, -edge, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
             byte[] b = resource("golden-v1-int8.nmod");
             int off = indexOf(b, "layer0.weight") + "layer0.weight".length() + 4 + 4 * 4;   // 4 dims, then data offset
             int scales = le32(b, off + 8);                                                     // after data offset, length

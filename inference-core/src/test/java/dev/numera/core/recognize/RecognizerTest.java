@@ -181,11 +181,27 @@ class RecognizerTest {
         assertEquals(784f, r.network().activation(1)[0], 1e-3f);
     }
 
+    /** An ink array longer than the image reads its first width*height values, as the packed-pixel path does. */
+    @Test
+    void longerInkArraysReadTheirFirstWidthTimesHeight() {
+        Recognizer r = templateRecognizer();
+        float[] ink = draw(3, 280, 1f, 0, 0);
+        float[] exact = r.recognizeInk(ink, 280, 280, InputKind.DRAWN).probabilities().clone();
+        float[] longer = java.util.Arrays.copyOf(ink, ink.length + 5);
+        java.util.Arrays.fill(longer, ink.length, longer.length, 1f);
+        assertArrayEquals(exact, r.recognizeInk(longer, 280, 280, InputKind.DRAWN).probabilities());
+    }
+
     @Test
     void badArgumentsAreClearErrors() {
         Recognizer r = templateRecognizer();
         assertThrows(IllegalArgumentException.class, () -> r.recognizeRgba(new byte[10], 140, 140, InputKind.CAMERA));
         assertThrows(IllegalArgumentException.class, () -> r.recognizeInk(new float[10], 0, 10, InputKind.DRAWN));
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+                () -> r.recognizeInk(new float[4097], 4097, 1, InputKind.DRAWN));
+        assertEquals("image size 4097x1: each side must be 1..4096", big.getMessage());
+        big = assertThrows(IllegalArgumentException.class, () -> r.recognizeInk(new float[10], 4096, 4096, InputKind.DRAWN));
+        assertTrue(big.getMessage().contains("4096x4096"), big.getMessage());
         assertThrows(IllegalArgumentException.class, () -> r.infer(new float[100]));
         float[] nan = new float[784];
         nan[300] = Float.NaN;
