@@ -51,6 +51,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private HTMLElement clearButton;
     private HTMLElement undoButton;
     private int liveRequest = -1; // the animation frame of the next live recognition, -1 when none is due
+    /** liveFrame() as a JS function, made once: a lambda handed to requestAnimationFrame is wrapped anew on every pen move. */
+    private final JSObject onLiveFrame = Js.animationFrameCallback(t -> liveFrame());
     private double nextLive = -1e9;   // Js.now() from which the next live recognition may run
 
     static void start() {
@@ -131,7 +133,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
             }
             recognizeDrawing(true);
         } else if (liveRequest < 0) {
-            liveRequest = Window.requestAnimationFrame(t -> liveFrame());
+            liveRequest = Js.requestAnimationFrame(onLiveFrame);
         }
     }
 
@@ -140,7 +142,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         if (Js.now() >= nextLive) {
             recognizeDrawing(false);
         } else {
-            liveRequest = Window.requestAnimationFrame(t -> liveFrame());
+            liveRequest = Js.requestAnimationFrame(onLiveFrame);
         }
     }
 

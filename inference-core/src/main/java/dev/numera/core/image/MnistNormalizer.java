@@ -170,7 +170,7 @@ public final class MnistNormalizer {
         }
         float max = SIZE - extent;
         if (edge > max) {
-            edge = subPixel ? max : (float) Math.floor(max);
+            edge = subPixel ? max : (int) max;   // floor by a cast (a negative max ends at 0 below either way): Math.floor boxes under Wasm GC
         }
         if (edge < 0f) {
             edge = 0f;

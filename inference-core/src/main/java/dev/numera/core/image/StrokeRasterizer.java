@@ -244,26 +244,34 @@ public final class StrokeRasterizer {
         for (int i = 0; i < n; i++) {
             out[i] = 0f;
         }
-        float r = brushDiameter * 0.5f;
         for (int k = 0; k < strokes; k++) {
             int start = strokeStart[k];
             int end = k + 1 < strokes ? strokeStart[k + 1] : points;
             if (end - start == 1) {
-                capsule(out, width, height, xs[start], ys[start], xs[start], ys[start], r);
+                capsule(out, width, height, start, start);
             }
             for (int i = start + 1; i < end; i++) {
-                capsule(out, width, height, xs[i - 1], ys[i - 1], xs[i], ys[i], r);
+                capsule(out, width, height, i - 1, i);
             }
         }
     }
 
-    /** Max-combines the coverage of the capsule of radius r around segment (ax,ay)-(bx,by). */
-    private static void capsule(float[] out, int width, int height, float ax, float ay, float bx, float by, float r) {
+    /**
+     * Max-combines the coverage of the brush's capsule (radius r) around the segment from point a to
+     * point b. Runs for every segment of the drawing at every live recognition, so it allocates
+     * nothing under TeaVM either: it takes the points' indices, not their coordinates (in TeaVM's
+     * JavaScript a float argument of a call the engine does not inline is a new heap number: 3.2 MB
+     * over a 300-move stroke), and finds its pixel box with casts, not Math.floor/ceil (imports from
+     * JavaScript in Wasm GC that box their argument: 2.6 MB over a 600-move stroke).
+     */
+    private void capsule(float[] out, int width, int height, int a, int b) {
+        float ax = xs[a], ay = ys[a], bx = xs[b], by = ys[b];
+        float r = brushDiameter * 0.5f;
         float reach = r + 0.5f;
-        int x0 = (int) Math.floor(Math.min(ax, bx) - reach);
-        int x1 = (int) Math.ceil(Math.max(ax, bx) + reach);
-        int y0 = (int) Math.floor(Math.min(ay, by) - reach);
-        int y1 = (int) Math.ceil(Math.max(ay, by) + reach);
+        int x0 = floor(Math.min(ax, bx) - reach);
+        int x1 = ceil(Math.max(ax, bx) + reach);
+        int y0 = floor(Math.min(ay, by) - reach);
+        int y1 = ceil(Math.max(ay, by) + reach);
         if (x0 < 0) {
             x0 = 0;
         }
@@ -304,5 +312,16 @@ public final class StrokeRasterizer {
                 }
             }
         }
+    }
+
+    // floor and ceil by a cast (exact for the point range, |v| < 2^31): see capsule
+    private static int floor(float v) {
+        int i = (int) v;
+        return v < i ? i - 1 : i;
+    }
+
+    private static int ceil(float v) {
+        int i = (int) v;
+        return v > i ? i + 1 : i;
     }
 }

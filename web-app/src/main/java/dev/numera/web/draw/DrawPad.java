@@ -75,7 +75,7 @@ public final class DrawPad {
     private void ratioChanged() {
         sizeBitmap();
         if (ctx != null) {
-            ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+            pen();
             repaint();
         }
     }
@@ -87,9 +87,19 @@ public final class DrawPad {
     private CanvasRenderingContext2D ctx() {
         if (ctx == null) {
             ctx = (CanvasRenderingContext2D) canvas.getContext("2d");
-            ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+            pen();
         }
         return ctx;
+    }
+
+    // The scale and the pen, set once per bitmap (a new size resets a context's state), not per segment:
+    // each string handed to the canvas is a conversion, and drawSegment runs on every pen move.
+    private void pen() {
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        ctx.setStrokeStyle("#111");
+        ctx.setLineWidth(PEN);
+        ctx.setLineCap("round");
+        ctx.setLineJoin("round");
     }
 
     public boolean isEmpty() {
@@ -264,10 +274,6 @@ public final class DrawPad {
 
     private void drawSegment(int a, int b) {
         CanvasRenderingContext2D ctx = ctx();
-        ctx.setStrokeStyle("#111");
-        ctx.setLineWidth(PEN);
-        ctx.setLineCap("round");
-        ctx.setLineJoin("round");
         ctx.beginPath();
         ctx.moveTo(xs[a], ys[a]);
         ctx.lineTo(xs[b] + (a == b ? 0.01 : 0), ys[b]); // a == b: a dot
