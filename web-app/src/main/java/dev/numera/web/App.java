@@ -167,11 +167,21 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private void key(KeyboardEvent e) {
         if ("Escape".equals(e.getKey())) {
             pad.clear();
-        } else if ((e.isCtrlKey() || e.isMetaKey()) && !e.isShiftKey() && ("z".equals(e.getKey()) || "Z".equals(e.getKey()))) {
+        } else if ((e.isCtrlKey() || e.isMetaKey()) && !e.isShiftKey() && isZ(e.getKey(), e.getCode())) {
             // with Shift it is redo elsewhere: undoing another stroke instead would destroy what the user meant to get back
             e.preventDefault();
             pad.undo();
         }
+    }
+
+    /**
+     * The Z of Ctrl+Z: by the letter the key types where it types a Latin letter (so on QWERTZ the key
+     * labelled Z, whatever its place), and by its place where the layout types none (Cyrillic, Greek,
+     * Hebrew: that key types я, ζ, ז), as browsers do for their own shortcuts.
+     */
+    static boolean isZ(String key, String code) {
+        boolean latin = key != null && key.length() == 1 && ((key.charAt(0) | 0x20) >= 'a' && (key.charAt(0) | 0x20) <= 'z');
+        return latin ? (key.charAt(0) | 0x20) == 'z' : "KeyZ".equals(code);
     }
 
     // ---- camera ----

@@ -152,6 +152,10 @@ class ChromiumAppTest {
         String oneStroke = canvasHash();
         new Actions(chromium.driver).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys("z").keyUp(Keys.SHIFT).keyUp(Keys.CONTROL).perform();
         assertEquals(oneStroke, canvasHash(), "Ctrl+Shift+Z, redo elsewhere, must not undo");
+        ctrlKey("y", "KeyZ");   // QWERTZ: the key in QWERTY's Z place types y
+        assertEquals(oneStroke, canvasHash(), "a key that types a Latin letter other than z is not undo, whatever its place");
+        ctrlKey("я", "KeyZ");   // a Cyrillic layout: the key in the Z place types я
+        assertEquals("", text("prediction"), "Ctrl and the Z place's key undoes where the layout types no Latin letters");
         new Actions(chromium.driver).sendKeys(Keys.ESCAPE).perform();
         draw(7);
         if (!afterUndo.equals(Integer.toString(last))) {
@@ -203,6 +207,14 @@ class ChromiumAppTest {
     }
 
     /** The drawing canvas's pixels, hashed (FNV-1a over the RGBA bytes). */
+    // a key pressed with Ctrl as a keyboard layout sends it: the character it types, and its place
+    private void ctrlKey(String key, String code) {
+        for (String type : List.of("rawKeyDown", "keyUp")) {
+            chromium.driver.executeCdpCommand("Input.dispatchKeyEvent",
+                    Map.of("type", type, "modifiers", 2, "key", key, "code", code, "windowsVirtualKeyCode", 90));
+        }
+    }
+
     private String canvasHash() {
         return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas');"
                 + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, h = 2166136261;"
