@@ -18,25 +18,27 @@ self.addEventListener("install", (event) => {
 // Every file is downloaded and checked before any goes into the cache, and a failed check fails the
 // install: the worker and the cache already in place stay, and the offline copy is never one whose
 // model or module is not this build's (a captive portal's page, a cache that ignores the query).
-// cache: "reload" skips the HTTP cache, so the new cache holds exactly this version's files. A file
-// asked for by its version (?v=, the first 12 hex digits of its SHA-256, SiteBuilder.versionUrls)
-// must have that hash, and the page must ask for this build's files (checkPage).
+// A file asked for by its version (?v=, the first 12 hex digits of its SHA-256, SiteBuilder.versionUrls)
+// must have that hash, so it may come from the HTTP cache, where the page's own download of it
+// usually still is (a first visit then costs the network once, not twice); only when those bytes
+// fail the check is it asked for again past the HTTP cache. The page (./, index.html) has no version:
+// it is always fetched past the HTTP cache ("reload") and must ask for this build's files
+// (checkPage), and it is fetched once and kept under both names.
 async function precache() {
   // a new worker of the same files has the same version (the worker's own text is not in it)
   const existed = await caches.has(CACHE);
+  const bothPageNames = ASSETS.includes("./") && ASSETS.includes("index.html");
   try {
-    const checked = await Promise.all(ASSETS.map(async (url) => {
-      const res = await fetch(new Request(url, { cache: "reload" }));
-      if (!res.ok) {
-        throw new Error(url + ": HTTP " + res.status);
-      }
+    const checked = await Promise.all(ASSETS.filter((url) => !(bothPageNames && url === "index.html")).map(async (url) => {
       const version = new URL(url, self.location.href).searchParams.get("v");
-      if (version !== null) {
+      let res = await download(url, version === null ? "reload" : "default");
+      if (version !== null && !(await hasVersion(res, version))) {
+        res = await download(url, "reload");
         const hash = await sha256Hex(await res.clone().arrayBuffer());
         if (!hash.startsWith(version)) {
           throw new Error(url + " is not the file of this build (its SHA-256 starts " + hash.slice(0, 12) + ")");
         }
-      } else if (url.endsWith("/") || url.endsWith(".html")) {
+      } else if (version === null && (url.endsWith("/") || url.endsWith(".html"))) {
         checkPage(url, await res.clone().text());
       }
       // A host that redirects index.html to its folder (Cloudflare Pages) hands over a redirected
@@ -44,6 +46,10 @@ async function precache() {
       // bytes and headers are cached, not the redirect they came through.
       return [url, res.redirected ? new Response(await res.blob(), { status: res.status, headers: res.headers }) : res];
     }));
+    if (bothPageNames) {
+      const page = checked.find(([url]) => url === "./")[1];
+      checked.push(["index.html", page.clone()]);
+    }
     const cache = await caches.open(CACHE);
     await Promise.all(checked.map(([url, res]) => cache.put(url, res)));
   } catch (err) {
@@ -75,6 +81,18 @@ function checkPage(url, html) {
           + (other === undefined ? "no " + asset : path + other + ", not " + asset));
     }
   }
+}
+
+async function download(url, mode) {
+  const res = await fetch(new Request(url, { cache: mode }));
+  if (!res.ok) {
+    throw new Error(url + ": HTTP " + res.status);
+  }
+  return res;
+}
+
+async function hasVersion(res, version) {
+  return (await sha256Hex(await res.clone().arrayBuffer())).startsWith(version);
 }
 
 async function sha256Hex(bytes) {

@@ -17,6 +17,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A small static file server for the built site, for development, the README's serve command and
@@ -152,10 +153,23 @@ public final class StaticServer implements AutoCloseable {
         }
     }
 
-    /** A file, streamed: the site's files are small, but nothing caps what a folder served this way holds. */
+    /**
+     * A file, streamed: the site's files are small, but nothing caps what a folder served this way holds.
+     * With an ETag (its size and modification time, as common static servers make it): a browser's
+     * revalidation of an unchanged file (Cache-Control: no-cache) gets 304 and no body, so the service
+     * worker's pre-cache does not download again what the page has just loaded.
+     */
     private void sendFile(HttpExchange ex, String type, Path file, String method) throws IOException {
-        long size = Files.size(file);
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        long size = attrs.size();
+        String etag = "W/\"" + Long.toHexString(size) + "-" + Long.toHexString(attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)) + "\"";
         headers(ex, type);
+        ex.getResponseHeaders().set("ETag", etag);
+        if (matches(ex.getRequestHeaders().getFirst("If-None-Match"), etag)) {
+            ex.sendResponseHeaders(304, -1);
+            ex.close();
+            return;
+        }
         if (method.equals("HEAD")) {
             ex.getResponseHeaders().set("Content-Length", Long.toString(size));   // what a GET would send
             ex.sendResponseHeaders(200, -1);
@@ -165,6 +179,21 @@ public final class StaticServer implements AutoCloseable {
         try (OutputStream out = ex.getResponseBody()) {
             Files.copy(file, out);
         }
+    }
+
+    /** If-None-Match against this ETag, compared weakly (RFC 9110, 13.1.2): any listed tag, or "*". */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void send(HttpExchange ex, int status, String type, byte[] body, String method) throws IOException {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StaticServerTest {
@@ -51,6 +52,31 @@ class StaticServerTest {
             assertEquals(404, get(s, "nothing.js").statusCode());
             assertEquals(404, get(s, "wasm/").statusCode(), "no directory listing");
         }
+    }
+
+    /** An unchanged file revalidates to 304 with no body (the pre-cache after the page's own load); a changed one does not. */
+    @Test
+    void anUnchangedFileRevalidatesWithoutItsBody() throws Exception {
+        Path site = site();
+        try (StaticServer s = new StaticServer(site, 0)) {
+            HttpResponse<String> first = get(s, "wasm/a.wasm");
+            String etag = first.headers().firstValue("etag").orElse("");
+            assertTrue(etag.startsWith("W/\""), etag);
+            HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.url("wasm/a.wasm")))
+                    .header("If-None-Match", "\"other\", " + etag).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(304, again.statusCode());
+            assertEquals("", again.body());
+            assertEquals("no-cache", again.headers().firstValue("cache-control").orElse(""));
+            Files.write(site.resolve("wasm/a.wasm"), new byte[] {0, 97, 115, 109, 1});
+            HttpResponse<String> changed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.url("wasm/a.wasm")))
+                    .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, changed.statusCode());
+            assertEquals(5, changed.body().length());
+        }
+        assertTrue(StaticServer.matches("*", "W/\"1-2\""));
+        assertTrue(StaticServer.matches("\"1-2\"", "W/\"1-2\""));
+        assertFalse(StaticServer.matches("W/\"1-3\"", "W/\"1-2\""));
+        assertFalse(StaticServer.matches(null, "W/\"1-2\""));
     }
 
     /** A rebuild under a running server (README's serve command) gives the inline scripts new hashes. */
