@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -28,10 +29,12 @@ public final class Chromium implements AutoCloseable {
 
     public final ChromeDriver driver;
     private final Path profile;
+    private final Path netLog;   // every request of the browser, read by quitAndReadRequests
 
-    private Chromium(ChromeDriver driver, Path profile) {
+    private Chromium(ChromeDriver driver, Path profile, Path netLog) {
         this.driver = driver;
         this.profile = profile;
+        this.netLog = netLog;
     }
 
     public static void assumeInstalled() {
@@ -56,11 +59,12 @@ public final class Chromium implements AutoCloseable {
         assumeInstalled();
         try {
             Path profile = Files.createTempDirectory("numera-chromium");
+            Path netLog = Files.createTempFile("numera-netlog", ".json");
             ChromeOptions o = new ChromeOptions();
             o.setBinary(BROWSER);
             o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1200,1400", "--user-data-dir=" + profile);
+                    "--disable-dev-shm-usage", "--window-size=1200,1400", "--user-data-dir=" + profile, "--log-net-log=" + netLog);
             o.addArguments(extra);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -70,9 +74,19 @@ public final class Chromium implements AutoCloseable {
                     .usingDriverExecutable(new File(DRIVER)).build();
             ChromeDriver d = new ChromeDriver(service, o);
             d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-            return new Chromium(d, profile);
+            return new Chromium(d, profile, netLog);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Quits the browser (its net log is then complete) and returns every request it made, a service worker's too. */
+    public List<NetLog.Request> quitAndReadRequests() throws IOException {
+        try {
+            driver.quit();
+            return NetLog.read(netLog);
+        } finally {
+            deleteFiles();
         }
     }
 
@@ -81,11 +95,16 @@ public final class Chromium implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (Stream<Path> s = Files.walk(profile)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a leftover temp profile is harmless
-            }
+            deleteFiles();
+        }
+    }
+
+    private void deleteFiles() {
+        try (Stream<Path> s = Files.walk(profile)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            Files.deleteIfExists(netLog);
+        } catch (IOException ignored) {
+            // a leftover temp profile or log is harmless
         }
     }
 }

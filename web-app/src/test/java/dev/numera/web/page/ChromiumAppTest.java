@@ -3,6 +3,7 @@ package dev.numera.web.page;
 import dev.numera.web.harness.Chromium;
 import dev.numera.web.harness.Csp;
 import dev.numera.web.harness.Mnist;
+import dev.numera.web.harness.NetLog;
 import dev.numera.web.harness.Pages;
 import dev.numera.web.harness.Requests;
 import dev.numera.web.harness.Screenshots;
@@ -56,10 +57,18 @@ class ChromiumAppTest {
         Csp.watch(chromium.driver);
     }
 
+    /**
+     * Over every test of the class, no page and no service worker asked another origin for anything:
+     * from the browser's net log, which also holds the workers' requests (the pre-cache, its refill),
+     * which {@link #checkSameOrigin}'s performance log does not see.
+     */
     @AfterAll
-    void quit() {
+    void quit() throws java.io.IOException {
         if (chromium != null) {
-            chromium.close();
+            List<NetLog.Request> all = chromium.quitAndReadRequests();
+            // only the worker's pre-cache asks for the maskable icon: the log holds the worker's requests
+            assertTrue(all.stream().anyMatch(r -> r.url().contains("/icons/icon-maskable-512.png")), all.size() + " requests");
+            assertEquals(List.of(), NetLog.foreign(all), "requests that left their page's or worker's origin");
         }
     }
 
