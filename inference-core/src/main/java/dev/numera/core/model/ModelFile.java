@@ -136,7 +136,7 @@ public final class ModelFile {
                 for (int o = 0; o < scales.length; o++) {
                     if (!boundsEveryWeight(scales[o])) {
                         throw new IllegalArgumentException("cannot save the network in int8: tensor " + t.name + " channel " + o
-                                + " has weights up to " + scales[o] * 127f + ", beyond what int8 codes times a float32 scale can hold");
+                                + " has a weight so close to float32's limit that 127 times its scale overflows; save it as float32");
                     }
                 }
                 list.add(new Entry(t.name, DTYPE_INT8, t.shape.clone(), null, q, scales));
