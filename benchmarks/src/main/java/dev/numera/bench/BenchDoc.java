@@ -474,7 +474,7 @@ public final class BenchDoc {
         sb.append("\"forward + backward\": training-mode forward, cross-entropy gradient and backward with gradients accumulated, "
                 + "no optimiser step and no augmentation; each thread a replica on the shared parameters with an equal share of the batch. "
                 + "\"Trainer epoch\": one epoch of `dev.numera.training.train.Trainer` with the architecture's recipe (augmentation, "
-                + "shard gradient sum, optimiser step) plus a 256-digit validation pass.\n\n");
+                + "the parts' gradient sum, optimiser step) plus a 256-digit validation pass.\n\n");
         sb.append("| what | threads | batch | images/s | ms/step | load average |\n|---|---:|---:|---:|---:|---|\n");
         Map<String, Double> one = new java.util.HashMap<>();
         for (Map<String, Object> r : (List<Map<String, Object>>) t.get("results")) {

@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
  *       each thread owns a {@link Sequential#replica} on the shared parameters and an equal share
  *       of every batch;</li>
  *   <li>one real {@link Trainer} epoch of the default architecture with its recipe (augmentation,
- *       shard gradient sum, optimiser step, a small validation pass).</li>
+ *       the parts' gradient sum, optimiser step, a small validation pass).</li>
  * </ul>
  * <pre>
  *   training [--batch 64] [--seconds 10] [--threads 1,2] [--trainer-images 2048] [--smoke]
