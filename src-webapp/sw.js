@@ -32,9 +32,9 @@ async function precache() {
     const checked = await Promise.all(ASSETS.filter((url) => !(bothPageNames && url === "index.html")).map(async (url) => {
       const version = new URL(url, self.location.href).searchParams.get("v");
       let res = await download(url, version === null ? "reload" : "default");
-      if (version !== null && !(await hasVersion(res, version))) {
+      if (version !== null && !(await hashOf(res)).startsWith(version)) {
         res = await download(url, "reload");
-        const hash = await sha256Hex(await res.clone().arrayBuffer());
+        const hash = await hashOf(res);
         if (!hash.startsWith(version)) {
           throw new Error(url + " is not the file of this build (its SHA-256 starts " + hash.slice(0, 12) + ")");
         }
@@ -91,8 +91,8 @@ async function download(url, mode) {
   return res;
 }
 
-async function hasVersion(res, version) {
-  return (await sha256Hex(await res.clone().arrayBuffer())).startsWith(version);
+async function hashOf(res) {
+  return sha256Hex(await res.clone().arrayBuffer());
 }
 
 async function sha256Hex(bytes) {

@@ -1,6 +1,7 @@
 package dev.numera.web.harness;
 
 import org.openqa.selenium.json.Json;
+import org.openqa.selenium.json.JsonException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,12 @@ public final class NetLog {
     @SuppressWarnings("unchecked")
     public static List<Request> read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-        if (!text.endsWith("}")) {
-            text = text.replaceAll("[,\\s]+$", "") + "]}";
-        } else if (!text.endsWith("]}")) {
-            text = text + "]}";
+        Map<String, Object> log;
+        try {
+            log = new Json().toType(text, Map.class);
+        } catch (JsonException cutOff) {   // the events array never closed: end it after the last whole event
+            log = new Json().toType(text.replaceAll("[,\\s]+$", "") + "]}", Map.class);
         }
-        Map<String, Object> log = new Json().toType(text, Map.class);
         Map<String, Object> constants = (Map<String, Object>) log.get("constants");
         Number startJob = (Number) ((Map<String, Object>) constants.get("logEventTypes")).get("URL_REQUEST_START_JOB");
         List<Request> out = new ArrayList<>();
