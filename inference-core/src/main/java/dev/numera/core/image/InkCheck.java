@@ -21,6 +21,16 @@ package dev.numera.core.image;
  *     largest one's pixels, so specks do not stretch it) has a longest side below 10 % of the image's
  *     longest side, or below 3 px. MNIST digits span 20/28 = 71 %.</li>
  * </ol>
+ * For a camera box ({@link #check(float[], boolean)} with {@code across} true) a component that touches
+ * two or more sides of the image is not a stroke but something running across the box: the paper's
+ * edge with the table beside it, the edge of a hard shadow, a line (the threshold marks the dark side of
+ * every sharp step in brightness). Such components are left out before the checks above; when nothing
+ * worth reading is left the reason is {@link #ACROSS}. A digit held so close that it touches two sides
+ * goes with them: it is cut off anyway, and the reason says so.
+ *
+ * <p>The box is also what the digit is: {@link #keepDigit} clears everything outside it (widened by
+ * {@link #BOX_MARGIN}, for the soft edge of drawn strokes) and the components left out, so that a speck
+ * of dust or a pen tick far from the digit does not stretch the normaliser's crop and shrink the digit.
  * Connected components are found on runs, not pixels: each row's ink is cut into runs (maximal
  * horizontal stretches), a run joins every run of the row above that it touches, sideways or
  * diagonally (8-connectivity: the spans, each widened by one, overlap), and union-find merges them.
@@ -38,6 +48,8 @@ public final class InkCheck {
     public static final float SIGNIFICANT_COMPONENT = 0.1f;
     public static final float MIN_BOX_FRACTION = 0.1f;
     public static final int MIN_BOX_PIXELS = 3;
+    /** {@link #keepDigit} keeps this many pixels around the box: a drawn stroke's soft edge (below INK_LEVEL) is ~1 px. */
+    public static final int BOX_MARGIN = 2;
 
     public static final String PRESENT = "digit present";
     public static final String NO_INK = "no ink";
@@ -45,6 +57,7 @@ public final class InkCheck {
     public static final String TOO_MUCH_INK = "ink covers almost everything";
     public static final String SCATTERED = "ink is scattered specks (noise), not strokes";
     public static final String TOO_SMALL = "ink too small to read";
+    public static final String ACROSS = "the ink touches two sides of the box (the paper's edge, a shadow, or a digit too big for the box)";
 
     /** The verdict of the last {@link InkCheck#check}; one instance per InkCheck, overwritten each call. */
     public static final class Result {
@@ -53,6 +66,7 @@ public final class InkCheck {
         private int inkPixels;
         private int components;
         private int largestComponent;
+        private int acrossPixels;
         private int boxMinX = -1;
         private int boxMinY = -1;
         private int boxMaxX = -1;
@@ -86,9 +100,14 @@ public final class InkCheck {
             return largestComponent;
         }
 
-        /** Largest component / ink pixels, 0 when there is no ink. */
+        /** Pixels of the components left out because they touch two sides (camera boxes only). */
+        public int acrossPixels() {
+            return acrossPixels;
+        }
+
+        /** Largest component / ink pixels of the components kept, 0 when none are. */
         public float largestFraction() {
-            return inkPixels > 0 ? (float) largestComponent / inkPixels : 0f;
+            return inkPixels > acrossPixels ? (float) largestComponent / (inkPixels - acrossPixels) : 0f;
         }
 
         /** Box around the significant components, inclusive; -1 when not computed. */
@@ -127,7 +146,7 @@ public final class InkCheck {
     private final int[] compOf;
     /** (height+1) index of each row's first run; rowStart[height] = number of runs */
     private final int[] rowStart;
-    /** per component: pixel count and box. At most ceil(w/2)*ceil(h/2) 8-connected components exist. */
+    /** per component: pixel count (0 for one left out as running across) and box. At most ceil(w/2)*ceil(h/2) 8-connected components exist. */
     private final int[] compSize;
     private final int[] compMinX;
     private final int[] compMinY;
@@ -160,12 +179,22 @@ public final class InkCheck {
      * @return the reused result object
      */
     public Result check(float[] ink) {
+        return check(ink, false);
+    }
+
+    /**
+     * @param ink    as {@link #check(float[])}
+     * @param across true for a camera box: components touching two or more sides are left out (see the class comment)
+     * @return the reused result object
+     */
+    public Result check(float[] ink, boolean across) {
         int n = width * height;
         Check.floats(ink, n, "ink");
         Result res = result;
         res.present = false;
         res.components = 0;
         res.largestComponent = 0;
+        res.acrossPixels = 0;
         res.boxMinX = res.boxMinY = res.boxMaxX = res.boxMaxY = -1;
         int count = runs(ink);
         res.inkPixels = count;
@@ -173,23 +202,33 @@ public final class InkCheck {
             res.reason = NO_INK;
             return res;
         }
-        float minInk = MIN_INK_FRACTION * n;
-        if (count < MIN_INK_PIXELS || count < minInk) {
-            res.reason = TOO_LITTLE_INK;
-            return res;
-        }
         if (count > MAX_INK_FRACTION * n) {
             res.reason = TOO_MUCH_INK;
             return res;
         }
         int comps = label();
+        res.components = comps;
+        if (across) {
+            for (int c = 0; c < comps; c++) {
+                int sides = (compMinX[c] == 0 ? 1 : 0) + (compMaxX[c] == width - 1 ? 1 : 0)
+                        + (compMinY[c] == 0 ? 1 : 0) + (compMaxY[c] == height - 1 ? 1 : 0);
+                if (sides >= 2) {
+                    res.acrossPixels += compSize[c];
+                    compSize[c] = 0;   // left out: no longer the largest, never significant
+                }
+            }
+            count -= res.acrossPixels;
+        }
+        if (count < MIN_INK_PIXELS || count < MIN_INK_FRACTION * n) {
+            res.reason = res.acrossPixels > 0 ? ACROSS : TOO_LITTLE_INK;
+            return res;
+        }
         int largest = 0;
         for (int c = 0; c < comps; c++) {
             if (compSize[c] > largest) {
                 largest = compSize[c];
             }
         }
-        res.components = comps;
         res.largestComponent = largest;
         if (largest < MIN_LARGEST_COMPONENT * count) {
             res.reason = SCATTERED;
@@ -219,6 +258,68 @@ public final class InkCheck {
         res.present = true;
         res.reason = PRESENT;
         return res;
+    }
+
+    /**
+     * Whether {@link #keepDigit} would change ink, the image the last {@link #check} found a digit in:
+     * a pixel above 0 outside the box widened by {@link #BOX_MARGIN}, or a component left out.
+     * Reads only, so a caller's image is copied only when it has something to clear.
+     */
+    public boolean hasStrays(float[] ink) {
+        Result r = requirePresent(ink);
+        if (r.acrossPixels > 0) {
+            return true;
+        }
+        int x0 = Math.max(0, r.boxMinX - BOX_MARGIN), x1 = Math.min(width - 1, r.boxMaxX + BOX_MARGIN);
+        int y0 = Math.max(0, r.boxMinY - BOX_MARGIN), y1 = Math.min(height - 1, r.boxMaxY + BOX_MARGIN);
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            boolean inside = y >= y0 && y <= y1;
+            for (int x = 0; x < width; x++) {
+                if (inside && x == x0) {
+                    x = x1;   // skip the box's span of this row
+                } else if (ink[row + x] != 0) {   // NaN too: it is not the digit either
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Clears, in ink (the image the last {@link #check} found a digit in, or a copy of it), everything
+     * that is not the digit: pixels outside the box widened by {@link #BOX_MARGIN}, and the ink pixels of
+     * the components left out as running across the box.
+     */
+    public void keepDigit(float[] ink) {
+        Result r = requirePresent(ink);
+        int x0 = Math.max(0, r.boxMinX - BOX_MARGIN), x1 = Math.min(width - 1, r.boxMaxX + BOX_MARGIN);
+        int y0 = Math.max(0, r.boxMinY - BOX_MARGIN), y1 = Math.min(height - 1, r.boxMaxY + BOX_MARGIN);
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            if (y < y0 || y > y1) {
+                java.util.Arrays.fill(ink, row, row + width, 0f);
+            } else {
+                java.util.Arrays.fill(ink, row, row + x0, 0f);
+                java.util.Arrays.fill(ink, row + x1 + 1, row + width, 0f);
+            }
+        }
+        if (r.acrossPixels > 0) {
+            for (int i = 0, n = rowStart[height]; i < n; i++) {
+                if (compSize[compOf[i]] == 0) {
+                    int row = runY[i] * width;
+                    java.util.Arrays.fill(ink, row + runX0[i], row + runX1[i] + 1, 0f);
+                }
+            }
+        }
+    }
+
+    private Result requirePresent(float[] ink) {
+        Check.floats(ink, width * height, "ink");
+        if (!result.present) {
+            throw new IllegalStateException("the last check found no digit: " + result.reason);
+        }
+        return result;
     }
 
     /** The result of the last {@link #check} (same object). */

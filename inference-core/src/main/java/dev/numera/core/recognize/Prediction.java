@@ -61,7 +61,10 @@ public final class Prediction {
         return input;
     }
 
-    /** The thresholded camera box, ink 1 / paper 0, [height * width]; null for other inputs. */
+    /**
+     * The thresholded camera box, ink 1 / paper 0, [height * width]; with a digit found, the digit only
+     * (what the ink check left out or found outside its box is cleared). Null for other inputs.
+     */
     public float[] thresholded() {
         return thresholded;
     }

@@ -12,11 +12,13 @@ import dev.numera.core.nn.Sequential;
  * The one pipeline every front end uses (browser canvas, browser camera, {@code numera predict},
  * the tests):
  * <pre>
- *   CAMERA  rgba box → grey (brightest channel) → adaptive threshold (ink 1, paper 0) → ink check → area downscale to 28
- *           (140→112→56→28) → MNIST normalise (20 px box, centre of mass at 14,14) → network
- *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check → area downscale → normalise → network
- *   RAW     small digit image of any size (light on dark) → ink check → normalise → network
+ *   CAMERA  rgba box → grey (brightest channel) → adaptive threshold (ink 1, paper 0) → ink check (pieces touching two
+ *           sides left out) → digit only → area downscale to 28 (140→112→56→28) → MNIST normalise (20 px box,
+ *           centre of mass at 14,14) → network
+ *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check → digit only → area downscale → normalise → network
+ *   RAW     small digit image of any size (light on dark) → ink check → digit only → normalise → network
  * </pre>
+ * "Digit only": what lies outside the ink check's box around the digit's pieces (specks, a pen tick) is cleared.
  * When there is nothing to read (empty canvas, blank or shaded paper, noise) the prediction says
  * "no digit" with the reason instead of guessing.
  *
@@ -151,8 +153,17 @@ public final class Recognizer {
     }
 
     private Prediction finish(Stages s, float[] ink, InputKind kind) {
-        InkCheck.Result r = s.check.check(ink);
+        InkCheck.Result r = s.check.check(ink, kind == InputKind.CAMERA);   // in a camera box an edge is not a stroke
         if (!r.present()) return noDigit(r.reason());
+        // the digit is what the check's box holds: a speck far from it would stretch the normaliser's crop
+        // and shrink the digit (a caller's image is copied first, and only when there is something to clear)
+        if (s.check.hasStrays(ink)) {
+            if (ink != s.ink) {
+                for (int i = 0; i < s.ink.length; i++) s.ink[i] = ink[i];   // a loop: TeaVM's JavaScript makes a subarray per arraycopy
+                ink = s.ink;
+            }
+            s.check.keepDigit(ink);
+        }
         if (kind == InputKind.RAW) {
             s.normalizeFull.normalize(ink, prediction.input);
         } else {

@@ -214,6 +214,75 @@ class InkCheckTest {
                 "box " + r.boxMinX() + "," + r.boxMinY() + "-" + r.boxMaxX() + "," + r.boxMaxY());
     }
 
+    /**
+     * A camera box: what touches two sides runs across it (the paper's edge, a shadow's edge, a line)
+     * and is left out; the same ink drawn on the pad is a stroke (a "1" from top to bottom).
+     */
+    @Test
+    void piecesRunningAcrossACameraBoxAreLeftOut() {
+        InkCheck check = new InkCheck(140, 140);
+        float[] edge = new float[140 * 140];
+        Images.fillRect(edge, 140, 8, 0, 5, 140, 1f);          // the table's side of the paper's edge, top to bottom
+        assertVerdict(check.check(edge, true), false, InkCheck.ACROSS, "paper edge in a camera box");
+        assertEquals(5 * 140, check.result().acrossPixels());
+        assertVerdict(check.check(edge, false), true, InkCheck.PRESENT, "the same on the pad: a 1");
+        assertEquals(0, check.result().acrossPixels());
+
+        float[] line = new float[140 * 140];
+        Images.fillRect(line, 140, 0, 90, 140, 2, 1f);          // a line, or a shadow's edge, side to side
+        assertVerdict(check.check(line, true), false, InkCheck.ACROSS, "line across");
+        float[] corner = Images.polyline(140, 140, 3, 0, 40, 40, 0);   // a corner of the paper
+        assertVerdict(check.check(corner, true), false, InkCheck.ACROSS, "corner");
+        float[] oneSide = Images.polyline(140, 140, 3, 70, 0, 70, 100); // a stroke cut by one side: kept
+        assertVerdict(check.check(oneSide, true), true, InkCheck.PRESENT, "touching one side");
+
+        float[] seven = PaperSceneTest.seven();
+        float[] both = seven.clone();
+        Images.fillRect(both, 140, 0, 0, 5, 140, 1f);
+        InkCheck.Result r = check.check(both, true);
+        assertVerdict(r, true, InkCheck.PRESENT, "a 7 beside the paper's edge");
+        int[] own = Images.box(seven, 140, 140, InkCheck.INK_LEVEL);
+        assertArrayEquals(own, new int[] {r.boxMinX(), r.boxMinY(), r.boxMaxX(), r.boxMaxY()}, "the box is the 7's");
+        assertEquals(5 * 140, r.acrossPixels());
+        assertEquals(check.check(seven, true).largestComponent(), check.check(both, true).largestComponent());
+        assertTrue(check.hasStrays(both));
+        check.keepDigit(both);
+        assertArrayEquals(seven, both, "the edge is cleared, the 7 untouched");
+    }
+
+    /** A speck far from the digit is not the digit: keepDigit clears it, and everything else outside the box. */
+    @Test
+    void keepDigitClearsWhatLiesOutsideTheBox() {
+        InkCheck check = new InkCheck(140, 140);
+        float[] seven = PaperSceneTest.seven();
+        assertTrue(check.check(seven).present());
+        assertFalse(check.hasStrays(seven), "a clean digit has nothing to clear");
+        float[] dusty = seven.clone();
+        Images.fillRect(dusty, 140, 3, 3, 3, 3, 1f);    // dust: a 3x3 speck in the corner
+        dusty[139 * 140 + 139] = 0.3f;                 // and a faint pixel, below INK_LEVEL, in the opposite one
+        InkCheck.Result r = check.check(dusty);
+        assertTrue(r.present(), r.toString());
+        assertEquals(2, r.components());
+        assertTrue(check.hasStrays(dusty));
+        check.keepDigit(dusty);
+        assertArrayEquals(seven, dusty);
+
+        // a soft edge (below INK_LEVEL) right beside the box is the stroke's and stays
+        float[] soft = seven.clone();
+        int[] box = Images.box(seven, 140, 140, InkCheck.INK_LEVEL);
+        soft[(box[1] + 5) * 140 + box[0] - InkCheck.BOX_MARGIN] = 0.2f;
+        assertTrue(check.check(soft).present());
+        assertFalse(check.hasStrays(soft));
+        float[] kept = soft.clone();
+        check.keepDigit(kept);
+        assertArrayEquals(soft, kept);
+
+        float[] empty = new float[140 * 140];
+        check.check(empty);
+        assertThrows(IllegalStateException.class, () -> check.keepDigit(empty), "no digit, no box to keep");
+        assertThrows(IllegalStateException.class, () -> check.hasStrays(empty));
+    }
+
     @Test
     void tinyInkIsTooSmall() {
         InkCheck check = new InkCheck(140, 140);
@@ -311,7 +380,7 @@ class InkCheckTest {
             byte[] rgba = Images.onPaper(big, 205f, 40f);
             Luminance.maxChannel(rgba, w, w, 255f, grey);
             threshold.apply(grey, ink);
-            InkCheck.Result r = check.check(ink);
+            InkCheck.Result r = check.check(ink, true);   // as the camera checks: nothing of a digit runs across the box
             if (r.present()) {
                 present++;
             } else if (failures.length() < 2000) {

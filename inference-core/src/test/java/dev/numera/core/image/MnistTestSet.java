@@ -16,7 +16,9 @@ import java.util.zip.GZIPInputStream;
  */
 final class MnistTestSet {
     static final String FILE = "t10k-images-idx3-ubyte.gz";
+    static final String LABELS = "t10k-labels-idx1-ubyte.gz";
     private static byte[][] images;
+    private static byte[] labels;
 
     private MnistTestSet() {
     }
@@ -60,6 +62,24 @@ final class MnistTestSet {
             }
         }
         return images;
+    }
+
+    /** (10000) the digits of the images, 0..9; skips the test when missing. */
+    static synchronized byte[] labels() throws IOException {
+        if (labels == null) {
+            Path dir = directory();
+            assumeTrue(dir != null && Files.isRegularFile(dir.resolve(LABELS)), "MNIST test labels not found; skipping");
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve(LABELS)), 1 << 16);
+                 DataInputStream data = new DataInputStream(in)) {
+                if (data.readInt() != 0x00000801 || data.readInt() != 10000) {
+                    throw new IOException("bad IDX header in " + LABELS);
+                }
+                byte[] all = new byte[10000];
+                data.readFully(all);
+                labels = all;
+            }
+        }
+        return labels;
     }
 
     /** Image i as ink-high floats 0..1. */

@@ -11,7 +11,7 @@ import dev.numera.training.random.SplitMix64;
  * ink on grey paper in the 140x140 target box (random size and place, uneven lighting, optional
  * faint ruled lines, sensor noise), then run through exactly the camera pipeline of
  * {@link dev.numera.core.recognize.Recognizer}: adaptive threshold (15x15, offset 8) → ink check →
- * area downscale 140→112→56→28 → MNIST normalise. The network thus trains on the binarised,
+ * digit only → area downscale 140→112→56→28 → MNIST normalise. The network thus trains on the binarised,
  * re-normalised look of camera input (hard edges, hollowed thick strokes, threshold specks).
  *
  * <p>The render, per call (every draw from the generator passed in, in a fixed order):
@@ -231,13 +231,16 @@ public final class CameraImitation implements ImageOp {
         }
     }
 
-    /** The camera half of the Recognizer, on {@link #grey()}: threshold, check, downscale, normalise. */
+    /** The camera half of the Recognizer, on {@link #grey()}: threshold, check, digit only, downscale, normalise. */
     private void runPipeline(float[] images, int offset) {
         threshold.apply(grey, ink);
-        InkCheck.Result r = check.check(ink);
+        InkCheck.Result r = check.check(ink, true);
         if (!r.present()) {
             lastReason = r.reason();
             return;
+        }
+        if (check.hasStrays(ink)) {
+            check.keepDigit(ink);
         }
         downscale.apply(ink, small);
         if (!normalizer.normalize(small, normalised)) {

@@ -5,7 +5,10 @@ import dev.numera.training.data.DataException;
 import dev.numera.training.data.Download;
 import dev.numera.training.data.Mnist;
 import dev.numera.training.data.MnistFile;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +18,9 @@ import java.util.List;
 
 /** {@code --data}, {@code --download}, {@code --mirror}: where MNIST is and how to get it. */
 public final class DataOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder with the MNIST IDX files (.gz or raw). Default: ../shared/mnist next to the project root "
                     + "if it exists, else ~/.cache/numera/mnist ($XDG_CACHE_HOME/numera/mnist).")
@@ -31,14 +37,15 @@ public final class DataOptions {
     public Path resolve(PrintWriter log, Mnist.Part... parts) throws IOException {
         Path dir = data != null ? data
                 : DataDir.resolve(ProjectRoot.find(), Path.of(System.getProperty("user.home")), System.getenv("XDG_CACHE_HOME"));
+        String scheme = mirror.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            // a usage error (exit 2), whether or not anything is to be downloaded
+            throw new ParameterException(spec.commandLine(), "--mirror must be an http:// or https:// URL, got '" + mirror + "'");
+        }
         List<MnistFile> missing = Mnist.missing(dir, parts);
         if (!missing.isEmpty()) {
             if (!download) {
                 throw new DataException(DataDir.missingMessage(dir, missing));
-            }
-            String scheme = mirror.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                throw new DataException("--mirror must be an http:// or https:// URL, got '" + mirror + "'");
             }
             new Download(mirror, line -> {
                 log.println(line);

@@ -12,10 +12,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import dev.numera.core.image.AreaDownscale;
+import dev.numera.core.image.InkCheck;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
@@ -46,8 +53,9 @@ final class PredictCommand implements Callable<Integer> {
     ModelOption model;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "camera",
-            description = "Pipeline: camera (a photo crop of the target box, dark ink on paper: threshold, downscale, normalise), "
-                    + "drawn (a canvas drawing, light ink on dark: downscale, normalise), "
+            description = "Pipeline: camera (dark ink on paper or on a white canvas, e.g. a photo cropped to the digit: averaged down to 140 px "
+                    + "when larger, as the page reads its camera box, then threshold, downscale, normalise), "
+                    + "drawn (a canvas drawing, light ink on dark or transparent: downscale, normalise), "
                     + "raw (a small digit image of any size, light ink on dark, e.g. MNIST: normalise). Default: ${DEFAULT-VALUE}.")
     Mode mode;
 
@@ -76,19 +84,71 @@ final class PredictCommand implements Callable<Integer> {
             case raw -> InputKind.RAW;
         };
         int failures = 0;
+        boolean polarity = false;   // an image read as blank or as all ink: likely the wrong polarity for the mode
         for (Path p : paths) {
             try {
                 BufferedImage image = decode(p);
-                Prediction result = recognizer.recognizeRgba(rgba(image), image.getWidth(), image.getHeight(), kind);
+                int w = image.getWidth(), h = image.getHeight();
+                byte[] rgba = rgba(image);
+                if (mode == Mode.camera && Math.max(w, h) > CAMERA_BOX) {
+                    // the page reads its camera box at 140x140, averaged down from the video; the threshold's
+                    // 15x15 window is made for that scale (at 560 px it hollowed strokes: 3 of 10 digits read)
+                    int side = Math.max(w, h);
+                    int sw = Math.max(1, (w * CAMERA_BOX + side / 2) / side), sh = Math.max(1, (h * CAMERA_BOX + side / 2) / side);
+                    rgba = shrink(rgba, w, h, sw, sh);
+                    w = sw;
+                    h = sh;
+                }
+                Prediction result = recognizer.recognizeRgba(rgba, w, h, kind);
                 out.println(line(result, p));
                 out.flush();
+                polarity |= mode != Mode.camera && (InkCheck.NO_INK.equals(result.noDigitReason())
+                        || InkCheck.TOO_MUCH_INK.equals(result.noDigitReason()));
             } catch (UserException e) {
                 err.println("numera: " + e.getMessage());
                 err.flush();
                 failures++;
             }
         }
+        if (polarity) {
+            err.println("numera: --mode " + mode + " reads light ink on a dark or transparent background; dark ink on paper"
+                    + " or on a white canvas is --mode camera (the default)");
+        }
         return failures > 0 ? Numera.EXIT_FAILURE : 0;
+    }
+
+    /** The web app's camera box side (Camera.BOX): camera-mode images larger than this are averaged down to it. */
+    static final int CAMERA_BOX = 140;
+
+    /**
+     * RGBA bytes averaged down to (dw x dh), as a canvas drawImage with smoothing does: each output pixel
+     * the mean of the area it covers, colours weighted by their alpha (premultiplied), by
+     * {@link AreaDownscale} per channel.
+     */
+    static byte[] shrink(byte[] rgba, int w, int h, int dw, int dh) {
+        int n = w * h;
+        float[][] planes = new float[4][n];
+        for (int i = 0; i < n; i++) {
+            float a = (rgba[4 * i + 3] & 0xFF) / 255f;
+            for (int c = 0; c < 3; c++) {
+                planes[c][i] = (rgba[4 * i + c] & 0xFF) * a;
+            }
+            planes[3][i] = a;
+        }
+        AreaDownscale down = new AreaDownscale(w, h, dw, dh);
+        float[][] small = new float[4][dw * dh];
+        for (int c = 0; c < 4; c++) {
+            down.apply(planes[c], small[c]);
+        }
+        byte[] out = new byte[4 * dw * dh];
+        for (int i = 0; i < dw * dh; i++) {
+            float a = small[3][i];
+            for (int c = 0; c < 3; c++) {
+                out[4 * i + c] = (byte) (a > 0 ? Math.min(255, Math.round(small[c][i] / a)) : 0);
+            }
+            out[4 * i + 3] = (byte) Math.min(255, Math.round(a * 255));
+        }
+        return out;
     }
 
     /** {@code <digit> <confidence> <path>} or {@code - <reason> <path>}. */
@@ -101,12 +161,18 @@ final class PredictCommand implements Callable<Integer> {
 
     /**
      * Any decoded image (RGB, ARGB, grey, indexed, 16-bit) to unsigned RGBA bytes, row-major, as
-     * canvas getImageData gives them: {@code getRGB} converts every colour model to non-premultiplied
-     * sRGB ARGB, and alpha is kept so the recogniser composites transparent pixels itself.
+     * canvas getImageData gives them, alpha kept so the recogniser composites transparent pixels itself.
+     * Colour and indexed images go through {@code getRGB} (non-premultiplied sRGB ARGB). A grey image's
+     * levels are taken as they are stored, as browsers show a grey PNG: Java's grey colour space is
+     * linear, and {@code getRGB} would brighten its mid-tones (84 became 155) and change the digit read.
      */
     static byte[] rgba(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
+        ColorModel cm = image.getColorModel();
+        if (cm instanceof ComponentColorModel && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+            return greyRgba(image.getRaster(), cm);
+        }
         int[] row = new int[w];
         byte[] out = new byte[4 * w * h];
         for (int y = 0; y < h; y++) {
@@ -117,6 +183,30 @@ final class PredictCommand implements Callable<Integer> {
                 out[o + 1] = (byte) (argb >>> 8);
                 out[o + 2] = (byte) argb;
                 out[o + 3] = (byte) (argb >>> 24);
+            }
+        }
+        return out;
+    }
+
+    /** A grey (or grey + alpha) raster of 1-16 bits per sample to RGBA bytes, the levels as stored. */
+    static byte[] greyRgba(Raster raster, ColorModel cm) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        int greyMax = (1 << cm.getComponentSize(0)) - 1;
+        boolean alpha = cm.hasAlpha();
+        int alphaBand = raster.getNumBands() - 1;
+        int alphaMax = alpha ? (1 << cm.getComponentSize(alphaBand)) - 1 : 1;
+        byte[] out = new byte[4 * w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0, o = 4 * y * w; x < w; x++, o += 4) {
+                long g = raster.getSample(x, y, 0);
+                long a = alpha ? raster.getSample(x, y, alphaBand) : alphaMax;
+                if (alpha && cm.isAlphaPremultiplied()) {
+                    g = a > 0 ? Math.min(greyMax, (g * alphaMax + a / 2) / a) : 0;
+                }
+                byte level = (byte) ((g * 255 + greyMax / 2) / greyMax);
+                out[o] = out[o + 1] = out[o + 2] = level;
+                out[o + 3] = (byte) ((a * 255 + alphaMax / 2) / alphaMax);
             }
         }
         return out;

@@ -151,9 +151,16 @@ final class TrainCommand implements Callable<Integer> {
         if (momentum != null && !sgd) {
             err.println("numera: --momentum " + momentum + " has no effect with " + optimizerName + " (it is sgd's and nesterov's); ignored");
         }
+        if (!resume && Files.exists(checkpoint)) {   // said before any data is read: time to stop and add --resume
+            err.println("numera: " + checkpoint + " exists (an earlier run's progress): without --resume this run starts over"
+                    + " and replaces it after its first epoch");
+            err.flush();
+        }
         PrintStream log = System.out;
         Path dir = data.resolve(err, Mnist.Part.TRAIN, Mnist.Part.TEST);
         Dataset all = Mnist.load(dir, Mnist.Part.TRAIN);
+        // read now, not after hours of training: a damaged test file then ends the run before it starts
+        Dataset test = Mnist.load(dir, Mnist.Part.TEST);
         if (limit != null) all = all.head(limit);
         check(validation < all.count(), "--validation " + validation + " leaves no training digits (of " + all.count() + ")");
         ValidationSplit split = ValidationSplit.of(all, validation, ValidationSplit.DEFAULT_SEED);
@@ -180,7 +187,6 @@ final class TrainCommand implements Callable<Integer> {
 
         // ship: batchnorm folded, then (by default) int8; the test digits only measure, never choose
         Sequential folded = BatchNormFolding.fold(r.network(), 250);
-        Dataset test = Mnist.load(dir, Mnist.Part.TEST);
         Evaluation floatEval = NetworkEvaluator.evaluate(folded, test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 0);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(ModelFile.META_ARCH, a.name());

@@ -493,9 +493,58 @@ class CliTest {
     void mirrorMustBeHttp() throws IOException {
         Result r = run("evaluate", "--model", tinyModel().toString(), "--data", dir.resolve("empty").toString(), "--download",
                 "--mirror", "ftp://127.0.0.1/");
-        assertEquals(1, r.code, r.err);
+        assertEquals(2, r.code, r.err);
         assertOneLineNoStackTrace(r);
         assertTrue(r.err.contains("--mirror must be an http:// or https:// URL, got 'ftp://127.0.0.1/'"), r.err);
+    }
+
+    /** The test digits are read before training: a damaged test file ends the run before its first epoch, not after its last. */
+    @Test
+    void aDamagedTestFileEndsTrainingBeforeItStarts() throws IOException {
+        Path data = syntheticTrainingSet(30);
+        Path images = data.resolve("t10k-images-idx3-ubyte.gz");
+        byte[] whole = Files.readAllBytes(images);
+        Files.write(images, Arrays.copyOf(whole, whole.length / 2));
+        Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10",
+                "--out", dir.resolve("t.nmod").toString(), "--data", data.toString());
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("t10k-images-idx3-ubyte.gz"), r.err);
+        assertFalse(r.out.contains("epoch 1/1"), "trained first:\n" + r.out);
+        assertFalse(Files.exists(dir.resolve("t.nmod.ckpt")));
+    }
+
+    /** A checkpoint already there is named at the start of a run without --resume, which would replace it. */
+    @Test
+    void anExistingCheckpointIsNamedWhenTheRunWillReplaceIt() throws IOException {
+        String data = syntheticTrainingSet(30).toString();
+        Path out = dir.resolve("c.nmod");
+        String[] args = {"train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10",
+                "--out", out.toString(), "--data", data};
+        Result first = run(args);
+        assertEquals(0, first.code, first.err);
+        assertFalse(first.err.contains(".ckpt"), first.err);
+        Result again = run(args);
+        assertEquals(0, again.code, again.err);
+        assertTrue(again.err.contains("numera: " + out + ".ckpt exists (an earlier run's progress): without --resume this run"
+                + " starts over and replaces it after its first epoch"), again.err);
+        String[] resumed = Arrays.copyOf(args, args.length + 1);
+        resumed[args.length] = "--resume";
+        assertFalse(run(resumed).err.contains("exists"), "--resume continues it: nothing to say");
+    }
+
+    /** export with --out naming its own --model would replace the model by the ONNX file. */
+    @Test
+    void exportOntoItsOwnModelIsRefused() throws IOException {
+        Path model = tinyModel();
+        byte[] before = Files.readAllBytes(model);
+        Result r = run("export", "--model", model.toString(), "--format", "onnx", "--out", model.toString());
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.contains("is the model being exported (--model)"), r.err);
+        assertTrue(Arrays.equals(before, Files.readAllBytes(model)), "the model is untouched");
+        Path other = dir.resolve("tiny.onnx");
+        assertEquals(0, run("export", "--model", model.toString(), "--format", "onnx", "--out", other.toString()).code);
     }
 
     /** --momentum is sgd's: with adamw it is said to do nothing, and the recorded command leaves it out. */

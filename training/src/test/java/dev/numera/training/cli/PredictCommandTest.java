@@ -201,6 +201,93 @@ class PredictCommandTest {
         }
     }
 
+    /**
+     * A grey PNG's levels are what a browser shows: the same digit as an 8-bit grey, a 16-bit grey and
+     * an RGB PNG gives the same bytes and the same answer. (Read through Java's linear grey colour space,
+     * level 84 became 155, and MNIST test digits 247 and 340 read as 2 and 3 from grey PNGs, 4 and 5 from RGB.)
+     */
+    @Test
+    void greyPngsReadAsTheLevelsTheyStore() throws IOException {
+        Digits digits = mnistTest(341);
+        int[][] picks = digits == null ? rings(1).pixels() : new int[][] {digits.pixels()[247], digits.pixels()[340]};
+        Path model = shippedModel().orElse(anyModel());
+        for (int k = 0; k < picks.length; k++) {
+            int[] d = picks[k];
+            BufferedImage grey8 = raw(d);
+            BufferedImage grey16 = new BufferedImage(28, 28, BufferedImage.TYPE_USHORT_GRAY);
+            BufferedImage rgb = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
+            java.awt.image.ComponentColorModel greyAlphaModel = new java.awt.image.ComponentColorModel(
+                    java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY), true, false,
+                    java.awt.Transparency.TRANSLUCENT, java.awt.image.DataBuffer.TYPE_BYTE);
+            BufferedImage greyAlpha = new BufferedImage(greyAlphaModel, greyAlphaModel.createCompatibleWritableRaster(28, 28), false, null);
+            for (int i = 0; i < 784; i++) {
+                grey16.getRaster().setSample(i % 28, i / 28, 0, d[i] * 257);
+                rgb.setRGB(i % 28, i / 28, 0xFF000000 | d[i] * 0x010101);
+                greyAlpha.getRaster().setSample(i % 28, i / 28, 0, d[i]);
+                greyAlpha.getRaster().setSample(i % 28, i / 28, 1, 255);
+            }
+            List<Path> files = List.of(write(grey8, "g8-" + k + ".png"), write(grey16, "g16-" + k + ".png"),
+                    write(greyAlpha, "ga-" + k + ".png"), write(rgb, "rgb-" + k + ".png"));
+            byte[] expected = PredictCommand.rgba(ImageIO.read(files.get(3).toFile()));
+            assertEquals(d[14 * 28 + 14], expected[4 * (14 * 28 + 14)] & 0xFF, "RGB keeps the level");
+            List<String> answers = new ArrayList<>();
+            for (Path f : files) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected, PredictCommand.rgba(ImageIO.read(f.toFile())), f.toString());
+                CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", f.toString());
+                assertEquals(0, r.code(), r.err());
+                answers.add(r.out().strip().split(" ")[0] + " " + r.out().strip().split(" ")[1]);
+            }
+            assertEquals(1, answers.stream().distinct().count(), "the same digit in four encodings: " + answers);
+            if (digits != null && shippedModel().isPresent()) {
+                assertEquals(String.valueOf(k == 0 ? 4 : 5), answers.get(0).split(" ")[0], "MNIST test digit " + (k == 0 ? 247 : 340));
+            }
+        }
+    }
+
+    /**
+     * The page reads its camera box at 140x140, averaged down from the video: predict's camera mode
+     * does the same with a larger picture (as given, 3 of these 10 digits were read at 560 px).
+     */
+    @Test
+    void largeCameraPicturesAreAveragedDownAsThePageReadsItsBox() throws IOException {
+        int n = 10;
+        Digits digits = mnistTest(n);
+        Optional<Path> shipped = shippedModel();
+        org.junit.jupiter.api.Assumptions.assumeTrue(digits != null && shipped.isPresent(), "needs MNIST and the shipped model");
+        for (int size : new int[] {560, 1008}) {
+            List<String> args = new ArrayList<>(List.of("predict", "--model", shipped.get().toString()));
+            for (int k = 0; k < n; k++) {
+                double f = size / 140.0;
+                // a scan or a large drawing: black on white, the digit upscaled with its soft edge
+                BufferedImage img = render(digits.pixels()[k], size, 4 * f, 14 * f, 14 * f,
+                        (x, y, ink) -> (int) Math.round(255 - 255 * ink), BufferedImage.TYPE_INT_RGB);
+                args.add(write(img, "big-" + size + "-" + k + ".png").toString());
+            }
+            CliTest.Result r = CliTest.run(args.toArray(new String[0]));
+            assertEquals(0, r.code(), r.err());
+            String[] lines = r.out().strip().split("\\R");
+            int correct = 0;
+            for (int k = 0; k < n; k++) {
+                correct += lines[k].charAt(0) - '0' == digits.labels()[k] ? 1 : 0;
+            }
+            assertTrue(correct >= 9, size + " px: " + correct + " of " + n + " read\n" + r.out());
+        }
+    }
+
+    /** A dark-on-light picture given to a light-on-dark mode: the answer line says no ink, stderr says which mode reads it. */
+    @Test
+    void theWrongPolarityForTheModeGetsAHint() throws IOException {
+        Path model = shippedModel().orElse(anyModel());
+        BufferedImage white = render(new int[784], 280, 8, 0, 0, (x, y, ink) -> 255, BufferedImage.TYPE_INT_RGB);
+        Path page = write(white, "white.png");
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", page.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("- " + dev.numera.core.image.InkCheck.TOO_MUCH_INK + " " + page, r.out().strip());
+        assertTrue(r.err().contains("--mode camera"), r.err());
+        CliTest.Result camera = CliTest.run("predict", "--model", model.toString(), page.toString());
+        assertEquals("", camera.err(), "no hint where the mode fits");
+    }
+
     @Test
     void blankImagesSayNoInkAndListFilesWork() throws IOException {
         Path model = shippedModel().orElse(anyModel());

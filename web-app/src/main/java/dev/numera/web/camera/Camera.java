@@ -323,6 +323,7 @@ public final class Camera {
             // fails. Only the stream goes meanwhile: the buttons, the focus on Switch camera and the result stay.
             release();
             switching = true;
+            deviceId = wanted;   // the camera the user asked for: the one a page hidden meanwhile reopens when shown
             ask(wanted, s -> attach(s, ""), err2 -> ask(previous, s -> attach(s, NOT_AVAILABLE), err3 -> {
                 stop();
                 fail(explain(err3));

@@ -1,0 +1,92 @@
+package dev.numera.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.numera.core.model.ModelFile;
+import dev.numera.core.recognize.InputKind;
+import dev.numera.core.recognize.Prediction;
+import dev.numera.core.recognize.Recognizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a camera box holds besides the digit, through the whole camera path with the shipped model:
+ * MNIST test digits upscaled to ~60 px, dark (40) on grey paper (200) in the 140x140 box, alone, with
+ * a speck of dust in a corner, and beside the paper's edge (the table, grey 60, in the left columns);
+ * and blank paper with only an edge, a shadow or a line in the box, which must not read as a digit.
+ */
+class CameraBoxTest {
+    static final int BOX = 140;
+    static final int DIGIT = 84;   // the 28x28 image upscaled: its ~20 px of ink become ~60
+    static final int COUNT = 300;
+
+    static Recognizer shipped() throws Exception {
+        return new Recognizer(ModelFile.read(Files.readAllBytes(Path.of("../src-webapp/model/numera.nmod"))));
+    }
+
+    /** MNIST test digit i in the middle of the box, as ink 0..1. */
+    static float[] scene(int i) throws IOException {
+        float[] big = Images.bilinear(MnistTestSet.digit(i), 28, 28, DIGIT, DIGIT);
+        float[] ink = new float[BOX * BOX];
+        int at = (BOX - DIGIT) / 2;
+        for (int y = 0; y < DIGIT; y++) {
+            System.arraycopy(big, y * DIGIT, ink, (at + y) * BOX + at, DIGIT);
+        }
+        return ink;
+    }
+
+    /** The table beside the paper: columns 0..columns-1 at grey level g. */
+    static byte[] table(byte[] rgba, int columns, int g) {
+        for (int y = 0; y < BOX; y++) {
+            for (int x = 0; x < columns; x++) {
+                int p = 4 * (y * BOX + x);
+                rgba[p] = rgba[p + 1] = rgba[p + 2] = (byte) g;
+            }
+        }
+        return rgba;
+    }
+
+    @Test
+    void aSpeckOrThePapersEdgeDoesNotChangeTheDigitRead() throws Exception {
+        Recognizer rec = shipped();
+        byte[] labels = MnistTestSet.labels();
+        int clean = 0, speck = 0, edge = 0;
+        for (int i = 0; i < COUNT; i++) {
+            float[] ink = scene(i);
+            clean += rec.recognizeRgba(Images.onPaper(ink, 200f, 40f), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+            edge += rec.recognizeRgba(table(Images.onPaper(ink, 200f, 40f), 15, 60), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+            Images.fillRect(ink, BOX, 4, 4, 3, 3, 1f);   // dust: 3x3 px in the top-left corner
+            speck += rec.recognizeRgba(Images.onPaper(ink, 200f, 40f), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+        }
+        System.out.println("camera box, " + COUNT + " MNIST test digits at ~60 px: clean " + clean + ", with a speck " + speck
+                + ", beside the paper's edge " + edge);
+        assertTrue(clean >= 0.95 * COUNT, "clean " + clean);
+        assertTrue(speck >= clean - 3, "a speck in the corner: " + speck + " against " + clean + " clean");
+        assertTrue(edge >= clean - 3, "the paper's edge in the box: " + edge + " against " + clean + " clean");
+    }
+
+    @Test
+    void anEdgeAShadowOrALineOnBlankPaperIsNoDigit() throws Exception {
+        Recognizer rec = shipped();
+        float[] blank = new float[BOX * BOX];
+        for (int columns : new int[] {1, 8, 15, 40}) {
+            Prediction p = rec.recognizeRgba(table(Images.onPaper(blank, 200f, 40f), columns, 60), BOX, BOX, InputKind.CAMERA);
+            assertEquals(Prediction.NO_DIGIT, p.digit(), "the table in " + columns + " columns read as " + p.digit());
+        }
+        byte[] shadow = Images.onPaper(blank, 200f, 40f);
+        for (int i = 4 * BOX * BOX / 2; i < shadow.length; i++) {
+            shadow[i] = (i & 3) == 3 ? (byte) 255 : (byte) 110;   // the lower half in a hard shadow
+        }
+        Prediction p = rec.recognizeRgba(shadow, BOX, BOX, InputKind.CAMERA);
+        assertEquals(Prediction.NO_DIGIT, p.digit(), "a shadow's edge read as " + p.digit());
+        assertEquals(InkCheck.ACROSS, p.noDigitReason());
+        float[] line = new float[BOX * BOX];
+        Images.fillRect(line, BOX, 0, 60, BOX, 2, 1f);
+        p = rec.recognizeRgba(Images.onPaper(line, 200f, 40f), BOX, BOX, InputKind.CAMERA);
+        assertEquals(Prediction.NO_DIGIT, p.digit(), "a line across read as " + p.digit());
+        assertEquals(InkCheck.ACROSS, p.noDigitReason());
+    }
+}
