@@ -24,13 +24,17 @@ package dev.numera.core.image;
  * For a camera box ({@link #check(float[], boolean)} with {@code across} true) a component that touches
  * two or more sides of the image is not a stroke but something running across the box: the paper's
  * edge with the table beside it, the edge of a hard shadow, a line (the threshold marks the dark side of
- * every sharp step in brightness). Such components are left out before the checks above; when nothing
- * worth reading is left the reason is {@link #ACROSS}. A digit held so close that it touches two sides
- * goes with them: it is cut off anyway, and the reason says so.
+ * every sharp step in brightness). Such components are left out after the first and third checks (which
+ * count all ink) and before the others; when too little ink is left the reason is {@link #ACROSS}. A digit
+ * held so close to the camera that it touches two sides of the box goes with them, and the reason asks
+ * for the digit inside the box (a picture cropped to the digit needs a frame of paper first, as
+ * {@code numera predict} gives it).
  *
  * <p>The box is also what the digit is: {@link #keepDigit} clears everything outside it (widened by
  * {@link #BOX_MARGIN}, for the soft edge of drawn strokes) and the components left out, so that a speck
  * of dust or a pen tick far from the digit does not stretch the normaliser's crop and shrink the digit.
+ * A separate stroke of less than a tenth of the largest piece's ink that lies outside the box goes too
+ * (a drawn 5's short flag, say: the digit read did not change in the cases tried).
  * Connected components are found on runs, not pixels: each row's ink is cut into runs (maximal
  * horizontal stretches), a run joins every run of the row above that it touches, sideways or
  * diagonally (8-connectivity: the spans, each widened by one, overlap), and union-find merges them.

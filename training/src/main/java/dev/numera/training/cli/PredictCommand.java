@@ -53,8 +53,8 @@ final class PredictCommand implements Callable<Integer> {
     ModelOption model;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "camera",
-            description = "Pipeline: camera (dark ink on paper or on a white canvas, e.g. a photo cropped to the digit: averaged down to 140 px "
-                    + "when larger, as the page reads its camera box, then threshold, downscale, normalise), "
+            description = "Pipeline: camera (dark ink on paper or on a white canvas, e.g. a photo cropped to the digit: framed with paper and "
+                    + "averaged down to 140 px when larger, as the page's camera box holds it, then threshold, downscale, normalise), "
                     + "drawn (a canvas drawing, light ink on dark or transparent: downscale, normalise), "
                     + "raw (a small digit image of any size, light ink on dark, e.g. MNIST: normalise). Default: ${DEFAULT-VALUE}.")
     Mode mode;
@@ -88,18 +88,11 @@ final class PredictCommand implements Callable<Integer> {
         for (Path p : paths) {
             try {
                 BufferedImage image = decode(p);
-                int w = image.getWidth(), h = image.getHeight();
-                byte[] rgba = rgba(image);
-                if (mode == Mode.camera && Math.max(w, h) > CAMERA_BOX) {
-                    // the page reads its camera box at 140x140, averaged down from the video; the threshold's
-                    // 15x15 window is made for that scale (at 560 px it hollowed strokes: 3 of 10 digits read)
-                    int side = Math.max(w, h);
-                    int sw = Math.max(1, (w * CAMERA_BOX + side / 2) / side), sh = Math.max(1, (h * CAMERA_BOX + side / 2) / side);
-                    rgba = shrink(rgba, w, h, sw, sh);
-                    w = sw;
-                    h = sh;
+                Picture pic = new Picture(rgba(image), image.getWidth(), image.getHeight());
+                if (mode == Mode.camera) {
+                    pic = asCameraBox(pic);
                 }
-                Prediction result = recognizer.recognizeRgba(rgba, w, h, kind);
+                Prediction result = recognizer.recognizeRgba(pic.rgba(), pic.width(), pic.height(), kind);
                 out.println(line(result, p));
                 out.flush();
                 polarity |= mode != Mode.camera && (InkCheck.NO_INK.equals(result.noDigitReason())
@@ -119,6 +112,60 @@ final class PredictCommand implements Callable<Integer> {
 
     /** The web app's camera box side (Camera.BOX): camera-mode images larger than this are averaged down to it. */
     static final int CAMERA_BOX = 140;
+
+    /** RGBA bytes, row-major, width x height. */
+    record Picture(byte[] rgba, int width, int height) {
+    }
+
+    /**
+     * A picture as the page's camera box would hold it. First a frame of paper (the median colour of the
+     * picture's border) an eighth of its longest side wide: a picture cropped to the digit has ink on
+     * its edges, and in the camera box ink that touches two sides is taken for the paper's edge or a
+     * shadow (InkCheck); the page asks for the digit inside the box, with paper around it. Then, when
+     * larger than the box, averaged down to it: the page reads its box at 140x140 from the video, and the
+     * threshold's 15x15 window is made for that scale (at 560 px it hollowed strokes: 3 of 10 digits read).
+     */
+    static Picture asCameraBox(Picture pic) {
+        int w = pic.width(), h = pic.height();
+        int m = Math.max(2, Math.max(w, h) / 8);
+        byte[] paper = borderMedian(pic.rgba(), w, h);
+        int fw = w + 2 * m, fh = h + 2 * m;
+        byte[] framed = new byte[4 * fw * fh];
+        for (int i = 0; i < fw * fh; i++) {
+            System.arraycopy(paper, 0, framed, 4 * i, 4);
+        }
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(pic.rgba(), 4 * y * w, framed, 4 * ((y + m) * fw + m), 4 * w);
+        }
+        int side = Math.max(fw, fh);
+        if (side <= CAMERA_BOX) {
+            return new Picture(framed, fw, fh);
+        }
+        int sw = Math.max(1, (fw * CAMERA_BOX + side / 2) / side), sh = Math.max(1, (fh * CAMERA_BOX + side / 2) / side);
+        return new Picture(shrink(framed, fw, fh, sw, sh), sw, sh);
+    }
+
+    /** Per channel, the median of the picture's outermost pixels (R, G, B, A). */
+    static byte[] borderMedian(byte[] rgba, int w, int h) {
+        List<Integer> ring = new ArrayList<>();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
+                    ring.add(y * w + x);
+                }
+            }
+        }
+        byte[] out = new byte[4];
+        int[] values = new int[ring.size()];
+        for (int c = 0; c < 4; c++) {
+            for (int k = 0; k < values.length; k++) {
+                values[k] = rgba[4 * ring.get(k) + c] & 0xFF;
+            }
+            java.util.Arrays.sort(values);
+            out[c] = (byte) values[values.length / 2];
+        }
+        return out;
+    }
 
     /**
      * RGBA bytes averaged down to (dw x dh), as a canvas drawImage with smoothing does: each output pixel
@@ -170,7 +217,9 @@ final class PredictCommand implements Callable<Integer> {
         int w = image.getWidth();
         int h = image.getHeight();
         ColorModel cm = image.getColorModel();
-        if (cm instanceof ComponentColorModel && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+        // Java's own linear grey (no embedded profile, which getRGB applies as a browser does), integer samples of up to 16 bits
+        if (cm instanceof ComponentColorModel && cm.getColorSpace() == ColorSpace.getInstance(ColorSpace.CS_GRAY)
+                && (cm.getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE || cm.getTransferType() == java.awt.image.DataBuffer.TYPE_USHORT)) {
             return greyRgba(image.getRaster(), cm);
         }
         int[] row = new int[w];
@@ -188,7 +237,7 @@ final class PredictCommand implements Callable<Integer> {
         return out;
     }
 
-    /** A grey (or grey + alpha) raster of 1-16 bits per sample to RGBA bytes, the levels as stored. */
+    /** A grey (or grey + alpha) raster of 1-16 bit integer samples to RGBA bytes, the levels as stored. */
     static byte[] greyRgba(Raster raster, ColorModel cm) {
         int w = raster.getWidth();
         int h = raster.getHeight();

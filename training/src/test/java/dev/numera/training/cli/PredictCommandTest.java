@@ -274,6 +274,71 @@ class PredictCommandTest {
         }
     }
 
+    /**
+     * A picture cropped to the digit (ink on its edges): camera mode frames it with paper, as the page
+     * asks for the digit inside its box, where ink touching two sides is taken for the paper's edge.
+     * (Unframed, 11 of these 20 were read, the others "the ink touches two sides of the box".)
+     */
+    @Test
+    void aPictureCroppedToTheDigitIsRead() throws IOException {
+        int n = 20;
+        Digits digits = mnistTest(n);
+        Optional<Path> shipped = shippedModel();
+        org.junit.jupiter.api.Assumptions.assumeTrue(digits != null && shipped.isPresent(), "needs MNIST and the shipped model");
+        List<String> args = new ArrayList<>(List.of("predict", "--model", shipped.get().toString()));
+        for (int k = 0; k < n; k++) {
+            int[] d = digits.pixels()[k];
+            int x0 = 28, y0 = 28, x1 = -1, y1 = -1;
+            for (int i = 0; i < 784; i++) {
+                if (d[i] >= 128) {   // cropped to the strokes as they show
+                    x0 = Math.min(x0, i % 28);
+                    x1 = Math.max(x1, i % 28);
+                    y0 = Math.min(y0, i / 28);
+                    y1 = Math.max(y1, i / 28);
+                }
+            }
+            double scale = 100.0 / (y1 - y0 + 1);
+            int width = (int) Math.round((x1 - x0 + 1) * scale), height = 100;
+            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    double ink = Math.min(1, Math.max(0, sample(d, x0 + (x + 0.5) / scale - 0.5, y0 + (y + 0.5) / scale - 0.5)));
+                    double cover = Math.min(1, Math.max(0, (ink - 0.35) / 0.3));   // a pen's stroke
+                    int g = (int) Math.round(200 - 160 * cover);
+                    img.setRGB(x, y, 0xFF000000 | g * 0x010101);
+                }
+            }
+            args.add(write(img, "tight-" + k + ".png").toString());
+        }
+        CliTest.Result r = CliTest.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        int correct = 0;
+        for (int k = 0; k < n; k++) {
+            correct += lines[k].charAt(0) - '0' == digits.labels()[k] ? 1 : 0;
+        }
+        assertTrue(correct >= 19, correct + " of " + n + " read\n" + r.out());
+    }
+
+    /** A grey image of 32-bit samples (a TIFF) is read through getRGB, not taken for one of up to 16 bits. */
+    @Test
+    void aGreyImageOf32BitSamplesIsRead() throws IOException {
+        Path model = shippedModel().orElse(anyModel());
+        java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY), false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_INT);
+        BufferedImage img = new BufferedImage(cm, cm.createCompatibleWritableRaster(28, 28), false, null);
+        int[] d = rings(1).pixels()[0];
+        for (int i = 0; i < 784; i++) {
+            img.getRaster().setSample(i % 28, i / 28, 0, (int) (d[i] / 255.0 * Integer.MAX_VALUE));
+        }
+        Path tiff = dir.resolve("grey32.tif");
+        assertTrue(ImageIO.write(img, "tiff", tiff.toFile()));
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", tiff.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().strip().matches("([0-9] [01]\\.[0-9]{4}|- .*) " + java.util.regex.Pattern.quote(tiff.toString())), r.out());
+    }
+
     /** A dark-on-light picture given to a light-on-dark mode: the answer line says no ink, stderr says which mode reads it. */
     @Test
     void theWrongPolarityForTheModeGetsAHint() throws IOException {
