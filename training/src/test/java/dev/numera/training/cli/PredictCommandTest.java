@@ -255,23 +255,31 @@ class PredictCommandTest {
         Optional<Path> shipped = shippedModel();
         org.junit.jupiter.api.Assumptions.assumeTrue(digits != null && shipped.isPresent(), "needs MNIST and the shipped model");
         for (int size : new int[] {560, 1008}) {
-            List<String> args = new ArrayList<>(List.of("predict", "--model", shipped.get().toString()));
+            List<Path> files = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 double f = size / 140.0;
                 // a scan or a large drawing: black on white, the digit upscaled with its soft edge
                 BufferedImage img = render(digits.pixels()[k], size, 4 * f, 14 * f, 14 * f,
                         (x, y, ink) -> (int) Math.round(255 - 255 * ink), BufferedImage.TYPE_INT_RGB);
-                args.add(write(img, "big-" + size + "-" + k + ".png").toString());
+                files.add(write(img, "big-" + size + "-" + k + ".png"));
             }
-            CliTest.Result r = CliTest.run(args.toArray(new String[0]));
-            assertEquals(0, r.code(), r.err());
-            String[] lines = r.out().strip().split("\\R");
-            int correct = 0;
-            for (int k = 0; k < n; k++) {
-                correct += lines[k].charAt(0) - '0' == digits.labels()[k] ? 1 : 0;
-            }
-            assertTrue(correct >= 9, size + " px: " + correct + " of " + n + " read\n" + r.out());
+            int correct = readRight(shipped.get(), files, digits.labels());
+            assertTrue(correct >= 9, size + " px: " + correct + " of " + n + " read");
         }
+    }
+
+    /** predict in its default (camera) mode on files[k], a picture of digit labels[k]: how many it read right. */
+    static int readRight(Path model, List<Path> files, int[] labels) {
+        List<String> args = new ArrayList<>(List.of("predict", "--model", model.toString()));
+        files.forEach(f -> args.add(f.toString()));
+        CliTest.Result r = CliTest.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        int correct = 0;
+        for (int k = 0; k < files.size(); k++) {
+            correct += lines[k].charAt(0) - '0' == labels[k] ? 1 : 0;
+        }
+        return correct;
     }
 
     /**
@@ -285,7 +293,7 @@ class PredictCommandTest {
         Digits digits = mnistTest(n);
         Optional<Path> shipped = shippedModel();
         org.junit.jupiter.api.Assumptions.assumeTrue(digits != null && shipped.isPresent(), "needs MNIST and the shipped model");
-        List<String> args = new ArrayList<>(List.of("predict", "--model", shipped.get().toString()));
+        List<Path> files = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             int[] d = digits.pixels()[k];
             int x0 = 28, y0 = 28, x1 = -1, y1 = -1;
@@ -308,16 +316,10 @@ class PredictCommandTest {
                     img.setRGB(x, y, 0xFF000000 | g * 0x010101);
                 }
             }
-            args.add(write(img, "tight-" + k + ".png").toString());
+            files.add(write(img, "tight-" + k + ".png"));
         }
-        CliTest.Result r = CliTest.run(args.toArray(new String[0]));
-        assertEquals(0, r.code(), r.err());
-        String[] lines = r.out().strip().split("\\R");
-        int correct = 0;
-        for (int k = 0; k < n; k++) {
-            correct += lines[k].charAt(0) - '0' == digits.labels()[k] ? 1 : 0;
-        }
-        assertTrue(correct >= 19, correct + " of " + n + " read\n" + r.out());
+        int correct = readRight(shipped.get(), files, digits.labels());
+        assertTrue(correct >= 19, correct + " of " + n + " read");
     }
 
     /** A grey image of 32-bit samples (a TIFF) is read through getRGB, not taken for one of up to 16 bits. */
