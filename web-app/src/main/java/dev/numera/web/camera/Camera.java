@@ -111,6 +111,17 @@ public final class Camera {
         box = doc.getElementById("camera-box");
         video = (HTMLVideoElement) doc.getElementById("camera-video");
         toggle.addEventListener("click", e -> toggle());
+        // a video the browser refused to play starts on a tap (a user gesture), and its note goes once it plays
+        area.addEventListener("click", e -> {
+            if (stream != null && video.isPaused()) {
+                Media.play(video, this::playRefused);
+            }
+        });
+        video.addEventListener("playing", e -> {
+            if (PLAY_REFUSED.equals(message.getTextContent())) {
+                say("");
+            }
+        });
         doc.addEventListener("visibilitychange", e -> visibilityChanged());
         switchButton.addEventListener("click", e -> switchCamera());
         toggle.removeAttribute("disabled");   // the page starts it disabled: it does nothing until wired here
@@ -184,7 +195,7 @@ public final class Camera {
         vx.setPlaysInline(true);
         video.setAutoplay(true);
         vx.setSrcObject(s);
-        Media.play(video);
+        Media.play(video, this::playRefused);
         area.setHidden(false);
         toggle.setTextContent("Stop camera");
         if (note.isEmpty()) {
@@ -404,6 +415,15 @@ public final class Camera {
             stall();
         } else if (!stuck && !muted) {
             unstall();
+        }
+    }
+
+    static final String PLAY_REFUSED = "The browser did not start the video (power saving, or its autoplay setting):"
+            + " tap the video to start it.";
+
+    private void playRefused() {
+        if (stream != null && video.isPaused()) {   // not a stream stopped or replaced since
+            fail(PLAY_REFUSED);
         }
     }
 

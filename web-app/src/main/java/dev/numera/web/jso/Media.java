@@ -1,6 +1,7 @@
 package dev.numera.web.jso;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSPromise;
@@ -61,9 +62,20 @@ public final class Media {
     @JSBody(params = "e", script = "return (e && e.message) ? String(e.message) : String(e);")
     public static native String errorMessage(JSObject e);
 
-    /** play() returns a promise in modern browsers; a rejected one (autoplay policy) is harmless here. */
-    @JSBody(params = "v", script = "var p = v.play(); if (p && p.catch) { p.catch(function () {}); }")
-    public static native void play(HTMLVideoElement v);
+    /** What to do when the browser refuses to play a video. */
+    @JSFunctor
+    public interface Refused extends JSObject {
+        void refused();
+    }
+
+    /**
+     * play(); refused is called when the browser refuses it (NotAllowedError: an autoplay policy, power
+     * saving), not when a newer srcObject or a pause cuts it short (AbortError). A refused video keeps
+     * its first picture, its frame count stays at 0, and the stall watch cannot tell it from a still scene.
+     */
+    @JSBody(params = {"v", "refused"}, script = "var p = v.play(); if (p && p.then) {"
+            + " p.then(null, function (e) { if (!e || e.name !== 'AbortError') { refused(); } }); }")
+    public static native void play(HTMLVideoElement v, Refused refused);
 
     @JSBody(params = "v", script = "v.srcObject = null;")
     public static native void detach(HTMLVideoElement v);

@@ -70,6 +70,38 @@ class ChromiumCameraErrorsTest {
     }
 
     /**
+     * A browser that refuses to play the video (power saving, an autoplay policy; here play() made to
+     * reject once): the page says so and how to start it, and a tap on the video starts it, in both builds.
+     */
+    @Test
+    void aVideoTheBrowserRefusesToPlayIsSaidAndATapStartsIt() {
+        Site.requireModel();
+        try (Chromium c = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")) {
+            for (String runtime : new String[] {"js", "wasm"}) {
+                c.driver.get(Site.server().url("index.html?runtime=" + runtime));
+                assertTrue(Pages.awaitStart(c.driver).startsWith("true|"));
+                Pages.js(c.driver, "var real = HTMLMediaElement.prototype.play; window.__plays = 0;"
+                        + "HTMLMediaElement.prototype.play = function () { if (window.__plays++ === 0) {"
+                        // a browser that refuses play() refuses the autoplay attribute too
+                        + "  this.autoplay = false; this.pause();"
+                        + "  return Promise.reject(new DOMException('not now', 'NotAllowedError')); } return real.call(this); };");
+                c.driver.findElement(By.id("camera-toggle")).click();
+                String message = (String) Pages.await(c.driver,
+                        "document.getElementById('camera-message').dataset.error === 'camera'",
+                        "document.getElementById('camera-message').textContent");
+                assertEquals(Camera.PLAY_REFUSED, message, runtime);
+                assertEquals("true,Stop camera", Pages.js(c.driver, "return document.getElementById('camera-video').paused + ','"
+                        + " + document.getElementById('camera-toggle').textContent;"), runtime);
+                c.driver.findElement(By.id("camera-video")).click();
+                Pages.await(c.driver, "!document.getElementById('camera-video').paused"
+                        + " && document.getElementById('camera-message').textContent === ''", "true");
+                assertEquals("2", String.valueOf(Pages.js(c.driver, "return window.__plays;")), runtime);
+                c.driver.findElement(By.id("camera-toggle")).click();
+            }
+        }
+    }
+
+    /**
      * A camera request still out (Firefox can keep a dismissed prompt pending for good; here the
      * first request answers only after 1.5 s): a second click asks again and that answer is used,
      * so the button never goes dead, and the first request's late stream is stopped, not shown.
