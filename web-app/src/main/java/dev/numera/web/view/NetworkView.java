@@ -22,10 +22,54 @@ public final class NetworkView {
     private static final int BAR_COLOUR = 0xFF9D7B45;
 
     private final Gray input;
-    private final int[] layers;      // which layer outputs are shown
-    private final boolean[] maps;    // feature maps (true) or bars (false)
-    private final PixelCanvas[] views;
-    private final int[][] shapes;
+    private final LayerView[] views;   // the layer outputs shown, in order
+
+    /**
+     * One shown layer: which output, its shape [c, h, w], its canvas, and how it is drawn. Two kinds on
+     * purpose: the call in {@link #show} stays a virtual call, which TeaVM does not inline. Inlined (each
+     * callee had one caller) the pixel loops ended up in App.show, which V8 ran in the JavaScript build
+     * through on-stack-replacement code and its deopts, for stretches in float-boxing lower tiers.
+     */
+    private abstract static class LayerView {
+        final int layer;
+        final int[] shape;
+        final PixelCanvas canvas;
+
+        LayerView(int layer, int[] shape, PixelCanvas canvas) {
+            this.layer = layer;
+            this.shape = shape;
+            this.canvas = canvas;
+        }
+
+        /** @param a the layer's output, [shape[0] * shape[1] * shape[2]] */
+        abstract void draw(float[] a);
+    }
+
+    /** Feature maps as tiles, TILE_COLUMNS to a row. */
+    private static final class Maps extends LayerView {
+        Maps(int layer, int[] shape, PixelCanvas canvas) {
+            super(layer, shape, canvas);
+        }
+
+        @Override
+        void draw(float[] a) {
+            ViewPixels.maps(a, shape[0], shape[1], shape[2], Math.min(shape[0], TILE_COLUMNS), canvas.pixels());
+            canvas.put();
+        }
+    }
+
+    /** A dense layer's units as bars. */
+    private static final class Bars extends LayerView {
+        Bars(int layer, int[] shape, PixelCanvas canvas) {
+            super(layer, shape, canvas);
+        }
+
+        @Override
+        void draw(float[] a) {
+            ViewPixels.bars(a, shape[0], BAR_HEIGHT, BAR_COLOUR, canvas.pixels());
+            canvas.put();
+        }
+    }
 
     public NetworkView(HTMLDocument doc, Sequential net) {
         HTMLElement box = doc.getElementById("activations");
@@ -38,28 +82,22 @@ public final class NetworkView {
                 chosen[count++] = i;
             }
         }
-        layers = new int[count];
-        maps = new boolean[count];
-        views = new PixelCanvas[count];
-        shapes = new int[count][];
+        views = new LayerView[count];
         for (int k = 0; k < count; k++) {
             int i = chosen[k];
             int[] s = net.outputShape(i);
-            layers[k] = i;
-            shapes[k] = s;
-            maps[k] = s[1] > 1 || s[2] > 1;
             int c = s[0];
             String title = describe(net, i, s);
-            if (maps[k]) {
+            if (s[1] > 1 || s[2] > 1) {
                 int cols = Math.min(c, TILE_COLUMNS);
                 int rows = (c + cols - 1) / cols;
                 int w = cols * (s[2] + 1) - 1;
                 int h = rows * (s[1] + 1) - 1;
-                views[k] = new PixelCanvas(section(doc, box, title, Math.min(2 * w, 420)), w, h);
+                views[k] = new Maps(i, s, new PixelCanvas(section(doc, box, title, Math.min(2 * w, 420)), w, h));
             } else {
                 HTMLCanvasElement canvas = section(doc, box, title, Math.min(Math.max(3 * c, 120), 420));
                 Js.setStyle(canvas, "height", BAR_HEIGHT + "px");
-                views[k] = new PixelCanvas(canvas, c, BAR_HEIGHT);
+                views[k] = new Bars(i, s, new PixelCanvas(canvas, c, BAR_HEIGHT));
             }
         }
     }
@@ -102,23 +140,16 @@ public final class NetworkView {
     public void show(Prediction p) {
         if (!p.hasActivations()) { // no input: blank, as at the start
             input.clear();
-            for (PixelCanvas v : views) {
-                v.clear();
+            for (LayerView v : views) {
+                v.canvas.clear();
             }
             return;
         }
         input.draw(p.input());
         // each layer as pixels, then one putImageData: a fillRect per bar would make its fractional
         // coordinates a new number object per call
-        for (int k = 0; k < layers.length; k++) {
-            float[] a = p.activation(layers[k]);
-            int[] s = shapes[k];
-            if (maps[k]) {
-                ViewPixels.maps(a, s[0], s[1], s[2], Math.min(s[0], TILE_COLUMNS), views[k].pixels());
-            } else {
-                ViewPixels.bars(a, s[0], BAR_HEIGHT, BAR_COLOUR, views[k].pixels());
-            }
-            views[k].put();
+        for (LayerView v : views) {
+            v.draw(p.activation(v.layer));
         }
     }
 }
