@@ -82,8 +82,14 @@
     whenParsed(function () {
       document.body.setAttribute("data-error", code);
       document.getElementById("runtime-badge").textContent = "not loaded";
+      disablePad();
     });
     settle();
+  }
+
+  // No app to draw for: the pad leaves the tab order (numera.css dims it), as App.fail does when the model fails.
+  function disablePad() {
+    document.getElementById("draw-canvas").removeAttribute("tabindex");
   }
 
   // Scripts added with async = false run in the order they were added, however they arrive.

@@ -296,7 +296,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     /** No model, so no recognizer: the inputs are never wired, and stay disabled as the page starts them. */
     private void fail(String message) {
         setStatus(message, "status error");
-        Js.setData(doc.getBody(), "error", "model");
+        Js.setData(doc.getBody(), "error", "model");   // numera.css dims the pad and hides the result's labels
+        doc.getElementById("draw-canvas").removeAttribute("tabindex");   // nothing to draw for: out of the tab order
     }
 
     /**

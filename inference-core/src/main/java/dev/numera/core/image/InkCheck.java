@@ -61,7 +61,7 @@ public final class InkCheck {
     public static final String TOO_MUCH_INK = "ink covers almost everything";
     public static final String SCATTERED = "ink is scattered specks (noise), not strokes";
     public static final String TOO_SMALL = "ink too small to read";
-    public static final String ACROSS = "the ink touches two sides of the box (the paper's edge, a shadow, or a digit too big for the box)";
+    public static final String ACROSS = "the ink touches two sides of the box (the paper's edge, a shadow, or a digit too big)";
 
     /** The verdict of the last {@link InkCheck#check}; one instance per InkCheck, overwritten each call. */
     public static final class Result {

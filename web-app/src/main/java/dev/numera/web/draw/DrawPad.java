@@ -6,6 +6,7 @@ import dev.numera.web.jso.PointerEvent;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 
 /**
@@ -58,6 +59,12 @@ public final class DrawPad {
         canvas.addEventListener("pointercancel", this::up);
         // the pointerup can go missing (released outside the window, capture taken away): this is the stroke's end then
         canvas.addEventListener("lostpointercapture", this::up);
+        // Space on the focused pad does nothing; without this the page scrolled a screen down, away from the pad
+        canvas.addEventListener("keydown", e -> {
+            if (" ".equals(((KeyboardEvent) e).getKey())) {
+                e.preventDefault();
+            }
+        });
     }
 
     // A bitmap of one pixel per device pixel (SIZE x devicePixelRatio), blank; made again when the ratio

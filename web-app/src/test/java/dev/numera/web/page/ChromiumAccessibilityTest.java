@@ -68,6 +68,54 @@ class ChromiumAccessibilityTest {
         }
     }
 
+    /** Contrast ratio (WCAG) of two CSS colours, computed in the page: contrast('#b45309', 'white'). */
+    private static final String CONTRAST = "function rgb(v) { var e = document.createElement('i'); e.style.color = v; document.body.appendChild(e);"
+            + " var m = getComputedStyle(e).color.match(/[0-9.]+/g).map(Number); e.remove(); return m; }"
+            + "function lum(v) { var c = rgb(v).slice(0, 3).map(function (x) { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });"
+            + " return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; }"
+            + "function contrast(a, b) { var x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }";
+
+    /**
+     * What the audit does not look at. The focus ring and the pad's edge stand out from the card (3:1,
+     * as WCAG asks of non-text parts) in both schemes. The camera's live regions are rendered while
+     * empty, so they are in the accessibility tree before their first message. Space on the focused pad
+     * does not scroll the page away. In forced colours (Windows High Contrast) the pad keeps its paper
+     * under the ink, which the canvas draws dark, and the bars keep their colours.
+     */
+    @Test
+    void focusPadEdgeLiveRegionsSpaceAndForcedColours() {
+        Site.requireModel();
+        try (Chromium c = Chromium.launch()) {
+            for (String scheme : new String[] {"light", "dark"}) {
+                open(c, scheme, "index.html?runtime=wasm");
+                String ratios = (String) Pages.js(c.driver, CONTRAST + "var root = getComputedStyle(document.documentElement),"
+                        + " card = getComputedStyle(document.querySelector('.card')).backgroundColor;"
+                        + " return [contrast(root.getPropertyValue('--focus'), card), contrast(getComputedStyle(document.getElementById('draw-canvas')).borderTopColor, card)]"
+                        + ".map(function (r) { return r >= 3 ? 'ok' : r.toFixed(2); }).join(',');");
+                assertEquals("ok,ok", ratios, scheme + ": focus ring, pad edge against the card");
+                assertEquals("block,block", Pages.js(c.driver, "return ['camera-status', 'camera-message'].map(function (id) {"
+                        + " var e = document.getElementById(id); return e.textContent === '' ? getComputedStyle(e).display : 'text'; }).join(',');"), scheme);
+            }
+            Pages.js(c.driver, "window.scrollTo(0, 0); document.getElementById('draw-canvas').focus();");
+            c.driver.executeCdpCommand("Input.dispatchKeyEvent", Map.of("type", "keyDown", "key", " ", "code", "Space", "windowsVirtualKeyCode", 32, "text", " "));
+            c.driver.executeCdpCommand("Input.dispatchKeyEvent", Map.of("type", "keyUp", "key", " ", "code", "Space", "windowsVirtualKeyCode", 32));
+            assertEquals("0,true", Pages.js(c.driver, "return new Promise(function (done) { requestAnimationFrame(function () { requestAnimationFrame(function () {"
+                    + " done(window.scrollY + ',' + (document.documentElement.scrollHeight > innerHeight)); }); }); });"), "Space on the pad, on a page that can scroll");
+
+            c.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "forced-colors", "value", "active"),
+                    Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            assertEquals("true", String.valueOf(Pages.js(c.driver, "return matchMedia('(forced-colors: active)').matches;")));
+            String kept = (String) Pages.js(c.driver, "var root = getComputedStyle(document.documentElement);"
+                    // the reference element is left its colour too, or forced colours would repaint it
+                    + " function as(v) { var e = document.createElement('i'); e.style.forcedColorAdjust = 'none'; e.style.color = v;"
+                    + " document.body.appendChild(e); var r = getComputedStyle(e).color; e.remove(); return r; }"
+                    + " var pad = getComputedStyle(document.getElementById('draw-canvas')).backgroundColor,"
+                    + " bar = getComputedStyle(document.querySelector('.bar')).backgroundColor;"
+                    + " return (pad === as(root.getPropertyValue('--paper'))) + ',' + (bar === as(root.getPropertyValue('--bar'))) + (pad + bar === '' ? '' : ' ' + pad + ' ' + bar);");
+            assertTrue(kept.startsWith("true,true "), "forced colours: the pad's paper, the bars' colour: " + kept);
+        }
+    }
+
     /** The page in a colour scheme ("light" or "dark", as the system would ask for it), started. */
     private static void open(Chromium c, String scheme, String page) {
         c.driver.executeCdpCommand("Emulation.setEmulatedMedia",

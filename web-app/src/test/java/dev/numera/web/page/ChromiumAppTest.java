@@ -761,6 +761,10 @@ class ChromiumAppTest {
             // no recognizer, so the buttons that would need one are off
             assertEquals("true,true,true", Pages.js(chromium.driver, "return ['clear', 'undo', 'camera-toggle'].map(function (id) {"
                     + " return document.getElementById(id).disabled; }).join(',');"));
+            // nor does the pad look or act ready: out of the tab order, dimmed; no labels beside empty values
+            assertEquals("null,0.5,hidden", Pages.js(chromium.driver, "var pad = document.getElementById('draw-canvas');"
+                    + " return [String(pad.getAttribute('tabindex')), getComputedStyle(pad).opacity,"
+                    + " getComputedStyle(document.querySelector('#verdict .label')).visibility].join(',');"));
             Files.write(copy.resolve("model/numera.nmod"), Files.readAllBytes(Site.dir().resolve("model/numera.nmod")));
             // the copy's worker cached nothing (its files do not match their versions); a worker of this origin is cleared anyway
             chromium.driver.get(broken.url("index.html?fresh"));
@@ -783,6 +787,7 @@ class ChromiumAppTest {
             started = Pages.awaitStart(chromium.driver);
             assertTrue(started.startsWith("load|Could not load the app (js/numera.js)."), started);
             assertEquals("not loaded", Pages.js(chromium.driver, "return document.getElementById('runtime-badge').textContent"));
+            assertEquals(null, Pages.js(chromium.driver, "return document.getElementById('draw-canvas').getAttribute('tabindex');"));
         } finally {
             Site.delete(copy);
         }
