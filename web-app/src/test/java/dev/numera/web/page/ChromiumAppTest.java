@@ -376,8 +376,12 @@ class ChromiumAppTest {
         chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", true));
         try {
             open(Site.server(), "wasm");
+            String barsTop = "return document.getElementById('bars').getBoundingClientRect().top + scrollY;";
+            Object emptyBars = Pages.js(chromium.driver, barsTop);
             draw(7);
             assertEquals("7", text("prediction"));
+            // the verdict keeps its height whether it shows the empty pad's three lines of text or a digit
+            assertEquals(emptyBars, Pages.js(chromium.driver, barsTop), "the bars' top, empty pad then a 7");
             List<?> r = (List<?>) Pages.js(chromium.driver, "var top = function (el) { return el.getBoundingClientRect().top + scrollY; };"
                     + "var pad = document.getElementById('draw-canvas'), digit = document.getElementById('prediction');"
                     + "return [document.documentElement.scrollWidth, innerWidth, innerHeight, top(pad),"
