@@ -22,6 +22,7 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -147,22 +148,28 @@ final class PredictCommand implements Callable<Integer> {
 
     /** Per channel, the median of the picture's outermost pixels (R, G, B, A). */
     static byte[] borderMedian(byte[] rgba, int w, int h) {
-        List<Integer> ring = new ArrayList<>();
+        int[] ring = new int[w * h];   // the border's pixel indices (at most every pixel, for a picture 1 or 2 px wide)
+        int n = 0;
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
-                    ring.add(y * w + x);
+            if (y == 0 || y == h - 1) {
+                for (int x = 0; x < w; x++) {
+                    ring[n++] = y * w + x;
+                }
+            } else {
+                ring[n++] = y * w;
+                if (w > 1) {
+                    ring[n++] = y * w + w - 1;
                 }
             }
         }
         byte[] out = new byte[4];
-        int[] values = new int[ring.size()];
+        int[] values = new int[n];
         for (int c = 0; c < 4; c++) {
-            for (int k = 0; k < values.length; k++) {
-                values[k] = rgba[4 * ring.get(k) + c] & 0xFF;
+            for (int k = 0; k < n; k++) {
+                values[k] = rgba[4 * ring[k] + c] & 0xFF;
             }
             java.util.Arrays.sort(values);
-            out[c] = (byte) values[values.length / 2];
+            out[c] = (byte) values[n / 2];
         }
         return out;
     }
@@ -219,7 +226,7 @@ final class PredictCommand implements Callable<Integer> {
         ColorModel cm = image.getColorModel();
         // Java's own linear grey (no embedded profile, which getRGB applies as a browser does), integer samples of up to 16 bits
         if (cm instanceof ComponentColorModel && cm.getColorSpace() == ColorSpace.getInstance(ColorSpace.CS_GRAY)
-                && (cm.getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE || cm.getTransferType() == java.awt.image.DataBuffer.TYPE_USHORT)) {
+                && (cm.getTransferType() == DataBuffer.TYPE_BYTE || cm.getTransferType() == DataBuffer.TYPE_USHORT)) {
             return greyRgba(image.getRaster(), cm);
         }
         int[] row = new int[w];

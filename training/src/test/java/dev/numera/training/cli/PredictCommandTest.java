@@ -322,6 +322,26 @@ class PredictCommandTest {
         assertTrue(correct >= 19, correct + " of " + n + " read");
     }
 
+    /** The frame's paper is the median of the border alone (a dark pixel on it, the ink inside, do not count); any size. */
+    @Test
+    void theFrameIsTheBordersMedianColour() {
+        // 4x4: the 4 inner pixels (ink) and 5 of the 12 border ones dark; with the inside counted, dark would win
+        byte[] rgba = new byte[4 * 16];
+        java.util.Set<Integer> dark = java.util.Set.of(5, 6, 9, 10, 0, 1, 2, 4, 8);
+        for (int i = 0; i < 16; i++) {
+            int g = dark.contains(i) ? 10 : 200;
+            rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = (byte) g;
+            rgba[4 * i + 3] = (byte) 255;
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {(byte) 200, (byte) 200, (byte) 200, (byte) 255},
+                PredictCommand.borderMedian(rgba, 4, 4));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {10, 10, 10, (byte) 255}, PredictCommand.borderMedian(
+                new byte[] {10, 10, 10, (byte) 255}, 1, 1));
+        PredictCommand.Picture framed = PredictCommand.asCameraBox(new PredictCommand.Picture(java.util.Arrays.copyOf(rgba, 12), 1, 3));
+        assertEquals(5, framed.width());    // a margin of 2 px at least on each side
+        assertEquals(7, framed.height());
+    }
+
     /** A grey image of 32-bit samples (a TIFF) is read through getRGB, not taken for one of up to 16 bits. */
     @Test
     void aGreyImageOf32BitSamplesIsRead() throws IOException {
