@@ -5,7 +5,8 @@
    ?kernels=java leaves the SIMD layers out. window.numeraBoot: runtime, model (Int8Array) or
    modelError, and notice, which Java reads; marks, to which Java appends its own; and, for a
    developer at the console, simdError (why the SIMD layers, when tried, did not load, so the Java
-   kernels run) and swError (why the service worker did not register), each set only on a failure.
+   kernels run) and swError (why the service worker did not register), each set only on a failure
+   (the footer says it too, with how the offline copy stands).
    Java also reads window.numeraSimd / numeraSimdMemory. The service worker is registered two
    seconds after the start, so its start never competes with the app's. index.html loads this file
    first thing in <head>, before the style sheet, so that it runs before any layout: it touches the
@@ -282,13 +283,78 @@
   var SW_DELAY_MS = 2000;
   function settle() {
     settled = true;
-    if (swRegistered || !("serviceWorker" in navigator) || window.location.protocol === "file:") { return; }
+    if (swRegistered) { return; }
     swRegistered = true;
-    window.setTimeout(function () {
-      navigator.serviceWorker.register("sw.js").then(null, function (err) {
-        boot.swError = String(err);
-      });
-    }, SW_DELAY_MS);
+    if (window.location.protocol === "file:") {
+      offline("Opened from a file, so no copy is kept for offline use.");
+    } else if (!("serviceWorker" in navigator)) {
+      offline(window.isSecureContext === false ? "Not kept for offline use: that needs the page served over HTTPS."
+        : "This browser cannot keep a copy for offline use.");
+    } else {
+      // the worker of this page's build: the one that served it, or on a first visit the first to claim it
+      var own = navigator.serviceWorker.controller;
+      window.setTimeout(function () {
+        navigator.serviceWorker.register("sw.js").then(function (reg) { watchOffline(reg, own); }, function (err) {
+          boot.swError = String(err);
+          offline(notKept(boot.swError));
+        });
+      }, SW_DELAY_MS);
+    }
+  }
+
+  // The footer says how the offline copy stands, not only that there could be one: the worker's
+  // pre-cache can fail (a file that is not this build's, a full disk), and a page that a new build's
+  // worker takes over still runs the build it was served (cache first: the older one) until reloaded.
+  // sw.js tells the pages of its scope {numeraOffline: "saved" | "saving" | "failed", error, update}
+  // when its pre-cache ends, and the active worker answers "numera-offline?" with "saved" or "saving".
+  var SAVING = "Saving a copy on this device for offline use\u2026";
+  var newBuild = false;
+
+  function notKept(reason) {
+    return "Could not keep a copy for offline use (" + reason + "); Numera works while online.";
+  }
+
+  function offline(text, reload) {
+    whenParsed(function () {
+      document.getElementById("offline").textContent = text;
+      document.getElementById("offline-reload").hidden = !reload;
+    });
+  }
+
+  function watchOffline(reg, own) {
+    var sw = navigator.serviceWorker;
+    // another worker controls the page than the one of its build (a new build's took over, perhaps
+    // before this registration settled): the page runs the older build
+    function controllerChanged() {
+      if (own === null) {
+        own = sw.controller;
+      } else if (!newBuild && sw.controller !== null && sw.controller !== own) {
+        newBuild = true;
+        offline("A new version of Numera is saved on this device; reload to use it.", true);
+      }
+    }
+    document.getElementById("offline-reload").onclick = function () { window.location.reload(); };
+    sw.addEventListener("controllerchange", controllerChanged);
+    controllerChanged();
+    sw.addEventListener("message", function (e) {
+      var m = e.data;
+      if (newBuild || !m || !m.numeraOffline) { return; }
+      if (m.numeraOffline === "saved") {
+        offline("Saved on this device: works offline.");
+      } else if (m.numeraOffline === "saving") {
+        offline(SAVING);
+      } else if (m.update) {
+        offline("Works offline with the copy saved earlier; a newer version could not be saved (" + m.error + ").");
+      } else {
+        offline(notKept(m.error));
+      }
+    });
+    sw.startMessages();
+    if (reg.active) {
+      reg.active.postMessage("numera-offline?");
+    } else {
+      offline(SAVING);
+    }
   }
 
   fetchModel();

@@ -12,7 +12,29 @@ const CACHE = PREFIX + VERSION;
 const LEGACY = /^numera-[0-9a-f]{12}$/;   // before the scope was in the name (one copy per origin then)
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  // a failed install leaves this worker redundant, so it says why before it goes; "update": the
+  // worker and copy already in place stay
+  const update = self.registration.active !== null;
+  event.waitUntil(precache().then(() => self.skipWaiting(),
+      (err) => tell({ numeraOffline: "failed", error: reason(err), update }).then(() => { throw err; })));
+});
+
+// How the offline copy stands, to every page of this scope, the one a first visit's worker does not
+// control yet too (loader.js shows it in the page's footer).
+async function tell(message) {
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  pages.forEach((page) => page.postMessage(message));
+}
+
+function reason(err) {
+  return String(err && err.message ? err.message : err);
+}
+
+// A page asks once its registration settles; a worker without its cache is refilling it (below).
+self.addEventListener("message", (event) => {
+  if (event.data === "numera-offline?" && event.source) {
+    event.waitUntil(caches.has(CACHE).then((saved) => event.source.postMessage({ numeraOffline: saved ? "saved" : "saving" })));
+  }
 });
 
 // Every file is downloaded and checked before any goes into the cache, and a failed check fails the
@@ -112,7 +134,8 @@ self.addEventListener("activate", (event) => {
       .then((names) => Promise.all(names
         .filter((n) => (ownOld(n) || LEGACY.test(n)))
         .map((n) => caches.delete(n))))
-      .then(() => self.clients.claim()));
+      .then(() => self.clients.claim())
+      .then(() => tell({ numeraOffline: "saved" })));
 });
 
 // Cache first, for this origin only. A page's query is ignored (index.html?runtime=js is
@@ -132,8 +155,10 @@ self.addEventListener("fetch", (event) => {
   // this name, which then looked like one already filled.
   if (navigate) {
     event.waitUntil(caches.has(CACHE)
-      .then((has) => has || new Promise((done) => setTimeout(done, 2000)).then(precache))
-      .catch(() => {}));   // a failed refill is tried again on the next page load
+      .then((has) => has || new Promise((done) => setTimeout(done, 2000)).then(precache)
+        .then(() => tell({ numeraOffline: "saved" }),   // a failed refill is tried again on the next page load
+          (err) => tell({ numeraOffline: "failed", error: reason(err), update: false })))
+      .catch(() => {}));
   }
   event.respondWith(
     caches.match(req, { cacheName: CACHE, ignoreSearch: navigate })

@@ -16,6 +16,17 @@ public final class Pages {
         return ((JavascriptExecutor) d).executeAsyncScript(script);
     }
 
+    /**
+     * Waits up to {@code ms} until the text of element {@code id} starts with {@code start}; returns the
+     * text it has then, so an assertion on it shows what the page said instead of a script timeout.
+     */
+    public static String awaitTextStart(WebDriver d, String id, String start, int ms) {
+        return (String) ((JavascriptExecutor) d).executeAsyncScript("var id = arguments[0], start = arguments[1],"
+                + " until = Date.now() + arguments[2], done = arguments[3];"
+                + "(function poll() { var t = document.getElementById(id).textContent;"
+                + " if (t.indexOf(start) === 0 || Date.now() > until) { done(t); } else { setTimeout(poll, 20); } })();", id, start, ms);
+    }
+
     /** Waits for the app to start: "true" when ready, otherwise the error kind (status text follows after a '|'). */
     public static String awaitStart(WebDriver d) {
         return (String) await(d, "document.body.dataset.ready === 'true' || document.body.dataset.error",

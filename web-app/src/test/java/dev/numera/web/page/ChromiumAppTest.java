@@ -433,10 +433,13 @@ class ChromiumAppTest {
         Site.requireModel();
         try (StaticServer own = Site.start()) {
             openCached(own.url("index.html"));
+            // the footer says the copy is there only once the worker has it all
+            assertEquals(SAVED, offlineLine(SAVED));
             own.setOffline(true);
             chromium.driver.navigate().refresh();
             String started = Pages.awaitStart(chromium.driver);
             assertTrue(started.startsWith("true|"), started);
+            assertEquals(SAVED, offlineLine(SAVED), "offline, the active worker answers the page");
             // the SIMD module came from the cache too (without it the page would quietly fall back to Java)
             assertEquals("wasm-simd", Pages.js(chromium.driver, "return window.numera.kernels;"));
             // by its exact versioned URL: another build's version of it is not this cache's to give
@@ -448,6 +451,13 @@ class ChromiumAppTest {
             clearAndRecogniseASeven();
         }
         forgetRequests();
+    }
+
+    private static final String SAVED = "Saved on this device: works offline.";
+
+    /** The footer's line on the offline copy once it starts with {@code start}, or what it says after 20 s. */
+    private String offlineLine(String start) {
+        return Pages.awaitTextStart(chromium.driver, "offline", start, 20_000);
     }
 
     /** The version the offline tests "deploy" as a new build. */
@@ -511,10 +521,15 @@ class ChromiumAppTest {
             // names and looks at the answer the poll before got)
             Pages.await(chromium.driver, "(caches.keys().then(function (k) { window.__keys = k.join(','); }),"
                     + " window.__keys === 'numera-/-" + NEXT_VERSION + "')", "true");
-            chromium.driver.navigate().refresh();
+            // the page still runs the old build, and says so with a way to the new one
+            String reload = "A new version of Numera is saved on this device; reload to use it.";
+            assertEquals(reload, offlineLine(reload));
+            chromium.driver.findElement(By.id("offline-reload")).click();
+            Pages.await(chromium.driver, "document.querySelector('.tagline').textContent === 'New build.'", "true");
             started = Pages.awaitStart(chromium.driver);
             assertTrue(started.startsWith("true|"), "the load after the new worker activated: " + started);
-            assertEquals("New build.", Pages.js(chromium.driver, tagline));
+            assertEquals(SAVED, offlineLine(SAVED), "the reloaded page is the saved build: no second prompt");
+            assertEquals(true, Pages.js(chromium.driver, "return document.getElementById('offline-reload').hidden;"));
             own.setOffline(true);
             chromium.driver.navigate().refresh();
             started = Pages.awaitStart(chromium.driver);
@@ -562,6 +577,9 @@ class ChromiumAppTest {
                     + " return window.__next ? 'new worker' : 'no update'; }); });"));
             assertEquals("redundant", Pages.await(chromium.driver, "window.__next.state === 'redundant' || window.__next.state === 'activated'", "window.__next.state"));
             assertEquals(cached, Pages.js(chromium.driver, keys), "the old cache stays, and no cache of the failed version is left");
+            String kept = "Works offline with the copy saved earlier; a newer version could not be saved (model/numera.nmod?v=";
+            String line = offlineLine(kept);
+            assertTrue(line.startsWith(kept) && line.contains(" is not the file of this build (its SHA-256 starts "), line);
 
             own.setOffline(true);
             chromium.driver.navigate().refresh();
@@ -671,6 +689,7 @@ class ChromiumAppTest {
                     + " return Promise.all(k.map(function (n) { return caches.delete(n); })); }).then(function () { return 'deleted'; });"));
             chromium.driver.navigate().refresh();
             assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            assertEquals(SAVED, offlineLine(SAVED), "the footer follows the refill");
             // each poll starts a look at the cache and reads what the poll before found
             Pages.await(chromium.driver, "(caches.keys().then(function (k) { return k.length === 1 ? caches.open(k[0]) : null; })"
                     + ".then(function (c) { return c ? c.match('index.html') : null; }).then(function (m) { window.__refilled = !!m; }),"
@@ -769,6 +788,11 @@ class ChromiumAppTest {
             assertEquals("null,0.5,hidden", Pages.js(chromium.driver, "var pad = document.getElementById('draw-canvas');"
                     + " return [String(pad.getAttribute('tabindex')), getComputedStyle(pad).opacity,"
                     + " getComputedStyle(document.querySelector('#verdict .label')).visibility].join(',');"));
+            // nor is a copy kept for offline use, and the footer says why instead of promising one
+            String notKept = "Could not keep a copy for offline use (";
+            String line = offlineLine(notKept);
+            assertTrue(line.startsWith(notKept) && line.contains("?v=") && line.contains(" is not the file of this build (its SHA-256 starts ")
+                    && line.endsWith("); Numera works while online."), line);
             Files.write(copy.resolve("model/numera.nmod"), Files.readAllBytes(Site.dir().resolve("model/numera.nmod")));
             // the copy's worker cached nothing (its files do not match their versions); a worker of this origin is cleared anyway
             chromium.driver.get(broken.url("index.html?fresh"));
