@@ -88,8 +88,7 @@ final class PredictCommand implements Callable<Integer> {
         boolean polarity = false;   // an image read as blank or as all ink: likely the wrong polarity for the mode
         for (Path p : paths) {
             try {
-                BufferedImage image = decode(p);
-                Picture pic = new Picture(rgba(image), image.getWidth(), image.getHeight());
+                Picture pic = picture(p);
                 if (mode == Mode.camera) {
                     pic = asCameraBox(pic);
                 }
@@ -307,6 +306,16 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /**
+     * The image as a browser shows it: decoded, as RGBA bytes, then turned by its EXIF orientation
+     * (a phone's portrait photo is stored sideways) before anything else looks at it. Turned after
+     * {@link #rgba}, the one point its colour and grey paths share.
+     */
+    static Picture picture(Path p) {
+        BufferedImage image = decode(p);
+        return ExifOrientation.apply(new Picture(rgba(image), image.getWidth(), image.getHeight()), ExifOrientation.read(p));
     }
 
     /**
