@@ -25,6 +25,17 @@ public record Dataset(float[] images, byte[] labels, int side) {
         return labels[i];
     }
 
+    /**
+     * The share of the most common label: the accuracy of a "network" that always answers it, so
+     * the least a classifier scored on these digits has to beat (0 for no digits).
+     */
+    public double commonestLabelShare() {
+        int[] counts = new int[10];
+        int most = 0;
+        for (byte label : labels) most = Math.max(most, ++counts[label]);
+        return count() == 0 ? 0 : (double) most / count();
+    }
+
     /** A new dataset holding copies of the given images, in the given order. */
     public Dataset subset(int[] indices) {
         int p = pixels();

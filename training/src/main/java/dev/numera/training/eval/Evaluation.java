@@ -166,6 +166,31 @@ public final class Evaluation {
         return sb.toString();
     }
 
+    /**
+     * Whether an accuracy of {@code accuracy} on {@code n} digits is no evidence of learning:
+     *
+     * <pre>accuracy &lt;= p0 + 3 * sqrt(p0 * (1 - p0) / n)</pre>
+     *
+     * where {@code p0} is the share of the commonest label among those digits
+     * ({@link dev.numera.training.data.Dataset#commonestLabelShare}). Chance is not 1/10: always
+     * answering the commonest digit, without a look at the pixels, already scores p0, and a network
+     * whose units saturated (a learning rate far too high) gives one answer to every image, which
+     * scores at most p0. Nor is a score a little above p0 learning: sqrt(p0 (1 - p0) / n) is the
+     * standard error of such a guesser's accuracy measured on n digits, and guessing crosses a
+     * one-sided margin of three of them about once in 740 tries (normal approximation). So 5,000
+     * digits with p0 = 0.11 need more than 0.123, while a few digits get a wide margin and a short
+     * run on them is not refused for noise. With too few digits (or one label only) even an
+     * accuracy of 1 is within the margin: nothing can be told from them.
+     */
+    public static boolean learnedNothing(double accuracy, double p0, int n) {
+        return accuracy <= chanceCeiling(p0, n);
+    }
+
+    /** The highest accuracy that {@link #learnedNothing} still counts as guessing: {@code p0 + 3 * sqrt(p0 * (1 - p0) / n)}. */
+    public static double chanceCeiling(double p0, int n) {
+        return p0 + 3 * Math.sqrt(p0 * (1 - p0) / n);
+    }
+
     public static int argmax(float[] a) {
         return argmax(a, 0, a.length);
     }

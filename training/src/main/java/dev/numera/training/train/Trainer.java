@@ -242,10 +242,11 @@ public final class Trainer {
     }
 
     /**
-     * The settings that can blow the weights up: the learning rate, and the weight decay and (for
-     * SGD) the momentum when they are not the architecture's, whose defaults are known to train.
+     * The settings that can blow the weights up (or saturate them, so that the network learns
+     * nothing): the learning rate, and the weight decay and (for SGD) the momentum when they are
+     * not the architecture's, whose defaults are known to train.
      */
-    String divergenceAdvice() {
+    public String divergenceAdvice() {
         List<String> settings = new ArrayList<>(List.of("the learning rate " + s.lr));
         List<String> options = new ArrayList<>(List.of("--lr"));
         if (s.weightDecay != s.arch.weightDecay()) {

@@ -17,11 +17,13 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -345,15 +347,25 @@ class CliTest {
         }
     }
 
-    /** A training set of {@code count} digits (noise; labels 0..9 in turn) plus the synthetic test set, in one folder. */
+    /**
+     * A training set of {@code count} digits (labels 0..9 in turn) plus the synthetic test set, in one
+     * folder. Each image is faint noise (0..63 of 255: about MNIST's mean, so it adds no bias of its
+     * own) with its label drawn in as ink: digit k fills rows 2k+4 and 2k+5. A network learns that
+     * in a step or two, and train refuses a run that learned nothing.
+     */
     Path syntheticTrainingSet(int count) throws IOException {
         Path d = syntheticTestSet();
         byte[] pixels = new byte[count * 784];
         byte[] labels = new byte[count];
         java.util.Random r = new java.util.Random(1);
         r.nextBytes(pixels);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] &= 63;
+        }
         for (int i = 0; i < count; i++) {
             labels[i] = (byte) (i % 10);
+            int band = i * 784 + (2 * labels[i] + 4) * 28;
+            Arrays.fill(pixels, band, band + 2 * 28, (byte) 255);
         }
         Files.write(d.resolve("train-images-idx3-ubyte"), idx(new int[] {count, 28, 28}, pixels));
         Files.write(d.resolve("train-labels-idx1-ubyte"), idx(new int[] {count}, labels));
@@ -472,6 +484,68 @@ class CliTest {
         assertTrue(r.err.startsWith("numera: training diverged at epoch 1 (train loss NaN)") && r.err.contains("try a lower --lr"), r.err);
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(Path.of(out + ".ckpt")), "no checkpoint of NaN weights");
+    }
+
+    /**
+     * A run that learned nothing (mlp-16 at --lr 1e30: its sigmoids saturate and every digit gets the same
+     * answer, at a finite loss) is an error with advice, and the file already at --out, which may be the
+     * user's good model, stays as it was.
+     */
+    @Test
+    void aRunThatLearnedNothingIsRefusedAndLeavesOutAsItWas() throws IOException {
+        String data = syntheticTrainingSet(200).toString();
+        Path out = Files.write(dir.resolve("good.nmod"), Files.readAllBytes(tinyModel()));
+        byte[] before = Files.readAllBytes(out);
+        FileTime modified = Files.getLastModifiedTime(out);
+        Path report = dir.resolve("report");
+        Result r = run("train", "--arch", "mlp-16", "--epochs", "5", "--seed", "1", "--batch", "5", "--validation", "50",
+                "--lr", "1e30", "--out", out.toString(), "--report", report.toString(), "--data", data);
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        // one answer for every digit, right on 4 of the 50; the commonest is 8 of them: 0.16 + 3 sqrt(0.16 * 0.84 / 50) = 0.3155
+        assertEquals("numera: training learned nothing: validation accuracy 0.0800 is no better than always answering the commonest digit "
+                + "(0.1600 of 50 digits; learning scores above 0.3155, three standard errors higher); the learning rate 1.0E30 is too high "
+                + "for this run; try a lower --lr", r.err.strip());
+        assertArrayEquals(before, Files.readAllBytes(out));
+        assertEquals(modified, Files.getLastModifiedTime(out));
+        assertFalse(Files.exists(report.resolve("index.html")));
+    }
+
+    /** With every setting at the architecture's defaults (which train) the divergence advice would be wrong: the run was too short. */
+    @Test
+    void aShortRunAtTheDefaultsIsToldToTrainLonger() throws IOException {
+        String data = syntheticTrainingSet(200).toString();
+        Result r = run("train", "--arch", "mlp-16", "--epochs", "1", "--seed", "1", "--batch", "5", "--validation", "10", "--limit", "30",
+                "--out", dir.resolve("short.nmod").toString(), "--data", data);
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.startsWith("numera: training learned nothing: ") && r.err.strip().endsWith("; no setting is above mlp-16's defaults, "
+                + "which train, so the run was likely too short: try more --epochs or a larger --limit"), r.err);
+        assertFalse(Files.exists(dir.resolve("short.nmod")));
+    }
+
+    /** The same digits and network at the default rate, which learns them: not refused, and --out is replaced. */
+    @Test
+    void aRunThatLearnsIsNotRefused() throws Exception {
+        String data = syntheticTrainingSet(200).toString();
+        Path out = Files.write(dir.resolve("old.nmod"), Files.readAllBytes(tinyModel()));
+        Result r = run("train", "--arch", "mlp-16", "--epochs", "5", "--seed", "1", "--batch", "5", "--validation", "50",
+                "--out", out.toString(), "--data", data);
+        assertEquals(0, r.code, r.err);
+        assertEquals("mlp-16", ModelFile.read(Files.readAllBytes(out)).metadata().get(ModelFile.META_ARCH));
+    }
+
+    /** Validation digits so few that not even a perfect score could show learning: refused before training. */
+    @Test
+    void tooFewValidationDigitsAreAUsageError() throws IOException {
+        String data = syntheticTrainingSet(30).toString();
+        Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "3",
+                "--out", dir.resolve("v.nmod").toString(), "--data", data);
+        assertEquals(2, r.code, r.err);
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertTrue(r.err.startsWith("numera train: --validation 3 is too few digits: even a network right on every one could not be told "
+                + "from always answering their commonest digit ("), r.err);
+        assertFalse(Files.exists(dir.resolve("v.nmod.ckpt")), "refused before the first epoch");
     }
 
     /** A weight decay far from the architecture's is named with the learning rate when the run diverges. */

@@ -82,6 +82,15 @@ class MnistTest {
         }
     }
 
+    /** The commonest label's share: what always answering that label scores. */
+    @Test
+    void commonestLabelShare() {
+        assertEquals(0.5, new Dataset(new float[4], new byte[] {3, 7, 3, 1}, 1).commonestLabelShare(), 0);
+        assertEquals(0.1, new Dataset(new float[10], new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 1).commonestLabelShare(), 0);
+        assertEquals(1, new Dataset(new float[2], new byte[] {9, 9}, 1).commonestLabelShare(), 0);
+        assertEquals(0, new Dataset(new float[0], new byte[0], 1).commonestLabelShare(), 0);
+    }
+
     @Test
     void dataDirRule() throws IOException {
         Path root = Files.createDirectories(dir.resolve("proj"));
