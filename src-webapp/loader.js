@@ -5,8 +5,8 @@
    ?kernels=java leaves the SIMD layers out. window.numeraBoot: runtime, model (Int8Array) or
    modelError, and notice, which Java reads; marks, to which Java appends its own; and, for a
    developer at the console, simdError (why the SIMD layers, when tried, did not load, so the Java
-   kernels run) and swError (why the service worker did not register), each set only on a failure
-   (the footer says it too, with how the offline copy stands).
+   kernels run), swError (why the service worker did not register) and offlineError (why no offline
+   copy was kept), each set only on a failure; the footer says how the offline copy stands.
    Java also reads window.numeraSimd / numeraSimdMemory. The service worker is registered two
    seconds after the start, so its start never competes with the app's. index.html loads this file
    first thing in <head>, before the style sheet, so that it runs before any layout: it touches the
@@ -289,72 +289,103 @@
       offline("Opened from a file, so no copy is kept for offline use.");
     } else if (!("serviceWorker" in navigator)) {
       offline(window.isSecureContext === false ? "Not kept for offline use: that needs the page served over HTTPS."
-        : "This browser cannot keep a copy for offline use.");
+        : "No copy is kept for offline use: this browser (or this window's mode) does not allow it.");
     } else {
-      // the worker of this page's build: the one that served it, or on a first visit the first to claim it
-      var own = navigator.serviceWorker.controller;
       window.setTimeout(function () {
-        navigator.serviceWorker.register("sw.js").then(function (reg) { watchOffline(reg, own); }, function (err) {
+        navigator.serviceWorker.register("sw.js").then(watchOffline, function (err) {
           boot.swError = String(err);
-          offline(notKept(boot.swError));
+          offline(NOT_KEPT, boot.swError);
         });
       }, SW_DELAY_MS);
     }
   }
 
   // The footer says how the offline copy stands, not only that there could be one: the worker's
-  // pre-cache can fail (a file that is not this build's, a full disk), and a page that a new build's
-  // worker takes over still runs the build it was served (cache first: the older one) until reloaded.
-  // sw.js tells the pages of its scope {numeraOffline: "saved" | "saving" | "failed", error, update}
-  // when its pre-cache ends, and the active worker answers "numera-offline?" with "saved" or "saving".
+  // pre-cache can fail (a file that is not this build's, a full disk), and a page whose build a new
+  // one replaced in the cache still runs until reloaded. The copy's state is read from the caches
+  // (sw.js: a cache of this scope named after a build's version, whole once it holds
+  // "numera-complete") and compared with the version the page carries; the worker's messages only
+  // say when to look again, and why a pre-cache failed. Plain text, not a live region: read on
+  // every visit a few seconds in, it would talk over the results.
   var SAVING = "Saving a copy on this device for offline use\u2026";
-  var newBuild = false;
+  var NOT_KEPT = "Could not keep a copy for offline use.";
 
-  function notKept(reason) {
-    return "Could not keep a copy for offline use (" + reason + "); Numera works while online.";
-  }
-
-  function offline(text, reload) {
+  function offline(text, why, reload) {
     whenParsed(function () {
-      document.getElementById("offline").textContent = text;
+      var line = document.getElementById("offline");
+      if (line.textContent !== text) { line.textContent = text; }   // looked at again on every worker event
+      line.title = why || "";
       document.getElementById("offline-reload").hidden = !reload;
     });
+    if (why) { boot.offlineError = why; }
   }
 
-  function watchOffline(reg, own) {
+  function watchOffline(reg) {
     var sw = navigator.serviceWorker;
-    // another worker controls the page than the one of its build (a new build's took over, perhaps
-    // before this registration settled): the page runs the older build
-    function controllerChanged() {
-      if (own === null) {
-        own = sw.controller;
-      } else if (!newBuild && sw.controller !== null && sw.controller !== own) {
-        newBuild = true;
-        offline("A new version of Numera is saved on this device; reload to use it.", true);
-      }
+    var meta = document.querySelector("meta[name=numera-version]");
+    var build = meta ? meta.content : "dev";
+    var prefix = "numera-" + new URL(reg.scope).pathname + "-";
+    var complete = new URL("numera-complete", reg.scope).href;
+    var error = null;      // why the last pre-cache this page heard of failed
+    var asked = false;     // the active worker was asked for a copy of this build (at most once)
+    var updated = false;   // an update check was asked for (at most once)
+
+    function look() {
+      caches.keys().then(function (names) {
+        var mine = names.filter(function (n) { return n.indexOf(prefix) === 0 && /^[0-9a-f]{12}$/.test(n.slice(prefix.length)); });
+        return Promise.all(mine.map(function (n) {
+          return caches.match(complete, { cacheName: n }).then(function (hit) { return hit ? n.slice(prefix.length) : null; });
+        }));
+      }).then(function (versions) {
+        var whole = versions.filter(function (v) { return v !== null; });
+        var busy = reg.installing !== null || reg.waiting !== null;
+        if (whole.indexOf(build) >= 0) {
+          offline("Saved on this device: works offline.", error && "A newer version could not be saved: " + error);
+        } else if (whole.length > 0 && sw.controller !== null) {
+          // served from the cache, whose build has since been replaced by a newer one
+          offline("A new version of Numera is saved on this device.", null, true);
+        } else if (busy) {
+          offline(SAVING);
+        } else if (whole.length > 0 && !updated) {
+          // this page is newer than the copy (it came past the worker: a first load, a hard reload)
+          updated = true;
+          offline(SAVING);
+          reg.update().then(function () { if (!reg.installing) { look(); } }, look);
+        } else if (whole.length === 0 && reg.active !== null && !asked) {
+          asked = true;
+          offline(SAVING);
+          reg.active.postMessage("numera-fill");
+        } else if (whole.length > 0) {
+          offline("Works offline with an earlier version; this one could not be saved.", error);
+        } else {
+          offline(NOT_KEPT, error);
+        }
+      }, function (err) {
+        offline(NOT_KEPT, String(err));
+      });
     }
+
     document.getElementById("offline-reload").onclick = function () { window.location.reload(); };
-    sw.addEventListener("controllerchange", controllerChanged);
-    controllerChanged();
     sw.addEventListener("message", function (e) {
       var m = e.data;
-      if (newBuild || !m || !m.numeraOffline) { return; }
-      if (m.numeraOffline === "saved") {
-        offline("Saved on this device: works offline.");
-      } else if (m.numeraOffline === "saving") {
-        offline(SAVING);
-      } else if (m.update) {
-        offline("Works offline with the copy saved earlier; a newer version could not be saved (" + m.error + ").");
-      } else {
-        offline(notKept(m.error));
-      }
+      if (!m || !m.numeraOffline || m.scope !== reg.scope) { return; }
+      error = m.numeraOffline === "failed" ? m.error : null;
+      look();
     });
     sw.startMessages();
-    if (reg.active) {
-      reg.active.postMessage("numera-offline?");
-    } else {
-      offline(SAVING);
+    sw.addEventListener("controllerchange", look);
+    // a new worker's install ends activated or redundant: the first visit's (already installing when
+    // register settles) and any update's
+    function follow(next) {
+      if (next) {
+        next.addEventListener("statechange", function () {
+          if (next.state === "activated" || next.state === "redundant") { look(); }
+        });
+      }
     }
+    reg.addEventListener("updatefound", function () { follow(reg.installing); look(); });
+    follow(reg.installing || reg.waiting);
+    look();
   }
 
   fetchModel();

@@ -12,16 +12,19 @@ const CACHE = PREFIX + VERSION;
 const LEGACY = /^numera-[0-9a-f]{12}$/;   // before the scope was in the name (one copy per origin then)
 
 self.addEventListener("install", (event) => {
-  // a failed install leaves this worker redundant, so it says why before it goes; "update": the
-  // worker and copy already in place stay
-  const update = self.registration.active !== null;
+  // a failed install leaves this worker redundant: it says why before it goes
   event.waitUntil(precache().then(() => self.skipWaiting(),
-      (err) => tell({ numeraOffline: "failed", error: reason(err), update }).then(() => { throw err; })));
+      (err) => tell({ numeraOffline: "failed", error: reason(err) }).then(() => { throw err; })));
 });
 
-// How the offline copy stands, to every page of this scope, the one a first visit's worker does not
-// control yet too (loader.js shows it in the page's footer).
+// The offline copy's state is the caches themselves: a cache of this scope holding COMPLETE (put
+// last) is a whole copy of the build its name ends in, which the page compares with its own
+// (loader.js, the footer). Messages only tell the pages of this scope to look again, with the
+// reason when a pre-cache failed: matchAll reaches every window of the origin, other copies too.
+const COMPLETE = "numera-complete";
+
 async function tell(message) {
+  message.scope = self.registration.scope;
   const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   pages.forEach((page) => page.postMessage(message));
 }
@@ -30,10 +33,26 @@ function reason(err) {
   return String(err && err.message ? err.message : err);
 }
 
-// A page asks once its registration settles; a worker without its cache is refilling it (below).
+function saved() {
+  return caches.match(COMPLETE, { cacheName: CACHE }).then((hit) => hit !== undefined);
+}
+
+// One refill at a time, whether a navigation or a page found the copy missing.
+let filling = null;
+function fill() {
+  if (filling === null) {
+    filling = precache().finally(() => { filling = null; });
+  }
+  return filling;
+}
+
+// A page that finds no copy of its build while this worker is active (the cache deleted under it,
+// a refill that failed or never ran, as after a reload that bypassed the worker) asks for one.
 self.addEventListener("message", (event) => {
-  if (event.data === "numera-offline?" && event.source) {
-    event.waitUntil(caches.has(CACHE).then((saved) => event.source.postMessage({ numeraOffline: saved ? "saved" : "saving" })));
+  if (event.data === "numera-fill" && event.source) {
+    const reply = (m) => { m.scope = self.registration.scope; event.source.postMessage(m); };
+    event.waitUntil(saved().then((has) => has || fill())
+      .then(() => reply({ numeraOffline: "saved" }), (err) => reply({ numeraOffline: "failed", error: reason(err) })));
   }
 });
 
@@ -74,6 +93,7 @@ async function precache() {
     }
     const cache = await caches.open(CACHE);
     await Promise.all(checked.map(([url, res]) => cache.put(url, res)));
+    await cache.put(COMPLETE, new Response(VERSION));
   } catch (err) {
     if (!existed) {
       await caches.delete(CACHE);   // a put that failed (quota) leaves nothing half-filled behind
@@ -151,13 +171,13 @@ self.addEventListener("fetch", (event) => {
   // The cache can go while this worker stays (another app on the origin whose worker deletes every
   // cache but its own, "clear site data" for the cache storage only): a page load then fills it
   // again, two seconds on so it does not compete with the app's start (loader.js, SW_DELAY_MS), with
-  // the same checked pre-cache. caches.match, not caches.open: opening would make an empty cache of
-  // this name, which then looked like one already filled.
+  // the same checked pre-cache. Looked up by COMPLETE, not caches.open: opening would make an empty
+  // cache of this name, and a half-filled one must be filled again too.
   if (navigate) {
-    event.waitUntil(caches.has(CACHE)
-      .then((has) => has || new Promise((done) => setTimeout(done, 2000)).then(precache)
-        .then(() => tell({ numeraOffline: "saved" }),   // a failed refill is tried again on the next page load
-          (err) => tell({ numeraOffline: "failed", error: reason(err), update: false })))
+    event.waitUntil(saved()
+      .then((has) => has || new Promise((done) => setTimeout(done, 2000)).then(saved)
+        .then((now) => now || fill().then(() => tell({ numeraOffline: "saved" }),   // a failed refill is tried again on the next page load
+          (err) => tell({ numeraOffline: "failed", error: reason(err) }))))
       .catch(() => {}));
   }
   event.respondWith(

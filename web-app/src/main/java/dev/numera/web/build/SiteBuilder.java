@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * versions the URLs of the files the loader downloads as "path?v=" + a content hash ({@link #versionUrls}),
  * puts the loader, that runtime, its glue and the style sheet inline in index.html and deletes their files
  * ({@link #inlineAssets}), draws the app icons with Java2D, stamps the service worker with the list of every
- * artefact and a version that is a hash of all of them, and last fails the build if either runtime's
+ * artefact and a version that is a hash of all of them (which the page carries too), and last fails the build if either runtime's
  * download, gzipped, is over {@link #BUDGET_GZ} ({@link #checkBudget}). Any change to code, model, page or
  * icons gives a new cache name, so a client never mixes old code with a new model. JVM only.
  */
@@ -35,6 +35,8 @@ public final class SiteBuilder {
 
     static final String VERSION_MARK = "/*@VERSION@*/\"dev\"";
     static final String ASSETS_MARK = "/*@ASSETS@*/[]";
+    /** The page's copy of the version, so it can tell whether the offline copy is its own build (loader.js). */
+    static final String PAGE_VERSION_MARK = "<meta name=\"numera-version\" content=\"dev\">";
 
     public static void main(String[] args) throws Exception {
         Path site = Path.of(args[0]);
@@ -287,8 +289,15 @@ public final class SiteBuilder {
         if (!template.contains(VERSION_MARK) || !template.contains(ASSETS_MARK)) {
             throw new IllegalStateException(sw + " lacks the " + VERSION_MARK + " / " + ASSETS_MARK + " marks");
         }
+        Path page = site.resolve("index.html");
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        if (!html.contains(PAGE_VERSION_MARK)) {
+            throw new IllegalStateException(page + " lacks " + PAGE_VERSION_MARK);
+        }
         List<String> assets = assets(site);
+        // the page is hashed with its mark, then stamped with the result: it carries the version it is part of
         String version = version(site, assets);
+        Files.writeString(page, html.replace(PAGE_VERSION_MARK, PAGE_VERSION_MARK.replace("\"dev\"", "\"" + version + "\"")), StandardCharsets.UTF_8);
         StringBuilder list = new StringBuilder("[\n  \"./\"");
         for (String a : assets) {   // the URLs the page asks for: a CDN that keys by URL hands over this build's bytes
             list.append(",\n  \"").append(VERSIONED.contains(a) ? versionedUrl(site, a) : a).append('"');

@@ -108,7 +108,7 @@ class SiteBuilderTest {
     /** Builds a tiny site, stamps its worker and returns the stamped worker's text. */
     private static String stamp(Path site, String model) throws IOException {
         Files.createDirectories(site.resolve("model"));
-        Files.writeString(site.resolve("index.html"), "<p>hi", StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("index.html"), SiteBuilder.PAGE_VERSION_MARK + "<p>hi", StandardCharsets.UTF_8);
         Files.writeString(site.resolve("model/m.nmod"), model, StandardCharsets.UTF_8);
         Files.writeString(site.resolve("sw.js"), SW, StandardCharsets.UTF_8);
         SiteBuilder.stampServiceWorker(site);
@@ -126,12 +126,15 @@ class SiteBuilderTest {
         // "./" is the start URL a home-screen launch opens offline; the worker is never its own asset
         assertTrue(sw.contains("const ASSETS = [\n  \"./\",\n  \"index.html\",\n  \"model/m.nmod\"\n];"), sw);
         assertTrue(version(sw).matches("[0-9a-f]{12}"), sw);
+        // the page carries the version it is part of (hashed with its mark, then stamped)
+        assertEquals("<meta name=\"numera-version\" content=\"" + version(sw) + "\"><p>hi", Files.readString(a.resolve("index.html"), StandardCharsets.UTF_8));
         assertEquals(version(sw), version(stamp(b, "model one")), "the same files give the same version");
         assertFalse(version(sw).equals(version(stamp(b, "model two"))), "one changed byte of any file gives a new version (a new cache)");
         // same contents in the same order under another name: only the name can tell the versions apart
         Files.delete(b.resolve("model/m.nmod"));
         Files.writeString(b.resolve("model/n.nmod"), "model one", StandardCharsets.UTF_8);
         Files.writeString(b.resolve("sw.js"), SW, StandardCharsets.UTF_8);
+        Files.writeString(b.resolve("index.html"), SiteBuilder.PAGE_VERSION_MARK + "<p>hi", StandardCharsets.UTF_8);
         SiteBuilder.stampServiceWorker(b);
         assertFalse(version(sw).equals(version(Files.readString(b.resolve("sw.js"), StandardCharsets.UTF_8))), "so does a renamed file");
     }
@@ -140,5 +143,12 @@ class SiteBuilderTest {
     void aWorkerWithoutItsMarksFailsTheBuild(@TempDir Path site) throws IOException {
         Files.writeString(site.resolve("sw.js"), "const VERSION = \"dev\";", StandardCharsets.UTF_8);
         assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.stampServiceWorker(site)).getMessage().contains("marks"));
+    }
+
+    @Test
+    void aPageWithoutItsVersionMarkFailsTheBuild(@TempDir Path site) throws IOException {
+        Files.writeString(site.resolve("sw.js"), SW, StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("index.html"), "<p>hi", StandardCharsets.UTF_8);
+        assertTrue(assertThrows(IllegalStateException.class, () -> SiteBuilder.stampServiceWorker(site)).getMessage().contains("numera-version"));
     }
 }

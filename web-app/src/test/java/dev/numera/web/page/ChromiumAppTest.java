@@ -432,9 +432,14 @@ class ChromiumAppTest {
     void worksOfflineAfterOneVisit() {
         Site.requireModel();
         try (StaticServer own = Site.start()) {
-            openCached(own.url("index.html"));
+            chromium.driver.get(own.url("index.html"));
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            Pages.js(chromium.driver, "var line = document.getElementById('offline'); window.__offline = [line.textContent];"
+                    + " new MutationObserver(function () { window.__offline.push(line.textContent); }).observe(line, {childList: true, characterData: true, subtree: true});");
+            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
             // the footer says the copy is there only once the worker has it all
             assertEquals(SAVED, offlineLine(SAVED));
+            assertEquals(List.of("", SAVING, SAVED), Pages.js(chromium.driver, "return window.__offline;"));
             own.setOffline(true);
             chromium.driver.navigate().refresh();
             String started = Pages.awaitStart(chromium.driver);
@@ -454,10 +459,64 @@ class ChromiumAppTest {
     }
 
     private static final String SAVED = "Saved on this device: works offline.";
+    private static final String SAVING = "Saving a copy on this device for offline use\u2026";
+    private static final String NEW_VERSION = "A new version of Numera is saved on this device.";
 
     /** The footer's line on the offline copy once it starts with {@code start}, or what it says after 20 s. */
     private String offlineLine(String start) {
         return Pages.awaitTextStart(chromium.driver, "offline", start, 20_000);
+    }
+
+    /** The built page with another version (SiteBuilder stamps the worker's into it). */
+    private static String withPageVersion(String page, String version) {
+        String out = page.replaceFirst("<meta name=\"numera-version\" content=\"[0-9a-f]{12}\">", "<meta name=\"numera-version\" content=\"" + version + "\">");
+        assertNotEquals(page, out, "the built page carries its 12-digit version");
+        return out;
+    }
+
+    /**
+     * A worker whose text changed but not the build's files (the same version) takes over the open
+     * page: the page runs the build that is saved, so it says so and does not ask for a reload.
+     */
+    @Test
+    void aNewWorkerOfTheSameBuildAsksForNoReload() throws IOException {
+        Site.requireModel();
+        Path copy = Site.copy();
+        try (StaticServer own = new StaticServer(copy, 0)) {
+            openCached(own.url("index.html"));
+            assertEquals(SAVED, offlineLine(SAVED));
+            Pages.js(chromium.driver, "window.__first = navigator.serviceWorker.controller;");
+            Path sw = copy.resolve("sw.js");
+            Files.writeString(sw, Files.readString(sw, StandardCharsets.UTF_8) + "// the worker's text changed, its files did not\n", StandardCharsets.UTF_8);
+            Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistration().then(function (r) { return r.update(); }).then(function () { return true; });");
+            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== window.__first", "true");
+            // each poll reads the line as the page left it after its last look at the caches
+            assertEquals(SAVED, Pages.await(chromium.driver, "(window.__n = (window.__n || 0) + 1) > 25", "document.getElementById('offline').textContent"));
+            assertEquals(true, Pages.js(chromium.driver, "return document.getElementById('offline-reload').hidden;"));
+        } finally {
+            Site.delete(copy);
+        }
+        forgetRequests();
+    }
+
+    /** After a reload not made through WebDriver: until the page that set window.__before is gone. */
+    private void awaitNewDocument() {
+        for (int i = 0; i < 400; i++) {
+            try {
+                if (Boolean.TRUE.equals(Pages.js(chromium.driver, "return window.__before === undefined && document.readyState !== 'loading';"))) {
+                    return;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the old document went while the script ran: look again
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("no new document after the reload");
     }
 
     /** The version the offline tests "deploy" as a new build. */
@@ -506,7 +565,7 @@ class ChromiumAppTest {
             String old = (String) Pages.js(chromium.driver, tagline);
             // "deploy" a new build: changed page text, and a worker with another version
             Path index = copy.resolve("index.html"), sw = copy.resolve("sw.js");
-            Files.writeString(index, Files.readString(index, StandardCharsets.UTF_8).replace(old, "New build."), StandardCharsets.UTF_8);
+            Files.writeString(index, withPageVersion(Files.readString(index, StandardCharsets.UTF_8).replace(old, "New build."), NEXT_VERSION), StandardCharsets.UTF_8);
             String worker = Files.readString(sw, StandardCharsets.UTF_8);
             String next = withVersion(worker, NEXT_VERSION);
             assertNotEquals(worker, next, "the built worker carries a 12-digit version");
@@ -522,8 +581,7 @@ class ChromiumAppTest {
             Pages.await(chromium.driver, "(caches.keys().then(function (k) { window.__keys = k.join(','); }),"
                     + " window.__keys === 'numera-/-" + NEXT_VERSION + "')", "true");
             // the page still runs the old build, and says so with a way to the new one
-            String reload = "A new version of Numera is saved on this device; reload to use it.";
-            assertEquals(reload, offlineLine(reload));
+            assertEquals(NEW_VERSION, offlineLine(NEW_VERSION));
             chromium.driver.findElement(By.id("offline-reload")).click();
             Pages.await(chromium.driver, "document.querySelector('.tagline').textContent === 'New build.'", "true");
             started = Pages.awaitStart(chromium.driver);
@@ -577,9 +635,10 @@ class ChromiumAppTest {
                     + " return window.__next ? 'new worker' : 'no update'; }); });"));
             assertEquals("redundant", Pages.await(chromium.driver, "window.__next.state === 'redundant' || window.__next.state === 'activated'", "window.__next.state"));
             assertEquals(cached, Pages.js(chromium.driver, keys), "the old cache stays, and no cache of the failed version is left");
-            String kept = "Works offline with the copy saved earlier; a newer version could not be saved (model/numera.nmod?v=";
-            String line = offlineLine(kept);
-            assertTrue(line.startsWith(kept) && line.contains(" is not the file of this build (its SHA-256 starts "), line);
+            // this page's build is the one saved, so the line says so; why the newer one was not is its title
+            assertEquals(SAVED, offlineLine(SAVED));
+            String why = (String) Pages.await(chromium.driver, "document.getElementById('offline').title !== ''", "document.getElementById('offline').title");
+            assertTrue(why.startsWith("A newer version could not be saved: model/numera.nmod?v=") && why.contains(" is not the file of this build (its SHA-256 starts "), why);
 
             own.setOffline(true);
             chromium.driver.navigate().refresh();
@@ -687,8 +746,12 @@ class ChromiumAppTest {
             openCached(own.url("index.html"));
             assertEquals("deleted", Pages.js(chromium.driver, "return caches.keys().then(function (k) {"
                     + " return Promise.all(k.map(function (n) { return caches.delete(n); })); }).then(function () { return 'deleted'; });"));
-            chromium.driver.navigate().refresh();
+            // a reload past the worker (Shift+Reload): no navigation tells the worker, the page asks it
+            Pages.js(chromium.driver, "window.__before = true;");
+            chromium.driver.executeCdpCommand("Page.reload", Map.of("ignoreCache", true));
+            awaitNewDocument();
             assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            assertEquals(false, Pages.js(chromium.driver, "return navigator.serviceWorker.controller !== null;"), "the hard reload bypassed the worker");
             assertEquals(SAVED, offlineLine(SAVED), "the footer follows the refill");
             // each poll starts a look at the cache and reads what the poll before found
             Pages.await(chromium.driver, "(caches.keys().then(function (k) { return k.length === 1 ? caches.open(k[0]) : null; })"
@@ -789,10 +852,10 @@ class ChromiumAppTest {
                     + " return [String(pad.getAttribute('tabindex')), getComputedStyle(pad).opacity,"
                     + " getComputedStyle(document.querySelector('#verdict .label')).visibility].join(',');"));
             // nor is a copy kept for offline use, and the footer says why instead of promising one
-            String notKept = "Could not keep a copy for offline use (";
-            String line = offlineLine(notKept);
-            assertTrue(line.startsWith(notKept) && line.contains("?v=") && line.contains(" is not the file of this build (its SHA-256 starts ")
-                    && line.endsWith("); Numera works while online."), line);
+            String notKept = "Could not keep a copy for offline use.";
+            assertEquals(notKept, offlineLine(notKept));
+            String why = (String) Pages.js(chromium.driver, "return document.getElementById('offline').title + '|' + window.numeraBoot.offlineError;");
+            assertTrue(why.contains("?v=") && why.contains(" is not the file of this build (its SHA-256 starts "), why);
             Files.write(copy.resolve("model/numera.nmod"), Files.readAllBytes(Site.dir().resolve("model/numera.nmod")));
             // the copy's worker cached nothing (its files do not match their versions); a worker of this origin is cleared anyway
             chromium.driver.get(broken.url("index.html?fresh"));
