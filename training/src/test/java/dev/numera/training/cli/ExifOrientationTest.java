@@ -172,18 +172,23 @@ class ExifOrientationTest {
         assertEquals(32, PredictCommand.picture(f).width());
     }
 
+    /** corner() as a PNG with an eXIf chunk of Orientation {@code o} after IHDR; without its 12-byte IEND chunk when {@code iend} is false. */
+    private static byte[] pngWithExif(int o, boolean iend) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(corner(), "png", png));
+        byte[] b = png.toByteArray();
+        byte[] app1 = exif(false, o);
+        ByteArrayOutputStream s = new ByteArrayOutputStream();
+        s.write(b, 0, 33);   // signature, IHDR
+        s.writeBytes(chunk("eXIf", Arrays.copyOfRange(app1, 6, app1.length)));   // the TIFF block without "Exif\0\0"
+        s.write(b, 33, b.length - 33 - (iend ? 0 : 12));
+        return s.toByteArray();
+    }
+
     /** A PNG's eXIf chunk (the TIFF block without "Exif\0\0"), which Chromium honours: ImageIO keeps it as an unknown chunk. */
     @Test
     void aPngsExifChunkIsAppliedToo() throws IOException {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(corner(), "png", o));
-        byte[] png = o.toByteArray();
-        byte[] tiff = Arrays.copyOfRange(exif(false, 8), 6, exif(false, 8).length);
-        ByteArrayOutputStream s = new ByteArrayOutputStream();
-        s.write(png, 0, 33);   // signature, IHDR
-        s.writeBytes(chunk("eXIf", tiff));
-        s.write(png, 33, png.length - 33);
-        Path f = Files.write(dir.resolve("exif.png"), s.toByteArray());
+        Path f = Files.write(dir.resolve("exif.png"), pngWithExif(8, true));
         assertEquals(8, ExifOrientation.read(f));
         PredictCommand.Picture p = PredictCommand.picture(f);
         assertEquals(16, p.width());
@@ -197,15 +202,7 @@ class ExifOrientationTest {
      */
     @Test
     void aPngWhoseMetadataTheJdkRefusesIsStillRead() throws IOException {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(corner(), "png", o));
-        byte[] png = o.toByteArray();
-        byte[] tiff = Arrays.copyOfRange(exif(false, 6), 6, exif(false, 6).length);
-        ByteArrayOutputStream s = new ByteArrayOutputStream();
-        s.write(png, 0, 33);
-        s.writeBytes(chunk("eXIf", tiff));
-        s.write(png, 33, png.length - 33 - 12);   // without IEND
-        Path f = Files.write(dir.resolve("no-iend.png"), s.toByteArray());
+        Path f = Files.write(dir.resolve("no-iend.png"), pngWithExif(6, false));
         assertEquals(1, ExifOrientation.read(f));
         assertEquals(32, PredictCommand.picture(f).width());
     }

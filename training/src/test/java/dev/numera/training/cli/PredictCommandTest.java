@@ -252,9 +252,7 @@ class PredictCommandTest {
     @Test
     void largeCameraPicturesAreAveragedDownAsThePageReadsItsBox() throws IOException {
         int n = 10;
-        Digits digits = mnistTest(n);
-        Optional<Path> shipped = shippedModel();
-        org.junit.jupiter.api.Assumptions.assumeTrue(digits != null && shipped.isPresent(), "needs MNIST and the shipped model");
+        Digits digits = mnistTestWithModel(n);
         for (int size : new int[] {560, 1008}) {
             List<Path> files = new ArrayList<>();
             for (int k = 0; k < n; k++) {
@@ -264,9 +262,16 @@ class PredictCommandTest {
                         (x, y, ink) -> (int) Math.round(255 - 255 * ink), BufferedImage.TYPE_INT_RGB);
                 files.add(write(img, "big-" + size + "-" + k + ".png"));
             }
-            int correct = readRight(shipped.get(), files, digits.labels());
+            int correct = readRight(shippedModel().orElseThrow(), files, digits.labels());
             assertTrue(correct >= 9, size + " px: " + correct + " of " + n + " read");
         }
+    }
+
+    /** The first n MNIST test digits; the test is skipped without MNIST or the shipped model. */
+    private static Digits mnistTestWithModel(int n) throws IOException {
+        Digits digits = mnistTest(n);
+        org.junit.jupiter.api.Assumptions.assumeTrue(digits != null && shippedModel().isPresent(), "needs MNIST and the shipped model");
+        return digits;
     }
 
     /** predict in its default (camera) mode on files[k], a picture of digit labels[k]: how many it read right. */
@@ -291,9 +296,7 @@ class PredictCommandTest {
     @Test
     void aPictureCroppedToTheDigitIsRead() throws IOException {
         int n = 20;
-        Digits digits = mnistTest(n);
-        Optional<Path> shipped = shippedModel();
-        org.junit.jupiter.api.Assumptions.assumeTrue(digits != null && shipped.isPresent(), "needs MNIST and the shipped model");
+        Digits digits = mnistTestWithModel(n);
         List<Path> files = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             int[] d = digits.pixels()[k];
@@ -319,7 +322,7 @@ class PredictCommandTest {
             }
             files.add(write(img, "tight-" + k + ".png"));
         }
-        int correct = readRight(shipped.get(), files, digits.labels());
+        int correct = readRight(shippedModel().orElseThrow(), files, digits.labels());
         assertTrue(correct >= 19, correct + " of " + n + " read");
     }
 
@@ -331,9 +334,7 @@ class PredictCommandTest {
     @Test
     void aPortraitPhotoIsReadAsTheBrowserShowsIt() throws IOException {
         int n = 20;
-        Digits digits = mnistTest(n);
-        Optional<Path> shipped = shippedModel();
-        org.junit.jupiter.api.Assumptions.assumeTrue(digits != null && shipped.isPresent(), "needs MNIST and the shipped model");
+        Digits digits = mnistTestWithModel(n);
         Random noise = new Random(6);
         int w = 210, h = 280;   // as shown: portrait, larger than the 140 px camera box
         List<Path> files = new ArrayList<>();
@@ -355,7 +356,7 @@ class PredictCommandTest {
             Files.write(f, ExifOrientationTest.jpeg(stored, ExifOrientationTest.exif(k % 2 == 0, 6), false));
             files.add(f);
         }
-        int correct = readRight(shipped.get(), files, digits.labels());
+        int correct = readRight(shippedModel().orElseThrow(), files, digits.labels());
         System.out.println("PredictCommandTest: portrait JPEGs with Orientation 6: " + correct + "/" + n + " read right");
         assertTrue(correct >= n - 1, correct + " of " + n + " portrait photos read");
     }
