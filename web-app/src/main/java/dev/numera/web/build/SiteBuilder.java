@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -57,20 +58,23 @@ public final class SiteBuilder {
     /**
      * A file of the site that the build moves into index.html. {@code tag} is how the source page
      * refers to it; the inline element keeps the file's name in data-src, so tests and readers can
-     * tell the pieces apart.
+     * tell the pieces apart. {@code shrink} is what the file's text goes through on the way: the
+     * loader and the style sheet lose their comments ({@link Minify}); TeaVM's runtime comes
+     * minified and {@link EvalFreeRuntime} writes the glue without comments.
      */
-    record Inline(String file, String tag, String open, String close, String directive) {
+    record Inline(String file, String tag, String open, String close, String directive, UnaryOperator<String> shrink) {
         static Inline script(String file) {
-            return new Inline(file, "<script src=\"" + file + "\"></script>", "<script data-src=\"" + file + "\">", "</script>", SCRIPT_SRC);
+            return new Inline(file, "<script src=\"" + file + "\"></script>", "<script data-src=\"" + file + "\">", "</script>", SCRIPT_SRC, Minify::js);
         }
 
-        static Inline module(String file) {
+        /** A module script, inlined as it is. */
+        static Inline moduleAsIs(String file) {
             return new Inline(file, "<script type=\"module\" src=\"" + file + "\"></script>",
-                    "<script type=\"module\" data-src=\"" + file + "\">", "</script>", SCRIPT_SRC);
+                    "<script type=\"module\" data-src=\"" + file + "\">", "</script>", SCRIPT_SRC, UnaryOperator.identity());
         }
 
         static Inline style(String file) {
-            return new Inline(file, "<link rel=\"stylesheet\" href=\"" + file + "\">", "<style data-src=\"" + file + "\">", "</style>", STYLE_SRC);
+            return new Inline(file, "<link rel=\"stylesheet\" href=\"" + file + "\">", "<style data-src=\"" + file + "\">", "</style>", STYLE_SRC, Minify::css);
         }
     }
 
@@ -84,8 +88,8 @@ public final class SiteBuilder {
      */
     static final List<Inline> INLINE = List.of(
             Inline.script("loader.js"),
-            Inline.module(EvalFreeRuntime.GLUE),
-            Inline.module(EvalFreeRuntime.RUNTIME),
+            Inline.moduleAsIs(EvalFreeRuntime.GLUE),
+            Inline.moduleAsIs(EvalFreeRuntime.RUNTIME),
             Inline.style("css/numera.css"));
 
     /**
@@ -100,7 +104,7 @@ public final class SiteBuilder {
         StringBuilder scriptHashes = new StringBuilder();
         StringBuilder styleHashes = new StringBuilder();
         for (Inline in : inline) {
-            String code = Files.readString(site.resolve(in.file()), StandardCharsets.UTF_8);
+            String code = in.shrink().apply(Files.readString(site.resolve(in.file()), StandardCharsets.UTF_8));
             String end = in.close().substring(0, in.close().length() - 1);   // "</script", "</style": any case ends the element
             if (code.toLowerCase(java.util.Locale.ROOT).contains(end) || code.contains("<!--")) {
                 throw new IllegalStateException(in.file() + " contains " + end + " or <!--, which would end or change an inline element");

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SiteBuilderTest {
     static final String PAGE = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'\">"
             + "<script src=\"loader.js\"></script><script type=\"module\" src=\"wasm/glue.js\"></script><link rel=\"stylesheet\" href=\"css/a.css\"><p>hi";
-    static final List<SiteBuilder.Inline> INLINE = List.of(SiteBuilder.Inline.script("loader.js"), SiteBuilder.Inline.module("wasm/glue.js"),
+    static final List<SiteBuilder.Inline> INLINE = List.of(SiteBuilder.Inline.script("loader.js"), SiteBuilder.Inline.moduleAsIs("wasm/glue.js"),
             SiteBuilder.Inline.style("css/a.css"));
 
     private static void write(Path site, String loader, String glue, String css) throws IOException {
@@ -60,10 +60,11 @@ class SiteBuilderTest {
 
     @Test
     void eachFileIsInlinedAndAllowedByItsHash(@TempDir Path site) throws Exception {
-        String loader = "(function () { \"use strict\"; window.x = 'é'; }());\n";
+        String loader = "(function () { \"use strict\"; window.x = 'é'; }());";
         String glue = "globalThis.g = class { #p = 1; };\n";
-        String css = "body { font: 16px system-ui; }\n";
-        write(site, loader, glue, css);
+        String css = "body { font: 16px system-ui; }";
+        // the loader and the style sheet lose their comments (Minify), the glue goes in as it is
+        write(site, "// the loader\n  " + loader + "  // its one line\n", glue, "/* the style */\n" + css + "\n");
         SiteBuilder.inlineAssets(site, INLINE);
         String html = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("script-src 'self' 'wasm-unsafe-eval' " + hash(loader) + " " + hash(glue) + ";"), html);
