@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
@@ -527,6 +528,34 @@ class ChromiumAppTest {
         return worker.replaceFirst("const VERSION = \"[0-9a-f]{12}\"", "const VERSION = \"" + version + "\"");
     }
 
+    /**
+     * "Deploys" another build into a copy of the site: a changed page (its tagline says {@code tagline},
+     * text with no regex replacement characters) and a worker, each with {@code version}. The
+     * versioned files stay: the new build's worker pre-caches them as they are.
+     */
+    private static void deployBuild(Path site, String tagline, String version) throws IOException {
+        Path index = site.resolve("index.html"), sw = site.resolve("sw.js");
+        String page = Files.readString(index, StandardCharsets.UTF_8);
+        String changed = page.replaceFirst("<p class=\"tagline\">[^<]*</p>", "<p class=\"tagline\">" + tagline + "</p>");
+        assertNotEquals(page, changed, "the built page has a tagline, and not this one");
+        Files.writeString(index, withPageVersion(changed, version), StandardCharsets.UTF_8);
+        String worker = Files.readString(sw, StandardCharsets.UTF_8);
+        String next = withVersion(worker, version);
+        assertNotEquals(worker, next, "the built worker carries a 12-digit version, and not this one");
+        Files.writeString(sw, next, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Asks the current page's registration for an update, which must find a new worker, and waits
+     * until that worker's install has ended: "activated" or "redundant" (its pre-cache failed).
+     */
+    private String updateToNewWorker() {
+        assertEquals("new worker", Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistration().then(function (r) {"
+                + " return r.update().then(function () { window.__next = r.installing || r.waiting || null;"
+                + " return window.__next ? 'new worker' : 'no update'; }); });"));
+        return (String) Pages.await(chromium.driver, "window.__next.state === 'redundant' || window.__next.state === 'activated'", "window.__next.state");
+    }
+
     /** Opens a page and waits until the app has started and its worker, everything pre-cached, controls it (clients.claim). */
     /** The pad cleared, a 7 drawn and read: the app works, whatever served it. */
     private void clearAndRecogniseASeven() {
@@ -563,13 +592,7 @@ class ChromiumAppTest {
         try (StaticServer own = new StaticServer(copy, 0)) {
             openCached(own.url("index.html"));
             String old = (String) Pages.js(chromium.driver, tagline);
-            // "deploy" a new build: changed page text, and a worker with another version
-            Path index = copy.resolve("index.html"), sw = copy.resolve("sw.js");
-            Files.writeString(index, withPageVersion(Files.readString(index, StandardCharsets.UTF_8).replace(old, "New build."), NEXT_VERSION), StandardCharsets.UTF_8);
-            String worker = Files.readString(sw, StandardCharsets.UTF_8);
-            String next = withVersion(worker, NEXT_VERSION);
-            assertNotEquals(worker, next, "the built worker carries a 12-digit version");
-            Files.writeString(sw, next, StandardCharsets.UTF_8);
+            deployBuild(copy, "New build.", NEXT_VERSION);
 
             chromium.driver.navigate().refresh();
             String started = Pages.awaitStart(chromium.driver);
@@ -630,10 +653,7 @@ class ChromiumAppTest {
             Files.write(model, bytes);
 
             // update() settles once the new worker is installing; it ends redundant, not activated
-            assertEquals("new worker", Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistration().then(function (r) {"
-                    + " return r.update().then(function () { window.__next = r.installing || r.waiting || null;"
-                    + " return window.__next ? 'new worker' : 'no update'; }); });"));
-            assertEquals("redundant", Pages.await(chromium.driver, "window.__next.state === 'redundant' || window.__next.state === 'activated'", "window.__next.state"));
+            assertEquals("redundant", updateToNewWorker());
             assertEquals(cached, Pages.js(chromium.driver, keys), "the old cache stays, and no cache of the failed version is left");
             // this page's build is the one saved, so the line says so; why the newer one was not is its title
             assertEquals(SAVED, offlineLine(SAVED));
@@ -680,11 +700,8 @@ class ChromiumAppTest {
             assertTrue(old.contains(Csp.inlineHashes(old, "script")), "the old page's policy allows its loader");
             Files.writeString(index, old, StandardCharsets.UTF_8);
             Files.writeString(sw, withVersion(Files.readString(sw, StandardCharsets.UTF_8), NEXT_VERSION), StandardCharsets.UTF_8);
-            assertEquals("new worker", Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistration().then(function (r) {"
-                    + " return r.update().then(function () { window.__next = r.installing || r.waiting || null;"
-                    + " return window.__next ? 'new worker' : 'no update'; }); });"));
             // read before the right page is back: from then on a navigation's own update check may install the new worker, rightly
-            String state = (String) Pages.await(chromium.driver, "window.__next.state === 'redundant' || window.__next.state === 'activated'", "window.__next.state");
+            String state = updateToNewWorker();
             String after = (String) Pages.js(chromium.driver, keys);
 
             Files.writeString(index, page, StandardCharsets.UTF_8);   // the host has the right page again
@@ -792,6 +809,107 @@ class ChromiumAppTest {
                 assertTrue(started.startsWith("true|"), site + " offline: " + started);
             }
         } finally {
+            Site.delete(root);
+        }
+        forgetRequests();
+    }
+
+    /**
+     * Two different builds on one origin (/a/ and /b/, each under its own worker), open side by side
+     * in two tabs: each page's offline line tells of its own copy only. CacheStorage is the origin's
+     * and a worker's messages reach every window of the origin (clients.matchAll): with cache names
+     * without the scope (sw.js and loader.js), the worker that activated last deleted the other
+     * copy's cache as an old build of its own; without the scope check on the messages (loader.js),
+     * /a/'s line took /b/'s failed update for its own (in its title, until /b/'s next message).
+     * Here /b/ gets a new build whose pre-cache first fails (a file not yet uploaded), then
+     * succeeds: only /b/'s page tells of either, and offline both still start, each its own build.
+     */
+    @Test
+    void twoBuildsOnOneOriginEachTellOnlyOfTheirOwnOfflineCopy() throws IOException {
+        Site.requireModel();
+        Path root = Files.createTempDirectory("numera-two-builds");
+        Files.move(Site.copy(), root.resolve("a"));
+        Path b = root.resolve("b");
+        Files.move(Site.copy(), b);
+        deployBuild(b, "Build B.", NEXT_VERSION);
+        String tagline = "return document.querySelector('.tagline').textContent";
+        // every state of the line, its title and the reload button, from just after the start (the
+        // worker is registered SW_DELAY_MS later); and the workers' messages the page heard
+        String record = "var line = document.getElementById('offline'), button = document.getElementById('offline-reload');"
+                + " window.__offline = []; window.__heard = [];"
+                + " function note() { var s = line.textContent + (line.title ? ' (' + line.title + ')' : '') + (button.hidden ? '' : ' [reload]');"
+                + "  if (window.__offline[window.__offline.length - 1] !== s) { window.__offline.push(s); } }"
+                + " note(); new MutationObserver(note).observe(line.parentNode, {childList: true, characterData: true, subtree: true, attributes: true});"
+                + " navigator.serviceWorker.addEventListener('message', function (e) { window.__heard.push(e.data.numeraOffline + ' ' + new URL(e.data.scope, location.href).pathname); });";
+        String history = "return window.__offline;";
+        List<String> firstVisit = List.of("", SAVING, SAVED);
+        String keys = "return caches.keys().then(function (k) { return k.sort().join(','); });";
+        String tabA = chromium.driver.getWindowHandle(), tabB = null;
+        try (StaticServer own = new StaticServer(root, 0)) {
+            chromium.driver.get(own.url("a/index.html"));
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            Pages.js(chromium.driver, record);
+            String versionA = (String) Pages.js(chromium.driver, "return document.querySelector('meta[name=numera-version]').content;");
+            String taglineA = (String) Pages.js(chromium.driver, tagline);
+            // /b/ opens while /a/'s worker is still to be registered: both pre-cache at the same time
+            tabB = chromium.driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+            chromium.driver.get(own.url("b/index.html"));
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            Pages.js(chromium.driver, record);
+            assertEquals("Build B.", Pages.js(chromium.driver, tagline));
+            assertEquals(SAVED, offlineLine(SAVED), "/b/");
+            chromium.driver.switchTo().window(tabA);
+            assertEquals(SAVED, offlineLine(SAVED), "/a/");
+            // both copies whole, each under its own scope and version: neither worker deleted the other's
+            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+            assertEquals("numera-/a/-" + versionA + ",numera-/b/-" + NEXT_VERSION, Pages.js(chromium.driver, keys));
+            assertEquals(firstVisit, Pages.js(chromium.driver, history), "/a/'s line on its first visit");
+            chromium.driver.switchTo().window(tabB);
+            Pages.await(chromium.driver, "navigator.serviceWorker.controller !== null", "true");
+            assertEquals(firstVisit, Pages.js(chromium.driver, history), "/b/'s line on its first visit");
+
+            // a new build of /b/ only, deployed while one of its files is not there yet: its pre-cache
+            // fails, /b/'s page says why in the line's title; then the file is there and it installs
+            String later = "0123456789ac";
+            deployBuild(b, "Build B, later.", later);
+            Path icon = b.resolve("icons/icon-maskable-512.png"), away = root.resolve("icon-maskable-512.png");
+            Files.move(icon, away);
+            assertEquals("redundant", updateToNewWorker(), "/b/'s new worker, a file missing");
+            String failed = SAVED + " (A newer version could not be saved: icons/icon-maskable-512.png: HTTP 404)";
+            assertEquals(failed, Pages.await(chromium.driver, "window.__offline[window.__offline.length - 1] !== '" + SAVED + "'",
+                    "window.__offline[window.__offline.length - 1]"), "/b/'s line after its failed update");
+            Files.move(away, icon);
+            assertEquals("activated", updateToNewWorker(), "/b/'s new worker, every file there");
+            assertEquals(NEW_VERSION, offlineLine(NEW_VERSION), "/b/'s page runs the build its new worker replaced");
+            assertEquals(false, Pages.js(chromium.driver, "return document.getElementById('offline-reload').hidden;"));
+            assertEquals("numera-/a/-" + versionA + ",numera-/b/-" + later, Pages.js(chromium.driver, keys),
+                    "/b/'s new worker deleted its own old copy, not /a/'s");
+
+            // /a/'s page heard /b/'s worker say both (the failure, then the new copy) and changed nothing
+            chromium.driver.switchTo().window(tabA);
+            Pages.await(chromium.driver, "window.__heard.indexOf('failed /b/') >= 0 && window.__heard.lastIndexOf('saved /b/') > window.__heard.indexOf('failed /b/')", "true");
+            // each look of the page's at the caches is done well within these polls (~0.5 s)
+            Pages.await(chromium.driver, "(window.__n = (window.__n || 0) + 1) > 25", "true");
+            assertEquals(firstVisit, Pages.js(chromium.driver, history), "/a/'s line, after /b/'s two updates");
+            assertEquals(null, Pages.js(chromium.driver, "return window.numeraBoot.offlineError === undefined ? null : window.numeraBoot.offlineError;"));
+
+            own.setOffline(true);
+            chromium.driver.navigate().refresh();
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), "/a/ offline: " + started);
+            assertEquals(SAVED, offlineLine(SAVED), "/a/ offline");
+            assertEquals(taglineA, Pages.js(chromium.driver, tagline), "/a/ offline: its own build");
+            chromium.driver.switchTo().window(tabB);
+            chromium.driver.navigate().refresh();
+            started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), "/b/ offline: " + started);
+            assertEquals(SAVED, offlineLine(SAVED), "/b/ offline: the new build, saved");
+            assertEquals("Build B, later.", Pages.js(chromium.driver, tagline), "/b/ offline: its new build");
+        } finally {
+            if (tabB != null) {
+                chromium.driver.switchTo().window(tabB).close();
+            }
+            chromium.driver.switchTo().window(tabA);
             Site.delete(root);
         }
         forgetRequests();
