@@ -556,7 +556,6 @@ class ChromiumAppTest {
         return (String) Pages.await(chromium.driver, "window.__next.state === 'redundant' || window.__next.state === 'activated'", "window.__next.state");
     }
 
-    /** Opens a page and waits until the app has started and its worker, everything pre-cached, controls it (clients.claim). */
     /** The pad cleared, a 7 drawn and read: the app works, whatever served it. */
     private void clearAndRecogniseASeven() {
         chromium.driver.findElement(By.id("clear")).click();
@@ -570,6 +569,7 @@ class ChromiumAppTest {
         Requests.drain(chromium.driver);
     }
 
+    /** Opens a page and waits until the app has started and its worker, everything pre-cached, controls it (clients.claim). */
     private void openCached(String url) {
         chromium.driver.get(url);
         String started = Pages.awaitStart(chromium.driver);
