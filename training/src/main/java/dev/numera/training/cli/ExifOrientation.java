@@ -5,7 +5,12 @@ import org.w3c.dom.Node;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
 import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,10 +24,12 @@ import java.util.List;
  * turned ({@code image-orientation: from-image} is the default), ImageIO gives the stored pixels.
  * Without this, the digit a user sees upright was read lying on its side.
  *
- * <p>The tag is read from the JDK's own metadata: a JPEG's APP1 segment ("Exif\0\0", then a TIFF
- * block), or a PNG's eXIf chunk (the TIFF block alone), which Chromium honours too. Only IFD0 is
- * looked at, as browsers do; anything malformed or cut short, or a metadata ImageIO cannot parse,
- * is orientation 1 (as stored), never an error: the pixels were decoded, and they are still read.
+ * <p>The tag is TIFF's (274, in IFD0; EXIF took it from TIFF 6.0), read from the JDK's own metadata:
+ * a JPEG's APP1 segment ("Exif\0\0", then a TIFF block), a PNG's eXIf chunk (the TIFF block alone),
+ * which Chromium honours too, or a TIFF file's own IFD0, where a scanner or camera saving TIFF puts
+ * it. Only IFD0 is looked at, as browsers do; anything malformed or cut short, or a metadata ImageIO
+ * cannot parse, is orientation 1 (as stored), never an error: the pixels were decoded, and they are
+ * still read.
  */
 final class ExifOrientation {
     private ExifOrientation() {
@@ -33,7 +40,7 @@ final class ExifOrientation {
     private static final int SHORT = 3;
 
     /**
-     * The Orientation (1..8) of a JPEG or PNG file, 1 without one. A second reader, metadata not
+     * The Orientation (1..8) of a JPEG, PNG or TIFF file, 1 without one. A second reader, metadata not
      * ignored, as a PNG's unknown chunks (eXIf among them) are only kept then; predict's decode keeps
      * ignoring it, since a PNG's metadata is then parsed to IEND and a malformed text chunk or a
      * missing IEND, which browsers and the decode let pass, would fail the whole image.
@@ -58,8 +65,11 @@ final class ExifOrientation {
         }
     }
 
-    /** From a JPEG's or a PNG's native metadata tree: its first Exif APP1 segment or eXIf chunk. */
-    static int of(IIOMetadata metadata) {
+    /**
+     * From a JPEG's or a PNG's native metadata tree (its first Exif APP1 segment or eXIf chunk), or
+     * a TIFF's first image directory (the one predict decodes).
+     */
+    static int of(IIOMetadata metadata) throws IIOInvalidTreeException {
         String format = metadata.getNativeMetadataFormatName();
         if ("javax_imageio_jpeg_image_1.0".equals(format)) {
             // markerSequence: the segments in file order; the JDK parses JFIF, ICC and Adobe ones, any other (APP1) is "unknown", its bytes attached
@@ -76,6 +86,14 @@ final class ExifOrientation {
                     return orientation(exif, 0);
                 }
             }
+        } else if ("javax_imageio_tiff_image_1.0".equals(format)) {
+            // the JDK's plugin has parsed IFD0 already: its public TIFFDirectory gives the field typed and
+            // counted, where the native tree would be walked and its value attributes parsed as strings.
+            // The plugin drops an Orientation of another type than SHORT and refuses (IIOException, so 1)
+            // an IFD whose Orientation has other than one value; checked again here all the same
+            TIFFField f = TIFFDirectory.createFromMetadata(metadata).getTIFFField(BaselineTIFFTagSet.TAG_ORIENTATION);
+            int value = f != null && f.getType() == TIFFTag.TIFF_SHORT && f.getCount() == 1 ? f.getAsInt(0) : 1;
+            return value >= 1 && value <= 8 ? value : 1;
         }
         return 1;
     }

@@ -38,9 +38,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Read digits from PNG or JPEG images with the same Recognizer the browser runs.",
+        description = {"Read digits from " + PredictCommand.FORMATS + " images with the same Recognizer the browser runs.",
                 "Prints one line per image: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit."})
 final class PredictCommand implements Callable<Integer> {
+    /**
+     * The formats {@link #decode} reads, as the help and the "not an image" error name them: every one
+     * the JDK's ImageIO has a reader for, none refused (PredictCommandTest checks the list against
+     * ImageIO's readers, so that it cannot drift from them, and reads a picture in each).
+     */
+    static final String FORMATS = "PNG, JPEG, GIF, BMP, WBMP or TIFF";
+
     /** The recogniser's limits: per side, and in pixels (inference-core's Check.MAX_PIXELS, not public). */
     static final int MAX_SIDE = 4096;
     static final long MAX_PIXELS = 8_000_000;
@@ -64,7 +71,8 @@ final class PredictCommand implements Callable<Integer> {
             + "taken from the working folder, like IMAGE arguments and like the output of find.")
     Path list;
 
-    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files (PNG or JPEG).")
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files (" + FORMATS
+            + "; of an animated GIF or a multi-page TIFF, the first image).")
     List<Path> images = new ArrayList<>();
 
     @Override
@@ -310,8 +318,8 @@ final class PredictCommand implements Callable<Integer> {
 
     /**
      * The image as a browser shows it: decoded, as RGBA bytes, then turned by its EXIF orientation
-     * (a phone's portrait photo is stored sideways) before anything else looks at it. Turned after
-     * {@link #rgba}, the one point its colour and grey paths share.
+     * (a phone's portrait photo is stored sideways), or a TIFF's own, before anything else looks at
+     * it. Turned after {@link #rgba}, the one point its colour and grey paths share.
      */
     static Picture picture(Path p) {
         BufferedImage image = decode(p);
@@ -319,8 +327,8 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /**
-     * Decodes a PNG or JPEG within the recogniser's limits; a missing, unreadable, non-image or too
-     * large file is a one-line error.
+     * Decodes the first image of a file in one of the {@link #FORMATS} within the recogniser's limits;
+     * a missing, unreadable, non-image or too large file is a one-line error.
      */
     static BufferedImage decode(Path p) {
         if (!Files.isRegularFile(p)) {
@@ -330,7 +338,7 @@ final class PredictCommand implements Callable<Integer> {
         try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw new UserException(p + ": not a PNG or JPEG image");
+                throw new UserException(p + ": not a " + FORMATS + " image");
             }
             ImageReader reader = readers.next();
             try {

@@ -318,7 +318,7 @@ class CliTest {
         Result r = run("predict", "--model", tinyModel().toString(), text.toString());
         assertEquals(1, r.code);
         assertOneLineNoStackTrace(r);
-        assertTrue(r.err.contains("notes.png: not a PNG or JPEG image"), r.err);
+        assertTrue(r.err.contains("notes.png: not a PNG, JPEG, GIF, BMP, WBMP or TIFF image"), r.err);
     }
 
     @Test

@@ -3,7 +3,17 @@ package dev.numera.training.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** predict turns a picture by its EXIF Orientation as a browser shows it; malformed tags are "as stored". */
+/** predict turns a picture by its EXIF Orientation (or a TIFF's own) as a browser shows it; malformed tags are "as stored". */
 class ExifOrientationTest {
     @TempDir
     Path dir;
@@ -205,6 +215,105 @@ class ExifOrientationTest {
         Path f = Files.write(dir.resolve("no-iend.png"), pngWithExif(6, false));
         assertEquals(1, ExifOrientation.read(f));
         assertEquals(32, PredictCommand.picture(f).width());
+    }
+
+    /**
+     * {@code img} as ImageIO's TIFF writer saves it, in the given byte order, its IFD0 carrying the
+     * Orientation tag {@code o} (none for 0) as a scanner or camera writes it: in the TIFF's own
+     * directory, not in an Exif block.
+     */
+    static byte[] tiff(BufferedImage img, int o, boolean little) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            TIFFDirectory ifd = TIFFDirectory.createFromMetadata(writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param));
+            if (o != 0) {
+                ifd.addTIFFField(new TIFFField(BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ORIENTATION), o));
+            }
+            // the byte order is the stream metadata's (the writer sets the stream's from it)
+            IIOMetadata stream = writer.getDefaultStreamMetadata(param);
+            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_tiff_stream_1.0");
+            IIOMetadataNode order = new IIOMetadataNode("ByteOrder");
+            order.setAttribute("value", little ? "LITTLE_ENDIAN" : "BIG_ENDIAN");
+            root.appendChild(order);
+            stream.setFromTree("javax_imageio_tiff_stream_1.0", root);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(stream, new IIOImage(img, null, ifd.getAsMetadata()), param);
+            }
+            byte[] b = bytes.toByteArray();
+            assertEquals(little ? 'I' : 'M', b[0], "the byte order written");
+            return b;
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** A copy of a TIFF from {@link #tiff} whose IFD0 Orientation entry gets this type, count and value (a LONG's in 4 bytes). */
+    static byte[] orientationEntry(byte[] tiff, int type, int count, int value) {
+        ByteBuffer b = ByteBuffer.wrap(tiff.clone()).order(tiff[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int ifd = b.getInt(4);
+        for (int i = 0, e = ifd + 2; i < b.getShort(ifd); i++, e += 12) {
+            if (b.getShort(e) == 0x0112) {
+                b.putShort(e + 2, (short) type).putInt(e + 4, count).putInt(e + 8, 0);
+                if (type == 4) {
+                    b.putInt(e + 8, value);
+                } else {
+                    b.putShort(e + 8, (short) value);
+                }
+                return b.array();
+            }
+        }
+        throw new AssertionError("no Orientation entry in IFD0");
+    }
+
+    /**
+     * A TIFF's own Orientation tag (tag 274 in IFD0, where EXIF took it from), both byte orders, each
+     * value: read back, and predict's picture turned as for a JPEG (the white block where the spec puts it).
+     */
+    @Test
+    void aTiffsOwnOrientationTagIsApplied() throws IOException {
+        String[] corners = {null, "TL", "TR", "BR", "BL", "TL", "TR", "BR", "BL"};
+        for (boolean little : new boolean[] {true, false}) {
+            for (int o = 1; o <= 8; o++) {
+                Path f = Files.write(dir.resolve((little ? "ii-" : "mm-") + o + ".tif"), tiff(corner(), o, little));
+                String what = (little ? "II" : "MM") + " TIFF orientation " + o;
+                assertEquals(o, ExifOrientation.read(f), what);
+                PredictCommand.Picture p = PredictCommand.picture(f);
+                assertEquals(o >= 5 ? 16 : 32, p.width(), what);
+                assertEquals(o >= 5 ? 32 : 16, p.height(), what);
+                int w = p.width(), h = p.height();
+                int x = corners[o].charAt(1) == 'L' ? 3 : w - 4, y = corners[o].charAt(0) == 'T' ? 3 : h - 4;
+                assertEquals(255, red(p, x, y), what + ": the white block at " + corners[o]);
+                assertEquals(0, red(p, w - 1 - x, h - 1 - y), what + ": black in the opposite corner");
+            }
+        }
+    }
+
+    /**
+     * A TIFF without the tag, or with one that is not a single SHORT of 1..8: read as stored, never an
+     * error (the JDK's plugin drops a LONG Orientation and refuses the metadata of an IFD whose
+     * Orientation has two values; the pixels still decode).
+     */
+    @Test
+    void aTiffWithoutOrWithABadOrientationIsReadAsStored() throws IOException {
+        byte[] six = tiff(corner(), 6, false);
+        byte[][] files = {
+                tiff(corner(), 0, true),
+                orientationEntry(six, 4, 1, 6),   // a LONG
+                orientationEntry(six, 3, 2, 6),   // two values
+                orientationEntry(six, 3, 1, 0),
+                orientationEntry(six, 3, 1, 9),
+                orientationEntry(six, 3, 1, 0xFFFF),
+        };
+        for (int i = 0; i < files.length; i++) {
+            Path f = Files.write(dir.resolve("bad-" + i + ".tif"), files[i]);
+            assertEquals(1, ExifOrientation.read(f), "TIFF " + i);
+            PredictCommand.Picture p = PredictCommand.picture(f);
+            assertEquals(32, p.width(), "TIFF " + i);
+            assertEquals(255, red(p, 3, 3), "TIFF " + i + ": as stored");
+        }
     }
 
     static byte[] chunk(String type, byte[] data) {

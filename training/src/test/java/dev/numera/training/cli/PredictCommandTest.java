@@ -361,6 +361,42 @@ class PredictCommandTest {
         assertTrue(correct >= n - 1, correct + " of " + n + " portrait photos read");
     }
 
+    /**
+     * A scanner's or camera's TIFF stored turned, with its own Orientation tag (in IFD0, not in an
+     * Exif block) saying how to show it: 6 (turn clockwise), 8 (counter-clockwise) and 3 (180°) in
+     * turn, grey 8-bit as scanners save, both byte orders. Read as stored, the digits lie on their
+     * side or upside down; predict shows them upright first.
+     */
+    @Test
+    void aRotatedTiffIsReadAsItsOrientationTagShowsIt() throws IOException {
+        int n = 21;
+        Digits digits = mnistTestWithModel(n);
+        int[] turns = {6, 8, 3};
+        int w = 210, h = 280;   // as shown: portrait, larger than the 140 px camera box
+        List<Path> files = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int[] d = digits.pixels()[k];
+            int o = turns[k % 3];
+            BufferedImage stored = new BufferedImage(o == 3 ? w : h, o == 3 ? h : w, BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    // a scan: white paper, a pen's dark stroke
+                    double ink = Math.min(1, Math.max(0, sample(d, (x + 0.5 - 14) / 6.5 - 0.5, (y + 0.5 - 50) / 6.5 - 0.5)));
+                    double cover = Math.min(1, Math.max(0, (ink - 0.35) / 0.3));
+                    int g = (int) Math.round(245 - 205 * cover);
+                    // shown (x, y) is stored at: 6, stored turned counter-clockwise; 8, clockwise; 3, upside down
+                    int sx = o == 6 ? y : o == 8 ? h - 1 - y : w - 1 - x;
+                    int sy = o == 6 ? w - 1 - x : o == 8 ? x : h - 1 - y;
+                    stored.getRaster().setSample(sx, sy, 0, g);
+                }
+            }
+            files.add(Files.write(dir.resolve("scan-" + k + "-o" + o + ".tif"), ExifOrientationTest.tiff(stored, o, k % 2 == 0)));
+        }
+        int correct = readRight(shippedModel().orElseThrow(), files, digits.labels());
+        System.out.println("PredictCommandTest: TIFFs with Orientation 6, 8, 3: " + correct + "/" + n + " read right");
+        assertTrue(correct >= n - 1, correct + " of " + n + " turned TIFFs read");
+    }
+
     /** The frame's paper is the median of the border alone (a dark pixel on it, the ink inside, do not count); any size. */
     @Test
     void theFrameIsTheBordersMedianColour() {
@@ -442,7 +478,51 @@ class PredictCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(good.toString())), r.out());
         List<String> errors = r.err().strip().lines().toList();
-        assertEquals(List.of("numera: " + bad + ": not a PNG or JPEG image", "numera: " + missing + ": image file not found"), errors);
+        assertEquals(List.of("numera: " + bad + ": not a " + PredictCommand.FORMATS + " image",
+                "numera: " + missing + ": image file not found"), errors);
+    }
+
+    /**
+     * The formats predict's help and its "not an image" error name are the ones its decoder reads:
+     * each ImageIO reader here is named (by one of its format names) and each name is a reader's, so
+     * a JDK that reads another format fails here instead of the help going stale; and a picture
+     * written in each by ImageIO is read.
+     */
+    @Test
+    void theHelpNamesTheFormatsTheDecoderReads() throws IOException {
+        List<String> named = List.of(PredictCommand.FORMATS.split(", | or "));
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        java.util.Iterator<javax.imageio.spi.ImageReaderSpi> readers = javax.imageio.spi.IIORegistry.getDefaultInstance()
+                .getServiceProviders(javax.imageio.spi.ImageReaderSpi.class, true);
+        while (readers.hasNext()) {
+            List<String> names = java.util.Arrays.stream(readers.next().getFormatNames()).map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList();
+            read.add(names.stream().filter(named::contains).findFirst().orElseThrow(() -> new AssertionError(
+                    "ImageIO reads " + names + ", which predict's help does not name: " + PredictCommand.FORMATS)));
+        }
+        assertEquals(new java.util.TreeSet<>(named), read, "each format named is one a reader reads");
+
+        CliTest.Result help = CliTest.run("predict", "--help");
+        assertEquals(0, help.code());
+        String text = help.out().replaceAll("\\s+", " ");   // picocli wraps the descriptions
+        assertTrue(text.contains("Read digits from " + PredictCommand.FORMATS + " images"), help.out());
+        assertTrue(text.contains("Image files (" + PredictCommand.FORMATS + ";"), help.out());
+
+        Path model = shippedModel().orElse(anyModel());
+        int[] ring = rings(1).pixels()[0];
+        for (String format : named) {
+            BufferedImage img = raw(ring);
+            if (format.equals("WBMP")) {   // 1 bit per pixel only
+                img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_BINARY);
+                for (int i = 0; i < 784; i++) {
+                    img.getRaster().setSample(i % 28, i / 28, 0, ring[i] >= 128 ? 1 : 0);
+                }
+            }
+            Path f = dir.resolve("ring." + format.toLowerCase(java.util.Locale.ROOT));
+            assertTrue(ImageIO.write(img, format, f.toFile()), "ImageIO writes " + format);
+            CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", f.toString());
+            assertEquals(0, r.code(), format + ": " + r.err());
+            assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(f.toString())), format + ": " + r.out());
+        }
     }
 
     /** A PNG that is only its header (IHDR, IEND): its size is known, its pixels cannot be decoded. */
