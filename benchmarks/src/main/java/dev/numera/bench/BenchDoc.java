@@ -44,7 +44,7 @@ public final class BenchDoc {
         sb.append("Every figure below names the command that produced it, the machine and the load average while it ran. "
                 + "The machine is shared: treat absolute times as noisy and the within-run ratios as the result.\n\n");
         sb.append("## Commands\n\n```sh\n")
-                .append("cd bench && npm ci && cd ..          # once: onnxruntime-web, TF.js (~420 MB, git-ignored, never in the site)\n")
+                .append("cd bench && npm ci && cd ..          # once: onnxruntime-web, TF.js (~450 MB, git-ignored, never in the site)\n")
                 .append("mvn -B -q -pl benchmarks -am package -DskipTests   # builds the site (web-app) and benchmarks.jar\n")
                 .append("java -jar benchmarks/target/benchmarks.jar jvm               # JMH, ~13 min (--quick: ~2 min)\n")
                 .append("java -jar benchmarks/target/benchmarks.jar training          # images/s, 1 and 2 threads, ~1 min\n")
