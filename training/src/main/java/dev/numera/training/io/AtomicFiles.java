@@ -13,16 +13,20 @@ import java.nio.file.StandardOpenOption;
  * Atomic writes: the bytes go to a temporary file in the target's folder, are forced to disk, and
  * the file is then renamed over the target. A crash at any moment leaves the old file or the new
  * one, never half of one. (Without the force, a power cut soon after the rename can leave the new
- * name pointing at content the disk never received.)
+ * name pointing at content the disk never received.) A symbolic link at the target is written
+ * through, as cp and editors do: the file it points to is replaced and the link stays (renamed onto
+ * the link itself, the new model would become a plain file in its place and the file the link
+ * points to, which other paths may share, would keep the old bytes).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path dir = folderOf(target);
+        Path file = throughLinks(target);
+        Path dir = folderOf(file);
         Files.createDirectories(dir);
-        Path tmp = createTemp(dir, target.getFileName().toString());
+        Path tmp = createTemp(dir, file.getFileName().toString());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(bytes);
@@ -32,7 +36,7 @@ public final class AtomicFiles {
                 ch.force(true);
             }
             readableByAll(tmp);
-            move(tmp, target);
+            move(tmp, file);
         } catch (IOException e) {
             // the temporary file's name is random and deleted below: the failure is said of the target, the name the user gave
             throw new IOException(target + ": " + (e instanceof FileSystemException f ? IoErrors.reason(f) : IoErrors.describe(e)), e);
@@ -51,9 +55,29 @@ public final class AtomicFiles {
         if (Files.isDirectory(target)) {
             throw new IOException(target + ": is a folder; give a file name");
         }
-        Path dir = folderOf(target);
+        Path file = throughLinks(target);
+        Path dir = folderOf(file);
         Files.createDirectories(dir);
-        Files.delete(createTemp(dir, target.getFileName().toString()));
+        Files.delete(createTemp(dir, file.getFileName().toString()));
+    }
+
+    /**
+     * The file a chain of symbolic links at {@code target} ends at (the target itself when it is no
+     * link): the system's own resolution where the file exists, otherwise followed link by link, so
+     * that a dangling link names the file it would create (a relative link is relative to its folder).
+     */
+    static Path throughLinks(Path target) throws IOException {
+        Path p = target.toAbsolutePath();
+        if (Files.isSymbolicLink(p) && Files.exists(p)) {
+            return p.toRealPath();
+        }
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) {   // Linux's own limit (ELOOP)
+                throw new IOException(target + ": too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
     }
 
     /** {@link #checkWritable} for a folder that files will be written into (a report). */

@@ -7,11 +7,17 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A failed write is said of the path the user gave (or its folder), never of the random temporary file. */
+/**
+ * A failed write is said of the path the user gave (or its folder), never of the random temporary
+ * file; a symbolic link is written through.
+ */
 class AtomicFilesTest {
     @TempDir
     Path dir;
@@ -32,5 +38,40 @@ class AtomicFilesTest {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "no /proc here");
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(Path.of("/proc/x.nmod"), new byte[] {1}));
         assertEquals("/proc: cannot create files in this folder", IoErrors.describe(e));
+    }
+
+    /** models/current.nmod -> ../runs/a.nmod: the run's file gets the bytes, the link stays a link, no file appears beside it. */
+    @Test
+    void aLinkIsWrittenThroughAndStays() throws IOException {
+        Path runs = Files.createDirectories(dir.resolve("runs")), models = Files.createDirectories(dir.resolve("models"));
+        Path real = Files.write(runs.resolve("a.nmod"), new byte[] {1});
+        Path link = Files.createSymbolicLink(models.resolve("current.nmod"), Path.of("../runs/a.nmod"));
+        Path chain = Files.createSymbolicLink(dir.resolve("latest.nmod"), link);   // a link to the link
+        AtomicFiles.checkWritable(chain);
+        AtomicFiles.write(chain, new byte[] {2, 3});
+        assertTrue(Files.isSymbolicLink(link) && Files.isSymbolicLink(chain), "both links stay links");
+        assertArrayEquals(new byte[] {2, 3}, Files.readAllBytes(real));
+        try (var inModels = Files.list(models); var inRuns = Files.list(runs)) {
+            assertEquals(List.of(link), inModels.toList(), "nothing beside the link");
+            assertEquals(List.of(real), inRuns.toList(), "no temporary file left");
+        }
+    }
+
+    /** A link to a file not there yet: that file is made, where the link says. */
+    @Test
+    void aDanglingLinkMakesTheFileItNames() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("out.nmod"), Path.of("later.nmod"));
+        AtomicFiles.write(link, new byte[] {4});
+        assertTrue(Files.isSymbolicLink(link));
+        assertArrayEquals(new byte[] {4}, Files.readAllBytes(dir.resolve("later.nmod")));
+    }
+
+    @Test
+    void aLoopOfLinksIsAClearError() throws IOException {
+        Path a = dir.resolve("a.nmod"), b = dir.resolve("b.nmod");
+        Files.createSymbolicLink(a, b.getFileName());
+        Files.createSymbolicLink(b, a.getFileName());
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(a, new byte[] {1}));
+        assertEquals(a + ": too many levels of symbolic links", e.getMessage());
     }
 }
