@@ -83,8 +83,28 @@ class MinifyTest {
         String small = Minify.js(code);
         assertEquals("var x = 1\nvar y = x\n++x", small);
         assertEquals(jsTree(code), jsTree(small));
-        assertEquals("p{}\na{}", Minify.css("p{}/* a\n b */a{}"));
+        assertEquals("p {}\na{}", Minify.css("p {}\n/* a\n b */\na{}"));
         assertEquals("a{background:url(//x/y.png)}", Minify.css("a{background:url(//x/y.png)}"), "'//' is no comment in CSS");
+    }
+
+    /** A comment between two tokens: a blank in JavaScript ("a- -b", not "a--b"); refused in CSS, where it is no blank. */
+    @Test
+    void aCommentBetweenTwoTokensKeepsThemApart() {
+        String code = "var a = 1, b = 2, c = a-/**/-b, d = a+/* x */+b;";
+        assertEquals("var a = 1, b = 2, c = a- -b, d = a+ +b;", Minify.js(code));
+        assertEquals(jsTree(code), jsTree(Minify.js(code)));
+        assertTrue(assertThrows(IllegalStateException.class, () -> Minify.css("div/**/.x { color: red }")).getMessage().contains("between two tokens"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> Minify.css("a/* c */:hover { color: red }")).getMessage().contains("between two tokens"));
+        // with a blank beside it the comment goes (HtmlUnit's parser drops a rule with a comment in its selector, so no tree here)
+        assertEquals("div   .x { color: red }", Minify.css("div /* the box */ .x { color: red }"));
+    }
+
+    /** In an unquoted url() "/*" is part of the address; in a selector an escaped quote opens no string. */
+    @Test
+    void urlsAndEscapesAreCopiedAsTheyAre() throws IOException {
+        String css = ".a { background: url(img/*.png) } /* note */ .b { color: red }\n.it\\'s { color: blue }";
+        assertEquals(".a { background: url(img/*.png) }   .b { color: red }\n.it\\'s { color: blue }", Minify.css(css));
+        assertEquals(cssTree(css), cssTree(Minify.css(css)));
     }
 
     @Test
@@ -95,5 +115,25 @@ class MinifyTest {
         assertTrue(assertThrows(IllegalStateException.class, () -> Minify.js("x = 1; /* open")).getMessage().contains("unterminated comment"));
         assertTrue(assertThrows(IllegalStateException.class, () -> Minify.js("x = (/ab;\n")).getMessage().contains("regular expression"));
         assertTrue(assertThrows(IllegalStateException.class, () -> Minify.css("p { content: 'a }")).getMessage().contains("string"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> Minify.js("x = /a\\\nb/;")).getMessage().contains("regular expression continued"));
+        // a JavaScript line also ends at a lone CR, U+2028 and U+2029: a // comment there would swallow the next line
+        for (String end : new String[] {"\r", "\u2028", "\u2029"}) {
+            assertTrue(assertThrows(IllegalStateException.class, () -> Minify.js("var x = 0; // note" + end + "x = 1;")).getMessage().contains("line break U+"));
+        }
+        assertEquals("a;\nb;", Minify.js("a; // one\r\nb;\r\n"), "CRLF is a line end like LF");
+    }
+
+    /**
+     * After ")" or "}" a slash divides or starts a regular expression, and after "++" or "--" it divides:
+     * only a parser can tell, and a wrong guess swallowed code ("if (ok) /\/\//.test(u)" lost the rest of
+     * its line to a "//" comment; "i++ / 2 + '/*'" read a regular expression up to the next slash).
+     */
+    @Test
+    void aSlashThatMayDivideOrStartARegularExpressionFailsTheBuild() {
+        for (String code : new String[] {"if (ok) /\\/\\//.test(u) && go();", "x = (a + b) / 2;", "x = i++ / 2 + \"/*\";",
+                "y = i-- / 2;", "o = {} / 2;"}) {
+            assertTrue(assertThrows(IllegalStateException.class, () -> Minify.js(code)).getMessage().contains("cannot tell a regular expression"), code);
+        }
+        assertEquals("x = a / b / 2; y = a[1] / 2;", Minify.js("x = a / b / 2; y = a[1] / 2;"), "after a name, a number or ']' it divides");
     }
 }
