@@ -14,9 +14,10 @@ import java.nio.file.StandardOpenOption;
  * the file is then renamed over the target. A crash at any moment leaves the old file or the new
  * one, never half of one. (Without the force, a power cut soon after the rename can leave the new
  * name pointing at content the disk never received.) A symbolic link at the target is written
- * through, as cp and editors do: the file it points to is replaced and the link stays (renamed onto
- * the link itself, the new model would become a plain file in its place and the file the link
- * points to, which other paths may share, would keep the old bytes).
+ * through: the file it points to is replaced (renamed over, so it is a new file, rw-r--r--, owned by
+ * whoever wrote it) and the link stays. Renamed onto the link itself, the new model would become a
+ * plain file in its place and the file the link points to, which other paths may share, would keep
+ * the old bytes.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -26,7 +27,7 @@ public final class AtomicFiles {
         Path file = throughLinks(target);
         Path dir = folderOf(file);
         Files.createDirectories(dir);
-        Path tmp = createTemp(dir, file.getFileName().toString());
+        Path tmp = viaLink(target, file, () -> createTemp(dir, file.getFileName().toString()));
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(bytes);
@@ -58,13 +59,29 @@ public final class AtomicFiles {
         Path file = throughLinks(target);
         Path dir = folderOf(file);
         Files.createDirectories(dir);
-        Files.delete(createTemp(dir, file.getFileName().toString()));
+        Files.delete(viaLink(target, file, () -> createTemp(dir, file.getFileName().toString())));
+    }
+
+    private interface IoStep<T> {
+        T run() throws IOException;
+    }
+
+    // a failure in the folder a link leads to is said of the link too: the user gave the link's name
+    private static <T> T viaLink(Path target, Path file, IoStep<T> step) throws IOException {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            if (file.equals(target.toAbsolutePath())) throw e;
+            throw new IOException(target + " (a link to " + file + "): " + IoErrors.describe(e), e);
+        }
     }
 
     /**
      * The file a chain of symbolic links at {@code target} ends at (the target itself when it is no
      * link): the system's own resolution where the file exists, otherwise followed link by link, so
-     * that a dangling link names the file it would create (a relative link is relative to its folder).
+     * that a dangling link names the file it would create. A relative link is relative to its folder
+     * as the system resolves it: ".." in it goes up from where the folder really is, so no hop is
+     * normalised as text (a folder on the way may itself be a link).
      */
     static Path throughLinks(Path target) throws IOException {
         Path p = target.toAbsolutePath();
@@ -75,9 +92,11 @@ public final class AtomicFiles {
             if (hops == 40) {   // Linux's own limit (ELOOP)
                 throw new IOException(target + ": too many levels of symbolic links");
             }
-            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+            Path link = Files.readSymbolicLink(p);
+            p = p.getParent().toRealPath().resolve(link);   // the link exists, so its folder does
         }
-        return p;
+        Path parent = p.getParent();
+        return parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(p.getFileName()) : p.normalize();
     }
 
     /** {@link #checkWritable} for a folder that files will be written into (a report). */

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,5 +74,30 @@ class AtomicFilesTest {
         Files.createSymbolicLink(b, a.getFileName());
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(a, new byte[] {1}));
         assertEquals(a + ": too many levels of symbolic links", e.getMessage());
+    }
+
+    /** home/models -> ../data/models, and there cur.nmod -> ../runs/new.nmod (not there yet): ".." goes up from data/models. */
+    @Test
+    void aDanglingLinkInALinkedFolderIsResolvedAsTheSystemDoes() throws IOException {
+        Path models = Files.createDirectories(dir.resolve("data/models"));
+        Files.createDirectories(dir.resolve("data/runs"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createSymbolicLink(home.resolve("models"), Path.of("../data/models"));
+        Files.createSymbolicLink(models.resolve("cur.nmod"), Path.of("../runs/new.nmod"));
+        AtomicFiles.write(home.resolve("models/cur.nmod"), new byte[] {5});
+        assertArrayEquals(new byte[] {5}, Files.readAllBytes(dir.resolve("data/runs/new.nmod")));
+        assertArrayEquals(new byte[] {5}, Files.readAllBytes(home.resolve("models/cur.nmod")), "the link now leads to the model");
+        assertFalse(Files.exists(home.resolve("runs")), "nothing made where text-level '..' would point");
+    }
+
+    /** A link into a folder that takes no files: the error names the link the user gave, and where it leads. */
+    @Test
+    void aLinkIntoAFolderThatTakesNoFilesIsNamed() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "no /proc here");
+        Path link = Files.createSymbolicLink(dir.resolve("out.nmod"), Path.of("/proc/x.nmod"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(link, new byte[] {1}));
+        assertEquals(link + " (a link to /proc/x.nmod): /proc: cannot create files in this folder", e.getMessage());
+        e = assertThrows(IOException.class, () -> AtomicFiles.checkWritable(link));
+        assertEquals(link + " (a link to /proc/x.nmod): /proc: cannot create files in this folder", e.getMessage());
     }
 }
