@@ -141,19 +141,10 @@ class ExifOrientationTest {
      */
     @Test
     void theTagIsReadFromAJpegsExifInBothByteOrders() throws IOException {
-        String[] corners = {null, "TL", "TR", "BR", "BL", "TL", "TR", "BR", "BL"};
         for (boolean little : new boolean[] {true, false}) {
             for (int o = 1; o <= 8; o++) {
                 Path f = Files.write(dir.resolve((little ? "ii-" : "mm-") + o + ".jpg"), jpeg(corner(), exif(little, o), false));
-                String what = (little ? "II" : "MM") + " orientation " + o;
-                assertEquals(o, ExifOrientation.read(f), what);
-                PredictCommand.Picture p = PredictCommand.picture(f);
-                assertEquals(o >= 5 ? 16 : 32, p.width(), what);
-                assertEquals(o >= 5 ? 32 : 16, p.height(), what);
-                int w = p.width(), h = p.height();
-                int x = corners[o].charAt(1) == 'L' ? 3 : w - 4, y = corners[o].charAt(0) == 'T' ? 3 : h - 4;
-                assertTrue(red(p, x, y) > 200, what + ": the white block at " + corners[o] + ", red " + red(p, x, y));
-                assertTrue(red(p, w - 1 - x, h - 1 - y) < 50, what + ": black in the opposite corner");
+                assertTurned(f, o, (little ? "II" : "MM") + " orientation " + o);
             }
         }
         Path jfifFirst = Files.write(dir.resolve("jfif-exif.jpg"), jpeg(corner(), exif(false, 6), true));
@@ -269,24 +260,32 @@ class ExifOrientationTest {
     }
 
     /**
+     * The 32x16 corner() picture stored with orientation o, as predict sees it: the tag read back, the
+     * sides swapped for 5-8, and its white block in the corner the spec puts it (1, 5: top-left; 2, 6:
+     * top-right; 3, 7: bottom-right; 4, 8: bottom-left; thresholds, not exact levels, for JPEG).
+     */
+    private static void assertTurned(Path f, int o, String what) throws IOException {
+        String corner = new String[] {null, "TL", "TR", "BR", "BL", "TL", "TR", "BR", "BL"}[o];
+        assertEquals(o, ExifOrientation.read(f), what);
+        PredictCommand.Picture p = PredictCommand.picture(f);
+        assertEquals(o >= 5 ? 16 : 32, p.width(), what);
+        assertEquals(o >= 5 ? 32 : 16, p.height(), what);
+        int w = p.width(), h = p.height();
+        int x = corner.charAt(1) == 'L' ? 3 : w - 4, y = corner.charAt(0) == 'T' ? 3 : h - 4;
+        assertTrue(red(p, x, y) > 200, what + ": the white block at " + corner + ", red " + red(p, x, y));
+        assertTrue(red(p, w - 1 - x, h - 1 - y) < 50, what + ": black in the opposite corner");
+    }
+
+    /**
      * A TIFF's own Orientation tag (tag 274 in IFD0, where EXIF took it from), both byte orders, each
      * value: read back, and predict's picture turned as for a JPEG (the white block where the spec puts it).
      */
     @Test
     void aTiffsOwnOrientationTagIsApplied() throws IOException {
-        String[] corners = {null, "TL", "TR", "BR", "BL", "TL", "TR", "BR", "BL"};
         for (boolean little : new boolean[] {true, false}) {
             for (int o = 1; o <= 8; o++) {
                 Path f = Files.write(dir.resolve((little ? "ii-" : "mm-") + o + ".tif"), tiff(corner(), o, little));
-                String what = (little ? "II" : "MM") + " TIFF orientation " + o;
-                assertEquals(o, ExifOrientation.read(f), what);
-                PredictCommand.Picture p = PredictCommand.picture(f);
-                assertEquals(o >= 5 ? 16 : 32, p.width(), what);
-                assertEquals(o >= 5 ? 32 : 16, p.height(), what);
-                int w = p.width(), h = p.height();
-                int x = corners[o].charAt(1) == 'L' ? 3 : w - 4, y = corners[o].charAt(0) == 'T' ? 3 : h - 4;
-                assertEquals(255, red(p, x, y), what + ": the white block at " + corners[o]);
-                assertEquals(0, red(p, w - 1 - x, h - 1 - y), what + ": black in the opposite corner");
+                assertTurned(f, o, (little ? "II" : "MM") + " TIFF orientation " + o);
             }
         }
     }
