@@ -77,15 +77,18 @@ public final class AtomicFiles {
     }
 
     /**
-     * The file a chain of symbolic links at {@code target} ends at (the target itself when it is no
-     * link): the system's own resolution where the file exists, otherwise followed link by link, so
+     * The file a chain of symbolic links at {@code target} ends at ({@code target}, made absolute,
+     * when it is no link, so errors keep naming it as given): the system's own resolution where the file exists, otherwise followed link by link, so
      * that a dangling link names the file it would create. A relative link is relative to its folder
      * as the system resolves it: ".." in it goes up from where the folder really is, so no hop is
      * normalised as text (a folder on the way may itself be a link).
      */
     static Path throughLinks(Path target) throws IOException {
         Path p = target.toAbsolutePath();
-        if (Files.isSymbolicLink(p) && Files.exists(p)) {
+        if (!Files.isSymbolicLink(p)) {
+            return p;   // folders on the way that are links are the system's to follow, as before
+        }
+        if (Files.exists(p)) {
             return p.toRealPath();
         }
         for (int hops = 0; Files.isSymbolicLink(p); hops++) {

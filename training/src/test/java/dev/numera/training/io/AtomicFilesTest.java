@@ -100,4 +100,17 @@ class AtomicFilesTest {
         e = assertThrows(IOException.class, () -> AtomicFiles.checkWritable(link));
         assertEquals(link + " (a link to /proc/x.nmod): /proc: cannot create files in this folder", e.getMessage());
     }
+
+    /** A plain target under a linked folder is no link: it is written where it is, and errors name it as given. */
+    @Test
+    void aTargetUnderALinkedFolderIsNoLink() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path linked = Files.createSymbolicLink(dir.resolve("linked"), real.getFileName());
+        assertEquals(linked.resolve("m.nmod"), AtomicFiles.throughLinks(linked.resolve("m.nmod")));
+        AtomicFiles.write(linked.resolve("m.nmod"), new byte[] {6});
+        assertArrayEquals(new byte[] {6}, Files.readAllBytes(real.resolve("m.nmod")));
+        Path folder = Files.createDirectories(real.resolve("f.nmod"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(linked.resolve("f.nmod"), new byte[] {1}));
+        assertEquals(linked.resolve("f.nmod") + ": Is a directory", IoErrors.describe(e), "said of the path given, not " + folder);
+    }
 }
