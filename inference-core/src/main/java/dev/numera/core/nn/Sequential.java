@@ -83,6 +83,9 @@ public final class Sequential {
         // sizes are multiplied in long and capped (product) and checked against MAX_VALUES before
         // any int holds them, so a hostile model file gets an error, not a wrapped size
         long values = product(shape[0], shape[1], shape[2]);   // activations of one sample, all buffers
+        // the input first: with no layer after it, nothing else would look at it ([1, 65536, 65536] was an
+        // input of 0 values in int, [1, 46341, 46341] a negative one)
+        if (values > MAX_VALUES) throw new IllegalArgumentException("input " + Tensor.describe(inputShape) + ": more than " + MAX_VALUES + " activation values per sample");
         int offset = 0, scratchSize = 0, gemmScratch = 0;
         for (int i = 0; i < layers; i++) {
             shapes[i] = shape;
@@ -156,7 +159,7 @@ public final class Sequential {
                 default:
                     break;  // relu, sigmoid keep the shape
             }
-            values += size(shape);   // its output buffer
+            values += product(shape[0], shape[1], shape[2]);   // its output buffer
             require(values <= MAX_VALUES, i, s, shapes[i], "more than " + MAX_VALUES + " activation values per sample");
         }
         if (values * capacity > Integer.MAX_VALUE) throw new IllegalArgumentException("capacity " + capacity + " times " + values + " activation values per sample does not fit an array");

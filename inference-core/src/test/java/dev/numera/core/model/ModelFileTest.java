@@ -1,6 +1,7 @@
 package dev.numera.core.model;
 
 import dev.numera.core.model.ModelFormatException.Problem;
+import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.ParamTensor;
 import dev.numera.core.nn.Sequential;
 import org.junit.jupiter.api.Test;
@@ -479,6 +480,25 @@ class ModelFileTest {
         b = golden();
         put32(b, 16, 1 << 20);                    // input [1, 2^20, 8]: conv 0's im2col holds 2 * 9 * 2^23 values
         refuse(b, Problem.SHAPE_MISMATCH, "layer 0 conv2d", "im2col buffer over 16777216 values");
+    }
+
+    /**
+     * The input counts towards the activations of one sample too, also when no layer follows: a wrapping
+     * int product let [1, 65536, 65536] (2^32 values) through as an input of 0 values, [1, 46341, 46341]
+     * crashed on a negative array size and [1, 2^24, 127] (8 GB of floats) ran out of memory.
+     */
+    @Test
+    void inputsOverTheSizeLimitAreRefusedBeforeAnyAllocation() throws IOException {
+        LayerSpec[][] layerLists = {{}, {LayerSpec.relu()}, {LayerSpec.dropout(0f)}};
+        int[][] inputs = {{1, 46341, 46341}, {1, 1 << 24, 127}, {1, 65536, 65536}, {1, 4096, 4097}, {1 << 24, 1 << 24, 1 << 24}};
+        for (LayerSpec[] layers : layerLists) {
+            for (int[] in : inputs) {
+                // a file of parameter-free layers on input [1, 1, 1], its input dimensions set afterwards
+                byte[] b = ModelFile.of(Sequential.create(new int[]{1, 1, 1}, layers, 1), java.util.Map.of(), false).write();
+                for (int d = 0; d < 3; d++) put32(b, 12 + 4 * d, in[d]);
+                refuse(b, Problem.SHAPE_MISMATCH, "input " + dev.numera.core.tensor.Tensor.describe(in), "more than 16777216 activation values");
+            }
+        }
     }
 
     @Test

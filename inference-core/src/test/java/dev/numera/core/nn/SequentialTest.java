@@ -108,6 +108,11 @@ class SequentialTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sequential.create(in, layers, 1));
             assertTrue(e.getMessage().contains(c[0]), e.getMessage());
         }
+        // the input alone, with no layer after it: its product wrapped in int (2^32 values passed as 0)
+        for (int[] in : new int[][]{{1, 65536, 65536}, {1, 46341, 46341}, {1, 4096, 4097}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sequential.create(in, new LayerSpec[0], 1));
+            assertTrue(e.getMessage().contains("activation values"), e.getMessage());
+        }
         // a sample that fits, times a capacity that does not fit an array
         LayerSpec[] relu = {LayerSpec.relu()};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sequential.create(new int[]{1, 1024, 1024}, relu, 1100));
