@@ -93,6 +93,7 @@ public final class MnistNormalizer {
      * @param src (width*height) ink-high image, 0 = background
      * @param out (28*28) output, row-major; all zero when there is no ink
      * @return whether any ink (value > INK_EPSILON) was found
+     * @throws IllegalArgumentException when a value in the ink's box is NaN or infinite
      */
     public boolean normalize(float[] src, float[] out) {
         Check.floats(src, width * height, "src");
@@ -154,6 +155,11 @@ public final class MnistNormalizer {
         placeX = place(CENTRE + 0.5f - (sourceComX + 0.5f - minX) * scale, outW);
         placeY = place(CENTRE + 0.5f - (sourceComY + 0.5f - minY) * scale, outH);
         render(src, out);
+        // a NaN or an infinity in the box makes a centre of mass NaN, here or already in the source (and
+        // place(NaN) a box that renders nothing): refused, not "ink found" with an all-zero output
+        if (!(outputComX == outputComX)) {
+            throw notAnImage(src);
+        }
         // one correction from the measured centre: area resampling shifts it by a few hundredths
         if (subPixel) {
             placeX = place(placeX + (CENTRE - outputComX), outW);
@@ -161,6 +167,19 @@ public final class MnistNormalizer {
             render(src, out);
         }
         return true;
+    }
+
+    /**
+     * The error for a source whose output has no centre of mass: its first value that is not finite, or
+     * else negative values (not an ink-high image either) that outweigh the ink in the box.
+     */
+    private IllegalArgumentException notAnImage(float[] src) {
+        for (int i = 0; i < width * height; i++) {
+            if (!(Math.abs(src[i]) <= Float.MAX_VALUE)) {
+                return new IllegalArgumentException("src value " + i + " is " + src[i] + ", not a finite number");
+            }
+        }
+        return new IllegalArgumentException("src has negative values that outweigh its ink: no centre of mass");
     }
 
     /** Clamp the box edge so [edge, edge+extent] stays in [0, 28]; round when whole-pixel placement. */

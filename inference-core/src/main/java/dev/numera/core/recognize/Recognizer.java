@@ -131,18 +131,26 @@ public final class Recognizer {
             prediction.thresholdedHeight = height;
             return finish(s, s.ink, kind);
         }
-        Luminance.inkLight(px, width, height, 0f, s.ink);
-        return recognizeInk(s.ink, width, height, kind);
+        Luminance.inkLight(px, width, height, 0f, s.ink);   // 0..1: recognizeInk's check would be a pass for nothing
+        prediction.thresholded = null;
+        return finish(s, s.ink, kind);
     }
 
     /**
      * @param ink [width * height] ink-high image 0..1 (light on dark), e.g. rasterised strokes
      *            (longer arrays: the first width*height); kind CAMERA means already thresholded
+     * @throws IllegalArgumentException for a value outside 0..1 (NaN included), as {@link #infer} for one not finite
      */
     public Prediction recognizeInk(float[] ink, int width, int height, InputKind kind) {
         Stages s = stages(width, height);
         if (ink == null || ink.length < width * height) {
             throw new IllegalArgumentException("ink needs " + width * height + " values for " + width + "x" + height);
+        }
+        // the ink check counts NaN as no ink, and a NaN or an infinity would make the normaliser's centre of
+        // mass NaN; ink scaled 0..255 would pass the ink check's levels as if they were 0..1
+        for (int i = 0, n = width * height; i < n; i++) {
+            float v = ink[i];
+            if (!(v >= 0f && v <= 1f)) throw new IllegalArgumentException("ink needs values in 0..1; value " + i + " is " + v);
         }
         if (ink.length != width * height) { // the image classes take exact lengths
             System.arraycopy(ink, 0, s.ink, 0, width * height);

@@ -229,6 +229,32 @@ class MnistNormalizerTest {
         return ab / Math.sqrt(aa * bb);
     }
 
+    /**
+     * A NaN or an infinity inside the ink's box makes its centre of mass NaN. Placed at NaN the box
+     * rendered nothing and normalize reported ink found with an all-zero output (by whole pixels, the NaN
+     * went into the output); now it is the caller's error, named.
+     */
+    @Test
+    void aValueThatIsNotFiniteInsideTheBoxIsRefused() {
+        float[] bar = box(28, 28, 13, 4, 2, 20);
+        for (boolean subPixel : new boolean[] {true, false}) {
+            MnistNormalizer norm = new MnistNormalizer(28, 28);
+            norm.setSubPixelShift(subPixel);
+            for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                for (int at : new int[] {10 * 28 + 13, 10 * 28 + 15}) {   // on the stroke, and beside it inside the box
+                    float[] src = bar.clone();
+                    src[at] = bad;
+                    if (at % 28 == 15) {
+                        src[11 * 28 + 15] = 0.2f;   // widens the box to column 15
+                    }
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> norm.normalize(src, new float[784]),
+                            bad + " at " + at + ", sub-pixel " + subPixel);
+                    assertEquals("src value " + at + " is " + bad + ", not a finite number", e.getMessage());
+                }
+            }
+        }
+    }
+
     @Test
     void rejectsBadArguments() {
         MnistNormalizer norm = new MnistNormalizer(28, 28);

@@ -212,6 +212,31 @@ class RecognizerTest {
     }
 
     /**
+     * recognizeInk takes ink in 0..1, as infer takes finite values. One NaN or +Inf pixel in a drawn
+     * digit made the normaliser's centre of mass NaN: a confident "0" from an all-zero input (or, placed
+     * by whole pixels, a NaN blamed on the model). Ink scaled 0..255 went through as well.
+     */
+    @Test
+    void inkOutsideZeroToOneIsRefused() {
+        Recognizer r = templateRecognizer();
+        float[] seven = draw(3, 280, 1f, 0, 0);
+        int stroke = 0;
+        while (seven[stroke] != 1f) stroke++;
+        for (InputKind kind : InputKind.values()) {
+            for (float bad : new float[]{Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0.01f, 1.01f, 255f}) {
+                float[] ink = seven.clone();
+                ink[stroke] = bad;
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.recognizeInk(ink, 280, 280, kind), kind + " " + bad);
+                assertEquals("ink needs values in 0..1; value " + stroke + " is " + bad, e.getMessage());
+            }
+        }
+        float[] scaled = seven.clone();
+        for (int i = 0; i < scaled.length; i++) scaled[i] *= 255f;
+        assertThrows(IllegalArgumentException.class, () -> r.recognizeInk(scaled, 280, 280, InputKind.DRAWN));
+        assertEquals(3, r.recognizeInk(seven, 280, 280, InputKind.DRAWN).digit(), "0 and 1 themselves are ink");
+    }
+
+    /**
      * Finite weights can still overflow: logits of +Inf make the softmax NaN, and with NaN
      * probabilities every comparison is false, so the top 3 would be 0, 1, 2, a confident "0".
      */
