@@ -530,6 +530,12 @@ public final class ModelFile {
         checkNumber(meta, META_INPUT_MEAN, false);
         checkNumber(meta, META_INPUT_STD, true);
         checkNumber(meta, META_TEMPERATURE, true);
+        // the recognizer computes (x - mean) * (1 / std): a std below 1 / Float.MAX_VALUE (~2.9e-39) is finite
+        // and > 0, but its reciprocal is infinite and every prediction would fail as "the model is damaged"
+        String std = meta.get(META_INPUT_STD);
+        if (std != null && !(1f / Float.parseFloat(std) <= Float.MAX_VALUE)) {   // parses: checkNumber took it
+            throw new ModelFormatException(Problem.MALFORMED, "metadata " + META_INPUT_STD + " is \"" + std + "\", so small that 1 / std is infinite in float32");
+        }
     }
 
     /** A well-known numeric metadata value: absent, or a finite number (and > 0 when {@code positive}). */

@@ -80,7 +80,10 @@ public final class Recognizer {
         if (in[0] != 1 || in[1] != 28 || in[2] != 28 || net.classes() != 10) {
             throw new IllegalArgumentException("the recognizer needs a network from [1, 28, 28] to 10 classes");
         }
-        if (!(std > 0)) throw new IllegalArgumentException("input std must be positive, got " + std);
+        // the network sees (x - mean) * (1 / std): each must be finite, or every input is NaN, infinite or 0
+        if (!(Math.abs(mean) <= Float.MAX_VALUE)) throw new IllegalArgumentException("input mean must be finite, got " + mean);
+        if (!(std > 0 && std <= Float.MAX_VALUE)) throw new IllegalArgumentException("input std must be positive and finite, got " + std);
+        if (!(1f / std <= Float.MAX_VALUE)) throw new IllegalArgumentException("input std " + std + " is so small that 1 / std is infinite in float32");
         this.net = net;
         this.mean = mean;
         this.invStd = 1f / std;

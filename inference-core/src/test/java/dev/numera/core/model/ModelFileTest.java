@@ -677,6 +677,7 @@ class ModelFileTest {
                 {ModelFile.META_TEMPERATURE, "0"}, {ModelFile.META_TEMPERATURE, "-1.5"}, {ModelFile.META_TEMPERATURE, "NaN"},
                 {ModelFile.META_TEMPERATURE, "Infinity"}, {ModelFile.META_TEMPERATURE, "warm"},
                 {ModelFile.META_INPUT_STD, "0"}, {ModelFile.META_INPUT_STD, "-0.3081"}, {ModelFile.META_INPUT_STD, "1e39"},
+                {ModelFile.META_INPUT_STD, "1e-39"},   // finite and > 0, but 1 / std is infinite in float32
                 {ModelFile.META_INPUT_MEAN, "NaN"}, {ModelFile.META_INPUT_MEAN, "-Infinity"}, {ModelFile.META_INPUT_MEAN, ""}};
         for (String[] kv : bad) {
             java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(GoldenFixtures.metadata());
@@ -699,6 +700,9 @@ class ModelFileTest {
         meta.put(ModelFile.META_INPUT_STD, "0.3081");
         ModelFile m = ModelFile.read(ModelFile.of(GoldenFixtures.network(), meta, false).write());
         assertEquals(-0.5f, m.floatMeta(ModelFile.META_INPUT_MEAN, 0));
+        meta.put(ModelFile.META_INPUT_STD, "3e-39");                  // 1 / 3e-39 = 3.3e38 is still a float32
+        m = ModelFile.read(ModelFile.of(GoldenFixtures.network(), meta, false).write());
+        assertEquals(3e-39f, m.floatMeta(ModelFile.META_INPUT_STD, 0));
     }
 
     static int le32(byte[] b, int at) {

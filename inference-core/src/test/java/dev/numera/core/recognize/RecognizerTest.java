@@ -212,6 +212,22 @@ class RecognizerTest {
     }
 
     /**
+     * The input normalisation must give finite inputs: a std of +Inf made every input 0 (one constant
+     * answer), a mean of NaN every input NaN, and a std of 1e-39 (finite, > 0) an infinite 1 / std.
+     */
+    @Test
+    void inputMeanAndStdMustGiveFiniteInputs() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        float[][] bad = {{Float.NaN, 1}, {Float.POSITIVE_INFINITY, 1}, {Float.NEGATIVE_INFINITY, 1},
+                {0, 0}, {0, -1}, {0, Float.NaN}, {0, Float.POSITIVE_INFINITY}, {0, 1e-39f}};
+        for (float[] ms : bad) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Recognizer(net, ms[0], ms[1]), ms[0] + ", " + ms[1]);
+            assertTrue(e.getMessage().contains(ms[0] != ms[0] || Float.isInfinite(ms[0]) ? "mean" : "std"), e.getMessage());
+        }
+        new Recognizer(net, -0.5f, 3e-39f);   // 1 / 3e-39 = 3.3e38 is still a float32
+    }
+
+    /**
      * recognizeInk takes ink in 0..1, as infer takes finite values. One NaN or +Inf pixel in a drawn
      * digit made the normaliser's centre of mass NaN: a confident "0" from an all-zero input (or, placed
      * by whole pixels, a NaN blamed on the model). Ink scaled 0..255 went through as well.
