@@ -284,6 +284,14 @@ class KernelTest {
         float s = 2f / (float) Math.sqrt(1.5);
         assertArrayEquals(new float[]{1f, 2 * s + 1f}, out, 1e-6f);
 
+        // eps goes under the root with the variance, which the format allows to be 0: sqrt(0 + 0.25) = 0.5.
+        // Channel 0 (gamma 2, beta 1, mean 1, var 0) is 4 (x - 1) + 1; channel 1 (gamma 1, beta 0, mean 0,
+        // var 0.75) is x / sqrt(1)
+        float[] q = {2f, 1f, 1f, 0f, 1f, 0f, 0f, 0.75f};
+        float[] two = new float[4];
+        BatchNorm.forwardInference(two, new float[]{3f, 0.5f, 2f, -4f}, q, 0, 1, 2, 2, 0.25f);
+        assertArrayEquals(new float[]{9f, -1f, 2f, -4f}, two, 0f);
+
         // folding into a dense layer equals dense followed by inference batchnorm
         int inF = 5, outF = 4;
         float[] dp = random(outF * inF + outF, 14), x = random(inF, 15), bn = new float[4 * outF];

@@ -39,11 +39,18 @@ class ModelFileTest {
             assertEquals(1.5f, m.floatMeta(ModelFile.META_TEMPERATURE, 0));
             assertEquals(f[0].contains("int8") ? "int8" : "float32", m.dtype());
             assertArrayEquals(GoldenFixtures.LAYERS, m.layers());
-            float[] z = m.toNetwork(1).forward(GoldenFixtures.input(), 1, false);
+            Sequential net = m.toNetwork(1);
+            float[] z = net.forward(GoldenFixtures.input(), 1, false);
+            double[] e = new double[10];
+            double sum = 0;
             for (int k = 0; k < 10; k++) {
                 float want = Float.intBitsToFloat(Integer.parseUnsignedInt(f[k + 1], 16));
                 assertEquals(want, z[k], 1e-6f * Math.max(1f, Math.abs(want)), f[0] + " logit " + k);
+                e[k] = Math.exp(want / 1.5);
+                sum += e[k];
             }
+            // the probabilities are softmax(logits / T) with the file's T = 1.5, not T = 1
+            for (int k = 0; k < 10; k++) assertEquals(e[k] / sum, net.probabilities()[k], 1e-6, f[0] + " probability " + k);
             checked++;
         }
         assertEquals(2, checked);
@@ -348,7 +355,7 @@ class ModelFileTest {
     }
 
     @Test
-    void negativeBatchnormVarianceIsRefused() throws IOException {
+    void negativeBatchnormVarianceIsRefused() throws Exception {
         // sqrt(var + eps) of a variance below -eps is NaN for the whole channel; below zero is already no variance
         byte[] b = golden();
         int off = indexOf(b, "layer1.running_var") + "layer1.running_var".length() + 4 + 4;   // dims [3], then data offset
@@ -356,6 +363,15 @@ class ModelFileTest {
         ModelFormatException e = refuse(reseal(b));
         assertEquals(Problem.MALFORMED, e.problem());
         assertTrue(e.getMessage().contains("layer1.running_var") && e.getMessage().contains("negative variance -0.5 at index 1"), e.getMessage());
+        // the bound is 0 itself: a hair below is refused, 0 (a channel that never varied) is a variance
+        b = golden();
+        put32(b, le32(b, off) + 8, Float.floatToIntBits(-1e-6f));
+        refuse(b, Problem.MALFORMED, "negative variance -1.0E-6 at index 2");
+        b = golden();
+        put32(b, le32(b, off) + 8, Float.floatToIntBits(0f));
+        Sequential net = ModelFile.read(reseal(b)).toNetwork(1);
+        assertEquals(0f, net.params()[net.paramTensor("layer1.running_var").offset + 2]);
+        for (float z : net.forward(GoldenFixtures.input(), 1, false)) assertTrue(Float.isFinite(z), "eps keeps sqrt(0 + eps) > 0");
     }
 
     @Test
@@ -573,6 +589,15 @@ class ModelFileTest {
         byte[] b = golden();
         put32(b, layer(4, 8), 7);
         refuse(b, Problem.SHAPE_MISMATCH, "layer 4 conv2d", "kernel larger than the padded input");
+        // each side on its own: input [1, 10, 8] gives layer 4 [3, 5, 4], padded 7 high (room for the kernel)
+        // and 6 wide (none); input [1, 8, 10] the other way round
+        for (int[] hw : new int[][]{{10, 8}, {8, 10}}) {
+            b = golden();
+            put32(b, 16, hw[0]);
+            put32(b, 20, hw[1]);
+            put32(b, layer(4, 8), 7);
+            refuse(b, Problem.SHAPE_MISMATCH, "layer 4 conv2d", "kernel larger than the padded input");
+        }
     }
 
     @Test
@@ -617,6 +642,15 @@ class ModelFileTest {
         b = resource("golden-v1-int8.nmod");
         int at = dataOffsetAt(b, "layer4.weight");
         put32(b, at + 8, le32(b, at) + 8);
+        refuse(b, Problem.MALFORMED, "layer4.weight scales", "before the end of layer4.weight data");
+        // by less than one 8-byte step: any overlap at all is refused. The weight's 108 bytes end 4 bytes
+        // into the step at weight + 104, where the bias now starts; the int8 codes (108 bytes) likewise
+        b = golden();
+        put32(b, dataOffsetAt(b, "layer0.bias"), weight + 104);
+        refuse(b, Problem.MALFORMED, "layer0.bias data at bytes " + (weight + 104), "before the end of layer0.weight data (byte " + (weight + 108) + ")");
+        b = resource("golden-v1-int8.nmod");
+        at = dataOffsetAt(b, "layer4.weight");
+        put32(b, at + 8, le32(b, at) + 104);
         refuse(b, Problem.MALFORMED, "layer4.weight scales", "before the end of layer4.weight data");
     }
 
