@@ -283,6 +283,38 @@ class InkCheckTest {
         assertThrows(IllegalStateException.class, () -> check.hasStrays(empty));
     }
 
+    /**
+     * A stray is any pixel above 0 outside the widened box, not only ink (>= INK_LEVEL): one above the
+     * normaliser's INK_EPSILON (0.05) would stretch its crop, and the class promises a clean digit.
+     */
+    @Test
+    void faintStraysAloneAreStraysToo() {
+        InkCheck check = new InkCheck(140, 140);
+        float[] seven = PaperSceneTest.seven();
+        for (float faint : new float[] {0.3f, 0.06f, 0.01f}) {
+            float[] dusty = seven.clone();
+            dusty[135 * 140 + 4] = faint;   // far from the 7, below INK_LEVEL: the check sees no ink there
+            assertTrue(check.check(dusty).present());
+            assertEquals(1, check.result().components(), "faint " + faint);
+            assertTrue(check.hasStrays(dusty), "faint " + faint);
+            check.keepDigit(dusty);
+            assertArrayEquals(seven, dusty, "faint " + faint);
+        }
+    }
+
+    /** Too much ink is more than half of the pixels: exactly half is a (bold) digit still, one pixel more is not. */
+    @Test
+    void tooMuchInkIsMoreThanHalfThePixels() {
+        InkCheck check = new InkCheck(28, 28);
+        float[] half = new float[28 * 28];
+        Images.fillRect(half, 28, 0, 0, 28, 14, 1f);   // 392 of 784 pixels
+        InkCheck.Result r = check.check(half);
+        assertEquals(392, r.inkPixels());
+        assertVerdict(r, true, InkCheck.PRESENT, "exactly half");
+        half[14 * 28] = 1f;
+        assertVerdict(check.check(half), false, InkCheck.TOO_MUCH_INK, "half and one pixel");
+    }
+
     @Test
     void tinyInkIsTooSmall() {
         InkCheck check = new InkCheck(140, 140);
