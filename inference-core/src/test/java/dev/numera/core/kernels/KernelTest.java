@@ -186,6 +186,30 @@ class KernelTest {
         assertEquals(10f, sum(din));
     }
 
+    /**
+     * A window's maximum is its first one in raster order: backward routes the gradient there, and the
+     * forward's value is that element's, bit for bit (-0.0 before 0.0 stays -0.0), in the unrolled 2x2
+     * path and in the generic one.
+     */
+    @Test
+    void maxPoolTiesGoToTheFirstMaximum() {
+        float[] in = {1, 1, 0, 3, 1, 1, 3, 3, 2, 0, 0, 0, 2, 1, 5, 5};   // 4x4: every 2x2 window has a tie
+        float[] din = new float[16];
+        MaxPool2d.backward(din, new float[]{1, 2, 3, 4}, in, 1, 1, 4, 4, 2, 2);
+        assertArrayEquals(new float[]{1, 0, 0, 2, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 4, 0}, din);
+        float[] flat = {1, 1, 1, 1, 1, 1};                              // 2x3, size 2 stride 1: two windows, all ties
+        din = new float[6];
+        MaxPool2d.backward(din, new float[]{1, 2}, flat, 1, 1, 2, 3, 2, 1);
+        assertArrayEquals(new float[]{1, 2, 0, 0, 0, 0}, din);
+
+        float[] zeros = {-0f, 0f, 0f, 0f};
+        float[] out = new float[1];
+        MaxPool2d.forward(out, zeros, 1, 1, 2, 2, 2, 2);                 // the unrolled 2x2, stride 2
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(out[0]), "2x2: " + out[0]);
+        MaxPool2d.forward(out, zeros, 1, 1, 2, 2, 2, 1);                 // the generic loop
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(out[0]), "generic: " + out[0]);
+    }
+
     // ------------------------------------------------------------ Dense
 
     @Test

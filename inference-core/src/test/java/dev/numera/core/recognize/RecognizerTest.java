@@ -132,6 +132,23 @@ class RecognizerTest {
         assertSame(p, r.recognizeInk(draw(1, 280, 1f, 0, 0), 280, 280, InputKind.DRAWN), "one reused prediction: no per-frame garbage");
     }
 
+    /** Ties in the top 3 keep the lower digit first (and the lower one is the digit). */
+    @Test
+    void tiesInTheTop3KeepTheLowerDigitFirst() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Recognizer r = new Recognizer(net, 0f, 1f);
+        Prediction p = r.infer(new float[784]);                      // zero weights and biases: ten equal logits
+        assertArrayEquals(new int[]{0, 1, 2}, p.top3());
+        assertEquals(0, p.digit());
+        int bias = net.paramTensor("layer1.bias").offset;             // logits = biases: 7 and 3 first, 9 and 5 next
+        net.params()[bias + 7] = net.params()[bias + 3] = 2f;
+        net.params()[bias + 9] = net.params()[bias + 5] = 1f;
+        p = r.infer(new float[784]);
+        assertArrayEquals(new int[]{3, 7, 5}, p.top3());
+        assertEquals(3, p.digit());
+        assertEquals(p.probabilities()[3], p.probabilities()[7], 0f);
+    }
+
     @Test
     void noDigitWithAReasonInsteadOfAGuess() {
         Recognizer r = templateRecognizer();
