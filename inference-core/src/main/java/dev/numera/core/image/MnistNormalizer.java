@@ -93,7 +93,7 @@ public final class MnistNormalizer {
      * @param src (width*height) ink-high image, 0 = background
      * @param out (28*28) output, row-major; all zero when there is no ink
      * @return whether any ink (value > INK_EPSILON) was found
-     * @throws IllegalArgumentException when a value in the ink's box is NaN or infinite
+     * @throws IllegalArgumentException when a value in the ink's box is NaN or infinite, or negative values there outweigh the ink
      */
     public boolean normalize(float[] src, float[] out) {
         Check.floats(src, width * height, "src");

@@ -254,6 +254,12 @@ class MnistNormalizerTest {
                     assertEquals("src value " + at + " is " + bad + ", not a finite number", e.getMessage());
                 }
             }
+            // finite, but not an ink-high image: a negative value inside the box outweighs the bar's 40 (the centre
+            // of mass is undefined as well; it rendered nothing and reported ink found)
+            float[] src = bar.clone();
+            src[10 * 28 + 13] = -100f;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> norm.normalize(src, new float[784]));
+            assertEquals("src has negative values that outweigh its ink: no centre of mass", e.getMessage());
         }
     }
 
