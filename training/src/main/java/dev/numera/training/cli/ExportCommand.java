@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Convert a model file to another format (ONNX).")
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class, description = "Convert a model file to another format (ONNX).")
 final class ExportCommand implements Callable<Integer> {
     enum Format { onnx }
 

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = "Show a model file's architecture, parameter count, size, dtype and recorded accuracy.")
 final class InfoCommand implements Callable<Integer> {
     @Spec

@@ -37,7 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Read digits from " + PredictCommand.FORMATS + " images with the same Recognizer the browser runs.",
                 "Prints one line per image: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit."})
 final class PredictCommand implements Callable<Integer> {

@@ -33,7 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Train a network on the MNIST training digits. The validation split (--validation, default 5,000 of them) "
                 + "chooses the best epoch; the 10,000 test digits are only scored at the end and never choose anything.",
                 "Writes a checkpoint after every epoch (FILE.ckpt); --resume continues from it."})

@@ -116,6 +116,21 @@ class CliTest {
         assertEquals(0, run("--help").code);
     }
 
+    /** Every command's help advertises -V, --version: each prints what 'numera --version' prints. */
+    @Test
+    void versionOnEveryCommand() {
+        Result top = run("--version");
+        assertEquals(0, top.code);
+        assertTrue(top.out.startsWith("numera "), top.out);
+        for (String cmd : List.of("train", "evaluate", "predict", "export", "info")) {
+            for (String option : List.of("--version", "-V")) {
+                Result r = run(cmd, option);
+                assertEquals(0, r.code, cmd + " " + option + ": " + r.err);
+                assertEquals(top.out, r.out, cmd + " " + option);
+            }
+        }
+    }
+
     @Test
     void usageErrorsExitTwoWithOneLine() {
         for (String[] args : List.of(new String[] {}, new String[] {"bogus"}, new String[] {"train", "--arch", "x"},
