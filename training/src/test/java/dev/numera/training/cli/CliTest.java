@@ -327,6 +327,30 @@ class CliTest {
         assertTrue(r.out.contains("parameters    7850") && r.out.contains("float32") && r.out.contains("tiny"), r.out);
     }
 
+    /**
+     * A model's metadata is anyone's text: info shows its control characters escaped, so that an ESC
+     * sequence cannot reach the terminal and a newline cannot print a line that looks like info's own.
+     */
+    @Test
+    void infoEscapesControlCharactersInTheMetadata() throws IOException {
+        Sequential net = Sequential.create(new int[] {1, 28, 28}, new LayerSpec[] {LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put(ModelFile.META_ARCH, "mlp\u001b[2J\u001b[31m");
+        meta.put("note", "fine\nmeta          accuracy = 0.9999\r\ttab \\n \u202eevil \u0085");
+        meta.put("key\u0007", "caf\u00e9 \u2192");
+        Path file = dir.resolve("odd.nmod");
+        Files.write(file, ModelFile.of(net, meta, false).write());
+        Result r = run("info", "--model", file.toString());
+        assertEquals(0, r.code, r.err);
+        for (String line : r.out.split("\n")) {
+            assertTrue(line.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0x202E), line);
+        }
+        assertTrue(r.out.contains("\narchitecture  mlp\\u001B[2J\\u001B[31m\n"), r.out);
+        assertTrue(r.out.contains("\nmeta          note = fine\\nmeta          accuracy = 0.9999\\r\\ttab \\\\n \\u202Eevil \\u0085\n"), r.out);
+        assertTrue(r.out.contains("\nmeta          key\\u0007 = caf\u00e9 \u2192\n"), r.out);   // other text as it is
+        assertEquals(1, r.out.lines().filter(l -> l.startsWith("accuracy")).count(), r.out);
+    }
+
     @Test
     void nonImageForPredict() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.png"), "not a picture");
