@@ -327,6 +327,18 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /**
+     * Why a file ImageIO could not open cannot be read. ImageIO gives no stream and no reason for a file
+     * it cannot open (permission denied), which read as "not an image": opened here again, for the reason.
+     */
+    private static String whyUnreadable(Path p) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(p)) {
+            return "cannot open it";   // it opens now: changed in between
+        } catch (IOException e) {
+            return IoErrors.reason(e);
+        }
+    }
+
+    /**
      * Decodes the first image of a file in one of the {@link #FORMATS} within the recogniser's limits;
      * a missing, unreadable, non-image or too large file is a one-line error.
      */
@@ -336,8 +348,11 @@ final class PredictCommand implements Callable<Integer> {
                     : Files.exists(p) ? ": is not a regular file, not an image file" : ": image file not found"));
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
+            if (in == null) {
+                throw new UserException(p + ": cannot read image file: " + whyUnreadable(p));
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
                 throw new UserException(p + ": not a " + FORMATS + " image");
             }
             ImageReader reader = readers.next();

@@ -351,6 +351,50 @@ class CliTest {
         assertEquals(1, r.out.lines().filter(l -> l.startsWith("accuracy")).count(), r.out);
     }
 
+    /**
+     * A file this process may not read, or the test is skipped: the file made unreadable (chmod 000),
+     * or, where that does not stop the process (root), a link to a write-only file of the kernel's.
+     */
+    Path unreadable(String name) throws IOException {
+        Path file = Files.write(dir.resolve(name), new byte[] {1, 2, 3});
+        try {
+            Files.setPosixFilePermissions(file, java.util.Set.of());
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: try the link
+        }
+        if (!Files.isReadable(file) && deniesReading(file)) {
+            return file;
+        }
+        Files.delete(file);
+        Path writeOnly = Path.of("/sys/bus/pci/rescan");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(writeOnly) && deniesReading(writeOnly),
+                "needs a file this process cannot read");
+        return Files.createSymbolicLink(file, writeOnly);
+    }
+
+    private static boolean deniesReading(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return false;
+        } catch (java.nio.file.AccessDeniedException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A file that cannot be read is said to be so, with the reason: not "not an image", nor the path alone. */
+    @Test
+    void anUnreadableFileSaysWhy() throws IOException {
+        Path image = unreadable("digit.png");
+        Result r = run("predict", "--model", tinyModel().toString(), image.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + image + ": cannot read image file: permission denied", r.err.strip());
+        Path model = unreadable("model.nmod");
+        r = run("info", "--model", model.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + model + ": cannot read model file: permission denied", r.err.strip());
+    }
+
     @Test
     void nonImageForPredict() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.png"), "not a picture");
