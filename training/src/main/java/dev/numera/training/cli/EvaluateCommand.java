@@ -2,6 +2,7 @@ package dev.numera.training.cli;
 
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.Sequential;
+import dev.numera.core.recognize.Recognizer;
 import dev.numera.training.data.Dataset;
 import dev.numera.training.data.Mnist;
 import dev.numera.training.eval.Evaluation;
@@ -59,6 +60,10 @@ final class EvaluateCommand implements Callable<Integer> {
         Sequential net = m.toNetwork(256);
         float[] norm = Models.inputNorm(m);
         Evaluation ev = NetworkEvaluator.evaluate(net, test, norm[0], norm[1], 32);
+        // said as predict says it, before anything is printed or written: an accuracy of such a model means nothing
+        if (ev.notANumber() > 0) {
+            throw new UserException(file + ": " + Recognizer.NOT_A_NUMBER + " for " + ev.notANumber() + " of " + ev.count() + " test digits");
+        }
         out.println("model           " + file + " (" + m.dtype() + ")");
         out.print(ev.describe());
         if (report != null) {

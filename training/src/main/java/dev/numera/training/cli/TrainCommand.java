@@ -231,6 +231,11 @@ final class TrainCommand implements Callable<Integer> {
         Evaluation shipped = int8
                 ? NetworkEvaluator.evaluate(ModelFile.of(folded, meta, true).toNetwork(250), test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 32)
                 : NetworkEvaluator.evaluate(folded, test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 32);
+        // validation saw numbers at every epoch; weights that overflow on a test digit would still make a model of no answer
+        if (floatEval.notANumber() > 0 || shipped.notANumber() > 0) {
+            throw new UserException("training diverged: the network's output is not a number for " + Math.max(floatEval.notANumber(), shipped.notANumber())
+                    + " of " + test.count() + " test digits (--out left as it was): " + trainer.divergenceAdvice());
+        }
         meta.put(ModelFile.META_ACCURACY, String.format(Locale.ROOT, "%.4f", shipped.accuracy()));
         ModelFile model = ModelFile.of(folded, meta, int8);
         AtomicFiles.write(out, model.write());

@@ -225,9 +225,11 @@ public final class Trainer {
                 log.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %s%.4f acc %.4f  validation loss %s%.4f acc %.4f%s  lr %.2e  %.1f s  %.0f img/s",
                         epoch, s.epochs, mse ? "(MSE) " : "", m.trainLoss(), m.trainAccuracy(), mse ? "(cross-entropy) " : "", m.validationLoss(), m.validationAccuracy(),
                         bestEpoch == epoch ? " (best)" : "", lastLr, secs, seen / secs));
-                if (!Double.isFinite(m.trainLoss())) {
+                if (!Double.isFinite(m.trainLoss()) || val.notANumber() > 0) {
                     // the weights are no longer numbers: said now, and no checkpoint of them, rather than a NaN model at the end
-                    throw new Diverged("training diverged at epoch " + epoch + " (train loss " + m.trainLoss() + "): " + divergenceAdvice());
+                    String what = !Double.isFinite(m.trainLoss()) ? "train loss " + m.trainLoss()
+                            : "the network's output is not a number for " + val.notANumber() + " of " + val.count() + " validation digits";
+                    throw new Diverged("training diverged at epoch " + epoch + " (" + what + "): " + divergenceAdvice());
                 }
                 if (s.checkpoint != null) Checkpoint.write(s.checkpoint, fingerprint, epoch, params, best, bestEpoch, bestAcc, history, opt);
             }

@@ -188,6 +188,26 @@ class CliTest {
         assertTrue(Files.size(report.resolve("mistakes.png")) > 1000);
     }
 
+    /**
+     * A format-valid model whose outputs are NaN (int8 weights of scale ~1e36: the sums overflow) is
+     * refused as predict refuses it, before anything is printed or written; it was scored 0.085.
+     */
+    @Test
+    void evaluateRefusesAModelWhoseOutputIsNotANumber() throws IOException {
+        Sequential net = Sequential.create(new int[] {1, 28, 28}, new LayerSpec[] {LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Arrays.fill(net.params(), 0, 7840, 1e38f);
+        Path model = dir.resolve("overflow.nmod");
+        Files.write(model, ModelFile.of(net, Map.of(), true).write());
+        Path report = dir.resolve("report");
+        Result r = run("evaluate", "--model", model.toString(), "--data", syntheticTestSet().toString(), "--report", report.toString());
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.startsWith("numera: " + model + ": the network's output is not a number (the model is damaged) for "), r.err);
+        assertEquals("", r.out);
+        assertFalse(Files.exists(report.resolve("index.html")));
+        assertFalse(Files.exists(report.resolve("metrics.json")));
+    }
+
     @Test
     void truncatedIdxFile() throws IOException {
         Path data = syntheticTestSet();
