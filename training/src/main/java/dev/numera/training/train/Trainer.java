@@ -144,7 +144,7 @@ public final class Trainer {
             bestEpoch = c.bestEpoch();
             bestAcc = c.bestAccuracy();
             history.addAll(c.history());
-            c.restoreOptimizer(opt);
+            c.restoreOptimizer(opt, s.checkpoint);
             startEpoch = c.epochsDone() + 1;
             for (EpochMetrics m : history) seconds += m.seconds();
             // The choice is re-made with the current rule (see better); apart from the best
@@ -230,6 +230,12 @@ public final class Trainer {
                     String what = !Double.isFinite(m.trainLoss()) ? "train loss " + m.trainLoss()
                             : "the network's output is not a number for " + val.notANumber() + " of " + val.count() + " validation digits";
                     throw new Diverged("training diverged at epoch " + epoch + " (" + what + "): " + divergenceAdvice());
+                }
+                // a weight can stop being a number unseen by the loss (a NaN in front of a ReLU reads as 0): not kept, nor checkpointed
+                int nonFinite = Checkpoint.firstNonFinite(params);
+                if (nonFinite >= 0) {
+                    throw new Diverged("training diverged at epoch " + epoch + " (weight " + nonFinite + " is " + params[nonFinite] + "): "
+                            + divergenceAdvice());
                 }
                 if (s.checkpoint != null) Checkpoint.write(s.checkpoint, fingerprint, epoch, params, best, bestEpoch, bestAcc, history, opt);
             }
