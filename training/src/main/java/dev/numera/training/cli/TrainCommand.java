@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from FILE.ckpt.")
     boolean resume;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default: the architecture's).")
+    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default: the architecture's; at least 2 for an architecture with batchnorm, numera).")
     Integer batch;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
@@ -137,6 +137,11 @@ final class TrainCommand implements Callable<Integer> {
         boolean sgd = optimizerName.equals("sgd") || optimizerName.equals("nesterov");
         double m = momentum != null && sgd ? momentum : a.momentum();
         check(!optimizerName.equals("nesterov") || m > 0, "--optimizer nesterov needs a positive --momentum");
+        // batchnorm normalises over each part of a batch: a part of one image comes out as 0 whatever the image, and
+        // the run ended "learned nothing ... try more --epochs". Parts are cut evenly, so only a batch of 1 has such a part
+        check(!a.hasBatchNorm() || Trainer.smallestPart(nBatch) >= 2, "--batch " + nBatch + " cannot train " + a.name()
+                + ": its batchnorm layers would normalise each image against itself, which leaves the same output for every image;"
+                + " use --batch 2 or more");
         // a batch trains as fixed parts, one thread at a time on each: more threads than parts would have nothing to do
         int nParts = Trainer.parts(nBatch);
         check(threads == null || threads <= nParts, "--threads " + threads + " is more than the parts of a batch of " + nBatch

@@ -62,6 +62,15 @@ public final class Trainer {
         return (batch + PART - 1) / PART;
     }
 
+    /**
+     * The fewest images in a part of a mini-batch of {@code batch}. The parts are cut evenly (part t
+     * holds images t * batch / parts up to the next part's first), so 33 is 16 + 17, not 32 + 1: this
+     * is 1 only for a batch of 1, and 16 or more for any batch over 32.
+     */
+    public static int smallestPart(int batch) {
+        return batch / parts(batch);
+    }
+
     /** MNIST's pixel mean and standard deviation (0..1 scale): the network sees (x - mean) / std. */
     public static final float INPUT_MEAN = 0.1307f, INPUT_STD = 0.3081f;
 
@@ -109,6 +118,11 @@ public final class Trainer {
         int nParts = parts(batch);
         if (threads > nParts) {
             throw new IllegalArgumentException(threads + " threads for a batch of " + batch + " in " + nParts + " parts: at most " + nParts);
+        }
+        // batchnorm takes its statistics over a part: an image alone is normalised against itself, every value to 0,
+        // so the network gives every image the same output and can learn nothing (train refuses --batch 1 for these)
+        if (s.arch.hasBatchNorm() && smallestPart(batch) < 2) {
+            throw new IllegalArgumentException("a batch of " + batch + " has a part of one image, which batchnorm cannot train on");
         }
         Sequential master = Sequential.create(new int[]{1, train.side(), train.side()}, s.arch.layers(), 250);
         initialise(master, s.seed);

@@ -738,6 +738,28 @@ class CliTest {
         assertTrue(command.contains(" --optimizer adamw "), command);
     }
 
+    /**
+     * Batchnorm normalises over each part of a batch: a part of one image leaves every output the same,
+     * so a batch of 1 can never train numera (the run ended "learned nothing ... try more --epochs"): a usage
+     * error before any data is read. A batch of 33 is two parts of 16 and 17, and is not refused.
+     */
+    @Test
+    void aBatchOfOneCannotTrainBatchnorm() throws IOException {
+        String data = syntheticTrainingSet(30).toString();
+        Path out = dir.resolve("bn.nmod");
+        Result r = run("train", "--arch", "numera", "--epochs", "1", "--seed", "1", "--batch", "1", "--validation", "10",
+                "--out", out.toString(), "--data", data);
+        assertEquals(2, r.code, r.err);
+        assertEquals("numera train: --batch 1 cannot train numera: its batchnorm layers would normalise each image against itself, which leaves"
+                + " the same output for every image; use --batch 2 or more (see 'numera train --help')", r.err.strip());
+        assertEquals("", r.out);
+        assertFalse(Files.exists(out));
+        r = run("train", "--arch", "numera", "--epochs", "1", "--seed", "1", "--batch", "33", "--validation", "10",
+                "--out", out.toString(), "--data", dir.resolve("no-mnist-here").toString());
+        assertEquals(1, r.code, r.err);
+        assertTrue(r.err.startsWith("numera: MNIST files missing in "), r.err);   // past the settings' checks
+    }
+
     /** Without --threads the trainer uses at most one thread per part of the batch: batch 1 trains on any machine. */
     @Test
     void defaultThreadsNeverExceedTheBatch() throws Exception {

@@ -231,6 +231,23 @@ class TrainerTest {
         assertFalse(Files.exists(ckpt));
     }
 
+    /** Parts are cut evenly: no batch but 1 has a part of one image (which batchnorm cannot train on), and the trainer refuses that one. */
+    @Test
+    void onlyABatchOfOneHasAPartOfOneImage() {
+        assertEquals(1, Trainer.smallestPart(1));
+        for (int batch = 2; batch <= 4096; batch++) {
+            int parts = Trainer.parts(batch), smallest = Integer.MAX_VALUE;
+            for (int t = 0; t < parts; t++) smallest = Math.min(smallest, (t + 1) * batch / parts - t * batch / parts);   // as the trainer cuts them
+            assertEquals(smallest, Trainer.smallestPart(batch), "batch " + batch);
+            assertTrue(Trainer.smallestPart(batch) >= (batch > Trainer.PART ? Trainer.PART / 2 : 2), "batch " + batch);
+            assertTrue(Trainer.smallestPart(batch) <= Trainer.PART, "batch " + batch);
+        }
+        assertEquals(16, Trainer.smallestPart(33));
+        Trainer.Settings one = new Trainer.Settings(SMALL, 1, 42, 1, 1, "adamw", 0.01, "constant", 1e-4, 0.9, 0, AugmentConfig.none(), null, false);
+        Exception e = assertThrows(IllegalArgumentException.class, () -> run(one, 99));
+        assertTrue(e.getMessage().contains("batchnorm"), e.getMessage());
+    }
+
     @Test
     void resumeRefusesACheckpointOfAnotherRun(@TempDir Path dir) throws Exception {
         Path ckpt = dir.resolve("c.ckpt");
