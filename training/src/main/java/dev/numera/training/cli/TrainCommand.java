@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -152,6 +153,12 @@ final class TrainCommand implements Callable<Integer> {
         // written beside --out after every epoch: a folder in its place would end the run after the first
         if (Files.isDirectory(checkpoint)) {
             throw new UserException(checkpoint + ": is a folder, where train keeps the checkpoint for --out " + out + ": move it or use another --out");
+        }
+        // and its name is 5 bytes longer than --out's: one near the file system's limit failed at the first epoch's end
+        try {
+            AtomicFiles.checkName(checkpoint);
+        } catch (IOException e) {
+            throw new UserException(e.getMessage() + ": train keeps the checkpoint for --out there; give --out a shorter name", e);
         }
         if (report != null) AtomicFiles.checkWritableFolder(report);
         PrintWriter err = spec.commandLine().getErr();

@@ -530,6 +530,73 @@ class CliTest {
         assertFalse(Files.exists(dir.resolve("m.nmod")));
     }
 
+    /** Skips the test unless names here may be 255 bytes long and no longer (ext4, xfs, btrfs, tmpfs), the names' bytes UTF-8. */
+    void assumeNamesOf255Bytes() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "file names are not UTF-8 here");
+        Path longest = Files.createFile(dir.resolve("n".repeat(255)));
+        Files.delete(longest);
+        boolean refused;
+        try {
+            Files.delete(Files.createFile(dir.resolve("n".repeat(256))));
+            refused = false;
+        } catch (java.nio.file.FileSystemException e) {
+            refused = true;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(refused, "this file system takes names of more than 255 bytes");
+    }
+
+    /**
+     * A long but legal --out is written (a temporary name of the whole name plus about 23 bytes passed 255
+     * and failed after the training, "cannot create files in this folder"), and one that cannot be, or whose
+     * checkpoint FILE.ckpt cannot, is refused before any data is read, saying the name is too long.
+     */
+    @Test
+    void longNamesAreWrittenOrRefusedUpFrontAsTooLong() throws IOException {
+        assumeNamesOf255Bytes();
+        String data = syntheticTrainingSet(30).toString();
+        String noData = dir.resolve("no-mnist-here").toString();   // had training started, this would be the error
+        String[] train = {"train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10", "--data"};
+        Path legal = dir.resolve("m".repeat(225) + ".nmod");   // 230 bytes; its checkpoint 235
+        Result r = run(concat(train, data, "--out", legal.toString()));
+        assertEquals(0, r.code, r.err);
+        assertTrue(Files.isRegularFile(legal) && Files.isRegularFile(Path.of(legal + ".ckpt")));
+
+        Path nearLimit = dir.resolve("c".repeat(247) + ".nmod");   // 252 bytes: --out can be, its checkpoint (257) cannot
+        r = run(concat(train, noData, "--out", nearLimit.toString()));
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + nearLimit + ".ckpt: the file name is too long for the file system there (257 bytes in UTF-8; File name too long):"
+                + " train keeps the checkpoint for --out there; give --out a shorter name", r.err.strip());
+
+        Path tooLong = dir.resolve("t".repeat(251) + ".nmod");   // 256 bytes
+        r = run(concat(train, noData, "--out", tooLong.toString()));
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + tooLong + ": the file name is too long for the file system there (256 bytes in UTF-8; File name too long)", r.err.strip());
+
+        String model = tinyModel().toString();
+        Path onnx = dir.resolve("e".repeat(245) + ".onnx");   // 250 bytes
+        r = run("export", "--model", model, "--format", "onnx", "--out", onnx.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(Files.isRegularFile(onnx));
+        Path accented = dir.resolve("\u00e9".repeat(120) + ".onnx");   // 125 characters, 245 bytes: legal
+        r = run("export", "--model", model, "--format", "onnx", "--out", accented.toString());
+        assertEquals(0, r.code, r.err);
+        Path tooManyBytes = dir.resolve("\u00e9".repeat(126) + ".onnx");   // 131 characters, 257 bytes
+        r = run("export", "--model", model, "--format", "onnx", "--out", tooManyBytes.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + tooManyBytes + ": the file name is too long for the file system there (257 bytes in UTF-8; File name too long)",
+                r.err.strip());
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("numera-name-check-")
+                    || p.getFileName().toString().endsWith(".tmp")).toList(), "no probe or temporary file left");
+        }
+    }
+
+    static String[] concat(String[] head, String... tail) {
+        String[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
     /** evaluate's --report is checked before the model is scored, as train's is, not after the run. */
     @Test
     void evaluateChecksItsReportFolderFirst() throws IOException {
