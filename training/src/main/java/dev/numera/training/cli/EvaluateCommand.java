@@ -47,10 +47,18 @@ final class EvaluateCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
         }
-        // as train does: a bad --report is said now, not after the data is read and scored
-        if (report != null) AtomicFiles.checkWritableFolder(report);
-        PrintWriter out = spec.commandLine().getOut();
         Path file = model.path();
+        // as train does: a bad --report is said now, not after the data is read and scored, and one whose files
+        // would replace the model or the test digits (a link among them, or --model REPORT/index.html) before anything is made
+        if (report != null) {
+            Clashes.apart(report, file, "--model");
+            List<Path> mnist = data.files(Mnist.Part.TEST);
+            for (Path f : Clashes.reportFiles(report)) {
+                Clashes.notAnInput(f, "--report's " + f.getFileName(), mnist, "the MNIST file");
+            }
+            AtomicFiles.checkWritableFolder(report);
+        }
+        PrintWriter out = spec.commandLine().getOut();
         ModelFile m = Models.readDigitModel(file);
         Path dir = data.resolve(spec.commandLine().getErr(), Mnist.Part.TEST);
         Dataset test = Mnist.load(dir, Mnist.Part.TEST);

@@ -147,9 +147,21 @@ final class TrainCommand implements Callable<Integer> {
         int nParts = Trainer.parts(nBatch);
         check(threads == null || threads <= nParts, "--threads " + threads + " is more than the parts of a batch of " + nBatch
                 + " (" + nParts + ", of up to " + Trainer.PART + " images): use at most " + nParts + " threads or a larger --batch");
-        // where the results go is checked now, not after hours of training
-        AtomicFiles.checkWritable(out);
+        // where the results go is checked now, not after hours of training; first that none is an input or
+        // another result, before anything is made
         Path checkpoint = Path.of(out + ".ckpt");
+        String ofOut = "where train keeps the checkpoint for --out " + out;
+        List<Path> mnist = data.files(Mnist.Part.TRAIN, Mnist.Part.TEST);
+        Clashes.notAnInput(out, "--out", mnist, "the MNIST file");
+        Clashes.notAnInput(checkpoint, "the checkpoint of --out", mnist, "the MNIST file");
+        if (report != null) {
+            Clashes.apart(report, out, "--out");
+            Clashes.apart(report, checkpoint, ofOut);
+            for (Path f : Clashes.reportFiles(report)) {
+                Clashes.notAnInput(f, "--report's " + f.getFileName(), mnist, "the MNIST file");
+            }
+        }
+        AtomicFiles.checkWritable(out);
         // written beside --out after every epoch: a folder in its place would end the run after the first
         if (Files.isDirectory(checkpoint)) {
             throw new UserException(checkpoint + ": is a folder, where train keeps the checkpoint for --out " + out + ": move it or use another --out");

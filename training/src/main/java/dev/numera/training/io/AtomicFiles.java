@@ -129,6 +129,33 @@ public final class AtomicFiles {
         return parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(p.getFileName()) : p.normalize();
     }
 
+    /**
+     * Where a path leads: symbolic links at it followed (a dangling one to the file it would make), then
+     * its longest existing part resolved by the system (links and ".." in its folders), the rest as given.
+     * Two paths that lead to the same place name the same file, whether or not it exists yet.
+     */
+    public static Path resolved(Path p) throws IOException {
+        Path file = throughLinks(p);
+        Path existing = file;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return file.normalize();
+        }
+        return existing.toRealPath().resolve(existing.relativize(file)).normalize();
+    }
+
+    /** Whether two paths name one file: they lead to the same place, or both exist and are one file (a hard link too). */
+    public static boolean sameFile(Path a, Path b) throws IOException {
+        return resolved(a).equals(resolved(b)) || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
+    }
+
+    /** Whether {@code inner} leads to {@code outer} or to a place below it. */
+    public static boolean within(Path inner, Path outer) throws IOException {
+        return resolved(inner).startsWith(resolved(outer));
+    }
+
     /** {@link #checkWritable} for a folder that files will be written into (a report). */
     public static void checkWritableFolder(Path dir) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {

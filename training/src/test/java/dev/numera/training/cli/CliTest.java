@@ -597,6 +597,84 @@ class CliTest {
         return all;
     }
 
+    /**
+     * --report where a result of train goes (--out itself, its checkpoint FILE.ckpt, a folder below --out,
+     * or a link to one of them), or --out among the report's files, is refused in one line before anything
+     * is made or read: the run trained fully, then found a folder at --out and lost the model.
+     */
+    @Test
+    void aReportWhereTrainWritesItsResultsIsRefusedUpFront() throws IOException {
+        Path o = dir.resolve("o");
+        String noData = dir.resolve("no-mnist-here").toString();   // had anything been read, this would be the error
+        Path alias = Files.createSymbolicLink(dir.resolve("alias"), o.resolve("rep.nmod"));   // dangling: o does not exist
+        String give = "; give the report a folder of its own";
+        String[][] cases = {
+                {o.resolve("rep.nmod").toString(), o.resolve("rep.nmod").toString(), o.resolve("rep.nmod") + ": --report is --out" + give},
+                {o.resolve("rep.nmod").toString(), alias.toString(), alias + ": --report is --out" + give},
+                {o.resolve("c.nmod").toString(), o.resolve("c.nmod.ckpt").toString(),
+                        o.resolve("c.nmod.ckpt") + ": --report is where train keeps the checkpoint for --out " + o.resolve("c.nmod") + give},
+                {o.resolve("m.nmod").toString(), o.resolve("m.nmod/r").toString(), o.resolve("m.nmod/r") + ": --report is inside --out" + give},
+                {o.resolve("index.html").toString(), o.toString(), o.resolve("index.html") + ": --out is the report's index.html, which --report "
+                        + o + " would replace" + give}};
+        for (String[] c : cases) {
+            Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", c[0], "--report", c[1], "--data", noData);
+            assertEquals(1, r.code, r.err);
+            assertEquals("numera: " + c[2], r.err.strip());
+            assertFalse(Files.exists(o), "nothing made");
+        }
+        // a report beside --out, or around it, is fine
+        Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10",
+                "--out", o.resolve("m.nmod").toString(), "--report", o.toString(), "--data", syntheticTrainingSet(30).toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(Files.isRegularFile(o.resolve("m.nmod")) && Files.isRegularFile(o.resolve("index.html")));
+    }
+
+    /**
+     * An output that is one of the command's own input files is refused: train's --out on an MNIST file
+     * (it wrote the model over the labels, exit 0), also through a symbolic or a hard link; evaluate's
+     * report over its model or its test digits.
+     */
+    @Test
+    void anOutputThatIsAnInputIsRefused() throws IOException {
+        Path data = syntheticTrainingSet(30);
+        Path labels = data.resolve("train-labels-idx1-ubyte");
+        byte[] before = Files.readAllBytes(labels);
+        Path link = Files.createSymbolicLink(dir.resolve("link.nmod"), labels);
+        Path hard = Files.createLink(dir.resolve("hard.nmod"), labels);
+        for (Path out : List.of(labels, link, hard)) {
+            Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10",
+                    "--out", out.toString(), "--data", data.toString());
+            assertEquals(1, r.code, r.err);
+            assertEquals("numera: " + out + ": --out is the MNIST file " + labels + ", which this command reads", r.err.strip());
+            assertEquals("", r.out, "nothing read");
+        }
+        // one that --download would make is an input too
+        Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", data.resolve("t10k-labels-idx1-ubyte.gz").toString(),
+                "--data", data.toString());
+        assertEquals("numera: " + data.resolve("t10k-labels-idx1-ubyte.gz") + ": --out is the MNIST file " + data.resolve("t10k-labels-idx1-ubyte.gz")
+                + ", which this command reads", r.err.strip());
+        assertArrayEquals(before, Files.readAllBytes(labels));
+
+        Path test = syntheticTestSet();
+        Path report = Files.createDirectories(dir.resolve("rep"));
+        Path model = Files.copy(tinyModel(), report.resolve("index.html"));
+        byte[] modelBytes = Files.readAllBytes(model);
+        r = run("evaluate", "--model", model.toString(), "--report", report.toString(), "--data", test.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + model + ": --model is the report's index.html, which --report " + report + " would replace; give the report"
+                + " a folder of its own", r.err.strip());
+        assertArrayEquals(modelBytes, Files.readAllBytes(model));
+        r = run("evaluate", "--model", model.toString(), "--report", model.toString(), "--data", test.toString());
+        assertEquals("numera: " + model + ": --report is --model; give the report a folder of its own", r.err.strip());
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.createSymbolicLink(other.resolve("metrics.json"), test.resolve("t10k-labels-idx1-ubyte"));
+        r = run("evaluate", "--model", tinyModel().toString(), "--report", other.toString(), "--data", test.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + other.resolve("metrics.json") + ": --report's metrics.json is the MNIST file " + test.resolve("t10k-labels-idx1-ubyte")
+                + ", which this command reads", r.err.strip());
+        assertEquals("", r.out);
+    }
+
     /** evaluate's --report is checked before the model is scored, as train's is, not after the run. */
     @Test
     void evaluateChecksItsReportFolderFirst() throws IOException {
