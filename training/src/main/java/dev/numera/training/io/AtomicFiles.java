@@ -67,9 +67,10 @@ public final class AtomicFiles {
 
     /**
      * Fails now when the file system would refuse {@code target}'s name (most take 255 bytes, some fewer):
-     * a file whose name is as many bytes long is made in its folder, which must exist, and deleted, so
-     * that the file system's own limit decides. Nothing is made when the file is there already, or when
-     * its name is no longer than one just made there (the temporary files' are about 50 bytes).
+     * a file whose name is as many bytes long is made in its folder and deleted, so that the file system's
+     * own limit decides. Called once a file has been made in that folder ({@link #checkWritable} makes one),
+     * so that only the name can fail it. Nothing is made when the file is there already, or when its name
+     * is no longer than the probe's own (some 34 bytes, which every file system takes).
      */
     public static void checkName(Path target) throws IOException {
         Path file = throughLinks(target);
