@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code --data}, {@code --download}, {@code --mirror}: where MNIST is and how to get it. */
@@ -33,10 +34,31 @@ public final class DataOptions {
             defaultValue = Download.DEFAULT_MIRROR)
     URI mirror;
 
+    /** The data folder, as given or by default; nothing is looked at in it. */
+    public Path folder() {
+        return data != null ? data
+                : DataDir.resolve(ProjectRoot.find(), Path.of(System.getProperty("user.home")), System.getenv("XDG_CACHE_HOME"));
+    }
+
+    /**
+     * The files of {@code parts} a command may read from the data folder, in either form (.gz or raw), as
+     * paths whether they exist or not (--download makes them): what no output of the command may be.
+     */
+    public List<Path> files(Mnist.Part... parts) {
+        Path dir = folder();
+        List<Path> files = new ArrayList<>();
+        for (Mnist.Part part : parts) {
+            for (MnistFile f : part.files()) {
+                files.add(dir.resolve(f.gzName()));
+                files.add(dir.resolve(f.baseName()));
+            }
+        }
+        return files;
+    }
+
     /** The data folder, after downloading what is missing if asked; throws with the where-to-put-them message otherwise. */
     public Path resolve(PrintWriter log, Mnist.Part... parts) throws IOException {
-        Path dir = data != null ? data
-                : DataDir.resolve(ProjectRoot.find(), Path.of(System.getProperty("user.home")), System.getenv("XDG_CACHE_HOME"));
+        Path dir = folder();
         String scheme = mirror.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             // a usage error (exit 2), whether or not anything is to be downloaded

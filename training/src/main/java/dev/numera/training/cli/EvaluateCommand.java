@@ -2,6 +2,7 @@ package dev.numera.training.cli;
 
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.Sequential;
+import dev.numera.core.recognize.Recognizer;
 import dev.numera.training.data.Dataset;
 import dev.numera.training.data.Mnist;
 import dev.numera.training.eval.Evaluation;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Score a model on the 10,000 MNIST test digits: accuracy, per-class accuracy, confusion matrix, "
                 + "mean confidence.", "The last line is 'accuracy=A n=N' for scripts, e.g. 'accuracy=0.9966 n=10000' for the shipped model."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -46,10 +47,18 @@ final class EvaluateCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
         }
-        // as train does: a bad --report is said now, not after the data is read and scored
-        if (report != null) AtomicFiles.checkWritableFolder(report);
-        PrintWriter out = spec.commandLine().getOut();
         Path file = model.path();
+        // as train does: a bad --report is said now, not after the data is read and scored, and one whose files
+        // would replace the model or the test digits (a link among them, or --model REPORT/index.html) before anything is made
+        if (report != null) {
+            Clashes.apart(report, file, "--model");
+            List<Path> mnist = data.files(Mnist.Part.TEST);
+            for (Path f : Clashes.reportFiles(report)) {
+                Clashes.notAnInput(f, "--report's " + f.getFileName(), mnist, "the MNIST file");
+            }
+            AtomicFiles.checkWritableFolder(report);
+        }
+        PrintWriter out = spec.commandLine().getOut();
         ModelFile m = Models.readDigitModel(file);
         Path dir = data.resolve(spec.commandLine().getErr(), Mnist.Part.TEST);
         Dataset test = Mnist.load(dir, Mnist.Part.TEST);
@@ -59,6 +68,10 @@ final class EvaluateCommand implements Callable<Integer> {
         Sequential net = m.toNetwork(256);
         float[] norm = Models.inputNorm(m);
         Evaluation ev = NetworkEvaluator.evaluate(net, test, norm[0], norm[1], 32);
+        // said as predict says it, before anything is printed or written: an accuracy of such a model means nothing
+        if (ev.notANumber() > 0) {
+            throw new UserException(file + ": " + Recognizer.NOT_A_NUMBER + " for " + ev.notANumber() + " of " + ev.count() + " test digits");
+        }
         out.println("model           " + file + " (" + m.dtype() + ")");
         out.print(ev.describe());
         if (report != null) {

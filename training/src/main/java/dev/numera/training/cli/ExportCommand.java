@@ -10,11 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Convert a model file to another format (ONNX).")
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class, description = "Convert a model file to another format (ONNX).")
 final class ExportCommand implements Callable<Integer> {
     enum Format { onnx }
 
@@ -39,12 +38,12 @@ final class ExportCommand implements Callable<Integer> {
         } catch (OnnxExporter.Unsupported e) {
             throw new UserException(model.path() + ": cannot export to ONNX: " + e.getMessage(), e);
         }
-        // a folder given as --out is said as such (as train says it), not as a failed rename
-        AtomicFiles.checkWritable(out);
-        // the export would replace the model it was made from
-        if (Files.exists(out) && Files.isSameFile(out, model.path())) {
+        // the export would replace the model it was made from (through a link too)
+        if (AtomicFiles.sameFile(out, model.path())) {
             throw new UserException(out + ": is the model being exported (--model): give --out another file, e.g. numera.onnx");
         }
+        // a folder given as --out is said as such (as train says it), not as a failed rename
+        AtomicFiles.checkWritable(out);
         AtomicFiles.write(out, onnx);
         int[] in = m.inputShape();
         spec.commandLine().getOut().println("wrote " + out + ": " + onnx.length + " bytes, ONNX opset 13, input 'image' [N, "

@@ -4,6 +4,7 @@ import dev.numera.core.model.ModelFile;
 import dev.numera.core.model.ModelFormatException;
 import dev.numera.core.nn.Sequential;
 import dev.numera.training.data.Mnist;
+import dev.numera.training.io.IoErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,8 @@ final class Models {
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": model file not found (give one with --model FILE, or train one with 'numera train')");
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read model file: " + e.getMessage(), e);
+            // java.nio's message is the path alone (for a permission denied): the reason is its class, said by IoErrors
+            throw new UserException(file + ": cannot read model file: " + IoErrors.reason(e), e);
         }
         try {
             return ModelFile.read(bytes);

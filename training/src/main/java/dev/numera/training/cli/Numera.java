@@ -113,7 +113,10 @@ public final class Numera implements Runnable {
         return m;
     }
 
-    /** Version from the jar manifest when packaged. */
+    /**
+     * Version from the jar manifest when packaged. Every command names it: picocli does not hand a
+     * versionProvider down to subcommands, whose advertised -V then printed nothing.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

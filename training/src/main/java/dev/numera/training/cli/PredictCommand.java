@@ -37,7 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Read digits from " + PredictCommand.FORMATS + " images with the same Recognizer the browser runs.",
                 "Prints one line per image: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit."})
 final class PredictCommand implements Callable<Integer> {
@@ -52,6 +52,14 @@ final class PredictCommand implements Callable<Integer> {
     static final int MAX_SIDE = 4096;
     static final long MAX_PIXELS = 8_000_000;
 
+    /**
+     * Camera mode's limit, in pixels and on no side: a phone's photo of 12, 24, 48 or 50 MP (8160x6120) is
+     * read, since it ends as a 140 px box anyway ({@link #asCameraBox}). Decoded it takes 3 to 8 bytes a
+     * pixel and as RGBA 4 more, so the largest needs some 350-600 MB of heap for a moment; a 100 MP
+     * picture is refused from its header, before any of that.
+     */
+    static final long MAX_CAMERA_PIXELS = 50_000_000;
+
     enum Mode { camera, drawn, raw }
 
     @Spec
@@ -61,7 +69,7 @@ final class PredictCommand implements Callable<Integer> {
     ModelOption model;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "camera",
-            description = "Pipeline: camera (dark ink on paper or on a white canvas, e.g. a photo cropped to the digit: framed with paper and "
+            description = "Pipeline: camera (dark ink on paper or on a white canvas, e.g. a photo of up to 50 M pixels, best cropped to the digit: framed with paper and "
                     + "averaged down to 140 px when larger, as the page's camera box holds it, then threshold, downscale, normalise), "
                     + "drawn (a canvas drawing, light ink on dark or transparent: downscale, normalise), "
                     + "raw (a small digit image of any size, light ink on dark, e.g. MNIST: normalise). Default: ${DEFAULT-VALUE}.")
@@ -96,7 +104,7 @@ final class PredictCommand implements Callable<Integer> {
         boolean polarity = false;   // an image read as blank or as all ink: likely the wrong polarity for the mode
         for (Path p : paths) {
             try {
-                Picture pic = picture(p);
+                Picture pic = picture(p, mode);
                 if (mode == Mode.camera) {
                     pic = asCameraBox(pic);
                 }
@@ -107,6 +115,18 @@ final class PredictCommand implements Callable<Integer> {
                         || InkCheck.TOO_MUCH_INK.equals(result.noDigitReason()));
             } catch (UserException e) {
                 err.println("numera: " + e.getMessage());
+                err.flush();
+                failures++;
+            } catch (IllegalArgumentException e) {
+                // inference-core refuses an input it cannot take this way (its image steps' checks, made for the page's
+                // messages): that picture's line, not the end of the batch nor a "bug"
+                err.println("numera: " + p + ": " + e.getMessage());
+                err.flush();
+                failures++;
+            } catch (OutOfMemoryError e) {
+                // a photo within the limits still needs up to a few hundred MB for a moment (MAX_CAMERA_PIXELS), more than a
+                // small default heap; what it took is garbage once this throws, so the batch goes on
+                err.println("numera: " + p + ": not enough memory to read this image (give Java more, e.g. java -Xmx1g -jar ..., or scale it down)");
                 err.flush();
                 failures++;
             }
@@ -134,8 +154,14 @@ final class PredictCommand implements Callable<Integer> {
      * threshold's 15x15 window is made for that scale (at 560 px it hollowed strokes: 3 of 10 digits read).
      */
     static Picture asCameraBox(Picture pic) {
+        // framed, a picture from about 2263x2263 px on took more than the downscale's 8 M pixels (MAX_PIXELS), and a
+        // 3000x2000 one was refused. Such a picture is halved first, as often as needed: one that fits is framed and
+        // averaged exactly as before, and a halving is itself an average, so a larger one ends in nearly the same box
+        while (framedPixels(pic.width(), pic.height()) > MAX_PIXELS) {
+            pic = halve(pic);
+        }
         int w = pic.width(), h = pic.height();
-        int m = Math.max(2, Math.max(w, h) / 8);
+        int m = frame(w, h);
         byte[] paper = borderMedian(pic.rgba(), w, h);
         int fw = w + 2 * m, fh = h + 2 * m;
         byte[] framed = new byte[4 * fw * fh];
@@ -151,6 +177,49 @@ final class PredictCommand implements Callable<Integer> {
         }
         int sw = Math.max(1, (fw * CAMERA_BOX + side / 2) / side), sh = Math.max(1, (fh * CAMERA_BOX + side / 2) / side);
         return new Picture(shrink(framed, fw, fh, sw, sh), sw, sh);
+    }
+
+    /** The width of the paper frame around a w x h picture: an eighth of its longest side, at least 2. */
+    static int frame(int w, int h) {
+        return Math.max(2, Math.max(w, h) / 8);
+    }
+
+    static long framedPixels(int w, int h) {
+        int m = frame(w, h);
+        return (long) (w + 2 * m) * (h + 2 * m);
+    }
+
+    /**
+     * The picture at half its size ((n + 1) / 2 a side), each pixel the mean of the 2x2 it covers, colours
+     * weighted by their alpha as {@link #shrink} weighs them, rounded to the nearest level. An odd last
+     * row or column is averaged on its own: half a source pixel of shift at one edge, nothing at the 140 px
+     * the picture ends at (only pictures over 2000 px are halved).
+     */
+    static Picture halve(Picture pic) {
+        int w = pic.width(), h = pic.height(), hw = (w + 1) / 2, hh = (h + 1) / 2;
+        byte[] src = pic.rgba();
+        byte[] out = new byte[4 * hw * hh];
+        for (int y = 0; y < hh; y++) {
+            for (int x = 0; x < hw; x++) {
+                long r = 0, g = 0, b = 0, a = 0;
+                int n = 0;
+                for (int sy = 2 * y; sy < Math.min(2 * y + 2, h); sy++) {
+                    for (int sx = 2 * x; sx < Math.min(2 * x + 2, w); sx++, n++) {
+                        int i = 4 * (sy * w + sx), alpha = src[i + 3] & 0xFF;
+                        r += (src[i] & 0xFF) * alpha;
+                        g += (src[i + 1] & 0xFF) * alpha;
+                        b += (src[i + 2] & 0xFF) * alpha;
+                        a += alpha;
+                    }
+                }
+                int o = 4 * (y * hw + x);
+                out[o] = (byte) (a > 0 ? (2 * r + a) / (2 * a) : 0);
+                out[o + 1] = (byte) (a > 0 ? (2 * g + a) / (2 * a) : 0);
+                out[o + 2] = (byte) (a > 0 ? (2 * b + a) / (2 * a) : 0);
+                out[o + 3] = (byte) ((2 * a + n) / (2 * n));
+            }
+        }
+        return new Picture(out, hw, hh);
     }
 
     /** Per channel, the median of the picture's outermost pixels (R, G, B, A). */
@@ -276,7 +345,14 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     // a UserException per image, so that one such image is one error line, not the end of the batch
-    private static void checkSize(Path p, int w, int h) {
+    private static void checkSize(Path p, int w, int h, Mode mode) {
+        if (mode == Mode.camera) {   // averaged down to the camera box, in halvings first when large (asCameraBox)
+            if ((long) w * h > MAX_CAMERA_PIXELS) {
+                throw new UserException(p + ": image is " + w + "x" + h + " = " + (long) w * h + " pixels, more than "
+                        + MAX_CAMERA_PIXELS + " (crop it to the digit or scale it down)");
+            }
+            return;
+        }
         if (w > MAX_SIDE || h > MAX_SIDE) {
             throw new UserException(p + ": image is " + w + "x" + h + ", larger than " + MAX_SIDE + "x" + MAX_SIDE
                     + " (crop it to the digit)");
@@ -321,30 +397,56 @@ final class PredictCommand implements Callable<Integer> {
      * (a phone's portrait photo is stored sideways), or a TIFF's own, before anything else looks at
      * it. Turned after {@link #rgba}, the one point its colour and grey paths share.
      */
+    static Picture picture(Path p, Mode mode) {
+        return ExifOrientation.apply(decoded(p, mode), ExifOrientation.read(p));
+    }
+
+    /** {@link #picture} within the limits of --mode raw (the recogniser's). */
     static Picture picture(Path p) {
-        BufferedImage image = decode(p);
-        return ExifOrientation.apply(new Picture(rgba(image), image.getWidth(), image.getHeight()), ExifOrientation.read(p));
+        return picture(p, Mode.raw);
+    }
+
+    // the decoded image is garbage once its RGBA copy is made, before a turn makes another: a large photo's peak is two copies, not three
+    private static Picture decoded(Path p, Mode mode) {
+        BufferedImage image = decode(p, mode);
+        return new Picture(rgba(image), image.getWidth(), image.getHeight());
     }
 
     /**
-     * Decodes the first image of a file in one of the {@link #FORMATS} within the recogniser's limits;
+     * Why a file ImageIO could not open cannot be read. ImageIO gives no stream and no reason for a file
+     * it cannot open (permission denied), which read as "not an image": opened here again, for the reason.
+     */
+    private static String whyUnreadable(Path p) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(p)) {
+            return "cannot open it";   // it opens now: changed in between
+        } catch (IOException e) {
+            return IoErrors.reason(e);
+        }
+    }
+
+    /**
+     * Decodes the first image of a file in one of the {@link #FORMATS} within the limits of {@code mode}
+     * ({@link #MAX_CAMERA_PIXELS} for the camera, which averages it down first; else the recogniser's);
      * a missing, unreadable, non-image or too large file is a one-line error.
      */
-    static BufferedImage decode(Path p) {
+    static BufferedImage decode(Path p, Mode mode) {
         if (!Files.isRegularFile(p)) {
             throw new UserException(p + (Files.isDirectory(p) ? ": is a folder, not an image file"
                     : Files.exists(p) ? ": is not a regular file, not an image file" : ": image file not found"));
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
+            if (in == null) {
+                throw new UserException(p + ": cannot read image file: " + whyUnreadable(p));
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
                 throw new UserException(p + ": not a " + FORMATS + " image");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 // the size from the header: a 100 KB file can hold 30000x30000 pixels, seconds and a gigabyte to decode
-                checkSize(p, reader.getWidth(0), reader.getHeight(0));
+                checkSize(p, reader.getWidth(0), reader.getHeight(0), mode);
                 return reader.read(0);
             } finally {
                 reader.dispose();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Train a network on the MNIST training digits. The validation split (--validation, default 5,000 of them) "
                 + "chooses the best epoch; the 10,000 test digits are only scored at the end and never choose anything.",
                 "Writes a checkpoint after every epoch (FILE.ckpt); --resume continues from it."})
@@ -73,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from FILE.ckpt.")
     boolean resume;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default: the architecture's).")
+    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default: the architecture's; at least 2 for an architecture with batchnorm, numera).")
     Integer batch;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
@@ -137,16 +138,39 @@ final class TrainCommand implements Callable<Integer> {
         boolean sgd = optimizerName.equals("sgd") || optimizerName.equals("nesterov");
         double m = momentum != null && sgd ? momentum : a.momentum();
         check(!optimizerName.equals("nesterov") || m > 0, "--optimizer nesterov needs a positive --momentum");
+        // batchnorm normalises over each part of a batch: a part of one image comes out as 0 whatever the image, and
+        // the run ended "learned nothing ... try more --epochs". Parts are cut evenly, so only a batch of 1 has such a part
+        check(!a.hasBatchNorm() || Trainer.smallestPart(nBatch) >= 2, "--batch " + nBatch + " cannot train " + a.name()
+                + ": its batchnorm layers would normalise each image against itself, which leaves the same output for every image;"
+                + " use --batch 2 or more");
         // a batch trains as fixed parts, one thread at a time on each: more threads than parts would have nothing to do
         int nParts = Trainer.parts(nBatch);
         check(threads == null || threads <= nParts, "--threads " + threads + " is more than the parts of a batch of " + nBatch
                 + " (" + nParts + ", of up to " + Trainer.PART + " images): use at most " + nParts + " threads or a larger --batch");
-        // where the results go is checked now, not after hours of training
-        AtomicFiles.checkWritable(out);
+        // where the results go is checked now, not after hours of training; first that none is an input or
+        // another result, before anything is made
         Path checkpoint = Path.of(out + ".ckpt");
+        String ofOut = "where train keeps the checkpoint for --out " + out;
+        List<Path> mnist = data.files(Mnist.Part.TRAIN, Mnist.Part.TEST);
+        Clashes.notAnInput(out, "--out", mnist, "the MNIST file");
+        Clashes.notAnInput(checkpoint, "the checkpoint of --out", mnist, "the MNIST file");
+        if (report != null) {
+            Clashes.apart(report, out, "--out");
+            Clashes.apart(report, checkpoint, ofOut);
+            for (Path f : Clashes.reportFiles(report)) {
+                Clashes.notAnInput(f, "--report's " + f.getFileName(), mnist, "the MNIST file");
+            }
+        }
+        AtomicFiles.checkWritable(out);
         // written beside --out after every epoch: a folder in its place would end the run after the first
         if (Files.isDirectory(checkpoint)) {
             throw new UserException(checkpoint + ": is a folder, where train keeps the checkpoint for --out " + out + ": move it or use another --out");
+        }
+        // and its name is 5 bytes longer than --out's: one near the file system's limit failed at the first epoch's end
+        try {
+            AtomicFiles.checkName(checkpoint);
+        } catch (IOException e) {
+            throw new UserException(e.getMessage() + ": train keeps the checkpoint for --out there; give --out a shorter name", e);
         }
         if (report != null) AtomicFiles.checkWritableFolder(report);
         PrintWriter err = spec.commandLine().getErr();
@@ -231,6 +255,11 @@ final class TrainCommand implements Callable<Integer> {
         Evaluation shipped = int8
                 ? NetworkEvaluator.evaluate(ModelFile.of(folded, meta, true).toNetwork(250), test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 32)
                 : NetworkEvaluator.evaluate(folded, test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 32);
+        // validation saw numbers at every epoch; weights that overflow on a test digit would still make a model of no answer
+        if (floatEval.notANumber() > 0 || shipped.notANumber() > 0) {
+            throw new UserException("training diverged: the network's output is not a number for " + Math.max(floatEval.notANumber(), shipped.notANumber())
+                    + " of " + test.count() + " test digits (--out left as it was): " + trainer.divergenceAdvice());
+        }
         meta.put(ModelFile.META_ACCURACY, String.format(Locale.ROOT, "%.4f", shipped.accuracy()));
         ModelFile model = ModelFile.of(folded, meta, int8);
         AtomicFiles.write(out, model.write());

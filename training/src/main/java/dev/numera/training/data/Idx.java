@@ -49,7 +49,10 @@ public final class Idx {
      */
     public static Array read(Path file, int expectedDims) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
-            return read(open(file, raw), file.toString(), expectedDims);
+            InputStream in = open(file, raw);
+            // a raw file holds at most its size in data; a gzip file's decompressed size is only known by reading it
+            long size = in instanceof GZIPInputStream ? -1 : Files.size(file);
+            return read(in, file.toString(), expectedDims, size);
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": file not found");
         }
@@ -75,6 +78,19 @@ public final class Idx {
 
     /** Reads from an already-decompressed stream; {@code name} is used in messages. */
     public static Array read(InputStream stream, String name, int expectedDims) throws IOException {
+        return read(stream, name, expectedDims, -1);
+    }
+
+    /**
+     * The data buffer starts at this size when the stream's length is not known (gzip) and doubles as
+     * the data arrive, up to what the header claims: a header's counts are not believed before the bytes
+     * are there (a 100-byte file claiming 1,300,000 images took a gigabyte, or OutOfMemoryError, to be
+     * called truncated).
+     */
+    private static final int FIRST_BUFFER = 1 << 20;
+
+    /** {@code size}: the stream's length in bytes when known (a raw file), else -1. */
+    private static Array read(InputStream stream, String name, int expectedDims, long size) throws IOException {
         DataInputStream in = new DataInputStream(stream);    // DataInputStream is big-endian: IDX's order
         byte[] magic = new byte[4];
         int got = readFully(in, magic, name);
@@ -114,18 +130,30 @@ public final class Idx {
                         + " elements, more than the " + MAX_BYTES + " allowed");
             }
         }
-        byte[] data = new byte[(int) total];
-        got = readFully(in, data, name);
-        if (got < data.length) {
-            throw new DataException(name + ": truncated IDX file: dimensions " + Arrays.toString(dims)
-                    + " need " + data.length + " data bytes, found " + got
-                    + " (" + (data.length - got) + " missing); delete it and fetch it again");
+        long present = size - 4 - header.length;   // the data bytes a raw file holds
+        if (size >= 0 && present < total) {
+            throw truncated(name, dims, total, present);
+        }
+        byte[] data = new byte[(int) (size >= 0 ? total : Math.min(total, FIRST_BUFFER))];
+        got = readFully(in, data, 0, name);
+        while (got == data.length && data.length < total) {
+            data = Arrays.copyOf(data, (int) Math.min(total, 2L * data.length));
+            got = readFully(in, data, got, name);
+        }
+        if (got < total) {
+            throw truncated(name, dims, total, got);
         }
         if (readsMore(in, name)) {
             throw new DataException(name + ": IDX file has bytes after the " + data.length
                     + " that its dimensions " + Arrays.toString(dims) + " account for");
         }
         return new Array(dims, data);
+    }
+
+    private static DataException truncated(String name, int[] dims, long need, long found) {
+        return new DataException(name + ": truncated IDX file: dimensions " + Arrays.toString(dims)
+                + " need " + need + " data bytes, found " + found
+                + " (" + (need - found) + " missing); delete it and fetch it again");
     }
 
     /**
@@ -144,7 +172,11 @@ public final class Idx {
 
     /** Reads until the buffer is full or the stream ends; returns the number of bytes read. */
     private static int readFully(InputStream in, byte[] buffer, String name) throws IOException {
-        int off = 0;
+        return readFully(in, buffer, 0, name);
+    }
+
+    /** Reads into {@code buffer} from {@code off} until it is full or the stream ends; returns the bytes in it from 0. */
+    private static int readFully(InputStream in, byte[] buffer, int off, String name) throws IOException {
         try {
             while (off < buffer.length) {
                 int n = in.read(buffer, off, buffer.length - off);

@@ -26,6 +26,11 @@ public final class Mnist {
             this.images = images;
             this.labels = labels;
         }
+
+        /** The part's images and labels files. */
+        public List<MnistFile> files() {
+            return List.of(images, labels);
+        }
     }
 
     private Mnist() {

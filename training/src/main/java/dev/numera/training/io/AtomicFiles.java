@@ -3,8 +3,10 @@ package dev.numera.training.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -48,9 +50,9 @@ public final class AtomicFiles {
 
     /**
      * Fails now, with the reason, where {@link #write} to {@code target} would fail later: a folder
-     * in its place, a file where a folder of its path should be, a folder that cannot be written. The
-     * folder is made (as write would), and a temporary file is created there and deleted. For a long
-     * job that writes at its end (training).
+     * in its place, a file where a folder of its path should be, a folder that cannot be written, a
+     * name too long for the file system. The folder is made (as write would), and a temporary file is
+     * created there and deleted. For a long job that writes at its end (training).
      */
     public static void checkWritable(Path target) throws IOException {
         if (Files.isDirectory(target)) {
@@ -60,6 +62,32 @@ public final class AtomicFiles {
         Path dir = folderOf(file);
         Files.createDirectories(dir);
         Files.delete(viaLink(target, file, () -> createTemp(dir, file.getFileName().toString())));
+        checkName(target);
+    }
+
+    /**
+     * Fails now when the file system would refuse {@code target}'s name (most take 255 bytes, some fewer):
+     * a file whose name is as many bytes long is made in its folder and deleted, so that the file system's
+     * own limit decides. Called once a file has been made in that folder ({@link #checkWritable} makes one),
+     * so that only the name can fail it. Nothing is made when the file is there already, or when its name
+     * is no longer than the probe's own (some 34 bytes, which every file system takes).
+     */
+    public static void checkName(Path target) throws IOException {
+        Path file = throughLinks(target);
+        Path dir = folderOf(file);
+        int bytes = file.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+        String probe = "numera-name-check-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        if (bytes <= probe.length() || Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path made = dir.resolve(probe + "x".repeat(bytes - probe.length()));
+        try {
+            Files.createFile(made);
+        } catch (FileSystemException e) {
+            throw new IOException(target + ": the file name is too long for the file system there (" + bytes + " bytes in UTF-8; "
+                    + IoErrors.reason(e) + ")", e);
+        }
+        Files.delete(made);
     }
 
     private interface IoStep<T> {
@@ -102,6 +130,33 @@ public final class AtomicFiles {
         return parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(p.getFileName()) : p.normalize();
     }
 
+    /**
+     * Where a path leads: symbolic links at it followed (a dangling one to the file it would make), then
+     * its longest existing part resolved by the system (links and ".." in its folders), the rest as given.
+     * Two paths that lead to the same place name the same file, whether or not it exists yet.
+     */
+    public static Path resolved(Path p) throws IOException {
+        Path file = throughLinks(p);
+        Path existing = file;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return file.normalize();
+        }
+        return existing.toRealPath().resolve(existing.relativize(file)).normalize();
+    }
+
+    /** Whether two paths name one file: they lead to the same place, or both exist and are one file (a hard link too). */
+    public static boolean sameFile(Path a, Path b) throws IOException {
+        return resolved(a).equals(resolved(b)) || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
+    }
+
+    /** Whether {@code inner} leads to {@code outer} or to a place below it. */
+    public static boolean within(Path inner, Path outer) throws IOException {
+        return resolved(inner).startsWith(resolved(outer));
+    }
+
     /** {@link #checkWritable} for a folder that files will be written into (a report). */
     public static void checkWritableFolder(Path dir) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -120,10 +175,20 @@ public final class AtomicFiles {
         return target.toAbsolutePath().getParent();
     }
 
+    /**
+     * The temporary file's name starts with the target's, so that one left by a killed run shows whose it
+     * was: its first 24 characters at most, so that the name stays short whatever the target's (with the
+     * whole name and the random part, a legal --out of 230 characters passed 255 bytes and failed at its
+     * first write, said of the folder).
+     */
+    static final int TEMP_PREFIX = 24;
+
     // the temporary file's name is random: a refusal names the folder, which is what the user can fix.
     // A program stopped mid-write (Ctrl-C during a checkpoint) skips the callers' finally blocks; the
     // JVM's exit hook then removes the file (a no-op once it has been renamed or deleted).
-    private static Path createTemp(Path dir, String prefix) throws IOException {
+    private static Path createTemp(Path dir, String name) throws IOException {
+        int n = name.codePointCount(0, name.length());
+        String prefix = n <= TEMP_PREFIX ? name : name.substring(0, name.offsetByCodePoints(0, TEMP_PREFIX));
         try {
             Path tmp = Files.createTempFile(dir, prefix, ".tmp");
             tmp.toFile().deleteOnExit();

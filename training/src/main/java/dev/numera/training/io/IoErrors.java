@@ -24,6 +24,11 @@ public final class IoErrors {
         return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /** Why an I/O operation on a file failed, without the path when it is a file-system failure (whose message is the path). */
+    public static String reason(IOException e) {
+        return e instanceof FileSystemException f ? reason(f) : describe(e);
+    }
+
     /** Why a file-system operation failed, without the paths: its own reason, or its class in words. */
     public static String reason(FileSystemException e) {
         return e.getReason() != null ? e.getReason()

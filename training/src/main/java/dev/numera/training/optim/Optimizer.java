@@ -36,6 +36,12 @@ public interface Optimizer {
         }
         for (int i = 0; i < n; i++) {
             a[i] = in.readFloat();
+            // a NaN momentum or moment makes its weight NaN at the next step, so no run wrote one (the trainer
+            // stops at a NaN weight); an infinite one it may have (Adam's second moment of a huge gradient,
+            // which only stops that weight's updates), and resuming it continues that run as it was
+            if (Float.isNaN(a[i])) {
+                throw new IOException("optimizer state value " + i + " is not a number");
+            }
         }
     }
 }

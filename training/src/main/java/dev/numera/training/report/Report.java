@@ -37,6 +37,9 @@ public final class Report {
     private Report() {
     }
 
+    /** Every file {@link #write} may make in its folder (the commands refuse an output or input among them). */
+    public static final List<String> FILES = List.of("loss.png", "accuracy.png", "confusion.png", "mistakes.png", "metrics.json", "index.html");
+
     /**
      * @param run        settings and summary figures (architecture, seed, optimiser, int8 accuracy...),
      *                   shown as a table and copied into metrics.json

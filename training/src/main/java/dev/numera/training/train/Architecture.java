@@ -56,6 +56,12 @@ public record Architecture(String name, String description, LayerSpec[] layers, 
         return a;
     }
 
+    /** Whether any layer is a batchnorm, which normalises over the images of a part of a batch ({@link Trainer#PART}). */
+    public boolean hasBatchNorm() {
+        for (LayerSpec l : layers) if (l.type == LayerSpec.Type.BATCHNORM) return true;
+        return false;
+    }
+
     public static Architecture named(String name) {
         for (Architecture a : all()) if (a.name.equals(name)) return a;
         return null;

@@ -40,6 +40,11 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
 
     static void write(Path file, String fingerprint, int epochsDone, float[] params, float[] best, int bestEpoch,
                       double bestAccuracy, List<EpochMetrics> history, Optimizer opt) throws IOException {
+        // the trainer stops a run whose weights stopped being numbers before it writes (Trainer.Diverged); this is the last guard
+        if (firstNonFinite(params) >= 0 || firstNonFinite(best) >= 0) {
+            throw new IllegalArgumentException("a checkpoint of weights that are not all finite numbers: weight "
+                    + Math.max(firstNonFinite(params), firstNonFinite(best)) + " is not");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -69,6 +74,16 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
             out.writeInt(crc(bytes.toByteArray(), bytes.size()));
         }
         AtomicFiles.write(file, bytes.toByteArray());
+    }
+
+    /** The index of the first value that is NaN or infinite, or -1 when all are finite. */
+    static int firstNonFinite(float[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (!Float.isFinite(a[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** CRC-32 of the first {@code n} bytes. */
@@ -120,6 +135,12 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
                 throw new IOException("checkpoint " + file + " holds " + params.length + " parameters, the network has "
                         + paramCount + " (the architecture changed?): delete it or use another --out");
             }
+            // a CRC proves the bytes are the ones written, not that they are numbers: NaN weights resumed into a
+            // "diverged" run with advice about the learning rate, NaN best weights into a crash when the model was saved
+            if (firstNonFinite(params) >= 0 || firstNonFinite(best) >= 0) {
+                throw new IOException("checkpoint " + file + " is damaged (its " + (firstNonFinite(params) >= 0 ? "" : "best ")
+                        + "weights are not all finite numbers): delete it or use another --out");
+            }
             int bestEpoch = in.readInt();
             double bestAcc = in.readDouble();
             int n = in.readInt();
@@ -153,9 +174,12 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
         return a;
     }
 
-    void restoreOptimizer(Optimizer opt) throws IOException {
+    /** The optimiser's state as it was; {@code file}, where it was read from, names a failure. */
+    void restoreOptimizer(Optimizer opt, Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(optimizerState))) {
             opt.readState(in);
+        } catch (IOException e) {
+            throw new IOException("checkpoint " + file + " is damaged (" + e.getMessage() + "): delete it or use another --out", e);
         }
     }
 }

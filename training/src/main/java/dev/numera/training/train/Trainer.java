@@ -62,6 +62,15 @@ public final class Trainer {
         return (batch + PART - 1) / PART;
     }
 
+    /**
+     * The fewest images in a part of a mini-batch of {@code batch}. The parts are cut evenly (part t
+     * holds images t * batch / parts up to the next part's first), so 33 is 16 + 17, not 32 + 1: this
+     * is 1 only for a batch of 1, and 16 or more for any batch over 32.
+     */
+    public static int smallestPart(int batch) {
+        return batch / parts(batch);
+    }
+
     /** MNIST's pixel mean and standard deviation (0..1 scale): the network sees (x - mean) / std. */
     public static final float INPUT_MEAN = 0.1307f, INPUT_STD = 0.3081f;
 
@@ -110,6 +119,11 @@ public final class Trainer {
         if (threads > nParts) {
             throw new IllegalArgumentException(threads + " threads for a batch of " + batch + " in " + nParts + " parts: at most " + nParts);
         }
+        // batchnorm takes its statistics over a part: an image alone is normalised against itself, every value to 0,
+        // so the network gives every image the same output and can learn nothing (train refuses --batch 1 for these)
+        if (s.arch.hasBatchNorm() && smallestPart(batch) < 2) {
+            throw new IllegalArgumentException("a batch of " + batch + " has a part of one image, which batchnorm cannot train on");
+        }
         Sequential master = Sequential.create(new int[]{1, train.side(), train.side()}, s.arch.layers(), 250);
         initialise(master, s.seed);
         float[] params = master.params();
@@ -144,7 +158,7 @@ public final class Trainer {
             bestEpoch = c.bestEpoch();
             bestAcc = c.bestAccuracy();
             history.addAll(c.history());
-            c.restoreOptimizer(opt);
+            c.restoreOptimizer(opt, s.checkpoint);
             startEpoch = c.epochsDone() + 1;
             for (EpochMetrics m : history) seconds += m.seconds();
             // The choice is re-made with the current rule (see better); apart from the best
@@ -225,9 +239,17 @@ public final class Trainer {
                 log.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %s%.4f acc %.4f  validation loss %s%.4f acc %.4f%s  lr %.2e  %.1f s  %.0f img/s",
                         epoch, s.epochs, mse ? "(MSE) " : "", m.trainLoss(), m.trainAccuracy(), mse ? "(cross-entropy) " : "", m.validationLoss(), m.validationAccuracy(),
                         bestEpoch == epoch ? " (best)" : "", lastLr, secs, seen / secs));
-                if (!Double.isFinite(m.trainLoss())) {
+                if (!Double.isFinite(m.trainLoss()) || val.notANumber() > 0) {
                     // the weights are no longer numbers: said now, and no checkpoint of them, rather than a NaN model at the end
-                    throw new Diverged("training diverged at epoch " + epoch + " (train loss " + m.trainLoss() + "): " + divergenceAdvice());
+                    String what = !Double.isFinite(m.trainLoss()) ? "train loss " + m.trainLoss()
+                            : "the network's output is not a number for " + val.notANumber() + " of " + val.count() + " validation digits";
+                    throw new Diverged("training diverged at epoch " + epoch + " (" + what + "): " + divergenceAdvice());
+                }
+                // a weight can stop being a number unseen by the loss (a NaN in front of a ReLU reads as 0): not kept, nor checkpointed
+                int nonFinite = Checkpoint.firstNonFinite(params);
+                if (nonFinite >= 0) {
+                    throw new Diverged("training diverged at epoch " + epoch + " (weight " + nonFinite + " is " + params[nonFinite] + "): "
+                            + divergenceAdvice());
                 }
                 if (s.checkpoint != null) Checkpoint.write(s.checkpoint, fingerprint, epoch, params, best, bestEpoch, bestAcc, history, opt);
             }

@@ -116,6 +116,21 @@ class CliTest {
         assertEquals(0, run("--help").code);
     }
 
+    /** Every command's help advertises -V, --version: each prints what 'numera --version' prints. */
+    @Test
+    void versionOnEveryCommand() {
+        Result top = run("--version");
+        assertEquals(0, top.code);
+        assertTrue(top.out.startsWith("numera "), top.out);
+        for (String cmd : List.of("train", "evaluate", "predict", "export", "info")) {
+            for (String option : List.of("--version", "-V")) {
+                Result r = run(cmd, option);
+                assertEquals(0, r.code, cmd + " " + option + ": " + r.err);
+                assertEquals(top.out, r.out, cmd + " " + option);
+            }
+        }
+    }
+
     @Test
     void usageErrorsExitTwoWithOneLine() {
         for (String[] args : List.of(new String[] {}, new String[] {"bogus"}, new String[] {"train", "--arch", "x"},
@@ -171,6 +186,26 @@ class CliTest {
         assertTrue(r.out.contains("confusion matrix"), r.out);
         assertTrue(Files.size(report.resolve("confusion.png")) > 1000);
         assertTrue(Files.size(report.resolve("mistakes.png")) > 1000);
+    }
+
+    /**
+     * A format-valid model whose outputs are NaN (int8 weights of scale ~1e36: the sums overflow) is
+     * refused as predict refuses it, before anything is printed or written; it was scored 0.085.
+     */
+    @Test
+    void evaluateRefusesAModelWhoseOutputIsNotANumber() throws IOException {
+        Sequential net = Sequential.create(new int[] {1, 28, 28}, new LayerSpec[] {LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Arrays.fill(net.params(), 0, 7840, 1e38f);
+        Path model = dir.resolve("overflow.nmod");
+        Files.write(model, ModelFile.of(net, Map.of(), true).write());
+        Path report = dir.resolve("report");
+        Result r = run("evaluate", "--model", model.toString(), "--data", syntheticTestSet().toString(), "--report", report.toString());
+        assertEquals(1, r.code, r.err);
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err.startsWith("numera: " + model + ": the network's output is not a number (the model is damaged) for "), r.err);
+        assertEquals("", r.out);
+        assertFalse(Files.exists(report.resolve("index.html")));
+        assertFalse(Files.exists(report.resolve("metrics.json")));
     }
 
     @Test
@@ -312,6 +347,74 @@ class CliTest {
         assertTrue(r.out.contains("parameters    7850") && r.out.contains("float32") && r.out.contains("tiny"), r.out);
     }
 
+    /**
+     * A model's metadata is anyone's text: info shows its control characters escaped, so that an ESC
+     * sequence cannot reach the terminal and a newline cannot print a line that looks like info's own.
+     */
+    @Test
+    void infoEscapesControlCharactersInTheMetadata() throws IOException {
+        Sequential net = Sequential.create(new int[] {1, 28, 28}, new LayerSpec[] {LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put(ModelFile.META_ARCH, "mlp\u001b[2J\u001b[31m");
+        meta.put("note", "fine\nmeta          accuracy = 0.9999\r\ttab \\n \u202eevil \u0085");
+        meta.put("key\u0007", "caf\u00e9 \u2192");
+        Path file = dir.resolve("odd.nmod");
+        Files.write(file, ModelFile.of(net, meta, false).write());
+        Result r = run("info", "--model", file.toString());
+        assertEquals(0, r.code, r.err);
+        for (String line : r.out.split("\n")) {
+            assertTrue(line.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0x202E), line);
+        }
+        assertTrue(r.out.contains("\narchitecture  mlp\\u001B[2J\\u001B[31m\n"), r.out);
+        assertTrue(r.out.contains("\nmeta          note = fine\\nmeta          accuracy = 0.9999\\r\\ttab \\\\n \\u202Eevil \\u0085\n"), r.out);
+        assertTrue(r.out.contains("\nmeta          key\\u0007 = caf\u00e9 \u2192\n"), r.out);   // other text as it is
+        assertEquals(1, r.out.lines().filter(l -> l.startsWith("accuracy")).count(), r.out);
+    }
+
+    /**
+     * A file this process may not read, or the test is skipped: the file made unreadable (chmod 000),
+     * or, where that does not stop the process (root), a link to a write-only file of the kernel's.
+     */
+    Path unreadable(String name) throws IOException {
+        Path file = Files.write(dir.resolve(name), new byte[] {1, 2, 3});
+        try {
+            Files.setPosixFilePermissions(file, java.util.Set.of());
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: try the link
+        }
+        if (!Files.isReadable(file) && deniesReading(file)) {
+            return file;
+        }
+        Files.delete(file);
+        Path writeOnly = Path.of("/sys/bus/pci/rescan");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(writeOnly) && deniesReading(writeOnly),
+                "needs a file this process cannot read");
+        return Files.createSymbolicLink(file, writeOnly);
+    }
+
+    private static boolean deniesReading(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return false;
+        } catch (java.nio.file.AccessDeniedException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A file that cannot be read is said to be so, with the reason: not "not an image", nor the path alone. */
+    @Test
+    void anUnreadableFileSaysWhy() throws IOException {
+        Path image = unreadable("digit.png");
+        Result r = run("predict", "--model", tinyModel().toString(), image.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + image + ": cannot read image file: permission denied", r.err.strip());
+        Path model = unreadable("model.nmod");
+        r = run("info", "--model", model.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + model + ": cannot read model file: permission denied", r.err.strip());
+    }
+
     @Test
     void nonImageForPredict() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.png"), "not a picture");
@@ -425,6 +528,151 @@ class CliTest {
         assertOneLineNoStackTrace(r);
         assertTrue(r.err.contains("/: is a folder; give a file name"), r.err);   // as train says it
         assertFalse(Files.exists(dir.resolve("m.nmod")));
+    }
+
+    /** Skips the test unless names here may be 255 bytes long and no longer (ext4, xfs, btrfs, tmpfs), the names' bytes UTF-8. */
+    void assumeNamesOf255Bytes() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "file names are not UTF-8 here");
+        Path longest = Files.createFile(dir.resolve("n".repeat(255)));
+        Files.delete(longest);
+        boolean refused;
+        try {
+            Files.delete(Files.createFile(dir.resolve("n".repeat(256))));
+            refused = false;
+        } catch (java.nio.file.FileSystemException e) {
+            refused = true;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(refused, "this file system takes names of more than 255 bytes");
+    }
+
+    /**
+     * A long but legal --out is written (a temporary name of the whole name plus about 23 bytes passed 255
+     * and failed after the training, "cannot create files in this folder"), and one that cannot be, or whose
+     * checkpoint FILE.ckpt cannot, is refused before any data is read, saying the name is too long.
+     */
+    @Test
+    void longNamesAreWrittenOrRefusedUpFrontAsTooLong() throws IOException {
+        assumeNamesOf255Bytes();
+        String data = syntheticTrainingSet(30).toString();
+        String noData = dir.resolve("no-mnist-here").toString();   // had training started, this would be the error
+        String[] train = {"train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10", "--data"};
+        Path legal = dir.resolve("m".repeat(225) + ".nmod");   // 230 bytes; its checkpoint 235
+        Result r = run(concat(train, data, "--out", legal.toString()));
+        assertEquals(0, r.code, r.err);
+        assertTrue(Files.isRegularFile(legal) && Files.isRegularFile(Path.of(legal + ".ckpt")));
+
+        Path nearLimit = dir.resolve("c".repeat(247) + ".nmod");   // 252 bytes: --out can be, its checkpoint (257) cannot
+        r = run(concat(train, noData, "--out", nearLimit.toString()));
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + nearLimit + ".ckpt: the file name is too long for the file system there (257 bytes in UTF-8; File name too long):"
+                + " train keeps the checkpoint for --out there; give --out a shorter name", r.err.strip());
+
+        Path tooLong = dir.resolve("t".repeat(251) + ".nmod");   // 256 bytes
+        r = run(concat(train, noData, "--out", tooLong.toString()));
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + tooLong + ": the file name is too long for the file system there (256 bytes in UTF-8; File name too long)", r.err.strip());
+
+        String model = tinyModel().toString();
+        Path onnx = dir.resolve("e".repeat(245) + ".onnx");   // 250 bytes
+        r = run("export", "--model", model, "--format", "onnx", "--out", onnx.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(Files.isRegularFile(onnx));
+        Path accented = dir.resolve("\u00e9".repeat(120) + ".onnx");   // 125 characters, 245 bytes: legal
+        r = run("export", "--model", model, "--format", "onnx", "--out", accented.toString());
+        assertEquals(0, r.code, r.err);
+        Path tooManyBytes = dir.resolve("\u00e9".repeat(126) + ".onnx");   // 131 characters, 257 bytes
+        r = run("export", "--model", model, "--format", "onnx", "--out", tooManyBytes.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + tooManyBytes + ": the file name is too long for the file system there (257 bytes in UTF-8; File name too long)",
+                r.err.strip());
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("numera-name-check-")
+                    || p.getFileName().toString().endsWith(".tmp")).toList(), "no probe or temporary file left");
+        }
+    }
+
+    static String[] concat(String[] head, String... tail) {
+        String[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    /**
+     * --report where a result of train goes (--out itself, its checkpoint FILE.ckpt, a folder below --out,
+     * or a link to one of them), or --out among the report's files, is refused in one line before anything
+     * is made or read: the run trained fully, then found a folder at --out and lost the model.
+     */
+    @Test
+    void aReportWhereTrainWritesItsResultsIsRefusedUpFront() throws IOException {
+        Path o = dir.resolve("o");
+        String noData = dir.resolve("no-mnist-here").toString();   // had anything been read, this would be the error
+        Path alias = Files.createSymbolicLink(dir.resolve("alias"), o.resolve("rep.nmod"));   // dangling: o does not exist
+        String give = "; give the report a folder of its own";
+        String[][] cases = {
+                {o.resolve("rep.nmod").toString(), o.resolve("rep.nmod").toString(), o.resolve("rep.nmod") + ": --report is --out" + give},
+                {o.resolve("rep.nmod").toString(), alias.toString(), alias + ": --report is --out" + give},
+                {o.resolve("c.nmod").toString(), o.resolve("c.nmod.ckpt").toString(),
+                        o.resolve("c.nmod.ckpt") + ": --report is where train keeps the checkpoint for --out " + o.resolve("c.nmod") + give},
+                {o.resolve("m.nmod").toString(), o.resolve("m.nmod/r").toString(), o.resolve("m.nmod/r") + ": --report is inside --out" + give},
+                {o.resolve("index.html").toString(), o.toString(), o.resolve("index.html") + ": --out is the report's index.html, which --report "
+                        + o + " would replace" + give}};
+        for (String[] c : cases) {
+            Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", c[0], "--report", c[1], "--data", noData);
+            assertEquals(1, r.code, r.err);
+            assertEquals("numera: " + c[2], r.err.strip());
+            assertFalse(Files.exists(o), "nothing made");
+        }
+        // a report beside --out, or around it, is fine
+        Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10",
+                "--out", o.resolve("m.nmod").toString(), "--report", o.toString(), "--data", syntheticTrainingSet(30).toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(Files.isRegularFile(o.resolve("m.nmod")) && Files.isRegularFile(o.resolve("index.html")));
+    }
+
+    /**
+     * An output that is one of the command's own input files is refused: train's --out on an MNIST file
+     * (it wrote the model over the labels, exit 0), also through a symbolic or a hard link; evaluate's
+     * report over its model or its test digits.
+     */
+    @Test
+    void anOutputThatIsAnInputIsRefused() throws IOException {
+        Path data = syntheticTrainingSet(30);
+        Path labels = data.resolve("train-labels-idx1-ubyte");
+        byte[] before = Files.readAllBytes(labels);
+        Path link = Files.createSymbolicLink(dir.resolve("link.nmod"), labels);
+        Path hard = Files.createLink(dir.resolve("hard.nmod"), labels);
+        for (Path out : List.of(labels, link, hard)) {
+            Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10",
+                    "--out", out.toString(), "--data", data.toString());
+            assertEquals(1, r.code, r.err);
+            assertEquals("numera: " + out + ": --out is the MNIST file " + labels + ", which this command reads", r.err.strip());
+            assertEquals("", r.out, "nothing read");
+        }
+        // one that --download would make is an input too
+        Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", data.resolve("t10k-labels-idx1-ubyte.gz").toString(),
+                "--data", data.toString());
+        assertEquals("numera: " + data.resolve("t10k-labels-idx1-ubyte.gz") + ": --out is the MNIST file " + data.resolve("t10k-labels-idx1-ubyte.gz")
+                + ", which this command reads", r.err.strip());
+        assertArrayEquals(before, Files.readAllBytes(labels));
+
+        Path test = syntheticTestSet();
+        Path report = Files.createDirectories(dir.resolve("rep"));
+        Path model = Files.copy(tinyModel(), report.resolve("index.html"));
+        byte[] modelBytes = Files.readAllBytes(model);
+        r = run("evaluate", "--model", model.toString(), "--report", report.toString(), "--data", test.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + model + ": --model is the report's index.html, which --report " + report + " would replace; give the report"
+                + " a folder of its own", r.err.strip());
+        assertArrayEquals(modelBytes, Files.readAllBytes(model));
+        r = run("evaluate", "--model", model.toString(), "--report", model.toString(), "--data", test.toString());
+        assertEquals("numera: " + model + ": --report is --model; give the report a folder of its own", r.err.strip());
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.createSymbolicLink(other.resolve("metrics.json"), test.resolve("t10k-labels-idx1-ubyte"));
+        r = run("evaluate", "--model", tinyModel().toString(), "--report", other.toString(), "--data", test.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("numera: " + other.resolve("metrics.json") + ": --report's metrics.json is the MNIST file " + test.resolve("t10k-labels-idx1-ubyte")
+                + ", which this command reads", r.err.strip());
+        assertEquals("", r.out);
     }
 
     /** evaluate's --report is checked before the model is scored, as train's is, not after the run. */
@@ -633,6 +881,28 @@ class CliTest {
         String command = ModelFile.read(Files.readAllBytes(out)).metadata().get("train.command");
         assertFalse(command.contains("--momentum"), command);
         assertTrue(command.contains(" --optimizer adamw "), command);
+    }
+
+    /**
+     * Batchnorm normalises over each part of a batch: a part of one image leaves every output the same,
+     * so a batch of 1 can never train numera (the run ended "learned nothing ... try more --epochs"): a usage
+     * error before any data is read. A batch of 33 is two parts of 16 and 17, and is not refused.
+     */
+    @Test
+    void aBatchOfOneCannotTrainBatchnorm() throws IOException {
+        String data = syntheticTrainingSet(30).toString();
+        Path out = dir.resolve("bn.nmod");
+        Result r = run("train", "--arch", "numera", "--epochs", "1", "--seed", "1", "--batch", "1", "--validation", "10",
+                "--out", out.toString(), "--data", data);
+        assertEquals(2, r.code, r.err);
+        assertEquals("numera train: --batch 1 cannot train numera: its batchnorm layers would normalise each image against itself, which leaves"
+                + " the same output for every image; use --batch 2 or more (see 'numera train --help')", r.err.strip());
+        assertEquals("", r.out);
+        assertFalse(Files.exists(out));
+        r = run("train", "--arch", "numera", "--epochs", "1", "--seed", "1", "--batch", "33", "--validation", "10",
+                "--out", out.toString(), "--data", dir.resolve("no-mnist-here").toString());
+        assertEquals(1, r.code, r.err);
+        assertTrue(r.err.startsWith("numera: MNIST files missing in "), r.err);   // past the settings' checks
     }
 
     /** Without --threads the trainer uses at most one thread per part of the batch: batch 1 trains on any machine. */

@@ -397,6 +397,147 @@ class PredictCommandTest {
         assertTrue(correct >= n - 1, correct + " of " + n + " turned TIFFs read");
     }
 
+    /** A photo of the digit, w x h, dark pen on light paper, the digit half the height and centred. */
+    static BufferedImage photo(int[] digit, int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        double scale = 0.5 * h / 28, ox = (w - 28 * scale) / 2, oy = (h - 28 * scale) / 2;
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double ink = Math.min(1, Math.max(0, sample(digit, (x + 0.5 - ox) / scale - 0.5, (y + 0.5 - oy) / scale - 0.5)));
+                double cover = Math.min(1, Math.max(0, (ink - 0.4) / 0.3));
+                int g = (int) Math.round(225 - 20.0 * x / w - 180 * cover);
+                row[x] = 0xFF000000 | g * 0x010101;
+            }
+            img.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return img;
+    }
+
+    /**
+     * Photos of a phone's sizes are read in camera mode, within a batch: 3000x2000 (framed, more than the
+     * downscale's 8 M pixels: it ended the batch with an IllegalArgumentException called a bug) and 12 MP,
+     * 4000x3000 (refused as too large). With MNIST and the shipped model the digits must be read right.
+     */
+    @Test
+    void phoneSizedPhotosAreReadInABatch() throws IOException {
+        Digits mnist = mnistTest(4);
+        boolean read = mnist != null && shippedModel().isPresent();
+        Digits digits = read ? mnist : rings(4);
+        Path model = read ? shippedModel().get() : anyModel();
+        int[][] sizes = {{300, 200}, {3000, 2000}, {4000, 3000}, {210, 280}};
+        List<Path> files = new ArrayList<>();
+        for (int k = 0; k < sizes.length; k++) {
+            Path f = dir.resolve("photo-" + k + ".jpg");
+            assertTrue(ImageIO.write(photo(digits.pixels()[k], sizes[k][0], sizes[k][1]), "jpg", f.toFile()));
+            files.add(f);
+        }
+        List<String> args = new ArrayList<>(List.of("predict", "--model", model.toString()));
+        files.forEach(f -> args.add(f.toString()));
+        CliTest.Result r = CliTest.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        assertEquals(files.size(), lines.size(), r.out());
+        for (int k = 0; k < files.size(); k++) {
+            String expected = (read ? digits.labels()[k] : "[0-9]") + " [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(files.get(k).toString());
+            assertTrue(lines.get(k).matches(expected), lines.get(k) + " (" + sizes[k][0] + "x" + sizes[k][1] + ")");
+        }
+    }
+
+    /**
+     * A photo within the limits that this JVM's heap cannot hold (here 64 MB for 12 MP) is one error line,
+     * and the batch goes on (it ended in an OutOfMemoryError's stack trace). Run in a JVM of its own.
+     */
+    @Test
+    void aPhotoTooLargeForTheHeapIsOneErrorLine() throws Exception {
+        Path big = write(new BufferedImage(4000, 3000, BufferedImage.TYPE_BYTE_GRAY), "big.png");
+        Path good = write(raw(rings(1).pixels()[0]), "ring.png");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"), Numera.class.getName(),
+                "predict", "--model", anyModel().toString(), big.toString(), good.toString())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertEquals(1, child.exitValue(), err);
+        assertEquals("numera: " + big + ": not enough memory to read this image (give Java more, e.g. java -Xmx1g -jar ..., or scale it down)",
+                err.strip());
+        assertTrue(Files.readString(dir.resolve("out.txt")).strip().matches("(- .*|[0-9] [01]\\.[0-9]{4}) " + java.util.regex.Pattern.quote(good.toString())),
+                Files.readString(dir.resolve("out.txt")));
+    }
+
+    /** Mean of the covered area of a grey w x h image (values 0..255), as one exact step to dw x dh: the reference. */
+    static double[] areaMean(double[] img, int w, int h, int dw, int dh) {
+        double[] out = new double[dw * dh];
+        double rx = (double) w / dw, ry = (double) h / dh;
+        for (int j = 0; j < dh; j++) {
+            for (int i = 0; i < dw; i++) {
+                double sum = 0;
+                for (int y = (int) (j * ry); y < Math.min(h, Math.ceil((j + 1) * ry)); y++) {
+                    double cy = Math.min(y + 1, (j + 1) * ry) - Math.max(y, j * ry);
+                    for (int x = (int) (i * rx); x < Math.min(w, Math.ceil((i + 1) * rx)); x++) {
+                        sum += cy * (Math.min(x + 1, (i + 1) * rx) - Math.max(x, i * rx)) * img[y * w + x];
+                    }
+                }
+                out[j * dw + i] = sum / (rx * ry);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A picture whose frame would pass the downscale's 8 M pixels is halved before it is framed: its box
+     * is the same average, within the rounding of the steps, as one exact area mean of the whole picture
+     * framed; as close as the box of a picture just small enough, which is framed and averaged as before.
+     */
+    @Test
+    void aLargePictureIsHalvedToTheSameBox() {
+        int[] ring = rings(1).pixels()[0];
+        double[] worst = new double[2];
+        int[] sides = {2200, 2400};   // framed: 2750^2 = 7.6 M pixels, averaged directly; 3000^2 = 9 M, halved once first
+        for (int t = 0; t < 2; t++) {
+            int n = sides[t];
+            BufferedImage img = photo(ring, n, n);
+            byte[] rgba = PredictCommand.rgba(img);
+            PredictCommand.Picture box = PredictCommand.asCameraBox(new PredictCommand.Picture(rgba, n, n));
+            assertEquals(140, box.width());
+            assertEquals(140, box.height());
+            int m = n / 8, f = n + 2 * m;
+            double[] framed = new double[f * f];
+            java.util.Arrays.fill(framed, PredictCommand.borderMedian(rgba, n, n)[0] & 0xFF);
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++) {
+                    framed[(y + m) * f + x + m] = rgba[4 * (y * n + x)] & 0xFF;
+                }
+            }
+            double[] reference = areaMean(framed, f, f, 140, 140);
+            for (int i = 0; i < 140 * 140; i++) {
+                worst[t] = Math.max(worst[t], Math.abs((box.rgba()[4 * i] & 0xFF) - reference[i]));
+                assertEquals((byte) 255, box.rgba()[4 * i + 3]);
+            }
+        }
+        System.out.println("PredictCommandTest: camera box from the exact mean, at most " + worst[0] + " levels averaged directly, " + worst[1] + " halved first");
+        assertTrue(worst[0] < 3, "averaged directly: " + worst[0] + " levels from the exact mean at most");
+        assertTrue(worst[1] < 3 && worst[1] < worst[0] + 1, "halved first: " + worst[1] + " levels (directly: " + worst[0] + ")");
+    }
+
+    /** Halving: each pixel the mean of its 2x2, colours weighted by alpha, rounded; an odd last row or column alone. */
+    @Test
+    void halvingAveragesEachTwoByTwo() {
+        byte[] rgba = {
+                100, 0, 0, (byte) 255, (byte) 200, 0, 0, (byte) 255, 7, 7, 7, (byte) 255,
+                (byte) 250, 10, 0, 0, 50, 0, 0, (byte) 255, 9, 9, 9, 0,
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 0};
+        PredictCommand.Picture half = PredictCommand.halve(new PredictCommand.Picture(rgba, 3, 3));
+        assertEquals(2, half.width());
+        assertEquals(2, half.height());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {
+                // (100 + 200 + 50) / 3 (the transparent one does not colour), alpha (255 * 3 + 0) / 4 = 191.25
+                117, 0, 0, (byte) 191, 7, 7, 7, (byte) 128,
+                // (1 * 4 + 5 * 8) / 12 = 3.67, (2 * 4 + 6 * 8) / 12 = 4.67, (3 * 4 + 7 * 8) / 12 = 5.67; alpha (4 + 8) / 2
+                4, 5, 6, 6, 0, 0, 0, 0}, half.rgba());
+    }
+
     /** The frame's paper is the median of the border alone (a dark pixel on it, the ink inside, do not count); any size. */
     @Test
     void theFrameIsTheBordersMedianColour() {
@@ -562,6 +703,24 @@ class PredictCommandTest {
         Path headerOnly = Files.write(dir.resolve("header-only.png"), pngHeaderOnly(28, 28));
         r = CliTest.run("predict", "--model", model.toString(), headerOnly.toString());
         assertTrue(r.err().startsWith("numera: " + headerOnly + ": cannot decode image ("), r.err());   // what the oversized ones would have said
+    }
+
+    /**
+     * Camera mode takes a photo of up to 50 M pixels (a 48 or 50 MP phone's, here only its header: past the
+     * size check, it fails to decode) and refuses a 100 MP one from its header, before decoding a pixel.
+     */
+    @Test
+    void cameraModeTakesPhotosOfUpTo50Megapixels() throws IOException {
+        Path model = shippedModel().orElse(anyModel());
+        Path fifty = Files.write(dir.resolve("fifty.png"), pngHeaderOnly(8160, 6120));
+        Path hundred = Files.write(dir.resolve("hundred.png"), pngHeaderOnly(10000, 10000));
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), fifty.toString(), hundred.toString());
+        assertEquals(1, r.code());
+        List<String> errors = r.err().strip().lines().toList();
+        assertEquals(2, errors.size(), r.err());
+        assertTrue(errors.get(0).startsWith("numera: " + fifty + ": cannot decode image ("), errors.get(0));
+        assertEquals("numera: " + hundred + ": image is 10000x10000 = 100000000 pixels, more than 50000000 (crop it to the digit or scale it down)",
+                errors.get(1));
     }
 
     /** Within 4096 per side but over the recogniser's 8 M pixels: one error line for it, the other images still read. */

@@ -39,6 +39,27 @@ class IdxTest {
         assertTrue(e.getMessage().contains("100 missing"), e.getMessage());
     }
 
+    /**
+     * A header's counts are not believed before the data are there: a 100-byte file claiming 1,300,000
+     * images is truncated, said without allocating the gigabyte it claims (raw: from the file's size;
+     * gzip: the buffer grows as the data arrive). This thread's allocation shows it.
+     */
+    @Test
+    void aHeaderClaimingMoreThanTheFileHoldsAllocatesNoMoreThanTheData() throws IOException {
+        byte[] header = IdxFiles.idx(new int[] {1_300_000, 28, 28}, new byte[84]);   // 100 bytes in all
+        Path raw = Files.write(dir.resolve("raw-images"), header);
+        Path gz = Files.write(dir.resolve("gz-images"), IdxFiles.gzip(header));
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Path f : new Path[] {raw, gz}) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            DataException e = assertThrows(DataException.class, () -> Idx.read(f, 3));
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(f + ": truncated IDX file: dimensions [1300000, 28, 28] need 1019200000 data bytes, found 84 (1019199916 missing);"
+                    + " delete it and fetch it again", e.getMessage());
+            assertTrue(allocated < 16 << 20, f.getFileName() + ": " + allocated + " bytes allocated");
+        }
+    }
+
     @Test
     void truncatedGzipIsReportedAsTruncation() throws IOException {
         byte[] gz = IdxFiles.gzip(IdxFiles.images(20));

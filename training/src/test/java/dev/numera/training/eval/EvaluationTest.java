@@ -17,6 +17,22 @@ class EvaluationTest {
         return probs;
     }
 
+    /** An output that is not a number is no answer: not class 0 (argmax's first on NaN), and counted apart. */
+    @Test
+    void aNaNOutputIsNoAnswer() {
+        Evaluation e = new Evaluation(10, 2);
+        float[] nan = new float[10];
+        java.util.Arrays.fill(nan, Float.NaN);
+        e.add(0, 0, nan, 0, new float[4], 0, 4);
+        e.add(1, 3, oneHotish(3, 0.9f), 0, new float[4], 0, 4);
+        assertEquals(1, e.notANumber());
+        assertEquals(2, e.count());
+        assertEquals(0.5, e.accuracy(), 1e-12);          // the NaN one is not right
+        assertEquals(0, e.confusion()[0][0]);
+        assertTrue(Double.isNaN(e.meanLoss()));
+        assertTrue(e.worstMistakes().isEmpty());
+    }
+
     @Test
     void countsAccuracyConfusionAndWorstMistakes() {
         Evaluation e = new Evaluation(10, 2);

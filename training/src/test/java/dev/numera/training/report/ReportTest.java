@@ -62,8 +62,9 @@ class ReportTest {
         assertTrue(json.contains("\"arch\": \"test <net>\""), json.substring(0, 200));
         String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("<img src=\"confusion.png\"") && html.contains("test &lt;net&gt;"));
-        try (var files = Files.list(dir)) {
-            assertEquals(0, files.filter(p -> p.toString().endsWith(".tmp")).count());
+        try (var files = Files.list(dir)) {   // exactly the files the commands keep their other outputs and inputs apart from
+            assertEquals(new java.util.TreeSet<>(Report.FILES), files.map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
         }
     }
 

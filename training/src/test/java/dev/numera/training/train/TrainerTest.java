@@ -186,6 +186,68 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("CRC mismatch"), e.getMessage());
     }
 
+    /**
+     * A CRC proves the bytes are the ones written, not that they are numbers. A NaN in the weights
+     * resumed into a run "diverged" with advice about the learning rate, in the best weights into a
+     * crash when the model was saved, in the optimiser's state into NaN weights at the next step:
+     * each is refused on read as damaged. (The trainer writes none: see the next test.)
+     */
+    @Test
+    void resumeRefusesACheckpointWhoseValuesAreNotNumbers(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("n.ckpt");
+        run(settings(2, 2, ckpt, false), 1);
+        byte[] good = Files.readAllBytes(ckpt);
+        // magic, version, the fingerprint (writeUTF: 2 + its ASCII length), epochs done, the weights' count
+        int weights = 18 + Checkpoint.fingerprint(settings(2, 2, ckpt, false), TRAIN, 100).length();
+        int bestWeights = weights + 4 * SMALL_PARAMS + 4;
+        int lastOfAdamsState = good.length - 8;   // before the CRC
+        String[] said = {"(its weights are not all finite numbers)", "(its best weights are not all finite numbers)",
+                "(optimizer state value " + (SMALL_PARAMS - 1) + " is not a number)"};
+        int[] at = {weights + 4 * 7, bestWeights, lastOfAdamsState};
+        for (int k = 0; k < at.length; k++) {
+            byte[] b = good.clone();
+            java.nio.ByteBuffer.wrap(b).putFloat(at[k], Float.NaN);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(b, 0, b.length - 4);
+            java.nio.ByteBuffer.wrap(b).putInt(b.length - 4, (int) crc.getValue());   // sealed again: only the value is wrong
+            Files.write(ckpt, b);
+            Exception e = assertThrows(java.io.IOException.class, () -> run(settings(2, 2, ckpt, true), 99), said[k]);
+            assertEquals("checkpoint " + ckpt + " is damaged " + said[k] + ": delete it or use another --out", e.getMessage());
+        }
+    }
+
+    /** The trainer never writes a checkpoint of weights that are not numbers: the writer refuses them as the reader does. */
+    @Test
+    void aCheckpointOfWeightsThatAreNotNumbersIsNotWritten(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("w.ckpt");
+        float[] params = new float[SMALL_PARAMS];
+        float[] best = params.clone();
+        params[3] = Float.POSITIVE_INFINITY;
+        java.util.List<EpochMetrics> h = java.util.List.of(new EpochMetrics(1, 1, 0.5, 1.0, 0.5, 1e-3, 1));
+        assertThrows(IllegalArgumentException.class, () -> Checkpoint.write(ckpt, "f", 1, params, best, 1, 0.5, h, rawState(new byte[0])));
+        params[3] = 0;
+        best[5] = Float.NaN;
+        assertThrows(IllegalArgumentException.class, () -> Checkpoint.write(ckpt, "f", 1, params, best, 1, 0.5, h, rawState(new byte[0])));
+        assertFalse(Files.exists(ckpt));
+    }
+
+    /** Parts are cut evenly: no batch but 1 has a part of one image (which batchnorm cannot train on), and the trainer refuses that one. */
+    @Test
+    void onlyABatchOfOneHasAPartOfOneImage() {
+        assertEquals(1, Trainer.smallestPart(1));
+        for (int batch = 2; batch <= 4096; batch++) {
+            int parts = Trainer.parts(batch), smallest = Integer.MAX_VALUE;
+            for (int t = 0; t < parts; t++) smallest = Math.min(smallest, (t + 1) * batch / parts - t * batch / parts);   // as the trainer cuts them
+            assertEquals(smallest, Trainer.smallestPart(batch), "batch " + batch);
+            assertTrue(Trainer.smallestPart(batch) >= (batch > Trainer.PART ? Trainer.PART / 2 : 2), "batch " + batch);
+            assertTrue(Trainer.smallestPart(batch) <= Trainer.PART, "batch " + batch);
+        }
+        assertEquals(16, Trainer.smallestPart(33));
+        Trainer.Settings one = new Trainer.Settings(SMALL, 1, 42, 1, 1, "adamw", 0.01, "constant", 1e-4, 0.9, 0, AugmentConfig.none(), null, false);
+        Exception e = assertThrows(IllegalArgumentException.class, () -> run(one, 99));
+        assertTrue(e.getMessage().contains("batchnorm"), e.getMessage());
+    }
+
     @Test
     void resumeRefusesACheckpointOfAnotherRun(@TempDir Path dir) throws Exception {
         Path ckpt = dir.resolve("c.ckpt");
