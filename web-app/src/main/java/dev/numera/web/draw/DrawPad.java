@@ -5,6 +5,7 @@ import dev.numera.web.jso.Js;
 import dev.numera.web.jso.PointerEvent;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -17,6 +18,8 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * again, and repainted, when the ratio changes). Points are also kept here to repaint the canvas
  * after an undo. One pointer draws at a time, except that a pen coming down while a finger or a
  * palm draws takes over: that touch stroke is dropped, so a hand resting on a tablet does not block the pen.
+ * A pointermove adds every position it stands for (its coalesced events): on a busy or slow device one
+ * event can hold dozens, and its own position alone turned a fast "0" into a polygon.
  */
 public final class DrawPad {
     /** Logical size: the canvas's content box in CSS px (numera.css); also the rasterizer's coordinate space. */
@@ -44,6 +47,8 @@ public final class DrawPad {
     private int strokeCount;
     private int activePointer = -1;
     private boolean activeTouch;            // the active pointer is a finger or palm: a pen coming down takes over
+    // the drawing area in the viewport, CSS px, and pad px per CSS px: read once per pointer event (see locate)
+    private double areaLeft, areaTop, scaleX, scaleY;
     // What the last clear took away (strokes, points), still in xs/ys/starts: an undo right after a clear
     // (Escape pressed by habit, a mistapped Clear) brings it back; the next stroke overwrites it.
     private int clearedStrokes;
@@ -220,7 +225,9 @@ public final class DrawPad {
         }
         starts[strokeCount++] = points;
         strokes.beginStroke();
+        locate();
         addPoint(p);
+        drawFrom(points - 1);
         listener.inkChanged(false);
     }
 
@@ -234,7 +241,19 @@ public final class DrawPad {
             return;
         }
         e.preventDefault();
-        addPoint(p);
+        int from = points;
+        locate();
+        // every move since the last event, in order (one call for the list, then only its numbers);
+        // none listed (a browser without the list, an event made by a script): the event's own position
+        JSArrayReader<PointerEvent> moves = Js.coalescedEvents(p);
+        int n = moves != null ? moves.getLength() : 0;
+        if (n == 0) {
+            addPoint(p);
+        }
+        for (int i = 0; i < n; i++) {
+            addPoint(moves.get(i));
+        }
+        drawFrom(from);
         listener.inkChanged(false);
     }
 
@@ -248,12 +267,21 @@ public final class DrawPad {
         listener.inkChanged(true);
     }
 
-    private void addPoint(PointerEvent p) {
-        // against the content box, the area the bitmap covers (inside the border)
+    // Where the drawing area is: the content box, the area the bitmap covers (inside the border). Once per
+    // event, not per point: each read of the box is a layout query and a new DOMRect.
+    private void locate() {
         double w = canvas.getClientWidth() > 0 ? canvas.getClientWidth() : SIZE;
         double h = canvas.getClientHeight() > 0 ? canvas.getClientHeight() : SIZE;
-        float x = (float) ((p.getClientX() - Js.contentLeft(canvas)) * SIZE / w);
-        float y = (float) ((p.getClientY() - Js.contentTop(canvas)) * SIZE / h);
+        areaLeft = Js.contentLeft(canvas);
+        areaTop = Js.contentTop(canvas);
+        scaleX = SIZE / w;
+        scaleY = SIZE / h;
+    }
+
+    // one point of the active stroke, at p's position on the drawing area as the last locate() found it
+    private void addPoint(PointerEvent p) {
+        float x = (float) ((p.getClientX() - areaLeft) * scaleX);
+        float y = (float) ((p.getClientY() - areaTop) * scaleY);
         strokes.addPoint(x, y);
         if (points == xs.length) {
             xs = grow(xs);
@@ -262,8 +290,13 @@ public final class DrawPad {
         xs[points] = x;
         ys[points] = y;
         points++;
-        int first = starts[strokeCount - 1];
-        drawSegment(points - 1 > first ? points - 2 : points - 1, points - 1);
+    }
+
+    // paints the active stroke's points from `from` on, joined to the point before (a dot for a stroke's first point)
+    private void drawFrom(int from) {
+        if (from < points) {
+            drawPath(from > starts[strokeCount - 1] ? from - 1 : from, points - 1);
+        }
     }
 
     // ---- visible canvas ----
@@ -271,19 +304,21 @@ public final class DrawPad {
     private void repaint() {
         ctx().clearRect(0, 0, SIZE, SIZE);
         for (int s = 0; s < strokeCount; s++) {
-            int from = starts[s];
-            int to = strokeEnd(s, strokeCount, points);
-            for (int i = from; i < to; i++) {
-                drawSegment(i > from ? i - 1 : i, i);
-            }
+            drawPath(starts[s], strokeEnd(s, strokeCount, points) - 1);
         }
     }
 
-    private void drawSegment(int a, int b) {
+    // one path through points a..b (a == b: a dot), one stroke() for all of them
+    private void drawPath(int a, int b) {
         CanvasRenderingContext2D ctx = ctx();
         ctx.beginPath();
         ctx.moveTo(xs[a], ys[a]);
-        ctx.lineTo(xs[b] + (a == b ? 0.01 : 0), ys[b]); // a == b: a dot
+        if (a == b) {
+            ctx.lineTo(xs[a] + 0.01, ys[a]);
+        }
+        for (int i = a + 1; i <= b; i++) {
+            ctx.lineTo(xs[i], ys[i]);
+        }
         ctx.stroke();
     }
 
