@@ -206,6 +206,30 @@ class ChromiumPadTest {
     }
 
     /**
+     * A small "1" is read: its brush is fitted to the drawing, so its ink is little, and counted against
+     * the pad's area a 50 px "1" was "too little ink (blank paper?)". A tap is too small, and says so.
+     */
+    @Test
+    void aSmallOneIsReadAndATapIsTooSmall() {
+        open("wasm");
+        for (int length : new int[] {50, 40}) {
+            clear();
+            // the page's test "1" (Strokes), this tall: leaning right a little, a point every 5 px
+            double lean = length / 20.0;
+            mouse("mousePressed", 140 + lean, 140 - length / 2.0, "mouse");
+            for (int y = 5; y <= length; y += 5) {
+                mouse("mouseMoved", 140 + lean - 2 * lean * y / length, 140 - length / 2.0 + y, "mouse");
+            }
+            mouse("mouseReleased", 140 - lean, 140 + length / 2.0, "mouse");
+            assertEquals("1", text("prediction"), () -> "a " + length + " px 1: " + text("top3") + text("no-digit"));
+        }
+        clear();
+        mouse("mousePressed", 100, 60, "mouse");
+        mouse("mouseReleased", 100, 60, "mouse");
+        assertEquals("No digit: too small to read. Draw it bigger, or hold the paper closer.", text("no-digit"), "a tap");
+    }
+
+    /**
      * A stroke dragged off the pad (the pointer stays captured, so its moves keep coming) reaches the
      * network as bold as the same stroke stopped at the pad's edge: the brush is fitted to the ink on
      * the pad, not to points the network never sees. Before, the bar of this 7 pulled 300 px off the pad
