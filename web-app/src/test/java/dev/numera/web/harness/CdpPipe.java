@@ -12,13 +12,16 @@ import java.net.http.WebSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A DevTools connection of the test's own to the current page, for commands sent one after another
- * without waiting for their answers. Through chromedriver each Input.dispatchMouseEvent returns only
+ * without waiting for their answers, and for the events chromedriver does not pass on (e.g. the
+ * Fetch domain's paused requests). Through chromedriver each Input.dispatchMouseEvent returns only
  * once the page has handled the event, so the page never has two moves waiting at once and never
  * coalesces them; a real pointer does not wait for the page. Raw CDP over the JDK's WebSocket (the
  * browser's address is chromedriver's goog:chromeOptions.debuggerAddress): Selenium's devtools jars are
@@ -30,6 +33,7 @@ public final class CdpPipe implements AutoCloseable {
     private final WebSocket socket;
     private final Semaphore answers = new Semaphore(0);   // one permit per answer received
     private volatile String error;                        // the first error answered, if any
+    private final BlockingQueue<Map<?, ?>> events = new LinkedBlockingQueue<>();   // in the order received
     private int sent;
 
     private CdpPipe(WebSocket socket) {
@@ -68,7 +72,9 @@ public final class CdpPipe implements AutoCloseable {
                         pipe[0].error = message.toString();
                     }
                     if (m.containsKey("id")) {
-                        pipe[0].answers.release();   // an answer; events (no id) are not asked for anyway
+                        pipe[0].answers.release();
+                    } else {
+                        pipe[0].events.add(m);       // an event: {method, params}
                     }
                     message.setLength(0);
                 }
@@ -101,6 +107,16 @@ public final class CdpPipe implements AutoCloseable {
         if (error != null) {
             throw new IllegalStateException("a command failed: " + error);
         }
+    }
+
+    /** The params of the next event of this method (those of other methods before it are dropped); 60 s at most. */
+    public Map<?, ?> awaitEvent(String method) throws InterruptedException {
+        for (Map<?, ?> e; (e = events.poll(60, TimeUnit.SECONDS)) != null; ) {
+            if (method.equals(e.get("method"))) {
+                return (Map<?, ?>) e.get("params");
+            }
+        }
+        throw new IllegalStateException("no " + method + " in 60 s");
     }
 
     @Override
