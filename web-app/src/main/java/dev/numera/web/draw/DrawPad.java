@@ -227,7 +227,6 @@ public final class DrawPad {
         strokes.beginStroke();
         locate();
         addPoint(p);
-        drawFrom(points - 1);
         listener.inkChanged(false);
     }
 
@@ -241,7 +240,6 @@ public final class DrawPad {
             return;
         }
         e.preventDefault();
-        int from = points;
         locate();
         // every move since the last event, in order (one call for the list, then only its numbers);
         // none listed (a browser without the list, an event made by a script): the event's own position
@@ -253,7 +251,6 @@ public final class DrawPad {
         for (int i = 0; i < n; i++) {
             addPoint(moves.get(i));
         }
-        drawFrom(from);
         listener.inkChanged(false);
     }
 
@@ -278,7 +275,8 @@ public final class DrawPad {
         scaleY = SIZE / h;
     }
 
-    // one point of the active stroke, at p's position on the drawing area as the last locate() found it
+    // one point of the active stroke, at p's position on the drawing area as the last locate() found it, and
+    // its segment on the canvas (segment by segment, as repaint draws them, so an undo restores the pixels)
     private void addPoint(PointerEvent p) {
         float x = (float) ((p.getClientX() - areaLeft) * scaleX);
         float y = (float) ((p.getClientY() - areaTop) * scaleY);
@@ -290,13 +288,8 @@ public final class DrawPad {
         xs[points] = x;
         ys[points] = y;
         points++;
-    }
-
-    // paints the active stroke's points from `from` on, joined to the point before (a dot for a stroke's first point)
-    private void drawFrom(int from) {
-        if (from < points) {
-            drawPath(from > starts[strokeCount - 1] ? from - 1 : from, points - 1);
-        }
+        int first = starts[strokeCount - 1];
+        drawSegment(points - 1 > first ? points - 2 : points - 1, points - 1);
     }
 
     // ---- visible canvas ----
@@ -304,21 +297,19 @@ public final class DrawPad {
     private void repaint() {
         ctx().clearRect(0, 0, SIZE, SIZE);
         for (int s = 0; s < strokeCount; s++) {
-            drawPath(starts[s], strokeEnd(s, strokeCount, points) - 1);
+            int from = starts[s];
+            int to = strokeEnd(s, strokeCount, points);
+            for (int i = from; i < to; i++) {
+                drawSegment(i > from ? i - 1 : i, i);
+            }
         }
     }
 
-    // one path through points a..b (a == b: a dot), one stroke() for all of them
-    private void drawPath(int a, int b) {
+    private void drawSegment(int a, int b) {
         CanvasRenderingContext2D ctx = ctx();
         ctx.beginPath();
         ctx.moveTo(xs[a], ys[a]);
-        if (a == b) {
-            ctx.lineTo(xs[a] + 0.01, ys[a]);
-        }
-        for (int i = a + 1; i <= b; i++) {
-            ctx.lineTo(xs[i], ys[i]);
-        }
+        ctx.lineTo(xs[b] + (a == b ? 0.01 : 0), ys[b]); // a == b: a dot
         ctx.stroke();
     }
 
