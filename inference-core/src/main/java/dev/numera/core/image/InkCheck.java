@@ -8,8 +8,14 @@ package dev.numera.core.image;
  * Checks, in order, each with a reason constant:
  * <ol>
  * <li>{@link #NO_INK}: not one ink pixel (blank canvas, uniformly shaded paper after thresholding).</li>
- * <li>{@link #TOO_LITTLE_INK}: fewer than {@code max(4, 0.5 %)} of the pixels. The thinnest MNIST test
- *     digit, a "1", has 19 of its 28x28 pixels (2.4 %) at >= 0.5.</li>
+ * <li>{@link #TOO_LITTLE_INK}, for a camera box: fewer than {@code max(4, 0.5 %)} of the pixels (blank
+ *     paper with a speck or two). Other input ({@code cameraBox} false: a drawing, a small digit image):
+ *     fewer than {@link #MIN_INK_PIXELS} is {@link #TOO_SMALL} instead (a tap on the pad), and the fraction
+ *     is not checked. A drawing's brush is fitted to the drawing ({@link StrokeRasterizer#fitBrushToDrawing},
+ *     about its longest side / 9), so a short stroke has little ink however plainly it shows: a 50 px "1"
+ *     on the 280 px pad has 332 ink pixels, under 0.5 % of the pad (392): counted against the pad's area it
+ *     was "blank paper?". Its extent (the last check) is what says whether it is too small. The thinnest
+ *     MNIST test digit, a "1", has 19 of its 28x28 pixels (2.4 %) at >= 0.5; 0.5 % of 784 is under 4 anyway.</li>
  * <li>{@link #TOO_MUCH_INK}: more than 50 % of the pixels (a wrong polarity, a dark frame, the camera
  *     looking at a black sheet). The boldest MNIST test digit has 33 %.</li>
  * <li>{@link #SCATTERED}: the largest 8-connected component holds less than 25 % of the ink. A
@@ -21,7 +27,7 @@ package dev.numera.core.image;
  *     largest one's pixels, so specks do not stretch it) has a longest side below 10 % of the image's
  *     longest side, or below 3 px. MNIST digits span 20/28 = 71 %.</li>
  * </ol>
- * For a camera box ({@link #check(float[], boolean)} with {@code across} true) a component that touches
+ * For a camera box ({@link #check(float[], boolean)} with {@code cameraBox} true) a component that touches
  * two or more sides of the image is not a stroke but something running across the box: the paper's
  * edge with the table beside it, the edge of a hard shadow, a line (the threshold marks the dark side of
  * every sharp step in brightness). Such components are left out after the first and third checks (which
@@ -178,8 +184,10 @@ public final class InkCheck {
     }
 
     /**
-     * @param ink (width*height) ink-high image (0 background, 1 ink), e.g. a threshold's output,
-     *            a rasterised drawing, or a 28x28 digit
+     * {@link #check(float[], boolean)} of anything but a camera box.
+     *
+     * @param ink (width*height) ink-high image (0 background, 1 ink), e.g. a rasterised drawing, a 28x28
+     *            digit, or a threshold's output
      * @return the reused result object
      */
     public Result check(float[] ink) {
@@ -187,11 +195,14 @@ public final class InkCheck {
     }
 
     /**
-     * @param ink    as {@link #check(float[])}
-     * @param across true for a camera box: components touching two or more sides are left out (see the class comment)
+     * @param ink       as {@link #check(float[])}
+     * @param cameraBox true for a camera box, which changes two checks (see the class comment): components
+     *                  touching two or more sides are left out, and too small a fraction of the box being ink
+     *                  is {@link #TOO_LITTLE_INK}; false for anything else (a drawing, whose brush scales with
+     *                  it, a small digit image), where only the digit's extent decides whether it is too small
      * @return the reused result object
      */
-    public Result check(float[] ink, boolean across) {
+    public Result check(float[] ink, boolean cameraBox) {
         int n = width * height;
         Check.floats(ink, n, "ink");
         Result res = result;
@@ -212,7 +223,7 @@ public final class InkCheck {
         }
         int comps = label();
         res.components = comps;
-        if (across) {
+        if (cameraBox) {
             for (int c = 0; c < comps; c++) {
                 int sides = (compMinX[c] == 0 ? 1 : 0) + (compMaxX[c] == width - 1 ? 1 : 0)
                         + (compMinY[c] == 0 ? 1 : 0) + (compMaxY[c] == height - 1 ? 1 : 0);
@@ -223,8 +234,12 @@ public final class InkCheck {
             }
             count -= res.acrossPixels;
         }
-        if (count < MIN_INK_PIXELS || count < MIN_INK_FRACTION * n) {
+        if (cameraBox && (count < MIN_INK_PIXELS || count < MIN_INK_FRACTION * n)) {
             res.reason = res.acrossPixels > 0 ? ACROSS : TOO_LITTLE_INK;
+            return res;
+        }
+        if (count < MIN_INK_PIXELS) {
+            res.reason = TOO_SMALL;   // a tap on the pad: "blank paper?" would mean nothing there
             return res;
         }
         int largest = 0;

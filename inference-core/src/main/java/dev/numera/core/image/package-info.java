@@ -9,14 +9,15 @@
  * <pre>
  *   RGBA (140x140, packed ints) --Luminance.maxChannel--&gt; grey 0..255 (140x140)
  *     --AdaptiveThreshold (15x15, offset 8, contrast 10 %)--&gt; ink 0/1 (140x140)
- *     --InkCheck (pieces touching two sides left out)--&gt; present? reason, the digit's box --InkCheck.keepDigit--&gt;
+ *     --InkCheck (pieces touching two sides left out; too little ink for the box)--&gt; present? reason, the digit's box --InkCheck.keepDigit--&gt;
  *     --AreaDownscale 140→112→56→28--&gt; ink 0..1 (28x28)
  *     --MnistNormalizer (box 20 px, centre of mass at 14,14)--&gt; network input (28x28)
  * </pre>
  * (AdaptiveThreshold.applyRgba does the first two steps in one pass, without the float grey image.)
  * Drawing (pointer strokes in a 280x280 canvas):
  * <pre>
- *   strokes --StrokeRasterizer (brush = (longest side + cell) / 9)--&gt; ink 0..1 (280x280) --InkCheck--&gt; --keepDigit--&gt;
+ *   strokes --StrokeRasterizer (brush = (longest side + cell) / 9)--&gt; ink 0..1 (280x280)
+ *     --InkCheck (too small by the digit's extent alone: the brush scales with the drawing)--&gt; --keepDigit--&gt;
  *     --AreaDownscale 280→140→112→56→28--&gt; (28x28) --MnistNormalizer--&gt; network input (28x28)
  * </pre>
  * {@link dev.numera.core.image.MnistNormalizer} accepts any size and averages the cropped box down

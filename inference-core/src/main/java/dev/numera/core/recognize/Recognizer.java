@@ -13,9 +13,10 @@ import dev.numera.core.nn.Sequential;
  * the tests):
  * <pre>
  *   CAMERA  rgba box → grey (brightest channel) → adaptive threshold (ink 1, paper 0) → ink check (pieces touching two
- *           sides left out) → digit only → area downscale to 28 (140→112→56→28) → MNIST normalise (20 px box,
- *           centre of mass at 14,14) → network
- *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check → digit only → area downscale → normalise → network
+ *           sides left out, too little ink for the box) → digit only → area downscale to 28 (140→112→56→28) → MNIST
+ *           normalise (20 px box, centre of mass at 14,14) → network
+ *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check (too small by its extent alone) → digit only
+ *           → area downscale → normalise → network
  *   RAW     small digit image of any size (light on dark) → ink check → digit only → normalise → network
  * </pre>
  * "Digit only": what lies outside the ink check's box around the digit's pieces (specks, a pen tick) is cleared.
@@ -164,7 +165,9 @@ public final class Recognizer {
     }
 
     private Prediction finish(Stages s, float[] ink, InputKind kind) {
-        InkCheck.Result r = s.check.check(ink, kind == InputKind.CAMERA);   // in a camera box an edge is not a stroke
+        // in a camera box an edge is not a stroke, and a speck or two is blank paper; a drawing's brush scales
+        // with the drawing, so only its extent says it is too small (InkCheck's class comment)
+        InkCheck.Result r = s.check.check(ink, kind == InputKind.CAMERA);
         if (!r.present()) return noDigit(r.reason());
         // the digit is what the check's box holds: a speck far from it would stretch the normaliser's crop
         // and shrink the digit (a caller's image is copied first, and only when there is something to clear)

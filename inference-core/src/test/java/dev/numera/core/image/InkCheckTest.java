@@ -66,8 +66,8 @@ class InkCheckTest {
                 InkCheck.Result r = check.check(ink);
                 int[] want = naiveComponents(ink, w, h);   // count, largest, then the significant box
                 assertEquals(want[0], r.inkPixels(), what);
-                if (r.reason() == InkCheck.NO_INK || r.reason() == InkCheck.TOO_LITTLE_INK || r.reason() == InkCheck.TOO_MUCH_INK) {
-                    continue;
+                if (r.reason() == InkCheck.NO_INK || r.reason() == InkCheck.TOO_MUCH_INK || r.inkPixels() < InkCheck.MIN_INK_PIXELS) {
+                    continue;   // stopped before the components were weighed
                 }
                 labelled++;
                 assertEquals(want[1], r.components(), what);
@@ -167,16 +167,53 @@ class InkCheckTest {
         assertVerdict(check.check(grey), false, InkCheck.TOO_MUCH_INK, "uniform 0.6");
     }
 
+    /** In a camera box few pixels are too little ink (blank paper, a speck); anywhere else, too small. */
     @Test
-    void fewPixelsAreTooLittleInk() {
+    void fewPixelsAreTooLittleInkInACameraBoxAndTooSmallElsewhere() {
         InkCheck check = new InkCheck(140, 140);
         float[] img = new float[140 * 140];
         Images.fillRect(img, 140, 50, 50, 5, 5, 1f); // 25 px < 0.5 % of 19600 = 98
-        assertVerdict(check.check(img), false, InkCheck.TOO_LITTLE_INK, "a 5x5 dot");
+        assertVerdict(check.check(img, true), false, InkCheck.TOO_LITTLE_INK, "a 5x5 dot in a camera box");
+        assertVerdict(check.check(img), false, InkCheck.TOO_SMALL, "a 5x5 dot elsewhere: 5 px across (< 14)");
         InkCheck small = new InkCheck(28, 28);
         float[] three = new float[784];
         three[100] = three[101] = three[102] = 1f; // 3 px < 4
-        assertVerdict(small.check(three), false, InkCheck.TOO_LITTLE_INK, "3 pixels");
+        assertVerdict(small.check(three, true), false, InkCheck.TOO_LITTLE_INK, "3 pixels in a camera box");
+        assertVerdict(small.check(three), false, InkCheck.TOO_SMALL, "3 pixels elsewhere (3 px across would pass the extent check at 28)");
+    }
+
+    /** The 280x280 pad's ink as DrawPad makes it: the brush fitted to the drawing, one pixel of the network's input 10 px. */
+    static float[] drawn(float... xy) {
+        StrokeRasterizer strokes = new StrokeRasterizer();
+        strokes.beginStroke();
+        for (int i = 0; i < xy.length; i += 2) {
+            strokes.addPoint(xy[i], xy[i + 1]);
+        }
+        strokes.endStroke();
+        strokes.fitBrushToDrawing(10f, 280, 280);
+        float[] ink = new float[280 * 280];
+        strokes.rasterise(ink, 280, 280);
+        return ink;
+    }
+
+    /**
+     * A drawing's brush scales with it, so a short stroke has little ink however plainly it shows: its
+     * extent, not its ink against the pad's area, says whether it is too small. A 50 px "1" was refused
+     * as too little ink (blank paper?); a tap is too small, not blank paper.
+     */
+    @Test
+    void aDrawingIsJudgedByItsExtentNotItsInk() {
+        InkCheck check = new InkCheck(280, 280);
+        for (int length : new int[] {25, 40, 50}) {
+            InkCheck.Result r = check.check(drawn(140, 140 - length / 2f, 140, 140 + length / 2f));
+            System.out.println("a " + length + " px line on the pad: " + r);
+            assertVerdict(r, true, InkCheck.PRESENT, "a " + length + " px line on the pad");
+            assertTrue(r.inkPixels() < InkCheck.MIN_INK_FRACTION * 280 * 280, "less ink than the camera box's fraction: " + r);
+        }
+        assertVerdict(check.check(drawn(140, 130, 140, 150)), false, InkCheck.TOO_SMALL, "a 20 px line: 24 px across (< 28)");
+        InkCheck.Result tap = check.check(drawn(140.3f, 140.6f));
+        System.out.println("a tap on the pad: " + tap);
+        assertVerdict(tap, false, InkCheck.TOO_SMALL, "a tap");
     }
 
     @Test

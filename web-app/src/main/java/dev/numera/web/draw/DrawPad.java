@@ -5,6 +5,7 @@ import dev.numera.web.jso.Js;
 import dev.numera.web.jso.PointerEvent;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -17,6 +18,8 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * again, and repainted, when the ratio changes). Points are also kept here to repaint the canvas
  * after an undo. One pointer draws at a time, except that a pen coming down while a finger or a
  * palm draws takes over: that touch stroke is dropped, so a hand resting on a tablet does not block the pen.
+ * A pointermove adds every position it stands for (its coalesced events): on a busy or slow device one
+ * event can hold dozens, and its own position alone turned a fast "0" into a polygon.
  */
 public final class DrawPad {
     /** Logical size: the canvas's content box in CSS px (numera.css); also the rasterizer's coordinate space. */
@@ -44,6 +47,8 @@ public final class DrawPad {
     private int strokeCount;
     private int activePointer = -1;
     private boolean activeTouch;            // the active pointer is a finger or palm: a pen coming down takes over
+    // the drawing area in the viewport, CSS px, and pad px per CSS px: read once per pointer event (see locate)
+    private double areaLeft, areaTop, scaleX, scaleY;
     // What the last clear took away (strokes, points), still in xs/ys/starts: an undo right after a clear
     // (Escape pressed by habit, a mistapped Clear) brings it back; the next stroke overwrites it.
     private int clearedStrokes;
@@ -220,6 +225,7 @@ public final class DrawPad {
         }
         starts[strokeCount++] = points;
         strokes.beginStroke();
+        locate();
         addPoint(p);
         listener.inkChanged(false);
     }
@@ -234,7 +240,17 @@ public final class DrawPad {
             return;
         }
         e.preventDefault();
-        addPoint(p);
+        locate();
+        // every move since the last event, in order (one call for the list, then only its numbers);
+        // none listed (a browser without the list, an event made by a script): the event's own position
+        JSArrayReader<PointerEvent> moves = Js.coalescedEvents(p);
+        int n = moves != null ? moves.getLength() : 0;
+        if (n == 0) {
+            addPoint(p);
+        }
+        for (int i = 0; i < n; i++) {
+            addPoint(moves.get(i));
+        }
         listener.inkChanged(false);
     }
 
@@ -248,12 +264,22 @@ public final class DrawPad {
         listener.inkChanged(true);
     }
 
-    private void addPoint(PointerEvent p) {
-        // against the content box, the area the bitmap covers (inside the border)
+    // Where the drawing area is: the content box, the area the bitmap covers (inside the border). Once per
+    // event, not per point: each read of the box is a layout query and a new DOMRect.
+    private void locate() {
         double w = canvas.getClientWidth() > 0 ? canvas.getClientWidth() : SIZE;
         double h = canvas.getClientHeight() > 0 ? canvas.getClientHeight() : SIZE;
-        float x = (float) ((p.getClientX() - Js.contentLeft(canvas)) * SIZE / w);
-        float y = (float) ((p.getClientY() - Js.contentTop(canvas)) * SIZE / h);
+        areaLeft = Js.contentLeft(canvas);
+        areaTop = Js.contentTop(canvas);
+        scaleX = SIZE / w;
+        scaleY = SIZE / h;
+    }
+
+    // one point of the active stroke, at p's position on the drawing area as the last locate() found it, and
+    // its segment on the canvas (segment by segment, as repaint draws them, so an undo restores the pixels)
+    private void addPoint(PointerEvent p) {
+        float x = (float) ((p.getClientX() - areaLeft) * scaleX);
+        float y = (float) ((p.getClientY() - areaTop) * scaleY);
         strokes.addPoint(x, y);
         if (points == xs.length) {
             xs = grow(xs);

@@ -4,6 +4,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.AnimationFrameCallback;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -41,6 +42,15 @@ public final class Js {
 
     @JSBody(params = {"el", "id"}, script = "if (el.setPointerCapture) { try { el.setPointerCapture(id); } catch (e) {} }")
     public static native void capturePointer(HTMLElement el, int id);
+
+    /**
+     * The moves a pointermove stands for, oldest first, the event's own position last: a busy main
+     * thread gets one pointermove per frame or long task, and the positions in between are only here.
+     * Null where the browser has no getCoalescedEvents (Safari before 18); an event made by a script
+     * holds none (an empty list). The array and its events are the browser's, made by this call.
+     */
+    @JSBody(params = "e", script = "return typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : null;")
+    public static native JSArrayReader<PointerEvent> coalescedEvents(PointerEvent e);
 
     /**
      * Focus for a pointer: no scrolling, and no keyboard focus ring. A focus() called from a pointer

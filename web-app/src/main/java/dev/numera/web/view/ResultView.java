@@ -81,10 +81,12 @@ public final class ResultView {
 
     /**
      * Why there is no digit, in words a visitor can act on: an empty pad or camera box says what to
-     * do; the ink check's other verdicts (too little ink, specks, ...) say what it saw.
+     * do, and so does a digit too small (a tap on the pad, a short dash, a digit far from the camera);
+     * the ink check's other verdicts (specks, too little ink in the camera's box, ...) say what it saw.
      */
     static String noDigitText(String reason) {
         return InkCheck.NO_INK.equals(reason) ? "Nothing to read yet: draw a digit, or hold one up to the camera."
+                : InkCheck.TOO_SMALL.equals(reason) ? "No digit: too small to read. Draw it bigger, or hold the paper closer."
                 : "No digit: " + reason + ".";
     }
 

@@ -1,5 +1,6 @@
 package dev.numera.web.page;
 
+import dev.numera.web.harness.CdpPipe;
 import dev.numera.web.harness.Chromium;
 import dev.numera.web.harness.Csp;
 import dev.numera.web.harness.Mnist;
@@ -946,6 +947,31 @@ class ChromiumAppTest {
                     || u.endsWith("/numera.wasm-runtime.js") || u.endsWith(".css")).toList();
             assertEquals(List.of(), code, "the loader, the Wasm GC runtime and the style sheet are inline: no request for them");
         }
+    }
+
+    /**
+     * Until the app is ready the pad, which takes no strokes before, does not look ready: dimmed, with a
+     * progress cursor; then as always. The Wasm GC module is held back, as a slow link would (the Fetch
+     * domain over a DevTools connection of the test's own; a new origin, so no service worker answers
+     * instead). Before, the pad looked ready all along.
+     */
+    @Test
+    void thePadLooksReadyOnlyOnceTheAppIs() throws Exception {
+        Site.requireModel();
+        String look = "var s = getComputedStyle(document.getElementById('draw-canvas'));"
+                + " return [document.body.dataset.ready, s.opacity, s.cursor].join(',');";
+        try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
+            pipe.send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/wasm/numera.wasm?*"))));
+            pipe.awaitAnswers();
+            chromium.driver.get(own.url("index.html?runtime=wasm"));
+            Map<?, ?> held = pipe.awaitEvent("Fetch.requestPaused");
+            assertEquals(",0.5,progress", Pages.js(chromium.driver, look), "loading: not ready, dimmed, a progress cursor");
+            pipe.send("Fetch.continueRequest", Map.of("requestId", held.get("requestId")));
+            pipe.send("Fetch.disable", Map.of());
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            assertEquals("true,1,crosshair", Pages.js(chromium.driver, look), "ready");
+        }
+        forgetRequests();
     }
 
     @Test

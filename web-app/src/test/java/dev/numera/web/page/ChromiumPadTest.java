@@ -1,5 +1,6 @@
 package dev.numera.web.page;
 
+import dev.numera.web.harness.CdpPipe;
 import dev.numera.web.harness.Chromium;
 import dev.numera.web.harness.Pages;
 import dev.numera.web.harness.Site;
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The drawing pad under the browser's own input (CDP Input.dispatchTouchEvent and dispatchMouseEvent,
  * which Chromium turns into pointer events as from a real device): a palm resting on the pad while a
- * pen writes; the pad's bitmap against its drawing area on a screen of devicePixelRatio 2, then 3.
+ * pen writes; a fast stroke on a busy page, its moves coalesced; the pad's bitmap against its drawing
+ * area on a screen of devicePixelRatio 2, then 3.
  * The palm in one build (both run the same Java); the ratio in both, as each hands the pad's change
  * listener to JavaScript its own way.
  */
@@ -62,8 +64,13 @@ class ChromiumPadTest {
 
     /** A mouse or pen event at pad point (x, y): type mousePressed, mouseMoved or mouseReleased. */
     private void mouse(String type, double x, double y, String kind) {
-        chromium.driver.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", type, "x", left + x, "y", top + y,
-                "button", "left", "buttons", type.equals("mouseReleased") ? 0 : 1, "clickCount", 1, "pointerType", kind));
+        chromium.driver.executeCdpCommand("Input.dispatchMouseEvent", mouseEvent(type, x, y, kind));
+    }
+
+    // Input.dispatchMouseEvent's parameters for a mouse or pen event at pad point (x, y)
+    private Map<String, Object> mouseEvent(String type, double x, double y, String kind) {
+        return Map.of("type", type, "x", left + x, "y", top + y,
+                "button", "left", "buttons", type.equals("mouseReleased") ? 0 : 1, "clickCount", 1, "pointerType", kind);
     }
 
     /** A touch event with these fingers down, each {id, x, y} in pad points; none for touchEnd. */
@@ -148,6 +155,78 @@ class ChromiumPadTest {
         }
         touch("touchEnd");
         assertEquals("1", text("prediction"), () -> "a finger's 1: " + text("top3") + text("no-digit"));
+    }
+
+    /**
+     * A fast stroke on a busy page: the page is held up from the press on (a long task, as a slow
+     * device's first stroke after load, or a recognition that runs long) while the pointer moves on,
+     * without waiting for it as a real one does, so the moves reach the page as few pointermove events,
+     * each standing for many positions (its coalesced events). Every position is drawn and read: there is
+     * ink under each point the pointer passed, and the 0 is a 0. Before, only each event's own position
+     * counted: here the press and the last position, a dot read as too small (under a 4x CPU throttle,
+     * without the long task, a 0 of 100 moves came as 17-36 events and was drawn as a polygon).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aFastStrokeOnABusyPageKeepsEveryPosition(String runtime) throws Exception {
+        open(runtime);
+        // a second's long task at the press; the moves the page gets counted, as events and as positions
+        Pages.js(chromium.driver, "window.__events = 0; window.__positions = 0; var c = document.getElementById('draw-canvas');"
+                + "c.addEventListener('pointermove', function (e) { window.__events++; window.__positions += e.getCoalescedEvents().length; });"
+                + "c.addEventListener('pointerdown', function () { var t = performance.now(); while (performance.now() - t < 1000) {} }, {once: true});");
+        List<double[]> zero = new ArrayList<>();   // a 0 of 100 moves after the press, clockwise from the top
+        for (int i = 0; i <= 100; i++) {
+            double a = 2 * Math.PI * i / 100;
+            zero.add(new double[] {140 + 55 * Math.sin(a), 140 - 85 * Math.cos(a)});
+        }
+        try (CdpPipe pipe = CdpPipe.open(chromium.driver)) {
+            pipe.send("Input.dispatchMouseEvent", mouseEvent("mousePressed", zero.get(0)[0], zero.get(0)[1], "mouse"));
+            for (double[] p : zero.subList(1, zero.size())) {
+                pipe.send("Input.dispatchMouseEvent", mouseEvent("mouseMoved", p[0], p[1], "mouse"));
+            }
+            pipe.send("Input.dispatchMouseEvent", mouseEvent("mouseReleased", zero.get(100)[0], zero.get(100)[1], "mouse"));
+            pipe.awaitAnswers();
+        }
+        List<?> got = (List<?>) Pages.js(chromium.driver, "return [window.__events, window.__positions];");
+        long events = ((Number) got.get(0)).longValue();
+        long positions = ((Number) got.get(1)).longValue();
+        assertEquals(100, positions, "every move reached the page");
+        assertTrue(events < positions, () -> "the moves came coalesced: " + events + " pointermove events for " + positions + " positions");
+        assertEquals("0", text("prediction"), () -> "a 0 of " + events + " events for " + positions + " positions: "
+                + text("top3") + text("no-digit"));
+        // a 3x3 px square at each point the pointer passed, in the pad's bitmap
+        String blank = (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), s = c.width / c.clientWidth,"
+                + " g = c.getContext('2d'), blank = [];"
+                + "arguments[0].forEach(function (p) { var d = g.getImageData(Math.round((p[0] - 1.5) * s), Math.round((p[1] - 1.5) * s),"
+                + "  Math.round(3 * s), Math.round(3 * s)).data, ink = false;"
+                + " for (var i = 3; i < d.length; i += 4) { ink = ink || d[i] > 0; }"
+                + " if (!ink) { blank.push(Math.round(p[0]) + ',' + Math.round(p[1])); } });"
+                + "return blank.join(' ');", zero);
+        assertEquals("", blank, () -> "points of the stroke with no ink under them (of " + events + " events for " + positions + " positions)");
+    }
+
+    /**
+     * A small "1" is read: its brush is fitted to the drawing, so its ink is little, and counted against
+     * the pad's area a 50 px "1" was "too little ink (blank paper?)". A tap is too small, and says so.
+     */
+    @Test
+    void aSmallOneIsReadAndATapIsTooSmall() {
+        open("wasm");
+        for (int length : new int[] {50, 40}) {
+            clear();
+            // the page's test "1" (Strokes), this tall: leaning right a little, a point every 5 px
+            double lean = length / 20.0;
+            mouse("mousePressed", 140 + lean, 140 - length / 2.0, "mouse");
+            for (int y = 5; y <= length; y += 5) {
+                mouse("mouseMoved", 140 + lean - 2 * lean * y / length, 140 - length / 2.0 + y, "mouse");
+            }
+            mouse("mouseReleased", 140 - lean, 140 + length / 2.0, "mouse");
+            assertEquals("1", text("prediction"), () -> "a " + length + " px 1: " + text("top3") + text("no-digit"));
+        }
+        clear();
+        mouse("mousePressed", 100, 60, "mouse");
+        mouse("mouseReleased", 100, 60, "mouse");
+        assertEquals("No digit: too small to read. Draw it bigger, or hold the paper closer.", text("no-digit"), "a tap");
     }
 
     /**
