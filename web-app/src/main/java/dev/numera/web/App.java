@@ -213,7 +213,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         if (cameraView == null) { // made with the first camera frame: the page start does not wait for its canvases
             cameraView = new CameraView(doc);
         }
-        cameraView.show(p);
+        cameraView.show(p, pad.isEmpty());
         // a picture read again while the camera sends none (Camera.picturesComing) is no new evidence: it is
         // shown, and it does not count towards the verdict's announcement
         int before = sameFrames;

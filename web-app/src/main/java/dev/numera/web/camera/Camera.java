@@ -76,6 +76,8 @@ public final class Camera {
     private MediaStream stream;
     private boolean starting; // a camera request is out
     private int request;      // camera requests made so far: only the latest one's answer is used
+    private String asked;     // the camera the latest request asks for (null: the preferred one)
+    private String fallback;  // the camera a switch released to open another: opened again if that one fails
     private String[] deviceIds = new String[0];
     private String deviceId; // the camera in use, "" when unknown
     private int frameRequest = -1;
@@ -138,11 +140,13 @@ public final class Camera {
 
     public void toggle() {
         resumeWhenShown = false;
-        if (stream != null || switching) {
+        if (stream != null || switching || starting) {
+            // also while a start is out (the button reads Stop camera then): it is cancelled, and a stream
+            // that answers it later is stopped at once (see ask). Pressed again, the button starts anew, so a
+            // permission prompt dismissed without an answer, which can leave a request out for good, does not
+            // leave it dead.
             stop();
         } else {
-            // also while a request is out: a permission prompt dismissed without an answer can leave it
-            // out for good, and the button must not go dead; the newer request's answer is the one used
             start();
         }
     }
@@ -154,8 +158,17 @@ public final class Camera {
                     : "The camera needs a secure page: open Numera over https:// or from http://localhost. Drawing works here as it is.");
             return;
         }
+        sayStarting();
+        ask(null, s -> attach(s, ""), err -> {
+            toggle.setTextContent("Start camera");
+            fail(explain(err));
+        });
+    }
+
+    /** Progress while the camera is asked for; meanwhile the button cancels the request (see toggle). */
+    private void sayStarting() {
         say("Starting the camera…");
-        ask(null, s -> attach(s, ""), err -> fail(explain(err)));
+        toggle.setTextContent("Stop camera");
     }
 
     /**
@@ -166,6 +179,7 @@ public final class Camera {
     private void ask(String wantedDevice, Consumer<MediaStream> ok, Consumer<JSObject> no) {
         int mine = ++request;
         starting = true;
+        asked = wantedDevice;
         Media.mediaDevices().getUserMedia(Media.constraints(wantedDevice)).then(s -> {
             if (mine != request) {
                 Media.stop(s);
@@ -251,16 +265,20 @@ public final class Camera {
         }
     }
 
+    /** Stops the camera, or cancels its start. */
     public void stop() {
-        if (stream == null && !switching) {
+        if (stream == null && !switching && !starting) {
             return;
         }
+        boolean ran = stream != null || switching;   // a start cancelled before any camera ran changed no result
         release();
         area.setHidden(true);
         switchButton.setHidden(true);
         toggle.setTextContent("Start camera");
-        say(""); // a note about the stream that ran is stale now
-        listener.stopped();
+        say(""); // a note about the stream that ran, or "Starting the camera…", is stale now
+        if (ran) {
+            listener.stopped();
+        }
     }
 
     /** The stream and the frame loop go; the page stays as it is ({@link #stop} does the rest). */
@@ -287,14 +305,9 @@ public final class Camera {
 
     private void visibilityChanged() {
         if (Js.pageHidden()) {
-            if (stream != null) {
+            if (stream != null || switching || starting) {   // a request still out is answered by a stopped camera (see ask)
                 refocusSwitch = Js.isFocused(switchButton);   // stop hides it, and the focus goes with it
                 stop();
-                resumeWhenShown = true;
-            } else if (starting) {
-                request++;      // the answer, when it comes, is released at once (see ask)
-                starting = false;
-                say("");
                 resumeWhenShown = true;
             }
         } else if (resumeWhenShown) {
@@ -302,23 +315,35 @@ public final class Camera {
             if (deviceId == null || deviceId.isEmpty()) {
                 start();
             } else { // the camera the user had (the front one after a switch, say), else the preferred one
-                say("Starting the camera…");
+                sayStarting();
                 ask(deviceId, s -> attach(s, ""), err -> start());
             }
         }
     }
 
     private void switchCamera() {
-        if (stream == null || starting || deviceIds.length < 2) {
+        if ((stream == null && !switching) || deviceIds.length < 2) {
             return;
         }
+        // Pressed again while the camera it asked for is still opening, it goes on from that one: the camera
+        // asked for last is the one the user picked, and its request replaces the one still out (see ask).
+        String from = starting ? asked : deviceId;
         int next = 0;
         for (int i = 0; i < deviceIds.length; i++) {
-            if (deviceIds[i].equals(deviceId)) {
+            if (deviceIds[i].equals(from)) {
                 next = (i + 1) % deviceIds.length;
             }
         }
         String wanted = deviceIds[next];
+        if (stream != null && wanted.equals(deviceId)) {
+            request++;   // back to the camera that runs: the other one, if it comes, is stopped at once
+            starting = false;
+            return;
+        }
+        if (stream == null) {   // this camera is already released for another one (below): ask for the new pick instead
+            reopen(wanted, fallback);
+            return;
+        }
         String previous = deviceId;
         // The other camera first, this one released only once that works: a camera that is gone or
         // refuses leaves the user with the one that was running.
@@ -334,12 +359,18 @@ public final class Camera {
             // fails. Only the stream goes meanwhile: the buttons, the focus on Switch camera and the result stay.
             release();
             switching = true;
-            deviceId = wanted;   // the camera the user asked for: the one a page hidden meanwhile reopens when shown
-            ask(wanted, s -> attach(s, ""), err2 -> ask(previous, s -> attach(s, NOT_AVAILABLE), err3 -> {
-                stop();
-                fail(explain(err3));
-            }));
+            reopen(wanted, previous);
         });
+    }
+
+    /** With no camera open (a switch released it): opens wanted, else previous again, else says why neither opened. */
+    private void reopen(String wanted, String previous) {
+        deviceId = wanted;   // the camera the user asked for: the one a page hidden meanwhile reopens when shown
+        fallback = previous;
+        ask(wanted, s -> attach(s, ""), err2 -> ask(previous, s -> attach(s, NOT_AVAILABLE), err3 -> {
+            stop();
+            fail(explain(err3));
+        }));
     }
 
     private static final String NOT_AVAILABLE = "That camera is not available; still using the previous one.";

@@ -14,7 +14,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * The drawing canvas. Pointer Events cover mouse, touch and pen; each point goes to two places:
  * the Java {@link StrokeRasterizer} (the model's input, never read back from the canvas, whose
  * pixels some browsers randomise) and the visible canvas (round, anti-aliased, a backing store of
- * SIZE x devicePixelRatio px over the SIZE CSS px of its content box, so strokes stay sharp; made
+ * SIZE x devicePixelRatio px over its content box, SIZE CSS px where there is room, so strokes stay sharp; made
  * again, and repainted, when the ratio changes). Points are also kept here to repaint the canvas
  * after an undo. One pointer draws at a time, except that a pen coming down while a finger or a
  * palm draws takes over: that touch stroke is dropped, so a hand resting on a tablet does not block the pen.
@@ -22,9 +22,12 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * event can hold dozens, and its own position alone turned a fast "0" into a polygon.
  */
 public final class DrawPad {
-    /** Logical size: the canvas's content box in CSS px (numera.css); also the rasterizer's coordinate space. */
+    /**
+     * Logical size: the rasterizer's coordinate space, and the canvas's content box in CSS px where there is
+     * room (numera.css shows it smaller in a narrow or short window; the pointer is mapped by the size shown).
+     */
     public static final int SIZE = 280;
-    /** Visible pen width in CSS px. The model's brush is the rasterizer's own. */
+    /** Visible pen width in logical px (CSS px on a pad of SIZE). The model's brush is the rasterizer's own. */
     private static final double PEN = 18;
 
     public interface Listener {
@@ -264,11 +267,11 @@ public final class DrawPad {
         listener.inkChanged(true);
     }
 
-    // Where the drawing area is: the content box, the area the bitmap covers (inside the border). Once per
-    // event, not per point: each read of the box is a layout query and a new DOMRect.
+    // Where the drawing area is: the content box, the area the bitmap covers (inside the border), at the size
+    // it is shown. Once per event, not per point: each read of the box is a layout query and a new DOMRect.
     private void locate() {
-        double w = canvas.getClientWidth() > 0 ? canvas.getClientWidth() : SIZE;
-        double h = canvas.getClientHeight() > 0 ? canvas.getClientHeight() : SIZE;
+        double w = Js.contentWidth(canvas, SIZE);
+        double h = Js.contentHeight(canvas, SIZE);
         areaLeft = Js.contentLeft(canvas);
         areaTop = Js.contentTop(canvas);
         scaleX = SIZE / w;

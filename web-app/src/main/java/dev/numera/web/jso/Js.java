@@ -133,6 +133,20 @@ public final class Js {
     public static native double contentTop(HTMLElement el);
 
     /**
+     * The width of el's content box as shown, CSS px, fractional (its border box less the borders): a box
+     * sized to fit the window is seldom a whole number of pixels, and clientWidth rounds. Where el has no
+     * layout (HtmlUnit), otherwise.
+     */
+    @JSBody(params = {"el", "otherwise"}, script = "var w = el.getBoundingClientRect().width - (el.offsetWidth - el.clientWidth);"
+            + " return w > 0 ? w : otherwise;")
+    public static native double contentWidth(HTMLElement el, double otherwise);
+
+    /** The same, for the height. */
+    @JSBody(params = {"el", "otherwise"}, script = "var h = el.getBoundingClientRect().height - (el.offsetHeight - el.clientHeight);"
+            + " return h > 0 ? h : otherwise;")
+    public static native double contentHeight(HTMLElement el, double otherwise);
+
+    /**
      * Calls f once, when devicePixelRatio stops being ratio (browser zoom, the window moved to another
      * screen): the media query of this very ratio stops matching. Call again with the new ratio to hear
      * of the next change. Without MediaQueryList events (Safari before 14) never.

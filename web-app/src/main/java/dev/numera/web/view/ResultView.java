@@ -67,10 +67,11 @@ public final class ResultView {
         java.util.Arrays.fill(shownValue, Integer.MIN_VALUE + 1);
     }
 
-    // Every text written per frame comes from a cache (see TextCache): strings made once per value.
-    private static final TextCache DIGITS = new TextCache(10, Integer::toString);
+    // Every text written per frame comes from a cache (see TextCache): strings made once per value. The
+    // digits and percentages are CameraView's too.
+    static final TextCache DIGITS = new TextCache(10, Integer::toString);
     /** "97.3 %" by {@link Fmt#percentKey} (0..1000; "–" for NaN's negative key). */
-    private static final TextCache PERCENTS = new TextCache(1001, k -> k < 0 ? "–" : Fmt.ofKey(k, 1) + " %");
+    static final TextCache PERCENTS = new TextCache(1001, k -> k < 0 ? "–" : Fmt.ofKey(k, 1) + " %");
     /** A top-3 entry, "3: 97.3 %", by digit * 1001 + percent key. */
     private static final TextCache ENTRIES = new TextCache(10 * 1001, k -> k / 1001 + ": " + Fmt.ofKey(k % 1001, 1) + " %");
     /** A bar's transform by its width in thousandths of the track (finer is under a pixel). */

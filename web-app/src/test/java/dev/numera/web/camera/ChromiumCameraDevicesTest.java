@@ -50,10 +50,12 @@ class ChromiumCameraDevicesTest {
      * camera asked for: an exact deviceId, else the rear one for facingMode 'environment' (as a
      * phone does), else the front one. Set {@code window.__oneAtATime} and a request made while a
      * stream is live fails with NotReadableError (as many phones do); set {@code window.__gone} to a
-     * camera's id and asking for it fails with NotFoundError (unplugged).
+     * camera's id and asking for it fails with NotFoundError (unplugged); set {@code window.__slow} to a
+     * camera's id and it answers 1.5 s late (a camera slow to open), each late answer counted in
+     * {@code window.__slowAnswers} before the page has it.
      */
     private static final String TWO_CAMERAS = "(function () { var md = navigator.mediaDevices; if (!md) { return; }"
-            + " var real = md.getUserMedia.bind(md); window.__gum = []; window.__cams = []; window.__streams = [];"
+            + " var real = md.getUserMedia.bind(md); window.__gum = []; window.__cams = []; window.__streams = []; window.__slowAnswers = 0;"
             + " var devices = [{deviceId: 'cam-front', kind: 'videoinput', label: 'Front', groupId: 'f'},"
             + "  {deviceId: 'mic', kind: 'audioinput', label: 'Microphone', groupId: 'f'},"
             + "  {deviceId: 'cam-rear', kind: 'videoinput', label: 'Rear', groupId: 'r'}];"
@@ -62,6 +64,7 @@ class ChromiumCameraDevicesTest {
             + "  var v = (c && c.video) || {}; var want = v.deviceId && (v.deviceId.exact || v.deviceId);"
             + "  var facing = v.facingMode && (v.facingMode.ideal || v.facingMode.exact || v.facingMode);"
             + "  var id = want || (facing === 'environment' ? 'cam-rear' : 'cam-front');"
+            + "  var answer = function () {"
             + "  if (window.__oneAtATime && window.__streams.some(function (s) { return s.active; })) {"
             + "   return Promise.reject(new DOMException('Could not start video source', 'NotReadableError')); }"
             + "  if (id === window.__gone) { return Promise.reject(new DOMException('Requested device not found', 'NotFoundError')); }"
@@ -70,7 +73,18 @@ class ChromiumCameraDevicesTest {
             + "  return real({audio: false, video: {width: v.width, height: v.height}}).then(function (s) {"
             + "   s.getVideoTracks().forEach(function (t) { var settings = t.getSettings.bind(t);"
             + "    t.getSettings = function () { var r = settings(); r.deviceId = id; return r; }; });"
-            + "   window.__cams.push(id); window.__streams.push(s); return s; }); }; })();";
+            + "   window.__cams.push(id); window.__streams.push(s); return s; }); };"
+            + "  if (id !== window.__slow) { return answer(); }"
+            + "  var counted = function () { window.__slowAnswers++; };"
+            + "  return new Promise(function (r) { setTimeout(r, 1500); }).then(answer)"
+            + "   .then(function (s) { counted(); return s; }, function (e) { counted(); throw e; }); }; })();";
+
+    /** getUserMedia answers {@code window.__delay} ms late (a permission prompt, a slow camera); its streams are {@code window.__streams}. */
+    private static final String SLOW = "(function () { var md = navigator.mediaDevices; if (!md) { return; }"
+            + " var real = md.getUserMedia.bind(md); window.__streams = []; window.__delay = 0;"
+            + " md.getUserMedia = function (c) { var delay = window.__delay;"
+            + "  return new Promise(function (r) { setTimeout(r, delay); }).then(function () { return real(c); })"
+            + "   .then(function (s) { window.__streams.push(s); return s; }); }; })();";
 
     /**
      * getUserMedia answers with a canvas's stream: a 7 written dark on white paper, a new frame every
@@ -215,6 +229,77 @@ class ChromiumCameraDevicesTest {
         assertEquals(Boolean.TRUE, js("return document.getElementById('camera-area').hidden"));
         assertEquals(Boolean.TRUE, js("return document.getElementById('camera-switch').hidden"));
         assertEquals("ended", js("return window.__streams[2].getVideoTracks()[0].readyState"));
+        Csp.assertStrictAndHeld(chromium.driver);
+    }
+
+    /**
+     * A start can be cancelled: while the camera is being asked for, the button reads (and is named) Stop
+     * camera, and pressing it leaves the camera off. The stream that answers the cancelled request later
+     * is stopped at once, every track of it. Before, the button still read Start camera, pressing it asked
+     * again, and the camera came on anyway.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aStartingCameraCanBeCancelled(String runtime) {
+        open(runtime, SLOW);
+        js("window.__delay = 1500;");
+        click("camera-toggle");
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getAccessibleName());
+        assertEquals("Starting the camera…", js("return document.getElementById('camera-status').textContent"));
+        click("camera-toggle");
+        assertCameraOff();
+        assertEquals("Start camera", chromium.driver.findElement(By.id("camera-toggle")).getAccessibleName());
+        assertEquals("", js("return document.getElementById('camera-status').textContent"), "no 'Starting the camera…' left");
+        // the late stream: stopped as it comes, the camera still off
+        Pages.await(chromium.driver, "window.__streams.length === 1", "true");
+        assertEquals("ended", js("return window.__streams[0].getTracks().map(function (t) { return t.readyState; }).join()"));
+        assertCameraOff();
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-video').srcObject === null"));
+        assertEquals("", cameraMessage());
+        // and it starts when asked again
+        js("window.__delay = 0;");
+        click("camera-toggle");
+        awaitVideoRunning();
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        assertEquals(Boolean.TRUE, js("return document.getElementById('camera-video').srcObject === window.__streams[1]"));
+        click("camera-toggle");
+        assertCameraOff();
+        Csp.assertStrictAndHeld(chromium.driver);
+    }
+
+    /**
+     * Switch camera pressed twice while the first switch's camera (the front one) is slow to open: the
+     * rear one, the camera picked last, is the one running in the end, and the front one's stream, when
+     * it comes, is stopped. Before, the second press was ignored and the front camera came on. With a
+     * device that opens one camera at a time ("one at a time") the second press comes after the switch
+     * has released the rear camera to open the front one: the rear one is opened again, and the front
+     * one, which answers later, does not replace it.
+     */
+    @ParameterizedTest
+    @CsvSource({"js, both", "wasm, both", "wasm, one at a time"})
+    void theCameraPickedLastWins(String runtime, String cameras) {
+        boolean oneAtATime = cameras.equals("one at a time");
+        open(runtime, TWO_CAMERAS);
+        click("camera-toggle");
+        awaitVideoRunning();
+        Pages.await(chromium.driver, "!document.getElementById('camera-switch').hidden", "true");
+        js("window.__slow = 'cam-front'; window.__oneAtATime = " + oneAtATime + ";");
+        click("camera-switch");
+        if (oneAtATime) {   // the front camera refused while the rear one runs: the rear one is released to open it
+            Pages.await(chromium.driver, "document.getElementById('camera-video').srcObject === null", "true");
+        }
+        click("camera-switch");
+        // the front camera's requests answered: the first press's (and, one at a time, its second try)
+        Pages.await(chromium.driver, "window.__slowAnswers === " + (oneAtATime ? 2 : 1), "true");
+        awaitVideoRunning();
+        assertEquals("cam-rear", js("return document.getElementById('camera-video').srcObject.getVideoTracks()[0].getSettings().deviceId"));
+        assertEquals(1L, js("return window.__streams.filter(function (s) { return s.getTracks().some(function (t) {"
+                + " return t.readyState === 'live'; }); }).length"), "one camera open");
+        assertEquals("", cameraMessage());
+        assertEquals("Stop camera", chromium.driver.findElement(By.id("camera-toggle")).getText());
+        click("camera-toggle");
+        assertCameraOff();
         Csp.assertStrictAndHeld(chromium.driver);
     }
 

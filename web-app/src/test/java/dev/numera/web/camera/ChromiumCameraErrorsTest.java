@@ -103,11 +103,13 @@ class ChromiumCameraErrorsTest {
 
     /**
      * A camera request still out (Firefox can keep a dismissed prompt pending for good; here the
-     * first request answers only after 1.5 s): a second click asks again and that answer is used,
-     * so the button never goes dead, and the first request's late stream is stopped, not shown.
+     * first request answers only after 1.5 s): the button reads Stop camera meanwhile, and a second
+     * click cancels the request, a third asks again and that answer is used, so the button never goes
+     * dead; the first request's late stream is stopped, not shown. (Until the start could be cancelled,
+     * the second click asked again.)
      */
     @Test
-    void aSecondClickAsksAgainAndALateAnswerIsReleased() {
+    void aStartCancelledAndAskedAgainUsesTheNewAnswerAndReleasesTheLateOne() {
         Site.requireModel();
         try (Chromium c = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")) {
             c.driver.get(Site.server().url("index.html?runtime=wasm"));
@@ -117,8 +119,11 @@ class ChromiumCameraErrorsTest {
                     + "  return real(k).then(function (s) { window.__late = s;"
                     + "    return new Promise(function (ok) { setTimeout(function () { ok(s); window.__answered = true; }, 1500); }); }); };");
             c.driver.findElement(By.id("camera-toggle")).click();
-            assertEquals("Starting the camera…|", Pages.js(c.driver, "return document.getElementById('camera-status').textContent + '|'"
-                    + " + document.getElementById('camera-message').textContent;"));
+            assertEquals("Starting the camera…||Stop camera", Pages.js(c.driver, "return document.getElementById('camera-status').textContent + '|'"
+                    + " + document.getElementById('camera-message').textContent + '|' + document.getElementById('camera-toggle').textContent;"));
+            c.driver.findElement(By.id("camera-toggle")).click();
+            assertEquals("||Start camera", Pages.js(c.driver, "return document.getElementById('camera-status').textContent + '|'"
+                    + " + document.getElementById('camera-message').textContent + '|' + document.getElementById('camera-toggle').textContent;"));
             c.driver.findElement(By.id("camera-toggle")).click();
             Pages.await(c.driver, "document.getElementById('camera-toggle').textContent === 'Stop camera'"
                     + " && document.getElementById('camera-video').readyState >= 2", "true");

@@ -10,6 +10,7 @@ import dev.numera.web.harness.Site;
 import dev.numera.web.harness.Y4m;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +20,7 @@ import org.openqa.selenium.By;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -146,6 +148,62 @@ class ChromiumCameraTest {
         // side's animation frame (181 reads for 185 animation frames seen); the defects are 6x off or 0 reads
         assertTrue(Math.abs(reads - expected) <= 2 + expected / 10, "expected about " + expected + " reads: " + counts);
         chromium.driver.findElement(By.id("camera-toggle")).click();
+    }
+
+    /**
+     * A phone (360x740) with the camera on: the result card is above the camera's, out of sight while the
+     * preview is in view, so the preview carries the camera's digit and confidence (aria-hidden: the result
+     * card says it to screen readers). While the pad holds a drawing the result is the drawing's and the
+     * read-out goes; cleared, it is back. With the camera on, nothing scrolls sideways at 280 px either.
+     */
+    @Test
+    void onAPhoneThePreviewShowsTheCamerasDigit() {
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", true));
+        try {
+            open("wasm");
+            chromium.driver.findElement(By.id("camera-toggle")).click();
+            Pages.await(chromium.driver, "document.getElementById('camera-video').readyState >= 2"
+                    + " && /[0-9]/.test(document.getElementById('prediction').textContent)", "true");
+            // the preview in the middle of the screen, as one holds a digit up to it; the page read in one go, one frame's result
+            List<?> r = (List<?>) Pages.await(chromium.driver, "(document.getElementById('camera-video').scrollIntoView({block: 'center'}), true)",
+                    "(function () { var v = document.getElementById('camera-video').getBoundingClientRect(),"
+                            + " o = document.getElementById('camera-readout'), b = o.getBoundingClientRect(),"
+                            + " p = document.getElementById('prediction'), d = p.getBoundingClientRect();"
+                            + " return [v.top >= 0 && v.bottom <= innerHeight, b.height > 0 && b.left >= v.left && b.right <= v.right"
+                            + "  && b.top >= v.top && b.bottom <= v.bottom, d.bottom <= 0 || d.top >= innerHeight,"
+                            + "  document.getElementById('camera-digit').textContent + '|' + document.getElementById('camera-confidence').textContent,"
+                            + "  (p.textContent || '–') + '|' + document.getElementById('confidence').textContent, o.getAttribute('aria-hidden'),"
+                            + "  [Math.round(v.top), Math.round(v.bottom), Math.round(b.top), Math.round(b.bottom), Math.round(d.top), Math.round(d.bottom)].join()]; })()");
+            String where = "preview, read-out, digit top and bottom: " + r.get(6);
+            assertEquals(List.of(true, true, true), r.subList(0, 3), "the preview in view, the read-out on it, the result card's digit out of view: " + where);
+            assertEquals(r.get(4), r.get(3), "the read-out says what the result says");
+            assertEquals("true", r.get(5));
+            Screenshots.save(chromium.driver, "phone-camera.png");
+
+            // a drawing: the read-out goes with the camera's next frame (the fake camera's come every 100 ms)
+            Pages.js(chromium.driver, DrawScript.draw(8) + " window.__drawnAt = performance.now();");
+            assertEquals("8", Pages.js(chromium.driver, "return document.getElementById('prediction').textContent"));
+            double waited = ((Number) Pages.await(chromium.driver, "document.getElementById('camera-readout').getClientRects().length === 0"
+                    + " || performance.now() - window.__drawnAt > 1000", "performance.now() - window.__drawnAt")).doubleValue();
+            assertEquals(0L, Pages.js(chromium.driver, "return document.getElementById('camera-readout').getClientRects().length"),
+                    () -> "a camera digit on the preview " + waited + " ms after a drawing took the result");
+            assertEquals("8", Pages.js(chromium.driver, "return document.getElementById('prediction').textContent"));
+            Pages.js(chromium.driver, "document.getElementById('clear').click();");
+            Pages.await(chromium.driver, "document.getElementById('camera-readout').getClientRects().length === 1"
+                    + " && /[0-9]/.test(document.getElementById('camera-digit').textContent)", "true");
+
+            chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", false));
+            chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 280, "height", 800, "deviceScaleFactor", 4, "mobile", false));
+            String widths = (String) Pages.js(chromium.driver, "return document.documentElement.scrollWidth + ' of ' + document.documentElement.clientWidth");
+            assertTrue(widths.matches("(\\d+) of \\1"), "scrolled width of width at 280 px with the camera on and a classic scrollbar: " + widths);
+            chromium.driver.findElement(By.id("camera-toggle")).click();
+        } finally {
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", false));
+        }
     }
 
     /** The camera's thresholded box, hashed: it changes as the video does. */

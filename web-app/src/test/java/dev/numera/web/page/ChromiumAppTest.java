@@ -3,6 +3,7 @@ package dev.numera.web.page;
 import dev.numera.web.harness.CdpPipe;
 import dev.numera.web.harness.Chromium;
 import dev.numera.web.harness.Csp;
+import dev.numera.web.harness.DrawScript;
 import dev.numera.web.harness.Mnist;
 import dev.numera.web.harness.NetLog;
 import dev.numera.web.harness.Pages;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -415,6 +417,85 @@ class ChromiumAppTest {
         } finally {
             chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", false));
+        }
+    }
+
+    /** Where the pad (its border box) and the shown digit are, and how far the page scrolls: one object, CSS px. */
+    private static final String PLACES = "var pad = document.getElementById('draw-canvas'), p = pad.getBoundingClientRect(),"
+            + " d = document.getElementById('prediction').getBoundingClientRect(), root = document.documentElement;"
+            + "return {padLeft: p.left, padTop: p.top, padRight: p.right, padBottom: p.bottom, padSide: pad.clientWidth,"
+            + " digitLeft: d.left, digitTop: d.top, digitRight: d.right, digitBottom: d.bottom, bitmap: pad.width,"
+            + " width: root.clientWidth, height: root.clientHeight, scrollWidth: root.scrollWidth, scrollY: scrollY};";
+
+    /**
+     * A phone held sideways (740x360, 844x390, 915x412) and a 1200x1000 window at 200 % zoom (600x500, a
+     * classic scrollbar): the pad beside the result, no taller than the window, so the whole pad and the digit
+     * drawn on it show together on the first screen. Before, one column below 760 px put the digit under the
+     * pad (at 568-680 px), and the 282 px pad did not fit a 360-412 px window.
+     */
+    @ParameterizedTest
+    @CsvSource({"740, 360, true", "844, 390, true", "915, 412, true", "600, 500, false"})
+    void sidewaysOrZoomedThePadAndTheDigitShowTogether(int width, int height, boolean phone) {
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", phone));
+        chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", phone));   // a phone's overlay scrollbar
+        try {
+            open(Site.server(), "wasm");
+            Pages.js(chromium.driver, DrawScript.draw(7));
+            assertEquals("7", text("prediction"));
+            Map<?, ?> at = (Map<?, ?>) Pages.js(chromium.driver, PLACES);
+            double w = num(at, "width"), h = num(at, "height");
+            assertEquals(0, num(at, "scrollY"), at::toString);
+            assertTrue(num(at, "padLeft") >= 0 && num(at, "padTop") >= 0 && num(at, "padRight") <= w && num(at, "padBottom") <= h,
+                    () -> "the whole pad in the " + w + "x" + h + " window: " + at);
+            assertTrue(num(at, "digitLeft") >= 0 && num(at, "digitTop") >= 0 && num(at, "digitRight") <= w && num(at, "digitBottom") <= h,
+                    () -> "the digit in the " + w + "x" + h + " window: " + at);
+            assertEquals(num(at, "padRight") - num(at, "padLeft"), num(at, "padBottom") - num(at, "padTop"), 0.01, () -> "a square pad: " + at);
+            assertEquals(560, num(at, "bitmap"), "the bitmap: 280 px x devicePixelRatio 2, whatever the size shown");
+            assertTrue(num(at, "scrollWidth") <= w, () -> "nothing scrolls sideways: " + at);
+            if (width == 844) {
+                Screenshots.save(chromium.driver, "landscape.png");
+            }
+        } finally {
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", false));
+        }
+    }
+
+    private static double num(Map<?, ?> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
+    }
+
+    /**
+     * WCAG's reflow: from 340 down to 280 CSS px wide, with a classic scrollbar (a 1200 px window at 400 %
+     * zoom is 300 px), nothing scrolls sideways with a drawing read: the pad shrinks with its card, inside
+     * its padding and centred. Before, the 282 px pad overflowed below 310 px (scrolled width 291 against
+     * 285 at 300 px).
+     */
+    @Test
+    void nothingScrollsSidewaysDownTo280Px() {
+        try {
+            for (int width = 340; width >= 280; width -= 10) {
+                chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", 800, "deviceScaleFactor", 4, "mobile", false));
+                if (width == 340) {
+                    open(Site.server(), "wasm");
+                    Pages.js(chromium.driver, DrawScript.draw(7));
+                    assertEquals("7", text("prediction"));
+                }
+                List<?> n = (List<?>) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas').getBoundingClientRect(),"
+                        + " card = document.querySelector('.card.draw'), b = card.getBoundingClientRect(), s = getComputedStyle(card);"
+                        + "return [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                        + " c.left - b.left - parseFloat(s.borderLeftWidth) - parseFloat(s.paddingLeft),"
+                        + " b.right - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight) - c.right];");
+                int at = width;
+                assertTrue(((Number) n.get(0)).doubleValue() <= ((Number) n.get(1)).doubleValue(),
+                        () -> "scrolled width, width at " + at + " px: " + n);
+                double left = ((Number) n.get(2)).doubleValue(), right = ((Number) n.get(3)).doubleValue();
+                assertTrue(left >= 0 && right >= 0 && Math.abs(left - right) <= 1, () -> "the pad inside its card's padding, centred, at " + at + " px: " + n);
+            }
+        } finally {
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 

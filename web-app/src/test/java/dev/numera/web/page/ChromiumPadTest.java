@@ -33,6 +33,10 @@ class ChromiumPadTest {
     private Chromium chromium;
     private double left;   // the pad's drawing area (the canvas's content box) in the viewport, CSS px
     private double top;
+    private double scale;  // CSS px per pad point: the drawing area's width shown over the 280 points of the pad
+
+    /** The drawing area's width as shown, CSS px, fractional (clientWidth rounds). */
+    private static final String SHOWN = "(c.getBoundingClientRect().width - (c.offsetWidth - c.clientWidth))";
 
     @BeforeAll
     void launch() {
@@ -53,9 +57,10 @@ class ChromiumPadTest {
         String started = Pages.awaitStart(chromium.driver);
         assertTrue(started.startsWith("true|"), started);
         List<?> r = (List<?>) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), r = c.getBoundingClientRect();"
-                + "return [r.left + c.clientLeft, r.top + c.clientTop];");
+                + "return [r.left + c.clientLeft, r.top + c.clientTop, " + SHOWN + " / 280];");
         left = ((Number) r.get(0)).doubleValue();
         top = ((Number) r.get(1)).doubleValue();
+        scale = ((Number) r.get(2)).doubleValue();
     }
 
     private String text(String id) {
@@ -69,7 +74,7 @@ class ChromiumPadTest {
 
     // Input.dispatchMouseEvent's parameters for a mouse or pen event at pad point (x, y)
     private Map<String, Object> mouseEvent(String type, double x, double y, String kind) {
-        return Map.of("type", type, "x", left + x, "y", top + y,
+        return Map.of("type", type, "x", left + x * scale, "y", top + y * scale,
                 "button", "left", "buttons", type.equals("mouseReleased") ? 0 : 1, "clickCount", 1, "pointerType", kind);
     }
 
@@ -77,7 +82,7 @@ class ChromiumPadTest {
     private void touch(String type, double[]... fingers) {
         List<Map<String, Object>> points = new ArrayList<>();
         for (double[] f : fingers) {
-            points.add(Map.of("id", (int) f[0], "x", left + f[1], "y", top + f[2], "radiusX", 8, "radiusY", 8));
+            points.add(Map.of("id", (int) f[0], "x", left + f[1] * scale, "y", top + f[2] * scale, "radiusX", 8, "radiusY", 8));
         }
         chromium.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type, "touchPoints", points));
     }
@@ -96,7 +101,7 @@ class ChromiumPadTest {
 
     /** "ink" or "blank": the pad's bitmap over pad points [x0, x1) x [y0, y1). */
     private String ink(double x0, double y0, double x1, double y1) {
-        return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), s = c.width / c.clientWidth;"
+        return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), s = c.width / 280;"
                 + "var d = c.getContext('2d').getImageData(Math.round(arguments[0] * s), Math.round(arguments[1] * s),"
                 + " Math.round((arguments[2] - arguments[0]) * s), Math.round((arguments[3] - arguments[1]) * s)).data;"
                 + "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { return 'ink'; } } return 'blank';", x0, y0, x1, y1);
@@ -280,7 +285,7 @@ class ChromiumPadTest {
     /** "drawing area (the content box, CSS px) bitmap (px)", e.g. "280x280 560x560". */
     private String geometry() {
         return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas');"
-                + "return c.clientWidth + 'x' + c.clientHeight + ' ' + c.width + 'x' + c.height;");
+                + "return " + SHOWN + " + 'x' + (c.getBoundingClientRect().height - (c.offsetHeight - c.clientHeight)) + ' ' + c.width + 'x' + c.height;");
     }
 
     /** From now on each pointerdown's position on the drawing area (the content box) is kept, in CSS px. */
@@ -296,7 +301,7 @@ class ChromiumPadTest {
      * 20 px), placed on the content box the browser stretches the bitmap over.
      */
     private String offsets() {
-        return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), s = c.width / c.clientWidth;"
+        return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), s = c.width / " + SHOWN + ";"
                 + "return window.__presses.map(function (p) {"
                 + " var x0 = Math.round((p[0] - 20) * s), y0 = Math.round((p[1] - 20) * s), n = Math.round(40 * s);"
                 + " var d = c.getContext('2d').getImageData(x0, y0, n, n).data, sum = 0, sx = 0, sy = 0;"
@@ -305,12 +310,12 @@ class ChromiumPadTest {
                 + " return sum > 0 ? off.toFixed(1) : 'no ink'; }).join(' ');");
     }
 
-    /** The digit drawn by pointer events dispatched from page script, at exactly its points on the drawing area (CSS px). */
+    /** The digit drawn by pointer events dispatched from page script, at exactly its points on the drawing area (pad points). */
     private void drawExactly(int digit) {
-        Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), r = c.getBoundingClientRect();"
+        Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), r = c.getBoundingClientRect(), s = " + SHOWN + " / 280;"
                 + "var x0 = r.left + c.clientLeft, y0 = r.top + c.clientTop;"
                 + "function ev(type, p) { c.dispatchEvent(new PointerEvent(type, {bubbles: true, cancelable: true, pointerId: 9,"
-                + " pointerType: 'mouse', isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x0 + p[0], clientY: y0 + p[1]})); }"
+                + " pointerType: 'mouse', isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x0 + p[0] * s, clientY: y0 + p[1] * s})); }"
                 + "arguments[0].forEach(function (st) { ev('pointerdown', st[0]); st.slice(1).forEach(function (p) { ev('pointermove', p); });"
                 + " ev('pointerup', st[st.length - 1]); });", Strokes.of(digit));
     }
@@ -358,6 +363,37 @@ class ChromiumPadTest {
             assertEquals(input, inputHash(), "the network's input for the same 7 at devicePixelRatio 2 and 3");
         } finally {
             ratio(2);
+        }
+    }
+
+    /**
+     * A pad shown smaller than its 280 points (a 1200x1000 window at 200 % zoom, 600x500 CSS px with a classic
+     * scrollbar: two columns, the pad 240.5 px, its card's width): the pointer is mapped by the size shown, to
+     * the fraction of a pixel, so a dot shows where it was pressed, even in the far corner; the bitmap stays
+     * 280 x devicePixelRatio px, scaled down by the browser, and a 7 drawn on it is read.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aPadShownSmallerTakesThePointerWhereItIsShown(String runtime) {
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 600, "height", 500, "deviceScaleFactor", 2, "mobile", false));
+        try {
+            open(runtime);
+            String size = geometry();
+            double shown = Double.parseDouble(size.substring(0, size.indexOf('x')));
+            assertTrue(shown < 279 && shown != Math.rint(shown) && size.endsWith(" 560x560"),
+                    "a pad under 280 px and not a whole number of them, its bitmap 280 x 2 px: " + size);
+            recordPresses();
+            for (double[] d : new double[][] {{20, 30}, {262, 266}}) {
+                mouse("mousePressed", d[0], d[1], "mouse");
+                mouse("mouseReleased", d[0], d[1], "mouse");
+            }
+            assertEquals("0.0 0.0", offsets(), "dots from where they were pressed (CSS px), on a pad of " + size);
+            clear();
+            draw(7, "mouse");
+            assertEquals("7", text("prediction"), () -> "a 7 on a pad of " + size + ": " + text("top3") + text("no-digit"));
+        } finally {
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 }
