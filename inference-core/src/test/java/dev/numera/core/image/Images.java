@@ -1,7 +1,7 @@
 package dev.numera.core.image;
 
 /** Drawing and measuring helpers for the tests (allocation is fine here). */
-final class Images {
+public final class Images {
     private Images() {
     }
 
@@ -188,5 +188,22 @@ final class Images {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * One stroke through xy (x0, y0, x1, y1, ...) on the 280x280 pad, rasterised as DrawPad has it: the brush
+     * fitted to the drawing, 10 px of the pad a pixel of the network's input.
+     */
+    public static float[] pad(float... xy) {
+        StrokeRasterizer strokes = new StrokeRasterizer();
+        strokes.beginStroke();
+        for (int i = 0; i < xy.length; i += 2) {
+            strokes.addPoint(xy[i], xy[i + 1]);
+        }
+        strokes.endStroke();
+        strokes.fitBrushToDrawing(10f, 280, 280);
+        float[] ink = new float[280 * 280];
+        strokes.rasterise(ink, 280, 280);
+        return ink;
     }
 }

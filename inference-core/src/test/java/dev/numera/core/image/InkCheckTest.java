@@ -182,19 +182,6 @@ class InkCheckTest {
         assertVerdict(small.check(three), false, InkCheck.TOO_SMALL, "3 pixels elsewhere (3 px across would pass the extent check at 28)");
     }
 
-    /** The 280x280 pad's ink as DrawPad makes it: the brush fitted to the drawing, one pixel of the network's input 10 px. */
-    static float[] drawn(float... xy) {
-        StrokeRasterizer strokes = new StrokeRasterizer();
-        strokes.beginStroke();
-        for (int i = 0; i < xy.length; i += 2) {
-            strokes.addPoint(xy[i], xy[i + 1]);
-        }
-        strokes.endStroke();
-        strokes.fitBrushToDrawing(10f, 280, 280);
-        float[] ink = new float[280 * 280];
-        strokes.rasterise(ink, 280, 280);
-        return ink;
-    }
 
     /**
      * A drawing's brush scales with it, so a short stroke has little ink however plainly it shows: its
@@ -205,13 +192,13 @@ class InkCheckTest {
     void aDrawingIsJudgedByItsExtentNotItsInk() {
         InkCheck check = new InkCheck(280, 280);
         for (int length : new int[] {25, 40, 50}) {
-            InkCheck.Result r = check.check(drawn(140, 140 - length / 2f, 140, 140 + length / 2f));
+            InkCheck.Result r = check.check(Images.pad(140, 140 - length / 2f, 140, 140 + length / 2f));
             System.out.println("a " + length + " px line on the pad: " + r);
             assertVerdict(r, true, InkCheck.PRESENT, "a " + length + " px line on the pad");
             assertTrue(r.inkPixels() < InkCheck.MIN_INK_FRACTION * 280 * 280, "less ink than the camera box's fraction: " + r);
         }
-        assertVerdict(check.check(drawn(140, 130, 140, 150)), false, InkCheck.TOO_SMALL, "a 20 px line: 24 px across (< 28)");
-        InkCheck.Result tap = check.check(drawn(140.3f, 140.6f));
+        assertVerdict(check.check(Images.pad(140, 130, 140, 150)), false, InkCheck.TOO_SMALL, "a 20 px line: 24 px across (< 28)");
+        InkCheck.Result tap = check.check(Images.pad(140.3f, 140.6f));
         System.out.println("a tap on the pad: " + tap);
         assertVerdict(tap, false, InkCheck.TOO_SMALL, "a tap");
     }

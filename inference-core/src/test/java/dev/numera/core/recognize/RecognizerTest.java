@@ -1,5 +1,6 @@
 package dev.numera.core.recognize;
 
+import dev.numera.core.image.Images;
 import dev.numera.core.image.InkCheck;
 import dev.numera.core.image.StrokeRasterizer;
 import dev.numera.core.model.ModelFile;
@@ -178,17 +179,6 @@ class RecognizerTest {
         assertTrue(p.noDigitReason().contains("noise") || p.noDigitReason().contains("speck"), p.noDigitReason());
     }
 
-    /** One stroke on the 280x280 pad as DrawPad rasterises it: the brush fitted to the drawing, 10 px a pixel of the network's input. */
-    static float[] pad(float... xy) {
-        StrokeRasterizer r = new StrokeRasterizer();
-        r.beginStroke();
-        for (int i = 0; i < xy.length; i += 2) r.addPoint(xy[i], xy[i + 1]);
-        r.endStroke();
-        r.fitBrushToDrawing(10f, 280, 280);
-        float[] out = new float[280 * 280];
-        r.rasterise(out, 280, 280);
-        return out;
-    }
 
     /**
      * A small "1" on the pad is read, by the shipped model: its ink is under 0.5 % of the pad (the brush
@@ -202,14 +192,14 @@ class RecognizerTest {
         for (int length : new int[] {50, 40}) {
             for (int x = 130; x <= 140; x++) {
                 float top = 140 - length / 2f, lean = length / 10f;
-                Prediction p = r.recognizeInk(pad(x + lean, top, x, top + length / 2f, x - lean, top + length), 280, 280, InputKind.DRAWN);
+                Prediction p = r.recognizeInk(Images.pad(x + lean, top, x, top + length / 2f, x - lean, top + length), 280, 280, InputKind.DRAWN);
                 int at = x;
                 assertEquals(1, p.digit(), () -> "a " + length + " px 1 at x = " + at + ": " + p);
             }
         }
-        Prediction tap = r.recognizeInk(pad(100.3f, 60.6f), 280, 280, InputKind.DRAWN);
+        Prediction tap = r.recognizeInk(Images.pad(100.3f, 60.6f), 280, 280, InputKind.DRAWN);
         assertEquals(InkCheck.TOO_SMALL, tap.noDigitReason(), tap::toString);
-        Prediction dash = r.recognizeInk(pad(140, 130, 140, 150), 280, 280, InputKind.DRAWN);
+        Prediction dash = r.recognizeInk(Images.pad(140, 130, 140, 150), 280, 280, InputKind.DRAWN);
         assertEquals(InkCheck.TOO_SMALL, dash.noDigitReason(), dash::toString);
     }
 
