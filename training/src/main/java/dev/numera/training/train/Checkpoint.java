@@ -41,9 +41,10 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
     static void write(Path file, String fingerprint, int epochsDone, float[] params, float[] best, int bestEpoch,
                       double bestAccuracy, List<EpochMetrics> history, Optimizer opt) throws IOException {
         // the trainer stops a run whose weights stopped being numbers before it writes (Trainer.Diverged); this is the last guard
-        if (firstNonFinite(params) >= 0 || firstNonFinite(best) >= 0) {
-            throw new IllegalArgumentException("a checkpoint of weights that are not all finite numbers: weight "
-                    + Math.max(firstNonFinite(params), firstNonFinite(best)) + " is not");
+        int bad = firstNonFinite(params), badBest = firstNonFinite(best);
+        if (bad >= 0 || badBest >= 0) {
+            throw new IllegalArgumentException("a checkpoint of weights that are not all finite numbers: "
+                    + (bad >= 0 ? "weight " + bad : "best weight " + badBest) + " is not");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -137,8 +138,9 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
             }
             // a CRC proves the bytes are the ones written, not that they are numbers: NaN weights resumed into a
             // "diverged" run with advice about the learning rate, NaN best weights into a crash when the model was saved
-            if (firstNonFinite(params) >= 0 || firstNonFinite(best) >= 0) {
-                throw new IOException("checkpoint " + file + " is damaged (its " + (firstNonFinite(params) >= 0 ? "" : "best ")
+            boolean badParams = firstNonFinite(params) >= 0;
+            if (badParams || firstNonFinite(best) >= 0) {
+                throw new IOException("checkpoint " + file + " is damaged (its " + (badParams ? "" : "best ")
                         + "weights are not all finite numbers): delete it or use another --out");
             }
             int bestEpoch = in.readInt();
