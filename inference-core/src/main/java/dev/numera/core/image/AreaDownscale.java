@@ -204,6 +204,27 @@ public final class AreaDownscale {
     }
 
     /**
+     * The image after the first {@code count} steps of the chain, for a caller that wants the digit at a finer
+     * size than the target ({@code Recognizer}: a small digit in a large image).
+     *
+     * @param src   (srcWidth*srcHeight) input, row-major
+     * @param count 0..stepCount()-1 steps to run (the target itself goes through {@link #apply})
+     * @return src itself for 0, else an owned (widthAt(count)*heightAt(count)) image, overwritten by the next call
+     */
+    public float[] applySteps(float[] src, int count) {
+        Check.floats(src, widths[0] * heights[0], "src");
+        if (count < 0 || count >= steps) {
+            throw new IllegalArgumentException("count must be 0.." + (steps - 1) + " (apply makes the target), got " + count);
+        }
+        float[] in = src;
+        for (int s = 0; s < count; s++) {
+            step(s, in, stage[s]);
+            in = stage[s];
+        }
+        return in;
+    }
+
+    /**
      * One separable step: rows first into {@code across}, then columns into {@code out}. Each output
      * is {@code 0f + w0*v0 + w1*v1 + ...}, summed in tap order; the two-tap loops (ratios 1.25 and 2)
      * write exactly that sum without the generic tap loop, so both give the same bits.

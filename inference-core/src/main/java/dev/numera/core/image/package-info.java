@@ -12,6 +12,7 @@
  *     --InkCheck (pieces touching two sides left out; too little ink for the box)--&gt; present? reason, the digit's box --InkCheck.keepDigit--&gt;
  *     --AreaDownscale 140→112→56→28--&gt; ink 0..1 (28x28)
  *     --MnistNormalizer (box 20 px, centre of mass at 14,14)--&gt; network input (28x28)
+ *     (MultiStepNormalizer: a digit under 14 px at 28 is normalised from 56, 112 or 140 instead)
  * </pre>
  * (AdaptiveThreshold.applyRgba does the first two steps in one pass, without the float grey image.)
  * Drawing (pointer strokes in a 280x280 canvas):
@@ -19,12 +20,13 @@
  *   strokes --StrokeRasterizer (brush = (longest side + cell) / 9)--&gt; ink 0..1 (280x280)
  *     --InkCheck (too small by the digit's extent alone: the brush scales with the drawing)--&gt; --keepDigit--&gt;
  *     --AreaDownscale 280→140→112→56→28--&gt; (28x28) --MnistNormalizer--&gt; network input (28x28)
+ *     (the same MultiStepNormalizer rule: from 56, 112, 140 or 280 for a small drawing)
  * </pre>
  * {@link dev.numera.core.image.MnistNormalizer} accepts any size and averages the cropped box down
- * to 20 px in one area-coverage step, so it can also take the 280 canvas (or the 140 threshold)
- * directly. For a small drawing that is visibly sharper: a 60 px "1" is only 6 px tall at 28x28 and
- * gets blown up 3x from there, soft and blocky, while cropping at 280 keeps it crisp (PipelineTest
- * shows both). The 28x28 downscale remains what the UI shows.
+ * to 20 px in one area-coverage step, so it can take any image of the downscale's chain.
+ * {@link dev.numera.core.image.MultiStepNormalizer} uses that: a small digit, 4 px tall at 28x28 for a
+ * 40 px drawing, would be blown up 5x from there into grey blocks (MNIST digits drawn that size read
+ * half the time), so it is normalised from the coarsest image of the chain in which it spans 14 px.
  *
  * <p>Every class that needs scratch space is built for one image size and allocates it in its
  * constructor; the per-frame methods allocate nothing. Every public method checks array lengths

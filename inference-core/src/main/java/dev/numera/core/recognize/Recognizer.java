@@ -1,10 +1,9 @@
 package dev.numera.core.recognize;
 
 import dev.numera.core.image.AdaptiveThreshold;
-import dev.numera.core.image.AreaDownscale;
 import dev.numera.core.image.InkCheck;
 import dev.numera.core.image.Luminance;
-import dev.numera.core.image.MnistNormalizer;
+import dev.numera.core.image.MultiStepNormalizer;
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.Sequential;
 
@@ -17,6 +16,7 @@ import dev.numera.core.nn.Sequential;
  *           normalise (20 px box, centre of mass at 14,14) → network
  *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check (too small by its extent alone) → digit only
  *           → area downscale → normalise → network
+ *           (both: a digit under 14 px at 28 is normalised from the coarsest finer image of the chain, MultiStepNormalizer)
  *   RAW     small digit image of any size (light on dark) → ink check → digit only → normalise → network
  * </pre>
  * "Digit only": what lies outside the ink check's box around the digit's pieces (specks, a pen tick) is cleared.
@@ -41,11 +41,10 @@ public final class Recognizer {
     private static final class Stages {
         final int width, height;
         final int[] pixels;
-        final float[] ink, small;
+        final float[] ink;
         final AdaptiveThreshold threshold;
-        final AreaDownscale downscale;
         final InkCheck check;
-        final MnistNormalizer normalizeSmall, normalizeFull;
+        final MultiStepNormalizer normalize;
 
         Stages(int width, int height) {
             this.width = width;
@@ -54,12 +53,7 @@ public final class Recognizer {
             pixels = new int[width * height];
             ink = new float[width * height];
             check = new InkCheck(width, height);
-            int longest = Math.max(width, height);
-            int sw = Math.max(1, Math.min(width, width * 28 / longest)), sh = Math.max(1, Math.min(height, height * 28 / longest));
-            downscale = new AreaDownscale(width, height, sw, sh);
-            small = new float[sw * sh];
-            normalizeSmall = new MnistNormalizer(sw, sh);
-            normalizeFull = new MnistNormalizer(width, height);
+            normalize = new MultiStepNormalizer(width, height);
         }
     }
 
@@ -179,12 +173,11 @@ public final class Recognizer {
             s.check.keepDigit(ink);
         }
         if (kind == InputKind.RAW) {
-            s.normalizeFull.normalize(ink, prediction.input);
-        } else {
-            s.downscale.apply(ink, s.small);
-            if (!s.normalizeSmall.normalize(s.small, prediction.input)) return noDigit(InkCheck.TOO_SMALL);
+            s.normalize.normalize(ink, 0, prediction.input);   // a small image already: normalised from itself
+            return run();
         }
-        return run();
+        int step = s.normalize.stepFor(r.boxMaxX() - r.boxMinX() + 1, r.boxMaxY() - r.boxMinY() + 1);
+        return s.normalize.normalize(ink, step, prediction.input) ? run() : noDigit(InkCheck.TOO_SMALL);
     }
 
     /** @param input [784] an already normalised 28x28 digit, ink-high 0..1 */

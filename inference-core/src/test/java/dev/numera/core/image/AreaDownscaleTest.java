@@ -91,6 +91,30 @@ class AreaDownscaleTest {
         assertArrayEquals(naiveStep(src, 140, 140, 112, 112), out, 2e-6f);
     }
 
+    /** The chain stopped early gives the naive steps' image at that size, and the target is the same with or without a stop. */
+    @Test
+    void applyStepsStopsTheChainPartWay() {
+        float[] src = random(280 * 200, 11);
+        AreaDownscale d = new AreaDownscale(280, 200, 28, 20);
+        assertTrue(d.applySteps(src, 0) == src, "no steps: the source itself");
+        float[] ref = src;
+        for (int s = 1; s < d.stepCount(); s++) {
+            ref = naiveStep(ref, d.widthAt(s - 1), d.heightAt(s - 1), d.widthAt(s), d.heightAt(s));
+            float[] part = d.applySteps(src, s);
+            assertEquals(d.widthAt(s) * d.heightAt(s), part.length);
+            assertArrayEquals(ref, part, 2e-6f, "after " + s + " steps of " + d.describe());
+        }
+        float[] whole = new float[28 * 20];
+        d.apply(src, whole);
+        d.applySteps(src, d.stepCount() - 1);
+        float[] again = new float[28 * 20];
+        d.apply(src, again);
+        assertArrayEquals(whole, again, 0f);
+        assertThrows(IllegalArgumentException.class, () -> d.applySteps(src, d.stepCount()));
+        assertThrows(IllegalArgumentException.class, () -> d.applySteps(src, -1));
+        assertThrows(IllegalArgumentException.class, () -> d.applySteps(new float[10], 1));
+    }
+
     @Test
     void upscalingSmallRatiosWorksToo() {
         float[] src = random(20 * 20, 9);

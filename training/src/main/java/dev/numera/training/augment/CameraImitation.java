@@ -1,9 +1,9 @@
 package dev.numera.training.augment;
 
 import dev.numera.core.image.AdaptiveThreshold;
-import dev.numera.core.image.AreaDownscale;
 import dev.numera.core.image.InkCheck;
 import dev.numera.core.image.MnistNormalizer;
+import dev.numera.core.image.MultiStepNormalizer;
 import dev.numera.training.random.SplitMix64;
 
 /**
@@ -11,7 +11,7 @@ import dev.numera.training.random.SplitMix64;
  * ink on grey paper in the 140x140 target box (random size and place, uneven lighting, optional
  * faint ruled lines, sensor noise), then run through exactly the camera pipeline of
  * {@link dev.numera.core.recognize.Recognizer}: adaptive threshold (15x15, offset 8) → ink check →
- * digit only → area downscale 140→112→56→28 → MNIST normalise. The network thus trains on the binarised,
+ * digit only → area downscale 140→112→56→28 → MNIST normalise ({@link MultiStepNormalizer}). The network thus trains on the binarised,
  * re-normalised look of camera input (hard edges, hollowed thick strokes, threshold specks).
  *
  * <p>The render, per call (every draw from the generator passed in, in a fixed order):
@@ -58,7 +58,6 @@ public final class CameraImitation implements ImageOp {
 
     private final float[] grey = new float[BOX * BOX];
     private final float[] ink = new float[BOX * BOX];
-    private final float[] small = new float[N];
     private final float[] normalised = new float[N];
     /** per box column/row: source pixel index (left/top tap) and weight of the right/bottom tap. */
     private final int[] colIndex = new int[BOX];
@@ -70,8 +69,7 @@ public final class CameraImitation implements ImageOp {
 
     private final AdaptiveThreshold threshold = new AdaptiveThreshold(BOX, BOX);
     private final InkCheck check = new InkCheck(BOX, BOX);
-    private final AreaDownscale downscale = new AreaDownscale(BOX, BOX, SIDE, SIDE);
-    private final MnistNormalizer normalizer = new MnistNormalizer(SIDE, SIDE);
+    private final MultiStepNormalizer normalizer = new MultiStepNormalizer(BOX, BOX);
     private boolean applied;
     private String lastReason = InkCheck.NO_INK;
 
@@ -242,8 +240,8 @@ public final class CameraImitation implements ImageOp {
         if (check.hasStrays(ink)) {
             check.keepDigit(ink);
         }
-        downscale.apply(ink, small);
-        if (!normalizer.normalize(small, normalised)) {
+        int step = normalizer.stepFor(r.boxMaxX() - r.boxMinX() + 1, r.boxMaxY() - r.boxMinY() + 1);
+        if (!normalizer.normalize(ink, step, normalised)) {
             lastReason = InkCheck.TOO_SMALL;
             return;
         }

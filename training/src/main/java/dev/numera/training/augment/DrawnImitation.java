@@ -1,7 +1,8 @@
 package dev.numera.training.augment;
 
-import dev.numera.core.image.AreaDownscale;
+import dev.numera.core.image.InkCheck;
 import dev.numera.core.image.MnistNormalizer;
+import dev.numera.core.image.MultiStepNormalizer;
 import dev.numera.core.image.StrokeRasterizer;
 import dev.numera.training.random.SplitMix64;
 
@@ -69,11 +70,10 @@ public final class DrawnImitation implements ImageOp {
     private final float[] upFrac = new float[CANVAS];
     private final float[] across = new float[SIDE * CANVAS];
     private final float[] canvas = new float[CANVAS * CANVAS];
-    private final float[] small = new float[N];
     private final float[] normalised = new float[N];
     private final StrokeRasterizer brush = new StrokeRasterizer(4 * CANVAS * CANVAS / 4, CANVAS * CANVAS);
-    private final AreaDownscale downscale = new AreaDownscale(CANVAS, CANVAS, SIDE, SIDE);
-    private final MnistNormalizer normalizer = new MnistNormalizer(SIDE, SIDE);
+    private final InkCheck check = new InkCheck(CANVAS, CANVAS);
+    private final MultiStepNormalizer normalizer = new MultiStepNormalizer(CANVAS, CANVAS);
     private int skeletonPixels;
     private boolean applied;
 
@@ -99,8 +99,16 @@ public final class DrawnImitation implements ImageOp {
         if (!redraw(factor)) {
             return;
         }
-        downscale.apply(canvas, small);
-        if (!normalizer.normalize(small, normalised)) {
+        // the rest of the Recognizer's DRAWN path: ink check, digit only, downscale and normalise
+        InkCheck.Result r = check.check(canvas);
+        if (!r.present()) {
+            return;
+        }
+        if (check.hasStrays(canvas)) {
+            check.keepDigit(canvas);
+        }
+        int step = normalizer.stepFor(r.boxMaxX() - r.boxMinX() + 1, r.boxMaxY() - r.boxMinY() + 1);
+        if (!normalizer.normalize(canvas, step, normalised)) {
             return;
         }
         System.arraycopy(normalised, 0, images, offset, N);
