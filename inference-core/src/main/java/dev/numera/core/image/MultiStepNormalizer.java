@@ -9,9 +9,9 @@ package dev.numera.core.image;
  * <p>The normaliser runs on the 28 px target unless the digit spans less than {@link #MIN_BOX} px
  * there; then on the coarsest image of the chain in which it spans at least that, or on the source.
  * The normaliser scales the digit's box to 20 px, so from the target a small digit would be blown up
- * from a few blurred pixels whose shape is already lost: a 40 px "1" on the 280 px pad is 4 px tall
- * at 28 and read as an "8"; MNIST test digits drawn 40 px tall on the pad read 51 % right that way,
- * 99 % from the 112 px image. A digit that fills its image goes through the target, as the
+ * from a few blurred pixels whose shape is already lost: a 30 px "1" on the 280 px pad is 3 px tall
+ * at 28 and read as an "8"; MNIST test digits drawn 40 px tall on the pad read about half the time
+ * that way (247 of 500 in SmallDigitsTest), 498 times from the 112 px image. A digit that fills its image goes through the target, as the
  * training's imitations of the pipeline do (MNIST's 20 px box is 80 px in their 112 px canvas).
  *
  * <p>Built for one source size; every buffer is allocated in the constructor. Not thread-safe.
