@@ -34,7 +34,11 @@ package dev.numera.core.image;
  * count all ink) and before the others; when too little ink is left the reason is {@link #ACROSS}. A digit
  * held so close to the camera that it touches two sides of the box goes with them, and the reason asks
  * for the digit inside the box (a picture cropped to the digit needs a frame of paper first, as
- * {@code numera predict} gives it).
+ * {@code numera predict} gives it). A line or a shadow's edge that runs through the digit usually reaches
+ * the check in two pieces, one at each side, because next to the dark digit the threshold's window is
+ * darker and the line's grey no longer counts as ink: a component that touches one side and runs away
+ * from it thin ({@link #LINE_THICKNESS}) and long ({@link #LINE_LENGTH}) is left out as well, unless too
+ * little ink would be left for a digit.
  *
  * <p>The box is also what the digit is: {@link #keepDigit} clears everything outside it (widened by
  * {@link #BOX_MARGIN}, for the soft edge of drawn strokes) and the components left out, so that a speck
@@ -58,6 +62,10 @@ public final class InkCheck {
     public static final float SIGNIFICANT_COMPONENT = 0.1f;
     public static final float MIN_BOX_FRACTION = 0.1f;
     public static final int MIN_BOX_PIXELS = 3;
+    /** A camera box's line piece ({@link #check(float[], boolean)}): at most this fraction of the box's longest side across (12 px of 140)... */
+    public static final float LINE_THICKNESS = 0.086f;
+    /** ...and at least this fraction along (20 px of 140). */
+    public static final float LINE_LENGTH = 0.143f;
     /** {@link #keepDigit} keeps this many pixels around the box: a drawn stroke's soft edge (below INK_LEVEL) is ~1 px. */
     public static final int BOX_MARGIN = 2;
 
@@ -110,7 +118,7 @@ public final class InkCheck {
             return largestComponent;
         }
 
-        /** Pixels of the components left out because they touch two sides (camera boxes only). */
+        /** Pixels of the components left out because they touch two sides or are a line's pieces at a side (camera boxes only). */
         public int acrossPixels() {
             return acrossPixels;
         }
@@ -163,11 +171,16 @@ public final class InkCheck {
     private final int[] compMaxX;
     private final int[] compMaxY;
     private final Result result = new Result();
+    /** {@link #LINE_THICKNESS} and {@link #LINE_LENGTH} in pixels of this image */
+    private final int lineThickness, lineLength;
 
     public InkCheck(int width, int height) {
         int n = Check.pixels(width, height);
         this.width = width;
         this.height = height;
+        int longest = Math.max(width, height);
+        lineThickness = (int) (LINE_THICKNESS * longest);
+        lineLength = (int) (LINE_LENGTH * longest);
         int maxRuns = ((width + 1) / 2) * height;
         runX0 = new int[maxRuns];
         runX1 = new int[maxRuns];
@@ -233,6 +246,22 @@ public final class InkCheck {
                 }
             }
             count -= res.acrossPixels;
+            // a line or a shadow's edge through the digit comes in pieces, one at each side: near the dark digit the
+            // threshold's window is darker and loses the line's grey. Left out too, unless too little ink would be
+            // left for a digit (a lone "1" touching the top is a thin piece at a side as well)
+            int pieces = 0;
+            for (int c = 0; c < comps; c++) {
+                if (compSize[c] > 0 && lineAtSide(c)) pieces += compSize[c];
+            }
+            if (pieces > 0 && count - pieces >= MIN_INK_PIXELS && count - pieces >= MIN_INK_FRACTION * n) {
+                for (int c = 0; c < comps; c++) {
+                    if (compSize[c] > 0 && lineAtSide(c)) {
+                        res.acrossPixels += compSize[c];
+                        compSize[c] = 0;
+                    }
+                }
+                count -= pieces;
+            }
         }
         if (cameraBox && (count < MIN_INK_PIXELS || count < MIN_INK_FRACTION * n)) {
             res.reason = res.acrossPixels > 0 ? ACROSS : TOO_LITTLE_INK;
@@ -277,6 +306,17 @@ public final class InkCheck {
         res.present = true;
         res.reason = PRESENT;
         return res;
+    }
+
+    /**
+     * Component c touches one side (those touching two are left out already) and runs away from it as a line does:
+     * thin across, long along.
+     */
+    private boolean lineAtSide(int c) {
+        int w = compMaxX[c] - compMinX[c] + 1, h = compMaxY[c] - compMinY[c] + 1;
+        boolean leftOrRight = compMinX[c] == 0 || compMaxX[c] == width - 1;
+        boolean topOrBottom = compMinY[c] == 0 || compMaxY[c] == height - 1;
+        return leftOrRight && h <= lineThickness && w >= lineLength || topOrBottom && w <= lineThickness && h >= lineLength;
     }
 
     /**

@@ -68,6 +68,61 @@ class CameraBoxTest {
         assertTrue(edge >= clean - 3, "the paper's edge in the box: " + edge + " against " + clean + " clean");
     }
 
+    /** A grey line of paper (rows y..y+thick-1 at grey g) under the ink: a pixel keeps the darker of the two. */
+    static byte[] line(byte[] rgba, int y, int thick, int g) {
+        for (int i = 4 * y * BOX; i < 4 * (y + thick) * BOX; i++) {
+            if ((i & 3) != 3 && (rgba[i] & 255) > g) rgba[i] = (byte) g;
+        }
+        return rgba;
+    }
+
+    /** A shadow's edge at row y: every row below is darkened to factor, over a soft ramp of `soft` rows. */
+    static byte[] shadow(byte[] rgba, int y, int soft, float factor) {
+        for (int r = y; r < BOX; r++) {
+            float f = 1f - (1f - factor) * Math.min(1f, (r - y + 1f) / soft);
+            for (int i = 4 * r * BOX; i < 4 * (r + 1) * BOX; i++) {
+                if ((i & 3) != 3) rgba[i] = (byte) Math.round((rgba[i] & 255) * f);
+            }
+        }
+        return rgba;
+    }
+
+    /**
+     * Ruled paper and a hand's shadow: a grey line (160 on paper 200, 2 px) or a shadow's edge (to half the light,
+     * 10 px soft) through the digit, somewhere across its middle. Near the dark digit the threshold loses the line,
+     * so it reached the ink check as two pieces, one at each side, that stretched the digit's box across the whole
+     * box: 228 and 151 of the 300 read right, against 299 clean. And digits touching one side, which must not
+     * lose a stroke to that (the regression guard).
+     */
+    @Test
+    void aLineOrAShadowsEdgeThroughTheDigitIsLeftOut() throws Exception {
+        Recognizer rec = shipped();
+        byte[] labels = MnistTestSet.labels();
+        int lined = 0, shaded = 0, atTop = 0, atLeft = 0;
+        for (int i = 0; i < COUNT; i++) {
+            float[] ink = scene(i);
+            int y = 55 + (i * 7) % 30;
+            lined += rec.recognizeRgba(line(Images.onPaper(ink, 200f, 40f), y, 2, 160), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+            shaded += rec.recognizeRgba(shadow(Images.onPaper(ink, 200f, 40f), y, 10, 0.5f), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+            // the digit moved up (left) until its ink touches the top (left) side
+            int[] box = Images.box(ink, BOX, BOX, 0.5f);
+            float[] top = new float[BOX * BOX], left = new float[BOX * BOX];
+            for (int r = 0; r < BOX; r++) {
+                for (int c = 0; c < BOX; c++) {
+                    top[r * BOX + c] = r + box[1] < BOX ? ink[(r + box[1]) * BOX + c] : 0f;
+                    left[r * BOX + c] = c + box[0] < BOX ? ink[r * BOX + c + box[0]] : 0f;
+                }
+            }
+            atTop += rec.recognizeRgba(Images.onPaper(top, 200f, 40f), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+            atLeft += rec.recognizeRgba(Images.onPaper(left, 200f, 40f), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+        }
+        System.out.println("camera box, " + COUNT + " MNIST test digits at ~60 px: a grey line through it " + lined
+                + ", a shadow's edge " + shaded + "; touching the top " + atTop + ", the left " + atLeft);
+        assertTrue(lined >= 0.95 * COUNT, "a line through the digit: " + lined);
+        assertTrue(shaded >= 0.95 * COUNT, "a shadow's edge through the digit: " + shaded);
+        assertTrue(atTop >= 0.95 * COUNT && atLeft >= 0.95 * COUNT, "touching a side: " + atTop + ", " + atLeft);
+    }
+
     @Test
     void anEdgeAShadowOrALineOnBlankPaperIsNoDigit() throws Exception {
         Recognizer rec = shipped();

@@ -274,6 +274,42 @@ class InkCheckTest {
         assertArrayEquals(seven, both, "the edge is cleared, the 7 untouched");
     }
 
+    /**
+     * A line through the digit that the threshold broke beside it: a piece at each side, thin and long, left out so
+     * the box is the digit's; a piece too short (19 px) or too thick (13 px) to be a line's stays. A "1" touching the
+     * top is a thin piece at a side too, but nothing else would be left: it stays.
+     */
+    @Test
+    void aLinesPiecesAtTheSidesAreLeftOutWhenADigitRemains() {
+        InkCheck check = new InkCheck(140, 140);
+        float[] seven = PaperSceneTest.seven();
+        int[] own = Images.box(seven, 140, 140, InkCheck.INK_LEVEL);
+        float[] cut = seven.clone();
+        Images.fillRect(cut, 140, 0, 70, own[0] - 6, 2, 1f);                 // from the left side to 6 px short of the 7
+        Images.fillRect(cut, 140, own[2] + 6, 70, 140 - own[2] - 6, 2, 1f);  // from 6 px past it to the right side
+        InkCheck.Result r = check.check(cut, true);
+        assertVerdict(r, true, InkCheck.PRESENT, "a 7 with a line's pieces");
+        assertArrayEquals(own, new int[] {r.boxMinX(), r.boxMinY(), r.boxMaxX(), r.boxMaxY()}, "the box is the 7's");
+        assertEquals(2 * (own[0] - 6) + 2 * (140 - own[2] - 6), r.acrossPixels());
+        check.keepDigit(cut);
+        assertArrayEquals(seven, cut, "the pieces are cleared, the 7 untouched");
+
+        float[] shortPiece = seven.clone();
+        Images.fillRect(shortPiece, 140, 0, 70, 19, 2, 1f);
+        assertEquals(0, check.check(shortPiece, true).acrossPixels(), "19 px: not a line's piece");
+        float[] thickPiece = seven.clone();
+        Images.fillRect(thickPiece, 140, 0, 70, 30, 13, 1f);
+        assertEquals(0, check.check(thickPiece, true).acrossPixels(), "13 px thick: not a line's piece");
+        float[] thinPiece = seven.clone();
+        Images.fillRect(thinPiece, 140, 0, 70, 20, 12, 1f);
+        assertEquals(20 * 12, check.check(thinPiece, true).acrossPixels(), "12 px thick, 20 long: a line's piece");
+        assertEquals(0, check.check(thinPiece, false).acrossPixels(), "on the pad nothing is left out");
+
+        float[] one = Images.polyline(140, 140, 4, 70, 0, 72, 90);           // a "1" cut by the top side
+        assertVerdict(check.check(one, true), true, InkCheck.PRESENT, "a lone 1 at the top");
+        assertEquals(0, check.result().acrossPixels());
+    }
+
     /** A speck far from the digit is not the digit: keepDigit clears it, and everything else outside the box. */
     @Test
     void keepDigitClearsWhatLiesOutsideTheBox() {
