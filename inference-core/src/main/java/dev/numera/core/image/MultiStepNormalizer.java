@@ -11,8 +11,9 @@ package dev.numera.core.image;
  * The normaliser scales the digit's box to 20 px, so from the target a small digit would be blown up
  * from a few blurred pixels whose shape is already lost: a 30 px "1" on the 280 px pad is 3 px tall
  * at 28 and read as an "8"; MNIST test digits drawn 40 px tall on the pad read about half the time
- * that way (247 of 500 in SmallDigitsTest), 498 times from the 112 px image. A digit that fills its image goes through the target, as the
- * training's imitations of the pipeline do (MNIST's 20 px box is 80 px in their 112 px canvas).
+ * that way (247 of 500 in SmallDigitsTest), 498 times from the 112 px image. A digit that fills its
+ * image goes through the target, as in the training's imitations of the pipeline (MNIST's 20 px box
+ * is 80 px in their 112 px canvas).
  *
  * <p>Built for one source size; every buffer is allocated in the constructor. Not thread-safe.
  */
@@ -59,6 +60,14 @@ public final class MultiStepNormalizer {
             }
         }
         return 0;
+    }
+
+    /** {@link #stepFor(int, int)} of the digit's box as the ink check found it (the check must have found a digit). */
+    public int stepFor(InkCheck.Result digit) {
+        if (!digit.present()) {
+            throw new IllegalArgumentException("the ink check found no digit: " + digit.reason());
+        }
+        return stepFor(digit.boxMaxX() - digit.boxMinX() + 1, digit.boxMaxY() - digit.boxMinY() + 1);
     }
 
     /**

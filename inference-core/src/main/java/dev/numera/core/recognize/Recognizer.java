@@ -176,7 +176,7 @@ public final class Recognizer {
             s.normalize.normalize(ink, 0, prediction.input);   // a small image already: normalised from itself
             return run();
         }
-        int step = s.normalize.stepFor(r.boxMaxX() - r.boxMinX() + 1, r.boxMaxY() - r.boxMinY() + 1);
+        int step = s.normalize.stepFor(r);
         return s.normalize.normalize(ink, step, prediction.input) ? run() : noDigit(InkCheck.TOO_SMALL);
     }
 

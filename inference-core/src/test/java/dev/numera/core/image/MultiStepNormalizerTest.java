@@ -23,6 +23,12 @@ class MultiStepNormalizerTest {
         assertEquals("280x140\u2192140x70\u2192112x56\u219256x28\u219228x14", wide.downscale().describe());
         assertEquals(4, wide.stepFor(140, 10));   // 14 px wide at 28x14
         assertEquals(3, wide.stepFor(10, 70));    // 7 px tall at 28x14, 14 at 56x28
+        // from the ink check's box: a 12 x 40 px stroke on the pad, as stepFor(12, 40)
+        InkCheck check = new InkCheck(280, 280);
+        float[] one = new float[280 * 280];
+        Images.fillRect(one, 280, 130, 100, 12, 40, 1f);
+        assertEquals(2, n.stepFor(check.check(one)));
+        assertThrows(IllegalArgumentException.class, () -> n.stepFor(check.check(new float[280 * 280])));
     }
 
     /** From the target it is the old two parts, bit for bit; from a finer image, the naive steps' image normalised. */

@@ -240,7 +240,7 @@ public final class CameraImitation implements ImageOp {
         if (check.hasStrays(ink)) {
             check.keepDigit(ink);
         }
-        int step = normalizer.stepFor(r.boxMaxX() - r.boxMinX() + 1, r.boxMaxY() - r.boxMinY() + 1);
+        int step = normalizer.stepFor(r);
         if (!normalizer.normalize(ink, step, normalised)) {
             lastReason = InkCheck.TOO_SMALL;
             return;

@@ -13,8 +13,9 @@ import dev.numera.training.random.SplitMix64;
  * {@link StrokeRasterizer}: every skeleton pixel joined to its 8-neighbours by short segments,
  * brush diameter from {@link StrokeRasterizer#brushDiameterFor} of the skeleton's box (so the stroke
  * ends ~2 px wide at 28, as in the app) times a random factor 0.8..1.25. Then the rest of the
- * {@link dev.numera.core.recognize.Recognizer}'s DRAWN path: area downscale 112→56→28 and MNIST
- * normalise.
+ * {@link dev.numera.core.recognize.Recognizer}'s DRAWN path: ink check, digit only, area downscale
+ * 112→56→28 and MNIST normalise ({@link MultiStepNormalizer}); when the check finds no digit the
+ * image is left unchanged.
  *
  * <p>Binarisation is at {@code min(0.5, max/2)} so a faint (contrast-augmented or blurred) digit
  * still has a skeleton. An image without ink, or whose skeleton is lost, is left unchanged
@@ -107,7 +108,7 @@ public final class DrawnImitation implements ImageOp {
         if (check.hasStrays(canvas)) {
             check.keepDigit(canvas);
         }
-        int step = normalizer.stepFor(r.boxMaxX() - r.boxMinX() + 1, r.boxMaxY() - r.boxMinY() + 1);
+        int step = normalizer.stepFor(r);
         if (!normalizer.normalize(canvas, step, normalised)) {
             return;
         }
