@@ -18,6 +18,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * again, and repainted, when the ratio changes). Points are also kept here to repaint the canvas
  * after an undo. One pointer draws at a time, except that a pen coming down while a finger or a
  * palm draws takes over: that touch stroke is dropped, so a hand resting on a tablet does not block the pen.
+ * A mouse or pen pressed just off the pad and moved onto it draws from where it comes in.
  * A pointermove adds every position it stands for (its coalesced events): on a busy or slow device one
  * event can hold dozens, and its own position alone turned a fast "0" into a polygon.
  */
@@ -50,6 +51,7 @@ public final class DrawPad {
     private int strokeCount;
     private int activePointer = -1;
     private boolean activeTouch;            // the active pointer is a finger or palm: a pen coming down takes over
+    private int takenAway = -1;             // a pointer still down whose stroke a clear or an undo took: it draws again when lifted
     // the drawing area in the viewport, CSS px, and pad px per CSS px: read once per pointer event (see locate)
     private double areaLeft, areaTop, scaleX, scaleY;
     // What the last clear took away (strokes, points), still in xs/ys/starts: an undo right after a clear
@@ -150,7 +152,7 @@ public final class DrawPad {
         strokes.clear();
         points = 0;
         strokeCount = 0;
-        activePointer = -1;
+        takeAwayActive();
         repaint();
         listener.inkChanged(true);
     }
@@ -172,8 +174,15 @@ public final class DrawPad {
         strokes.undoLastStroke();
         strokeCount--;
         points = starts[strokeCount];
-        activePointer = -1;
+        takeAwayActive();
         repaint();
+    }
+
+    // No active stroke any more; its pointer, if one is still down, must not start another by moving on
+    // (a key pressed mid-stroke, Escape or Ctrl+Z, would otherwise be undone by the next move).
+    private void takeAwayActive() {
+        takenAway = activePointer;
+        activePointer = -1;
     }
 
     // the cleared strokes into the rasterizer again, point by point, as they were drawn
@@ -206,6 +215,7 @@ public final class DrawPad {
         if (p.getPointerId() == activePointer) {
             up(e); // the same pointer pressing again: its pointerup was missed, its stroke is over
         }
+        takenAway = -1;
         boolean pen = "pen".equals(p.getPointerType());
         if (activePointer >= 0 && activeTouch && pen) {
             // A palm resting on the pad as the pen comes down: the pen writes, and the palm's stroke goes as if
@@ -216,6 +226,14 @@ public final class DrawPad {
             return; // one stroke at a time; right/middle mouse buttons don't draw
         }
         e.preventDefault();   // no text selection, no compatibility mouse events (and so no focus of its own)
+        begin(p);
+        locate();
+        addPoint(p);
+        listener.inkChanged(false);
+    }
+
+    // Pointer p's stroke starts; its points are the caller's to add.
+    private void begin(PointerEvent p) {
         Js.focusWithoutRing(canvas);   // off a button clicked before, so Space does not press it again
         activePointer = p.getPointerId();
         activeTouch = "touch".equals(p.getPointerType());
@@ -228,17 +246,24 @@ public final class DrawPad {
         }
         starts[strokeCount++] = points;
         strokes.beginStroke();
-        locate();
-        addPoint(p);
-        listener.inkChanged(false);
     }
 
     private void move(Event e) {
         PointerEvent p = (PointerEvent) e;
         if (p.getPointerId() != activePointer) {
-            return;
-        }
-        if (p.getButtons() == 0 && "mouse".equals(p.getPointerType())) {
+            // A mouse or pen pressed just off the pad and moved onto it, its button (or tip) down: the stroke
+            // starts where it comes in, as on paper. A finger cannot: a touch belongs to the element it
+            // started on (implicit capture), and there it scrolls the page.
+            boolean held = (p.getButtons() & 1) != 0;
+            if (!held && p.getPointerId() == takenAway) {
+                takenAway = -1;   // lifted where the pad did not hear it
+            }
+            if (!held || activePointer >= 0 || "touch".equals(p.getPointerType()) || p.getPointerId() == takenAway) {
+                return;
+            }
+            begin(p);
+            Js.clearSelection();   // what the press off the pad selected on its way (the pad's heading, say)
+        } else if (p.getButtons() == 0 && "mouse".equals(p.getPointerType())) {
             up(e); // a mouse hovering with no button held: the pointerup was missed, so the stroke ended
             return;
         }
@@ -259,6 +284,9 @@ public final class DrawPad {
 
     private void up(Event e) {
         PointerEvent p = (PointerEvent) e;
+        if (p.getPointerId() == takenAway) {
+            takenAway = -1;
+        }
         if (p.getPointerId() != activePointer) {
             return;
         }

@@ -44,6 +44,13 @@ public final class Js {
     public static native void capturePointer(HTMLElement el, int id);
 
     /**
+     * Drops the page's text selection: a mouse pressed on text selects it as it moves, and a press on
+     * selected text later drags the text instead (the browser then cancels the pointer).
+     */
+    @JSBody(script = "var s = window.getSelection ? getSelection() : null; if (s && s.rangeCount) { s.removeAllRanges(); }")
+    public static native void clearSelection();
+
+    /**
      * The moves a pointermove stands for, oldest first, the event's own position last: a busy main
      * thread gets one pointermove per frame or long task, and the positions in between are only here.
      * Null where the browser has no getCoalescedEvents (Safari before 18); an event made by a script
