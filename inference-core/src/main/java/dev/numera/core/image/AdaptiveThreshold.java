@@ -9,11 +9,11 @@ package dev.numera.core.image;
  * global level is what makes a soft shadow across the paper disappear: inside a window a smooth shadow
  * is nearly linear, so its mean equals the centre pixel and nothing stands out; a pen stroke, narrower
  * than the window, does. Defaults: radius 7 (15x15), offset 8, minContrast 0.1, for a 140x140 box of
- * camera pixels fed by {@link Luminance#maxChannel}.
+ * camera pixels fed by {@link Luminance#cameraGrey}.
  *
  * <p>Why the relative term: a shadow scales everything, so an absolute offset that is right in full
  * light is too strict in shadow and too loose on bright paper. Faint marks that are not ink (what is
- * left of ruled lines after {@link Luminance#maxChannel}, a line that lifts above grey paper and makes
+ * left of ruled lines after {@link Luminance#cameraGrey}, a line that lifts above grey paper and makes
  * its neighbours look dark, paper texture) stay within a few percent of the local mean wherever the
  * light falls; pen and pencil strokes are 20..60 % under it. In the ruled-paper-with-shadow test scene
  * (measured with a 9x9 window) 0.08 already removed every false pixel and 0 let hundreds through;
@@ -35,7 +35,7 @@ package dev.numera.core.image;
  * clipped at the border: the mean is over the pixels that exist.
  *
  * <p>{@link #applyRgba} is the camera path in one pass over the pixels: RGBA straight to integer
- * levels (the same levels {@link Luminance#maxChannel} + {@link #level} give), with no float grey
+ * levels (the same levels {@link Luminance#cameraGrey} + {@link #level} give), with no float grey
  * image in between.
  *
  * <p>Built for one (width, height); the level and integral buffers are allocated once and reused
@@ -55,12 +55,12 @@ public final class AdaptiveThreshold {
     private final int[] integral;
     /** (width*height) grey level 0..255 of each pixel, as {@link #level} gives. */
     private final int[] levels;
-    /** grey level of an opaque pixel by max(R, G, B), for {@link #tableBackground}. */
+    /** grey level of an opaque pixel by its camera grey (0..255, see {@link #applyRgba}), for {@link #tableBackground}. */
     private final int[] opaqueLevel = new int[256];
     private float tableBackground = Float.NaN;
     /**
      * One float: a grey value goes through it before {@link #level}, so it is rounded to float32 as
-     * maxChannel's float[] store rounds it (TeaVM's JavaScript computes float expressions in double).
+     * cameraGrey's float[] store rounds it (TeaVM's JavaScript computes float expressions in double).
      */
     private final float[] greyScratch = new float[1];
 
@@ -117,7 +117,7 @@ public final class AdaptiveThreshold {
     }
 
     /**
-     * @param grey (width*height) grey levels 0..255, paper-bright (as {@link Luminance#maxChannel} gives)
+     * @param grey (width*height) grey levels 0..255, paper-bright (as {@link Luminance#cameraGrey} gives)
      * @param ink  (width*height) output, 1f = ink, 0f = paper; may not be {@code grey}
      * @return number of ink pixels
      */
@@ -136,9 +136,10 @@ public final class AdaptiveThreshold {
     }
 
     /**
-     * The camera path fused: {@code Luminance.maxChannel(rgba, width, height, background, grey)} then
+     * The camera path fused: {@code Luminance.cameraGrey(rgba, width, height, background, grey)} then
      * {@code apply(grey, ink)}, with the same result, but without the float grey image. Per pixel:
-     * {@code max(R, G, B)} of the packed int and, for opaque pixels (every video frame), a table lookup.
+     * {@code min(max(R, G, B), 2 min(R, G))} of the packed int in ints and, for opaque
+     * pixels (every video frame), a table lookup.
      *
      * @param rgba       (width*height) packed pixels {@code R | G << 8 | B << 16 | A << 24}, row-major
      *                   (see {@link Luminance#pack})
@@ -153,7 +154,7 @@ public final class AdaptiveThreshold {
         Luminance.checkBackground(background);
         if (background != tableBackground) {
             for (int m = 0; m < 256; m++) {
-                opaqueLevel[m] = blendedLevel(255, m, background);
+                opaqueLevel[m] = blendedLevel(0xFF000000 | m | m << 8 | m << 16, background);
             }
             tableBackground = background;
         }
@@ -165,19 +166,22 @@ public final class AdaptiveThreshold {
             int g = (px >>> 8) & 0xFF;
             int b = (px >>> 16) & 0xFF;
             int a = px >>> 24;
-            // max(r, g, b) without branches: on a camera's noisy pixels which channel is largest is a coin
-            // toss per pixel, and TeaVM compiles a ternary to a branch (x - ((x - y) & ((x - y) >> 31)) is
-            // max(x, y) for these small ints: the mask is all ones exactly when x < y)
+            // max(r, g, b) and min(r, g) without branches: on a camera's noisy pixels which channel is largest
+            // is a coin toss per pixel, and TeaVM compiles a ternary to a branch (for these small ints the
+            // mask (x - y) >> 31 is all ones exactly when x < y: x - ((x - y) & mask) is max(x, y),
+            // y + ((x - y) & mask) is min(x, y))
             int m = r - ((r - g) & ((r - g) >> 31));
             m = m - ((m - b) & ((m - b) >> 31));
-            levels[i] = a == 255 ? opaque[m] : blendedLevel(a, m, background); // not opaque: rare, canvases not video
+            int cap = (g + ((r - g) & ((r - g) >> 31))) << 1;
+            m = cap + ((m - cap) & ((m - cap) >> 31));   // min(m, cap)
+            levels[i] = a == 255 ? opaque[m] : blendedLevel(px, background); // not opaque: rare, canvases not video
         }
         return threshold(ink);
     }
 
-    /** {@link #level} of {@link Luminance#maxChannel}'s grey for one pixel. */
-    private int blendedLevel(int alpha, int maxRgb, float background) {
-        greyScratch[0] = Luminance.maxChannelGrey(alpha, maxRgb, background);
+    /** {@link #level} of {@link Luminance#cameraGrey}'s grey for one packed pixel. */
+    private int blendedLevel(int px, float background) {
+        greyScratch[0] = Luminance.cameraGrey(px, background);
         return level(greyScratch[0]);
     }
 

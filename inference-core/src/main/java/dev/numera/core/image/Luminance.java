@@ -15,8 +15,9 @@ package dev.numera.core.image;
  * <p>Four outputs, pick by where the pixels came from:
  * <ul>
  * <li>{@link #grey}: luminance in grey levels 0..255, paper-bright.</li>
- * <li>{@link #maxChannel}: {@code max(R,G,B)} in grey levels 0..255, paper-bright: the camera path's
- *     input to {@link AdaptiveThreshold}; coloured ruled lines almost vanish (see the method).</li>
+ * <li>{@link #cameraGrey}: the brightest channel {@code max(R,G,B)}, at most twice the darker of red and
+ *     green, in grey levels 0..255, paper-bright: the camera path's input to {@link AdaptiveThreshold};
+ *     light coloured ruled lines almost vanish, red and pink pens stay dark (see the method).</li>
  * <li>{@link #inkDark}: dark ink on light paper to ink-high 0..1 ({@code 1 - grey/255}).</li>
  * <li>{@link #inkLight}: light ink on a dark canvas to ink-high 0..1 ({@code grey/255}).</li>
  * </ul>
@@ -28,7 +29,7 @@ public final class Luminance {
     public static final float WEIGHT_B = 0.114f;
 
     private static final int GREY = 0;
-    private static final int MAX_CHANNEL = 1;
+    private static final int CAMERA_GREY = 1;
     private static final int INK_DARK = 2;
     private static final int INK_LIGHT = 3;
 
@@ -54,30 +55,45 @@ public final class Luminance {
     }
 
     /**
-     * The brightest channel, {@code max(R, G, B)} (HSV "value"), in grey levels 0..255, paper-bright:
-     * the camera path's input to {@link AdaptiveThreshold}.
+     * The brightest channel, {@code max(R, G, B)} (HSV "value"), but at most {@code 2 min(R, G)}, in grey
+     * levels 0..255, paper-bright: the camera path's input to {@link AdaptiveThreshold}.
      *
-     * <p>Why not luminance: exercise-book ruled lines are light blue, e.g. RGB (170,200,235). On white
-     * paper (245) their luminance is 195, 20 % under the paper, as dark relative to its surroundings
-     * as a faint pencil stroke, so no threshold can tell them apart. A coloured line absorbs mostly
-     * one channel; its brightest channel (235) is within a few percent of the paper's. Pen and pencil
-     * absorb all channels: black, graphite, a blue ballpoint (30,40,120 -> 120) or a green pen stay
-     * dark. The cost: a light red pen (200,30,30 -> 200) fades out, like a red margin line should.
-     * Shadows scale all channels, so they stay what they were.
+     * <p>Why the brightest channel, not luminance: exercise-book ruled lines are light blue, e.g. RGB
+     * (170,200,235). On white paper (245) their luminance is 195, 20 % under the paper, as dark relative to
+     * its surroundings as a faint pencil stroke, so no threshold can tell them apart. A coloured line
+     * absorbs mostly one channel; its brightest channel (235) is within a few percent of the paper's. Pen
+     * and pencil absorb all channels: black, graphite, a blue ballpoint (30,40,120 -> 120 before the cap)
+     * or a green pen stay dark. Shadows scale all channels, so they stay what they were.
+     *
+     * <p>Why the cap: a red pen absorbs green and blue and hardly any red, so its brightest channel is
+     * nearly the paper's: (200,30,30) gave 200 on paper 245, and its strokes, thick ones most (they pull
+     * the threshold's local mean down), vanished. What tells a pen from a pale line is how far down its
+     * darkest channel goes; blue is left out of that, because yellow (a highlighter (250,240,80), yellow
+     * paper) absorbs blue alone. Twice {@code min(R, G)} leaves the light-blue line (340), a pale red
+     * margin line (230,120,120: 240), yellow, pink, green and orange highlighters and any grey alone, and
+     * takes the red pen to 60 and a pink one (230,60,160) to 120. A ratio, not an offset, because a shadow
+     * scales every channel: the red pen on paper in half the light is (100,15,15), capped at 30. Measured
+     * through the camera path (500 MNIST test digits at ~60 px, shipped model; black ink 497 either way):
+     * red (200,30,30) on white 131 -> 494 read right, (220,50,60) 0 -> 489, pink (230,60,160) 0 -> 489,
+     * red on beige paper (200,170,140) 0 -> 495, red on grey paper 150 289 -> 494, in half the light
+     * 112 -> 494, a light red (240,100,100) 0 -> 343. The cost: saturated coloured lines now show, as grey
+     * ones always did: a red (220,80,90), dark-blue (100,140,220) or cyan (100,230,240) ruled line comes
+     * out as ink, which {@link InkCheck} leaves out where it runs across the box; a grid of red lines every
+     * 25 px through a black digit cut 299 -> 193 of 300 read right (dark-blue and cyan 299 -> 298).
      *
      * @param rgba       (4*width*height) unsigned RGBA bytes, row-major
      * @param background grey level 0..255 under transparent pixels
      * @param out        (width*height) grey levels 0..255, paper-bright
      */
-    public static void maxChannel(byte[] rgba, int width, int height, float background, float[] out) {
+    public static void cameraGrey(byte[] rgba, int width, int height, float background, float[] out) {
         Check.bytes(rgba, 4 * Check.pixels(width, height), "rgba");
-        convert(rgba, width, height, background, out, MAX_CHANNEL);
+        convert(rgba, width, height, background, out, CAMERA_GREY);
     }
 
-    /** As {@link #maxChannel(byte[], int, int, float, float[])}, on (width*height) packed pixels. */
-    public static void maxChannel(int[] rgba, int width, int height, float background, float[] out) {
+    /** As {@link #cameraGrey(byte[], int, int, float, float[])}, on (width*height) packed pixels. */
+    public static void cameraGrey(int[] rgba, int width, int height, float background, float[] out) {
         Check.ints(rgba, Check.pixels(width, height), "rgba");
-        convert(rgba, width, height, background, out, MAX_CHANNEL);
+        convert(rgba, width, height, background, out, CAMERA_GREY);
     }
 
     /**
@@ -151,8 +167,8 @@ public final class Luminance {
         float v;
         if (mode == GREY) {
             v = y;
-        } else if (mode == MAX_CHANNEL) {
-            v = r > g ? (r > b ? r : b) : (g > b ? g : b);
+        } else if (mode == CAMERA_GREY) {
+            v = cameraGrey(r, g, b);
         } else if (mode == INK_DARK) {
             v = 1f - y * (1f / 255f);
         } else {
@@ -173,16 +189,14 @@ public final class Luminance {
     }
 
     /**
-     * {@link #maxChannel}'s grey for one pixel from its alpha and {@code max(R, G, B)}: exactly the
-     * value maxChannel stores. Compositing {@code c' = a*c + (1-a)*bg} is non-decreasing in c (also
-     * in float rounding), so the largest composited channel is the composited largest channel. The
-     * fused camera pass ({@link AdaptiveThreshold#applyRgba}) tabulates it for the 256 values of
-     * {@code maxRgb} instead of compositing three channels per pixel.
+     * {@link #cameraGrey}'s grey for one pixel, packed {@code R | G << 8 | B << 16 | A << 24}: exactly
+     * the value cameraGrey stores. For the fused camera pass ({@link AdaptiveThreshold#applyRgba}), on the
+     * pixels that are not opaque (a canvas, never a video frame).
      */
-    static float maxChannelGrey(int alpha, int maxRgb, float background) {
-        float a = alpha * (1f / 255f);
+    static float cameraGrey(int px, float background) {
+        float a = (px >>> 24) * (1f / 255f);
         float under = (1f - a) * background;
-        float v = a * maxRgb + under;
+        float v = cameraGrey(a * (px & 0xFF) + under, a * ((px >>> 8) & 0xFF) + under, a * ((px >>> 16) & 0xFF) + under);
         if (v < 0f) {
             v = 0f;
         }
@@ -190,6 +204,14 @@ public final class Luminance {
             v = 255f;
         }
         return v;
+    }
+
+    // max(r, g, b), at most 2 min(r, g); for whole numbers (an opaque pixel) the fused pass computes the
+    // same with ints
+    private static float cameraGrey(float r, float g, float b) {
+        float max = r > g ? (r > b ? r : b) : (g > b ? g : b);
+        float cap = 2 * (r < g ? r : g);
+        return max < cap ? max : cap;
     }
 
     static void checkBackground(float background) {

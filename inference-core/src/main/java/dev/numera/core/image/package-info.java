@@ -7,7 +7,7 @@
  *
  * <p>Camera (a 140x140 box of the video frame):
  * <pre>
- *   RGBA (140x140, packed ints) --Luminance.maxChannel--&gt; grey 0..255 (140x140)
+ *   RGBA (140x140, packed ints) --Luminance.cameraGrey--&gt; grey 0..255 (140x140)
  *     --AdaptiveThreshold (15x15, offset 8, contrast 10 %)--&gt; ink 0/1 (140x140)
  *     --InkCheck (pieces touching two sides left out; too little ink for the box)--&gt; present? reason, the digit's box --InkCheck.keepDigit--&gt;
  *     --AreaDownscale 140→112→56→28--&gt; ink 0..1 (28x28)

@@ -11,7 +11,7 @@ import dev.numera.core.nn.Sequential;
  * The one pipeline every front end uses (browser canvas, browser camera, {@code numera predict},
  * the tests):
  * <pre>
- *   CAMERA  rgba box → grey (brightest channel) → adaptive threshold (ink 1, paper 0) → ink check (pieces touching two
+ *   CAMERA  rgba box → grey (brightest channel, held near min(R, G)) → adaptive threshold (ink 1, paper 0) → ink check (pieces touching two
  *           sides left out, too little ink for the box) → digit only → area downscale to 28 (140→112→56→28) → MNIST
  *           normalise (20 px box, centre of mass at 14,14) → network
  *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check (too small by its extent alone) → digit only
@@ -122,7 +122,7 @@ public final class Recognizer {
             px = s.pixels;
         }
         if (kind == InputKind.CAMERA) {
-            // coloured ruled lines vanish in the brightest channel; its grey levels go straight into the threshold
+            // coloured ruled lines vanish in the camera grey, red pens stay; its grey levels go straight into the threshold
             s.threshold.applyRgba(px, 255f, s.ink);
             prediction.thresholded = s.ink;
             prediction.thresholdedWidth = width;

@@ -66,7 +66,7 @@ class AdaptiveThresholdTest {
     }
 
     @Test
-    void fusedRgbaPassGivesExactlyMaxChannelThenApply() {
+    void fusedRgbaPassGivesExactlyCameraGreyThenApply() {
         Images.Lcg rng = new Images.Lcg(11);
         int[][] cases = {{140, 140, 7}, {37, 23, 4}, {9, 9, 7}, {60, 44, 10}};
         float[] backgrounds = {255f, 0f, 127.3f};
@@ -74,15 +74,17 @@ class AdaptiveThresholdTest {
         for (int[] c : cases) {
             int w = c[0];
             int h = c[1];
-            for (int variant = 0; variant < 3; variant++) {
-                // opaque paper with dark specks and colour casts; variant 2 adds random alpha
+            for (int variant = 0; variant < 4; variant++) {
+                // opaque paper with dark specks and colour casts; variant 2 adds random alpha; variant 3 is
+                // saturated colour (each channel on its own, so 2 min(R, G) often caps the brightest
+                // channel), opaque and not
                 byte[] rgba = new byte[4 * w * h];
                 for (int i = 0; i < w * h; i++) {
                     int base = rng.nextInt(8) == 0 ? rng.nextInt(90) : 140 + rng.nextInt(110);
                     for (int ch = 0; ch < 3; ch++) {
-                        rgba[4 * i + ch] = (byte) Math.min(255, base + rng.nextInt(30));
+                        rgba[4 * i + ch] = (byte) (variant == 3 ? rng.nextInt(256) : Math.min(255, base + rng.nextInt(30)));
                     }
-                    rgba[4 * i + 3] = (byte) (variant == 2 ? rng.nextInt(256) : 255);
+                    rgba[4 * i + 3] = (byte) (variant == 2 || (variant == 3 && rng.nextInt(4) == 0) ? rng.nextInt(256) : 255);
                 }
                 int[] packed = new int[w * h];
                 for (int i = 0; i < w * h; i++) {
@@ -92,7 +94,7 @@ class AdaptiveThresholdTest {
                     AdaptiveThreshold t = new AdaptiveThreshold(w, h, c[2], 8f, 0.1f);
                     float[] grey = new float[w * h];
                     float[] expected = new float[w * h];
-                    Luminance.maxChannel(rgba, w, h, background, grey);
+                    Luminance.cameraGrey(rgba, w, h, background, grey);
                     int count = t.apply(grey, expected);
                     float[] ink = new float[w * h];
                     assertEquals(count, t.applyRgba(packed, background, ink));

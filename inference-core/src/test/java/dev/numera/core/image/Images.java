@@ -176,6 +176,18 @@ public final class Images {
         return rgba;
     }
 
+    /** Opaque RGBA bytes of coloured ink on coloured paper: per channel, paper - ink * (paper - pen). */
+    static byte[] onPaper(float[] ink, int[] paper, int[] pen) {
+        byte[] rgba = new byte[ink.length * 4];
+        for (int i = 0; i < ink.length; i++) {
+            for (int c = 0; c < 3; c++) {
+                rgba[4 * i + c] = (byte) Math.floor(paper[c] - ink[i] * (paper[c] - pen[c]) + 0.5);
+            }
+            rgba[4 * i + 3] = (byte) 255;
+        }
+        return rgba;
+    }
+
     /** ASCII rendering for failure messages. */
     static String ascii(float[] img, int w, int h) {
         StringBuilder sb = new StringBuilder();

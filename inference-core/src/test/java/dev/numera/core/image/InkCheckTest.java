@@ -20,7 +20,7 @@ class InkCheckTest {
     /** Threshold a camera-like RGBA image the way the camera pipeline does. */
     static float[] thresholded(byte[] rgba, int w, int h) {
         float[] grey = new float[w * h];
-        Luminance.maxChannel(rgba, w, h, 255f, grey);
+        Luminance.cameraGrey(rgba, w, h, 255f, grey);
         float[] ink = new float[w * h];
         new AdaptiveThreshold(w, h).apply(grey, ink);
         return ink;
@@ -470,7 +470,7 @@ class InkCheckTest {
         for (int i = 0; i < images.length; i++) {
             float[] big = Images.bilinear(MnistTestSet.digit(i), 28, 28, w, w);
             byte[] rgba = Images.onPaper(big, 205f, 40f);
-            Luminance.maxChannel(rgba, w, w, 255f, grey);
+            Luminance.cameraGrey(rgba, w, w, 255f, grey);
             threshold.apply(grey, ink);
             InkCheck.Result r = check.check(ink, true);   // as the camera checks: nothing of a digit runs across the box
             if (r.present()) {

@@ -83,22 +83,27 @@ class LuminanceTest {
     }
 
     @Test
-    void maxChannelKeepsPenStrokesDarkAndRuledLinesNearPaper() {
-        // white paper, light-blue ruled line, blue ballpoint, black ink, red pen, half-transparent black
+    void cameraGreyKeepsPenStrokesDarkAndRuledLinesNearPaper() {
+        // white paper, light-blue ruled line, blue ballpoint, black ink, red pen, half-transparent black,
+        // pink pen, yellow highlighter, pale red margin line, saturated red margin line
         byte[] rgba = pixels(245, 245, 240, 255, 170, 200, 235, 255, 30, 40, 120, 255, 20, 20, 20, 255,
-                200, 30, 30, 255, 0, 0, 0, 51);
-        float[] lum = new float[6];
-        float[] max = new float[6];
-        Luminance.grey(rgba, 6, 1, 255f, lum);
-        Luminance.maxChannel(rgba, 6, 1, 255f, max);
+                200, 30, 30, 255, 0, 0, 0, 51, 230, 60, 160, 255, 250, 240, 80, 255, 230, 120, 120, 255, 220, 80, 90, 255);
+        float[] lum = new float[10];
+        float[] cam = new float[10];
+        Luminance.grey(rgba, 10, 1, 255f, lum);
+        Luminance.cameraGrey(rgba, 10, 1, 255f, cam);
         assertEquals(195.0f, lum[1], 0.1f, "the line's luminance: 50 levels (20 %) under the paper");
         assertEquals(244.4f, lum[0], 0.1f);
-        assertEquals(245f, max[0], 1e-3f);
-        assertEquals(235f, max[1], 1e-3f, "max channel: 10 levels (4 %) under the paper");
-        assertEquals(120f, max[2], 1e-3f, "blue pen stays dark");
-        assertEquals(20f, max[3], 1e-3f);
-        assertEquals(200f, max[4], 1e-3f, "red pen fades (documented cost)");
-        assertEquals(0.8f * 255f, max[5], 1e-3f, "alpha 0.2 black over white");
+        assertEquals(245f, cam[0], 1e-3f);
+        assertEquals(235f, cam[1], 1e-3f, "the line's brightest channel: 10 levels (4 %) under the paper");
+        assertEquals(60f, cam[2], 1e-3f, "blue pen: dark, and darker by the cap (2 x 30)");
+        assertEquals(20f, cam[3], 1e-3f);
+        assertEquals(0.8f * 255f, cam[5], 1e-3f, "alpha 0.2 black over white");
+        assertEquals(60f, cam[4], 1e-3f, "red pen: 2 min(R, G), not its red 200");
+        assertEquals(120f, cam[6], 1e-3f, "pink pen: 2 min(R, G), not its red 230");
+        assertEquals(250f, cam[7], 1e-3f, "yellow highlighter: blue is not counted, its brightest channel stays");
+        assertEquals(230f, cam[8], 1e-3f, "pale red margin line: under the cap (240), its brightest channel stays");
+        assertEquals(160f, cam[9], 1e-3f, "saturated red margin line: 2 min(R, G)");
     }
 
     @Test

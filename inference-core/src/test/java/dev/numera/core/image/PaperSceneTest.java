@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The camera's hard case: a dark stroke on exercise-book paper with light-blue ruled lines and a soft
  * shadow over half the box (light down to 0.55: paper 200 -> 110), light-blue ruled lines (170,200,235)
- * 1-2 px every 20 px, and +-3 levels of camera noise. After Luminance.maxChannel + AdaptiveThreshold
+ * 1-2 px every 20 px, and +-3 levels of camera noise. After Luminance.cameraGrey + AdaptiveThreshold
  * (defaults) only the stroke may remain.
  */
 class PaperSceneTest {
@@ -115,7 +115,7 @@ class PaperSceneTest {
         byte[] rgba = scene(stroke, paper, noise);
         float[] grey = new float[W * H];
         if (maxChannel) {
-            Luminance.maxChannel(rgba, W, H, 255f, grey);
+            Luminance.cameraGrey(rgba, W, H, 255f, grey);
         } else {
             Luminance.grey(rgba, W, H, 255f, grey);
         }

@@ -19,7 +19,7 @@ class PipelineTest {
         final MnistNormalizer normalizer = new MnistNormalizer(28, 28);
 
         InkCheck.Result frame(byte[] rgba, float[] input28) {
-            Luminance.maxChannel(rgba, 140, 140, 255f, grey);
+            Luminance.cameraGrey(rgba, 140, 140, 255f, grey);
             threshold.apply(grey, ink);
             InkCheck.Result r = check.check(ink);
             if (r.present()) {
