@@ -20,8 +20,8 @@ import dev.numera.core.nn.Sequential;
  *   RAW     small digit image of any size (light on dark) → ink check → digit only → normalise → network
  * </pre>
  * "Digit only": what lies outside the ink check's box around the digit's pieces (specks, a pen tick) is cleared.
- * When there is nothing to read (empty canvas, blank or shaded paper, noise) the prediction says
- * "no digit" with the reason instead of guessing.
+ * When there is nothing to read (empty canvas, blank or shaded paper, noise), or several digits side by side
+ * (the network reads one), the prediction says "no digit" with the reason instead of guessing.
  *
  * <p>Allocation happens only for a source size that is not one of the last two; a stream of same-sized
  * frames (the camera loop), or two sizes in turn (the camera's box and the drawing pad, while the camera

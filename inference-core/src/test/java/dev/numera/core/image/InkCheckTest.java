@@ -47,7 +47,7 @@ class InkCheckTest {
     void componentsMatchANaiveLabelling() {
         Images.Lcg rng = new Images.Lcg(11);
         int[][] sizes = {{1, 9}, {9, 1}, {2, 2}, {13, 9}, {28, 28}, {37, 61}, {140, 140}};
-        int labelled = 0;
+        int labelled = 0, several = 0;
         for (int[] size : sizes) {
             int w = size[0], h = size[1];
             InkCheck check = new InkCheck(w, h);
@@ -76,12 +76,20 @@ class InkCheckTest {
                     assertArrayEquals(new int[]{want[3], want[4], want[5], want[6]},
                             new int[]{r.boxMinX(), r.boxMinY(), r.boxMaxX(), r.boxMaxY()}, what);
                 }
+                if (r.reason() == InkCheck.SEVERAL || r.reason() == InkCheck.PRESENT) {
+                    assertEquals(want[7] == 1, r.reason() == InkCheck.SEVERAL, what + ": " + r);
+                    several += want[7];
+                }
             }
         }
         assertTrue(labelled > 60, "most images must reach the labelling, got " + labelled);
+        assertTrue(several >= 5, "some images must be several digits side by side, got " + several);
     }
 
-    /** {ink pixels, components, largest, box of the components with >= 10 % of the largest: minX, minY, maxX, maxY}. */
+    /**
+     * {ink pixels, components, largest, box of the components with >= 10 % of the largest: minX, minY, maxX, maxY, and 1
+     * when those components are several digits side by side (InkCheck.SEVERAL), else 0}.
+     */
     private static int[] naiveComponents(float[] ink, int w, int h) {
         boolean[][] on = new boolean[h][w];
         int pixels = 0;
@@ -123,15 +131,39 @@ class InkCheckTest {
         int largest = 0;
         for (int[] c : comps) largest = Math.max(largest, c[0]);
         int[] box = {w, h, -1, -1};
+        java.util.List<int[]> significant = new java.util.ArrayList<>();
         for (int[] c : comps) {
             if (c[0] >= InkCheck.SIGNIFICANT_COMPONENT * largest) {
                 box[0] = Math.min(box[0], c[1]);
                 box[1] = Math.min(box[1], c[2]);
                 box[2] = Math.max(box[2], c[3]);
                 box[3] = Math.max(box[3], c[4]);
+                significant.add(c);
             }
         }
-        return new int[]{pixels, comps.size(), largest, box[0], box[1], box[2], box[3]};
+        // several: groups of components sharing columns (transitively), each {minX, maxX, height}
+        significant.sort(java.util.Comparator.comparingInt(c -> c[1]));
+        java.util.List<int[]> groups = new java.util.ArrayList<>();   // minX, minY, maxX, maxY
+        for (int[] c : significant) {
+            int[] last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null && c[1] <= last[2]) {
+                last[1] = Math.min(last[1], c[2]);
+                last[2] = Math.max(last[2], c[3]);
+                last[3] = Math.max(last[3], c[4]);
+            } else {
+                groups.add(new int[] {c[1], c[2], c[3], c[4]});
+            }
+        }
+        int tallest = 0;
+        for (int[] g : groups) tallest = Math.max(tallest, g[3] - g[1] + 1);
+        int several = 0;
+        int[] previous = null;
+        for (int[] g : groups) {
+            if (g[3] - g[1] + 1 < InkCheck.SEVERAL_HEIGHT * tallest) continue;
+            if (previous != null && g[0] - previous[2] - 1 >= InkCheck.SEVERAL_GAP * tallest) several = 1;
+            previous = g;
+        }
+        return new int[]{pixels, comps.size(), largest, box[0], box[1], box[2], box[3], several};
     }
 
     @Test
@@ -308,6 +340,74 @@ class InkCheckTest {
         float[] one = Images.polyline(140, 140, 4, 70, 0, 72, 90);           // a "1" cut by the top side
         assertVerdict(check.check(one, true), true, InkCheck.PRESENT, "a lone 1 at the top");
         assertEquals(0, check.result().acrossPixels());
+    }
+
+    /**
+     * Several digits side by side are no digit: two bars 4 columns apart (5 % of their 80 px height) are two 1s, 3 apart
+     * one stroke broken; a bar 48 px tall (60 %) beside one 80 px tall is a digit, 47 px is not. A digit's own pieces
+     * overlap in columns and stay one digit: a 4 whose stem is broken at the bar, a 5 whose flag does not meet it or lies
+     * beyond it, a 0 whose arcs almost meet; and so do pieces one above the other ("=", an 8 whose loops do not meet).
+     * The same on the pad and in a camera box (none of it touches a side).
+     */
+    @Test
+    void severalDigitsSideBySideAreNoDigit() {
+        InkCheck check = new InkCheck(140, 140);
+        float[] eleven = new float[140 * 140];
+        Images.fillRect(eleven, 140, 30, 30, 10, 80, 1f);
+        Images.fillRect(eleven, 140, 44, 30, 10, 80, 1f);       // columns 40..43 empty
+        float[] broken = new float[140 * 140];
+        Images.fillRect(broken, 140, 30, 30, 10, 80, 1f);
+        Images.fillRect(broken, 140, 43, 30, 10, 80, 1f);       // columns 40..42
+        float[] tallEnough = new float[140 * 140];
+        Images.fillRect(tallEnough, 140, 30, 30, 10, 80, 1f);
+        Images.fillRect(tallEnough, 140, 70, 50, 10, 48, 1f);
+        float[] tooShort = new float[140 * 140];
+        Images.fillRect(tooShort, 140, 30, 30, 10, 80, 1f);
+        Images.fillRect(tooShort, 140, 70, 50, 10, 47, 1f);
+        float[] zeroOne = Images.ring(140, 140, 45, 70, 25, 8);   // "01"
+        max(zeroOne, Images.polyline(140, 140, 8, 104, 40, 98, 100));
+        float[] four = Images.polyline(140, 140, 8, 55, 25, 30, 80, 105, 80);   // the bar runs through the stem's column
+        max(four, Images.polyline(140, 140, 8, 88, 25, 88, 68));
+        max(four, Images.polyline(140, 140, 8, 88, 92, 88, 125));
+        float[] five = Images.polyline(140, 140, 8, 48, 38, 44, 70, 70, 64, 88, 80, 86, 102, 68, 116, 42, 110);
+        max(five, Images.polyline(140, 140, 8, 62, 24, 100, 24));       // the flag, apart from the stem, over the bowl
+        float[] fiveFlagBeyond = Images.polyline(140, 140, 8, 48, 38, 44, 70, 70, 64, 88, 80, 86, 102, 68, 116, 42, 110);
+        max(fiveFlagBeyond, Images.polyline(140, 140, 8, 100, 30, 125, 26));   // beyond the bowl: too short to be a digit
+        float[] zero = Images.ring(140, 140, 70, 70, 40, 8);
+        for (int y = 0; y < 140; y++) {
+            for (int x = 69; x <= 71; x++) zero[y * 140 + x] = 0f;    // cut at top and bottom: arcs 3 columns apart
+        }
+        float[] equals = new float[140 * 140];
+        Images.fillRect(equals, 140, 30, 50, 80, 10, 1f);
+        Images.fillRect(equals, 140, 30, 80, 80, 10, 1f);
+        float[] eight = Images.ring(140, 140, 70, 42, 20, 8);
+        max(eight, Images.ring(140, 140, 70, 98, 24, 8));
+        for (boolean camera : new boolean[] {false, true}) {
+            String where = camera ? " in a camera box" : " on the pad";
+            assertVerdict(check.check(eleven, camera), false, InkCheck.SEVERAL, "two bars 4 columns apart" + where);
+            assertVerdict(check.check(zeroOne, camera), false, InkCheck.SEVERAL, "a 0 and a 1" + where);
+            assertVerdict(check.check(tallEnough, camera), false, InkCheck.SEVERAL, "a bar 60 % as tall beside another" + where);
+            assertVerdict(check.check(broken, camera), true, InkCheck.PRESENT, "two bars 3 columns apart" + where);
+            assertVerdict(check.check(tooShort, camera), true, InkCheck.PRESENT, "a bar 59 % as tall beside another" + where);
+            assertVerdict(check.check(four, camera), true, InkCheck.PRESENT, "a 4 with its stem broken at the bar" + where);
+            assertEquals(3, check.result().components());
+            assertVerdict(check.check(five, camera), true, InkCheck.PRESENT, "a 5 with its flag apart" + where);
+            assertEquals(2, check.result().components());
+            assertVerdict(check.check(fiveFlagBeyond, camera), true, InkCheck.PRESENT, "a 5 with its flag beyond the bowl" + where);
+            assertVerdict(check.check(zero, camera), true, InkCheck.PRESENT, "a 0 in two arcs" + where);
+            assertEquals(2, check.result().components());
+            assertVerdict(check.check(equals, camera), true, InkCheck.PRESENT, "= (one above the other)" + where);
+            assertVerdict(check.check(eight, camera), true, InkCheck.PRESENT, "an 8 whose loops do not meet" + where);
+            assertEquals(2, check.result().components());
+        }
+        // the box is still the ink's: a caller may show where the digits are
+        InkCheck.Result r = check.check(eleven);
+        assertArrayEquals(new int[] {30, 30, 53, 109}, new int[] {r.boxMinX(), r.boxMinY(), r.boxMaxX(), r.boxMaxY()});
+        assertThrows(IllegalStateException.class, () -> check.keepDigit(eleven), "no digit, no digit to keep");
+    }
+
+    private static void max(float[] into, float[] other) {
+        for (int i = 0; i < into.length; i++) into[i] = Math.max(into[i], other[i]);
     }
 
     /** A speck far from the digit is not the digit: keepDigit clears it, and everything else outside the box. */

@@ -82,12 +82,14 @@ public final class ResultView {
 
     /**
      * Why there is no digit, in words a visitor can act on: an empty pad or camera box says what to
-     * do, and so does a digit too small (a tap on the pad, a short dash, a digit far from the camera);
-     * the ink check's other verdicts (specks, too little ink in the camera's box, ...) say what it saw.
+     * do, and so does a digit too small (a tap on the pad, a short dash, a digit far from the camera)
+     * and several digits side by side ("42" on the pad, a year on a sheet); the ink check's other
+     * verdicts (specks, too little ink in the camera's box, ...) say what it saw.
      */
     static String noDigitText(String reason) {
         return InkCheck.NO_INK.equals(reason) ? "Nothing to read yet: draw a digit, or hold one up to the camera."
                 : InkCheck.TOO_SMALL.equals(reason) ? "No digit: too small to read. Draw it bigger, or hold the paper closer."
+                : InkCheck.SEVERAL.equals(reason) ? "Several digits side by side: Numera reads one at a time. Draw a single digit, or show the camera just one."
                 : "No digit: " + reason + ".";
     }
 

@@ -6,6 +6,11 @@ public final class DrawScript {
     }
 
     public static String draw(int digit) {
+        return strokes(Strokes.json(digit, 4)); // every 4th point: each inference is slow in HtmlUnit
+    }
+
+    /** Draws strokes given as a JS array literal [[[x,y],...],...] in the pad's 280x280 coordinates. */
+    public static String strokes(String json) {
         return "(function (strokes) {"
                 // the pad's drawing area is the canvas's content box, inside its border
                 + " var c = document.getElementById('draw-canvas'); var r = c.getBoundingClientRect();"
@@ -21,6 +26,6 @@ public final class DrawScript {
                 + "   c.dispatchEvent(e); }"
                 + " for (var s = 0; s < strokes.length; s++) { var st = strokes[s]; ev('pointerdown', st[0]);"
                 + "   for (var i = 1; i < st.length; i++) { ev('pointermove', st[i]); } ev('pointerup', st[st.length - 1]); }"
-                + "})(" + Strokes.json(digit, 4) + ");"; // every 4th point: each inference is slow in HtmlUnit
+                + "})(" + json + ");";
     }
 }

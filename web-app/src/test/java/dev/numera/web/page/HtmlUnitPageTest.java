@@ -117,4 +117,18 @@ class HtmlUnitPageTest {
         assertEquals("", text("prediction"), "clear empties the canvas");
         assertEquals("Nothing to read yet: draw a digit, or hold one up to the camera.", text("no-digit"));
     }
+
+    /** Two 1s side by side ("11") are not read as one digit: the page says several digits, and what to do. */
+    @Test
+    void twoDigitsSideBySideSaySeveralDigits() {
+        Site.requireModel();
+        run("document.getElementById('clear').click();");
+        run(DrawScript.strokes("[[[80,60],[78,140],[76,220]],[[200,60],[198,140],[196,220]]]"));
+        assertEquals("", text("prediction"), () -> "11 read as one digit: " + text("top3"));
+        assertEquals("Several digits side by side: Numera reads one at a time. Draw a single digit, or show the camera just one.",
+                text("no-digit"));
+        run("document.getElementById('undo').click();");
+        assertEquals("1", text("prediction"), () -> "one 1 left: " + text("top3") + " " + text("no-digit"));
+        run("document.getElementById('clear').click();");
+    }
 }
