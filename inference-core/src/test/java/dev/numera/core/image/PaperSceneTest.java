@@ -111,10 +111,10 @@ class PaperSceneTest {
         return Images.ring(W, H, 70, 70, 38, 5);
     }
 
-    static int[] run(float[] stroke, int[] paper, boolean noise, AdaptiveThreshold threshold, boolean maxChannel) {
+    static int[] run(float[] stroke, int[] paper, boolean noise, AdaptiveThreshold threshold, boolean cameraGrey) {
         byte[] rgba = scene(stroke, paper, noise);
         float[] grey = new float[W * H];
-        if (maxChannel) {
+        if (cameraGrey) {
             Luminance.cameraGrey(rgba, W, H, 255f, grey);
         } else {
             Luminance.grey(rgba, W, H, 255f, grey);

@@ -82,7 +82,7 @@ class SeveralDigitsTest {
     /** Ink printed dark (40) on grey paper (200) and thresholded, as the camera path does. */
     static float[] thresholded(float[] ink, AdaptiveThreshold threshold) {
         float[] grey = new float[BOX * BOX], out = new float[BOX * BOX];
-        Luminance.maxChannel(Images.onPaper(ink, 200f, 40f), BOX, BOX, 255f, grey);
+        Luminance.cameraGrey(Images.onPaper(ink, 200f, 40f), BOX, BOX, 255f, grey);
         threshold.apply(grey, out);
         return out;
     }
