@@ -410,6 +410,100 @@ class InkCheckTest {
         for (int i = 0; i < into.length; i++) into[i] = Math.max(into[i], other[i]);
     }
 
+    /**
+     * A line across the box that touches the digit made one component with it, touching two sides, and the digit went
+     * with the line. The line is followed in from each side while it stays thin and cut away up to the digit; the rest
+     * is the digit when it touches no side and is not itself a line's piece. A bar too thick for a line (13 px) is not
+     * cut; components that do not touch two sides are as they were.
+     */
+    @Test
+    void aLineTouchingTheDigitIsCutAwayFromIt() {
+        InkCheck check = new InkCheck(140, 140);
+        float[] seven = PaperSceneTest.seven();
+        int[] own = Images.box(seven, 140, 140, InkCheck.INK_LEVEL);
+        float[] onLine = seven.clone();
+        Images.fillRect(onLine, 140, 0, own[3] + 1, 140, 3, 1f);   // written on a 3 px line: the 7's foot stands on it
+        InkCheck.Result r = check.check(onLine, true);
+        assertVerdict(r, true, InkCheck.PRESENT, "a 7 on a line");
+        assertArrayEquals(new int[] {own[0], own[1], own[2]}, new int[] {r.boxMinX(), r.boxMinY(), r.boxMaxX()}, "the box is the 7's");
+        assertTrue(r.boxMaxY() <= own[3] + 3, "and the line under its foot: " + r.boxMaxY());
+        check.keepDigit(onLine);
+        int lineLeft = 0;
+        for (int i = 0; i < onLine.length; i++) {
+            if (seven[i] > 0) {
+                assertEquals(seven[i], onLine[i], "the 7 is untouched");
+            } else if (onLine[i] > 0) {
+                lineLeft++;
+            }
+        }
+        assertTrue(lineLeft <= 3 * 12, "the line is cut up to the 7's foot, " + lineLeft + " px left under it");
+
+        float[] onBar = seven.clone();
+        Images.fillRect(onBar, 140, 0, own[3] + 1, 140, 13, 1f);   // thicker than LINE_THICKNESS: not a line
+        assertVerdict(check.check(onBar, true), false, InkCheck.ACROSS, "a 7 on a 13 px bar");
+
+        // a line that does not touch the 7 and a 7 touching the top: left out and kept whole, as before the cut existed
+        float[] apart = new float[140 * 140];
+        for (int i = 0; i < apart.length; i++) {
+            apart[i] = i + own[1] * 140 < apart.length ? seven[i + own[1] * 140] : 0f;   // moved up onto the top side
+        }
+        float[] atTop = apart.clone();
+        Images.fillRect(apart, 140, 0, 130, 140, 3, 1f);
+        r = check.check(apart, true);
+        assertVerdict(r, true, InkCheck.PRESENT, "a 7 at the top, a line below it");
+        assertEquals(3 * 140, r.acrossPixels());
+        check.keepDigit(apart);
+        assertArrayEquals(atTop, apart, "the line is cleared, the 7 untouched");
+
+        // what is left after the cut touches a side: a digit held too close, or running off the box; left out as before
+        float[] atTopOnLine = atTop.clone();
+        Images.fillRect(atTopOnLine, 140, 0, own[3] - own[1] + 1, 140, 3, 1f);
+        assertVerdict(check.check(atTopOnLine, true), false, InkCheck.ACROSS, "a 7 at the top on a line");
+
+        // a bit of the line's ragged side that no walk takes (above a gap, touching the line by its corners only) is
+        // too little ink for a digit: it goes with the line, though it lies within the 7's box
+        float[] ragged = seven.clone();
+        Images.fillRect(ragged, 140, 0, own[3] + 3, 140, 3, 1f);   // a line 2 px under the 7's foot
+        ragged[(own[3] + 3) * 140 + own[0] + 5] = 0f;
+        ragged[(own[3] + 2) * 140 + own[0] + 5] = 1f;
+        assertVerdict(check.check(ragged, true), true, InkCheck.PRESENT, "a 7 above a ragged line");
+        check.keepDigit(ragged);
+        assertArrayEquals(seven, ragged, "the line and its bit are cleared, the 7 untouched");
+
+        // on a camera box's blank paper, lines crossing each other leave no digit: the crossings and the stretch of the
+        // vertical line between the two lines across are what no walk reaches
+        float[] grid = new float[140 * 140];
+        Images.fillRect(grid, 140, 0, 40, 140, 3, 1f);
+        Images.fillRect(grid, 140, 0, 90, 140, 3, 1f);
+        Images.fillRect(grid, 140, 70, 0, 3, 140, 1f);
+        assertVerdict(check.check(grid, true), false, InkCheck.ACROSS, "lines crossing");
+    }
+
+    /**
+     * A blob on a line is cut free; the same blob between two thin bars side by side is not: a stroke wider than the
+     * threshold's window comes out hollow, as two outlines, and a digit held too close meets the sides with them.
+     */
+    @Test
+    void twoThinOutlinesSideBySideAreNotALine() {
+        InkCheck check = new InkCheck(140, 140);
+        float[] blob = Images.polyline(140, 140, 30, 70, 70, 70, 70);          // a disc, 30 px across
+        int[] own = Images.box(blob, 140, 140, InkCheck.INK_LEVEL);
+        float[] onLine = blob.clone();
+        Images.fillRect(onLine, 140, 66, 0, 6, 140, 1f);                      // a 6 px line from top to bottom through it
+        InkCheck.Result r = check.check(onLine, true);
+        assertVerdict(r, true, InkCheck.PRESENT, "a disc on a line");
+        assertArrayEquals(new int[] {own[0], own[2]}, new int[] {r.boxMinX(), r.boxMaxX()}, "the box is the disc's");
+        // where the line meets the disc's round top and bottom, the first rows of the disc are no wider than the line and
+        // LINE_SLACK (3 px): they go with the line
+        assertTrue(r.boxMinY() >= own[1] && r.boxMinY() <= own[1] + 3 && r.boxMaxY() <= own[3] && r.boxMaxY() >= own[3] - 3,
+                "the box is the disc's: " + r.boxMinY() + ".." + r.boxMaxY() + " against " + own[1] + ".." + own[3]);
+
+        float[] between = blob.clone();
+        Images.fillRect(between, 140, 58, 0, 6, 140, 1f);                     // two 6 px bars, 8 px apart
+        Images.fillRect(between, 140, 72, 0, 6, 140, 1f);
+        assertVerdict(check.check(between, true), false, InkCheck.ACROSS, "a disc between two bars side by side");
+    }
+
     /** A speck far from the digit is not the digit: keepDigit clears it, and everything else outside the box. */
     @Test
     void keepDigitClearsWhatLiesOutsideTheBox() {
