@@ -230,4 +230,59 @@ class CameraBoxTest {
         assertEquals(Prediction.NO_DIGIT, p.digit(), "lines crossing read as " + p.digit());
         assertEquals(InkCheck.ACROSS, p.noDigitReason());
     }
+    /** The paper's edge at side (0 left, 1 right, 2 top, 3 bottom), 1..40 px in, straight or slanted, table grey 40..120. */
+    static void edge(float[] grey, java.util.Random r, int side) {
+        int table = 40 + r.nextInt(81);
+        double in = 1 + r.nextInt(40), slant = r.nextBoolean() ? Math.toRadians((r.nextBoolean() ? 1 : -1) * (4 + r.nextInt(20))) : 0;
+        double a = new double[] {0, Math.PI, Math.PI / 2, -Math.PI / 2}[side] + slant, nx = Math.cos(a), ny = Math.sin(a);
+        double px = side == 0 ? in : side == 1 ? BOX - in : 70, py = side == 2 ? in : side == 3 ? BOX - in : 70;
+        for (int k = 0; k < grey.length; k++) {   // the table on the side of the edge the normal points away from, 1 px soft
+            double cover = Math.max(0, Math.min(1, 0.5 - ((k % BOX + 0.5 - px) * nx + (k / BOX + 0.5 - py) * ny)));
+            grey[k] = (float) Math.min(grey[k], grey[k] * (1 - cover) + table * cover);
+        }
+    }
+
+    /** Paper grey 200..245 with sensor noise (sd 2..3) as RGBA. */
+    static byte[] noisy(float[] grey, java.util.Random r) {
+        double sd = 2 + r.nextDouble();
+        byte[] rgba = new byte[grey.length * 4];
+        for (int k = 0; k < grey.length; k++) {
+            int g = (int) Math.max(0, Math.min(255, Math.round(grey[k] + r.nextGaussian() * sd)));
+            rgba[4 * k] = rgba[4 * k + 1] = rgba[4 * k + 2] = (byte) g;
+            rgba[4 * k + 3] = (byte) 255;
+        }
+        return rgba;
+    }
+
+    /**
+     * Blank paper in the box with the paper's edge and a printed line (grey 120/160/200, 1-3 px, nearly level or upright), or
+     * the paper's corner (edges at two sides). The threshold's noise breaks the line off the edge, or the edge's band off
+     * the corner, and a lone straight piece at one side was kept as a "1": 88 of these 400 read as a digit, now 30 (the
+     * rest are pieces shorter than a "1" may be, or not at one side).
+     */
+    @Test
+    void aLineOrTheEdgeBrokenOffOnBlankPaperIsNoDigit() throws Exception {
+        Recognizer rec = shipped();
+        int read = 0;
+        for (int i = 0; i < 400; i++) {
+            java.util.Random r = new java.util.Random(i);
+            float[] grey = new float[BOX * BOX];
+            java.util.Arrays.fill(grey, 200 + r.nextInt(46));
+            if (i % 2 == 0) {
+                edge(grey, r, r.nextInt(4));
+                int g = new int[] {120, 160, 200}[r.nextInt(3)], thick = 1 + r.nextInt(3), at = 10 + r.nextInt(120 - thick);
+                boolean upright = r.nextBoolean();
+                for (int k = 0; k < grey.length; k++) {
+                    int along = upright ? k % BOX : k / BOX;
+                    if (along >= at && along < at + thick) grey[k] = Math.min(grey[k], Math.min(g, grey[k] - 25));
+                }
+            } else {
+                edge(grey, r, r.nextInt(2));
+                edge(grey, r, 2 + r.nextInt(2));
+            }
+            read += rec.recognizeRgba(noisy(grey, r), BOX, BOX, InputKind.CAMERA).hasDigit() ? 1 : 0;
+        }
+        System.out.println("camera box, 400 scenes of blank paper with the paper's edge and a line, or its corner: " + read + " read as a digit");
+        assertTrue(read <= 45, read + " of 400 read as a digit");
+    }
 }

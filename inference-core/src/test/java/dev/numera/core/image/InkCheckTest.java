@@ -311,6 +311,22 @@ class InkCheckTest {
      * the box is the digit's; a piece too short (19 px) or too thick (13 px) to be a line's stays. A "1" touching the
      * top is a thin piece at a side too, but nothing else would be left: it stays.
      */
+    /**
+     * A straight piece at one side running at least LINE_OVER_BOX (105 px of 140) over the box is a line, even alone; a
+     * shorter one is a "1", and so is a long piece that is not straight.
+     */
+    @Test
+    void aLoneStraightPieceOverMostOfTheBoxIsALine() {
+        InkCheck check = new InkCheck(140, 140);
+        assertVerdict(check.check(Images.polyline(140, 140, 3, 40, 0, 42, 107), true), false, InkCheck.ACROSS, "down 107 px");
+        assertVerdict(check.check(Images.polyline(140, 140, 3, 40, 0, 42, 103), true), true, InkCheck.PRESENT, "down 103 px");
+        assertVerdict(check.check(Images.polyline(140, 140, 3, 139, 30, 50, 110), true), false, InkCheck.ACROSS, "slanted, 120 px");
+        assertVerdict(check.check(Images.polyline(140, 140, 3, 0, 80, 108, 78), true), false, InkCheck.ACROSS, "across 108 px");
+        assertVerdict(check.check(Images.polyline(140, 140, 4, 70, 0, 72, 90), true), true, InkCheck.PRESENT, "a long 1");
+        assertVerdict(check.check(Images.polyline(140, 140, 3, 40, 0, 45, 60, 100, 110), true), true, InkCheck.PRESENT,
+                "bent: not a line");
+    }
+
     @Test
     void aLinesPiecesAtTheSidesAreLeftOutWhenADigitRemains() {
         InkCheck check = new InkCheck(140, 140);
