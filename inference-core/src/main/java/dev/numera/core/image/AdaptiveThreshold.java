@@ -252,6 +252,14 @@ public final class AdaptiveThreshold {
         return count;
     }
 
+    /**
+     * The grey level 0..255 ({@link #level}) pixel i (row-major) had in the last image thresholded: the ink check
+     * reads it to tell the outline of a wide dark thing (a finger) from writing ({@link InkCheck#check(float[], AdaptiveThreshold)}).
+     */
+    public int levelAt(int i) {
+        return levels[i];
+    }
+
     public int width() {
         return width;
     }

@@ -86,6 +86,19 @@ package dev.numera.core.image;
  * slant 75 and 49, a hard shadow's edge 26 and 5; 500 MNIST digits touching a side or not, lone 1s (~60 and ~90 px)
  * at the top or bottom, read right: unchanged, but a ~100 px 1 at the top 495 and 494.
  *
+ * <p>A thumb or a finger holding the sheet, entering the box from a side, is wider than the threshold's window, which fits
+ * inside it: only its outline is marked, a hollow U at the side that the network reads 0, 7 or 9. With the box's grey levels
+ * ({@link #check(float[], AdaptiveThreshold)}, the camera path) a component touching one side is left out as such an outline
+ * ({@link #DARK}) when its box is dark inside: the ink-free pixels below {@link #DARK_LEVEL} (0.8) of the paper around it (the
+ * darkest of the four strips {@link #DARK_RING} px wide along its box, so that a shadow across the box is not dark) fill at
+ * least {@link #DARK_FILL} (0.25) of its box and {@link #DARK_SHARE} (0.7) of its ink-free pixels. A digit's box holds paper,
+ * and what is darker there is its strokes' soft fringe: at most 0.27 of the box (a digit at a side) and then under 0.7 of its
+ * paper; a thumb's at least 0.32 and 0.7 (nearly all over 0.8). Of 200 seeded thumbs (20-30 px wide, 40-70 long, grey 90-150 on paper 200-245,
+ * noise sd 2-3, soft edges, 50 from each side) 200 read as a digit before, 1 after;
+ * a thumb stopping 3-8 px short of a 60 px digit joined its box, 107 of 200 read right before, 200 after (clean 200). Every
+ * read of 500 MNIST digits centred, touching each side, small, in red pen, pencil or a hard shadow's edge, and of lone 1s at
+ * the top or bottom, is unchanged. Without the grey levels ({@link #check(float[], boolean)}) nothing changes.
+ *
  * <p>The box is also what the digit is: {@link #keepDigit} clears everything outside it (widened by
  * {@link #BOX_MARGIN}, for the soft edge of drawn strokes) and the components left out, so that a speck
  * of dust or a pen tick far from the digit does not stretch the normaliser's crop and shrink the digit.
@@ -123,6 +136,18 @@ public final class InkCheck {
      * stroke joins it. A 60 px digit's strokes come out of the threshold 6-9 px thick, the grey line's 2-4 px.
      */
     public static final float LINE_SLACK = 0.022f;
+    /**
+     * A camera box's component touching one side is the outline of a wide dark thing (a finger holding the sheet), not
+     * writing, when in its box the ink-free pixels darker than {@link #DARK_LEVEL} of the paper around it fill at least
+     * this fraction of the box...
+     */
+    public static final float DARK_FILL = 0.25f;
+    /** ...and are at least this fraction of the box's ink-free pixels (a thin "1"'s box is mostly its strokes' soft fringe). */
+    public static final float DARK_SHARE = 0.7f;
+    /** A pixel is dark below this fraction of the paper's grey level: a finger 90..150 on paper 200..245 is under 0.75. */
+    public static final float DARK_LEVEL = 0.8f;
+    /** The paper around a component is read in strips this many pixels wide along its box. */
+    public static final int DARK_RING = 4;
     /** {@link #keepDigit} keeps this many pixels around the box: a drawn stroke's soft edge (below INK_LEVEL) is ~1 px. */
     public static final int BOX_MARGIN = 2;
 
@@ -138,6 +163,9 @@ public final class InkCheck {
     public static final String SCATTERED = "ink is scattered specks (noise), not strokes";
     public static final String TOO_SMALL = "ink too small to read";
     public static final String ACROSS = "the ink touches two sides of the box (the paper's edge, a shadow, or a digit too big)";
+
+    /** A finger or another wide dark thing at a side of a camera box, its outline left out ({@link #DARK_FILL}). */
+    public static final String DARK = "a dark thing at the side of the box (a finger?), not writing";
 
     /** "42" on the pad, a year on a sheet held to the camera: the network reads one digit at a time ({@link #SEVERAL_HEIGHT}). */
     public static final String SEVERAL = "several digits side by side (one at a time, please)";
@@ -310,6 +338,24 @@ public final class InkCheck {
      * @return the reused result object
      */
     public Result check(float[] ink, boolean cameraBox) {
+        return check(ink, cameraBox, null);
+    }
+
+    /**
+     * A camera box that grey thresholded ({@link #check(float[], boolean)} with cameraBox true), and also: a component
+     * touching one side whose box is dark inside is the outline of a wide dark thing (a finger holding the sheet), left
+     * out (class comment).
+     *
+     * @param grey the threshold that made ink, holding the box's grey levels ({@link AdaptiveThreshold#levelAt})
+     */
+    public Result check(float[] ink, AdaptiveThreshold grey) {
+        if (grey.width() != width || grey.height() != height) {
+            throw new IllegalArgumentException("the threshold is " + grey.width() + "x" + grey.height() + ", the check " + width + "x" + height);
+        }
+        return check(ink, true, grey);
+    }
+
+    private Result check(float[] ink, boolean cameraBox, AdaptiveThreshold grey) {
         int n = width * height;
         Check.floats(ink, n, "ink");
         Result res = result;
@@ -334,6 +380,7 @@ public final class InkCheck {
         }
         int comps = label();
         res.components = comps;
+        boolean dark = false;   // a dark thing's outline left out
         if (cameraBox) {
             int cut = cutLines(comps);
             if (cut > 0) {
@@ -385,9 +432,21 @@ public final class InkCheck {
                 }
                 count -= pieces;
             }
+            // a finger holding the sheet: the threshold marks only its outline (the window fits inside it), a hollow U at
+            // a side that reads 0, 7 or 9; inside, the finger is dark, where a digit's box holds paper
+            if (grey != null) {
+                for (int c = 0; c < comps; c++) {
+                    if (compSize[c] > 0 && sides(c) == 1 && darkInside(c, ink, grey)) {
+                        res.acrossPixels += compSize[c];
+                        count -= compSize[c];
+                        compSize[c] = 0;
+                        dark = true;
+                    }
+                }
+            }
         }
         if (cameraBox && !enoughInk(count)) {
-            res.reason = res.acrossPixels > 0 ? ACROSS : TOO_LITTLE_INK;
+            res.reason = dark ? DARK : res.acrossPixels > 0 ? ACROSS : TOO_LITTLE_INK;
             return res;
         }
         if (count < MIN_INK_PIXELS) {
@@ -569,6 +628,51 @@ public final class InkCheck {
         int w = compMaxX[c] - compMinX[c] + 1, h = compMaxY[c] - compMinY[c] + 1;
         boolean lineAcross = h <= lineThickness && w >= lineLength, lineDown = w <= lineThickness && h >= lineLength;
         return sides(c) == 0 && enoughInk(compSize[c]) && !(cutAcross && lineAcross) && !(cutDown && lineDown);
+    }
+
+    /**
+     * Component c touches one side and is the outline of a wide dark thing, not writing ({@link #DARK_FILL}): the paper
+     * level is the darkest of the mean grey levels of the non-ink pixels in the four strips {@link #DARK_RING} wide along
+     * its box (those inside the image), so that a shadow over the digit and below it does not count as dark inside.
+     */
+    private boolean darkInside(int c, float[] ink, AdaptiveThreshold grey) {
+        int x0 = compMinX[c], x1 = compMaxX[c], y0 = compMinY[c], y1 = compMaxY[c];
+        int rx0 = Math.max(0, x0 - DARK_RING), rx1 = Math.min(width - 1, x1 + DARK_RING);
+        int ry0 = Math.max(0, y0 - DARK_RING), ry1 = Math.min(height - 1, y1 + DARK_RING);
+        float paper = Float.MAX_VALUE;
+        for (int s = 0; s < 4; s++) {   // left and right strips (corners included), top and bottom strips
+            int ax = s == 0 ? rx0 : s == 1 ? x1 + 1 : x0, bx = s == 0 ? x0 - 1 : s == 1 ? rx1 : x1;
+            int ay = s == 3 ? y1 + 1 : ry0, by = s == 2 ? y0 - 1 : ry1;
+            long sum = 0;
+            int n = 0;
+            for (int y = ay; y <= by; y++) {
+                for (int x = ax, k = y * width + ax; x <= bx; x++, k++) {
+                    if (!(ink[k] >= INK_LEVEL)) {
+                        sum += grey.levelAt(k);
+                        n++;
+                    }
+                }
+            }
+            if (n >= DARK_RING) {   // a strip outside the image (at the side it touches), or nearly all ink, says nothing
+                paper = Math.min(paper, (float) sum / n);
+            }
+        }
+        if (paper == Float.MAX_VALUE) {
+            return false;
+        }
+        float dark = DARK_LEVEL * paper;
+        int darkPixels = 0, paperPixels = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0, k = y * width + x0; x <= x1; x++, k++) {
+                if (!(ink[k] >= INK_LEVEL)) {
+                    paperPixels++;
+                    if (grey.levelAt(k) < dark) {
+                        darkPixels++;
+                    }
+                }
+            }
+        }
+        return darkPixels >= DARK_FILL * (x1 - x0 + 1) * (y1 - y0 + 1) && darkPixels >= DARK_SHARE * paperPixels;
     }
 
     /**

@@ -12,7 +12,7 @@ import dev.numera.core.nn.Sequential;
  * the tests):
  * <pre>
  *   CAMERA  rgba box → grey (brightest channel, held near min(R, G)) → adaptive threshold (ink 1, paper 0) → ink check (pieces touching two
- *           sides left out, too little ink for the box) → digit only → area downscale to 28 (140→112→56→28) → MNIST
+ *           sides, and a finger's outline at one (the threshold's grey levels), left out; too little ink for the box) → digit only → area downscale to 28 (140→112→56→28) → MNIST
  *           normalise (20 px box, centre of mass at 14,14) → network
  *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check (too small by its extent alone) → digit only
  *           → area downscale → normalise → network
@@ -127,11 +127,11 @@ public final class Recognizer {
             prediction.thresholded = s.ink;
             prediction.thresholdedWidth = width;
             prediction.thresholdedHeight = height;
-            return finish(s, s.ink, kind);
+            return finish(s, s.ink, kind, s.threshold);
         }
         Luminance.inkLight(px, width, height, 0f, s.ink);   // 0..1: recognizeInk's check would be a pass for nothing
         prediction.thresholded = null;
-        return finish(s, s.ink, kind);
+        return finish(s, s.ink, kind, null);
     }
 
     /**
@@ -155,13 +155,14 @@ public final class Recognizer {
             ink = s.ink;
         }
         prediction.thresholded = null;
-        return finish(s, ink, kind);
+        return finish(s, ink, kind, null);
     }
 
-    private Prediction finish(Stages s, float[] ink, InputKind kind) {
+    /** @param grey the threshold that made ink from a camera box (its grey levels tell a finger's outline from writing), else null */
+    private Prediction finish(Stages s, float[] ink, InputKind kind, AdaptiveThreshold grey) {
         // in a camera box an edge is not a stroke, and a speck or two is blank paper; a drawing's brush scales
         // with the drawing, so only its extent says it is too small (InkCheck's class comment)
-        InkCheck.Result r = s.check.check(ink, kind == InputKind.CAMERA);
+        InkCheck.Result r = grey != null ? s.check.check(ink, grey) : s.check.check(ink, kind == InputKind.CAMERA);
         if (!r.present()) return noDigit(r.reason());
         // the digit is what the check's box holds: a speck far from it would stretch the normaliser's crop
         // and shrink the digit (a caller's image is copied first, and only when there is something to clear)

@@ -629,6 +629,40 @@ class InkCheckTest {
         assertSame(a, check.result());
     }
 
+    /**
+     * A U at the bottom side, 24 px wide and 60 tall, in 5 px strokes of grey 40 on paper 220, as the threshold marks a thumb's
+     * outline. Filled grey 120 inside (a thumb) or 165 (0.75 of the paper, under DARK_LEVEL) it is the outline of a dark thing;
+     * filled 187 (0.85) or paper inside, writing. Without the grey levels the check is as before.
+     */
+    @Test
+    void theOutlineOfADarkThingAtASideIsNotWriting() {
+        int w = 140, h = 140;
+        AdaptiveThreshold threshold = new AdaptiveThreshold(w, h);
+        InkCheck check = new InkCheck(w, h);
+        float[] ink = new float[w * h];
+        for (int inside : new int[] {120, 165, 187, 220}) {
+            byte[] rgba = Images.onPaper(new float[w * h], 220f, 40f);
+            for (int y = 80; y < h; y++) {
+                for (int x = 58; x < 82; x++) {
+                    boolean stroke = x < 63 || x >= 77 || y < 85;
+                    int p = 4 * (y * w + x);
+                    rgba[p] = rgba[p + 1] = rgba[p + 2] = (byte) (stroke ? 40 : inside);
+                }
+            }
+            threshold.applyRgba(pixels(rgba), 255f, ink);
+            boolean dark = inside < InkCheck.DARK_LEVEL * 220;
+            assertVerdict(check.check(ink, threshold), !dark, dark ? InkCheck.DARK : InkCheck.PRESENT, "a U filled " + inside);
+            assertVerdict(check.check(ink, true), true, InkCheck.PRESENT, "a U filled " + inside + ", no grey levels");
+        }
+        assertThrows(IllegalArgumentException.class, () -> check.check(ink, new AdaptiveThreshold(28, 28)));
+    }
+
+    static int[] pixels(byte[] rgba) {
+        int[] px = new int[rgba.length / 4];
+        for (int i = 0; i < px.length; i++) px[i] = Luminance.pack(rgba, 4 * i);
+        return px;
+    }
+
     @Test
     void rejectsBadArguments() {
         InkCheck check = new InkCheck(28, 28);
