@@ -394,17 +394,13 @@ public final class InkCheck {
                 for (int i = 0, n2 = rowStart[height]; i < n2; i++) {
                     int c = compOf[i];
                     if (compSize[c] > 0 && mark[runY[i] * width + runX0[i]] == MARK_ACROSS && !digitInRemains(c)) {
-                        res.acrossPixels += compSize[c];
-                        count -= compSize[c];
-                        compSize[c] = 0;
+                        count -= leaveOut(c);
                     }
                 }
             }
             for (int c = 0; c < comps; c++) {
                 if (sides(c) >= 2) {
-                    res.acrossPixels += compSize[c];
-                    count -= compSize[c];
-                    compSize[c] = 0;   // left out: no longer the largest, never significant
+                    count -= leaveOut(c);
                 }
             }
             // a line or a shadow's edge through the digit comes in pieces, one at each side: near the dark digit the
@@ -415,9 +411,7 @@ public final class InkCheck {
             for (int c = 0; c < comps; c++) {
                 if (compSize[c] > 0 && sides(c) == 1) {
                     if (lineOverBox(c)) {
-                        res.acrossPixels += compSize[c];
-                        count -= compSize[c];
-                        compSize[c] = 0;
+                        count -= leaveOut(c);
                     } else if (lineAtSide(c)) {
                         pieces += compSize[c];
                     }
@@ -426,8 +420,7 @@ public final class InkCheck {
             if (pieces > 0 && enoughInk(count - pieces)) {
                 for (int c = 0; c < comps; c++) {
                     if (compSize[c] > 0 && lineAtSide(c)) {
-                        res.acrossPixels += compSize[c];
-                        compSize[c] = 0;
+                        leaveOut(c);
                     }
                 }
                 count -= pieces;
@@ -437,9 +430,7 @@ public final class InkCheck {
             if (grey != null) {
                 for (int c = 0; c < comps; c++) {
                     if (compSize[c] > 0 && sides(c) == 1 && darkInside(c, ink, grey)) {
-                        res.acrossPixels += compSize[c];
-                        count -= compSize[c];
-                        compSize[c] = 0;
+                        count -= leaveOut(c);
                         dark = true;
                     }
                 }
@@ -492,6 +483,17 @@ public final class InkCheck {
         res.present = true;
         res.reason = PRESENT;
         return res;
+    }
+
+    /**
+     * Component c is left out (camera boxes: it runs across the box, is a line's piece or a finger's outline): counted in
+     * {@link Result#acrossPixels}, and no longer the largest, never significant. Returns its pixels.
+     */
+    private int leaveOut(int c) {
+        int size = compSize[c];
+        result.acrossPixels += size;
+        compSize[c] = 0;
+        return size;
     }
 
     /** Whether a camera box with this many ink pixels has enough for a digit ({@link #TOO_LITTLE_INK} otherwise). */
