@@ -61,7 +61,9 @@ package dev.numera.core.image;
  * a stroke too wide for the threshold's window comes out hollow, two thin outlines side by side, which is how a
  * digit held too close meets the sides) is followed inward slice by slice (columns from the left and right
  * sides, rows from the top and bottom), along the run nearest the middle of the last, until the line ends or
- * its run grows more than {@link #LINE_SLACK} over its thickness at the side (a stroke joins it there). A walk
+ * its run grows more than {@link #LINE_SLACK} over its thickness at the side (a stroke joins it there), unless what
+ * grew is no wider along the walk than that thickness + 1 and the line goes on thin past it: another line crossing
+ * it (squared paper), walked across at the line's place. A walk
  * of {@link #LINE_LENGTH} or more is cut. What is left of the component is labelled again; a piece of it is
  * the digit, and kept, when it touches no side, holds enough ink for a digit (at least the camera box's
  * {@code max(4, 0.5 %)}: not a bit of an edge's ragged side) and is not itself thin and long like a line of
@@ -71,7 +73,9 @@ package dev.numera.core.image;
  * grey 120 (paper 235) 4 and 494, grey 160 352 and 472; the paper's edge at the digit 342 and 475, 3 px from it
  * and slanted 344 and 435; a hard shadow's edge across it 437 and 465; digits touching one side or none, and
  * edges, shadows and lines on blank paper, unchanged (every read identical); digits held too close (a 240 px
- * frame) 173 and 176 right, 76 and 78 wrong.
+ * frame) 173 and 176 right, 76 and 78 wrong. Walking across crossing lines, of 300 digits on squared paper (2 px lines
+ * every 25 px, paper 245) read right: grid of grey 160 76 and 296, of grey 120 0 and 282, grey 160 with one line down
+ * 197 and 297; one grey-120 line down through the digit 287 and 285; blank grids still no digit.
  *
  * <p>A line or a shadow's edge that runs through the digit usually reaches
  * the check in two pieces, one at each side, because next to the dark digit the threshold's window is
@@ -569,7 +573,8 @@ public final class InkCheck {
      * in the next slice is the marked run nearest the middle of the last (a slanted line moves by one; a run beside it,
      * another line or a speck, is not the line). The walk ends where the line does, or where its run grows more than
      * {@link #LINE_SLACK} over its thickness at the side (or past {@link #LINE_THICKNESS}): a stroke joins it there,
-     * crossing it or lying along it. A walk of {@link #LINE_LENGTH} or more is a line: its pixels are marked {@link #MARK_CUT}.
+     * crossing it or lying along it; but not where a line as thin as this one crosses it ({@link #crossed}). A walk of
+     * {@link #LINE_LENGTH} or more is a line: its pixels are marked {@link #MARK_CUT}.
      * Returns the pixels cut.
      */
     private int walk(int start, int along, int across, int steps, int span, int lo, int hi) {
@@ -599,7 +604,18 @@ public final class InkCheck {
                 bHi++;
             }
             if (bHi - bLo >= limit) {
-                break;   // thicker than the line: a stroke joins it
+                // thicker than the line: a stroke joins it, unless a thin line crosses it (squared paper), the line going on
+                // past it at its run's place
+                int past = crossed(start, along, across, steps, span, a, lo, hi, limit, walkHi[0] - walkLo[0] + 2);
+                if (past < 0) {
+                    break;
+                }
+                for (; a < past; a++) {
+                    walkLo[a] = lo;
+                    walkHi[a] = hi;
+                }
+                a--;   // the walk goes on from the slice past the crossing line
+                continue;
             }
             walkLo[a] = lo = bLo;
             walkHi[a] = hi = bHi;
@@ -618,6 +634,40 @@ public final class InkCheck {
             }
         }
         return cut;
+    }
+
+    /**
+     * The walk ({@link #walk}) met, in slice a, a run thicker than its line (run lo..hi in slice a - 1): returns the first slice
+     * past it where the line goes on, within one of lo..hi and thin again (under limit), when at most thin (the line's
+     * thickness at the side + 1) slices are crossed (what crossed is as thin as the line: a line of squared paper, not a
+     * stroke), else -1. Allocates nothing.
+     */
+    private int crossed(int start, int along, int across, int steps, int span, int a, int lo, int hi, int limit, int thin) {
+        int first = Math.max(0, lo - 1), last = Math.min(span - 1, hi + 1), mid = (lo + hi) >>> 1;
+        for (int k = a + 1; k < steps && k - a <= thin; k++) {
+            int slice = start + k * along, b = -1;
+            for (int d = 0; b < 0 && (mid - d >= first || mid + d <= last); d++) {
+                if (mid - d >= first && mark[slice + (mid - d) * across] != 0) {
+                    b = mid - d;
+                } else if (mid + d <= last && mark[slice + (mid + d) * across] != 0) {
+                    b = mid + d;
+                }
+            }
+            if (b < 0) {
+                return -1;   // the line ends at what crossed it
+            }
+            int bLo = b, bHi = b;
+            while (bLo > 0 && mark[slice + (bLo - 1) * across] != 0 && bHi - bLo < limit) {
+                bLo--;
+            }
+            while (bHi < span - 1 && mark[slice + (bHi + 1) * across] != 0 && bHi - bLo < limit) {
+                bHi++;
+            }
+            if (bHi - bLo < limit) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /**

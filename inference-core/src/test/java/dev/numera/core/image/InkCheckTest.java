@@ -199,6 +199,30 @@ class InkCheckTest {
         assertVerdict(check.check(grey), false, InkCheck.TOO_MUCH_INK, "uniform 0.6");
     }
 
+    /**
+     * A blob on squared paper: the grid's lines touch every side and the blob, and cross each other. Walked in from the
+     * sides, they are cut across each other's crossings up to the blob, and the blob alone is kept (a walk stopped at the
+     * first crossing used to leave the grid joined to it, and all of it went: "the ink touches two sides").
+     */
+    @Test
+    void aBlobWithAGridThroughItIsKeptAsTheBlob() {
+        int w = 140;
+        float[] blob = new float[w * w];
+        Images.fillRect(blob, w, 50, 45, 40, 50, 1f);
+        float[] img = blob.clone();
+        for (int k = 10; k + 20 < w; k += 25) {
+            Images.fillRect(img, w, 0, k, w, 2, 1f);
+            Images.fillRect(img, w, k + 20, 0, 2, w, 1f);   // k + 20 = 30, 55 (through the blob), ..., 130
+        }
+        Images.fillRect(img, w, 0, 135, w, 2, 1f);
+        InkCheck check = new InkCheck(w, w);
+        InkCheck.Result r = check.check(img, true);
+        assertVerdict(r, true, InkCheck.PRESENT, "a blob with a grid through it");
+        assertArrayEquals(new int[] {50, 45, 89, 94}, new int[] {r.boxMinX(), r.boxMinY(), r.boxMaxX(), r.boxMaxY()});
+        check.keepDigit(img);
+        assertArrayEquals(blob, img, 0f);
+    }
+
     /** In a camera box few pixels are too little ink (blank paper, a speck); anywhere else, too small. */
     @Test
     void fewPixelsAreTooLittleInkInACameraBoxAndTooSmallElsewhere() {
