@@ -295,6 +295,8 @@ public final class InkCheck {
     private boolean cutAcross, cutDown;
     /** One walk in from a side ({@link #walk}): the line's run lo..hi in each slice, by steps from the side. */
     private final int[] walkLo, walkHi;
+    /** {@link #runNear}'s answer: the run it found, lo..hi across the slice. */
+    private int nearLo, nearHi;
 
     public InkCheck(int width, int height) {
         int n = Check.pixels(width, height);
@@ -583,27 +585,10 @@ public final class InkCheck {
         walkHi[0] = hi;
         int a = 0;
         while (++a < steps) {
-            int slice = start + a * along;
-            // the marked pixel nearest the last run's middle, within one of the last run (8-connected to it)
-            int first = Math.max(0, lo - 1), last = Math.min(span - 1, hi + 1), mid = (lo + hi) >>> 1, b = -1;
-            for (int d = 0; b < 0 && (mid - d >= first || mid + d <= last); d++) {
-                if (mid - d >= first && mark[slice + (mid - d) * across] != 0) {
-                    b = mid - d;
-                } else if (mid + d <= last && mark[slice + (mid + d) * across] != 0) {
-                    b = mid + d;
-                }
-            }
-            if (b < 0) {
+            if (!runNear(start + a * along, across, span, lo, hi, limit)) {
                 break;   // the line ends
             }
-            int bLo = b, bHi = b;   // its run, measured no further than the limit
-            while (bLo > 0 && mark[slice + (bLo - 1) * across] != 0 && bHi - bLo < limit) {
-                bLo--;
-            }
-            while (bHi < span - 1 && mark[slice + (bHi + 1) * across] != 0 && bHi - bLo < limit) {
-                bHi++;
-            }
-            if (bHi - bLo >= limit) {
+            if (nearHi - nearLo >= limit) {
                 // thicker than the line: a stroke joins it, unless a thin line crosses it (squared paper), the line going on
                 // past it at its run's place
                 int past = crossed(start, along, across, steps, span, a, lo, hi, limit, walkHi[0] - walkLo[0] + 2);
@@ -617,8 +602,8 @@ public final class InkCheck {
                 a--;   // the walk goes on from the slice past the crossing line
                 continue;
             }
-            walkLo[a] = lo = bLo;
-            walkHi[a] = hi = bHi;
+            walkLo[a] = lo = nearLo;
+            walkHi[a] = hi = nearHi;
         }
         if (a < lineLength) {
             return 0;
@@ -643,31 +628,44 @@ public final class InkCheck {
      * stroke), else -1. Allocates nothing.
      */
     private int crossed(int start, int along, int across, int steps, int span, int a, int lo, int hi, int limit, int thin) {
-        int first = Math.max(0, lo - 1), last = Math.min(span - 1, hi + 1), mid = (lo + hi) >>> 1;
         for (int k = a + 1; k < steps && k - a <= thin; k++) {
-            int slice = start + k * along, b = -1;
-            for (int d = 0; b < 0 && (mid - d >= first || mid + d <= last); d++) {
-                if (mid - d >= first && mark[slice + (mid - d) * across] != 0) {
-                    b = mid - d;
-                } else if (mid + d <= last && mark[slice + (mid + d) * across] != 0) {
-                    b = mid + d;
-                }
-            }
-            if (b < 0) {
+            if (!runNear(start + k * along, across, span, lo, hi, limit)) {
                 return -1;   // the line ends at what crossed it
             }
-            int bLo = b, bHi = b;
-            while (bLo > 0 && mark[slice + (bLo - 1) * across] != 0 && bHi - bLo < limit) {
-                bLo--;
-            }
-            while (bHi < span - 1 && mark[slice + (bHi + 1) * across] != 0 && bHi - bLo < limit) {
-                bHi++;
-            }
-            if (bHi - bLo < limit) {
+            if (nearHi - nearLo < limit) {
                 return k;
             }
         }
         return -1;
+    }
+
+    /**
+     * The line's run in one slice of a walk: the marked pixel nearest the middle of the last run lo..hi, within one of it
+     * (8-connected to it), and the marked run through it, measured no further than limit, into {@link #nearLo}..{@link #nearHi}.
+     * False when no marked pixel is there.
+     */
+    private boolean runNear(int slice, int across, int span, int lo, int hi, int limit) {
+        int first = Math.max(0, lo - 1), last = Math.min(span - 1, hi + 1), mid = (lo + hi) >>> 1, b = -1;
+        for (int d = 0; b < 0 && (mid - d >= first || mid + d <= last); d++) {
+            if (mid - d >= first && mark[slice + (mid - d) * across] != 0) {
+                b = mid - d;
+            } else if (mid + d <= last && mark[slice + (mid + d) * across] != 0) {
+                b = mid + d;
+            }
+        }
+        if (b < 0) {
+            return false;
+        }
+        int bLo = b, bHi = b;
+        while (bLo > 0 && mark[slice + (bLo - 1) * across] != 0 && bHi - bLo < limit) {
+            bLo--;
+        }
+        while (bHi < span - 1 && mark[slice + (bHi + 1) * across] != 0 && bHi - bLo < limit) {
+            bHi++;
+        }
+        nearLo = bLo;
+        nearHi = bHi;
+        return true;
     }
 
     /**
