@@ -286,9 +286,10 @@ public final class InkCheck {
     /**
      * (width*height), camera boxes only: {@link #MARK_ACROSS} on the pixels of the components touching two or more
      * sides, {@link #MARK_CUT} on those of them cut as lines, else 0; all 0 when {@link #marked} is false.
-     * {@link #runs} skips MARK_CUT pixels.
+     * {@link #runs} skips MARK_CUT pixels. Made the first time a camera box has something running across it: a
+     * drawing's check never needs it (the pad's would be 78 KB more on the page's start).
      */
-    private final byte[] mark;
+    private byte[] mark;
     private static final byte MARK_ACROSS = 1, MARK_CUT = 2;
     private boolean marked;
     /** Whether the last check cut lines walked in from the left or right side (running across), from the top or bottom (down). */
@@ -319,7 +320,6 @@ public final class InkCheck {
         compMinY = new int[maxComponents];
         compMaxX = new int[maxComponents];
         compMaxY = new int[maxComponents];
-        mark = new byte[n];
         walkLo = new int[longest];
         walkHi = new int[longest];
     }
@@ -524,6 +524,9 @@ public final class InkCheck {
         }
         if (!any) {
             return 0;
+        }
+        if (mark == null) {
+            mark = new byte[width * height];
         }
         marked = true;
         for (int i = 0, n = rowStart[height]; i < n; i++) {
@@ -888,16 +891,17 @@ public final class InkCheck {
     private int runs(float[] ink) {
         int w = width, h = height;
         int[] x0s = runX0, x1s = runX1, ys = runY, rows = rowStart;
+        byte[] cut = marked ? mark : null;   // the lines cut from a camera box, no longer ink
         int n = 0, count = 0;
         for (int y = 0; y < h; y++) {
             rows[y] = n;
             int src = y * w;
             for (int x = 0; x < w; x++) {
-                if (!(ink[src + x] >= INK_LEVEL) || mark[src + x] == MARK_CUT) {   // NaN is not ink; nor is a line cut
+                if (!(ink[src + x] >= INK_LEVEL) || cut != null && cut[src + x] == MARK_CUT) {   // NaN is not ink
                     continue;
                 }
                 int x0 = x;
-                while (x + 1 < w && ink[src + x + 1] >= INK_LEVEL && mark[src + x + 1] != MARK_CUT) {
+                while (x + 1 < w && ink[src + x + 1] >= INK_LEVEL && (cut == null || cut[src + x + 1] != MARK_CUT)) {
                     x++;
                 }
                 x0s[n] = x0;
