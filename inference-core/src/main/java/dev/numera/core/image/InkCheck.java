@@ -73,7 +73,15 @@ package dev.numera.core.image;
  * grey 120 (paper 235) 4 and 494, grey 160 352 and 472; the paper's edge at the digit 342 and 475, 3 px from it
  * and slanted 344 and 435; a hard shadow's edge across it 437 and 465; digits touching one side or none, and
  * edges, shadows and lines on blank paper, unchanged (every read identical); digits held too close (a 240 px
- * frame) 173 and 176 right, 76 and 78 wrong. Walking across crossing lines, of 300 digits on squared paper (2 px lines
+ * frame) 173 and 176 right, 76 and 78 wrong. With the box's grey levels (the camera path) a walk also ends at ink much
+ * darker than the line ({@link #STROKE_ON_LINE}), since a small digit's strokes are as thin as the line; components
+ * touching one side are walked too (a light line the threshold lost near the digit reaches only one side), cut only where
+ * the walk ended at such ink; and a piece that holds such an end is the digit even when it touches one side. Of 300 MNIST
+ * digits (CameraBoxTest), read right before and after: ~30 px on a 2 px line of grey 120 258 and 289, grey 160 246 and
+ * 295; ~60 px at the left side on a line of grey 160 207 and 284, at the top 187 and 281; blank scenes unchanged. Of 1,000
+ * seeded scenes on ruled paper (lines of grey 110..200, 1-3 px, slanted up to 4 degrees; pens and pencils; digits 28-77 px
+ * and off-centre), 250 of each kind: on a line 212 and 224, between lines 232 and 237, a line through the middle 210 and
+ * 223 (clean 246); blank ruled paper read as a digit 27 and 27. Walking across crossing lines, of 300 digits on squared paper (2 px lines
  * every 25 px, paper 245) read right: grid of grey 160 76 and 296, of grey 120 0 and 282, grey 160 with one line down
  * 197 and 297; one grey-120 line down through the digit 287 and 285; blank grids still no digit.
  *
@@ -140,6 +148,20 @@ public final class InkCheck {
      * stroke joins it. A 60 px digit's strokes come out of the threshold 6-9 px thick, the grey line's 2-4 px.
      */
     public static final float LINE_SLACK = 0.022f;
+    /**
+     * With the box's grey levels ({@link #check(float[], AdaptiveThreshold)}), a line followed in from a side also ends
+     * where its run holds a pixel darker than this fraction of the line's own darkest grey so far: a pen stroke joins it
+     * there, lying along it or crossing it. A small digit's strokes are as thin as the line (a 30 px digit's 3-4 px, within
+     * {@link #LINE_SLACK}), so by thickness alone the walk went on through a 2's base or a 6's bottom, cutting them away; ink
+     * is darker than a printed line (a pencil may not be: then only thickness decides, as without the grey levels).
+     */
+    public static final float STROKE_ON_LINE = 0.75f;
+    /**
+     * ...and at least this many grey levels (0..255) darker than the line: along the paper's edge the walk follows the dark
+     * table (40..120), where a shade a little darker (the wood's grain; in the tests a line printed on across the table,
+     * 25 levels) is no pen stroke. Without it, 5 more of CameraBoxTest's 400 blank scenes with an edge read as a digit.
+     */
+    public static final int STROKE_STEP = 32;
     /**
      * A camera box's component touching one side is the outline of a wide dark thing (a finger holding the sheet), not
      * writing, when in its box the ink-free pixels darker than {@link #DARK_LEVEL} of the paper around it fill at least
@@ -285,15 +307,20 @@ public final class InkCheck {
     private final int lineThickness, lineLength, lineSlack;
     /**
      * (width*height), camera boxes only: {@link #MARK_ACROSS} on the pixels of the components touching two or more
-     * sides, {@link #MARK_CUT} on those of them cut as lines, else 0; all 0 when {@link #marked} is false.
+     * sides, {@link #MARK_SIDE} on those touching one (with the grey levels only), {@link #MARK_CUT} on those of them cut
+     * as lines, else 0; all 0 when {@link #marked} is false.
      * {@link #runs} skips MARK_CUT pixels. Made the first time a camera box has something running across it: a
      * drawing's check never needs it (the pad's would be 78 KB more on the page's start).
      */
     private byte[] mark;
-    private static final byte MARK_ACROSS = 1, MARK_CUT = 2;
+    private static final byte MARK_ACROSS = 1, MARK_CUT = 2, MARK_SIDE = 3;
     private boolean marked;
     /** Whether the last check cut lines walked in from the left or right side (running across), from the top or bottom (down). */
     private boolean cutAcross, cutDown;
+    /** Where the lines cut ended at a pen stroke ({@link #STROKE_ON_LINE}): a pixel of the stroke's run in the slice the walk stopped at. */
+    private final int[] strokeStops = new int[MAX_STROKE_STOPS];
+    private int strokeStopCount;
+    private static final int MAX_STROKE_STOPS = 16;
     /** One walk in from a side ({@link #walk}): the line's run lo..hi in each slice, by steps from the side. */
     private final int[] walkLo, walkHi;
     /** {@link #runNear}'s answer: the run it found, lo..hi across the slice. */
@@ -388,7 +415,7 @@ public final class InkCheck {
         res.components = comps;
         boolean dark = false;   // a dark thing's outline left out
         if (cameraBox) {
-            int cut = cutLines(comps);
+            int cut = cutLines(comps, grey);
             if (cut > 0) {
                 // labelled again without the lines cut: what is left of the components that ran across is in pieces,
                 // every other component is as it was. A piece is the digit only if it looks like one (digitInRemains)
@@ -515,12 +542,16 @@ public final class InkCheck {
 
     /**
      * Marks the components touching two or more sides {@link #MARK_ACROSS} and cuts the lines that run into them from the
-     * sides (class comment); returns the pixels cut, 0 when there is nothing to label again.
+     * sides (class comment); returns the pixels cut, 0 when there is nothing to label again. With the grey levels, the
+     * components touching one side are marked {@link #MARK_SIDE} and walked too: near a dark digit the threshold loses a
+     * light line, so a line on which a digit is written may reach only one side, and its piece from that side, joined to
+     * the digit, stretched the digit's box to the side. Such a piece is cut only where the walk ends at ink much darker
+     * than it ({@link #STROKE_ON_LINE}): a digit's own stroke touching a side (a 7's bar) is as dark as the rest of it.
      */
-    private int cutLines(int comps) {
+    private int cutLines(int comps, AdaptiveThreshold grey) {
         boolean any = false;
         for (int c = 0; c < comps && !any; c++) {
-            any = sides(c) >= 2;
+            any = sides(c) >= 2 || grey != null && sides(c) == 1;
         }
         if (!any) {
             return 0;
@@ -530,15 +561,17 @@ public final class InkCheck {
         }
         marked = true;
         for (int i = 0, n = rowStart[height]; i < n; i++) {
-            if (sides(compOf[i]) >= 2) {
+            int sides = sides(compOf[i]);
+            if (sides >= 2 || grey != null && sides == 1) {
                 int row = runY[i] * width;
-                java.util.Arrays.fill(mark, row + runX0[i], row + runX1[i] + 1, MARK_ACROSS);
+                java.util.Arrays.fill(mark, row + runX0[i], row + runX1[i] + 1, sides >= 2 ? MARK_ACROSS : MARK_SIDE);
             }
         }
         // pixel (a, b) of a walk, a steps in from the side and b along it, is mark[start + a * along + b * across]
         int w = width, h = height;
-        int fromLeftOrRight = walkSide(0, 1, w, w, h) + walkSide(w - 1, -1, w, w, h);
-        int fromTopOrBottom = walkSide(0, w, 1, h, w) + walkSide((h - 1) * w, -w, 1, h, w);
+        strokeStopCount = 0;
+        int fromLeftOrRight = walkSide(0, 1, w, w, h, grey) + walkSide(w - 1, -1, w, w, h, grey);
+        int fromTopOrBottom = walkSide(0, w, 1, h, w, grey) + walkSide((h - 1) * w, -w, 1, h, w, grey);
         cutAcross = fromLeftOrRight > 0;
         cutDown = fromTopOrBottom > 0;
         return fromLeftOrRight + fromTopOrBottom;
@@ -550,7 +583,7 @@ public final class InkCheck {
      * comes out hollow, two thin outlines side by side, and a digit held too close meets the sides with them; a line,
      * an edge or a shadow's edge meets a side once. Returns the pixels cut.
      */
-    private int walkSide(int start, int along, int across, int steps, int span) {
+    private int walkSide(int start, int along, int across, int steps, int span, AdaptiveThreshold grey) {
         int cut = 0, lastHi = -span;   // where the previous run along the side ended
         for (int b = 0; b < span; b++) {
             if (mark[start + b * across] == 0) {
@@ -566,7 +599,7 @@ public final class InkCheck {
             }
             boolean alone = lo - lastHi > lineThickness && (next == span || next - b > lineThickness);
             if (alone && b - lo + 1 <= lineThickness) {
-                cut += walk(start, along, across, steps, span, lo, b);
+                cut += walk(start, along, across, steps, span, lo, b, grey);
             }
             lastHi = b;
         }
@@ -578,18 +611,30 @@ public final class InkCheck {
      * in the next slice is the marked run nearest the middle of the last (a slanted line moves by one; a run beside it,
      * another line or a speck, is not the line). The walk ends where the line does, or where its run grows more than
      * {@link #LINE_SLACK} over its thickness at the side (or past {@link #LINE_THICKNESS}): a stroke joins it there,
-     * crossing it or lying along it; but not where a line as thin as this one crosses it ({@link #crossed}). A walk of
-     * {@link #LINE_LENGTH} or more is a line: its pixels are marked {@link #MARK_CUT}.
-     * Returns the pixels cut.
+     * crossing it or lying along it; but not where a line as thin as this one crosses it ({@link #crossed}). With the
+     * grey levels (else null) it also ends where its run holds ink much darker than the line ({@link #STROKE_ON_LINE}).
+     * A walk of {@link #LINE_LENGTH} or more is a line: its pixels are marked {@link #MARK_CUT}; from a component touching
+     * one side ({@link #MARK_SIDE}) only when it ended at such darker ink. Returns the pixels cut.
      */
-    private int walk(int start, int along, int across, int steps, int span, int lo, int hi) {
+    private int walk(int start, int along, int across, int steps, int span, int lo, int hi, AdaptiveThreshold grey) {
         int limit = Math.min(lineThickness, hi - lo + 1 + lineSlack);
+        int lineLevel = grey == null ? 0 : darkest(grey, start, across, lo, hi);
+        boolean atStroke = false;   // the walk ended at ink much darker than the line
         walkLo[0] = lo;
         walkHi[0] = hi;
         int a = 0;
         while (++a < steps) {
-            if (!runNear(start + a * along, across, span, lo, hi, limit)) {
+            int slice = start + a * along;
+            if (!runNear(slice, across, span, lo, hi, limit)) {
                 break;   // the line ends
+            }
+            if (grey != null) {
+                int level = darkest(grey, slice, across, nearLo, nearHi);
+                if (level < Math.min(STROKE_ON_LINE * lineLevel, lineLevel - STROKE_STEP)) {
+                    atStroke = true;
+                    break;   // a pen stroke on the line, however thin
+                }
+                lineLevel = Math.min(lineLevel, level);   // the line darkens slowly under a shadow or uneven light
             }
             if (nearHi - nearLo >= limit) {
                 // thicker than the line: a stroke joins it, unless a thin line crosses it (squared paper), the line going on
@@ -608,20 +653,33 @@ public final class InkCheck {
             walkLo[a] = lo = nearLo;
             walkHi[a] = hi = nearHi;
         }
-        if (a < lineLength) {
+        if (a < lineLength || mark[start + walkLo[0] * across] == MARK_SIDE && !atStroke) {
             return 0;
+        }
+        if (atStroke && strokeStopCount < MAX_STROKE_STOPS) {
+            strokeStops[strokeStopCount++] = start + a * along + nearLo * across;
         }
         int cut = 0;
         for (int k = 0; k < a; k++) {
             int slice = start + k * along;
             for (int b = walkLo[k]; b <= walkHi[k]; b++) {
-                if (mark[slice + b * across] == MARK_ACROSS) {
+                byte m = mark[slice + b * across];
+                if (m == MARK_ACROSS || m == MARK_SIDE) {
                     mark[slice + b * across] = MARK_CUT;
                     cut++;
                 }
             }
         }
         return cut;
+    }
+
+    /** The darkest grey level of the run lo..hi across one slice of a walk. */
+    private static int darkest(AdaptiveThreshold grey, int slice, int across, int lo, int hi) {
+        int level = Integer.MAX_VALUE;
+        for (int b = lo; b <= hi; b++) {
+            level = Math.min(level, grey.levelAt(slice + b * across));
+        }
+        return level;
     }
 
     /**
@@ -673,14 +731,28 @@ public final class InkCheck {
 
     /**
      * Whether c, a piece of what ran across the box left once its lines are cut, is the digit: it touches no side
-     * (a digit held too close meets the sides itself), holds enough ink for a digit (not a bit of an edge's ragged
+     * (a digit held too close meets the sides itself), or one side and holds a pen stroke at which a line cut ended
+     * ({@link #lineEndsAt}: a digit at a side of the box written on a line), holds enough ink for a digit (not a bit of an edge's ragged
      * side), and is not itself a piece of a line of the direction cut, thin and long like {@link #lineAtSide} (the
      * stretch of a vertical line between two lines across, which no walk reaches).
      */
     private boolean digitInRemains(int c) {
         int w = compMaxX[c] - compMinX[c] + 1, h = compMaxY[c] - compMinY[c] + 1;
         boolean lineAcross = h <= lineThickness && w >= lineLength, lineDown = w <= lineThickness && h >= lineLength;
-        return sides(c) == 0 && enoughInk(compSize[c]) && !(cutAcross && lineAcross) && !(cutDown && lineDown);
+        return (sides(c) == 0 || sides(c) == 1 && lineEndsAt(c)) && enoughInk(compSize[c]) && !(cutAcross && lineAcross) && !(cutDown && lineDown);
+    }
+
+    /** Whether component c (labelled after the cut) holds a pen stroke at which a line cut ended ({@link #strokeStops}). */
+    private boolean lineEndsAt(int c) {
+        for (int s = 0; s < strokeStopCount; s++) {
+            int y = strokeStops[s] / width, x = strokeStops[s] % width;
+            for (int i = rowStart[y]; i < rowStart[y + 1]; i++) {
+                if (compOf[i] == c && runX0[i] <= x && x <= runX1[i]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
