@@ -228,7 +228,7 @@ class InkCheckTest {
     void fewPixelsAreTooLittleInkInACameraBoxAndTooSmallElsewhere() {
         InkCheck check = new InkCheck(140, 140);
         float[] img = new float[140 * 140];
-        Images.fillRect(img, 140, 50, 50, 5, 5, 1f); // 25 px < 0.5 % of 19600 = 98
+        Images.fillRect(img, 140, 50, 50, 5, 5, 1f); // 25 px < 0.35 % of 19600 = 68.6
         assertVerdict(check.check(img, true), false, InkCheck.TOO_LITTLE_INK, "a 5x5 dot in a camera box");
         assertVerdict(check.check(img), false, InkCheck.TOO_SMALL, "a 5x5 dot elsewhere: 5 px across (< 14)");
         InkCheck small = new InkCheck(28, 28);
@@ -247,7 +247,7 @@ class InkCheckTest {
     @Test
     void aDrawingIsJudgedByItsExtentNotItsInk() {
         InkCheck check = new InkCheck(280, 280);
-        for (int length : new int[] {25, 40, 50}) {
+        for (int length : new int[] {25, 33, 40}) {   // ink 112..264 px, under 0.35 % of the pad (274)
             InkCheck.Result r = check.check(Images.pad(140, 140 - length / 2f, 140, 140 + length / 2f));
             System.out.println("a " + length + " px line on the pad: " + r);
             assertVerdict(r, true, InkCheck.PRESENT, "a " + length + " px line on the pad");
