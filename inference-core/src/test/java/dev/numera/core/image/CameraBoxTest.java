@@ -264,7 +264,9 @@ class CameraBoxTest {
      * right: 258, 246, 207 and 187 (clean: 295 small, 300 and 298 at the side). The walks end at ink much darker than
      * the line ({@link InkCheck#STROKE_ON_LINE}), also coming from one side, and what they end at is the digit even
      * when it touches a side: 289, 295, 284 and 281 (294 and 299 small since a small "1" has ink enough, the test
-     * below). Most still wrong at the left are 1s whose foot meets the side where
+     * below; 279 at the top since pieces of lines alone are no digit, {@link InkCheck#LINES}: of what is left of these
+     * digits after the cut, two 5s and five digits read wrong, 7s as 5, are only flat pieces). Most still wrong at the
+     * left are 1s whose foot meets the side where
      * the line does. Edges and lines on blank paper are unchanged (the tests around).
      */
     @Test
@@ -370,8 +372,9 @@ class CameraBoxTest {
     /**
      * Blank paper in the box with the paper's edge and a printed line (grey 120/160/200, 1-3 px, nearly level or upright), or
      * the paper's corner (edges at two sides). The threshold's noise breaks the line off the edge, or the edge's band off
-     * the corner, and a lone straight piece at one side was kept as a "1": 88 of these 400 read as a digit, now 30 (the
-     * rest are pieces shorter than a "1" may be, or not at one side).
+     * the corner, and a lone straight piece at one side was kept as a "1": 88 of these 400 read as a digit, then 30 (the
+     * rest are pieces shorter than a "1" may be, or not at one side); with pieces of lines across the box alone no digit
+     * ({@link InkCheck#LINES}) 17.
      */
     @Test
     void aLineOrTheEdgeBrokenOffOnBlankPaperIsNoDigit() throws Exception {
@@ -396,7 +399,7 @@ class CameraBoxTest {
             read += rec.recognizeRgba(noisy(grey, r), BOX, BOX, InputKind.CAMERA).hasDigit() ? 1 : 0;
         }
         System.out.println("camera box, 400 scenes of blank paper with the paper's edge and a line, or its corner: " + read + " read as a digit");
-        assertTrue(read <= 45, read + " of 400 read as a digit");
+        assertTrue(read <= 25, read + " of 400 read as a digit");
     }
 
     /**
@@ -467,7 +470,8 @@ class CameraBoxTest {
      * pencil (100..139), sitting on a line, between two, or with one through its middle (250 scenes each, and 250 clean);
      * and 1,000 scenes of blank ruled paper. Read right at f1f195c and before it (lines walked in from the sides ending at
      * pen strokes): on a line 224 and 212, between 237 and 232, through 223 and 210, clean 246; blank ruled paper read as a
-     * digit 27 and 27. With 0.35 % of the box as ink for a digit (52991a6) 224, 237, 224, 246 and 29. What is left wrong
+     * digit 27 and 27. With 0.35 % of the box as ink for a digit (52991a6) 224, 237, 224, 246 and 29; with pieces of lines
+     * across the box alone no digit ({@link InkCheck#LINES}) blank ruled paper 14. What is left wrong
      * is mostly pencil, as light as the line, and lines through the digit whose stretch inside it stays (a 7 reads 9).
      */
     @Test
@@ -507,7 +511,7 @@ class CameraBoxTest {
         System.out.println("camera box, ruled paper, 250 MNIST test digits each: on a line " + right[0] + ", between lines " + right[1]
                 + ", a line through the middle " + right[2] + ", no lines " + right[3] + "; 1000 blank: " + blank + " read as a digit");
         assertTrue(right[0] >= 218 && right[1] >= 230 && right[2] >= 216, java.util.Arrays.toString(right));
-        assertTrue(blank <= 35, blank + " of 1000 blank ruled papers read as a digit");
+        assertTrue(blank <= 20, blank + " of 1000 blank ruled papers read as a digit");
     }
 
     /** Ruled paper's grey: lines of grey g, thick px, rising by slope per px (about the middle), every gap px through row first. */

@@ -383,6 +383,35 @@ class InkCheckTest {
     }
 
     /**
+     * Blank ruled paper in a camera box: the threshold breaks a faint line into pieces that touch no side, and a lone piece
+     * read as "1". Pieces thin and long across the box, alone, one above the other or slanted a little, are no digit
+     * ({@link InkCheck#LINES}); on the pad a stroke across is left to the network. A digit with such a piece of its own
+     * (a 5's flag, a 7's bar apart from the stem) or written between two lines is a digit.
+     */
+    @Test
+    void flatLinesAloneAreNoDigitInACameraBox() {
+        InkCheck check = new InkCheck(140, 140);
+        float[] one = Images.polyline(140, 140, 2, 30, 70, 110, 72);
+        float[] ruled = Images.polyline(140, 140, 2, 10, 40, 120, 44);
+        max(ruled, Images.polyline(140, 140, 2, 20, 80, 130, 84));
+        float[] thick = new float[140 * 140];
+        Images.fillRect(thick, 140, 40, 60, 60, 12, 1f);   // 12 px high: a line as thick as one may be
+        float[] seven = Images.polyline(140, 140, 8, 50, 30, 100, 30);   // the bar...
+        max(seven, Images.polyline(140, 140, 8, 96, 40, 70, 110));       // ...apart from the stem
+        float[] between = Images.polyline(140, 140, 8, 60, 40, 80, 40, 80, 100);   // a 7 between two line pieces
+        max(between, Images.polyline(140, 140, 2, 20, 20, 120, 20));
+        max(between, Images.polyline(140, 140, 2, 20, 115, 120, 115));
+        assertVerdict(check.check(one, true), false, InkCheck.LINES, "a piece of a line");
+        assertVerdict(check.check(ruled, true), false, InkCheck.LINES, "two pieces one above the other");
+        assertVerdict(check.check(thick, true), false, InkCheck.LINES, "a piece 12 px thick");
+        assertVerdict(check.check(one, false), true, InkCheck.PRESENT, "a stroke across on the pad");
+        assertVerdict(check.check(seven, true), true, InkCheck.PRESENT, "a 7 with its bar apart");
+        assertVerdict(check.check(between, true), true, InkCheck.PRESENT, "a 7 between two pieces of lines");
+        Images.fillRect(thick, 140, 40, 59, 60, 1, 1f);   // 13 px high: thicker than a line
+        assertVerdict(check.check(thick, true), true, InkCheck.PRESENT, "a bar 13 px thick");
+    }
+
+    /**
      * Several digits side by side are no digit: two bars 4 columns apart (5 % of their 80 px height) are two 1s, 3 apart
      * one stroke broken; a bar 48 px tall (60 %) beside one 80 px tall is a digit, 47 px is not. A digit's own pieces
      * overlap in columns and stay one digit: a 4 whose stem is broken at the bar, a 5 whose flag does not meet it or lies
@@ -436,7 +465,8 @@ class InkCheckTest {
             assertVerdict(check.check(fiveFlagBeyond, camera), true, InkCheck.PRESENT, "a 5 with its flag beyond the bowl" + where);
             assertVerdict(check.check(zero, camera), true, InkCheck.PRESENT, "a 0 in two arcs" + where);
             assertEquals(2, check.result().components());
-            assertVerdict(check.check(equals, camera), true, InkCheck.PRESENT, "= (one above the other)" + where);
+            // in a camera box two bars and nothing else are pieces of ruled lines (flatLinesAloneAreNoDigitInACameraBox)
+            assertVerdict(check.check(equals, camera), !camera, camera ? InkCheck.LINES : InkCheck.PRESENT, "= (one above the other)" + where);
             assertVerdict(check.check(eight, camera), true, InkCheck.PRESENT, "an 8 whose loops do not meet" + where);
             assertEquals(2, check.result().components());
         }
