@@ -26,12 +26,13 @@ package dev.numera.core.image;
  *     tiny fraction (2 % noise: largest piece 11 % of the ink at 28x28, 1 % at 140x140). Over all
  *     10,000 MNIST test digits the largest piece holds at least 35 % (at most 8 pieces), and at least
  *     33 % when they are upscaled to 140, printed on paper and thresholded.</li>
- * <li>{@link #LINES}, for a camera box: every significant component (at least 10 % of the largest one's pixels) is a
- *     piece of a line across the box, at most {@link #LINE_THICKNESS} high, at least {@link #LINE_LENGTH} and 3 times its
- *     height wide: blank ruled paper, whose faint lines the threshold breaks into pieces that touch no side (a lone piece
- *     read as "1", a few one above the other as 8). Of 1,000 seeded blank ruled papers (CameraBoxTest) 29 read as a digit
- *     before, 14 after; of 400 blank scenes with the paper's edge and a line 28 and 17; every digit on ruled paper read
- *     as before. A digit has a part that is not such a piece.</li>
+ * <li>{@link #LINES}, for a camera box: every significant component (at least 10 % of the largest one's pixels) lies
+ *     flat across the box, at most {@link #LINE_THICKNESS} high and at least 3 times as wide, and the largest is at least
+ *     {@link #LINE_LENGTH} wide: blank ruled paper, whose faint lines the threshold breaks into pieces that touch no side
+ *     (a lone piece read as "1", a few one above the other as 8), with the short bits broken off them. Of 1,000 seeded
+ *     blank ruled papers (CameraBoxTest) 29 read as a digit before, none after (14 when every piece had to be
+ *     LINE_LENGTH wide); of 400 blank scenes with the paper's edge and a line 28 and 17; every digit on ruled paper read
+ *     as before. A digit has a part that is not flat.</li>
  * <li>{@link #TOO_SMALL}: the box around the significant components (those with at least 10 % of the
  *     largest one's pixels, so specks do not stretch it) has a longest side below 10 % of the image's
  *     longest side, or below 3 px. MNIST digits span 20/28 = 71 %.</li>
@@ -205,7 +206,7 @@ public final class InkCheck {
     /**
      * Ruled paper held to the camera with nothing written on it: the threshold breaks a faint line into pieces that touch no
      * side, and a lone piece read as "1" (several, one above the other, as 8). A camera box whose significant components are
-     * all such pieces, thin and long across ({@link #flatLine}), holds no digit. A digit has a part that is not (the body
+     * all such pieces ({@link #flatLine}), the largest one long, holds no digit. A digit has a part that is not (the body
      * beside a 5's flag or a 7's bar).
      */
     public static final String LINES = "only pieces of printed lines (ruled paper?)";
@@ -821,20 +822,27 @@ public final class InkCheck {
         return darkPixels >= DARK_FILL * (x1 - x0 + 1) * (y1 - y0 + 1) && darkPixels >= DARK_SHARE * paperPixels;
     }
 
-    /** Whether every significant component (those left in) is a piece of a line across the box ({@link #flatLine}). */
+    /**
+     * Whether every significant component (those left in) lies flat along the box's width ({@link #flatLine}) and the
+     * largest is as long as a line's piece ({@link #LINE_LENGTH}): shorter bits broken off the same lines go with it.
+     */
     private boolean onlyFlatLines(int comps, int largest) {
+        boolean long_ = false;
         for (int c = 0; c < comps; c++) {
-            if (compSize[c] > 0 && compSize[c] >= SIGNIFICANT_COMPONENT * largest && !flatLine(c)) {
-                return false;
+            if (compSize[c] > 0 && compSize[c] >= SIGNIFICANT_COMPONENT * largest) {
+                if (!flatLine(c)) {
+                    return false;
+                }
+                long_ |= compSize[c] == largest && compMaxX[c] - compMinX[c] + 1 >= lineLength;
             }
         }
-        return true;
+        return long_;
     }
 
-    /** Component c lies along the box's width, thin ({@link #LINE_THICKNESS}) and long ({@link #LINE_LENGTH}) like a ruled line. */
+    /** Component c lies flat along the box's width: thin ({@link #LINE_THICKNESS}) and at least 3 times as wide as high. */
     private boolean flatLine(int c) {
         int w = compMaxX[c] - compMinX[c] + 1, h = compMaxY[c] - compMinY[c] + 1;
-        return h <= lineThickness && w >= lineLength && w >= 3 * h;
+        return h <= lineThickness && w >= 3 * h;
     }
 
     /**

@@ -471,7 +471,8 @@ class CameraBoxTest {
      * and 1,000 scenes of blank ruled paper. Read right at f1f195c and before it (lines walked in from the sides ending at
      * pen strokes): on a line 224 and 212, between 237 and 232, through 223 and 210, clean 246; blank ruled paper read as a
      * digit 27 and 27. With 0.35 % of the box as ink for a digit (52991a6) 224, 237, 224, 246 and 29; with pieces of lines
-     * across the box alone no digit ({@link InkCheck#LINES}) blank ruled paper 14. What is left wrong
+     * across the box alone no digit ({@link InkCheck#LINES}) blank ruled paper 14, with the short bits broken off them 0.
+     * What is left wrong
      * is mostly pencil, as light as the line, and lines through the digit whose stretch inside it stays (a 7 reads 9).
      */
     @Test
@@ -511,7 +512,7 @@ class CameraBoxTest {
         System.out.println("camera box, ruled paper, 250 MNIST test digits each: on a line " + right[0] + ", between lines " + right[1]
                 + ", a line through the middle " + right[2] + ", no lines " + right[3] + "; 1000 blank: " + blank + " read as a digit");
         assertTrue(right[0] >= 218 && right[1] >= 230 && right[2] >= 216, java.util.Arrays.toString(right));
-        assertTrue(blank <= 20, blank + " of 1000 blank ruled papers read as a digit");
+        assertTrue(blank <= 5, blank + " of 1000 blank ruled papers read as a digit");
     }
 
     /** Ruled paper's grey: lines of grey g, thick px, rising by slope per px (about the middle), every gap px through row first. */

@@ -404,6 +404,11 @@ class InkCheckTest {
         assertVerdict(check.check(one, true), false, InkCheck.LINES, "a piece of a line");
         assertVerdict(check.check(ruled, true), false, InkCheck.LINES, "two pieces one above the other");
         assertVerdict(check.check(thick, true), false, InkCheck.LINES, "a piece 12 px thick");
+        float[] bits = Images.polyline(140, 140, 2, 30, 60, 110, 61);
+        max(bits, Images.polyline(140, 140, 2, 8, 20, 20, 20));   // a bit broken off another line: 13 px, not a line's length
+        assertVerdict(check.check(bits, true), false, InkCheck.LINES, "a piece with a short bit of another");
+        float[] dash = Images.polyline(140, 140, 6, 62, 70, 72, 70);
+        assertVerdict(check.check(dash, true), true, InkCheck.PRESENT, "a dash shorter than a line's piece (the network reads it)");
         assertVerdict(check.check(one, false), true, InkCheck.PRESENT, "a stroke across on the pad");
         assertVerdict(check.check(seven, true), true, InkCheck.PRESENT, "a 7 with its bar apart");
         assertVerdict(check.check(between, true), true, InkCheck.PRESENT, "a 7 between two pieces of lines");
