@@ -117,7 +117,10 @@ package dev.numera.core.image;
  * and what is darker there is its strokes' soft fringe: at most 0.27 of the box (a digit at a side) and then under 0.7 of its
  * paper; a thumb's at least 0.32 and 0.7 (nearly all over 0.8). Of 200 seeded thumbs (20-30 px wide, 40-70 long, grey 90-150 on paper 200-245,
  * noise sd 2-3, soft edges, 50 from each side) 200 read as a digit before, 1 after;
- * a thumb stopping 3-8 px short of a 60 px digit joined its box, 107 of 200 read right before, 200 after (clean 200). Every
+ * a thumb stopping 3-8 px short of a 60 px digit joined its box, 107 of 200 read right before, 200 after (clean 200). A thumb
+ * slanted by 5-30 degrees has paper in the corners of its box: its dark pixels are also counted inside its outline only
+ * (between the outline's first and last pixel along each line across it), and it is dark inside when either count says
+ * so; of 200 such thumbs 168 read as a digit with the box's count alone, 22 with both. Every
  * read of 500 MNIST digits centred, touching each side, small, in red pen, pencil or a hard shadow's edge, and of lone 1s at
  * the top or bottom, is unchanged. Without the grey levels ({@link #check(float[], boolean)}) nothing changes.
  *
@@ -807,19 +810,47 @@ public final class InkCheck {
         if (paper == Float.MAX_VALUE) {
             return false;
         }
-        float dark = DARK_LEVEL * paper;
-        int darkPixels = 0, paperPixels = 0;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0, k = y * width + x0; x <= x1; x++, k++) {
-                if (!(ink[k] >= INK_LEVEL)) {
-                    paperPixels++;
-                    if (grey.levelAt(k) < dark) {
-                        darkPixels++;
+        // inside the outline: along each line across the thing (columns for one from the left or right, rows for one from
+        // the top or bottom), the pixels between the outline's first and last; a slanted thumb's box also holds the paper
+        // beside it, which is not inside. walkLo/walkHi (one per line) are free outside cutLines
+        boolean across = compMinX[c] == 0 || compMaxX[c] == width - 1;
+        int first = across ? x0 : y0, last = across ? x1 : y1;
+        for (int l = first; l <= last; l++) {
+            walkLo[l] = Integer.MAX_VALUE;
+            walkHi[l] = -1;
+        }
+        for (int i = 0, n = rowStart[height]; i < n; i++) {
+            if (compOf[i] == c) {
+                int y = runY[i];
+                if (across) {
+                    for (int x = runX0[i]; x <= runX1[i]; x++) {
+                        walkLo[x] = Math.min(walkLo[x], y);
+                        walkHi[x] = Math.max(walkHi[x], y);
                     }
+                } else {
+                    walkLo[y] = Math.min(walkLo[y], runX0[i]);
+                    walkHi[y] = Math.max(walkHi[y], runX1[i]);
                 }
             }
         }
-        return darkPixels >= DARK_FILL * (x1 - x0 + 1) * (y1 - y0 + 1) && darkPixels >= DARK_SHARE * paperPixels;
+        // counted over the whole box and over the inside: dark enough either way (a straight thumb whose outline the noise
+        // broke has little inside, a slanted one much paper in its box)
+        float dark = DARK_LEVEL * paper;
+        int darkInBox = 0, paperInBox = 0, darkInside = 0, paperInside = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0, k = y * width + x0; x <= x1; x++, k++) {
+                if (!(ink[k] >= INK_LEVEL)) {
+                    int l = across ? x : y, m = across ? y : x;
+                    boolean inside = walkLo[l] <= m && m <= walkHi[l], isDark = grey.levelAt(k) < dark;
+                    paperInBox++;
+                    darkInBox += isDark ? 1 : 0;
+                    paperInside += inside ? 1 : 0;
+                    darkInside += inside && isDark ? 1 : 0;
+                }
+            }
+        }
+        float fill = DARK_FILL * (x1 - x0 + 1) * (y1 - y0 + 1);
+        return darkInBox >= fill && darkInBox >= DARK_SHARE * paperInBox || darkInside >= fill && darkInside >= DARK_SHARE * paperInside;
     }
 
     /**
