@@ -266,8 +266,8 @@ class CameraBoxTest {
      * when it touches a side: 289, 295, 284 and 281 (294 and 299 small since a small "1" has ink enough, the test
      * below; 279 at the top since pieces of lines alone are no digit, {@link InkCheck#LINES}: of what is left of these
      * digits after the cut, two 5s and five digits read wrong, 7s as 5, are only flat pieces). Most still wrong at the
-     * left are 1s whose foot meets the side where
-     * the line does. Edges and lines on blank paper are unchanged (the tests around).
+     * left are 1s whose foot meets the side where the line does. Edges and lines on blank paper are unchanged (the tests
+     * around).
      */
     @Test
     void aSmallDigitOrOneAtASideWrittenOnALineKeepsItsStrokes() throws Exception {
