@@ -12,8 +12,8 @@ package dev.numera.core.image;
  *     paper with a speck or two; a speck under 14 px across is {@link #TOO_SMALL} anyway). A "1" ~25 px tall in
  *     the 140 px box, 2-3 px wide, has ~70-95 ink pixels: at 0.5 % (98) 70 of 234 such MNIST test 1s were "blank
  *     paper?", at 0.35 % none (CameraBoxTest), while one more of 400 blank scenes with an edge and a line, and 2
- *     more of 1,000 of blank ruled paper, read as a digit. Other input ({@code cameraBox} false: a drawing, a small digit image):
- *     fewer than {@link #MIN_INK_PIXELS} is {@link #TOO_SMALL} instead (a tap on the pad), and the fraction
+ *     more of 1,000 of blank ruled paper, read as a digit. Other input ({@code cameraBox} false: a drawing, a small
+ *     digit image): fewer than {@link #MIN_INK_PIXELS} is {@link #TOO_SMALL} instead (a tap on the pad), and the fraction
  *     is not checked. A drawing's brush is fitted to the drawing ({@link StrokeRasterizer#fitBrushToDrawing},
  *     about its longest side / 9), so a short stroke has little ink however plainly it shows: a 50 px "1"
  *     on the 280 px pad has 332 ink pixels, under 0.5 % of the pad (392, the fraction then): counted against the pad's area it
@@ -78,8 +78,8 @@ package dev.numera.core.image;
  * the digit, and kept, when it touches no side, holds enough ink for a digit (at least the camera box's
  * {@code max(4, 0.35 %)}: not a bit of an edge's ragged side) and is not itself thin and long like a line of
  * the direction cut (between two lines across, the stretch of a line crossing them, which no walk reaches).
- * Everything else goes with the component, as before; components that do not touch two sides are never
- * changed. Measured on 500 MNIST digits (~60 px) in the box, read right before and after: on a 2 px line of
+ * Everything else goes with the component, as before; components that do not touch two sides are not changed
+ * (with the grey levels, see below, those touching one side may be). Measured on 500 MNIST digits (~60 px) in the box, read right before and after: on a 2 px line of
  * grey 120 (paper 235) 4 and 494, grey 160 352 and 472; the paper's edge at the digit 342 and 475, 3 px from it
  * and slanted 344 and 435; a hard shadow's edge across it 437 and 465; digits touching one side or none, and
  * edges, shadows and lines on blank paper, unchanged (every read identical); digits held too close (a 240 px
@@ -91,8 +91,8 @@ package dev.numera.core.image;
  * 295; ~60 px at the left side on a line of grey 160 207 and 284, at the top 187 and 281; blank scenes unchanged. Of 1,000
  * seeded scenes on ruled paper (lines of grey 110..200, 1-3 px, slanted up to 4 degrees; pens and pencils; digits 28-77 px
  * and off-centre), 250 of each kind: on a line 212 and 224, between lines 232 and 237, a line through the middle 210 and
- * 223 (clean 246); blank ruled paper read as a digit 27 and 27. Walking across crossing lines, of 300 digits on squared paper (2 px lines
- * every 25 px, paper 245) read right: grid of grey 160 76 and 296, of grey 120 0 and 282, grey 160 with one line down
+ * 223 (clean 246); blank ruled paper read as a digit 27 and 27. Walking across crossing lines, of 300 digits on squared
+ * paper (2 px lines every 25 px, paper 245) read right: grid of grey 160 76 and 296, of grey 120 0 and 282, grey 160 with one line down
  * 197 and 297; one grey-120 line down through the digit 287 and 285; blank grids still no digit.
  *
  * <p>A line or a shadow's edge that runs through the digit usually reaches
@@ -177,8 +177,8 @@ public final class InkCheck {
     public static final int STROKE_STEP = 32;
     /**
      * A camera box's component touching one side is the outline of a wide dark thing (a finger holding the sheet), not
-     * writing, when in its box the ink-free pixels darker than {@link #DARK_LEVEL} of the paper around it fill at least
-     * this fraction of the box...
+     * writing, when in its box (or only inside its outline, for a slanted thumb: {@link #darkInside}) the ink-free pixels
+     * darker than {@link #DARK_LEVEL} of the paper around it fill at least this fraction of the box...
      */
     public static final float DARK_FILL = 0.25f;
     /** ...and are at least this fraction of the box's ink-free pixels (a thin "1"'s box is mostly its strokes' soft fringe). */
@@ -757,14 +757,15 @@ public final class InkCheck {
     /**
      * Whether c, a piece of what ran across the box left once its lines are cut, is the digit: it touches no side
      * (a digit held too close meets the sides itself), or one side and holds a pen stroke at which a line cut ended
-     * ({@link #lineEndsAt}: a digit at a side of the box written on a line), holds enough ink for a digit (not a bit of an edge's ragged
-     * side), and is not itself a piece of a line of the direction cut, thin and long like {@link #lineAtSide} (the
+     * ({@link #lineEndsAt}: a digit at a side of the box written on a line), holds enough ink for a digit (not a bit of
+     * an edge's ragged side), and is not itself a piece of a line of the direction cut, thin and long like {@link #lineAtSide} (the
      * stretch of a vertical line between two lines across, which no walk reaches).
      */
     private boolean digitInRemains(int c) {
         int w = compMaxX[c] - compMinX[c] + 1, h = compMaxY[c] - compMinY[c] + 1;
         boolean lineAcross = h <= lineThickness && w >= lineLength, lineDown = w <= lineThickness && h >= lineLength;
-        return (sides(c) == 0 || sides(c) == 1 && lineEndsAt(c)) && enoughInk(compSize[c]) && !(cutAcross && lineAcross) && !(cutDown && lineDown);
+        boolean notAcross = sides(c) == 0 || sides(c) == 1 && lineEndsAt(c);
+        return notAcross && enoughInk(compSize[c]) && !(cutAcross && lineAcross) && !(cutDown && lineDown);
     }
 
     /** Whether component c (labelled after the cut) holds a pen stroke at which a line cut ended ({@link #strokeStops}). */
@@ -850,7 +851,8 @@ public final class InkCheck {
             }
         }
         float fill = DARK_FILL * (x1 - x0 + 1) * (y1 - y0 + 1);
-        return darkInBox >= fill && darkInBox >= DARK_SHARE * paperInBox || darkInside >= fill && darkInside >= DARK_SHARE * paperInside;
+        return darkInBox >= fill && darkInBox >= DARK_SHARE * paperInBox
+                || darkInside >= fill && darkInside >= DARK_SHARE * paperInside;
     }
 
     /**
@@ -858,16 +860,16 @@ public final class InkCheck {
      * largest is as long as a line's piece ({@link #LINE_LENGTH}): shorter bits broken off the same lines go with it.
      */
     private boolean onlyFlatLines(int comps, int largest) {
-        boolean long_ = false;
+        boolean longEnough = false;
         for (int c = 0; c < comps; c++) {
             if (compSize[c] > 0 && compSize[c] >= SIGNIFICANT_COMPONENT * largest) {
                 if (!flatLine(c)) {
                     return false;
                 }
-                long_ |= compSize[c] == largest && compMaxX[c] - compMinX[c] + 1 >= lineLength;
+                longEnough |= compSize[c] == largest && compMaxX[c] - compMinX[c] + 1 >= lineLength;
             }
         }
-        return long_;
+        return longEnough;
     }
 
     /** Component c lies flat along the box's width: thin ({@link #LINE_THICKNESS}) and at least 3 times as wide as high. */
