@@ -50,6 +50,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private NetworkView network;
     private HTMLElement clearButton;
     private HTMLElement undoButton;
+    private HTMLElement drawOff;
+    private boolean offPadShown;
     private int liveRequest = -1; // the animation frame of the next live recognition, -1 when none is due
     /** liveFrame() as a JS function, made once: a lambda handed to requestAnimationFrame is wrapped anew on every pen move. */
     private final JSObject onLiveFrame = Js.animationFrameCallback(t -> liveFrame());
@@ -98,6 +100,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         camera = new Camera(doc, this);
         clearButton = doc.getElementById("clear");
         undoButton = doc.getElementById("undo");
+        drawOff = doc.getElementById("draw-off");
         clearButton.addEventListener("click", e -> pad.clear());
         undoButton.addEventListener("click", e -> pad.undo());
         doc.addEventListener("keydown", e -> key((KeyboardEvent) e));
@@ -122,6 +125,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         enable(clearButton, !pad.isEmpty());
         enable(undoButton, pad.canUndo());
         if (settled) {
+            showOffPad(pad.runsOff());
             // the settled recognition replaces a live one still due: that would only repeat it on the same ink
             if (liveRequest >= 0) {
                 Window.cancelAnimationFrame(liveRequest);
@@ -182,6 +186,20 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     static boolean isZ(String key, String code) {
         boolean latin = key != null && key.length() == 1 && ((key.charAt(0) | 0x20) >= 'a' && (key.charAt(0) | 0x20) <= 'z');
         return latin ? (key.charAt(0) | 0x20) == 'z' : "KeyZ".equals(code);
+    }
+
+    /**
+     * While part of the drawing is off the pad, the pad's help makes way for a line saying so: the digit
+     * read from what is left on the pad can be another one, and nothing else would show why. Said when the pen lifts (a status region, so a screen reader hears it once), gone with
+     * the stroke that ran off.
+     */
+    private void showOffPad(boolean off) {
+        if (off == offPadShown) {
+            return;
+        }
+        offPadShown = off;
+        // the help hides while this line has text (numera.css)
+        drawOff.setTextContent(off ? "Part of the drawing ran off the pad: only what is on the pad is read." : "");
     }
 
     // ---- camera ----

@@ -118,16 +118,45 @@ public final class StrokeRasterizer {
     // the box of the clipped segments (includeClipped), and the part [t0, t1] of the segment being clipped
     private float boxMinX, boxMinY, boxMaxX, boxMaxY, t0, t1;
 
-    // Grows the box by the part of segment a-b inside [0, w] x [0, h], the points a + t (b - a) for t in
-    // [t0, t1] once each edge has narrowed [0, 1] (Liang-Barsky); nothing when no part is inside. a == b: a dot.
+    // Grows the box by the part of segment a-b inside [0, w] x [0, h]; nothing when no part is inside. a == b: a dot.
     private void includeClipped(float ax, float ay, float bx, float by, int w, int h) {
         float dx = bx - ax, dy = by - ay;
-        t0 = 0f;
-        t1 = 1f;
-        if (edge(-dx, ax) && edge(dx, w - ax) && edge(-dy, ay) && edge(dy, h - ay)) {
+        if (clip(ax, ay, dx, dy, 0f, w, h)) {
             includePoint(ax + t0 * dx, ay + t0 * dy);
             includePoint(ax + t1 * dx, ay + t1 * dy);
         }
+    }
+
+    // The part of segment a-(a + d) inside [-m, w + m] x [-m, h + m]: the points a + t d for t in [t0, t1]
+    // once each edge has narrowed [0, 1] (Liang-Barsky); false when no part is inside.
+    private boolean clip(float ax, float ay, float dx, float dy, float m, int w, int h) {
+        t0 = 0f;
+        t1 = 1f;
+        return edge(-dx, ax + m) && edge(dx, w + m - ax) && edge(-dy, ay + m) && edge(dy, h + m - ay);
+    }
+
+    /**
+     * Length (canvas px) of the strokes' path farther than {@code margin} outside the width x height
+     * canvas. The pointer stays captured when a stroke leaves the pad, so its points keep coming; what
+     * lies out there is drawn where the pad does not show it, and the network never sees it (see
+     * {@link #fitBrushToDrawing}). With the visible pen's radius as the margin, this is the drawing
+     * the user made and cannot see.
+     */
+    public float lengthOutside(float margin, int width, int height) {
+        Check.pixels(width, height);
+        if (!(margin >= 0f && margin < 1e6f)) {
+            throw new IllegalArgumentException("margin must be in [0, 1e6), got " + margin);
+        }
+        float outside = 0f;
+        for (int k = 0; k < strokes; k++) {
+            int end = k + 1 < strokes ? strokeStart[k + 1] : points;
+            for (int i = strokeStart[k] + 1; i < end; i++) {
+                float dx = xs[i] - xs[i - 1], dy = ys[i] - ys[i - 1];
+                float inside = clip(xs[i - 1], ys[i - 1], dx, dy, margin, width, height) ? t1 - t0 : 0f;
+                outside += (1f - inside) * (float) Math.sqrt(dx * dx + dy * dy);
+            }
+        }
+        return outside;
     }
 
     // One edge, inside where p t <= q: narrows [t0, t1] to it; false when nothing is left.

@@ -221,6 +221,70 @@ class StrokeRasterizerTest {
     }
 
     @Test
+    void lengthOutsideTheCanvasHandChecked() {
+        // (200, 10) -> (600, 100) is 410 px long (400 x 90, 410^2 = 168,100) and leaves x = 280 at t = 0.2,
+        // x = 300 at t = 0.25
+        StrokeRasterizer s = line(1f, 200f, 10f, 600f, 100f);
+        assertEquals(0.8f * 410f, s.lengthOutside(0f, 280, 280), 1e-3f);
+        assertEquals(0.75f * 410f, s.lengthOutside(20f, 280, 280), 1e-3f);
+        // across the whole pad at y = 140 from x = -100 to 380: 100 px out on each side, 91 beyond a 9 px
+        // margin; with that margin the first segment leaves at x = 289, t = 89 / 400
+        s.beginStroke();
+        s.addPoint(-100f, 140f);
+        s.addPoint(380f, 140f);
+        s.endStroke();
+        assertEquals((1f - 89f / 400f) * 410f + 182f, s.lengthOutside(9f, 280, 280), 1e-3f);
+        // a dot outside has no length; a stroke wholly outside counts whole; one inside not at all
+        StrokeRasterizer t = new StrokeRasterizer();
+        t.beginStroke();
+        t.addPoint(-50f, -50f);
+        t.endStroke();
+        t.beginStroke();
+        t.addPoint(10f, 300f);
+        t.addPoint(10f, 330f);
+        t.addPoint(50f, 360f);
+        t.endStroke();
+        t.beginStroke();
+        t.addPoint(10f, 10f);
+        t.addPoint(270f, 270f);
+        t.endStroke();
+        assertEquals(30f + 50f, t.lengthOutside(0f, 280, 280), 1e-3f);
+        assertEquals(0f, new StrokeRasterizer().lengthOutside(0f, 280, 280), 0f);
+        assertThrows(IllegalArgumentException.class, () -> t.lengthOutside(-1f, 280, 280));
+        assertThrows(IllegalArgumentException.class, () -> t.lengthOutside(Float.NaN, 280, 280));
+    }
+
+    @Test
+    void lengthOutsideMatchesPointsSampledAlongThePath() {
+        // the independent reference: 20,000 points evenly along each segment, each counted in or out
+        java.util.Random rnd = new java.util.Random(7);
+        for (int trial = 0; trial < 50; trial++) {
+            StrokeRasterizer s = new StrokeRasterizer();
+            s.beginStroke();
+            double sampled = 0;
+            float px = 0, py = 0;
+            for (int i = 0; i < 6; i++) {
+                float x = -200f + 700f * rnd.nextFloat(), y = -200f + 700f * rnd.nextFloat();
+                s.addPoint(x, y);
+                if (i > 0) {
+                    int n = 20_000, out = 0;
+                    for (int j = 0; j < n; j++) {
+                        double u = (j + 0.5) / n, qx = px + u * (x - px), qy = py + u * (y - py);
+                        if (qx < -9 || qx > 289 || qy < -9 || qy > 289) {
+                            out++;
+                        }
+                    }
+                    sampled += Math.hypot(x - px, y - py) * out / n;
+                }
+                px = x;
+                py = y;
+            }
+            s.endStroke();
+            assertEquals(sampled, s.lengthOutside(9f, 280, 280), 0.05 + 1e-4 * sampled, "trial " + trial);
+        }
+    }
+
+    @Test
     void aStrokeDraggedOffThePadPaintsWhatItsPartOnThePadPaints() {
         // a 7 whose bar starts 300 px left of the pad (the pointer pressed off it and dragged in) against the
         // same 7 with its bar starting on the pad's edge: on the pad the two are the same ink, so the same image

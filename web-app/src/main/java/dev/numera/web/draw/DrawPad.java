@@ -30,6 +30,12 @@ public final class DrawPad {
     public static final int SIZE = 280;
     /** Visible pen width in logical px (CSS px on a pad of SIZE). The model's brush is the rasterizer's own. */
     private static final double PEN = 18;
+    /**
+     * Length of path (logical px) drawn beyond the pen's reach off the pad from which the drawing counts as
+     * run off it (see {@link #runsOff}): 20 px, two pixels of the network's 28. A flick past the edge as the
+     * pen lifts stays under it.
+     */
+    private static final float OFF_PAD = SIZE / 14f;
 
     public interface Listener {
         /** The ink changed; {@code settled} when the pen lifted (or after clear/undo). */
@@ -126,6 +132,14 @@ public final class DrawPad {
     /** Whether {@link #undo} would change anything: a stroke to take back, or a clear. */
     public boolean canUndo() {
         return strokeCount > 0 || clearedStrokes > 0;
+    }
+
+    /**
+     * Whether part of the drawing ran off the pad: a stroke carried on past its edge (the pointer stays
+     * captured) draws where the pad shows nothing, and the network reads only what is on the pad.
+     */
+    public boolean runsOff() {
+        return strokes.lengthOutside((float) (PEN / 2), SIZE, SIZE) >= OFF_PAD;
     }
 
     /** Takes the keyboard focus from a button that is about to be disabled; see App. */

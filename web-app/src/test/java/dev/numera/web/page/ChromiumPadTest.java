@@ -300,6 +300,48 @@ class ChromiumPadTest {
                 + ", dragged 300 px past it " + dragged);
     }
 
+    /**
+     * Part of a drawing run off the pad is said so under the pad, in the help's place, once the pen lifts,
+     * and no longer once that stroke is undone; a flick just past the edge and a stroke along it are not.
+     */
+    @Test
+    void aDrawingRunOffThePadIsSaidSo() {
+        open("wasm");
+        sevenInk(280);
+        assertEquals("|true", offPad(), "a 7 on the pad");
+        Object cardHeight = Pages.js(chromium.driver, CARD_HEIGHT);
+        clear();
+        // the bar's end 20 px past the edge: 11 px beyond the pen's reach, under the 20 px that count
+        sevenInk(300);
+        assertEquals("|true", offPad(), "a flick past the edge");
+        clear();
+        sevenInk(580);
+        assertEquals("Part of the drawing ran off the pad: only what is on the pad is read.|false", offPad(),
+                "a 7 whose bar ran 300 px off the pad");
+        assertEquals(cardHeight, Pages.js(chromium.driver, CARD_HEIGHT), "the line takes the help's place: the card keeps its height");
+        Pages.js(chromium.driver, "document.getElementById('undo').click();");
+        assertEquals("Part of the drawing ran off the pad: only what is on the pad is read.|false", offPad(),
+                "the stem undone: the bar is still off the pad");
+        Pages.js(chromium.driver, "document.getElementById('undo').click();");
+        assertEquals("|true", offPad(), "the bar undone too");
+        // a stroke that leaves the pad and comes back
+        mouse("mousePressed", 140, 40, "mouse");
+        mouse("mouseMoved", 140, -60, "mouse");
+        mouse("mouseMoved", 140, 240, "mouse");
+        mouse("mouseReleased", 140, 240, "mouse");
+        assertTrue(offPad().endsWith("|false"), offPad());
+        clear();
+        assertEquals("|true", offPad(), "a clear");
+    }
+
+    private static final String CARD_HEIGHT = "return document.querySelector('.card.draw').getBoundingClientRect().height;";
+
+    // "the off-pad line's text|whether the help is shown"
+    private String offPad() {
+        return (String) Pages.js(chromium.driver, "return document.getElementById('draw-off').textContent + '|'"
+                + " + (getComputedStyle(document.getElementById('draw-help')).visibility === 'visible');");
+    }
+
     // a 7 whose bar runs from x = 60 to barEnd (pad points; the pad is 280 wide), then the stem; the ink
     // of the network's 28x28 input as the page shows it (the first canvas inside the network view)
     private double sevenInk(double barEnd) {
