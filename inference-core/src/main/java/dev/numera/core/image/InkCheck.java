@@ -84,7 +84,9 @@ package dev.numera.core.image;
  * and slanted 344 and 435; a hard shadow's edge across it 437 and 465; digits touching one side or none, and
  * edges, shadows and lines on blank paper, unchanged (every read identical); digits held too close (a 240 px
  * frame) 173 and 176 right, 76 and 78 wrong. With the box's grey levels (the camera path) a walk also ends at ink much
- * darker than the line ({@link #STROKE_ON_LINE}), since a small digit's strokes are as thin as the line; components
+ * darker than the line ({@link #STROKE_ON_LINE}), since a small digit's strokes are as thin as the line (and a walk
+ * ending where a stroke joins the line has ended at such ink when the stroke is that dark a few slices on,
+ * {@link #STROKE_AHEAD}: its soft edge is not); components
  * touching one side are walked too (a light line the threshold lost near the digit reaches only one side), cut only where
  * the walk ended at such ink; and a piece that holds such an end is the digit even when it touches one side. Of 300 MNIST
  * digits (CameraBoxTest), read right before and after: ~30 px on a 2 px line of grey 120 258 and 289, grey 160 246 and
@@ -175,6 +177,14 @@ public final class InkCheck {
      * 25 levels) is no pen stroke. Without it, 5 more of CameraBoxTest's 400 blank scenes with an edge read as a digit.
      */
     public static final int STROKE_STEP = 32;
+    /**
+     * Slices past where a stroke joins a walked line (its run grows thicker than the line) in which the stroke's darker
+     * core is looked for ({@link #STROKE_ON_LINE}): the stroke's soft edge, where the walk stops, is often no darker than
+     * the line. Of 300 digits (~60 px) at the box's left side on a line of grey 160 (CameraBoxTest), 284 read right before,
+     * 295 after; at the top 279 and 283; with a line through the middle of 250 on ruled paper 224 and 226; blank scenes
+     * unchanged.
+     */
+    public static final int STROKE_AHEAD = 3;
     /**
      * A camera box's component touching one side is the outline of a wide dark thing (a finger holding the sheet), not
      * writing, when in its box (or only inside its outline, for a slanted thumb: {@link #darkInside}) the ink-free pixels
@@ -666,6 +676,8 @@ public final class InkCheck {
                 // past it at its run's place
                 int past = crossed(start, along, across, steps, span, a, lo, hi, limit, walkHi[0] - walkLo[0] + 2);
                 if (past < 0) {
+                    // the stroke's soft edge is no darker than the line: its core, a few slices on, may be
+                    atStroke = grey != null && darkerAhead(grey, start, along, across, steps, span, a, lo, hi, lineLevel);
                     break;
                 }
                 for (; a < past; a++) {
@@ -696,6 +708,26 @@ public final class InkCheck {
             }
         }
         return cut;
+    }
+
+    /**
+     * Whether the stroke a walk ran into at slice a (its run thicker there than the line lo..hi before it) is much darker
+     * than the line ({@link #STROKE_ON_LINE}) within {@link #STROKE_AHEAD} slices, at the line's place (lo..hi, widened by
+     * one): a pen stroke's edge is soft, its first slices no darker than the line.
+     */
+    private boolean darkerAhead(AdaptiveThreshold grey, int start, int along, int across, int steps, int span, int a, int lo,
+                                int hi, int lineLevel) {
+        int from = Math.max(0, lo - 1), to = Math.min(span - 1, hi + 1);
+        for (int k = a; k < steps && k <= a + STROKE_AHEAD; k++) {
+            int slice = start + k * along;
+            for (int b = from; b <= to; b++) {
+                if (mark[slice + b * across] != 0
+                        && grey.levelAt(slice + b * across) < Math.min(STROKE_ON_LINE * lineLevel, lineLevel - STROKE_STEP)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The darkest grey level of the run lo..hi across one slice of a walk. */

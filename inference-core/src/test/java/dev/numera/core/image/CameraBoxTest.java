@@ -265,8 +265,10 @@ class CameraBoxTest {
      * the line ({@link InkCheck#STROKE_ON_LINE}), also coming from one side, and what they end at is the digit even
      * when it touches a side: 289, 295, 284 and 281 (294 and 299 small since a small "1" has ink enough, the test
      * below; 279 at the top since pieces of lines alone are no digit, {@link InkCheck#LINES}: of what is left of these
-     * digits after the cut, two 5s and five digits read wrong, 7s as 5, are only flat pieces). Most still wrong at the
-     * left are 1s whose foot meets the side where the line does. Edges and lines on blank paper are unchanged (the tests
+     * digits after the cut, two 5s and five digits read wrong, 7s as 5, are only flat pieces). Where a stroke joins the
+     * line its soft edge is no darker than the line, and the walk ended there without the darker ink, which a few slices
+     * on is the stroke's core ({@link InkCheck#STROKE_AHEAD}): looked for there, 295 at the left (1s whose foot meets the
+     * side where the line does, mostly) and 283 at the top. Edges and lines on blank paper are unchanged (the tests
      * around).
      */
     @Test
@@ -287,7 +289,7 @@ class CameraBoxTest {
         System.out.println("camera box, " + COUNT + " MNIST test digits at ~30 px written on a line of grey 120 " + small120 + ", of grey 160 "
                 + small160 + "; at ~60 px touching the left side on a line " + atLeft + ", the top " + atTop);
         assertTrue(small120 >= 0.95 * COUNT && small160 >= 0.95 * COUNT, "small, on a line: " + small120 + ", " + small160);
-        assertTrue(atLeft >= 0.92 * COUNT && atTop >= 0.92 * COUNT, "at a side, on a line: " + atLeft + ", " + atTop);
+        assertTrue(atLeft >= 0.97 * COUNT && atTop >= 0.92 * COUNT, "at a side, on a line: " + atLeft + ", " + atTop);
     }
 
     /**
@@ -493,8 +495,9 @@ class CameraBoxTest {
      * pen strokes): on a line 224 and 212, between 237 and 232, through 223 and 210, clean 246; blank ruled paper read as a
      * digit 27 and 27. With 0.35 % of the box as ink for a digit (52991a6) 224, 237, 224, 246 and 29; with pieces of lines
      * across the box alone no digit ({@link InkCheck#LINES}) blank ruled paper 14, with the short bits broken off them 0.
-     * What is left wrong
-     * is mostly pencil, as light as the line, and lines through the digit whose stretch inside it stays (a 7 reads 9).
+     * With the stroke's darker core looked for a few slices past its soft edge ({@link InkCheck#STROKE_AHEAD}) through
+     * 226. What is left wrong is mostly pencil, as light as the line, and lines through the digit whose stretch inside it
+     * stays (a 7 reads 9).
      */
     @Test
     void digitsOnRuledPaper() throws Exception {
@@ -532,7 +535,7 @@ class CameraBoxTest {
         }
         System.out.println("camera box, ruled paper, 250 MNIST test digits each: on a line " + right[0] + ", between lines " + right[1]
                 + ", a line through the middle " + right[2] + ", no lines " + right[3] + "; 1000 blank: " + blank + " read as a digit");
-        assertTrue(right[0] >= 218 && right[1] >= 230 && right[2] >= 216, java.util.Arrays.toString(right));
+        assertTrue(right[0] >= 218 && right[1] >= 230 && right[2] >= 225, java.util.Arrays.toString(right));
         assertTrue(blank <= 5, blank + " of 1000 blank ruled papers read as a digit");
     }
 
