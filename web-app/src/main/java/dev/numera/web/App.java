@@ -190,8 +190,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     /**
      * While part of the drawing is off the pad, the pad's help makes way for a line saying so: the digit
-     * read from what is left on the pad can be another one, and nothing else would show why. Said when the pen lifts (a status region, so a screen reader hears it once), gone with
-     * the stroke that ran off.
+     * read from what is left on the pad can be another one, and nothing else would show why. Said when
+     * the pen lifts (a status region, so a screen reader hears it once), gone with the stroke that ran off.
      */
     private void showOffPad(boolean off) {
         if (off == offPadShown) {
