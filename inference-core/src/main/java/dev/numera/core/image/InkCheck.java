@@ -345,6 +345,7 @@ public final class InkCheck {
     private final Result result = new Result();
     /** {@link #LINE_THICKNESS}, {@link #LINE_LENGTH} and {@link #LINE_SLACK} in pixels of this image */
     private final int lineThickness, lineLength, lineSlack;
+    /** {@link #THIN_LINE} in pixels of this image */
     private final float thinLine;
     /**
      * (width*height), camera boxes only: {@link #MARK_ACROSS} on the pixels of the components touching two or more
@@ -918,7 +919,8 @@ public final class InkCheck {
     /**
      * Component c is a piece of a printed line lying across the box: thin ({@link #LINE_THICKNESS}) and at least 3 times as
      * wide as high; or slanted, at least as wide as high, {@link #LINE_LENGTH} long, straight ({@link #straight}) and no
-     * thicker than a printed line ({@link #THIN_LINE}: its pixels over its length). A "1" that thin is upright.
+     * thicker than a printed line ({@link #THIN_LINE}: its pixels over its length). A "1" that thin (a small one) stands
+     * more up than across.
      */
     private boolean flatLine(int c) {
         int w = compMaxX[c] - compMinX[c] + 1, h = compMaxY[c] - compMinY[c] + 1;
