@@ -460,7 +460,7 @@ class CameraBoxTest {
                 for (int sign = -1; sign <= 1; sign += 2) {
                     java.util.Random r = new java.util.Random(i);
                     float pen = 40 + r.nextInt(50);
-                    float[] ink = turned(scene(i, i % 2 == 0 ? 60 : 90), sign * (30 + 10 * t));
+                    float[] ink = Images.turned(scene(i, i % 2 == 0 ? 60 : 90), BOX, BOX, sign * (30 + 10 * t));
                     float[] grey = new float[BOX * BOX];
                     for (int k = 0; k < grey.length; k++) {
                         grey[k] = 225 - ink[k] * (225 - pen);
@@ -472,30 +472,6 @@ class CameraBoxTest {
         System.out.println("camera box, the 126 MNIST test 1s among the first 1000 turned by 30, 40 and 50 degrees either way, read right: "
                 + java.util.Arrays.toString(right));
         assertTrue(right[0] >= 246 && right[1] >= 227 && right[2] >= 182, java.util.Arrays.toString(right));
-    }
-
-    /** The box's ink turned by degrees about the box's middle (bilinear). */
-    static float[] turned(float[] ink, double degrees) {
-        float[] out = new float[BOX * BOX];
-        double c = Math.cos(Math.toRadians(degrees)), s = Math.sin(Math.toRadians(degrees)), mid = BOX / 2.0;
-        for (int y = 0; y < BOX; y++) {
-            for (int x = 0; x < BOX; x++) {
-                // where pixel (x, y)'s centre comes from, in pixel coordinates of the source
-                double u = (x + 0.5 - mid) * c + (y + 0.5 - mid) * s + mid - 0.5, v = -(x + 0.5 - mid) * s + (y + 0.5 - mid) * c + mid - 0.5;
-                int u0 = (int) Math.floor(u), v0 = (int) Math.floor(v);
-                double fu = u - u0, fv = v - v0, sum = 0;
-                for (int dy = 0; dy < 2; dy++) {
-                    for (int dx = 0; dx < 2; dx++) {
-                        int xx = u0 + dx, yy = v0 + dy;
-                        if (xx >= 0 && xx < BOX && yy >= 0 && yy < BOX) {
-                            sum += ink[yy * BOX + xx] * (dx == 0 ? 1 - fu : fu) * (dy == 0 ? 1 - fv : fv);
-                        }
-                    }
-                }
-                out[y * BOX + x] = (float) sum;
-            }
-        }
-        return out;
     }
 
     /**

@@ -164,6 +164,30 @@ public final class Images {
     }
 
     /** Opaque RGBA bytes of dark ink on grey paper: grey = paper - ink * (paper - inkLevel). */
+    /** img (w x h) turned by degrees about its middle (clockwise on screen, y down), bilinear; what comes in from outside is 0. */
+    static float[] turned(float[] img, int w, int h, double degrees) {
+        float[] out = new float[w * h];
+        double c = Math.cos(Math.toRadians(degrees)), s = Math.sin(Math.toRadians(degrees)), mx = w / 2.0, my = h / 2.0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // where pixel (x, y)'s centre comes from, in pixel coordinates of the source
+                double u = (x + 0.5 - mx) * c + (y + 0.5 - my) * s + mx - 0.5, v = -(x + 0.5 - mx) * s + (y + 0.5 - my) * c + my - 0.5;
+                int u0 = (int) Math.floor(u), v0 = (int) Math.floor(v);
+                double fu = u - u0, fv = v - v0, sum = 0;
+                for (int dy = 0; dy < 2; dy++) {
+                    for (int dx = 0; dx < 2; dx++) {
+                        int xx = u0 + dx, yy = v0 + dy;
+                        if (xx >= 0 && xx < w && yy >= 0 && yy < h) {
+                            sum += img[yy * w + xx] * (dx == 0 ? 1 - fu : fu) * (dy == 0 ? 1 - fv : fv);
+                        }
+                    }
+                }
+                out[y * w + x] = (float) sum;
+            }
+        }
+        return out;
+    }
+
     static byte[] onPaper(float[] ink, float paper, float inkLevel) {
         byte[] rgba = new byte[ink.length * 4];
         for (int i = 0; i < ink.length; i++) {
