@@ -69,15 +69,9 @@ package dev.numera.core.image;
  *
  * <p>A line, the paper's edge or a shadow's edge that touches the digit (a digit written on a printed line,
  * up to the paper's edge) makes one component with it that touches two sides. Before such a component is left
- * out, the lines running into it from the sides are cut away: from each side, each run of its ink on the side
- * that is thin ({@link #LINE_THICKNESS}) and alone (no other of its ink within LINE_THICKNESS along the side:
- * a stroke too wide for the threshold's window comes out hollow, two thin outlines side by side, which is how a
- * digit held too close meets the sides) is followed inward slice by slice (columns from the left and right
- * sides, rows from the top and bottom), along the run nearest the middle of the last, until the line ends or
- * its run grows more than {@link #LINE_SLACK} over its thickness at the side (a stroke joins it there), unless what
- * grew is no wider along the walk than that thickness + 1 and the line goes on thin past it: another line crossing
- * it (squared paper), walked across at the line's place. A walk
- * of {@link #LINE_LENGTH} or more is cut. What is left of the component is labelled again; a piece of it is
+ * out, the lines running into it from the sides are cut away ({@link LineCut}: each thin run of its ink on a side is
+ * followed inward until the line ends or a stroke joins it, and a walk of {@link #LINE_LENGTH} or more is cut; a thin
+ * line crossing it, as on squared paper, is walked across). What is left of the component is labelled again; a piece of it is
  * the digit, and kept, when it touches no side, holds enough ink for a digit (at least the camera box's
  * {@code max(4, 0.35 %)}: not a bit of an edge's ragged side) and is not itself thin and long like a line of
  * the direction cut (between two lines across, the stretch of a line crossing them, which no walk reaches).
@@ -87,11 +81,9 @@ package dev.numera.core.image;
  * and slanted 344 and 435; a hard shadow's edge across it 437 and 465; digits touching one side or none, and
  * edges, shadows and lines on blank paper, unchanged (every read identical); digits held too close (a 240 px
  * frame) 173 and 176 right, 76 and 78 wrong. With the box's grey levels (the camera path) a walk also ends at ink much
- * darker than the line ({@link #STROKE_ON_LINE}), since a small digit's strokes are as thin as the line (and a walk
- * ending where a stroke joins the line has ended at such ink when the stroke is that dark a few slices on,
- * {@link #STROKE_AHEAD}: its soft edge is not); components
- * touching one side are walked too (a light line the threshold lost near the digit reaches only one side), cut only where
- * the walk ended at such ink; and a piece that holds such an end is the digit even when it touches one side. Of 300 MNIST
+ * darker than the line ({@link LineCut#STROKE_ON_LINE}), since a small digit's strokes are as thin as the line;
+ * components touching one side are walked too (a light line the threshold lost near the digit reaches only one side), cut
+ * only where the walk ended at such ink; and a piece that holds such an end is the digit even when it touches one side. Of 300 MNIST
  * digits (CameraBoxTest), read right before and after: ~30 px on a 2 px line of grey 120 258 and 289, grey 160 246 and
  * 295; ~60 px at the left side on a line of grey 160 207 and 284, at the top 187 and 281; blank scenes unchanged. Of 1,000
  * seeded scenes on ruled paper (lines of grey 110..200, 1-3 px, slanted up to 4 degrees; pens and pencils; digits 28-77 px
@@ -134,13 +126,8 @@ package dev.numera.core.image;
  * of dust or a pen tick far from the digit does not stretch the normaliser's crop and shrink the digit.
  * A separate stroke of less than a tenth of the largest piece's ink that lies outside the box goes too
  * (a drawn 5's short flag, say: the digit read did not change in the cases tried).
- * Connected components are found on runs, not pixels: each row's ink is cut into runs (maximal
- * horizontal stretches), a run joins every run of the row above that it touches, sideways or
- * diagonally (8-connectivity: the spans, each widened by one, overlap), and union-find merges them.
- * A written digit of a few thousand ink pixels is a few hundred runs, so the labelling touches each
- * ink pixel once, when the runs are cut, instead of looking at its eight neighbours (a flood fill did:
- * 2-3x slower in Wasm GC). Buffers are allocated once for (width, height); {@link #check} returns the
- * same {@link Result} object every call.
+ * The components are labelled on runs ({@link InkComponents}). Buffers are allocated once for (width, height);
+ * {@link #check} returns the same {@link Result} object every call.
  */
 public final class InkCheck {
     public static final float INK_LEVEL = 0.5f;
@@ -166,34 +153,6 @@ public final class InkCheck {
      * box's longest side ({@link #check(float[], boolean)}) over it; a "1" touching a side runs ~0.45 of it at ~60 px, ~0.65 at ~90 px.
      */
     public static final float LINE_OVER_BOX = 0.75f;
-    /**
-     * A line followed in from a side ({@link #check(float[], boolean)}) may grow this fraction of the box's longest side
-     * (3 px of 140) over its thickness at the side, for the threshold's ragged edge along it; where it grows more, a
-     * stroke joins it. A 60 px digit's strokes come out of the threshold 6-9 px thick, the grey line's 2-4 px.
-     */
-    public static final float LINE_SLACK = 0.022f;
-    /**
-     * With the box's grey levels ({@link #check(float[], AdaptiveThreshold)}), a line followed in from a side also ends
-     * where its run holds a pixel darker than this fraction of the line's own darkest grey so far: a pen stroke joins it
-     * there, lying along it or crossing it. A small digit's strokes are as thin as the line (a 30 px digit's 3-4 px, within
-     * {@link #LINE_SLACK}), so by thickness alone the walk went on through a 2's base or a 6's bottom, cutting them away; ink
-     * is darker than a printed line (a pencil may not be: then only thickness decides, as without the grey levels).
-     */
-    public static final float STROKE_ON_LINE = 0.75f;
-    /**
-     * ...and at least this many grey levels (0..255) darker than the line: along the paper's edge the walk follows the dark
-     * table (40..120), where a shade a little darker (the wood's grain; in the tests a line printed on across the table,
-     * 25 levels) is no pen stroke. Without it, 5 more of CameraBoxTest's 400 blank scenes with an edge read as a digit.
-     */
-    public static final int STROKE_STEP = 32;
-    /**
-     * Slices past where a stroke joins a walked line (its run grows thicker than the line) in which the stroke's darker
-     * core is looked for ({@link #STROKE_ON_LINE}): the stroke's soft edge, where the walk stops, is often no darker than
-     * the line. Of 300 digits (~60 px) at the box's left side on a line of grey 160 (CameraBoxTest), 284 read right before,
-     * 295 after; at the top 279 and 283; with a line through the middle of 250 on ruled paper 224 and 226; blank scenes
-     * unchanged.
-     */
-    public static final int STROKE_AHEAD = 3;
     /**
      * A camera box's component touching one side is the outline of a wide dark thing (a finger holding the sheet), not
      * writing, when in its box (or only inside its outline, for a slanted thumb: {@link #darkInside}) the ink-free pixels
@@ -316,22 +275,10 @@ public final class InkCheck {
 
     private final int width;
     private final int height;
-    /** Runs of ink, row by row: run i covers columns runX0[i]..runX1[i] of row runY[i]; at most ceil(width/2) per row. */
-    private final int[] runX0;
-    private final int[] runX1;
-    private final int[] runY;
-    /** union-find over the runs: parent[i] = i for a root, which is always its component's first run */
-    private final int[] parent;
-    /** the component a run belongs to, once numbered */
-    private final int[] compOf;
-    /** (height+1) index of each row's first run; rowStart[height] = number of runs */
-    private final int[] rowStart;
-    /** per component: pixel count (0 for one left out as running across) and box. At most ceil(w/2)*ceil(h/2) 8-connected components exist. */
-    private final int[] compSize;
-    private final int[] compMinX;
-    private final int[] compMinY;
-    private final int[] compMaxX;
-    private final int[] compMaxY;
+    /** The image's 8-connected components (cc.size[c] 0 for one left out), labelled by each check. */
+    private final InkComponents cc;
+    /** Camera boxes: the lines running into components from the sides, cut before they are left out. */
+    private final LineCut lineCut;
     /**
      * {@link #SEVERAL}'s scratch: the significant components in order of their left column, and the groups they form. Each
      * significant component holds at least 10 % of the largest, which holds at least 25 % of the ink (else SCATTERED):
@@ -343,55 +290,25 @@ public final class InkCheck {
     private final int[] groupMaxX = new int[MAX_SIGNIFICANT];
     private final int[] groupHeight = new int[MAX_SIGNIFICANT];
     private final Result result = new Result();
-    /** {@link #LINE_THICKNESS}, {@link #LINE_LENGTH} and {@link #LINE_SLACK} in pixels of this image */
-    private final int lineThickness, lineLength, lineSlack;
+    /** {@link #LINE_THICKNESS} and {@link #LINE_LENGTH} in pixels of this image */
+    private final int lineThickness, lineLength;
     /** {@link #THIN_LINE} in pixels of this image */
     private final float thinLine;
-    /**
-     * (width*height), camera boxes only: {@link #MARK_ACROSS} on the pixels of the components touching two or more
-     * sides, {@link #MARK_SIDE} on those touching one (with the grey levels only), {@link #MARK_CUT} on those of them cut
-     * as lines, else 0; all 0 when {@link #marked} is false.
-     * {@link #runs} skips MARK_CUT pixels. Made the first time a camera box has something running across it: a
-     * drawing's check never needs it (the pad's would be 78 KB more on the page's start).
-     */
-    private byte[] mark;
-    private static final byte MARK_ACROSS = 1, MARK_CUT = 2, MARK_SIDE = 3;
-    private boolean marked;
-    /** Whether the last check cut lines walked in from the left or right side (running across), from the top or bottom (down). */
-    private boolean cutAcross, cutDown;
-    /** Where the lines cut ended at a pen stroke ({@link #STROKE_ON_LINE}): a pixel of the stroke's run in the slice the walk stopped at. */
-    private final int[] strokeStops = new int[MAX_STROKE_STOPS];
-    private int strokeStopCount;
-    private static final int MAX_STROKE_STOPS = 16;
-    /** One walk in from a side ({@link #walk}): the line's run lo..hi in each slice, by steps from the side. */
-    private final int[] walkLo, walkHi;
-    /** {@link #runNear}'s answer: the run it found, lo..hi across the slice. */
-    private int nearLo, nearHi;
+    /** {@link #darkInside}'s scratch: along each line across a component at a side, its outline's first and last pixel. */
+    private final int[] insideLo, insideHi;
 
     public InkCheck(int width, int height) {
-        int n = Check.pixels(width, height);
+        Check.pixels(width, height);
         this.width = width;
         this.height = height;
         int longest = Math.max(width, height);
         lineThickness = (int) (LINE_THICKNESS * longest);
         lineLength = (int) (LINE_LENGTH * longest);
-        lineSlack = (int) (LINE_SLACK * longest);
         thinLine = THIN_LINE * longest;
-        int maxRuns = ((width + 1) / 2) * height;
-        runX0 = new int[maxRuns];
-        runX1 = new int[maxRuns];
-        runY = new int[maxRuns];
-        parent = new int[maxRuns];
-        compOf = new int[maxRuns];
-        rowStart = new int[height + 1];
-        int maxComponents = ((width + 1) / 2) * ((height + 1) / 2);
-        compSize = new int[maxComponents];
-        compMinX = new int[maxComponents];
-        compMinY = new int[maxComponents];
-        compMaxX = new int[maxComponents];
-        compMaxY = new int[maxComponents];
-        walkLo = new int[longest];
-        walkHi = new int[longest];
+        cc = new InkComponents(width, height);
+        lineCut = new LineCut(cc);
+        insideLo = new int[longest];
+        insideHi = new int[longest];
     }
 
     /**
@@ -440,11 +357,8 @@ public final class InkCheck {
         res.largestComponent = 0;
         res.acrossPixels = 0;
         res.boxMinX = res.boxMinY = res.boxMaxX = res.boxMaxY = -1;
-        if (marked) {
-            java.util.Arrays.fill(mark, (byte) 0);   // the last camera box's marks: runs() skips MARK_CUT pixels
-            marked = false;
-        }
-        int count = runs(ink);
+        lineCut.clear();   // the last camera box's cut
+        int count = cc.runs(ink, null, LineCut.CUT);
         res.inkPixels = count;
         if (count == 0) {
             res.reason = NO_INK;
@@ -454,28 +368,28 @@ public final class InkCheck {
             res.reason = TOO_MUCH_INK;
             return res;
         }
-        int comps = label();
+        int comps = cc.label();
         res.components = comps;
         boolean dark = false;   // a dark thing's outline left out
         if (cameraBox) {
-            int cut = cutLines(comps, grey);
+            int cut = lineCut.cut(comps, grey);
             if (cut > 0) {
                 // labelled again without the lines cut: what is left of the components that ran across is in pieces,
                 // every other component is as it was. A piece is the digit only if it looks like one (digitInRemains)
-                runs(ink);
-                comps = label();
+                cc.runs(ink, lineCut.marks(), LineCut.CUT);
+                comps = cc.label();
                 res.components = comps;
                 res.acrossPixels = cut;
                 count -= cut;
-                for (int i = 0, n2 = rowStart[height]; i < n2; i++) {
-                    int c = compOf[i];
-                    if (compSize[c] > 0 && mark[runY[i] * width + runX0[i]] == MARK_ACROSS && !digitInRemains(c)) {
+                for (int i = 0, n2 = cc.runCount(); i < n2; i++) {
+                    int c = cc.compOf[i];
+                    if (cc.size[c] > 0 && lineCut.ranAcross(i) && !digitInRemains(c)) {
                         count -= leaveOut(c);
                     }
                 }
             }
             for (int c = 0; c < comps; c++) {
-                if (sides(c) >= 2) {
+                if (cc.sides(c) >= 2) {
                     count -= leaveOut(c);
                 }
             }
@@ -485,17 +399,17 @@ public final class InkCheck {
             // most of the way over the box is a line even then (on blank paper, a line the noise broke off an edge)
             int pieces = 0;
             for (int c = 0; c < comps; c++) {
-                if (compSize[c] > 0 && sides(c) == 1) {
+                if (cc.size[c] > 0 && cc.sides(c) == 1) {
                     if (lineOverBox(c)) {
                         count -= leaveOut(c);
                     } else if (lineAtSide(c)) {
-                        pieces += compSize[c];
+                        pieces += cc.size[c];
                     }
                 }
             }
             if (pieces > 0 && enoughInk(count - pieces)) {
                 for (int c = 0; c < comps; c++) {
-                    if (compSize[c] > 0 && lineAtSide(c)) {
+                    if (cc.size[c] > 0 && lineAtSide(c)) {
                         leaveOut(c);
                     }
                 }
@@ -505,7 +419,7 @@ public final class InkCheck {
             // a side that reads 0, 7 or 9; inside, the finger is dark, where a digit's box holds paper
             if (grey != null) {
                 for (int c = 0; c < comps; c++) {
-                    if (compSize[c] > 0 && sides(c) == 1 && darkInside(c, ink, grey)) {
+                    if (cc.size[c] > 0 && cc.sides(c) == 1 && darkInside(c, ink, grey)) {
                         count -= leaveOut(c);
                         dark = true;
                     }
@@ -522,8 +436,8 @@ public final class InkCheck {
         }
         int largest = 0;
         for (int c = 0; c < comps; c++) {
-            if (compSize[c] > largest) {
-                largest = compSize[c];
+            if (cc.size[c] > largest) {
+                largest = cc.size[c];
             }
         }
         res.largestComponent = largest;
@@ -540,11 +454,11 @@ public final class InkCheck {
         int maxX = -1;
         int maxY = -1;
         for (int c = 0; c < comps; c++) {
-            if (compSize[c] >= SIGNIFICANT_COMPONENT * largest) {
-                minX = Math.min(minX, compMinX[c]);
-                minY = Math.min(minY, compMinY[c]);
-                maxX = Math.max(maxX, compMaxX[c]);
-                maxY = Math.max(maxY, compMaxY[c]);
+            if (cc.size[c] >= SIGNIFICANT_COMPONENT * largest) {
+                minX = Math.min(minX, cc.minX[c]);
+                minY = Math.min(minY, cc.minY[c]);
+                maxX = Math.max(maxX, cc.maxX[c]);
+                maxY = Math.max(maxY, cc.maxY[c]);
             }
         }
         res.boxMinX = minX;
@@ -570,9 +484,9 @@ public final class InkCheck {
      * {@link Result#acrossPixels}, and no longer the largest, never significant. Returns its pixels.
      */
     private int leaveOut(int c) {
-        int size = compSize[c];
+        int size = cc.size[c];
         result.acrossPixels += size;
-        compSize[c] = 0;
+        cc.size[c] = 0;
         return size;
     }
 
@@ -581,248 +495,18 @@ public final class InkCheck {
         return pixels >= MIN_INK_PIXELS && pixels >= MIN_INK_FRACTION * (width * height);
     }
 
-    /** How many sides of the image component c touches. */
-    private int sides(int c) {
-        return (compMinX[c] == 0 ? 1 : 0) + (compMaxX[c] == width - 1 ? 1 : 0)
-                + (compMinY[c] == 0 ? 1 : 0) + (compMaxY[c] == height - 1 ? 1 : 0);
-    }
-
-    /**
-     * Marks the components touching two or more sides {@link #MARK_ACROSS} and cuts the lines that run into them from the
-     * sides (class comment); returns the pixels cut, 0 when there is nothing to label again. With the grey levels, the
-     * components touching one side are marked {@link #MARK_SIDE} and walked too: near a dark digit the threshold loses a
-     * light line, so a line on which a digit is written may reach only one side, and its piece from that side, joined to
-     * the digit, stretched the digit's box to the side. Such a piece is cut only where the walk ends at ink much darker
-     * than it ({@link #STROKE_ON_LINE}): a digit's own stroke touching a side (a 7's bar) is as dark as the rest of it.
-     */
-    private int cutLines(int comps, AdaptiveThreshold grey) {
-        boolean any = false;
-        for (int c = 0; c < comps && !any; c++) {
-            any = sides(c) >= 2 || grey != null && sides(c) == 1;
-        }
-        if (!any) {
-            return 0;
-        }
-        if (mark == null) {
-            mark = new byte[width * height];
-        }
-        marked = true;
-        for (int i = 0, n = rowStart[height]; i < n; i++) {
-            int sides = sides(compOf[i]);
-            if (sides >= 2 || grey != null && sides == 1) {
-                int row = runY[i] * width;
-                java.util.Arrays.fill(mark, row + runX0[i], row + runX1[i] + 1, sides >= 2 ? MARK_ACROSS : MARK_SIDE);
-            }
-        }
-        // pixel (a, b) of a walk, a steps in from the side and b along it, is mark[start + a * along + b * across]
-        int w = width, h = height;
-        strokeStopCount = 0;
-        int fromLeftOrRight = walkSide(0, 1, w, w, h, grey) + walkSide(w - 1, -1, w, w, h, grey);
-        int fromTopOrBottom = walkSide(0, w, 1, h, w, grey) + walkSide((h - 1) * w, -w, 1, h, w, grey);
-        cutAcross = fromLeftOrRight > 0;
-        cutDown = fromTopOrBottom > 0;
-        return fromLeftOrRight + fromTopOrBottom;
-    }
-
-    /**
-     * Walks in from one side ({@link #walk}) from every run of marked ink on it that is thin ({@link #LINE_THICKNESS})
-     * and alone: no other marked ink within LINE_THICKNESS along the side. A stroke wider than the threshold's window
-     * comes out hollow, two thin outlines side by side, and a digit held too close meets the sides with them; a line,
-     * an edge or a shadow's edge meets a side once. Returns the pixels cut.
-     */
-    private int walkSide(int start, int along, int across, int steps, int span, AdaptiveThreshold grey) {
-        int cut = 0, lastHi = -span;   // where the previous run along the side ended
-        for (int b = 0; b < span; b++) {
-            if (mark[start + b * across] == 0) {
-                continue;
-            }
-            int lo = b;
-            while (b + 1 < span && mark[start + (b + 1) * across] != 0) {
-                b++;
-            }
-            int next = b + 1;
-            while (next < span && mark[start + next * across] == 0) {
-                next++;
-            }
-            boolean alone = lo - lastHi > lineThickness && (next == span || next - b > lineThickness);
-            if (alone && b - lo + 1 <= lineThickness) {
-                cut += walk(start, along, across, steps, span, lo, b, grey);
-            }
-            lastHi = b;
-        }
-        return cut;
-    }
-
-    /**
-     * Follows a line in from a side, from its run lo..hi on the side, one slice (column or row) at a time: the line's run
-     * in the next slice is the marked run nearest the middle of the last (a slanted line moves by one; a run beside it,
-     * another line or a speck, is not the line). The walk ends where the line does, or where its run grows more than
-     * {@link #LINE_SLACK} over its thickness at the side (or past {@link #LINE_THICKNESS}): a stroke joins it there,
-     * crossing it or lying along it; but not where a line as thin as this one crosses it ({@link #crossed}). With the
-     * grey levels (else null) it also ends where its run holds ink much darker than the line ({@link #STROKE_ON_LINE}).
-     * A walk of {@link #LINE_LENGTH} or more is a line: its pixels are marked {@link #MARK_CUT}; from a component touching
-     * one side ({@link #MARK_SIDE}) only when it ended at such darker ink. Returns the pixels cut.
-     */
-    private int walk(int start, int along, int across, int steps, int span, int lo, int hi, AdaptiveThreshold grey) {
-        int limit = Math.min(lineThickness, hi - lo + 1 + lineSlack);
-        int lineLevel = grey == null ? 0 : darkest(grey, start, across, lo, hi);
-        boolean atStroke = false;   // the walk ended at ink much darker than the line
-        walkLo[0] = lo;
-        walkHi[0] = hi;
-        int a = 0;
-        while (++a < steps) {
-            int slice = start + a * along;
-            if (!runNear(slice, across, span, lo, hi, limit)) {
-                break;   // the line ends
-            }
-            if (grey != null) {
-                int level = darkest(grey, slice, across, nearLo, nearHi);
-                if (level < Math.min(STROKE_ON_LINE * lineLevel, lineLevel - STROKE_STEP)) {
-                    atStroke = true;
-                    break;   // a pen stroke on the line, however thin
-                }
-                lineLevel = Math.min(lineLevel, level);   // the line darkens slowly under a shadow or uneven light
-            }
-            if (nearHi - nearLo >= limit) {
-                // thicker than the line: a stroke joins it, unless a thin line crosses it (squared paper), the line going on
-                // past it at its run's place
-                int past = crossed(start, along, across, steps, span, a, lo, hi, limit, walkHi[0] - walkLo[0] + 2);
-                if (past < 0) {
-                    // the stroke's soft edge is no darker than the line: its core, a few slices on, may be
-                    atStroke = grey != null && darkerAhead(grey, start, along, across, steps, span, a, lo, hi, lineLevel);
-                    break;
-                }
-                for (; a < past; a++) {
-                    walkLo[a] = lo;
-                    walkHi[a] = hi;
-                }
-                a--;   // the walk goes on from the slice past the crossing line
-                continue;
-            }
-            walkLo[a] = lo = nearLo;
-            walkHi[a] = hi = nearHi;
-        }
-        if (a < lineLength || mark[start + walkLo[0] * across] == MARK_SIDE && !atStroke) {
-            return 0;
-        }
-        if (atStroke && strokeStopCount < MAX_STROKE_STOPS) {
-            strokeStops[strokeStopCount++] = start + a * along + nearLo * across;
-        }
-        int cut = 0;
-        for (int k = 0; k < a; k++) {
-            int slice = start + k * along;
-            for (int b = walkLo[k]; b <= walkHi[k]; b++) {
-                byte m = mark[slice + b * across];
-                if (m == MARK_ACROSS || m == MARK_SIDE) {
-                    mark[slice + b * across] = MARK_CUT;
-                    cut++;
-                }
-            }
-        }
-        return cut;
-    }
-
-    /**
-     * Whether the stroke a walk ran into at slice a (its run thicker there than the line lo..hi before it) is much darker
-     * than the line ({@link #STROKE_ON_LINE}) within {@link #STROKE_AHEAD} slices, at the line's place (lo..hi, widened by
-     * one): a pen stroke's edge is soft, its first slices no darker than the line.
-     */
-    private boolean darkerAhead(AdaptiveThreshold grey, int start, int along, int across, int steps, int span, int a, int lo,
-                                int hi, int lineLevel) {
-        int from = Math.max(0, lo - 1), to = Math.min(span - 1, hi + 1);
-        for (int k = a; k < steps && k <= a + STROKE_AHEAD; k++) {
-            int slice = start + k * along;
-            for (int b = from; b <= to; b++) {
-                if (mark[slice + b * across] != 0
-                        && grey.levelAt(slice + b * across) < Math.min(STROKE_ON_LINE * lineLevel, lineLevel - STROKE_STEP)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The darkest grey level of the run lo..hi across one slice of a walk. */
-    private static int darkest(AdaptiveThreshold grey, int slice, int across, int lo, int hi) {
-        int level = Integer.MAX_VALUE;
-        for (int b = lo; b <= hi; b++) {
-            level = Math.min(level, grey.levelAt(slice + b * across));
-        }
-        return level;
-    }
-
-    /**
-     * The walk ({@link #walk}) met, in slice a, a run thicker than its line (run lo..hi in slice a - 1): returns the first slice
-     * past it where the line goes on, within one of lo..hi and thin again (under limit), when at most thin (the line's
-     * thickness at the side + 1) slices are crossed (what crossed is as thin as the line: a line of squared paper, not a
-     * stroke), else -1. Allocates nothing.
-     */
-    private int crossed(int start, int along, int across, int steps, int span, int a, int lo, int hi, int limit, int thin) {
-        for (int k = a + 1; k < steps && k - a <= thin; k++) {
-            if (!runNear(start + k * along, across, span, lo, hi, limit)) {
-                return -1;   // the line ends at what crossed it
-            }
-            if (nearHi - nearLo < limit) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The line's run in one slice of a walk: the marked pixel nearest the middle of the last run lo..hi, within one of it
-     * (8-connected to it), and the marked run through it, measured no further than limit, into {@link #nearLo}..{@link #nearHi}.
-     * False when no marked pixel is there.
-     */
-    private boolean runNear(int slice, int across, int span, int lo, int hi, int limit) {
-        int first = Math.max(0, lo - 1), last = Math.min(span - 1, hi + 1), mid = (lo + hi) >>> 1, b = -1;
-        for (int d = 0; b < 0 && (mid - d >= first || mid + d <= last); d++) {
-            if (mid - d >= first && mark[slice + (mid - d) * across] != 0) {
-                b = mid - d;
-            } else if (mid + d <= last && mark[slice + (mid + d) * across] != 0) {
-                b = mid + d;
-            }
-        }
-        if (b < 0) {
-            return false;
-        }
-        int bLo = b, bHi = b;
-        while (bLo > 0 && mark[slice + (bLo - 1) * across] != 0 && bHi - bLo < limit) {
-            bLo--;
-        }
-        while (bHi < span - 1 && mark[slice + (bHi + 1) * across] != 0 && bHi - bLo < limit) {
-            bHi++;
-        }
-        nearLo = bLo;
-        nearHi = bHi;
-        return true;
-    }
-
     /**
      * Whether c, a piece of what ran across the box left once its lines are cut, is the digit: it touches no side
      * (a digit held too close meets the sides itself), or one side and holds a pen stroke at which a line cut ended
-     * ({@link #lineEndsAt}: a digit at a side of the box written on a line), holds enough ink for a digit (not a bit of
+     * ({@link LineCut#endsAt}: a digit at a side of the box written on a line), holds enough ink for a digit (not a bit of
      * an edge's ragged side), and is not itself a piece of a line of the direction cut, thin and long like {@link #lineAtSide} (the
      * stretch of a vertical line between two lines across, which no walk reaches).
      */
     private boolean digitInRemains(int c) {
-        int w = compMaxX[c] - compMinX[c] + 1, h = compMaxY[c] - compMinY[c] + 1;
+        int w = cc.boxWidth(c), h = cc.boxHeight(c);
         boolean lineAcross = h <= lineThickness && w >= lineLength, lineDown = w <= lineThickness && h >= lineLength;
-        boolean notAcross = sides(c) == 0 || sides(c) == 1 && lineEndsAt(c);
-        return notAcross && enoughInk(compSize[c]) && !(cutAcross && lineAcross) && !(cutDown && lineDown);
-    }
-
-    /** Whether component c (labelled after the cut) holds a pen stroke at which a line cut ended ({@link #strokeStops}). */
-    private boolean lineEndsAt(int c) {
-        for (int s = 0; s < strokeStopCount; s++) {
-            int y = strokeStops[s] / width, x = strokeStops[s] % width;
-            for (int i = rowStart[y]; i < rowStart[y + 1]; i++) {
-                if (compOf[i] == c && runX0[i] <= x && x <= runX1[i]) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        boolean notAcross = cc.sides(c) == 0 || cc.sides(c) == 1 && lineCut.endsAt(c);
+        return notAcross && enoughInk(cc.size[c]) && !(lineCut.cutAcross() && lineAcross) && !(lineCut.cutDown() && lineDown);
     }
 
     /**
@@ -831,15 +515,14 @@ public final class InkCheck {
      * its box (those inside the image), so that a shadow over the digit and below it does not count as dark inside.
      */
     private boolean darkInside(int c, float[] ink, AdaptiveThreshold grey) {
-        int x0 = compMinX[c], x1 = compMaxX[c], y0 = compMinY[c], y1 = compMaxY[c];
+        int x0 = cc.minX[c], x1 = cc.maxX[c], y0 = cc.minY[c], y1 = cc.maxY[c];
         int rx0 = Math.max(0, x0 - DARK_RING), rx1 = Math.min(width - 1, x1 + DARK_RING);
         int ry0 = Math.max(0, y0 - DARK_RING), ry1 = Math.min(height - 1, y1 + DARK_RING);
         float paper = Float.MAX_VALUE;
         for (int s = 0; s < 4; s++) {   // left and right strips (corners included), top and bottom strips
             int ax = s == 0 ? rx0 : s == 1 ? x1 + 1 : x0, bx = s == 0 ? x0 - 1 : s == 1 ? rx1 : x1;
             int ay = s == 3 ? y1 + 1 : ry0, by = s == 2 ? y0 - 1 : ry1;
-            long sum = 0;
-            int n = 0;
+            int sum = 0, n = 0;   // at most 255 x ~600: an int, exact as a float (a long is an object in TeaVM's JavaScript)
             for (int y = ay; y <= by; y++) {
                 for (int x = ax, k = y * width + ax; x <= bx; x++, k++) {
                     if (!(ink[k] >= INK_LEVEL)) {
@@ -857,24 +540,24 @@ public final class InkCheck {
         }
         // inside the outline: along each line across the thing (columns for one from the left or right, rows for one from
         // the top or bottom), the pixels between the outline's first and last; a slanted thumb's box also holds the paper
-        // beside it, which is not inside. walkLo/walkHi (one per line) are free outside cutLines
-        boolean across = compMinX[c] == 0 || compMaxX[c] == width - 1;
+        // beside it, which is not inside
+        boolean across = cc.atLeftOrRight(c);
         int first = across ? x0 : y0, last = across ? x1 : y1;
         for (int l = first; l <= last; l++) {
-            walkLo[l] = Integer.MAX_VALUE;
-            walkHi[l] = -1;
+            insideLo[l] = Integer.MAX_VALUE;
+            insideHi[l] = -1;
         }
-        for (int i = 0, n = rowStart[height]; i < n; i++) {
-            if (compOf[i] == c) {
-                int y = runY[i];
+        for (int i = 0, n = cc.runCount(); i < n; i++) {
+            if (cc.compOf[i] == c) {
+                int y = cc.runY[i];
                 if (across) {
-                    for (int x = runX0[i]; x <= runX1[i]; x++) {
-                        walkLo[x] = Math.min(walkLo[x], y);
-                        walkHi[x] = Math.max(walkHi[x], y);
+                    for (int x = cc.runX0[i]; x <= cc.runX1[i]; x++) {
+                        insideLo[x] = Math.min(insideLo[x], y);
+                        insideHi[x] = Math.max(insideHi[x], y);
                     }
                 } else {
-                    walkLo[y] = Math.min(walkLo[y], runX0[i]);
-                    walkHi[y] = Math.max(walkHi[y], runX1[i]);
+                    insideLo[y] = Math.min(insideLo[y], cc.runX0[i]);
+                    insideHi[y] = Math.max(insideHi[y], cc.runX1[i]);
                 }
             }
         }
@@ -886,7 +569,7 @@ public final class InkCheck {
             for (int x = x0, k = y * width + x0; x <= x1; x++, k++) {
                 if (!(ink[k] >= INK_LEVEL)) {
                     int l = across ? x : y, m = across ? y : x;
-                    boolean inside = walkLo[l] <= m && m <= walkHi[l], isDark = grey.levelAt(k) < dark;
+                    boolean inside = insideLo[l] <= m && m <= insideHi[l], isDark = grey.levelAt(k) < dark;
                     paperInBox++;
                     darkInBox += isDark ? 1 : 0;
                     paperInside += inside ? 1 : 0;
@@ -906,11 +589,11 @@ public final class InkCheck {
     private boolean onlyFlatLines(int comps, int largest) {
         boolean longEnough = false;
         for (int c = 0; c < comps; c++) {
-            if (compSize[c] > 0 && compSize[c] >= SIGNIFICANT_COMPONENT * largest) {
+            if (cc.size[c] > 0 && cc.size[c] >= SIGNIFICANT_COMPONENT * largest) {
                 if (!flatLine(c)) {
                     return false;
                 }
-                longEnough |= compSize[c] == largest && compMaxX[c] - compMinX[c] + 1 >= lineLength;
+                longEnough |= cc.size[c] == largest && cc.boxWidth(c) >= lineLength;
             }
         }
         return longEnough;
@@ -923,12 +606,12 @@ public final class InkCheck {
      * more up than across.
      */
     private boolean flatLine(int c) {
-        int w = compMaxX[c] - compMinX[c] + 1, h = compMaxY[c] - compMinY[c] + 1;
+        int w = cc.boxWidth(c), h = cc.boxHeight(c);
         if (h <= lineThickness && w >= 3 * h) {
             return true;
         }
         float length = (float) Math.sqrt((w - 1f) * (w - 1f) + (h - 1f) * (h - 1f));
-        return w >= h && length >= lineLength && compSize[c] <= thinLine * length && straight(c);
+        return w >= h && length >= lineLength && cc.size[c] <= thinLine * length && straight(c);
     }
 
     /**
@@ -936,10 +619,8 @@ public final class InkCheck {
      * thin across, long along.
      */
     private boolean lineAtSide(int c) {
-        int w = compMaxX[c] - compMinX[c] + 1, h = compMaxY[c] - compMinY[c] + 1;
-        boolean leftOrRight = compMinX[c] == 0 || compMaxX[c] == width - 1;
-        boolean topOrBottom = compMinY[c] == 0 || compMaxY[c] == height - 1;
-        return leftOrRight && h <= lineThickness && w >= lineLength || topOrBottom && w <= lineThickness && h >= lineLength;
+        int w = cc.boxWidth(c), h = cc.boxHeight(c);
+        return cc.atLeftOrRight(c) && h <= lineThickness && w >= lineLength || cc.atTopOrBottom(c) && w <= lineThickness && h >= lineLength;
     }
 
     /**
@@ -947,7 +628,7 @@ public final class InkCheck {
      * ({@link #LINE_OVER_BOX}): its box's diagonal is at least LINE_OVER_BOX of the box's longest side.
      */
     private boolean lineOverBox(int c) {
-        float dx = compMaxX[c] - compMinX[c], dy = compMaxY[c] - compMinY[c];
+        float dx = cc.maxX[c] - cc.minX[c], dy = cc.maxY[c] - cc.minY[c];
         float over = LINE_OVER_BOX * Math.max(width, height);
         return dx * dx + dy * dy >= over * over && straight(c);
     }
@@ -957,12 +638,12 @@ public final class InkCheck {
      * which is where a straight line of any slant lies.
      */
     private boolean straight(int c) {
-        float ax = compMinX[c], ay = compMinY[c], dx = compMaxX[c] - ax, dy = compMaxY[c] - ay;
+        float ax = cc.minX[c], ay = cc.minY[c], dx = cc.maxX[c] - ax, dy = cc.maxY[c] - ay;
         // |cross product| / length is the distance from a diagonal: top-left to bottom-right (a), bottom-left to top-right (b)
         float limit = lineThickness / 2f * (float) Math.sqrt(dx * dx + dy * dy), a = 0, b = 0;
-        for (int i = 0, n = rowStart[height]; i < n && Math.min(a, b) <= limit; i++) {
-            if (compOf[i] == c) {
-                float y = runY[i] - ay, x0 = runX0[i] - ax, x1 = runX1[i] - ax;
+        for (int i = 0, n = cc.runCount(); i < n && Math.min(a, b) <= limit; i++) {
+            if (cc.compOf[i] == c) {
+                float y = cc.runY[i] - ay, x0 = cc.runX0[i] - ax, x1 = cc.runX1[i] - ax;
                 a = Math.max(a, Math.max(Math.abs(x0 * dy - y * dx), Math.abs(x1 * dy - y * dx)));
                 b = Math.max(b, Math.max(Math.abs(x0 * dy - (dy - y) * dx), Math.abs(x1 * dy - (dy - y) * dx)));
             }
@@ -1014,18 +695,12 @@ public final class InkCheck {
                 java.util.Arrays.fill(ink, row + x1 + 1, row + width, 0f);
             }
         }
-        if (marked) {   // the lines cut: no run holds them
-            for (int i = 0; i < mark.length; i++) {
-                if (mark[i] == MARK_CUT) {
-                    ink[i] = 0f;
-                }
-            }
-        }
+        lineCut.clearCut(ink);   // no run holds the lines cut
         if (r.acrossPixels > 0) {
-            for (int i = 0, n = rowStart[height]; i < n; i++) {
-                if (compSize[compOf[i]] == 0) {
-                    int row = runY[i] * width;
-                    java.util.Arrays.fill(ink, row + runX0[i], row + runX1[i] + 1, 0f);
+            for (int i = 0, n = cc.runCount(); i < n; i++) {
+                if (cc.size[cc.compOf[i]] == 0) {
+                    int row = cc.runY[i] * width;
+                    java.util.Arrays.fill(ink, row + cc.runX0[i], row + cc.runX1[i] + 1, 0f);
                 }
             }
         }
@@ -1055,9 +730,9 @@ public final class InkCheck {
     private boolean several(int largest) {
         int n = 0;
         for (int c = 0, comps = result.components; c < comps && n < MAX_SIGNIFICANT; c++) {
-            if (compSize[c] >= SIGNIFICANT_COMPONENT * largest) {   // as for the box: left-out pieces have size 0
+            if (cc.size[c] >= SIGNIFICANT_COMPONENT * largest) {   // as for the box: left-out pieces have size 0
                 int k = n++;   // insertion by left column: a few components
-                while (k > 0 && compMinX[byLeft[k - 1]] > compMinX[c]) {
+                while (k > 0 && cc.minX[byLeft[k - 1]] > cc.minX[c]) {
                     byLeft[k] = byLeft[k - 1];
                     k--;
                 }
@@ -1068,16 +743,16 @@ public final class InkCheck {
         int groups = 0, tallest = 0, minY = 0, maxY = 0;
         for (int k = 0; k < n; k++) {
             int c = byLeft[k];
-            if (groups > 0 && compMinX[c] <= groupMaxX[groups - 1]) {
-                groupMaxX[groups - 1] = Math.max(groupMaxX[groups - 1], compMaxX[c]);
-                minY = Math.min(minY, compMinY[c]);
-                maxY = Math.max(maxY, compMaxY[c]);
+            if (groups > 0 && cc.minX[c] <= groupMaxX[groups - 1]) {
+                groupMaxX[groups - 1] = Math.max(groupMaxX[groups - 1], cc.maxX[c]);
+                minY = Math.min(minY, cc.minY[c]);
+                maxY = Math.max(maxY, cc.maxY[c]);
             } else {
-                groupMinX[groups] = compMinX[c];
-                groupMaxX[groups] = compMaxX[c];
+                groupMinX[groups] = cc.minX[c];
+                groupMaxX[groups] = cc.maxX[c];
                 groups++;
-                minY = compMinY[c];
-                maxY = compMaxY[c];
+                minY = cc.minY[c];
+                maxY = cc.maxY[c];
             }
             groupHeight[groups - 1] = maxY - minY + 1;
             tallest = Math.max(tallest, maxY - minY + 1);
@@ -1093,115 +768,6 @@ public final class InkCheck {
             lastRight = groupMaxX[g];
         }
         return false;
-    }
-
-    /** Cuts each row's ink into runs ({@link #runX0} ...); returns the number of ink pixels. */
-    private int runs(float[] ink) {
-        int w = width, h = height;
-        int[] x0s = runX0, x1s = runX1, ys = runY, rows = rowStart;
-        byte[] cut = marked ? mark : null;   // the lines cut from a camera box, no longer ink
-        int n = 0, count = 0;
-        for (int y = 0; y < h; y++) {
-            rows[y] = n;
-            int src = y * w;
-            for (int x = 0; x < w; x++) {
-                if (!(ink[src + x] >= INK_LEVEL) || cut != null && cut[src + x] == MARK_CUT) {   // NaN is not ink
-                    continue;
-                }
-                int x0 = x;
-                while (x + 1 < w && ink[src + x + 1] >= INK_LEVEL && (cut == null || cut[src + x + 1] != MARK_CUT)) {
-                    x++;
-                }
-                x0s[n] = x0;
-                x1s[n] = x;
-                ys[n] = y;
-                n++;
-                count += x - x0 + 1;
-            }
-        }
-        rows[h] = n;
-        return count;
-    }
-
-    /**
-     * Labels the 8-connected components of the runs {@link #runs} cut; fills the comp* arrays in the
-     * order of each component's first ink pixel (raster order); returns the count.
-     */
-    private int label() {
-        int h = height, w = width;
-        int[] x0s = runX0, x1s = runX1, ys = runY, rows = rowStart, parent = this.parent, compOf = this.compOf;
-        int n = rows[h];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        for (int y = 1; y < h; y++) {
-            // runs a of row y-1 and b of row y, both left to right: they touch when their spans widened by one overlap;
-            // the run that ends first cannot touch any later run of the other row (runs of a row are >= 2 apart)
-            int a = rows[y - 1], aEnd = rows[y], b = rows[y], bEnd = rows[y + 1];
-            while (a < aEnd && b < bEnd) {
-                if (x1s[a] + 1 < x0s[b]) {
-                    a++;
-                } else if (x1s[b] + 1 < x0s[a]) {
-                    b++;
-                } else {
-                    union(parent, a, b);
-                    if (x1s[a] < x1s[b]) {
-                        a++;
-                    } else {
-                        b++;
-                    }
-                }
-            }
-        }
-        int comps = 0;
-        for (int i = 0; i < n; i++) {
-            int root = find(parent, i);   // the component's first run: numbered before any other of its runs
-            int c;
-            if (root == i) {
-                c = comps++;
-                compSize[c] = 0;
-                compMinX[c] = w;
-                compMinY[c] = h;
-                compMaxX[c] = -1;
-                compMaxY[c] = -1;
-            } else {
-                c = compOf[root];
-            }
-            compOf[i] = c;
-            compSize[c] += x1s[i] - x0s[i] + 1;
-            if (x0s[i] < compMinX[c]) {
-                compMinX[c] = x0s[i];
-            }
-            if (x1s[i] > compMaxX[c]) {
-                compMaxX[c] = x1s[i];
-            }
-            if (ys[i] < compMinY[c]) {
-                compMinY[c] = ys[i];
-            }
-            if (ys[i] > compMaxY[c]) {
-                compMaxY[c] = ys[i];
-            }
-        }
-        return comps;
-    }
-
-    // the root of run i, halving the path on the way
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    // joins the components of runs a and b; the root is the smaller index, the component's first run
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a), rb = find(parent, b);
-        if (ra < rb) {
-            parent[rb] = ra;
-        } else if (rb < ra) {
-            parent[ra] = rb;
-        }
     }
 
     public int width() {

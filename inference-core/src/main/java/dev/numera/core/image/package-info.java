@@ -14,7 +14,9 @@
  *     --MnistNormalizer (box 20 px, centre of mass at 14,14)--&gt; network input (28x28)
  *     (MultiStepNormalizer: a digit under 14 px at 28 is normalised from 56, 112 or 140 instead)
  * </pre>
- * (AdaptiveThreshold.applyRgba does the first two steps in one pass, without the float grey image.)
+ * (AdaptiveThreshold.applyRgba does the first two steps in one pass, without the float grey image.
+ * InkCheck finds the ink's 8-connected components with InkComponents and, in a camera box, cuts the lines
+ * running in from the sides with LineCut before it leaves out what runs across.)
  * Drawing (pointer strokes in a 280x280 canvas):
  * <pre>
  *   strokes --StrokeRasterizer (brush = (longest side + cell) / 9)--&gt; ink 0..1 (280x280)

@@ -262,12 +262,12 @@ class CameraBoxTest {
      * away; the light line is lost near the dark digit, so its piece from one side stayed joined to the digit, which
      * then reached the side; and a digit touching a side was left out with the line it sat on. Of these 300, read
      * right: 258, 246, 207 and 187 (clean: 295 small, 300 and 298 at the side). The walks end at ink much darker than
-     * the line ({@link InkCheck#STROKE_ON_LINE}), also coming from one side, and what they end at is the digit even
+     * the line ({@link LineCut#STROKE_ON_LINE}), also coming from one side, and what they end at is the digit even
      * when it touches a side: 289, 295, 284 and 281 (294 and 299 small since a small "1" has ink enough, the test
      * below; 279 at the top since pieces of lines alone are no digit, {@link InkCheck#LINES}: of what is left of these
      * digits after the cut, two 5s and five digits read wrong, 7s as 5, are only flat pieces). Where a stroke joins the
      * line its soft edge is no darker than the line, and the walk ended there without the darker ink, which a few slices
-     * on is the stroke's core ({@link InkCheck#STROKE_AHEAD}): looked for there, 295 at the left (1s whose foot meets the
+     * on is the stroke's core ({@link LineCut#STROKE_AHEAD}): looked for there, 295 at the left (1s whose foot meets the
      * side where the line does, mostly) and 283 at the top. Edges and lines on blank paper are unchanged (the tests
      * around).
      */
@@ -565,7 +565,7 @@ class CameraBoxTest {
      * pen strokes): on a line 224 and 212, between 237 and 232, through 223 and 210, clean 246; blank ruled paper read as a
      * digit 27 and 27. With 0.35 % of the box as ink for a digit (52991a6) 224, 237, 224, 246 and 29; with pieces of lines
      * across the box alone no digit ({@link InkCheck#LINES}) blank ruled paper 14, with the short bits broken off them 0.
-     * With the stroke's darker core looked for a few slices past its soft edge ({@link InkCheck#STROKE_AHEAD}) through
+     * With the stroke's darker core looked for a few slices past its soft edge ({@link LineCut#STROKE_AHEAD}) through
      * 226. What is left wrong is mostly pencil, as light as the line, and lines through the digit whose stretch inside it
      * stays (a 7 reads 9).
      */

@@ -569,7 +569,7 @@ class InkCheckTest {
         assertVerdict(r, true, InkCheck.PRESENT, "a disc on a line");
         assertArrayEquals(new int[] {own[0], own[2]}, new int[] {r.boxMinX(), r.boxMaxX()}, "the box is the disc's");
         // where the line meets the disc's round top and bottom, the first rows of the disc are no wider than the line and
-        // LINE_SLACK (3 px): they go with the line
+        // LineCut.LINE_SLACK (3 px): they go with the line
         assertTrue(r.boxMinY() >= own[1] && r.boxMinY() <= own[1] + 3 && r.boxMaxY() <= own[3] && r.boxMaxY() >= own[3] - 3,
                 "the box is the disc's: " + r.boxMinY() + ".." + r.boxMaxY() + " against " + own[1] + ".." + own[3]);
 
