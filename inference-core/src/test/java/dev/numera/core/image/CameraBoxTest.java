@@ -503,7 +503,9 @@ class CameraBoxTest {
      * read 0, 7 or 9 in all 200 of these. And a thumb pointing at a digit from a side, stopping 3-8 px short of its ink:
      * the thumb's outline joined the digit's box, and 102 of these 200 read right (clean: all). Now 1 and 200. A thumb
      * slanted by 5-30 degrees has paper in the corners of its box, and 168 of 200 read as a digit; with the dark pixels
-     * also counted only inside its outline (between its first and last pixel along each line across it) 22.
+     * also counted only inside its outline (between its first and last pixel along each line across it) 22, and 7 when
+     * those are measured against the area the outline spans instead of the box. 200 digits with such a slanted thumb
+     * stopping 3-8 px short of them read right 184 times with the box, 197 with the outline's area (clean: all).
      */
     @Test
     void aThumbHoldingTheSheetIsNoDigitAndLeavesTheDigitBesideIt() throws Exception {
@@ -550,11 +552,52 @@ class CameraBoxTest {
             for (int k = 0; k < grey.length; k++) grey[k] += t[k] * (g - grey[k]);
             slanted += rec.recognizeRgba(noisy(grey, r), BOX, BOX, InputKind.CAMERA).hasDigit() ? 1 : 0;
         }
+        int slantedRight = 0;
+        for (int i = 0; i < 200; i++) {
+            java.util.Random r = new java.util.Random(3000 + i);
+            float[] ink = scene(i), grey = new float[BOX * BOX];
+            java.util.Arrays.fill(grey, 200 + r.nextInt(46));
+            int side = i % 4, wid = 20 + r.nextInt(11), gap = 3 + r.nextInt(6), pos = 40 + r.nextInt(61);
+            double soft = 2 + 3 * r.nextDouble(), degrees = (r.nextBoolean() ? 1 : -1) * (5 + 25 * r.nextDouble());
+            float[] t = thumbShortOf(ink, gap, side, pos, wid, soft, degrees);
+            float g = 90 + r.nextInt(61);
+            for (int k = 0; k < grey.length; k++) {
+                grey[k] += t[k] * (g - grey[k]);
+                grey[k] -= ink[k] * (grey[k] - 40);
+            }
+            slantedRight += rec.recognizeRgba(noisy(grey, r), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+        }
         System.out.println("camera box, 200 thumbs holding blank paper: " + read + " read as a digit, 200 slanted: " + slanted
-                + "; 200 MNIST test digits with a thumb beside: " + right + " read right");
+                + "; 200 MNIST test digits with a thumb beside: " + right + " read right, with a slanted one: " + slantedRight);
         assertTrue(read <= 8, read + " of 200 thumbs read as a digit");
-        assertTrue(slanted <= 35, slanted + " of 200 slanted thumbs read as a digit");
+        assertTrue(slanted <= 12, slanted + " of 200 slanted thumbs read as a digit");
         assertTrue(right >= 190, right + " of 200 digits beside a thumb read right");
+        assertTrue(slantedRight >= 192, slantedRight + " of 200 digits beside a slanted thumb read right");
+    }
+
+    /**
+     * The longest slanted thumb ({@link #thumb}, at most 70 px in, in steps of 2) whose cover (over 0.05) stays gap px clear
+     * of the digit's ink (over 0.1); none (all 0) when even the shortest would not.
+     */
+    static float[] thumbShortOf(float[] ink, int gap, int side, double pos, double wid, double soft, double degrees) {
+        boolean[] near = new boolean[BOX * BOX];   // the ink widened by gap
+        for (int k = 0; k < ink.length; k++) {
+            if (ink[k] > 0.1f) {
+                for (int dy = -gap; dy <= gap; dy++) {
+                    for (int dx = -gap; dx <= gap; dx++) {
+                        int x = k % BOX + dx, y = k / BOX + dy;
+                        if (dx * dx + dy * dy <= gap * gap && x >= 0 && y >= 0 && x < BOX && y < BOX) near[y * BOX + x] = true;
+                    }
+                }
+            }
+        }
+        for (double len = 70; len >= wid / 2 + 4; len -= 2) {
+            float[] t = thumb(side, pos, len, wid, soft, degrees);
+            boolean clear = true;
+            for (int k = 0; k < t.length && clear; k++) clear = !(t[k] > 0.05f && near[k]);
+            if (clear) return t;
+        }
+        return new float[BOX * BOX];
     }
 
     /**
