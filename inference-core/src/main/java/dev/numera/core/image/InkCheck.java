@@ -92,6 +92,18 @@ package dev.numera.core.image;
  * paper (2 px lines every 25 px, paper 245) read right: grid of grey 160 76 and 296, of grey 120 0 and 282, grey 160 with one line down
  * 197 and 297; one grey-120 line down through the digit 287 and 285; blank grids still no digit.
  *
+ * <p>A faint printed line (a light grey, 1-2 px) comes out of the threshold in short pieces, a staircase where it is slanted,
+ * and the walks from the sides stop where the pieces break: what is left above or below the digit, or inside its loop, touches
+ * no side, and every piece over a tenth of the digit's ink stretched the digit's box to it. With the grey levels such a piece
+ * is left out when it lies like a line ({@link #flatLine}) and its darkest pixel is much lighter than the largest
+ * component's, by the test that ends a walk at a pen stroke ({@link LineCut#STROKE_ON_LINE}, {@link LineCut#STROKE_STEP});
+ * nothing is left out when the largest component is itself such a piece (lines only). A digit's own flat stroke broken off
+ * it (a 5's bar, a 2's base) is as dark as the rest and stays. On the 1,000 ruled-paper scenes above, read right before
+ * and after: on a line 224 and 229, between lines 237 and 243, a line through the middle 226 and 233 (18 better, none
+ * worse); of 4,200 other seeded scenes (digits plain, on lines, with shadows, tables, thumbs and edges, ruled paper and
+ * grids, turned, in pairs, drawn, with specks) 19 read better and none worse, all on ruled paper and beside thumbs; every
+ * blank scene and every guard of centred, side, small and lone-1 digits unchanged.
+ *
  * <p>A line or a shadow's edge that runs through the digit usually reaches
  * the check in two pieces, one at each side, because next to the dark digit the threshold's window is
  * darker and the line's grey no longer counts as ink: a component that touches one side and runs away
@@ -429,6 +441,7 @@ public final class InkCheck {
                         dark = true;
                     }
                 }
+                count -= lightLinePieces(comps, grey);
             }
         }
         if (cameraBox && !enoughInk(count)) {
@@ -482,6 +495,53 @@ public final class InkCheck {
         res.present = true;
         res.reason = PRESENT;
         return res;
+    }
+
+    /**
+     * Leaves out the pieces of printed lines beside the digit that no walk from a side reached: a faint line breaks, under
+     * the threshold, into short flat pieces touching no side (above or below the digit, or inside its loop), and each piece
+     * larger than a tenth of the digit stretched the digit's box to it, shrinking the digit and adding a stroke. A piece is a
+     * component other than the largest that lies like a line ({@link #flatLine}) and whose darkest pixel is much lighter than
+     * the largest component's ({@link LineCut#STROKE_ON_LINE}, {@link LineCut#STROKE_STEP}): the test that ends a walk along
+     * a line at a pen stroke. A digit's own flat stroke that the threshold or the pen broke off (a 5's bar, a 2's base) is as
+     * dark as the rest of the digit and stays; pencil as light as the lines leaves them too. Returns the pixels left out.
+     */
+    private int lightLinePieces(int comps, AdaptiveThreshold grey) {
+        int largest = -1;
+        for (int c = 0; c < comps; c++) {
+            if (cc.size[c] > 0 && (largest < 0 || cc.size[c] > cc.size[largest])) {
+                largest = c;
+            }
+        }
+        if (largest < 0 || flatLine(largest)) {
+            return 0;   // the largest is a line's piece itself: lines only, which LINES decides
+        }
+        int left = 0, digitLevel = -1;
+        for (int c = 0; c < comps; c++) {
+            if (c != largest && cc.size[c] > 0 && flatLine(c)) {
+                if (digitLevel < 0) {
+                    digitLevel = darkest(largest, grey);
+                }
+                int lineLevel = darkest(c, grey);
+                if (digitLevel < Math.min(LineCut.STROKE_ON_LINE * lineLevel, lineLevel - LineCut.STROKE_STEP)) {
+                    left += leaveOut(c);
+                }
+            }
+        }
+        return left;
+    }
+
+    /** The darkest grey level (0..255) among component c's pixels. */
+    private int darkest(int c, AdaptiveThreshold grey) {
+        int level = 255;
+        for (int i = 0, n = cc.runCount(); i < n; i++) {
+            if (cc.compOf[i] == c) {
+                for (int k = cc.runY[i] * width + cc.runX0[i], end = cc.runY[i] * width + cc.runX1[i]; k <= end; k++) {
+                    level = Math.min(level, grey.levelAt(k));
+                }
+            }
+        }
+        return level;
     }
 
     /**

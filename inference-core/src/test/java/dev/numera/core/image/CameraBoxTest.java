@@ -505,7 +505,8 @@ class CameraBoxTest {
      * slanted by 5-30 degrees has paper in the corners of its box, and 168 of 200 read as a digit; with the dark pixels
      * also counted only inside its outline (between its first and last pixel along each line across it) 22, and 7 when
      * those are measured against the area the outline spans instead of the box. 200 digits with such a slanted thumb
-     * stopping 3-8 px short of them read right 184 times with the box, 197 with the outline's area (clean: all).
+     * stopping 3-8 px short of them read right 184 times with the box, 197 with the outline's area (clean: all), 198 with
+     * light line pieces left out.
      */
     @Test
     void aThumbHoldingTheSheetIsNoDigitAndLeavesTheDigitBesideIt() throws Exception {
@@ -609,7 +610,8 @@ class CameraBoxTest {
      * digit 27 and 27. With 0.35 % of the box as ink for a digit (52991a6) 224, 237, 224, 246 and 29; with pieces of lines
      * across the box alone no digit ({@link InkCheck#LINES}) blank ruled paper 14, with the short bits broken off them 0.
      * With the stroke's darker core looked for a few slices past its soft edge ({@link LineCut#STROKE_AHEAD}) through
-     * 226. What is left wrong is mostly pencil, as light as the line, and lines through the digit whose stretch inside it
+     * 226. With the light pieces of lines that touch no side left out ({@link InkCheck}'s lightLinePieces) 229, 243, 233 and
+     * 0. What is left wrong is mostly pencil, as light as the line, and lines through the digit whose stretch inside it
      * stays (a 7 reads 9).
      */
     @Test
@@ -648,7 +650,7 @@ class CameraBoxTest {
         }
         System.out.println("camera box, ruled paper, 250 MNIST test digits each: on a line " + right[0] + ", between lines " + right[1]
                 + ", a line through the middle " + right[2] + ", no lines " + right[3] + "; 1000 blank: " + blank + " read as a digit");
-        assertTrue(right[0] >= 218 && right[1] >= 230 && right[2] >= 225, java.util.Arrays.toString(right));
+        assertTrue(right[0] >= 226 && right[1] >= 240 && right[2] >= 230, java.util.Arrays.toString(right));
         assertTrue(blank <= 5, blank + " of 1000 blank ruled papers read as a digit");
     }
 
