@@ -244,13 +244,22 @@ final class LineCut {
     /**
      * Whether the stroke a walk ran into at slice a (its run thicker there than the line lo..hi before it) is much darker
      * than the line ({@link #STROKE_ON_LINE}) within {@link #STROKE_AHEAD} slices, at the line's place (lo..hi, widened by
-     * one): a pen stroke's edge is soft, its first slices no darker than the line.
+     * one) and along the marked ink running on from there across the slice: a pen stroke's edge is soft, its first slices
+     * no darker than the line, and a stroke whose soft tip rests on the line has its dark core away from the line's place
+     * (looked for at the line's place only, such a line stayed joined to the digit: of 4,200 seeded camera scenes of every
+     * kind InkCheck's comment lists, 3 read better with the run, none worse; every CameraBoxTest figure unchanged).
      */
     private boolean darkerAhead(AdaptiveThreshold grey, int start, int along, int across, int steps, int span, int a, int lo,
                                 int hi, int lineLevel) {
-        int from = Math.max(0, lo - 1), to = Math.min(span - 1, hi + 1);
         for (int k = a; k < steps && k <= a + STROKE_AHEAD; k++) {
             int slice = start + k * along;
+            int from = Math.max(0, lo - 1), to = Math.min(span - 1, hi + 1);
+            while (from > 0 && mark[slice + from * across] != 0) {
+                from--;
+            }
+            while (to < span - 1 && mark[slice + to * across] != 0) {
+                to++;
+            }
             for (int b = from; b <= to; b++) {
                 if (mark[slice + b * across] != 0
                         && grey.levelAt(slice + b * across) < Math.min(STROKE_ON_LINE * lineLevel, lineLevel - STROKE_STEP)) {
