@@ -46,7 +46,16 @@ public final class Numera implements Runnable {
         // picocli sets an inherited option on this field whether it comes before or after the
         // subcommand; the top-level parse result alone would miss 'numera info --verbose'
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, numera.verbose));
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler above; training holds MNIST as floats (~200 MB) plus the
+            // network's buffers, more than the default heap (a quarter of the RAM) of a small machine or container
+            err.println("numera: not enough memory (Java's heap is " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB; give Java more, e.g. java -Xmx2g -jar numera.jar ...)");
+            code = EXIT_FAILURE;
+        }
         out.flush();
         err.flush();
         return code;

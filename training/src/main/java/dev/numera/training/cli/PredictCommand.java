@@ -102,10 +102,12 @@ final class PredictCommand implements Callable<Integer> {
         };
         int failures = 0;
         boolean polarity = false;   // an image read as blank or as all ink: likely the wrong polarity for the mode
+        boolean darkPaper = false;  // camera mode: a picture whose border is dark, most likely light ink on black
         for (Path p : paths) {
             try {
                 Picture pic = picture(p, mode);
                 if (mode == Mode.camera) {
+                    darkPaper |= darkBorder(pic);
                     pic = asCameraBox(pic);
                 }
                 Prediction result = recognizer.recognizeRgba(pic.rgba(), pic.width(), pic.height(), kind);
@@ -134,6 +136,12 @@ final class PredictCommand implements Callable<Integer> {
         if (polarity) {
             err.println("numera: --mode " + mode + " reads light ink on a dark or transparent background; dark ink on paper"
                     + " or on a white canvas is --mode camera (the default)");
+        }
+        if (darkPaper) {
+            // the answer lines stand (a photo of a blackboard is dark around the chalk too), but an MNIST-style
+            // white-on-black image read as a camera box gives confident wrong digits or "ink covers almost everything"
+            err.println("numera: --mode camera (the default) reads dark ink on light paper, and a picture here has a dark border;"
+                    + " light ink on a dark background is --mode drawn, or --mode raw for a 28x28 MNIST-style image");
         }
         return failures > 0 ? Numera.EXIT_FAILURE : 0;
     }
@@ -220,6 +228,13 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return new Picture(out, hw, hh);
+    }
+
+    /** Whether the picture's border ({@link #borderMedian}) is opaque and dark: under a quarter of full brightness. */
+    static boolean darkBorder(Picture pic) {
+        byte[] m = borderMedian(pic.rgba(), pic.width(), pic.height());
+        int r = m[0] & 0xFF, g = m[1] & 0xFF, b = m[2] & 0xFF, a = m[3] & 0xFF;
+        return a >= 128 && Math.max(r, Math.max(g, b)) < 64;
     }
 
     /** Per channel, the median of the picture's outermost pixels (R, G, B, A). */
