@@ -144,13 +144,16 @@ public final class ResultView {
         shownTop = topBar;
     }
 
-    /** Screen readers hear settled results only (pen lifted, camera verdict changed), never every frame. */
+    /**
+     * Screen readers hear settled results only (pen lifted, camera verdict changed), never every frame, but
+     * each of those, also when its sentence is the last one's (a stroke that left the 7 a 7, the camera's 3
+     * and then a drawn 3): the sentence then gains or loses a trailing no-break space, which is not read, so
+     * the live region's text changes and is read again (the same text set again is not reliably read).
+     */
     public void announce(Prediction p) {
         String text = !p.hasDigit() ? noDigitText(p.noDigitReason())
                 : "Recognised " + p.digit() + ", " + Fmt.fixed(p.confidence() * 100, 0) + " percent confident.";
-        if (!text.equals(lastAnnounced)) {
-            lastAnnounced = text;
-            announce.setTextContent(text);
-        }
+        lastAnnounced = text.equals(lastAnnounced) ? text + "\u00a0" : text;
+        announce.setTextContent(lastAnnounced);
     }
 }

@@ -8,6 +8,7 @@ import dev.numera.web.harness.Chromium;
 import dev.numera.web.harness.DrawScript;
 import dev.numera.web.harness.Pages;
 import dev.numera.web.harness.Site;
+import dev.numera.web.harness.Strokes;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -114,6 +115,39 @@ class ChromiumAccessibilityTest {
                     + " bar = getComputedStyle(document.querySelector('.bar')).backgroundColor;"
                     + " return (pad === as(root.getPropertyValue('--paper'))) + ',' + (bar === as(root.getPropertyValue('--bar'))) + (pad + bar === '' ? '' : ' ' + pad + ' ' + bar);");
             assertTrue(kept.startsWith("true,true "), "forced colours: the pad's paper, the bars' colour: " + kept);
+        }
+    }
+
+    /**
+     * Every settled result is announced, also one whose sentence equals the last one's: a 7 drawn, then its
+     * strokes drawn again over it (each pen-up the same 7, the same sentence) is said at every pen-up, the
+     * live region's text changing each time (a no-break space more or less); a clear is said as the empty pad.
+     * Before, a sentence equal to the last announced one was skipped, and those pen-ups went unsaid.
+     */
+    @Test
+    void everySettledResultIsAnnouncedTheSameOneAgainToo() {
+        Site.requireModel();
+        try (Chromium c = Chromium.launch()) {
+            open(c, "light", "index.html?runtime=wasm");
+            Pages.js(c.driver, "window.__said = []; var a = document.getElementById('announce');"
+                    + "new MutationObserver(function (records) { records.forEach(function (r) { r.addedNodes.forEach(function (n) {"
+                    + " window.__said.push(n.textContent); }); }); }).observe(a, {childList: true, characterData: true, subtree: true});");
+            int strokes = Strokes.of(7).size();
+            Pages.js(c.driver, DrawScript.draw(7));
+            Pages.js(c.driver, DrawScript.draw(7));
+            c.driver.findElement(By.id("clear")).click();
+            @SuppressWarnings("unchecked")
+            List<String> said = (List<String>) Pages.js(c.driver, "return window.__said;");
+            assertEquals(2 * strokes + 1, said.size(), () -> "one announcement per pen-up and one for the clear: " + said);
+            String seven = said.get(strokes - 1);
+            assertTrue(seven.startsWith("Recognised 7, "), said::toString);
+            for (int i = strokes; i < 2 * strokes; i++) {
+                assertEquals(seven.replace("\u00a0", ""), said.get(i).replace("\u00a0", ""), "a stroke drawn again over the 7: the 7's sentence again");
+            }
+            assertTrue(said.get(2 * strokes).startsWith("Nothing to read yet"), said::toString);
+            for (int i = 1; i < said.size(); i++) {
+                assertTrue(!said.get(i).equals(said.get(i - 1)), () -> "each announcement changes the region's text: " + said);
+            }
         }
     }
 
