@@ -16,10 +16,10 @@ import java.nio.file.StandardOpenOption;
  * the file is then renamed over the target. A crash at any moment leaves the old file or the new
  * one, never half of one. (Without the force, a power cut soon after the rename can leave the new
  * name pointing at content the disk never received.) A symbolic link at the target is written
- * through: the file it points to is replaced (renamed over, so it is a new file, rw-r--r--, owned by
- * whoever wrote it) and the link stays. Renamed onto the link itself, the new model would become a
- * plain file in its place and the file the link points to, which other paths may share, would keep
- * the old bytes.
+ * through: the file it points to is replaced (renamed over, so it is a new file with the old one's
+ * permissions, owned by whoever wrote it) and the link stays. Renamed onto the link itself, the new
+ * model would become a plain file in its place and the file the link points to, which other paths
+ * may share, would keep the old bytes.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -27,6 +27,7 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] bytes) throws IOException {
         Path file = throughLinks(target);
+        refuseReadOnly(target, file);
         Path dir = folderOf(file);
         Files.createDirectories(dir);
         Path tmp = viaLink(target, file, () -> createTemp(dir, file.getFileName().toString()));
@@ -38,7 +39,11 @@ public final class AtomicFiles {
                 }
                 ch.force(true);
             }
-            readableByAll(tmp);
+            if (Files.exists(file)) {
+                samePermissions(file, tmp);
+            } else {
+                readableByAll(tmp);
+            }
             move(tmp, file);
         } catch (IOException e) {
             // the temporary file's name is random and deleted below: the failure is said of the target, the name the user gave
@@ -50,15 +55,17 @@ public final class AtomicFiles {
 
     /**
      * Fails now, with the reason, where {@link #write} to {@code target} would fail later: a folder
-     * in its place, a file where a folder of its path should be, a folder that cannot be written, a
-     * name too long for the file system. The folder is made (as write would), and a temporary file is
-     * created there and deleted. For a long job that writes at its end (training).
+     * in its place, a file there that the user may not write, a file where a folder of its path should
+     * be, a folder that cannot be written, a name too long for the file system. The folder is made (as
+     * write would), and a temporary file is created there and deleted. For a long job that writes at
+     * its end (training).
      */
     public static void checkWritable(Path target) throws IOException {
         if (Files.isDirectory(target)) {
             throw new IOException(target + ": is a folder; give a file name");
         }
         Path file = throughLinks(target);
+        refuseReadOnly(target, file);
         Path dir = folderOf(file);
         Files.createDirectories(dir);
         Files.delete(viaLink(target, file, () -> createTemp(dir, file.getFileName().toString())));
@@ -198,6 +205,25 @@ public final class AtomicFiles {
         } catch (FileSystemException e) {   // e.g. /proc (no reason given) or a read-only file system
             throw new FileSystemException(dir.toString(), null, "cannot create files in this folder"
                     + (e.getReason() != null ? " (" + e.getReason() + ")" : ""));
+        }
+    }
+
+    /**
+     * The rename needs only the folder's permission: without this, a file the user may not write
+     * (read-only, or another user's) would be replaced all the same, and come out rw-r--r--, the writer's.
+     */
+    private static void refuseReadOnly(Path target, Path file) throws IOException {
+        if (Files.isRegularFile(file) && !Files.isWritable(file)) {
+            throw new IOException(target + ": is read-only for you, so it was left as it was; make it writable or give another file");
+        }
+    }
+
+    /** A file replaced keeps its mode: one the user keeps private (rw-------) does not become readable by all. */
+    private static void samePermissions(Path file, Path tmp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 

@@ -892,6 +892,23 @@ class CliTest {
         assertEquals(0, run("export", "--model", model.toString(), "--format", "onnx", "--out", other.toString()).code);
     }
 
+    /** An --out the user may not write is refused in one line and left as it was: by export, and by train before any data is read. */
+    @Test
+    void aReadOnlyOutIsRefusedAndLeftAsItWas() throws IOException {
+        Path out = Files.write(dir.resolve("kept.onnx"), new byte[] {1});
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(out), "r--r--r-- is writable here (running as root?): nothing to refuse");
+        String refused = "numera: " + out + ": is read-only for you, so it was left as it was; make it writable or give another file";
+        Result r = run("export", "--model", tinyModel().toString(), "--format", "onnx", "--out", out.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals(refused, r.err.strip());
+        r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", out.toString(),
+                "--data", dir.resolve("no-mnist-here").toString());   // had anything been read, this would be the error
+        assertEquals(1, r.code, r.err);
+        assertEquals(refused, r.err.strip());
+        assertArrayEquals(new byte[] {1}, Files.readAllBytes(out));
+    }
+
     /** --momentum is sgd's: with adamw it is said to do nothing, and the recorded command leaves it out. */
     @Test
     void momentumWithAdamIsIgnoredAloud() throws Exception {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -99,6 +100,47 @@ class AtomicFilesTest {
         assertEquals(link + " (a link to /proc/x.nmod): /proc: cannot create files in this folder", e.getMessage());
         e = assertThrows(IOException.class, () -> AtomicFiles.checkWritable(link));
         assertEquals(link + " (a link to /proc/x.nmod): /proc: cannot create files in this folder", e.getMessage());
+    }
+
+    /**
+     * A file the user may not write is refused, not replaced: the rename needs only the folder's permission, so
+     * a read-only model was replaced all the same and came out rw-r--r--. The refusal names the file as given.
+     */
+    @Test
+    void aReadOnlyFileIsRefusedAndLeftAsItWas() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        Path file = Files.write(dir.resolve("kept.nmod"), new byte[] {1});
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        Assumptions.assumeFalse(Files.isWritable(file), "r--r--r-- is writable here (running as root?): nothing to refuse");
+        for (IoCall call : List.<IoCall>of(() -> AtomicFiles.write(file, new byte[] {2}), () -> AtomicFiles.checkWritable(file))) {
+            IOException e = assertThrows(IOException.class, call::run);
+            assertEquals(file + ": is read-only for you, so it was left as it was; make it writable or give another file", e.getMessage());
+        }
+        assertArrayEquals(new byte[] {1}, Files.readAllBytes(file));
+        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left");
+        }
+    }
+
+    private interface IoCall {
+        void run() throws IOException;
+    }
+
+    /** A file replaced keeps its permissions (a private one stays private); a new one is rw-r--r--, as before. */
+    @Test
+    void aReplacedFileKeepsItsPermissions() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        for (String mode : List.of("rw-------", "rw-rw----", "rwxr-x---")) {
+            Path file = Files.write(dir.resolve(mode + ".nmod"), new byte[] {1});
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+            AtomicFiles.write(file, new byte[] {2});
+            assertArrayEquals(new byte[] {2}, Files.readAllBytes(file));
+            assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+        Path fresh = dir.resolve("new.nmod");
+        AtomicFiles.write(fresh, new byte[] {3});
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
     }
 
     /** A plain target under a linked folder is no link: it is written where it is, and errors name it as given. */
