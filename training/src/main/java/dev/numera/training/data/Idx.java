@@ -157,14 +157,21 @@ public final class Idx {
     }
 
     /**
-     * Whether anything follows the data. A gzip stream checks its trailer (CRC-32 and length) only
-     * here, when asked for more than the data, so a damaged or cut trailer shows up here too.
+     * Whether anything follows the data, read to the stream's end. A gzip stream checks its trailer
+     * (CRC-32 and length) only at its end, and damaged compressed data can inflate to more bytes than
+     * the header counts: stopping at the first byte after the data said such a file had bytes after
+     * its data, where it is damaged. A cut trailer shows up here too.
      */
     private static boolean readsMore(InputStream in, String name) throws IOException {
+        byte[] rest = new byte[8192];
+        boolean more = false;
         try {
-            return in.read() != -1;
+            for (int n = in.read(rest); n != -1; n = in.read(rest)) {
+                more |= n > 0;
+            }
+            return more;
         } catch (ZipException e) {
-            throw new DataException(name + ": corrupt gzip file (" + e.getMessage() + "); delete it and fetch it again");
+            throw corrupt(name, e);
         } catch (EOFException e) {
             throw new DataException(name + ": truncated gzip file (its trailer is cut off); delete it and fetch it again");
         }
@@ -189,8 +196,13 @@ public final class Idx {
             // a gzip stream cut short ends with "Unexpected end of ZLIB input stream": report as truncation
             return off;
         } catch (ZipException e) {
-            throw new DataException(name + ": corrupt gzip data (" + e.getMessage() + "); delete it and fetch it again");
+            throw corrupt(name, e);
         }
         return off;
+    }
+
+    private static DataException corrupt(String name, ZipException e) {
+        return new DataException(name + ": corrupt gzip file: its compressed data are damaged (" + e.getMessage()
+                + "); delete it and download it again");
     }
 }

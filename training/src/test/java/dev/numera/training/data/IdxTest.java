@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class IdxTest {
     @TempDir
@@ -78,10 +79,26 @@ class IdxTest {
         badCrc[gz.length - 8] ^= 0x01;             // the trailer: CRC-32, then the length, 4 bytes each
         Path crc = Files.write(dir.resolve("crc.gz"), badCrc);
         DataException e = assertThrows(DataException.class, () -> Idx.read(crc, 3));
-        assertEquals(crc + ": corrupt gzip file (Corrupt GZIP trailer); delete it and fetch it again", e.getMessage());
+        assertEquals(crc + ": corrupt gzip file: its compressed data are damaged (Corrupt GZIP trailer); delete it and download it again", e.getMessage());
         Path cut = Files.write(dir.resolve("cut-trailer.gz"), Arrays.copyOf(gz, gz.length - 3));
         e = assertThrows(DataException.class, () -> Idx.read(cut, 3));
         assertEquals(cut + ": truncated gzip file (its trailer is cut off); delete it and fetch it again", e.getMessage());
+    }
+
+    /**
+     * A byte flipped in the middle of the real test images' compressed data inflates to more bytes than the header
+     * counts: it was said to be an IDX file with bytes after its data, the size checked before the gzip CRC.
+     */
+    @Test
+    void aFlippedByteInARealGzipFileIsSaidToBeDamaged() throws IOException {
+        Path images = MnistTest.sharedMnist().resolve(MnistFile.TEST_IMAGES.gzName());
+        assumeTrue(Files.isRegularFile(images), images + " not found; skipping");
+        byte[] gz = Files.readAllBytes(images);
+        gz[gz.length / 2] ^= 0x01;
+        Path damaged = Files.write(dir.resolve(images.getFileName()), gz);
+        DataException e = assertThrows(DataException.class, () -> Idx.read(damaged, 3));
+        assertEquals(damaged + ": corrupt gzip file: its compressed data are damaged (Corrupt GZIP trailer); delete it and download it again",
+                e.getMessage());
     }
 
     @Test
