@@ -31,6 +31,8 @@ public final class Download {
     /** Google's copy of LeCun's files, used by TensorFlow's datasets (a String: it is {@code --mirror}'s default). */
     public static final String DEFAULT_MIRROR = "https://storage.googleapis.com/cvdf-datasets/mnist/";
 
+    private static final String NOT_KEPT = "; the file was not kept (wrong or corrupt mirror? try --mirror URL)";
+
     private final URI mirror;
     private final HttpClient http;
     private final Consumer<String> log;
@@ -68,11 +70,16 @@ public final class Download {
         try {
             log.accept("downloading " + uri);
             long bytes = get(uri, tmp);
-            String actual = sha256OfDecompressed(tmp);
+            String actual;
+            try {
+                // said of the file asked for: the temporary file's name means nothing to the user, and it is deleted below
+                actual = sha256OfDecompressed(tmp, file.gzName() + " from " + uri);
+            } catch (DataException e) {
+                throw new DataException(e.getMessage() + NOT_KEPT, e);
+            }
             if (!actual.equals(file.sha256())) {
                 throw new DataException("checksum mismatch for " + file.gzName() + " from " + uri
-                        + ": SHA-256 of the decompressed bytes is " + actual + ", expected " + file.sha256()
-                        + "; the file was not kept (wrong or corrupt mirror? try --mirror URL)");
+                        + ": SHA-256 of the decompressed bytes is " + actual + ", expected " + file.sha256() + NOT_KEPT);
             }
             AtomicFiles.readableByAll(tmp);
             AtomicFiles.replace(tmp, target);
@@ -119,6 +126,11 @@ public final class Download {
 
     /** SHA-256 (lower-case hex) of the file's content after gunzip, or of the raw bytes if not gzip. */
     public static String sha256OfDecompressed(Path file) throws IOException {
+        return sha256OfDecompressed(file, file.toString());
+    }
+
+    /** {@code name}: the file as messages say it. */
+    private static String sha256OfDecompressed(Path file, String name) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -126,13 +138,13 @@ public final class Download {
             throw new IllegalStateException("every Java platform must support SHA-256", e);
         }
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = new DigestInputStream(Idx.open(file, raw), sha)) {
+             InputStream in = new DigestInputStream(Idx.open(name, raw), sha)) {
             byte[] buffer = new byte[1 << 16];
             while (in.read(buffer) >= 0) {
                 // the digest sees every byte read
             }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new DataException(file.getFileName() + ": corrupt gzip data (" + e.getMessage() + ")");
+            throw new DataException(name + ": corrupt gzip data (" + e.getMessage() + ")");
         }
         return HexFormat.of().formatHex(sha.digest());
     }

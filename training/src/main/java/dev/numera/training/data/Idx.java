@@ -49,7 +49,7 @@ public final class Idx {
      */
     public static Array read(Path file, int expectedDims) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = open(file, raw);
+            InputStream in = open(file.toString(), raw);
             // a raw file holds at most its size in data; a gzip file's decompressed size is only known by reading it
             long size = in instanceof GZIPInputStream ? -1 : Files.size(file);
             return read(in, file.toString(), expectedDims, size);
@@ -58,8 +58,8 @@ public final class Idx {
         }
     }
 
-    /** Wraps the stream in a gzip decoder when it starts with the gzip magic 1f 8b. */
-    static InputStream open(Path file, InputStream raw) throws IOException {
+    /** Wraps the stream in a gzip decoder when it starts with the gzip magic 1f 8b; {@code name} is used in messages. */
+    static InputStream open(String name, InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         int b0 = in.read();
@@ -70,7 +70,7 @@ public final class Idx {
                 // no buffer on top: reads are whole arrays, and a buffer would drop the count read before a cut-off stream's EOF
                 return new GZIPInputStream(in, 1 << 16);
             } catch (ZipException | EOFException e) {
-                throw new DataException(file + ": not a valid gzip file (" + e.getMessage() + ")");
+                throw new DataException(name + ": not a valid gzip file (" + e.getMessage() + ")");
             }
         }
         return in;

@@ -132,6 +132,28 @@ class DownloadTest {
         assertEquals(List.of(), filesIn(dir));
     }
 
+    /**
+     * A download that is damaged gzip is said of the file asked for and its URL: it was said of the temporary
+     * .part file, deleted by then. A bad CRC, and a gzip header with an unknown compression method.
+     */
+    @Test
+    void corruptGzipIsNamedByTheFileAskedForAndLeavesNoFile() throws IOException {
+        byte[] badCrc = IdxFiles.gzip(IdxFiles.labels(10_000));
+        badCrc[badCrc.length - 8] ^= 0x01;                  // the trailer: CRC-32, then the length
+        byte[] badHeader = {0x1f, (byte) 0x8b, 7, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
+        String from = MnistFile.TEST_LABELS.gzName() + " from " + mirror() + "/" + MnistFile.TEST_LABELS.gzName();
+        String notKept = "; the file was not kept (wrong or corrupt mirror? try --mirror URL)";
+        record Case(byte[] body, String expected) {
+        }
+        for (Case c : List.of(new Case(badCrc, from + ": corrupt gzip data (Corrupt GZIP trailer)" + notKept),
+                new Case(badHeader, from + ": not a valid gzip file (Unsupported compression method)" + notKept))) {
+            served.put(MnistFile.TEST_LABELS.gzName(), c.body);
+            DataException e = assertThrows(DataException.class, () -> new Download(mirror(), s -> { }).fetch(dir, MnistFile.TEST_LABELS));
+            assertEquals(c.expected, e.getMessage());
+            assertEquals(List.of(), filesIn(dir));
+        }
+    }
+
     @Test
     void httpErrorFailsClearlyAndLeavesNoFile() throws IOException {
         DataException e = assertThrows(DataException.class,
