@@ -56,14 +56,18 @@ public final class DataOptions {
         return files;
     }
 
-    /** The data folder, after downloading what is missing if asked; throws with the where-to-put-them message otherwise. */
-    public Path resolve(PrintWriter log, Mnist.Part... parts) throws IOException {
-        Path dir = folder();
+    /** A usage error (exit 2) for a --mirror that is not http(s), whether or not anything is to be downloaded. */
+    public void checkMirror() {
         String scheme = mirror.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-            // a usage error (exit 2), whether or not anything is to be downloaded
             throw new ParameterException(spec.commandLine(), "--mirror must be an http:// or https:// URL, got '" + mirror + "'");
         }
+    }
+
+    /** The data folder, after downloading what is missing if asked; throws with the where-to-put-them message otherwise. */
+    public Path resolve(PrintWriter log, Mnist.Part... parts) throws IOException {
+        checkMirror();
+        Path dir = folder();
         List<MnistFile> missing = Mnist.missing(dir, parts);
         if (!missing.isEmpty()) {
             if (!download) {

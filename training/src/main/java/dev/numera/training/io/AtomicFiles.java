@@ -10,6 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Atomic writes: the bytes go to a temporary file in the target's folder, are forced to disk, and
@@ -57,8 +59,8 @@ public final class AtomicFiles {
      * Fails now, with the reason, where {@link #write} to {@code target} would fail later: a folder
      * in its place, a file there that the user may not write, a file where a folder of its path should
      * be, a folder that cannot be written, a name too long for the file system. The folder is made (as
-     * write would), and a temporary file is created there and deleted. For a long job that writes at
-     * its end (training).
+     * write would), a temporary file is created there and deleted, and the folders made are removed
+     * ({@link #inFolder}). For a long job that writes at its end (training).
      */
     public static void checkWritable(Path target) throws IOException {
         if (Files.isDirectory(target)) {
@@ -67,9 +69,10 @@ public final class AtomicFiles {
         Path file = throughLinks(target);
         refuseReadOnly(target, file);
         Path dir = folderOf(file);
-        Files.createDirectories(dir);
-        Files.delete(viaLink(target, file, () -> createTemp(dir, file.getFileName().toString())));
-        checkName(target);
+        inFolder(dir, () -> {
+            Files.delete(viaLink(target, file, () -> createTemp(dir, file.getFileName().toString())));
+            checkName(target);
+        });
     }
 
     /**
@@ -77,7 +80,8 @@ public final class AtomicFiles {
      * a file whose name is as many bytes long is made in its folder and deleted, so that the file system's
      * own limit decides. Called once a file has been made in that folder ({@link #checkWritable} makes one),
      * so that only the name can fail it. Nothing is made when the file is there already, or when its name
-     * is no longer than the probe's own (some 34 bytes, which every file system takes).
+     * is no longer than the probe's own (some 34 bytes, which every file system takes); the folder is made
+     * for the probe if missing, and removed again.
      */
     public static void checkName(Path target) throws IOException {
         Path file = throughLinks(target);
@@ -88,17 +92,47 @@ public final class AtomicFiles {
             return;
         }
         Path made = dir.resolve(probe + "x".repeat(bytes - probe.length()));
-        try {
-            Files.createFile(made);
-        } catch (FileSystemException e) {
-            throw new IOException(target + ": the file name is too long for the file system there (" + bytes + " bytes in UTF-8; "
-                    + IoErrors.reason(e) + ")", e);
-        }
-        Files.delete(made);
+        inFolder(dir, () -> {
+            try {
+                Files.createFile(made);
+            } catch (FileSystemException e) {
+                throw new IOException(target + ": the file name is too long for the file system there (" + bytes + " bytes in UTF-8; "
+                        + IoErrors.reason(e) + ")", e);
+            }
+            Files.delete(made);
+        });
     }
 
     private interface IoStep<T> {
         T run() throws IOException;
+    }
+
+    private interface IoCheck {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs a check in {@code dir}, made for it (as write would make it) and removed again with any folder
+     * above it that was made: a check leaves the file system as it was. train checks its outputs before it
+     * reads the data, and a usage error found in the data (--validation larger than them) left --out's and
+     * --report's folders behind, empty.
+     */
+    private static void inFolder(Path dir, IoCheck check) throws IOException {
+        List<Path> missing = new ArrayList<>();   // the deepest first, the order they are removed in
+        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing.add(p);
+        }
+        try {
+            Files.createDirectories(dir);
+            check.run();
+        } finally {
+            for (Path p : missing) {
+                // when making one failed (a name too long), those above it were made; that one cannot even be deleted
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     // a failure in the folder a link leads to is said of the link too: the user gave the link's name
@@ -169,8 +203,8 @@ public final class AtomicFiles {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException(dir + ": is a file, not a folder");
         }
-        Files.createDirectories(dir);
-        Files.delete(createTemp(dir.toAbsolutePath(), "check"));
+        Path folder = dir.toAbsolutePath();
+        inFolder(folder, () -> Files.delete(createTemp(folder, "check")));
     }
 
     // the folder a file name lives in; "/" or "" name no file

@@ -843,6 +843,26 @@ class CliTest {
         assertTrue(r.err.contains("--mirror must be an http:// or https:// URL, got 'ftp://127.0.0.1/'"), r.err);
     }
 
+    /**
+     * A usage error leaves the file system as it was, --mirror's (now checked with the other options) and --validation's (found
+     * once the data are read, after the output checks) too: both left behind the empty --out and --report folders the checks made.
+     */
+    @Test
+    void aLateUsageErrorLeavesNoFolderBehind() throws IOException {
+        String data = syntheticTrainingSet(30).toString();
+        Path fresh = dir.resolve("fresh");
+        String[] train = {"train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10",
+                "--out", fresh.resolve("models/m.nmod").toString(), "--report", fresh.resolve("report").toString(), "--data", data};
+        Result r = run(concat(train, "--mirror", "ftp://127.0.0.1/"));
+        assertEquals(2, r.code, r.err);
+        assertEquals("numera train: --mirror must be an http:// or https:// URL, got 'ftp://127.0.0.1/' (see 'numera train --help')", r.err.strip());
+        assertFalse(Files.exists(fresh), "made: " + fresh);
+        r = run(concat(train, "--validation", "60000"));
+        assertEquals(2, r.code, r.err);
+        assertEquals("numera train: --validation 60000 leaves no training digits (of 30) (see 'numera train --help')", r.err.strip());
+        assertFalse(Files.exists(fresh), "made: " + fresh);
+    }
+
     /** The test digits are read before training: a damaged test file ends the run before its first epoch, not after its last. */
     @Test
     void aDamagedTestFileEndsTrainingBeforeItStarts() throws IOException {

@@ -143,6 +143,22 @@ class AtomicFilesTest {
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
     }
 
+    /** The checks make the folders they probe and remove them again, so a usage error found after them leaves none; write makes them. */
+    @Test
+    void checksLeaveNoFolderBehind() throws IOException {
+        Path out = dir.resolve("a/b/m.nmod");
+        AtomicFiles.checkWritable(out);
+        AtomicFiles.checkName(dir.resolve("a/b/" + "n".repeat(60) + ".nmod"));
+        AtomicFiles.checkWritableFolder(dir.resolve("r/s"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.checkWritableFolder(dir.resolve("c/" + "x".repeat(300))));
+        assertTrue(IoErrors.describe(e).endsWith(": File name too long"), IoErrors.describe(e));   // still found up front
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList());
+        }
+        AtomicFiles.write(out, new byte[] {7});
+        assertArrayEquals(new byte[] {7}, Files.readAllBytes(out));
+    }
+
     /** A plain target under a linked folder is no link: it is written where it is, and errors name it as given. */
     @Test
     void aTargetUnderALinkedFolderIsNoLink() throws IOException {
