@@ -128,8 +128,12 @@ public final class AtomicFiles {
         } finally {
             for (Path p : missing) {
                 // when making one failed (a name too long), those above it were made; that one cannot even be deleted
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(p);
+                try {
+                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(p);
+                    }
+                } catch (IOException e) {
+                    break;   // another process wrote into it meanwhile: it stays, and the check's own error is the one said
                 }
             }
         }
