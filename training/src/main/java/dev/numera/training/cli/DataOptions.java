@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,17 +57,29 @@ public final class DataOptions {
         return files;
     }
 
-    /** A usage error (exit 2) for a --mirror that is not http(s), whether or not anything is to be downloaded. */
-    public void checkMirror() {
+    /**
+     * Usage errors (exit 2), before anything is read or made: a --mirror that is not http(s), whether or not anything is
+     * to be downloaded; a --data that is empty, or a file (an MNIST file given for the folder that holds it: said with
+     * that folder, which is what was meant).
+     */
+    public void check() {
         String scheme = mirror.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new ParameterException(spec.commandLine(), "--mirror must be an http:// or https:// URL, got '" + mirror + "'");
+        }
+        if (data != null && data.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--data must name a folder, got ''");
+        }
+        if (data != null && Files.isRegularFile(data)) {
+            Path folder = data.toAbsolutePath().getParent();
+            throw new ParameterException(spec.commandLine(), "--data takes the folder that holds the MNIST files, and " + data
+                    + " is a file: try --data " + folder);
         }
     }
 
     /** The data folder, after downloading what is missing if asked; throws with the where-to-put-them message otherwise. */
     public Path resolve(PrintWriter log, Mnist.Part... parts) throws IOException {
-        checkMirror();
+        check();
         Path dir = folder();
         List<MnistFile> missing = Mnist.missing(dir, parts);
         if (!missing.isEmpty()) {

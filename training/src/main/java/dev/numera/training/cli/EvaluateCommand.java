@@ -47,6 +47,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
         }
+        if (report != null && report.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--report must name a folder, got ''");
+        }
+        data.check();
         Path file = model.path();
         // as train does: a bad --report is said now, not after the data is read and scored, and one whose files
         // would replace the model or the test digits (a link among them, or --model REPORT/index.html) before anything is made

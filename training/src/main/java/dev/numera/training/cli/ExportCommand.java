@@ -6,6 +6,7 @@ import dev.numera.training.onnx.OnnxExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -31,6 +32,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--out must name a file, got ''");
+        }
         ModelFile m = Models.readDigitModel(model.path());             // fails early and clearly on a bad model
         byte[] onnx;
         try {

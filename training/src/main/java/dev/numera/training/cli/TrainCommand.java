@@ -131,7 +131,9 @@ final class TrainCommand implements Callable<Integer> {
         check(patience >= 0, "--patience must not be negative, got " + patience);
         check(calmEpochs == null || (calmEpochs >= 0 && calmEpochs <= epochs), "--calm-epochs must be in 0.." + epochs + ", got " + calmEpochs);
         check(dtype.equals("int8") || dtype.equals("float32"), "--dtype must be int8 or float32, got " + dtype);
-        data.checkMirror();
+        data.check();
+        check(!out.toString().isEmpty(), "--out must name a file, got ''");
+        check(report == null || !report.toString().isEmpty(), "--report must name a folder, got ''");
         int nBatch = batch != null ? batch : a.batch();
         String optimizerName = optimizer != null ? optimizer.name() : a.optimizer();
         // momentum is sgd's and nesterov's: with adam(w) a given value would change nothing but the checkpoint's

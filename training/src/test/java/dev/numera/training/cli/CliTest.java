@@ -863,6 +863,44 @@ class CliTest {
         assertFalse(Files.exists(fresh), "made: " + fresh);
     }
 
+    /**
+     * Empty paths and an MNIST file given for its folder are usage errors said as such, before anything is read or made.
+     * Before: train --out '' said ": is a folder; give a file name" (exit 1, the current folder being what '' names), and
+     * --data FILE said the MNIST files were "missing in" the file.
+     */
+    @Test
+    void emptyPathsAndAFileForTheDataFolderAreUsageErrors() throws IOException {
+        Path data = syntheticTrainingSet(30);
+        String model = dir.resolve("m.nmod").toString(), file = data.resolve("train-images-idx3-ubyte").toString();
+        String[] train = {"train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10"};
+        String[][] cases = {
+                concat(train, "--out", "", "--data", data.toString()),
+                concat(train, "--out", model, "--report", "", "--data", data.toString()),
+                concat(train, "--out", model, "--data", ""),
+                concat(train, "--out", model, "--data", file),
+                {"export", "--format", "onnx", "--out", ""},
+                {"evaluate", "--report", "", "--data", data.toString()},
+                {"evaluate", "--data", file},
+        };
+        String[] said = {
+                "numera train: --out must name a file, got '' (see 'numera train --help')",
+                "numera train: --report must name a folder, got '' (see 'numera train --help')",
+                "numera train: --data must name a folder, got '' (see 'numera train --help')",
+                "numera train: --data takes the folder that holds the MNIST files, and " + file + " is a file: try --data " + data.toAbsolutePath()
+                        + " (see 'numera train --help')",
+                "numera export: --out must name a file, got '' (see 'numera export --help')",
+                "numera evaluate: --report must name a folder, got '' (see 'numera evaluate --help')",
+                "numera evaluate: --data takes the folder that holds the MNIST files, and " + file + " is a file: try --data "
+                        + data.toAbsolutePath() + " (see 'numera evaluate --help')",
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Result r = run(cases[i]);
+            assertEquals(2, r.code, String.join(" ", cases[i]) + ": " + r.err);
+            assertEquals(said[i], r.err.strip(), String.join(" ", cases[i]));
+        }
+        assertFalse(Files.exists(dir.resolve("m.nmod")) || Files.exists(dir.resolve("m.nmod.ckpt")), "nothing written");
+    }
+
     /** The test digits are read before training: a damaged test file ends the run before its first epoch, not after its last. */
     @Test
     void aDamagedTestFileEndsTrainingBeforeItStarts() throws IOException {
