@@ -114,7 +114,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         // its 280x280 stages on the first stroke instead. Shown, not announced: a screen reader that read
         // "Nothing to read yet: draw a digit, or hold one up to the camera." on every page load would be
         // saying nothing the status line does not.
-        show(recognizer.recognizeInk(new float[28 * 28], 28, 28, InputKind.DRAWN), false);
+        show(recognizer.recognizeInk(new float[28 * 28], 28, 28, InputKind.DRAWN));
         Js.setData(doc.getBody(), "ready", "true");
     }
 
@@ -132,7 +132,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
                 liveRequest = -1;
             }
             if (pad.isEmpty() && camera.running()) {
-                sameFrames = 0; // the camera drives the result again: its verdict is announced anew once it holds
+                sameFrames = 0; // the camera drives the result again: its verdict is said once it holds, unless the same sentence was said last
                 return;
             }
             recognizeDrawing(true);
@@ -150,12 +150,16 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         }
     }
 
-    private void recognizeDrawing(boolean settled) {
+    private Prediction recognizeDrawing(boolean settled) {
         double t0 = Js.now();
         Prediction p = recognizer.recognizeInk(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN);
         model.showTime(Js.now() - t0);
-        show(p, settled);
+        show(p);
+        if (settled) {
+            result.announce(p, true);   // every lifted pen is said, also a stroke that left the verdict as it was
+        }
         nextLive = nextLiveAt(t0, Js.now());
+        return p;
     }
 
     /**
@@ -238,22 +242,24 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         sameFrames = p.digit() != lastCameraDigit ? 0 : camera.picturesComing() ? sameFrames + 1 : sameFrames;
         lastCameraDigit = p.digit();
         if (pad.isEmpty()) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
-            show(p, sameFrames == STABLE_FRAMES && sameFrames != before);
+            show(p);
+            if (sameFrames == STABLE_FRAMES && sameFrames != before) {
+                result.announce(p, false);   // a verdict that held: said if it is not the one said last (a flicker away and back)
+            }
         }
     }
 
     @Override
     public void stopped() {
         lastCameraDigit = -2;
-        recognizeDrawing(true);
+        // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
+        // shown, and said at its pen-up, all along
+        result.announce(recognizeDrawing(false), false);
     }
 
-    private void show(Prediction p, boolean announce) {
+    private void show(Prediction p) {
         result.show(p);
         network.show(p);
-        if (announce) {
-            result.announce(p);
-        }
     }
 
     // ---- window.numera, for tests and benchmarks ----

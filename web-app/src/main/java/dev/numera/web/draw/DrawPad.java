@@ -159,6 +159,9 @@ public final class DrawPad {
     }
 
     public void clear() {
+        if (strokeCount == 0 && activePointer < 0) {
+            return;   // nothing to clear (Escape on an empty pad): no change, so no result to show or say again
+        }
         if (strokeCount > 0) {
             clearedStrokes = strokeCount;
             clearedPoints = points;

@@ -21,7 +21,8 @@ public final class ResultView {
     private final HTMLElement announce;
     private final HTMLElement[] bars = new HTMLElement[10];
     private final HTMLElement[] values = new HTMLElement[10];
-    private String lastAnnounced = "";
+    private String lastSaid = "";   // the last sentence said, without the no-break space announce toggles
+    private boolean spaced;          // whether the live region's text ends in that space
 
     public ResultView(HTMLDocument doc) {
         digit = doc.getElementById("prediction");
@@ -145,15 +146,20 @@ public final class ResultView {
     }
 
     /**
-     * Screen readers hear settled results only (pen lifted, camera verdict changed), never every frame, but
-     * each of those, also when its sentence is the last one's (a stroke that left the 7 a 7, the camera's 3
-     * and then a drawn 3): the sentence then gains or loses a trailing no-break space, which is not read, so
-     * the live region's text changes and is read again (the same text set again is not reliably read).
+     * Screen readers hear settled results only (pen lifted, camera verdict changed), never every frame. With {@code again}
+     * (a pen lifted: a stroke that left the 7 a 7; the camera's verdict once the pad is cleared) also a sentence equal to
+     * the last one said: the text then gains or loses a trailing no-break space, which is not read, so the live region
+     * changes and is read again (the same text set again is not reliably read). Without it (the camera stopped: the
+     * drawing's result, shown all along) a sentence is not said twice in a row.
      */
-    public void announce(Prediction p) {
+    public void announce(Prediction p, boolean again) {
         String text = !p.hasDigit() ? noDigitText(p.noDigitReason())
                 : "Recognised " + p.digit() + ", " + Fmt.fixed(p.confidence() * 100, 0) + " percent confident.";
-        lastAnnounced = text.equals(lastAnnounced) ? text + "\u00a0" : text;
-        announce.setTextContent(lastAnnounced);
+        if (text.equals(lastSaid) && !again) {
+            return;
+        }
+        spaced = text.equals(lastSaid) && !spaced;
+        lastSaid = text;
+        announce.setTextContent(spaced ? text + "\u00a0" : text);
     }
 }

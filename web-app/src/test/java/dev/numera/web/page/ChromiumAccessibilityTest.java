@@ -121,8 +121,9 @@ class ChromiumAccessibilityTest {
     /**
      * Every settled result is announced, also one whose sentence equals the last one's: a 7 drawn, then its
      * strokes drawn again over it (each pen-up the same 7, the same sentence) is said at every pen-up, the
-     * live region's text changing each time (a no-break space more or less); a clear is said as the empty pad.
-     * Before, a sentence equal to the last announced one was skipped, and those pen-ups went unsaid.
+     * live region's text changing each time (a no-break space more or less); a clear is said as the empty pad, and
+     * Escape on the empty pad after it says nothing. Before, a sentence equal to the last announced one was skipped, and
+     * those pen-ups went unsaid.
      */
     @Test
     void everySettledResultIsAnnouncedTheSameOneAgainToo() {
@@ -136,6 +137,9 @@ class ChromiumAccessibilityTest {
             Pages.js(c.driver, DrawScript.draw(7));
             Pages.js(c.driver, DrawScript.draw(7));
             c.driver.findElement(By.id("clear")).click();
+            // Escape on the pad now empty clears nothing: nothing new to say
+            new org.openqa.selenium.interactions.Actions(c.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE)
+                    .sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
             @SuppressWarnings("unchecked")
             List<String> said = (List<String>) Pages.js(c.driver, "return window.__said;");
             assertEquals(2 * strokes + 1, said.size(), () -> "one announcement per pen-up and one for the clear: " + said);
