@@ -31,7 +31,7 @@ public final class AtomicFiles {
         Path file = throughLinks(target);
         refuseReadOnly(target, file);
         Path dir = folderOf(file);
-        Files.createDirectories(dir);
+        makeFolders(dir);
         Path tmp = viaLink(target, file, () -> createTemp(dir, file.getFileName().toString()));
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -94,7 +94,7 @@ public final class AtomicFiles {
         Path made = dir.resolve(probe + "x".repeat(bytes - probe.length()));
         inFolder(dir, () -> {
             try {
-                Files.createFile(made);
+                fileIn(dir, () -> Files.createFile(made));
             } catch (FileSystemException e) {
                 throw new IOException(target + ": the file name is too long for the file system there (" + bytes + " bytes in UTF-8; "
                         + IoErrors.reason(e) + ")", e);
@@ -117,13 +117,50 @@ public final class AtomicFiles {
      * reads the data, and a usage error found in the data (--validation larger than them) left --out's and
      * --report's folders behind, empty.
      */
+    /**
+     * Makes {@code dir} and the folders above it that are missing. Runs started together into a new folder (a seed sweep in
+     * parallel) each check their outputs before they read any data, and each check removes the folders it made
+     * ({@link #inFolder}): one run's folder can vanish between its making it and using it, or a folder above it while it
+     * is being made. Then it is made again, a few times at most.
+     */
+    private static void makeFolders(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(dir);
+                return;
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.FileAlreadyExistsException e) {
+                // a folder above removed while this one was made; or this one, made by another run, removed again before
+                // createDirectories saw it was a folder (a file in its place fails every time, and is said as before)
+                if (attempt == MAKE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int MAKE_ATTEMPTS = 20;
+
+    /** Makes a file in {@code dir} by {@code step}; where the folder was removed meanwhile ({@link #makeFolders}), makes it again and retries. */
+    private static Path fileIn(Path dir, IoStep<Path> step) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.run();
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == MAKE_ATTEMPTS) {
+                    throw e;
+                }
+                makeFolders(dir);   // it may be there again already, made by another run: then this does nothing
+            }
+        }
+    }
+
     private static void inFolder(Path dir, IoCheck check) throws IOException {
         List<Path> missing = new ArrayList<>();   // the deepest first, the order they are removed in
         for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
             missing.add(p);
         }
         try {
-            Files.createDirectories(dir);
+            makeFolders(dir);
             check.run();
         } finally {
             for (Path p : missing) {
@@ -235,7 +272,7 @@ public final class AtomicFiles {
         int n = name.codePointCount(0, name.length());
         String prefix = n <= TEMP_PREFIX ? name : name.substring(0, name.offsetByCodePoints(0, TEMP_PREFIX));
         try {
-            Path tmp = Files.createTempFile(dir, prefix, ".tmp");
+            Path tmp = fileIn(dir, () -> Files.createTempFile(dir, prefix, ".tmp"));
             tmp.toFile().deleteOnExit();
             return tmp;
         } catch (java.nio.file.AccessDeniedException e) {

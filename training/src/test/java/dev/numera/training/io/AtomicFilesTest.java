@@ -159,6 +159,46 @@ class AtomicFilesTest {
         assertArrayEquals(new byte[] {7}, Files.readAllBytes(out));
     }
 
+    /**
+     * Runs started together into a new folder (a seed sweep in parallel) each check their outputs, and each check removes the
+     * folders it made: another run's folder can vanish under it. None may fail for that. Eight threads, each round into a
+     * folder that none of them has made yet, every check and a write: before the checks made a vanished folder again, a
+     * run of 40 rounds failed ("cannot create files in this folder"); 8 of 24 processes started together failed so.
+     */
+    @Test
+    void checksRacingIntoOneNewFolderAllPass() throws Exception {
+        int threads = 8, rounds = 40;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ConcurrentLinkedQueue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Thread> all = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread thread = new Thread(() -> {
+                for (int r = 0; r < rounds; r++) {
+                    Path runs = dir.resolve("round" + r + "/runs");
+                    try {
+                        start.await();
+                        AtomicFiles.checkWritable(runs.resolve("s" + id + ".nmod"));
+                        AtomicFiles.checkName(runs.resolve("s" + id + "-" + "n".repeat(60) + ".nmod"));
+                        AtomicFiles.checkWritableFolder(runs.resolve("report" + id));
+                        if (r % 4 == 0) {
+                            AtomicFiles.write(runs.resolve("s" + id + ".nmod"), new byte[] {(byte) id});
+                        }
+                    } catch (Exception e) {
+                        failures.add("round " + r + ", run " + id + ": " + e);
+                    }
+                }
+            });
+            thread.start();
+            all.add(thread);
+        }
+        for (Thread thread : all) {
+            thread.join();
+        }
+        assertEquals(List.of(), List.copyOf(failures));
+        assertArrayEquals(new byte[] {3}, Files.readAllBytes(dir.resolve("round0/runs/s3.nmod")));
+    }
+
     /** A plain target under a linked folder is no link: it is written where it is, and errors name it as given. */
     @Test
     void aTargetUnderALinkedFolderIsNoLink() throws IOException {
