@@ -1134,6 +1134,18 @@ class ChromiumAppTest {
             assertEquals("js", Pages.js(chromium.driver, "return window.numera.runtime"));
             // the app works: the fallback is told as a notice, not styled as an error
             assertEquals("status notice", Pages.js(chromium.driver, "return document.getElementById('status').className"));
+            // on a phone held sideways the notice is for screen readers only (the badge says which build runs), so Undo and
+            // Clear still show under the pad: boxed, it took 2-4 lines and pushed them below the window
+            chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 640, "height", 360, "deviceScaleFactor", 2, "mobile", true));
+            try {
+                Map<?, ?> at = (Map<?, ?>) Pages.js(chromium.driver, PLACES);
+                assertTrue(num(at, "buttonsBottom") <= num(at, "height"), () -> "Undo and Clear in the window beside a notice: " + at);
+                assertEquals("inset(50%) true", Pages.js(chromium.driver, "var e = document.getElementById('status');"
+                        + " return getComputedStyle(e).clipPath + ' ' + (e.offsetHeight <= 3);"), "the notice, visually hidden");
+            } finally {
+                chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
 
             // the app's code missing: said, and the header's badge does not go on saying "loading…" beside it
             Files.delete(copy.resolve("js/numera.js"));
