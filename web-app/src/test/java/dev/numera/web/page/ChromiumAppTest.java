@@ -431,6 +431,22 @@ class ChromiumAppTest {
             + " width: root.clientWidth, height: root.clientHeight, scrollWidth: root.scrollWidth, scrollY: scrollY};";
 
     /**
+     * The page in a window of that size (a phone: touch metrics, its overlay scrollbar hidden) with a 7 drawn and read, not
+     * scrolled: {@link #PLACES}. The caller clears the emulation.
+     */
+    private Map<?, ?> placesWithASeven(int width, int height, boolean phone) {
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", phone));
+        chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", phone));
+        open(Site.server(), "wasm");
+        Pages.js(chromium.driver, DrawScript.draw(7));
+        assertEquals("7", text("prediction"));
+        Map<?, ?> at = (Map<?, ?>) Pages.js(chromium.driver, PLACES);
+        assertEquals(0, num(at, "scrollY"), at::toString);
+        return at;
+    }
+
+    /**
      * Shorter phones upright (360x640, 375x667, 412x600; a taller phone with its browser's bars shown is
      * as short): the pad gives up height, never below 180 px, so the pad, Undo and Clear and the digit drawn
      * all show on the first screen. Before, the 282 px pad put the digit's bottom at 724 px on 360x640.
@@ -438,16 +454,9 @@ class ChromiumAppTest {
     @ParameterizedTest
     @CsvSource({"360, 640", "375, 667", "412, 600"})
     void onAShortPhoneThePadGivesWaySoTheDigitShows(int width, int height) {
-        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
-        chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", true));
         try {
-            open(Site.server(), "wasm");
-            Pages.js(chromium.driver, DrawScript.draw(7));
-            assertEquals("7", text("prediction"));
-            Map<?, ?> at = (Map<?, ?>) Pages.js(chromium.driver, PLACES);
+            Map<?, ?> at = placesWithASeven(width, height, true);
             double w = num(at, "width"), h = num(at, "height");
-            assertEquals(0, num(at, "scrollY"), at::toString);
             assertTrue(num(at, "padSide") >= 180 && num(at, "padSide") < 280, () -> "a smaller pad, not too small: " + at);
             assertTrue(num(at, "padTop") >= 0 && num(at, "buttonsTop") >= num(at, "padBottom") && num(at, "buttonsBottom") <= num(at, "digitTop")
                     && num(at, "digitBottom") <= h, () -> "pad, buttons, then the digit, in the " + w + "x" + h + " window: " + at);
@@ -471,16 +480,9 @@ class ChromiumAppTest {
     @CsvSource({"568, 320, true", "640, 360, true", "667, 375, true", "740, 360, true", "844, 390, true", "915, 412, true",
             "600, 500, false", "800, 560, false"})
     void sidewaysOrZoomedThePadAndTheDigitShowTogether(int width, int height, boolean phone) {
-        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", phone));
-        chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", phone));   // a phone's overlay scrollbar
         try {
-            open(Site.server(), "wasm");
-            Pages.js(chromium.driver, DrawScript.draw(7));
-            assertEquals("7", text("prediction"));
-            Map<?, ?> at = (Map<?, ?>) Pages.js(chromium.driver, PLACES);
+            Map<?, ?> at = placesWithASeven(width, height, phone);
             double w = num(at, "width"), h = num(at, "height");
-            assertEquals(0, num(at, "scrollY"), at::toString);
             assertTrue(num(at, "padLeft") >= 0 && num(at, "padTop") >= 0 && num(at, "padRight") <= w && num(at, "padBottom") <= h,
                     () -> "the whole pad in the " + w + "x" + h + " window: " + at);
             assertTrue(num(at, "digitLeft") >= 0 && num(at, "digitTop") >= 0 && num(at, "digitRight") <= w && num(at, "digitBottom") <= h,
