@@ -203,6 +203,6 @@ public final class Idx {
 
     private static DataException corrupt(String name, ZipException e) {
         return new DataException(name + ": corrupt gzip file: its compressed data are damaged (" + e.getMessage()
-                + "); delete it and download it again");
+                + "); delete it and fetch it again");
     }
 }

@@ -112,12 +112,6 @@ public final class AtomicFiles {
     }
 
     /**
-     * Runs a check in {@code dir}, made for it (as write would make it) and removed again with any folder
-     * above it that was made: a check leaves the file system as it was. train checks its outputs before it
-     * reads the data, and a usage error found in the data (--validation larger than them) left --out's and
-     * --report's folders behind, empty.
-     */
-    /**
      * Makes {@code dir} and the folders above it that are missing. Runs started together into a new folder (a seed sweep in
      * parallel) each check their outputs before they read any data, and each check removes the folders it made
      * ({@link #inFolder}): one run's folder can vanish between its making it and using it, or a folder above it while it
@@ -154,6 +148,12 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Runs a check in {@code dir}, made for it (as write would make it) and removed again with any folder
+     * above it that was made: a check leaves the file system as it was. train checks its outputs before it
+     * reads the data, and a usage error found in the data (--validation larger than them) left --out's and
+     * --report's folders behind, empty.
+     */
     private static void inFolder(Path dir, IoCheck check) throws IOException {
         List<Path> missing = new ArrayList<>();   // the deepest first, the order they are removed in
         for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {

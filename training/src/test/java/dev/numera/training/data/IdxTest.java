@@ -79,7 +79,7 @@ class IdxTest {
         badCrc[gz.length - 8] ^= 0x01;             // the trailer: CRC-32, then the length, 4 bytes each
         Path crc = Files.write(dir.resolve("crc.gz"), badCrc);
         DataException e = assertThrows(DataException.class, () -> Idx.read(crc, 3));
-        assertEquals(crc + ": corrupt gzip file: its compressed data are damaged (Corrupt GZIP trailer); delete it and download it again", e.getMessage());
+        assertEquals(crc + ": corrupt gzip file: its compressed data are damaged (Corrupt GZIP trailer); delete it and fetch it again", e.getMessage());
         Path cut = Files.write(dir.resolve("cut-trailer.gz"), Arrays.copyOf(gz, gz.length - 3));
         e = assertThrows(DataException.class, () -> Idx.read(cut, 3));
         assertEquals(cut + ": truncated gzip file (its trailer is cut off); delete it and fetch it again", e.getMessage());
@@ -97,7 +97,7 @@ class IdxTest {
         gz[gz.length / 2] ^= 0x01;
         Path damaged = Files.write(dir.resolve(images.getFileName()), gz);
         DataException e = assertThrows(DataException.class, () -> Idx.read(damaged, 3));
-        assertEquals(damaged + ": corrupt gzip file: its compressed data are damaged (Corrupt GZIP trailer); delete it and download it again",
+        assertEquals(damaged + ": corrupt gzip file: its compressed data are damaged (Corrupt GZIP trailer); delete it and fetch it again",
                 e.getMessage());
     }
 

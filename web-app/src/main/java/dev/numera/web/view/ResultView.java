@@ -147,10 +147,10 @@ public final class ResultView {
 
     /**
      * Screen readers hear settled results only (pen lifted, camera verdict changed), never every frame. With {@code again}
-     * (a pen lifted: a stroke that left the 7 a 7; the camera's verdict once the pad is cleared) also a sentence equal to
-     * the last one said: the text then gains or loses a trailing no-break space, which is not read, so the live region
+     * (a pen lifted: a stroke that left the 7 a 7, a 7 drawn after the camera's 7) also a sentence equal to the last one
+     * said: the text then gains or loses a trailing no-break space, which is not read, so the live region
      * changes and is read again (the same text set again is not reliably read). Without it (the camera stopped: the
-     * drawing's result, shown all along) a sentence is not said twice in a row.
+     * drawing's result, shown all along; a camera verdict that flickered away and back) a sentence is not said twice in a row.
      */
     public void announce(Prediction p, boolean again) {
         String text = !p.hasDigit() ? noDigitText(p.noDigitReason())
