@@ -448,11 +448,13 @@ class ChromiumAppTest {
 
     /**
      * Shorter phones upright (360x640, 375x667, 412x600; a taller phone with its browser's bars shown is
-     * as short): the pad gives up height, never below 180 px, so the pad, Undo and Clear and the digit drawn
-     * all show on the first screen. Before, the 282 px pad put the digit's bottom at 724 px on 360x640.
+     * as short; and the small ones, 320x568 and 320x640): the pad gives up height, never below 180 px, so the
+     * pad, Undo and Clear and the digit drawn all show on the first screen. Before, the 282 px pad put the
+     * digit's bottom at 724 px on 360x640; at 320x568, with the pad at its floor, the header's five rows put
+     * it at 639 px, and at 320x640 at 684 px.
      */
     @ParameterizedTest
-    @CsvSource({"360, 640", "375, 667", "412, 600"})
+    @CsvSource({"360, 640", "375, 667", "412, 600", "320, 568", "320, 640"})
     void onAShortPhoneThePadGivesWaySoTheDigitShows(int width, int height) {
         try {
             Map<?, ?> at = placesWithASeven(width, height, true);
