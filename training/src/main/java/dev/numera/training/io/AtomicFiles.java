@@ -10,8 +10,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Atomic writes: the bytes go to a temporary file in the target's folder, are forced to disk, and
@@ -295,19 +298,25 @@ public final class AtomicFiles {
 
     /** A file replaced keeps its mode: one the user keeps private (rw-------) does not become readable by all. */
     private static void samePermissions(Path file, Path tmp) throws IOException {
-        try {
-            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults apply
-        }
+        setMode(tmp, Files.getPosixFilePermissions(file));
     }
 
     /** Temporary files start as rw-------; a model or report is meant to be served and shared. */
     public static void readableByAll(Path file) throws IOException {
+        setMode(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /**
+     * Where the file system keeps Unix modes. One that keeps none gives every file the mode its mount says and
+     * refuses a chmod: a FAT or exFAT memory stick (EPERM from the kernel's driver, ENOSYS through FUSE), some
+     * network shares. There a write failed, even of a new file, after the bytes were on the disk (a training run
+     * at its first checkpoint); the mount's mode is what such a file has anyway.
+     */
+    private static void setMode(Path file, Set<PosixFilePermission> mode) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults apply
+            Files.setPosixFilePermissions(file, mode);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // no Unix modes here: the file system's own apply
         }
     }
 

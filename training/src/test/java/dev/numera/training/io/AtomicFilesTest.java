@@ -143,6 +143,67 @@ class AtomicFilesTest {
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
     }
 
+    /**
+     * A file system that keeps no Unix modes (a FAT memory stick) refuses chmod; the write goes through all the same, a
+     * new file and a replaced one, and a download's file too. A FAT image mounted through FUSE (fusefat, which answers
+     * chmod with ENOSYS; the kernel's own FAT driver says EPERM), where it can be mounted (root, /dev/fuse: CI installs
+     * fusefat and dosfstools). Before, every write there failed: "m.nmod: Function not implemented".
+     */
+    @Test
+    void aFileSystemWithoutUnixModesTakesTheWriteAllTheSame() throws Exception {
+        String mkfs = installed("mkfs.fat"), fusefat = installed("fusefat");
+        Assumptions.assumeTrue(mkfs != null && fusefat != null, "mkfs.fat or fusefat not installed (apt-get install dosfstools fusefat)");
+        Path image = dir.resolve("stick.img");
+        try (var f = new java.io.RandomAccessFile(image.toFile(), "rw")) {
+            f.setLength(8 << 20);
+        }
+        assertEquals(0, run(mkfs, image.toString()), "mkfs.fat");
+        Path stick = Files.createDirectory(dir.resolve("stick"));
+        int mounted = run(fusefat, "-o", "rw+", image.toString(), stick.toString());
+        Assumptions.assumeTrue(mounted == 0 && Files.getFileStore(stick).type().equals("fuse.fusefat"),
+                "fusefat could not mount a FAT image here (exit " + mounted + "; it needs /dev/fuse and root)");
+        try {
+            Path model = stick.resolve("runs/m.nmod");
+            AtomicFiles.checkWritable(model);
+            AtomicFiles.write(model, new byte[] {1, 2, 3});
+            AtomicFiles.write(model, new byte[] {4});
+            assertArrayEquals(new byte[] {4}, Files.readAllBytes(model));
+            Path part = Files.write(stick.resolve("t10k-labels-idx1-ubyte.part"), new byte[] {5});
+            AtomicFiles.readableByAll(part);
+            AtomicFiles.replace(part, stick.resolve("t10k-labels-idx1-ubyte"));
+            try (var files = Files.list(stick.resolve("runs"))) {
+                assertEquals(List.of(model), files.toList(), "no temporary file left");
+            }
+        } finally {
+            run("umount", stick.toString());
+        }
+    }
+
+    /** The same refusal where every Linux has it: /proc's files take no chmod (EPERM). */
+    @Test
+    void aModeTheFileSystemRefusesIsNoError() throws IOException {
+        Path proc = Path.of("/proc/self/comm");
+        Assumptions.assumeTrue(Files.exists(proc), "no /proc here");
+        AtomicFiles.readableByAll(proc);
+    }
+
+    /** The command's path, from PATH or the sbin folders (mkfs.fat is in /usr/sbin, which a user's PATH may lack); null if none. */
+    private static String installed(String command) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":")),
+                        java.util.stream.Stream.of("/usr/sbin", "/sbin"))
+                .filter(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, command)))
+                .map(d -> Path.of(d, command).toString()).findFirst().orElse(null);
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
     /** The checks make the folders they probe and remove them again, so a usage error found after them leaves none; write makes them. */
     @Test
     void checksLeaveNoFolderBehind() throws IOException {
