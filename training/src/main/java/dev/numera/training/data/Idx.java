@@ -31,6 +31,9 @@ public final class Idx {
     /** Refuse headers that claim more than this many bytes (MNIST's largest file is 47 MB). */
     private static final long MAX_BYTES = 1L << 30;
 
+    /** What a damaged local gzip file's message ends with: the file is good for nothing, and `--download` fetches it anew. */
+    private static final String FETCH_AGAIN = "; delete it and fetch it again";
+
     private Idx() {
     }
 
@@ -49,7 +52,13 @@ public final class Idx {
      */
     public static Array read(Path file, int expectedDims) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = open(file.toString(), raw);
+            InputStream in;
+            try {
+                in = open(file.toString(), raw);
+            } catch (DataException e) {
+                // a damaged header; a download says its own (nothing of it was kept)
+                throw new DataException(e.getMessage() + FETCH_AGAIN, e);
+            }
             // a raw file holds at most its size in data; a gzip file's decompressed size is only known by reading it
             long size = in instanceof GZIPInputStream ? -1 : Files.size(file);
             return read(in, file.toString(), expectedDims, size);
@@ -153,7 +162,7 @@ public final class Idx {
     private static DataException truncated(String name, int[] dims, long need, long found) {
         return new DataException(name + ": truncated IDX file: dimensions " + Arrays.toString(dims)
                 + " need " + need + " data bytes, found " + found
-                + " (" + (need - found) + " missing); delete it and fetch it again");
+                + " (" + (need - found) + " missing)" + FETCH_AGAIN);
     }
 
     /**
@@ -173,7 +182,7 @@ public final class Idx {
         } catch (ZipException e) {
             throw corrupt(name, e);
         } catch (EOFException e) {
-            throw new DataException(name + ": truncated gzip file (its trailer is cut off); delete it and fetch it again");
+            throw new DataException(name + ": truncated gzip file (its trailer is cut off)" + FETCH_AGAIN);
         }
     }
 
@@ -202,7 +211,6 @@ public final class Idx {
     }
 
     private static DataException corrupt(String name, ZipException e) {
-        return new DataException(name + ": corrupt gzip file: its compressed data are damaged (" + e.getMessage()
-                + "); delete it and fetch it again");
+        return new DataException(name + ": corrupt gzip file: its compressed data are damaged (" + e.getMessage() + ")" + FETCH_AGAIN);
     }
 }

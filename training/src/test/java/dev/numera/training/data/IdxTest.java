@@ -85,6 +85,16 @@ class IdxTest {
         assertEquals(cut + ": truncated gzip file (its trailer is cut off); delete it and fetch it again", e.getMessage());
     }
 
+    /** A gzip file whose header is damaged (its compression method byte) is said to be no gzip file, with the same advice. */
+    @Test
+    void aDamagedGzipHeaderNamesTheFileAndSaysWhatToDo() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(3));
+        gz[2] = 7;   // after the magic 1f 8b: the method, 8 (deflate) in every gzip file
+        Path bad = Files.write(dir.resolve("bad-header.gz"), gz);
+        DataException e = assertThrows(DataException.class, () -> Idx.read(bad, 3));
+        assertEquals(bad + ": not a valid gzip file (Unsupported compression method); delete it and fetch it again", e.getMessage());
+    }
+
     /**
      * A byte flipped in the middle of the real test images' compressed data inflates to more bytes than the header
      * counts: it was said to be an IDX file with bytes after its data, the size checked before the gzip CRC.
