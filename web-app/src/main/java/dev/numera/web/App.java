@@ -214,6 +214,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
      */
     private static final int STABLE_FRAMES = 8;
     private int lastCameraDigit = -2;
+    private String lastCameraReason;   // with no digit, why (InkCheck's constants): a new reason is a new verdict
     private int sameFrames;
 
     /**
@@ -239,8 +240,10 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         // a picture read again while the camera sends none (Camera.picturesComing) is no new evidence: it is
         // shown, and it does not count towards the verdict's announcement
         int before = sameFrames;
-        sameFrames = p.digit() != lastCameraDigit ? 0 : camera.picturesComing() ? sameFrames + 1 : sameFrames;
+        boolean changed = p.digit() != lastCameraDigit || !java.util.Objects.equals(p.noDigitReason(), lastCameraReason);
+        sameFrames = changed ? 0 : camera.picturesComing() ? sameFrames + 1 : sameFrames;
         lastCameraDigit = p.digit();
+        lastCameraReason = p.noDigitReason();
         if (pad.isEmpty()) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
             show(p);
             if (sameFrames == STABLE_FRAMES && sameFrames != before) {
@@ -252,6 +255,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     @Override
     public void stopped() {
         lastCameraDigit = -2;
+        lastCameraReason = null;
         // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
         // shown, and said at its pen-up, all along
         result.announce(recognizeDrawing(false), false);

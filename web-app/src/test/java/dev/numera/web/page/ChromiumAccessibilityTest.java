@@ -155,6 +155,35 @@ class ChromiumAccessibilityTest {
         }
     }
 
+    /**
+     * The camera's verdict is said once it holds, and a new reason for no digit is a new verdict: two digits side by
+     * side, then blank paper, then the two digits again are three sentences. Before, every verdict without a digit
+     * counted as the same one (the same "digit", none), so a screen reader kept hearing "Several digits side by side"
+     * while the page showed "Nothing to read yet". Driven through the app's own per-frame step
+     * (window.numera.cameraFrame) with 140x140 canvases, 12 frames a scene (8 make a verdict).
+     */
+    @Test
+    void aCameraVerdictWithoutADigitIsSaidAgainWhenItsReasonChanges() {
+        Site.requireModel();
+        try (Chromium c = Chromium.launch()) {
+            open(c, "light", "index.html?runtime=wasm");
+            @SuppressWarnings("unchecked")
+            List<String> said = (List<String>) Pages.js(c.driver, "var said = [], a = document.getElementById('announce');"
+                    + "new MutationObserver(function (records) { records.forEach(function (r) { r.addedNodes.forEach(function (n) {"
+                    + " said.push(n.textContent); }); }); }).observe(a, {childList: true, characterData: true, subtree: true});"
+                    + "function scene(text) { var s = document.createElement('canvas'); s.width = s.height = 140; var g = s.getContext('2d');"
+                    + " g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, 140, 140); g.fillStyle = '#202020'; g.font = '64px sans-serif';"
+                    + " g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText(text, 70, 72); return s; }"
+                    + "var two = scene('47'), blank = scene('');"
+                    + "[two, blank, two].forEach(function (s) { for (var i = 0; i < 12; i++) { window.numera.cameraFrame(s); } });"
+                    + "return Promise.resolve().then(function () { return said; });");
+            assertEquals(3, said.size(), () -> "one sentence per scene: " + said);
+            assertTrue(said.get(0).startsWith("Several digits side by side"), said::toString);
+            assertTrue(said.get(1).startsWith("Nothing to read yet"), said::toString);
+            assertEquals(said.get(0), said.get(2), "the two digits again");
+        }
+    }
+
     /** The page in a colour scheme ("light" or "dark", as the system would ask for it), started. */
     private static void open(Chromium c, String scheme, String page) {
         c.driver.executeCdpCommand("Emulation.setEmulatedMedia",
