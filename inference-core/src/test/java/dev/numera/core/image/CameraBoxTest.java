@@ -577,6 +577,89 @@ class CameraBoxTest {
     }
 
     /**
+     * A filled dark shape in the box, touching no side (a blot, a coin, a sticker): the threshold marks only its outline, a
+     * ring (or, under ~30 px, a solid dot) that read "0, 100 %" (a review found the page saying so of any dark disc or square).
+     * 200 seeded shapes 30-115 px wide ({@link #filledShape}), grey 20-120 on paper 190-245: before, 182 read as a digit; now
+     * 15. A coin 30-45 px wide beside a 70 px MNIST digit, 6-15 px clear of it: the digit read right 25 times before (the
+     * ring joined the digit's box or made it "several digits"), 195 now. And bold digits, whose strokes are dark too: 300
+     * MNIST test digits 90 px tall, their strokes grown by 4 px, read right 285 times before and now.
+     */
+    @Test
+    void aFilledShapeInTheBoxIsNoDigitAndLeavesBoldDigitsBe() throws Exception {
+        Recognizer rec = shipped();
+        byte[] labels = MnistTestSet.labels();
+        int read = 0, right = 0, bold = 0;
+        for (int i = 0; i < 200; i++) {
+            java.util.Random r = new java.util.Random(4000 + i);
+            float paper = 190 + r.nextInt(56), g = 20 + r.nextInt(101);
+            float[] cover = filledShape(r, 30 + r.nextInt(86), 70 + r.nextInt(41) - 20, 70 + r.nextInt(41) - 20);
+            float[] grey = new float[BOX * BOX];
+            for (int k = 0; k < grey.length; k++) grey[k] = paper + cover[k] * (g - paper);
+            read += rec.recognizeRgba(noisy(grey, r), BOX, BOX, InputKind.CAMERA).hasDigit() ? 1 : 0;
+        }
+        for (int i = 0; i < 200; i++) {
+            java.util.Random r = new java.util.Random(5000 + i);
+            float[] ink = shifted(scene(i, 70), 30, 0);   // the digit's 70 px square from x = 5
+            int d = 30 + r.nextInt(16), gap = 6 + r.nextInt(10);
+            float[] coin = filledShape(r, d, 5 + 70 + gap + d / 2.0, 70);
+            float paper = 200 + r.nextInt(46), g = 60 + r.nextInt(61);
+            float[] grey = new float[BOX * BOX];
+            for (int k = 0; k < grey.length; k++) grey[k] = (paper + coin[k] * (g - paper)) * (1 - ink[k]) + 40 * ink[k];
+            right += rec.recognizeRgba(noisy(grey, r), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+        }
+        for (int i = 0; i < 300; i++) {
+            java.util.Random r = new java.util.Random(6000 + i);
+            float[] ink = bolder(scene(i, 90), 4);
+            float paper = 200 + r.nextInt(46), pen = 20 + r.nextInt(60);
+            float[] grey = new float[BOX * BOX];
+            for (int k = 0; k < grey.length; k++) grey[k] = paper * (1 - ink[k]) + pen * ink[k];
+            bold += rec.recognizeRgba(noisy(grey, r), BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;
+        }
+        System.out.println("camera box, 200 filled shapes: " + read + " read as a digit; 200 MNIST test digits beside a coin: " + right
+                + " read right; 300 bold ones: " + bold);
+        assertTrue(read <= 25, read + " of 200 filled shapes read as a digit");
+        assertTrue(right >= 188, right + " of 200 digits beside a coin read right");
+        assertTrue(bold >= 280, bold + " of 300 bold digits read right");
+    }
+
+    /**
+     * A filled shape's cover 0..1, width wid, centred at (cx, cy): a disc or an ellipse (aspect 0.6-1.4), a rectangle, or a
+     * blob with five bumps, its edge soft over ~1.5 px.
+     */
+    static float[] filledShape(java.util.Random r, int wid, double cx, double cy) {
+        double a = wid / 2.0, b = a * (0.6 + 0.8 * r.nextDouble());
+        int kind = r.nextInt(3);
+        float[] cover = new float[BOX * BOX];
+        for (int y = 0; y < BOX; y++) {
+            for (int x = 0; x < BOX; x++) {
+                double dx = (x + 0.5 - cx) / a, dy = (y + 0.5 - cy) / b;
+                double d = kind == 1 ? Math.max(Math.abs(dx), Math.abs(dy))
+                        : Math.hypot(dx, dy) * (kind == 2 ? 1 + 0.15 * Math.sin(5 * Math.atan2(dy, dx)) : 1);
+                cover[y * BOX + x] = (float) Math.max(0, Math.min(1, (1 - d) * Math.min(a, b) / 1.5 + 0.5));
+            }
+        }
+        return cover;
+    }
+
+    /** The ink grown by px in every direction (the largest value within px): a bolder pen. */
+    static float[] bolder(float[] ink, int px) {
+        float[] out = new float[BOX * BOX];
+        for (int y = 0; y < BOX; y++) {
+            for (int x = 0; x < BOX; x++) {
+                float m = 0;
+                for (int dy = -px; dy <= px; dy++) {
+                    for (int dx = -px; dx <= px; dx++) {
+                        int xx = x + dx, yy = y + dy;
+                        if (dx * dx + dy * dy <= px * px && xx >= 0 && yy >= 0 && xx < BOX && yy < BOX) m = Math.max(m, ink[yy * BOX + xx]);
+                    }
+                }
+                out[y * BOX + x] = m;
+            }
+        }
+        return out;
+    }
+
+    /**
      * The longest slanted thumb ({@link #thumb}, at most 70 px in, in steps of 2) whose cover (over 0.05) stays gap px clear
      * of the digit's ink (over 0.1); none (all 0) when even the shortest would not.
      */

@@ -716,6 +716,38 @@ class InkCheckTest {
         assertThrows(IllegalArgumentException.class, () -> check.check(ink, new AdaptiveThreshold(28, 28)));
     }
 
+    /**
+     * A disc 40 and 80 px wide and a 50 px square, grey 60 on paper 220, in the middle of the box: the threshold marks a
+     * ring (a solid dot under ~30 px), and the dark pixels hold a square over half the shape's width: a filled shape. The
+     * same disc drawn as a pen's ring 6 px thick (a written 0) holds paper inside, and a bar 14 px wide and 90 tall (a bold 1)
+     * a square of 14: writing. Without the grey levels the check is as before.
+     */
+    @Test
+    void aFilledShapeInsideTheBoxIsNotWriting() {
+        int w = 140, h = 140;
+        AdaptiveThreshold threshold = new AdaptiveThreshold(w, h);
+        InkCheck check = new InkCheck(w, h);
+        float[] ink = new float[w * h];
+        String[] shapes = {"disc 40", "disc 80", "square 50", "ring 80", "bar 14x90"};
+        for (String shape : shapes) {
+            byte[] rgba = Images.onPaper(new float[w * h], 220f, 40f);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double r = Math.hypot(x + 0.5 - 70, y + 0.5 - 70);
+                    boolean dark = shape.equals("disc 40") ? r < 20 : shape.equals("disc 80") ? r < 40 : shape.equals("ring 80") ? r < 40 && r >= 34
+                            : shape.equals("square 50") ? Math.abs(x + 0.5 - 70) < 25 && Math.abs(y + 0.5 - 70) < 25
+                            : Math.abs(x + 0.5 - 70) < 7 && Math.abs(y + 0.5 - 70) < 45;
+                    int p = 4 * (y * w + x);
+                    rgba[p] = rgba[p + 1] = rgba[p + 2] = (byte) (dark ? 60 : 220);
+                }
+            }
+            threshold.applyRgba(pixels(rgba), 255f, ink);
+            boolean writing = shape.startsWith("ring") || shape.startsWith("bar");
+            assertVerdict(check.check(ink, threshold), writing, writing ? InkCheck.PRESENT : InkCheck.BLOT, shape);
+            assertVerdict(check.check(ink, true), true, InkCheck.PRESENT, shape + ", no grey levels");
+        }
+    }
+
     static int[] pixels(byte[] rgba) {
         int[] px = new int[rgba.length / 4];
         for (int i = 0; i < px.length; i++) px[i] = Luminance.pack(rgba, 4 * i);

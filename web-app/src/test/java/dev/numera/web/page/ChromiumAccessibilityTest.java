@@ -157,7 +157,7 @@ class ChromiumAccessibilityTest {
 
     /**
      * The camera's verdict is said once it holds, and a new reason for no digit is a new verdict: two digits side by
-     * side, then blank paper, then the two digits again are three sentences. Before, every verdict without a digit
+     * side, then blank paper, a dark disc (a coin), then the two digits again are four sentences. Before, every verdict without a digit
      * counted as the same one (the same "digit", none), so a screen reader kept hearing "Several digits side by side"
      * while the page showed "Nothing to read yet". Driven through the app's own per-frame step
      * (window.numera.cameraFrame) with 140x140 canvases, 12 frames a scene (8 make a verdict).
@@ -174,13 +174,15 @@ class ChromiumAccessibilityTest {
                     + "function scene(text) { var s = document.createElement('canvas'); s.width = s.height = 140; var g = s.getContext('2d');"
                     + " g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, 140, 140); g.fillStyle = '#202020'; g.font = '64px sans-serif';"
                     + " g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText(text, 70, 72); return s; }"
-                    + "var two = scene('47'), blank = scene('');"
-                    + "[two, blank, two].forEach(function (s) { for (var i = 0; i < 12; i++) { window.numera.cameraFrame(s); } });"
+                    + "var two = scene('47'), blank = scene(''), coin = scene('');"
+                    + "coin.getContext('2d').beginPath(); coin.getContext('2d').arc(70, 70, 24, 0, 2 * Math.PI); coin.getContext('2d').fill();"
+                    + "[two, blank, coin, two].forEach(function (s) { for (var i = 0; i < 12; i++) { window.numera.cameraFrame(s); } });"
                     + "return Promise.resolve().then(function () { return said; });");
-            assertEquals(3, said.size(), () -> "one sentence per scene: " + said);
+            assertEquals(4, said.size(), () -> "one sentence per scene: " + said);
             assertTrue(said.get(0).startsWith("Several digits side by side"), said::toString);
             assertTrue(said.get(1).startsWith("Nothing to read yet"), said::toString);
-            assertEquals(said.get(0), said.get(2), "the two digits again");
+            assertEquals("No digit: a filled dark shape (a blot? a coin?), not writing.", said.get(2), "a dark disc, which read 0 before");
+            assertEquals(said.get(0), said.get(3), "the two digits again");
         }
     }
 
