@@ -698,9 +698,12 @@ public final class InkCheck {
      * a row with that many columns side by side whose runs are that long holds one.
      */
     private boolean holdsDarkSquare(int c, float[] ink, AdaptiveThreshold grey) {
-        float dark = DARK_LEVEL * paperAround(c, ink, grey);   // NaN: no pixel is darker, no square
         int x0 = cc.minX[c], x1 = cc.maxX[c], y0 = cc.minY[c], y1 = cc.maxY[c];
         int square = Math.max(BLOT_SQUARE, (int) Math.ceil(BLOT_SHARE * Math.max(x1 - x0 + 1, y1 - y0 + 1)));
+        if (Math.min(x1 - x0 + 1, y1 - y0 + 1) < square) {
+            return false;   // too narrow to hold it (a 1, a speck): every frame has a digit to check, so no pass over it
+        }
+        float dark = DARK_LEVEL * paperAround(c, ink, grey);   // NaN: no pixel is darker, no square
         for (int x = x0; x <= x1; x++) {
             darkRun[x] = 0;
         }
