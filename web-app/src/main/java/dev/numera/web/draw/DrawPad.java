@@ -55,6 +55,8 @@ public final class DrawPad {
     private int[] starts = new int[64];
     private int points;
     private int strokeCount;
+    /** A pen's eraser end, in Pointer Events' button numbering (its tip is 0, a barrel button 2; a tip draws whatever button it holds). */
+    private static final int ERASER = 5;
     private int activePointer = -1;
     private boolean activeTouch;            // the active pointer is a finger or palm: a pen coming down takes over
     private int takenAway = -1;             // a pointer still down whose stroke a clear or an undo took: it draws again when lifted
@@ -239,8 +241,8 @@ public final class DrawPad {
             // it never touched (its down ended any undo of a clear, which the pen's down does anyway).
             dropLastStroke();
         }
-        if (activePointer >= 0 || (p.getButton() != 0 && !pen)) {
-            return; // one stroke at a time; right/middle mouse buttons don't draw
+        if (activePointer >= 0 || (p.getButton() != 0 && !pen) || (pen && p.getButton() == ERASER)) {
+            return; // one stroke at a time; right/middle mouse buttons don't draw, nor does a pen's eraser end
         }
         e.preventDefault();   // no text selection, no compatibility mouse events (and so no focus of its own)
         begin(p);

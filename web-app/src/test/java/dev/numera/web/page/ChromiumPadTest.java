@@ -163,6 +163,27 @@ class ChromiumPadTest {
     }
 
     /**
+     * A pen turned round to erase draws nothing: its eraser end comes down as button 5 (buttons 32). Before, any pen button
+     * drew, so the eraser drew a line. CDP cannot press an eraser, so the pointer events are the page's own, the same stroke
+     * with the pen's tip first: that one draws.
+     */
+    @Test
+    void aPensEraserEndDrawsNothing() {
+        open("wasm");
+        String stroke = "var c = document.getElementById('draw-canvas'), r = c.getBoundingClientRect(), s = r.width / 280;"
+                + "function at(type, y, button, buttons) { c.dispatchEvent(new PointerEvent(type, {pointerId: 7, pointerType: 'pen', isPrimary: true,"
+                + " bubbles: true, cancelable: true, button: button, buttons: buttons, clientX: r.left + 140 * s, clientY: r.top + y * s})); }"
+                + "at('pointerdown', 60, arguments[0], arguments[1]);"
+                + "for (var y = 80; y <= 220; y += 20) { at('pointermove', y, -1, arguments[1]); }"
+                + "at('pointerup', 220, arguments[0], 0);";
+        Pages.js(chromium.driver, stroke, 0, 1);
+        assertEquals("ink", ink(130, 50, 150, 230), "the pen's tip draws");
+        clear();
+        Pages.js(chromium.driver, stroke, 5, 32);
+        assertEquals("blank", ink(0, 0, 280, 280), "the pen's eraser end draws nothing");
+    }
+
+    /**
      * A fast stroke on a busy page: the page is held up from the press on (a long task, as a slow
      * device's first stroke after load, or a recognition that runs long) while the pointer moves on,
      * without waiting for it as a real one does, so the moves reach the page as few pointermove events,
