@@ -5,7 +5,7 @@ import dev.numera.core.nn.Sequential;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
-/** Architecture, parameters, file size, recorded accuracy, runtime and the last inference time. */
+/** Architecture, parameters, file size, recorded accuracy, runtime and the last recognition's time (pixels to verdict: the rasterising or the threshold, the ink check, and the network when there is a digit). */
 public final class ModelPanel {
     private final HTMLElement arch;
     private final HTMLElement params;
