@@ -27,7 +27,7 @@ class BrowserSmokeTest {
         o.n = 10;
         o.warmup = 2;
         o.steady = 5;
-        o.frames = 5;
+        o.frames = 1000;                                      // the heap passes: enough frames to see one heap number a frame
         o.kernelMillis = 20;
         o.loads = 2;                                          // one load-only sample per page besides the full measurement
         // one page per kind of page: the app (both runtimes), an incumbent, the baseline, the empty page, a kernel page
@@ -71,6 +71,11 @@ class BrowserSmokeTest {
                 // three heap workloads: the camera loop (with the grab), its pipeline from an RGBA box, recognize()
                 assertTrue(String.valueOf(v.get("alloc2Workload")).startsWith("camera pipeline"), e.getKey() + ": " + v.get("alloc2Workload"));
                 assertTrue(String.valueOf(v.get("alloc3Workload")).startsWith("recognize"), e.getKey() + ": " + v.get("alloc3Workload"));
+                // the camera pipeline makes no garbage (issue 5's "zero allocations per frame"): within the sampler's ~2 B/frame
+                // of noise, where one number boxed per frame (a float returned through TeaVM's JavaScript, Math.ceil in its Wasm
+                // GC build) shows as 10-12
+                double pipeline = ((Number) ((Map<String, Object>) v.get("alloc2BytesPerFrame")).get("median")).doubleValue();
+                assertTrue(pipeline <= 4, e.getKey() + ": the camera pipeline allocates " + pipeline + " B/frame: " + v.get("alloc2Top"));
                 // the start's marks (window.numeraBoot.marks) reach the timeline, in time order, up to "wired"
                 Map<String, Object> timeline = (Map<String, Object>) run.get("timeline");
                 List<String> marks = (List<String>) timeline.get("marks");

@@ -139,7 +139,7 @@ package dev.numera.core.image;
  *
  * <p>A filled dark shape inside the box, touching no side (a blot, a coin, a sticker), is such an outline too, or solid when
  * under ~30 px: a ring or a dot, which the network reads "0, 100 %". It is left out ({@link #BLOT}) when the pixels of its box
- * darker than {@link #DARK_LEVEL} of the paper around it hold a square half the box's longer side a side ({@link #BLOT_SHARE}):
+ * darker than {@link #DARK_LEVEL} of the paper around it hold a square half the box's longer side a side ({@link #BLOT_SQUARE}):
  * a pen's strokes, however bold, are narrow beside the digit's size. Of 300 seeded shapes (discs, ellipses of aspect 0.6-1.4,
  * squares and bumpy blobs, 16-115 px wide, grey 20-120 on paper 190-245, soft edges, noise) 262 read as a digit before and 29
  * after, 15 of those under 30 px. MNIST test digits (300 each) 40, 60, 90 and 120 px tall read right as often as before with
@@ -212,15 +212,14 @@ public final class InkCheck {
     /** A finger or another wide dark thing at a side of a camera box, its outline left out ({@link #DARK_FILL}). */
     public static final String DARK = "a dark thing at the side of the box (a finger?), not writing";
 
-    /** A filled dark shape inside a camera box (a blot, a coin), its outline left out ({@link #BLOT_SHARE}). */
+    /** A filled dark shape inside a camera box (a blot, a coin), its outline left out ({@link #BLOT_SQUARE}). */
     public static final String BLOT = "a filled dark shape (a blot? a coin?), not writing";
 
     /**
      * A component touching no side is a filled shape, not writing, when the pixels of its box darker than {@link #DARK_LEVEL}
-     * of the paper hold a square this share of the box's longer side a side (and at least {@link #BLOT_SQUARE} px): a disc's
-     * is 0.71 of its width, a bold digit's 0.3-0.45 of its height, its strokes however thick being narrow beside its size.
+     * of the paper hold a square half the box's longer side a side, and at least this many px: a disc's is 0.71 of its width,
+     * a bold digit's 0.3-0.45 of its height, its strokes however thick being narrow beside its size.
      */
-    public static final float BLOT_SHARE = 0.5f;
     public static final int BLOT_SQUARE = 16;
 
     /**
@@ -605,11 +604,13 @@ public final class InkCheck {
     }
 
     /**
-     * The paper's grey level around component c: the darkest of the mean grey levels of the non-ink pixels in the four
-     * strips {@link #DARK_RING} wide along its box (those inside the image), so that a shadow over the digit and below it
-     * does not count as dark inside; NaN when no strip says (all outside the image or nearly all ink).
+     * The grey level under which a pixel near component c is dark: {@link #DARK_LEVEL} of the paper's level around it, the
+     * darkest of the mean grey levels of the non-ink pixels in the four strips {@link #DARK_RING} wide along its box (those
+     * inside the image), so that a shadow over the digit and below it does not count as dark inside; -1 when no strip says
+     * (all outside the image or nearly all ink). A level, an int: a float returned by a function TeaVM's JavaScript does not
+     * inline is a new heap number per call, and every camera frame asks this of its digit.
      */
-    private float paperAround(int c, float[] ink, AdaptiveThreshold grey) {
+    private int darkBelow(int c, float[] ink, AdaptiveThreshold grey) {
         int x0 = cc.minX[c], x1 = cc.maxX[c], y0 = cc.minY[c], y1 = cc.maxY[c];
         int rx0 = Math.max(0, x0 - DARK_RING), rx1 = Math.min(width - 1, x1 + DARK_RING);
         int ry0 = Math.max(0, y0 - DARK_RING), ry1 = Math.min(height - 1, y1 + DARK_RING);
@@ -630,17 +631,24 @@ public final class InkCheck {
                 paper = Math.min(paper, (float) sum / n);
             }
         }
-        return paper == Float.MAX_VALUE ? Float.NaN : paper;
+        if (paper == Float.MAX_VALUE) {
+            return -1;
+        }
+        // level < DARK_LEVEL * paper, for a whole level, is level < its ceiling; by a cast, as Math.ceil is an import from
+        // JavaScript in TeaVM's Wasm GC build that boxes its argument (a heap number per frame)
+        float dark = DARK_LEVEL * paper;
+        int whole = (int) dark;
+        return whole < dark ? whole + 1 : whole;
     }
 
     /**
      * Component c, touching one side, is the outline of a wide dark thing, not writing ({@link #DARK_FILL}): inside it the
-     * pixels are darker than {@link #DARK_LEVEL} of the paper around it ({@link #paperAround}).
+     * pixels are darker than {@link #DARK_LEVEL} of the paper around it ({@link #darkBelow}).
      */
     private boolean darkInside(int c, float[] ink, AdaptiveThreshold grey) {
         int x0 = cc.minX[c], x1 = cc.maxX[c], y0 = cc.minY[c], y1 = cc.maxY[c];
-        float paper = paperAround(c, ink, grey);
-        if (Float.isNaN(paper)) {
+        int dark = darkBelow(c, ink, grey);
+        if (dark < 0) {
             return false;
         }
         // inside the outline: along each line across the thing (columns for one from the left or right, rows for one from
@@ -668,7 +676,6 @@ public final class InkCheck {
         }
         // counted over the whole box and over the inside: dark enough either way (a straight thumb whose outline the noise
         // broke has little inside, a slanted one much paper in its box)
-        float dark = DARK_LEVEL * paper;
         int darkInBox = 0, paperInBox = 0, darkInside = 0, paperInside = 0;
         for (int y = y0; y <= y1; y++) {
             for (int x = x0, k = y * width + x0; x <= x1; x++, k++) {
@@ -692,18 +699,18 @@ public final class InkCheck {
     }
 
     /**
-     * Whether the pixels of c's box darker than {@link #DARK_LEVEL} of the paper around it hold a square {@link #BLOT_SHARE}
-     * of the box's longer side a side (at least {@link #BLOT_SQUARE} px): a filled shape (a blot, a coin), where a pen's
+     * Whether the pixels of c's box darker than {@link #DARK_LEVEL} of the paper around it hold a square half the box's
+     * longer side a side (at least {@link #BLOT_SQUARE} px): a filled shape (a blot, a coin), where a pen's
      * strokes, however bold, are narrow beside the digit's size. Column by column the run of dark pixels ending at the row;
      * a row with that many columns side by side whose runs are that long holds one.
      */
     private boolean holdsDarkSquare(int c, float[] ink, AdaptiveThreshold grey) {
         int x0 = cc.minX[c], x1 = cc.maxX[c], y0 = cc.minY[c], y1 = cc.maxY[c];
-        int square = Math.max(BLOT_SQUARE, (int) Math.ceil(BLOT_SHARE * Math.max(x1 - x0 + 1, y1 - y0 + 1)));
+        int square = Math.max(BLOT_SQUARE, (Math.max(x1 - x0 + 1, y1 - y0 + 1) + 1) / 2);
         if (Math.min(x1 - x0 + 1, y1 - y0 + 1) < square) {
             return false;   // too narrow to hold it (a 1, a speck): every frame has a digit to check, so no pass over it
         }
-        float dark = DARK_LEVEL * paperAround(c, ink, grey);   // NaN: no pixel is darker, no square
+        int dark = darkBelow(c, ink, grey);   // -1: no pixel is darker, no square
         for (int x = x0; x <= x1; x++) {
             darkRun[x] = 0;
         }
