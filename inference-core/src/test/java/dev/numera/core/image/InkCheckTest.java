@@ -717,10 +717,11 @@ class InkCheckTest {
     }
 
     /**
-     * A disc 40 and 80 px wide and a 50 px square, grey 60 on paper 220, in the middle of the box: the threshold marks a
-     * ring (a solid dot under ~30 px), and the dark pixels hold a square over half the shape's width: a filled shape. The
-     * same disc drawn as a pen's ring 6 px thick (a written 0) holds paper inside, and a bar 14 px wide and 90 tall (a bold 1)
-     * a square of 14: writing. Without the grey levels the check is as before.
+     * A disc 40 and 80 px wide, a 50 px square and an 80x40 rectangle, grey 60 on paper 220, in the middle of the box: the
+     * threshold marks a ring (a solid dot under ~30 px), and the dark pixels hold a square half the shape's longer side: a
+     * filled shape. An 80x39 rectangle holds one of 39, short of 40: no. The same disc drawn as a pen's ring 6 px thick (a
+     * written 0) holds paper inside, a bar 14 px wide and 90 tall (a bold 1) a square of 14, and an L 90 px a side in 14 px
+     * strokes one of 14, against 45: writing. Without the grey levels the check is as before.
      */
     @Test
     void aFilledShapeInsideTheBoxIsNotWriting() {
@@ -728,21 +729,23 @@ class InkCheckTest {
         AdaptiveThreshold threshold = new AdaptiveThreshold(w, h);
         InkCheck check = new InkCheck(w, h);
         float[] ink = new float[w * h];
-        String[] shapes = {"disc 40", "disc 80", "square 50", "ring 80", "bar 14x90"};
+        String[] shapes = {"disc 40", "disc 80", "square 50", "rect 80x40", "rect 80x39", "ring 80", "bar 14x90", "L 14 px"};
         for (String shape : shapes) {
             byte[] rgba = Images.onPaper(new float[w * h], 220f, 40f);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    double r = Math.hypot(x + 0.5 - 70, y + 0.5 - 70);
+                    double r = Math.hypot(x + 0.5 - 70, y + 0.5 - 70), dx = Math.abs(x + 0.5 - 70), dy = Math.abs(y + 0.5 - 70);
                     boolean dark = shape.equals("disc 40") ? r < 20 : shape.equals("disc 80") ? r < 40 : shape.equals("ring 80") ? r < 40 && r >= 34
-                            : shape.equals("square 50") ? Math.abs(x + 0.5 - 70) < 25 && Math.abs(y + 0.5 - 70) < 25
-                            : Math.abs(x + 0.5 - 70) < 7 && Math.abs(y + 0.5 - 70) < 45;
+                            : shape.equals("square 50") ? dx < 25 && dy < 25
+                            : shape.equals("rect 80x40") ? dx < 40 && dy < 20 : shape.equals("rect 80x39") ? dx < 40 && y >= 50 && y < 89
+                            : shape.equals("bar 14x90") ? dx < 7 && dy < 45
+                            : dx < 45 && dy < 45 && (x < 39 || y >= 101);   // an L, 90 px a side, in 14 px strokes
                     int p = 4 * (y * w + x);
                     rgba[p] = rgba[p + 1] = rgba[p + 2] = (byte) (dark ? 60 : 220);
                 }
             }
             threshold.applyRgba(pixels(rgba), 255f, ink);
-            boolean writing = shape.startsWith("ring") || shape.startsWith("bar");
+            boolean writing = shape.startsWith("ring") || shape.startsWith("bar") || shape.startsWith("L") || shape.equals("rect 80x39");
             assertVerdict(check.check(ink, threshold), writing, writing ? InkCheck.PRESENT : InkCheck.BLOT, shape);
             assertVerdict(check.check(ink, true), true, InkCheck.PRESENT, shape + ", no grey levels");
         }
