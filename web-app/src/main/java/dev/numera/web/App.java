@@ -26,6 +26,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
+import java.util.Objects;
+
 /**
  * Wires the page: model → Recognizer, drawing and camera → Recognizer → views. Recognition of a
  * drawing runs at most every 50 ms while the pen moves (on an animation frame; less often where it
@@ -214,8 +216,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
      */
     private static final int STABLE_FRAMES = 8;
     private int lastCameraDigit = -2;
-    private String lastCameraReason;   // with no digit, why (InkCheck's constants): a new reason is a new verdict
-    private int sameFrames;
+    private String lastCameraReason;   // with no digit, why (InkCheck's constants): a reason that holds is said too
+    private int sameFrames, sameReasonFrames;
 
     /**
      * The camera's recognition time is shown from every 16th frame (~4 a second): each clock read is a
@@ -239,14 +241,18 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         cameraView.show(p, pad.isEmpty());
         // a picture read again while the camera sends none (Camera.picturesComing) is no new evidence: it is
         // shown, and it does not count towards the verdict's announcement
-        int before = sameFrames;
-        boolean changed = p.digit() != lastCameraDigit || !java.util.Objects.equals(p.noDigitReason(), lastCameraReason);
-        sameFrames = changed ? 0 : camera.picturesComing() ? sameFrames + 1 : sameFrames;
+        // (the digit, or none, and the reason for none held apart: no digit for a while is said even while noise flickers its
+        // reason between "nothing to read" and "too little ink", and a reason that then holds is said too)
+        int before = sameFrames, reasonBefore = sameReasonFrames;
+        boolean coming = camera.picturesComing();
+        String reason = p.noDigitReason();   // InkCheck's constants, null with a digit
+        sameFrames = p.digit() != lastCameraDigit ? 0 : coming ? sameFrames + 1 : sameFrames;
+        sameReasonFrames = !Objects.equals(reason, lastCameraReason) ? 0 : coming ? sameReasonFrames + 1 : sameReasonFrames;
         lastCameraDigit = p.digit();
-        lastCameraReason = p.noDigitReason();
+        lastCameraReason = reason;
         if (pad.isEmpty()) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
             show(p);
-            if (sameFrames == STABLE_FRAMES && sameFrames != before) {
+            if (sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore) {
                 result.announce(p, false);   // a verdict that held: said if it is not the one said last (a flicker away and back)
             }
         }
@@ -255,7 +261,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     @Override
     public void stopped() {
         lastCameraDigit = -2;
-        lastCameraReason = null;
+        lastCameraReason = "";   // no reason's: the next camera's first verdict starts both counts anew
         // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
         // shown, and said at its pen-up, all along
         result.announce(recognizeDrawing(false), false);
