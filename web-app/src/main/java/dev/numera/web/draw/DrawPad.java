@@ -36,6 +36,8 @@ public final class DrawPad {
      * pen lifts stays under it.
      */
     private static final float OFF_PAD = SIZE / 14f;
+    /** A pen's eraser end, in Pointer Events' button numbering (its tip is 0, a barrel button 2; a tip draws whatever button it holds). */
+    private static final int ERASER = 5;
 
     public interface Listener {
         /** The ink changed; {@code settled} when the pen lifted (or after clear/undo). */
@@ -55,8 +57,6 @@ public final class DrawPad {
     private int[] starts = new int[64];
     private int points;
     private int strokeCount;
-    /** A pen's eraser end, in Pointer Events' button numbering (its tip is 0, a barrel button 2; a tip draws whatever button it holds). */
-    private static final int ERASER = 5;
     private int activePointer = -1;
     private boolean activeTouch;            // the active pointer is a finger or palm: a pen coming down takes over
     private int takenAway = -1;             // a pointer still down whose stroke a clear or an undo took: it draws again when lifted
@@ -236,13 +236,16 @@ public final class DrawPad {
         }
         takenAway = -1;
         boolean pen = "pen".equals(p.getPointerType());
+        if (pen && p.getButton() == ERASER) {
+            return;   // a pen's eraser end draws nothing, and leaves a stroke being drawn as it is
+        }
         if (activePointer >= 0 && activeTouch && pen) {
             // A palm resting on the pad as the pen comes down: the pen writes, and the palm's stroke goes as if
             // it never touched (its down ended any undo of a clear, which the pen's down does anyway).
             dropLastStroke();
         }
-        if (activePointer >= 0 || (p.getButton() != 0 && !pen) || (pen && p.getButton() == ERASER)) {
-            return; // one stroke at a time; right/middle mouse buttons don't draw, nor does a pen's eraser end
+        if (activePointer >= 0 || (p.getButton() != 0 && !pen)) {
+            return; // one stroke at a time; right/middle mouse buttons don't draw
         }
         e.preventDefault();   // no text selection, no compatibility mouse events (and so no focus of its own)
         begin(p);

@@ -164,7 +164,7 @@ class ChromiumPadTest {
 
     /**
      * A pen turned round to erase draws nothing: its eraser end comes down as button 5 (buttons 32). Before, any pen button
-     * drew, so the eraser drew a line. CDP cannot press an eraser, so the pointer events are the page's own, the same stroke
+     * drew, so the eraser drew a line. Nor does it drop a finger's stroke being drawn, as the pen's tip does a palm's. CDP cannot press an eraser, so the pointer events are the page's own, the same stroke
      * with the pen's tip first: that one draws.
      */
     @Test
@@ -181,6 +181,13 @@ class ChromiumPadTest {
         clear();
         Pages.js(chromium.driver, stroke, 5, 32);
         assertEquals("blank", ink(0, 0, 280, 280), "the pen's eraser end draws nothing");
+        // nor does it take over from a finger drawing, as the pen's tip would (a palm's stroke goes then)
+        touch("touchStart", new double[] {1, 220, 60});
+        touch("touchMove", new double[] {1, 220, 120});
+        Pages.js(chromium.driver, stroke, 5, 32);
+        touch("touchMove", new double[] {1, 220, 180});
+        touch("touchEnd");
+        assertEquals("ink,blank", ink(210, 50, 230, 190) + "," + ink(130, 50, 150, 230), "the finger's line stays, the eraser drew none");
     }
 
     /**
