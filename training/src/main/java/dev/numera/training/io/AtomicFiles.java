@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -315,6 +316,8 @@ public final class AtomicFiles {
     private static void setMode(Path file, Set<PosixFilePermission> mode) throws IOException {
         try {
             Files.setPosixFilePermissions(file, mode);
+        } catch (NoSuchFileException e) {
+            throw e;   // the file went (another process took the folder away): the write has failed, and says why
         } catch (UnsupportedOperationException | FileSystemException e) {
             // no Unix modes here: the file system's own apply
         }

@@ -160,9 +160,9 @@ class AtomicFilesTest {
         assertEquals(0, run(mkfs, image.toString()), "mkfs.fat");
         Path stick = Files.createDirectory(dir.resolve("stick"));
         int mounted = run(fusefat, "-o", "rw+", image.toString(), stick.toString());
-        Assumptions.assumeTrue(mounted == 0 && Files.getFileStore(stick).type().equals("fuse.fusefat"),
-                "fusefat could not mount a FAT image here (exit " + mounted + "; it needs /dev/fuse and root)");
+        Assumptions.assumeTrue(mounted == 0, "fusefat could not mount a FAT image here (exit " + mounted + "; it needs /dev/fuse and root)");
         try {
+            Assumptions.assumeTrue(Files.getFileStore(stick).type().startsWith("fuse"), "fusefat exited 0 but mounted nothing");
             Path model = stick.resolve("runs/m.nmod");
             AtomicFiles.checkWritable(model);
             AtomicFiles.write(model, new byte[] {1, 2, 3});
@@ -175,7 +175,9 @@ class AtomicFilesTest {
                 assertEquals(List.of(model), files.toList(), "no temporary file left");
             }
         } finally {
-            run("umount", stick.toString());
+            if (run("umount", stick.toString()) != 0 && installed("fusermount") != null) {
+                run(installed("fusermount"), "-u", stick.toString());   // as a user FUSE allows to mount
+            }
         }
     }
 
