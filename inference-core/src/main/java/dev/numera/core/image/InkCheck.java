@@ -138,8 +138,8 @@ package dev.numera.core.image;
  * nothing changes.
  *
  * <p>A filled dark shape inside the box, touching no side (a blot, a coin, a sticker), is such an outline too, or solid when
- * under ~30 px: a ring or a dot, which the network reads "0, 100 %". It is left out ({@link #BLOT}) when the pixels of its box
- * darker than {@link #DARK_LEVEL} of the paper around it hold a square half the box's longer side a side ({@link #BLOT_SQUARE}):
+ * under ~30 px: a ring or a dot, which the network reads "0, 100 %". It is left out ({@link #BLOT}) when its pixels darker
+ * than {@link #DARK_LEVEL} of the paper around it hold a square half its box's longer side a side ({@link #BLOT_SQUARE}):
  * a pen's strokes, however bold, are narrow beside the digit's size (only the pixels between the component's first and last
  * ink on each row count, so a coin in a 7's open corner is not the 7's). Of 300 seeded shapes (discs, ellipses of aspect
  * 0.6-1.4, squares and bumpy blobs, 16-115 px wide, grey 20-120 on paper 190-245, soft edges, noise) 262 read as a digit
@@ -219,8 +219,8 @@ public final class InkCheck {
     public static final String BLOT = "a filled dark shape (a blot? a coin?), not writing";
 
     /**
-     * A component touching no side is a filled shape, not writing, when the pixels of its box darker than {@link #DARK_LEVEL}
-     * of the paper hold a square half the box's longer side a side, and at least this many px: a disc's is 0.71 of its width,
+     * A component touching no side is a filled shape, not writing, when its pixels darker than {@link #DARK_LEVEL} of the
+     * paper hold a square half its box's longer side a side, and at least this many px: a disc's is 0.71 of its width,
      * a bold digit's 0.3-0.45 of its height, its strokes however thick being narrow beside its size.
      */
     public static final int BLOT_SQUARE = 16;
@@ -335,7 +335,7 @@ public final class InkCheck {
     private final int lineThickness, lineLength;
     /** {@link #THIN_LINE} in pixels of this image */
     private final float thinLine;
-    /** {@link #darkInside}'s scratch: along each line across a component at a side, its outline's first and last pixel. */
+    /** {@link #spans}: along each line across a component, its first and last ink pixel (darkInside's, holdsDarkSquare's). */
     private final int[] insideLo, insideHi;
     /** {@link #holdsDarkSquare}'s scratch: per column, the run of dark pixels ending at the row. */
     private final int[] darkRun;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InkCheckTest {
@@ -695,20 +696,12 @@ class InkCheckTest {
      */
     @Test
     void theOutlineOfADarkThingAtASideIsNotWriting() {
-        int w = 140, h = 140;
-        AdaptiveThreshold threshold = new AdaptiveThreshold(w, h);
-        InkCheck check = new InkCheck(w, h);
-        float[] ink = new float[w * h];
+        AdaptiveThreshold threshold = new AdaptiveThreshold(140, 140);
+        InkCheck check = new InkCheck(140, 140);
+        float[] ink = new float[140 * 140];
         for (int inside : new int[] {120, 165, 187, 220}) {
-            byte[] rgba = Images.onPaper(new float[w * h], 220f, 40f);
-            for (int y = 80; y < h; y++) {
-                for (int x = 58; x < 82; x++) {
-                    boolean stroke = x < 63 || x >= 77 || y < 85;
-                    int p = 4 * (y * w + x);
-                    rgba[p] = rgba[p + 1] = rgba[p + 2] = (byte) (stroke ? 40 : inside);
-                }
-            }
-            threshold.applyRgba(pixels(rgba), 255f, ink);
+            // the U's box: x 58..81, y 80 to the bottom; its strokes 5 px
+            boxOf((x, y) -> y < 80 || x < 58 || x >= 82 ? 220 : x < 63 || x >= 77 || y < 85 ? 40 : inside, threshold, ink);
             boolean dark = inside < InkCheck.DARK_LEVEL * 220;
             assertVerdict(check.check(ink, threshold), !dark, dark ? InkCheck.DARK : InkCheck.PRESENT, "a U filled " + inside);
             assertVerdict(check.check(ink, true), true, InkCheck.PRESENT, "a U filled " + inside + ", no grey levels");
@@ -725,30 +718,35 @@ class InkCheckTest {
      */
     @Test
     void aFilledShapeInsideTheBoxIsNotWriting() {
-        int w = 140, h = 140;
-        AdaptiveThreshold threshold = new AdaptiveThreshold(w, h);
-        InkCheck check = new InkCheck(w, h);
-        float[] ink = new float[w * h];
-        String[] shapes = {"disc 40", "disc 80", "square 50", "rect 80x40", "rect 80x39", "ring 80", "bar 14x90", "L 14 px"};
-        for (String shape : shapes) {
-            byte[] rgba = Images.onPaper(new float[w * h], 220f, 40f);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    double r = Math.hypot(x + 0.5 - 70, y + 0.5 - 70), dx = Math.abs(x + 0.5 - 70), dy = Math.abs(y + 0.5 - 70);
-                    boolean dark = shape.equals("disc 40") ? r < 20 : shape.equals("disc 80") ? r < 40 : shape.equals("ring 80") ? r < 40 && r >= 34
-                            : shape.equals("square 50") ? dx < 25 && dy < 25
-                            : shape.equals("rect 80x40") ? dx < 40 && dy < 20 : shape.equals("rect 80x39") ? dx < 40 && y >= 50 && y < 89
-                            : shape.equals("bar 14x90") ? dx < 7 && dy < 45
-                            : dx < 45 && dy < 45 && (x < 39 || y >= 101);   // an L, 90 px a side, in 14 px strokes
-                    int p = 4 * (y * w + x);
-                    rgba[p] = rgba[p + 1] = rgba[p + 2] = (byte) (dark ? 60 : 220);
-                }
-            }
-            threshold.applyRgba(pixels(rgba), 255f, ink);
-            boolean writing = shape.startsWith("ring") || shape.startsWith("bar") || shape.startsWith("L") || shape.equals("rect 80x39");
-            assertVerdict(check.check(ink, threshold), writing, writing ? InkCheck.PRESENT : InkCheck.BLOT, shape);
-            assertVerdict(check.check(ink, true), true, InkCheck.PRESENT, shape + ", no grey levels");
+        AdaptiveThreshold threshold = new AdaptiveThreshold(140, 140);
+        InkCheck check = new InkCheck(140, 140);
+        float[] ink = new float[140 * 140];
+        // each shape dark at (dx, dy) from the box's centre, and whether it is writing
+        record Shape(String name, boolean writing, java.util.function.BiPredicate<Double, Double> dark) { }
+        List<Shape> shapes = List.of(
+                new Shape("disc 40", false, (dx, dy) -> Math.hypot(dx, dy) < 20),
+                new Shape("disc 80", false, (dx, dy) -> Math.hypot(dx, dy) < 40),
+                new Shape("square 50", false, (dx, dy) -> Math.abs(dx) < 25 && Math.abs(dy) < 25),
+                new Shape("rect 80x40", false, (dx, dy) -> Math.abs(dx) < 40 && Math.abs(dy) < 20),
+                new Shape("rect 80x39", true, (dx, dy) -> Math.abs(dx) < 40 && dy >= -20 && dy < 19),
+                new Shape("ring 80", true, (dx, dy) -> Math.hypot(dx, dy) < 40 && Math.hypot(dx, dy) >= 34),
+                new Shape("bar 14x90", true, (dx, dy) -> Math.abs(dx) < 7 && Math.abs(dy) < 45),
+                new Shape("L 90 in 14 px strokes", true, (dx, dy) -> Math.abs(dx) < 45 && Math.abs(dy) < 45 && (dx < -31 || dy >= 31)));
+        for (Shape shape : shapes) {
+            boxOf((x, y) -> shape.dark().test(x + 0.5 - 70, y + 0.5 - 70) ? 60 : 220, threshold, ink);
+            assertVerdict(check.check(ink, threshold), shape.writing(), shape.writing() ? InkCheck.PRESENT : InkCheck.BLOT, shape.name());
+            assertVerdict(check.check(ink, true), true, InkCheck.PRESENT, shape.name() + ", no grey levels");
         }
+    }
+
+    /** A 140x140 camera box of grey levels greyAt(x, y), thresholded into ink as the camera path does. */
+    static void boxOf(java.util.function.IntBinaryOperator greyAt, AdaptiveThreshold threshold, float[] ink) {
+        byte[] rgba = new byte[4 * 140 * 140];
+        for (int k = 0; k < 140 * 140; k++) {
+            rgba[4 * k] = rgba[4 * k + 1] = rgba[4 * k + 2] = (byte) greyAt.applyAsInt(k % 140, k / 140);
+            rgba[4 * k + 3] = (byte) 255;
+        }
+        threshold.applyRgba(pixels(rgba), 255f, ink);
     }
 
     static int[] pixels(byte[] rgba) {
