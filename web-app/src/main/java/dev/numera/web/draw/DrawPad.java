@@ -18,6 +18,8 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * again, and repainted, when the ratio changes). Points are also kept here to repaint the canvas
  * after an undo. One pointer draws at a time, except that a pen coming down while a finger or a
  * palm draws takes over: that touch stroke is dropped, so a hand resting on a tablet does not block the pen.
+ * Two fingers are a pinch (numera.css lets the browser zoom the page on the pad too): the first finger's dot goes
+ * when the browser takes them (see {@link #cancel}).
  * A mouse or pen pressed just off the pad and moved onto it draws from where it comes in.
  * A pointermove adds every position it stands for (its coalesced events): on a busy or slow device one
  * event can hold dozens, and its own position alone turned a fast "0" into a polygon.
@@ -60,6 +62,7 @@ public final class DrawPad {
     private int activePointer = -1;
     private boolean activeTouch;            // the active pointer is a finger or palm: a pen coming down takes over
     private int takenAway = -1;             // a pointer still down whose stroke a clear or an undo took: it draws again when lifted
+    private int secondTouchAt = -1;         // points when another finger came down during the active finger's stroke, -1: none
     // the drawing area in the viewport, CSS px, and pad px per CSS px: read once per pointer event (see locate)
     private double areaLeft, areaTop, scaleX, scaleY;
     // What the last clear took away (strokes, points), still in xs/ys/starts: an undo right after a clear
@@ -74,7 +77,7 @@ public final class DrawPad {
         canvas.addEventListener("pointerdown", this::down);
         canvas.addEventListener("pointermove", this::move);
         canvas.addEventListener("pointerup", this::up);
-        canvas.addEventListener("pointercancel", this::up);
+        canvas.addEventListener("pointercancel", this::cancel);
         // the pointerup can go missing (released outside the window, capture taken away): this is the stroke's end then
         canvas.addEventListener("lostpointercapture", this::up);
         // Space on the focused pad does nothing; without this the page scrolled a screen down, away from the pad
@@ -244,6 +247,9 @@ public final class DrawPad {
             // it never touched (its down ended any undo of a clear, which the pen's down does anyway).
             dropLastStroke();
         }
+        if (activePointer >= 0 && activeTouch && secondTouchAt < 0 && "touch".equals(p.getPointerType())) {
+            secondTouchAt = points;   // a second finger: the stroke so far decides whether a pinch takes it (see cancel)
+        }
         if (activePointer >= 0 || (p.getButton() != 0 && !pen)) {
             return; // one stroke at a time; right/middle mouse buttons don't draw
         }
@@ -259,6 +265,7 @@ public final class DrawPad {
         Js.focusWithoutRing(canvas);   // off a button clicked before, so Space does not press it again
         activePointer = p.getPointerId();
         activeTouch = "touch".equals(p.getPointerType());
+        secondTouchAt = -1;
         // Keeps the stroke's moves and its pointerup coming when the pen leaves the canvas. A failed
         // capture is harmless: without it a missed pointerup still ends the stroke (see move and down).
         Js.capturePointer(canvas, activePointer);
@@ -315,6 +322,34 @@ public final class DrawPad {
         activePointer = -1;
         strokes.endStroke();
         listener.inkChanged(true);
+    }
+
+    /**
+     * The browser took the pointer for a gesture of its own. With a second finger down that is a pinch (or a
+     * two-finger pan): numera.css lets it zoom the page, as anywhere else on it. A finger that had drawn less than
+     * the pen's width when the second came down came down for the pinch: its stroke goes. A longer one was writing
+     * (another finger brushed the screen; Chromium then takes no pinch anyway) and stays, as does a stroke the
+     * system took with no second finger: they end as a lift does.
+     */
+    private void cancel(Event e) {
+        PointerEvent p = (PointerEvent) e;
+        if (p.getPointerId() == activePointer && secondTouchAt >= 0 && pathLength(starts[strokeCount - 1], secondTouchAt) < PEN) {
+            dropLastStroke();
+            takenAway = -1;   // cancelled: no pointerup of it follows
+            listener.inkChanged(true);
+        } else {
+            up(e);
+        }
+    }
+
+    // length of the path through points [from, to) of xs/ys, logical px
+    private double pathLength(int from, int to) {
+        double length = 0;
+        for (int i = from + 1; i < to; i++) {
+            double dx = xs[i] - xs[i - 1], dy = ys[i] - ys[i - 1];
+            length += Math.sqrt(dx * dx + dy * dy);
+        }
+        return length;
     }
 
     // Where the drawing area is: the content box, the area the bitmap covers (inside the border), at the size
