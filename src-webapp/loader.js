@@ -310,14 +310,29 @@
   var SAVING = "Saving a copy on this device for offline use\u2026";
   var NOT_KEPT = "Could not keep a copy for offline use.";
 
+  // The line's text, and why when something could not be saved, in words beside it (a title would
+  // reach no keyboard, touch or screen reader user).
   function offline(text, why, reload) {
     whenParsed(function () {
-      var line = document.getElementById("offline");
+      var line = document.getElementById("offline"), reason = document.getElementById("offline-why");
       if (line.textContent !== text) { line.textContent = text; }   // looked at again on every worker event
-      line.title = why || "";
+      if (reason.textContent !== (why || "")) { reason.textContent = why || ""; }
+      reason.hidden = !why;
       document.getElementById("offline-reload").hidden = !reload;
     });
     if (why) { boot.offlineError = why; }
+  }
+
+  // The workers' messages are heard from the start, not only once the page's registration settles
+  // (SW_DELAY_MS on): the update check a navigation makes installs a new build's worker on its own
+  // timing, and its pre-cache can fail, and say why, before then. Kept until watchOffline takes them.
+  var heard = [];
+  var hear = function (m) { heard.push(m); };
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", function (e) {
+      if (e.data && e.data.numeraOffline) { hear(e.data); }
+    });
+    navigator.serviceWorker.startMessages();
   }
 
   function watchOffline(reg) {
@@ -366,13 +381,14 @@
     }
 
     document.getElementById("offline-reload").onclick = function () { window.location.reload(); };
-    sw.addEventListener("message", function (e) {
-      var m = e.data;
-      if (!m || !m.numeraOffline || m.scope !== reg.scope) { return; }
-      error = m.numeraOffline === "failed" ? m.error : null;
-      look();
-    });
-    sw.startMessages();
+    // messages from other copies of the site on this origin (matchAll reaches them all) are not ours
+    function mine(m) {
+      if (m.scope === reg.scope) { error = m.numeraOffline === "failed" ? m.error : null; }
+      return m.scope === reg.scope;
+    }
+    heard.forEach(mine);
+    heard = null;
+    hear = function (m) { if (mine(m)) { look(); } };
     sw.addEventListener("controllerchange", look);
     // a new worker's install ends activated or redundant: the first visit's (already installing when
     // register settles) and any update's

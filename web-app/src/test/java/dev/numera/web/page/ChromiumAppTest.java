@@ -347,6 +347,42 @@ class ChromiumAppTest {
     }
 
     /**
+     * Every text follows the font size the visitor set in the browser (24 px instead of the usual
+     * 16: each text 1.5 times its size). Before, the body's size was 16 px, not 1rem: the headings,
+     * the digit and the small print grew, the tagline, the status, the buttons and the model card's
+     * values did not.
+     */
+    @Test
+    void everyTextFollowsTheBrowsersFontSize() {
+        Site.requireModel();
+        String sizes = "var out = [], w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                + "while (w.nextNode()) { var e = w.currentNode.parentElement;"
+                + "  if (!w.currentNode.data.trim() || !e.getClientRects().length) { continue; }"
+                + "  out.push((e.id || e.className || e.tagName) + ' ' + parseFloat(getComputedStyle(e).fontSize)); }"
+                + "return out.join(';');";
+        open(Site.server(), "wasm");
+        draw(7);
+        String usual = (String) Pages.js(chromium.driver, sizes);
+        try {
+            chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 24)));
+            open(Site.server(), "wasm");
+            draw(7);
+            String larger = (String) Pages.js(chromium.driver, sizes);
+            assertEquals(true, Pages.js(chromium.driver, "return document.documentElement.scrollWidth <= innerWidth;"), "nothing scrolls sideways");
+            String[] a = usual.split(";"), b = larger.split(";");
+            assertEquals(a.length, b.length, usual + " | " + larger);
+            for (int i = 0; i < a.length; i++) {
+                String name = a[i].substring(0, a[i].lastIndexOf(' '));
+                double from = Double.parseDouble(a[i].substring(name.length() + 1));
+                assertEquals(name, b[i].substring(0, b[i].lastIndexOf(' ')), usual + " | " + larger);
+                assertEquals(from * 1.5, Double.parseDouble(b[i].substring(name.length() + 1)), 0.01, name + " at 24 px: " + larger);
+            }
+        } finally {
+            chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
+        }
+    }
+
+    /**
      * The result's texts come from caches keyed by value (ResultView): whatever was cached, they
      * must tell one story. The top-3 first entry is "digit: confidence", the digit's bar value is
      * the confidence, and its bar's scale is the same probability to the bar's finer precision.
@@ -586,6 +622,8 @@ class ChromiumAppTest {
     private static final String SAVED = "Saved on this device: works offline.";
     private static final String SAVING = "Saving a copy on this device for offline use\u2026";
     private static final String NEW_VERSION = "A new version of Numera is saved on this device.";
+    /** Why something could not be saved, shown beside the line; "" when nothing failed. */
+    private static final String OFFLINE_WHY = "(function (w) { return w.hidden ? '' : w.textContent; })(document.getElementById('offline-why'))";
 
     /** The footer's line on the offline copy once it starts with {@code start}, or what it says after 20 s. */
     private String offlineLine(String start) {
@@ -779,9 +817,9 @@ class ChromiumAppTest {
             // update() settles once the new worker is installing; it ends redundant, not activated
             assertEquals("redundant", updateToNewWorker());
             assertEquals(cached, Pages.js(chromium.driver, keys), "the old cache stays, and no cache of the failed version is left");
-            // this page's build is the one saved, so the line says so; why the newer one was not is its title
+            // this page's build is the one saved, so the line says so, and beside it why the newer one was not
             assertEquals(SAVED, offlineLine(SAVED));
-            String why = (String) Pages.await(chromium.driver, "document.getElementById('offline').title !== ''", "document.getElementById('offline').title");
+            String why = (String) Pages.await(chromium.driver, OFFLINE_WHY + " !== ''", OFFLINE_WHY);
             assertTrue(why.startsWith("A newer version could not be saved: model/numera.nmod?v=") && why.contains(" is not the file of this build (its SHA-256 starts "), why);
 
             own.setOffline(true);
@@ -789,6 +827,35 @@ class ChromiumAppTest {
             String started = Pages.awaitStart(chromium.driver);
             assertTrue(started.startsWith("true|"), "offline, the old build still starts: " + started);
             clearAndRecogniseASeven();
+        } finally {
+            Site.delete(copy);
+        }
+        forgetRequests();
+    }
+
+    /**
+     * A new build whose pre-cache fails (a file not uploaded yet) found by the update check the
+     * browser makes on its own after a navigation, not asked for by the page: its worker says why as
+     * it goes, whenever that is, and the line says so beside "saved" (the copy is this page's, the
+     * old build's). Before, the page heard the workers only once its own registration settled, some
+     * two seconds in, and the failure, said just before then, was lost: the line said the copy was
+     * saved and nothing of the newer build.
+     */
+    @Test
+    void aNewBuildThatFailsOnTheBrowsersOwnUpdateCheckIsToldOf() throws IOException {
+        Site.requireModel();
+        Path copy = Site.copy();
+        try (StaticServer own = new StaticServer(copy, 0)) {
+            openCached(own.url("index.html"));
+            deployBuild(copy, "New build.", NEXT_VERSION);
+            Files.delete(copy.resolve("icons/icon-512.png"));
+            chromium.driver.navigate().refresh();
+            String started = Pages.awaitStart(chromium.driver);
+            assertTrue(started.startsWith("true|"), started);
+            assertNotEquals("New build.", Pages.js(chromium.driver, "return document.querySelector('.tagline').textContent"), "the cached build");
+            assertEquals("A newer version could not be saved: icons/icon-512.png: HTTP 404",
+                    Pages.await(chromium.driver, OFFLINE_WHY + " !== ''", OFFLINE_WHY));
+            assertEquals(SAVED, offlineLine(SAVED));
         } finally {
             Site.delete(copy);
         }
@@ -944,7 +1011,7 @@ class ChromiumAppTest {
      * and a worker's messages reach every window of the origin (clients.matchAll): with cache names
      * without the scope (sw.js and loader.js), the worker that activated last deleted the other
      * copy's cache as an old build of its own; without the scope check on the messages (loader.js),
-     * /a/'s line took /b/'s failed update for its own (in its title, until /b/'s next message).
+     * /a/'s line took /b/'s failed update for its own (the reason beside it, until /b/'s next message).
      * Here /b/ gets a new build whose pre-cache first fails (a file not yet uploaded), then
      * succeeds: only /b/'s page tells of either, and offline both still start, each its own build.
      */
@@ -957,11 +1024,12 @@ class ChromiumAppTest {
         Files.move(Site.copy(), b);
         deployBuild(b, "Build B.", NEXT_VERSION);
         String tagline = "return document.querySelector('.tagline').textContent";
-        // every state of the line, its title and the reload button, from just after the start (the
+        // every state of the line, why beside it and the reload button, from just after the start (the
         // worker is registered SW_DELAY_MS later); and the workers' messages the page heard
-        String record = "var line = document.getElementById('offline'), button = document.getElementById('offline-reload');"
+        String record = "var line = document.getElementById('offline'), why = document.getElementById('offline-why'),"
+                + " button = document.getElementById('offline-reload');"
                 + " window.__offline = []; window.__heard = [];"
-                + " function note() { var s = line.textContent + (line.title ? ' (' + line.title + ')' : '') + (button.hidden ? '' : ' [reload]');"
+                + " function note() { var s = line.textContent + (why.hidden ? '' : ' (' + why.textContent + ')') + (button.hidden ? '' : ' [reload]');"
                 + "  if (window.__offline[window.__offline.length - 1] !== s) { window.__offline.push(s); } }"
                 + " note(); new MutationObserver(note).observe(line.parentNode, {childList: true, characterData: true, subtree: true, attributes: true});"
                 + " navigator.serviceWorker.addEventListener('message', function (e) { window.__heard.push(e.data.numeraOffline + ' ' + new URL(e.data.scope, location.href).pathname); });";
@@ -993,7 +1061,7 @@ class ChromiumAppTest {
             assertEquals(firstVisit, Pages.js(chromium.driver, history), "/b/'s line on its first visit");
 
             // a new build of /b/ only, deployed while one of its files is not there yet: its pre-cache
-            // fails, /b/'s page says why in the line's title; then the file is there and it installs
+            // fails, /b/'s page says why beside the line; then the file is there and it installs
             String later = "0123456789ac";
             deployBuild(b, "Build B, later.", later);
             Path icon = b.resolve("icons/icon-maskable-512.png"), away = root.resolve("icon-maskable-512.png");
@@ -1121,7 +1189,7 @@ class ChromiumAppTest {
             // nor is a copy kept for offline use, and the footer says why instead of promising one
             String notKept = "Could not keep a copy for offline use.";
             assertEquals(notKept, offlineLine(notKept));
-            String why = (String) Pages.js(chromium.driver, "return document.getElementById('offline').title + '|' + window.numeraBoot.offlineError;");
+            String why = (String) Pages.js(chromium.driver, "return " + OFFLINE_WHY + " + '|' + window.numeraBoot.offlineError;");
             assertTrue(why.contains("?v=") && why.contains(" is not the file of this build (its SHA-256 starts "), why);
             Files.write(copy.resolve("model/numera.nmod"), Files.readAllBytes(Site.dir().resolve("model/numera.nmod")));
             // the copy's worker cached nothing (its files do not match their versions); a worker of this origin is cleared anyway
