@@ -462,7 +462,18 @@ final class PredictCommand implements Callable<Integer> {
                 reader.setInput(in, true, true);
                 // the size from the header: a 100 KB file can hold 30000x30000 pixels, seconds and a gigabyte to decode
                 checkSize(p, reader.getWidth(0), reader.getHeight(0), mode);
-                return reader.read(0);
+                // The JPEG reader takes damaged or cut-short data as warnings only and returns the
+                // picture with the missing part grey: a wrong answer with exit 0. Its warnings are all
+                // of that kind (libjpeg's); the other readers throw on such data instead.
+                List<String> damage = new ArrayList<>();
+                if (reader.getFormatName().equalsIgnoreCase("jpeg")) {
+                    reader.addIIOReadWarningListener((source, warning) -> damage.add(warning));
+                }
+                BufferedImage image = reader.read(0);
+                if (!damage.isEmpty()) {
+                    throw new UserException(p + ": the image is damaged or cut short (" + String.join("; ", damage) + ")");
+                }
+                return image;
             } finally {
                 reader.dispose();
             }
@@ -470,7 +481,9 @@ final class PredictCommand implements Callable<Integer> {
             if (e instanceof UserException u) {
                 throw u;
             }
-            throw new UserException(p + ": cannot decode image (" + e.getMessage() + ")", e);
+            String why = e instanceof java.io.EOFException ? "the file ends before the image does: cut short"
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new UserException(p + ": cannot decode image (" + why + ")", e);
         }
     }
 }

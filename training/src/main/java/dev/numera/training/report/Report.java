@@ -5,8 +5,6 @@ import dev.numera.training.io.AtomicFiles;
 import dev.numera.training.eval.Evaluation;
 import dev.numera.training.train.EpochMetrics;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -27,7 +25,7 @@ import java.util.Map;
  * <pre>
  * loss.png        train and validation loss per epoch        (when there is a history)
  * accuracy.png    train and validation accuracy per epoch    (when there is a history)
- * confusion.png   confusion matrix heat map                  (when there is an evaluation)
+ * confusion.png   confusion matrix, counts in the cells      (when there is an evaluation)
  * mistakes.png    worst mistakes with top-3 probabilities    (when there is an evaluation)
  * metrics.json    everything above as numbers, plus the run's settings
  * index.html      shows it all
@@ -59,7 +57,7 @@ public final class Report {
             pictures.add("accuracy.png");
         }
         if (evaluation != null) {
-            save(confusion(evaluation, evaluationName), dir.resolve("confusion.png"));
+            DigitImages.writePng(ConfusionChart.render(evaluation.confusion(), "Confusion matrix, " + evaluationName), dir.resolve("confusion.png"));
             DigitImages.writePng(MistakeGrid.render(evaluation.worstMistakes(), side), dir.resolve("mistakes.png"));
             pictures.add("confusion.png");
             pictures.add("mistakes.png");
@@ -86,38 +84,6 @@ public final class Report {
         }
         chart.addSeries("train", x, train);
         chart.addSeries("validation", x, val);
-        return chart;
-    }
-
-    /**
-     * Rows (y) are true digits, 0 at the top; columns (x) predicted. Colours follow log(1 + count)
-     * so single mistakes stand out next to a diagonal of a thousand; cells show the counts.
-     */
-    static HeatMapChart confusion(Evaluation e, String name) {
-        int k = e.classes();
-        long[][] c = e.confusion();
-        HeatMapChart chart = new HeatMapChartBuilder().width(720).height(640)
-                .title("Confusion matrix, " + name).xAxisTitle("predicted").yAxisTitle("true").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setRangeColors(new Color[] {new Color(0xF7FBFF), new Color(0x6BAED6), new Color(0x08306B)});
-        chart.getStyler().setValueFontColor(new Color(0x202020));
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> Long.toString(Math.round(Math.expm1(v))));
-        List<Integer> xs = new ArrayList<>();
-        List<Integer> ys = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            xs.add(i);
-            ys.add(k - 1 - i);                   // y grows upward: list 9..0 so 0 is on top
-        }
-        List<Number[]> cells = new ArrayList<>();
-        for (int px = 0; px < k; px++) {
-            for (int yi = 0; yi < k; yi++) {
-                int truth = k - 1 - yi;
-                cells.add(new Number[] {px, yi, Math.log1p(c[truth][px])});
-            }
-        }
-        chart.addSeries("confusion", xs, ys, cells);
         return chart;
     }
 
