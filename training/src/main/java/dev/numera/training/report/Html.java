@@ -14,13 +14,15 @@ final class Html {
 
     static String index(Map<String, Object> run, List<EpochMetrics> history, Evaluation e,
                         String evaluationName, List<String> pictures) {
+        // evaluate writes a report of a model, with no epochs behind it
+        String title = history.isEmpty() ? "Numera evaluation report" : "Numera training report";
         StringBuilder h = new StringBuilder();
         h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-                .append("<title>Numera training report</title>\n<style>")
+                .append("<title>").append(title).append("</title>\n<style>")
                 .append("body{font:15px/1.4 system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222}")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
                 .append("th{background:#f3f3f3}td.k{text-align:left}img{max-width:100%;border:1px solid #ddd;margin:.5em 0}")
-                .append("</style></head><body>\n<h1>Numera training report</h1>\n");
+                .append("</style></head><body>\n<h1>").append(title).append("</h1>\n");
         h.append("<h2>Run</h2>\n<table>\n");
         for (Map.Entry<String, Object> entry : run.entrySet()) {
             h.append("<tr><td class=\"k\">").append(escape(entry.getKey())).append("</td><td class=\"k\">")

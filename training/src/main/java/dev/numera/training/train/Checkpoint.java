@@ -112,6 +112,12 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
         }
         long onDisk = Files.size(file), max = maxSize(paramCount, runEpochs);
         if (onDisk > max) {
+            // a larger network's checkpoint is larger: when its head names another run, that is what to say (the
+            // settings differ, the file is fine), not to delete it
+            String was = runOf(file);
+            if (was != null && !was.equals(fingerprint)) {
+                throw new IOException("checkpoint " + file + " is from another run (" + was + "), this run is (" + fingerprint + "): use the same settings or another --out");
+            }
             throw new IOException("checkpoint " + file + " is " + onDisk + " bytes, more than a checkpoint of this run can be ("
                     + max + "): delete it or use another --out");
         }
@@ -165,6 +171,20 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
             return new Checkpoint(epochs, params, best, bestEpoch, bestAcc, history, state);
         } catch (java.io.EOFException e) {
             throw new IOException("checkpoint " + file + " is truncated");
+        }
+    }
+
+    /** The run a checkpoint's head names (its first 64 KiB only: MAGIC, VERSION, the fingerprint), or null when it names none. */
+    private static String runOf(Path file) throws IOException {
+        byte[] head = new byte[1 << 16];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(head, 0, n))) {
+            return in.readInt() == MAGIC && in.readInt() == VERSION ? in.readUTF() : null;
+        } catch (IOException e) {
+            return null;   // too short or not UTF-8: no run named
         }
     }
 

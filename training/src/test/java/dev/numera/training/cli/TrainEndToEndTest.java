@@ -44,8 +44,9 @@ class TrainEndToEndTest {
         String printed = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, r.code(), r.err() + printed);
         assertTrue(printed.contains("; 2 threads for 2 parts; sgd(momentum=0.9, wd=0.0), lr 0.1 constant, batch 64,"), printed);   // the optimiser as built
-        Matcher m = Pattern.compile("test accuracy \\(10,000 digits\\): float32 (0\\.\\d{4})  int8 (0\\.\\d{4})").matcher(printed);
+        Matcher m = Pattern.compile("test accuracy \\(10,000 digits\\): float32 (0\\.\\d{4})  int8 (0\\.\\d{4})  \\((.*)\\)").matcher(printed);
         assertTrue(m.find(), printed);
+        assertEquals(TrainCommand.quantisationCost(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))), m.group(3));
         double int8 = Double.parseDouble(m.group(2));
         assertTrue(int8 > 0.5, "one epoch on 1,500 digits, far above the 0.1 of chance: " + int8);
 
@@ -57,5 +58,13 @@ class TrainEndToEndTest {
         CliTest.Result ev = CliTest.run("evaluate", "--model", model.toString(), "--data", mnist.toString());
         assertEquals(0, ev.code(), ev.err());
         assertEquals("accuracy=" + m.group(2) + " n=10000", ev.lastLine());
+    }
+
+    /** The int8 note says what quantisation did in words that fit its sign (it printed "costs -0.06 points" when int8 was better). */
+    @Test
+    void theInt8NoteFitsItsSign() {
+        assertEquals("int8 costs 0.06 points", TrainCommand.quantisationCost(0.9972, 0.9966));
+        assertEquals("int8 gains 0.06 points", TrainCommand.quantisationCost(0.9966, 0.9972));
+        assertEquals("int8 changes nothing", TrainCommand.quantisationCost(0.9966, 0.9966));
     }
 }

@@ -62,10 +62,16 @@ class ReportTest {
         assertTrue(json.contains("\"arch\": \"test <net>\""), json.substring(0, 200));
         String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("<img src=\"confusion.png\"") && html.contains("test &lt;net&gt;"));
+        assertTrue(html.contains("<title>Numera training report</title>"), html.substring(0, 200));
         try (var files = Files.list(dir)) {   // exactly the files the commands keep their other outputs and inputs apart from
             assertEquals(new java.util.TreeSet<>(Report.FILES), files.map(p -> p.getFileName().toString())
                     .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
         }
+        // evaluate's report: a model and its test digits, no epochs
+        Path evaluated = dir.resolve("evaluated");
+        Report.write(evaluated, run, List.of(), ev, "synthetic", 28);
+        String page = Files.readString(evaluated.resolve("index.html"));
+        assertTrue(page.contains("<title>Numera evaluation report</title>") && page.contains("<h1>Numera evaluation report</h1>"), page.substring(0, 200));
     }
 
     @Test

@@ -257,6 +257,20 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("another run"), e.getMessage());
     }
 
+    /**
+     * A larger network's checkpoint (--resume with a smaller --arch than the run that wrote it) is
+     * larger than any of this run's could be: it is still "from another run, use the same settings",
+     * as its head says, not "delete it" (the size check came first and advised deleting it).
+     */
+    @Test
+    void resumeWithASmallerNetworkSaysTheCheckpointIsAnotherRuns(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("c.ckpt");
+        run(settings(2, 2, ckpt, false), 1);
+        Exception e = assertThrows(java.io.IOException.class, () -> Checkpoint.read(ckpt, "arch=tiny", 10, 2));
+        assertTrue(e.getMessage().startsWith("checkpoint " + ckpt + " is from another run ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("this run is (arch=tiny): use the same settings or another --out"), e.getMessage());
+    }
+
     @Test
     void bestEpochIsHigherValidationAccuracyThenLowerValidationLoss() {
         EpochMetrics e9 = new EpochMetrics(9, 0.09, 0.97, 0.0222, 0.9944, 1e-3, 1);
