@@ -213,7 +213,7 @@ public final class Camera {
         area.setHidden(false);
         toggle.setTextContent("Stop camera");
         if (note.isEmpty()) {
-            say("");
+            confirm(ON);
         } else {
             fail(note);
         }
@@ -275,9 +275,11 @@ public final class Camera {
         area.setHidden(true);
         switchButton.setHidden(true);
         toggle.setTextContent("Start camera");
-        say(""); // a note about the stream that ran, or "Starting the camera…", is stale now
         if (ran) {
+            confirm(OFF);   // a note about the stream that ran is stale now
             listener.stopped();
+        } else {
+            say("");        // "Starting the camera…" is stale now
         }
     }
 
@@ -571,7 +573,21 @@ public final class Camera {
      */
     private void say(String text) {
         status.setTextContent(text);
+        Js.setData(status, "quiet", "");
         message.setTextContent("");
         Js.setData(message, "error", "");
+    }
+
+    static final String ON = "Camera on: hold the digit inside the square.";
+    static final String OFF = "Camera off.";
+
+    /**
+     * That the camera went on or off, for a screen reader only (the status region, kept out of sight:
+     * the video showing or going says it to the eye). The button's new name alone is not announced
+     * by every reader, and a camera that opens on a digit-less view says nothing else.
+     */
+    private void confirm(String text) {
+        say(text);
+        Js.setData(status, "quiet", "yes");
     }
 }

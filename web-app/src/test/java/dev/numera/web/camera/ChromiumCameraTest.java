@@ -107,6 +107,28 @@ class ChromiumCameraTest {
     }
 
     /**
+     * The camera going on and off is said to screen readers in the camera's status region, out of
+     * sight (the video showing or going says it to the eye): the button's new name alone is not
+     * announced by every reader. Before, "Starting the camera…" was followed by nothing, and a stop
+     * said nothing.
+     */
+    @Test
+    void theCameraGoingOnAndOffIsSaid() {
+        open("wasm");
+        String status = "var s = document.getElementById('camera-status'), r = s.getBoundingClientRect();"
+                + " return s.getAttribute('role') + '|' + s.textContent + '|' + (r.width <= 1 && r.height <= 1 ? 'out of sight' : 'shown');";
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        Pages.await(chromium.driver, "!document.getElementById('camera-area').hidden", "true");
+        assertEquals("status|Camera on: hold the digit inside the square.|out of sight", Pages.js(chromium.driver, status));
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        assertEquals("status|Camera off.|out of sight", Pages.js(chromium.driver, status));
+        // a progress note is shown again as before
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        assertTrue(((String) Pages.js(chromium.driver, status)).matches("status\\|(Starting the camera…\\|shown|Camera on: .*\\|out of sight)"));
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+    }
+
+    /**
      * The camera's box is read once per new video frame, not once per animation frame: the fake camera
      * gives 10 frames a second, the page 60 animation frames, so reading on every animation frame
      * would recognise each picture six times. Counted over three seconds of running camera: the page's
