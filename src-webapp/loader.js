@@ -318,7 +318,7 @@
       if (line.textContent !== text) { line.textContent = text; }   // looked at again on every worker event
       if (reason.textContent !== (why || "")) { reason.textContent = why || ""; }
       reason.hidden = !why;
-      document.getElementById("offline-reload").hidden = !reload;
+      document.getElementById("update").hidden = !reload;   // at the top, where it is seen: not only in the footer
     });
     if (why) { boot.offlineError = why; }
   }

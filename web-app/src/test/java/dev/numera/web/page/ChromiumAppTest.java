@@ -655,7 +655,7 @@ class ChromiumAppTest {
             Pages.await(chromium.driver, "navigator.serviceWorker.controller !== window.__first", "true");
             // each poll reads the line as the page left it after its last look at the caches
             assertEquals(SAVED, Pages.await(chromium.driver, "(window.__n = (window.__n || 0) + 1) > 25", "document.getElementById('offline').textContent"));
-            assertEquals(true, Pages.js(chromium.driver, "return document.getElementById('offline-reload').hidden;"));
+            assertEquals(true, Pages.js(chromium.driver, "return document.getElementById('update').hidden;"));
         } finally {
             Site.delete(copy);
         }
@@ -767,12 +767,17 @@ class ChromiumAppTest {
                     + " window.__keys === 'numera-/-" + NEXT_VERSION + "')", "true");
             // the page still runs the old build, and says so with a way to the new one
             assertEquals(NEW_VERSION, offlineLine(NEW_VERSION));
+            // and at the top of the page, above the pad, on the first screen: not only in the footer
+            assertEquals("A new version of Numera is ready. Reload to use it|true", Pages.js(chromium.driver,
+                    "var u = document.getElementById('update'), r = u.getBoundingClientRect();"
+                    + " return u.innerText.replace(/\\s+/g, ' ') + '|' + (!u.hidden && r.height > 0 && r.bottom <= innerHeight"
+                    + " && r.bottom <= document.getElementById('draw-canvas').getBoundingClientRect().top);"));
             chromium.driver.findElement(By.id("offline-reload")).click();
             Pages.await(chromium.driver, "document.querySelector('.tagline').textContent === 'New build.'", "true");
             started = Pages.awaitStart(chromium.driver);
             assertTrue(started.startsWith("true|"), "the load after the new worker activated: " + started);
             assertEquals(SAVED, offlineLine(SAVED), "the reloaded page is the saved build: no second prompt");
-            assertEquals(true, Pages.js(chromium.driver, "return document.getElementById('offline-reload').hidden;"));
+            assertEquals(true, Pages.js(chromium.driver, "return document.getElementById('update').hidden;"));
             own.setOffline(true);
             chromium.driver.navigate().refresh();
             started = Pages.awaitStart(chromium.driver);
@@ -1027,7 +1032,7 @@ class ChromiumAppTest {
         // every state of the line, why beside it and the reload button, from just after the start (the
         // worker is registered SW_DELAY_MS later); and the workers' messages the page heard
         String record = "var line = document.getElementById('offline'), why = document.getElementById('offline-why'),"
-                + " button = document.getElementById('offline-reload');"
+                + " button = document.getElementById('update');"
                 + " window.__offline = []; window.__heard = [];"
                 + " function note() { var s = line.textContent + (why.hidden ? '' : ' (' + why.textContent + ')') + (button.hidden ? '' : ' [reload]');"
                 + "  if (window.__offline[window.__offline.length - 1] !== s) { window.__offline.push(s); } }"
@@ -1073,7 +1078,7 @@ class ChromiumAppTest {
             Files.move(away, icon);
             assertEquals("activated", updateToNewWorker(), "/b/'s new worker, every file there");
             assertEquals(NEW_VERSION, offlineLine(NEW_VERSION), "/b/'s page runs the build its new worker replaced");
-            assertEquals(false, Pages.js(chromium.driver, "return document.getElementById('offline-reload').hidden;"));
+            assertEquals(false, Pages.js(chromium.driver, "return document.getElementById('update').hidden;"));
             assertEquals("numera-/a/-" + versionA + ",numera-/b/-" + later, Pages.js(chromium.driver, keys),
                     "/b/'s new worker deleted its own old copy, not /a/'s");
 
