@@ -290,10 +290,24 @@ public final class AtomicFiles {
     /**
      * The rename needs only the folder's permission: without this, a file the user may not write
      * (read-only, or another user's) would be replaced all the same, and come out rw-r--r--, the writer's.
+     * For root every file is writable, so a file whose owner may not write it counts as read-only too
+     * (chmod 444 says "leave it"). A device, a pipe or a socket in the target's place would be renamed
+     * over and become a plain file (root's --out /dev/null replaced /dev/null): refused as well.
      */
     private static void refuseReadOnly(Path target, Path file) throws IOException {
-        if (Files.isRegularFile(file) && !Files.isWritable(file)) {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new IOException(target + ": is not a regular file (a device, a pipe or a socket), so it was left as it was; give a file name");
+        }
+        if (Files.isRegularFile(file) && (!Files.isWritable(file) || ownerMayNotWrite(file))) {
             throw new IOException(target + ": is read-only for you, so it was left as it was; make it writable or give another file");
+        }
+    }
+
+    private static boolean ownerMayNotWrite(Path file) throws IOException {
+        try {
+            return !Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE);
+        } catch (UnsupportedOperationException e) {
+            return false;   // no Unix modes here: isWritable has said all there is
         }
     }
 
