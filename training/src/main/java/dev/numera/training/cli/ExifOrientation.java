@@ -24,10 +24,11 @@ import java.util.List;
  * turned ({@code image-orientation: from-image} is the default), ImageIO gives the stored pixels.
  * Without this, the digit a user sees upright was read lying on its side.
  *
- * <p>The tag is TIFF's (274, in IFD0; EXIF took it from TIFF 6.0), read from the JDK's own metadata:
- * a JPEG's APP1 segment ("Exif\0\0", then a TIFF block), a PNG's eXIf chunk (the TIFF block alone),
- * which Chromium honours too, or a TIFF file's own IFD0, where a scanner or camera saving TIFF puts
- * it. Only IFD0 is looked at, as browsers do; anything malformed or cut short, or a metadata ImageIO
+ * <p>The tag is TIFF's (274, in IFD0; EXIF took it from TIFF 6.0): in a JPEG's first APP1 segment
+ * ("Exif\0\0", then a TIFF block), found by walking the file's segments as a browser does (the JDK's
+ * metadata refuses a JPEG whose Exif comes before its JFIF segment, which phones and browsers take);
+ * from the JDK's own metadata, a PNG's eXIf chunk (the TIFF block alone), which Chromium honours too,
+ * or a TIFF file's own IFD0, where a scanner or camera saving TIFF puts it. Only IFD0 is looked at, as browsers do; anything malformed or cut short, or a metadata ImageIO
  * cannot parse, is orientation 1 (as stored), never an error: the pixels were decoded, and they are
  * still read.
  */
@@ -35,7 +36,6 @@ final class ExifOrientation {
     private ExifOrientation() {
     }
 
-    private static final String APP1 = "225";   // 0xE1, as the JPEG tree's MarkerTag attribute writes it
     private static final int ORIENTATION = 0x0112;
     private static final int SHORT = 3;
 
@@ -46,6 +46,13 @@ final class ExifOrientation {
      * missing IEND, which browsers and the decode let pass, would fail the whole image.
      */
     static int read(Path p) {
+        try (java.io.DataInputStream d = new java.io.DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(p)))) {
+            if (d.readUnsignedShort() == SOI) {
+                return jpeg(d);
+            }
+        } catch (IOException | RuntimeException e) {
+            return 1;   // cut short in its segments (EOF), unreadable: as stored
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -60,26 +67,55 @@ final class ExifOrientation {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            // e.g. "JFIF APP0 must be first marker after SOI" when the Exif APP1 precedes it: taken as stored
             return 1;
         }
     }
 
+    private static final int SOI = 0xFFD8, SOS = 0xDA, EOI = 0xD9, APP1_MARKER = 0xE1;
+
     /**
-     * From a JPEG's or a PNG's native metadata tree (its first Exif APP1 segment or eXIf chunk), or
-     * a TIFF's first image directory (the one predict decodes).
+     * The Orientation in a JPEG's first Exif APP1 segment, read after SOI: each segment is FF, its
+     * marker, a 2-byte length counting itself, its bytes; standalone markers (TEM, RST0-7) have no
+     * length, and FF bytes before a marker are fill. The walk ends at the image data (SOS), at EOI, at
+     * anything that is not a marker, or after 256 segments: 1 then.
+     */
+    static int jpeg(java.io.DataInputStream d) throws IOException {
+        for (int segment = 0; segment < 256; segment++) {
+            if (d.readUnsignedByte() != 0xFF) {
+                return 1;
+            }
+            int marker = d.readUnsignedByte();
+            while (marker == 0xFF) {
+                marker = d.readUnsignedByte();
+            }
+            if (marker == SOS || marker == EOI) {
+                return 1;
+            }
+            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+                continue;
+            }
+            int length = d.readUnsignedShort() - 2;
+            if (length < 0) {
+                return 1;
+            }
+            byte[] body = d.readNBytes(length);
+            if (body.length < length) {
+                return 1;
+            }
+            if (marker == APP1_MARKER && startsWithExif(body)) {
+                return orientation(body, 6);
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * From a PNG's native metadata tree (its eXIf chunk), or a TIFF's first image directory (the one
+     * predict decodes). (A JPEG's segments are walked by {@link #jpeg}.)
      */
     static int of(IIOMetadata metadata) throws IIOInvalidTreeException {
         String format = metadata.getNativeMetadataFormatName();
-        if ("javax_imageio_jpeg_image_1.0".equals(format)) {
-            // markerSequence: the segments in file order; the JDK parses JFIF, ICC and Adobe ones, any other (APP1) is "unknown", its bytes attached
-            for (Node n : children(metadata.getAsTree(format), "markerSequence", "unknown")) {
-                byte[] app1 = bytes(n);
-                if (app1 != null && attr(n, "MarkerTag").equals(APP1) && startsWithExif(app1)) {
-                    return orientation(app1, 6);
-                }
-            }
-        } else if ("javax_imageio_png_1.0".equals(format)) {
+        if ("javax_imageio_png_1.0".equals(format)) {
             for (Node n : children(metadata.getAsTree(format), "UnknownChunks", "UnknownChunk")) {
                 byte[] exif = bytes(n);
                 if (exif != null && attr(n, "type").equals("eXIf")) {
