@@ -398,7 +398,7 @@ public final class ModelFile {
             in.zeros(3, "reserved bytes");
             LayerSpec.Type type = LayerSpec.Type.ofCode(code);
             if (type == null) throw new ModelFormatException(Problem.UNKNOWN_LAYER, "unknown layer type " + code + " at layer " + i);
-            layers[i] = new LayerSpec(type, in.count("units"), in.count("kernel"), in.count("stride"), in.count("padding"), in.f32("value"));
+            layers[i] = new LayerSpec(type, in.setting("units"), in.setting("kernel"), in.setting("stride"), in.setting("padding"), in.f32("value"));
             checkUnusedSettings(layers[i], i);
         }
         in.owner(null, 0);
@@ -538,19 +538,40 @@ public final class ModelFile {
         }
     }
 
-    /** A well-known numeric metadata value: absent, or a finite number (and > 0 when {@code positive}). */
+    /**
+     * A well-known numeric metadata value: absent, or a finite decimal number (and > 0 when
+     * {@code positive}). Decimal as {@link #isDecimal} says: Java's {@code Float.parseFloat} also takes
+     * hex floats ("0x1p-3"), f/d suffixes and blanks around the number, which TeaVM's does not all
+     * take, so a file the JVM read would fail in the browser.
+     */
     private static void checkNumber(Map<String, String> meta, String key, boolean positive) throws ModelFormatException {
         String v = meta.get(key);
         if (v == null) return;
-        float f;
-        try {
-            f = Float.parseFloat(v);
-        } catch (NumberFormatException e) {
-            f = Float.NaN;
-        }
+        float f = isDecimal(v) ? Float.parseFloat(v) : Float.NaN;
         if (!(f >= -Float.MAX_VALUE && f <= Float.MAX_VALUE) || positive && !(f > 0)) {   // NaN fails both
-            throw new ModelFormatException(Problem.MALFORMED, "metadata " + key + " is \"" + v + "\", not a finite number" + (positive ? " > 0" : ""));
+            throw new ModelFormatException(Problem.MALFORMED, "metadata " + key + " is \"" + v + "\", not a finite decimal number" + (positive ? " > 0" : ""));
         }
+    }
+
+    /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}, nothing around it. */
+    static boolean isDecimal(String s) {
+        int i = 0, n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
+        int digits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') { i++; digits++; }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') { i++; digits++; }
+        }
+        if (digits == 0) return false;
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
+            int exponent = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') { i++; exponent++; }
+            if (exponent == 0) return false;
+        }
+        return i == n;
     }
 
     /**
@@ -647,6 +668,17 @@ public final class ModelFile {
         int count(String what) throws ModelFormatException {
             int v = u32(what);
             if (v < 0 || v > 1 << 24) throw new ModelFormatException(Problem.MALFORMED, field(what) + " " + Integer.toUnsignedString(v) + " is implausible (more than 2^24)");
+            return v;
+        }
+
+        /**
+         * A layer setting, an i32: a negative one is an impossible architecture (a size or stride below 1,
+         * a padding below 0: SHAPE_MISMATCH, as the format says), one over 2^24 implausible (MALFORMED).
+         */
+        int setting(String what) throws ModelFormatException {
+            int v = u32(what);
+            if (v < 0) throw new ModelFormatException(Problem.SHAPE_MISMATCH, field(what) + " " + v + " is negative");
+            if (v > 1 << 24) throw new ModelFormatException(Problem.MALFORMED, field(what) + " " + v + " is implausible (more than 2^24)");
             return v;
         }
 

@@ -470,6 +470,11 @@ class ModelFileTest {
         return e;
     }
 
+    /**
+     * Layer settings are i32s (docs/model-format.md): over 2^24 is implausible (MALFORMED), below 0 an
+     * impossible architecture (SHAPE_MISMATCH, as the format's table says of a size below 1); -1 was
+     * read as 4294967295 and called implausible.
+     */
     @Test
     void layerSettingsAreBoundedCounts() throws IOException {
         String[] names = {"units", "kernel", "stride", "padding"};
@@ -477,7 +482,11 @@ class ModelFileTest {
             for (int bad : new int[]{-1, (1 << 24) + 1, Integer.MIN_VALUE}) {
                 byte[] b = golden();
                 put32(b, layer(0, 4 + 4 * f), bad);
-                refuse(b, Problem.MALFORMED, "layer 0 " + names[f], Integer.toUnsignedString(bad), "implausible");
+                if (bad < 0) {
+                    refuse(b, Problem.SHAPE_MISMATCH, "layer 0 " + names[f] + " " + bad + " is negative");
+                } else {
+                    refuse(b, Problem.MALFORMED, "layer 0 " + names[f] + " " + bad, "implausible");
+                }
             }
         }
     }
@@ -712,7 +721,10 @@ class ModelFileTest {
                 {ModelFile.META_TEMPERATURE, "Infinity"}, {ModelFile.META_TEMPERATURE, "warm"},
                 {ModelFile.META_INPUT_STD, "0"}, {ModelFile.META_INPUT_STD, "-0.3081"}, {ModelFile.META_INPUT_STD, "1e39"},
                 {ModelFile.META_INPUT_STD, "1e-39"},   // finite and > 0, but 1 / std is infinite in float32
-                {ModelFile.META_INPUT_MEAN, "NaN"}, {ModelFile.META_INPUT_MEAN, "-Infinity"}, {ModelFile.META_INPUT_MEAN, ""}};
+                {ModelFile.META_INPUT_MEAN, "NaN"}, {ModelFile.META_INPUT_MEAN, "-Infinity"}, {ModelFile.META_INPUT_MEAN, ""},
+                // numbers Java's parseFloat reads and TeaVM's (the browser's reader) does not all: decimal only
+                {ModelFile.META_INPUT_MEAN, "0x1p-3"}, {ModelFile.META_INPUT_STD, "0.25d"}, {ModelFile.META_TEMPERATURE, "1f"},
+                {ModelFile.META_INPUT_MEAN, " 0.5"}, {ModelFile.META_INPUT_MEAN, "1e"}, {ModelFile.META_INPUT_MEAN, "."}};
         for (String[] kv : bad) {
             java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(GoldenFixtures.metadata());
             // the writer refuses the value under its own key, so it goes under a stand-in key of the
@@ -737,6 +749,9 @@ class ModelFileTest {
         meta.put(ModelFile.META_INPUT_STD, "3e-39");                  // 1 / 3e-39 = 3.3e38 is still a float32
         m = ModelFile.read(ModelFile.of(GoldenFixtures.network(), meta, false).write());
         assertEquals(3e-39f, m.floatMeta(ModelFile.META_INPUT_STD, 0));
+        for (String ok : new String[] {"+.5", "5.", "1E-3", "-0", "0.1307", "12e+2"}) {
+            assertTrue(ModelFile.isDecimal(ok), ok);
+        }
     }
 
     static int le32(byte[] b, int at) {
