@@ -101,25 +101,32 @@ final class PredictCommand implements Callable<Integer> {
             case raw -> InputKind.RAW;
         };
         int failures = 0;
-        boolean polarity = false;   // an image read as blank or as all ink: likely the wrong polarity for the mode
-        boolean darkPaper = false;  // camera mode: a picture whose border is dark, most likely light ink on black
-        boolean lightOnClear = false;   // camera mode: a transparent picture read as blank, most likely the page's light ink
+        // the pictures each hint after the batch is about, named in it (in a batch of 20, "a picture here" left the user to guess)
+        List<Path> polarity = new ArrayList<>();      // read as blank or as all ink: likely the wrong polarity for the mode
+        List<Path> darkPaper = new ArrayList<>();     // camera mode: a dark border, most likely light ink on black
+        List<Path> lightOnClear = new ArrayList<>();  // camera mode: transparent around something drawn, read as blank: most likely light ink
         for (Path p : paths) {
             try {
                 Picture pic = picture(p, mode);
                 Prediction result;
                 if (mode == Mode.camera) {
-                    darkPaper |= darkBorder(pic);
+                    if (darkBorder(pic)) {
+                        darkPaper.add(p);
+                    }
                     result = recognizeAsCameraBox(recognizer, pic);
-                    lightOnClear |= clearBorder(pic) && (InkCheck.NO_INK.equals(result.noDigitReason())
-                            || InkCheck.TOO_LITTLE_INK.equals(result.noDigitReason()));
+                    if (clearBorder(pic) && drawnOn(pic) && (InkCheck.NO_INK.equals(result.noDigitReason())
+                            || InkCheck.TOO_LITTLE_INK.equals(result.noDigitReason()))) {
+                        lightOnClear.add(p);
+                    }
                 } else {
                     result = recognizer.recognizeRgba(pic.rgba(), pic.width(), pic.height(), kind);
                 }
                 out.println(line(result, p));
                 out.flush();
-                polarity |= mode != Mode.camera && (InkCheck.NO_INK.equals(result.noDigitReason())
-                        || InkCheck.TOO_MUCH_INK.equals(result.noDigitReason()));
+                if (mode != Mode.camera && (InkCheck.NO_INK.equals(result.noDigitReason())
+                        || InkCheck.TOO_MUCH_INK.equals(result.noDigitReason()))) {
+                    polarity.add(p);
+                }
             } catch (UserException e) {
                 err.println("numera: " + e.getMessage());
                 err.flush();
@@ -138,19 +145,19 @@ final class PredictCommand implements Callable<Integer> {
                 failures++;
             }
         }
-        if (polarity) {
-            err.println("numera: --mode " + mode + " reads light ink on a dark or transparent background; dark ink on paper"
-                    + " or on a white canvas is --mode camera (the default)");
+        if (!polarity.isEmpty()) {
+            err.println("numera: --mode " + mode + " reads light ink on a dark or transparent background, and " + named(polarity)
+                    + " read as blank or all ink; dark ink on paper or on a white canvas is --mode camera (the default)");
         }
-        if (darkPaper) {
+        if (!darkPaper.isEmpty()) {
             // the answer lines stand (a photo of a blackboard is dark around the chalk too), but an MNIST-style
             // white-on-black image read as a camera box gives confident wrong digits or "ink covers almost everything"
-            err.println("numera: --mode camera (the default) reads dark ink on light paper, and a picture here has a dark border;"
+            err.println("numera: --mode camera (the default) reads dark ink on light paper, and " + named(darkPaper) + " has a dark border;"
                     + " light ink on a dark background is --mode drawn, or --mode raw for a 28x28 MNIST-style image");
         }
-        if (lightOnClear) {
+        if (!lightOnClear.isEmpty()) {
             // transparent pixels are paper (white) here, as on the page's camera path: light ink on them disappears
-            err.println("numera: --mode camera (the default) reads dark ink on light paper, and a picture here is transparent around"
+            err.println("numera: --mode camera (the default) reads dark ink on light paper, and " + named(lightOnClear) + " is transparent around"
                     + " light ink, which shows as nothing on paper; a drawing of light ink is --mode drawn");
         }
         return failures > 0 ? Numera.EXIT_FAILURE : 0;
@@ -280,6 +287,22 @@ final class PredictCommand implements Callable<Integer> {
         byte[] m = borderMedian(pic.rgba(), pic.width(), pic.height());
         int r = m[0] & 0xFF, g = m[1] & 0xFF, b = m[2] & 0xFF, a = m[3] & 0xFF;
         return a >= 128 && Math.max(r, Math.max(g, b)) < 64;
+    }
+
+    /** The pictures a hint is about: "a.png", or "a.png (and 3 more)". */
+    static String named(List<Path> pictures) {
+        return pictures.get(0) + (pictures.size() > 1 ? " (and " + (pictures.size() - 1) + " more)" : "");
+    }
+
+    /** Whether anything is drawn on the picture: a pixel at least half opaque (a transparent picture may hold nothing at all). */
+    static boolean drawnOn(Picture pic) {
+        byte[] rgba = pic.rgba();
+        for (int i = 3; i < rgba.length; i += 4) {
+            if ((rgba[i] & 0xFF) >= 128) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the picture's border ({@link #borderMedian}) is mostly transparent: alpha under half. */
@@ -444,7 +467,8 @@ final class PredictCommand implements Callable<Integer> {
         }
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String s = lines.get(i).strip();
+            // a byte order mark (Notepad saves one) is not part of the first path
+            String s = (i == 0 && lines.get(i).startsWith("\uFEFF") ? lines.get(i).substring(1) : lines.get(i)).strip();
             if (s.isEmpty() || s.startsWith("#")) {
                 continue;
             }

@@ -35,7 +35,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
-        description = {"Train a network on the MNIST training digits. The validation split (--validation, default 5,000 of them) "
+        description = {"Train a network on the MNIST training digits. The validation split (--validation, default 5,000 of them, a tenth with --limit) "
                 + "chooses the best epoch; the 10,000 test digits are only scored at the end and never choose anything.",
                 "Writes a checkpoint after every epoch (FILE.ckpt); --resume continues from it."})
 final class TrainCommand implements Callable<Integer> {
@@ -95,9 +95,9 @@ final class TrainCommand implements Callable<Integer> {
             + "0 for mlp-16, plain SGD; 0.9 otherwise).")
     Double momentum;
 
-    @Option(names = "--validation", paramLabel = "N", defaultValue = "" + ValidationSplit.DEFAULT_SIZE,
-            description = "Training digits held out for validation (default: ${DEFAULT-VALUE}).")
-    int validation;
+    @Option(names = "--validation", paramLabel = "N",
+            description = "Training digits held out for validation (default: " + ValidationSplit.DEFAULT_SIZE + ", or a tenth of --limit's digits when fewer).")
+    Integer validation;
 
     @Option(names = "--patience", paramLabel = "N", defaultValue = "0", description = "Stop after N epochs without a validation gain (0: never).")
     int patience;
@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         check(weightDecay == null || (weightDecay >= 0 && weightDecay <= Float.MAX_VALUE),
                 "--weight-decay must be a finite number, not negative, got " + weightDecay);
         check(momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got " + momentum);
-        check(validation >= 1, "--validation must be at least 1, got " + validation);
+        check(validation == null || validation >= 1, "--validation must be at least 1, got " + validation);
         check(limit == null || limit >= 1, "--limit must be at least 1, got " + limit);
         check(patience >= 0, "--patience must not be negative, got " + patience);
         check(calmEpochs == null || (calmEpochs >= 0 && calmEpochs <= epochs), "--calm-epochs must be in 0.." + epochs + ", got " + calmEpochs);
@@ -191,6 +191,9 @@ final class TrainCommand implements Callable<Integer> {
         // read now, not after hours of training: a damaged test file then ends the run before it starts
         Dataset test = Mnist.load(dir, Mnist.Part.TEST);
         if (limit != null) all = all.head(limit);
+        // a smoke run's --limit 2000 left nothing beside the default 5,000: then a tenth of what there is
+        int validation = this.validation != null ? this.validation
+                : limit == null ? ValidationSplit.DEFAULT_SIZE : Math.min(ValidationSplit.DEFAULT_SIZE, Math.max(1, all.count() / 10));
         check(validation < all.count(), "--validation " + validation + " leaves no training digits (of " + all.count() + ")");
         ValidationSplit split = ValidationSplit.of(all, validation, ValidationSplit.DEFAULT_SEED);
         check(nBatch <= split.train().count(), "the batch (" + nBatch + ") is larger than the " + split.train().count()

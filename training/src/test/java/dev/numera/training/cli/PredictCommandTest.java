@@ -627,15 +627,18 @@ class PredictCommandTest {
         CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", page.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("- " + dev.numera.core.image.InkCheck.TOO_MUCH_INK + " " + page, r.out().strip());
-        assertTrue(r.err().contains("--mode camera"), r.err());
+        assertTrue(r.err().contains("--mode camera") && r.err().contains(", and " + page + " read as blank or all ink;"), r.err());
         CliTest.Result camera = CliTest.run("predict", "--model", model.toString(), page.toString());
         assertEquals("", camera.err(), "no hint where the mode fits");
         // the other way round: a white-on-black (MNIST-style) picture in camera mode, read as a box of ink
         BufferedImage black = render(new int[784], 28, 1, 0, 0, (x, y, ink) -> x >= 12 && x < 16 && y >= 4 && y < 24 ? 255 : 0,
                 BufferedImage.TYPE_INT_RGB);
-        CliTest.Result dark = CliTest.run("predict", "--model", model.toString(), write(black, "black.png").toString());
+        // in a batch, the hint names the picture it is about, and how many more there are
+        Path black1 = write(black, "black.png"), black3 = write(black, "black3.png");
+        CliTest.Result dark = CliTest.run("predict", "--model", model.toString(), page.toString(), black1.toString(), black3.toString());
         assertEquals(0, dark.code(), dark.err());
         assertTrue(dark.err().contains("--mode drawn") && dark.err().contains("--mode raw"), dark.err());
+        assertTrue(dark.err().contains(", and " + black1 + " (and 1 more) has a dark border;"), dark.err());
         assertEquals("", CliTest.run("predict", "--model", model.toString(), "--mode", "raw", write(black, "black2.png").toString()).err(),
                 "no hint where the mode fits");
         // white ink on a transparent canvas (the page's drawing saved as it is) in camera mode: on white paper no ink shows
@@ -649,10 +652,15 @@ class PredictCommandTest {
         CliTest.Result light = CliTest.run("predict", "--model", model.toString(), drawing.toString());
         assertEquals(0, light.code(), light.err());
         assertTrue(light.out().startsWith("- "), light.out());
-        assertEquals("numera: --mode camera (the default) reads dark ink on light paper, and a picture here is transparent around"
+        assertEquals("numera: --mode camera (the default) reads dark ink on light paper, and " + drawing + " is transparent around"
                 + " light ink, which shows as nothing on paper; a drawing of light ink is --mode drawn", light.err().strip());
         assertEquals("", CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", drawing.toString()).err(),
                 "no hint where the mode fits");
+        // a transparent picture with nothing on it is blank, not light ink
+        Path empty = write(new BufferedImage(280, 280, BufferedImage.TYPE_INT_ARGB), "empty-clear.png");
+        CliTest.Result nothing = CliTest.run("predict", "--model", model.toString(), empty.toString());
+        assertEquals("- no ink " + empty, nothing.out().strip());
+        assertEquals("", nothing.err(), "no hint about ink that is not there");
     }
 
     @Test
@@ -671,6 +679,12 @@ class PredictCommandTest {
         CliTest.Result drawn = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", "--list", list.toString());
         assertEquals(0, drawn.code(), drawn.err());
         assertEquals(List.of("- no ink " + canvas, "- no ink " + transparent), drawn.out().strip().lines().toList());
+
+        // a list saved with a byte order mark (Notepad): the mark is not part of the first path
+        Path withBom = Files.writeString(dir.resolve("bom.txt"), "\uFEFF" + canvas + "\r\n" + transparent + "\r\n");
+        CliTest.Result bom = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", "--list", withBom.toString());
+        assertEquals(0, bom.code(), bom.err());
+        assertEquals(List.of("- no ink " + canvas, "- no ink " + transparent), bom.out().strip().lines().toList());
     }
 
     @Test
