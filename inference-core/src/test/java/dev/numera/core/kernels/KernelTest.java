@@ -405,15 +405,19 @@ class KernelTest {
         byte[] labels = {3, 0, 9, 5};
         Softmax.forward(p, z, n, k, 1f);
         double[] zd = toDouble(z);
-        assertEquals(crossEntropy(softmax(zd, n, k, 1), labels, n, k), CrossEntropy.forward(p, labels, 0, n, k), 1e-6);
+        assertEquals(crossEntropy(softmax(zd, n, k, 1), labels, n, k), CrossEntropy.forward(z, labels, 0, n, k), 1e-6);
         float[] dz = new float[n * k];
         CrossEntropy.backward(dz, p, labels, 0, n, k);
         // the "R . f" trick with f = the scalar loss and R = [1]
         gradCheck(zd, new double[]{1}, x -> new double[]{crossEntropy(softmax(x, n, k, 1), labels, n, k)}, dz, "ce dLogits");
-        // hand: uniform probabilities over 10 classes → loss ln 10
-        float[] uniform = new float[10];
-        java.util.Arrays.fill(uniform, 0.1f);
-        assertEquals(Math.log(10), CrossEntropy.forward(uniform, new byte[]{7}, 0, 1, 10), 1e-6);
+        // hand: equal logits over 10 classes → loss ln 10
+        float[] equal = new float[10];
+        java.util.Arrays.fill(equal, 3.5f);
+        assertEquals(Math.log(10), CrossEntropy.forward(equal, new byte[]{7}, 0, 1, 10), 1e-6);
+        // hand: logits [0, 200, 0], label 0 → log(2 + e^200) - 0 = 200 (to 1e-80); the probability underflows in float,
+        // and a loss from it was capped at -log(1e-30) = 69.08
+        assertEquals(200, CrossEntropy.forward(new float[]{0, 200, 0}, new byte[]{0}, 0, 1, 3), 1e-4);
+        assertEquals(0, CrossEntropy.forward(new float[]{0, 200, 0}, new byte[]{1}, 0, 1, 3), 1e-6);
     }
 
     @Test

@@ -350,8 +350,7 @@ class SequentialTest {
         float first = 0, last = 0;
         for (int step = 0; step < 200; step++) {
             net.zeroGrads();
-            net.forward(x, 2, true);
-            float l = CrossEntropy.forward(net.probabilities(), y, 0, 2, 2);
+            float l = CrossEntropy.forward(net.forward(x, 2, true), y, 0, 2, 2);
             if (step == 0) first = l;
             last = l;
             float[] d = new float[4];

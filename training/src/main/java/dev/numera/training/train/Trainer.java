@@ -343,7 +343,7 @@ public final class Trainer {
                 loss = Mse.forward(out, labels, 0, n, k);
                 Mse.backward(dlogits, out, labels, 0, n, k);
             } else {
-                loss = CrossEntropy.forward(net.probabilities(), labels, 0, n, k);
+                loss = CrossEntropy.forward(out, labels, 0, n, k);
                 CrossEntropy.backward(dlogits, net.probabilities(), labels, 0, n, k);
             }
             // the kernels average over this part; the optimiser wants the mean over the whole batch
