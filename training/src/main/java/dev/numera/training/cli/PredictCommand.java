@@ -95,6 +95,13 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Recognizer recognizer = new Recognizer(Models.readDigitModel(model.path()));
+        try {
+            // one inference now builds what the network makes on first use (a 3x3 conv's Winograd weights, 4x its
+            // own): a heap too small for those is the model's problem, not the first picture's ("scale it down")
+            recognizer.infer(new float[28 * 28]);
+        } catch (OutOfMemoryError e) {
+            throw new UserException(model.path() + ": not enough memory to run this model (give Java more, e.g. java -Xmx1g -jar ...)", e);
+        }
         InputKind kind = switch (mode) {
             case camera -> InputKind.CAMERA;
             case drawn -> InputKind.DRAWN;

@@ -484,6 +484,30 @@ class PredictCommandTest {
     }
 
     /**
+     * A model whose network needs more than the heap once it runs (a 3x3 conv's Winograd weights, made on
+     * first use, are 4x its own) is one error line about the model, not about the first picture ("not
+     * enough memory to read this image ... or scale it down", for a 28x28 one). Run in a JVM of its own.
+     */
+    @Test
+    void aModelTooLargeToRunInTheHeapIsSaidOfTheModel() throws Exception {
+        // conv 64 5x5 → pool 7 → conv 8700 3x3 (5 M weights: 20 MB as floats, 80 MB as Winograd's) → dense 10
+        Sequential net = Sequential.create(new int[] {1, 28, 28}, new LayerSpec[] {LayerSpec.conv2d(64, 5, 1, 2), LayerSpec.maxPool2d(7, 7),
+                LayerSpec.conv2d(8700, 3, 1, 1), LayerSpec.flatten(), LayerSpec.dense(10)}, 7);
+        Path big = dir.resolve("big.nmod");
+        Files.write(big, ModelFile.of(net, Map.of(ModelFile.META_ARCH, "test"), true).write());
+        Path good = write(raw(rings(1).pixels()[0]), "ring.png");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"), Numera.class.getName(),
+                "predict", "--model", big.toString(), "--mode", "raw", good.toString())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertEquals(1, child.exitValue(), err);
+        assertEquals("numera: " + big + ": not enough memory to run this model (give Java more, e.g. java -Xmx1g -jar ...)", err.strip());
+        assertEquals("", Files.readString(dir.resolve("out.txt")));
+    }
+
+    /**
      * A photo within the limits that this JVM's heap cannot hold (here 64 MB for 12 MP) is one error line,
      * and the batch goes on (it ended in an OutOfMemoryError's stack trace). Run in a JVM of its own.
      */
