@@ -405,6 +405,33 @@ class ChromiumAppTest {
     }
 
     /**
+     * A phone (360x740 CSS px) whose browser shows text larger (20 px instead of 16): the pad gives up
+     * the room the larger text above and below it takes (its budget is in rem), down to 180 px. Before,
+     * the budget was 415 px whatever the text's size: the pad stayed 280 px and pushed the digit 60 px
+     * further off the first screen. (The text wraps more at that width than the budget grows: the digit
+     * drawn is still below the first screen at 20 px, bottom at 863 of 740, and at 17 px, 767.)
+     */
+    @Test
+    void onAPhoneWithLargerTextThePadAndItsDigitStillShow() {
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        try {
+            open(Site.server(), "wasm");
+            chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 20)));
+            open(Site.server(), "wasm");
+            assertEquals("20px", Pages.js(chromium.driver, "return getComputedStyle(document.body).fontSize;"));
+            draw(7);
+            assertEquals("7", text("prediction"));
+            // 740 - 26rem = 220 px, and its 1 px border on each side
+            double pad = ((Number) Pages.js(chromium.driver, "return document.getElementById('draw-canvas').getBoundingClientRect().width;")).doubleValue();
+            assertEquals(222, pad, 0.5, "the pad gives up the room the larger text takes");
+        } finally {
+            chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /**
      * A phone (360x740 CSS px): one column with the result straight under the pad, so the first
      * screen shows the pad and the digit drawn on it; the camera card follows; nothing scrolls sideways.
      */
