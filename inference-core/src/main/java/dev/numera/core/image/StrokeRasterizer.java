@@ -96,11 +96,16 @@ public final class StrokeRasterizer {
      */
     public float fitBrushToDrawing(float cellSize, int width, int height) {
         Check.pixels(width, height);
-        boxMinX = Float.POSITIVE_INFINITY;
-        boxMinY = Float.POSITIVE_INFINITY;
-        boxMaxX = Float.NEGATIVE_INFINITY;
-        boxMaxY = Float.NEGATIVE_INFINITY;
+        if (strokeBox.length < 4 * strokes) {
+            strokeBox = new float[4 * strokeStart.length];
+            stray = new boolean[strokeStart.length];
+        }
+        float largest = 0f;
         for (int k = 0; k < strokes; k++) {
+            boxMinX = Float.POSITIVE_INFINITY;
+            boxMinY = Float.POSITIVE_INFINITY;
+            boxMaxX = Float.NEGATIVE_INFINITY;
+            boxMaxY = Float.NEGATIVE_INFINITY;
             int start = strokeStart[k];
             int end = k + 1 < strokes ? strokeStart[k + 1] : points;
             if (end - start == 1) {
@@ -109,12 +114,64 @@ public final class StrokeRasterizer {
             for (int i = start + 1; i < end; i++) {
                 includeClipped(xs[i - 1], ys[i - 1], xs[i], ys[i], width, height);
             }
+            strokeBox[4 * k] = boxMinX;
+            strokeBox[4 * k + 1] = boxMinY;
+            strokeBox[4 * k + 2] = boxMaxX;
+            strokeBox[4 * k + 3] = boxMaxY;
+            largest = Math.max(largest, side(k));
         }
+        // The box of the strokes that make the digit. A stray tap or tick far from a digit made the box, so the
+        // brush, as large as both: a dot 130 px from a 63 px 0 became a 22 px disc, which the ink check kept
+        // beside the digit, and the 0 read 6 (90 %). A stroke under a quarter of the largest one's size counts
+        // only near the others (a 7's bar, a 5's flag): within a quarter of their box's size. One farther off is
+        // a slip, left out of the brush and of what rasterise paints (a thin tick beside a small digit still
+        // held a tenth of its ink, enough for the ink check to keep it).
+        float mainMinX = Float.POSITIVE_INFINITY, mainMinY = Float.POSITIVE_INFINITY;
+        float mainMaxX = Float.NEGATIVE_INFINITY, mainMaxY = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < strokes; k++) {
+            if (strokeBox[4 * k] <= strokeBox[4 * k + 2] && side(k) >= SMALL_STROKE * largest) {
+                mainMinX = Math.min(mainMinX, strokeBox[4 * k]);
+                mainMinY = Math.min(mainMinY, strokeBox[4 * k + 1]);
+                mainMaxX = Math.max(mainMaxX, strokeBox[4 * k + 2]);
+                mainMaxY = Math.max(mainMaxY, strokeBox[4 * k + 3]);
+            }
+        }
+        float near = SMALL_STROKE * Math.max(mainMaxX - mainMinX, mainMaxY - mainMinY);
+        boxMinX = mainMinX;
+        boxMinY = mainMinY;
+        boxMaxX = mainMaxX;
+        boxMaxY = mainMaxY;
+        for (int k = 0; k < strokes; k++) {
+            float x0 = strokeBox[4 * k], y0 = strokeBox[4 * k + 1], x1 = strokeBox[4 * k + 2], y1 = strokeBox[4 * k + 3];
+            float gap = Math.max(Math.max(mainMinX - x1, x0 - mainMaxX), Math.max(mainMinY - y1, y0 - mainMaxY));   // <= 0: they overlap
+            boolean small = x0 <= x1 && side(k) < SMALL_STROKE * largest;
+            stray[k] = small && !(gap <= near);
+            if (small && gap <= near) {
+                includePoint(x0, y0);
+                includePoint(x1, y1);
+            }
+        }
+        fitted = true;
         float longest = boxMaxX >= boxMinX ? Math.max(boxMaxX - boxMinX, boxMaxY - boxMinY) : 0f;   // nothing on the canvas: 0
         brushDiameter = brushDiameterFor(longest, cellSize);
         return brushDiameter;
     }
 
+    /** A stroke under this fraction of the largest stroke's size is small: it sizes the brush only near the others. */
+    static final float SMALL_STROKE = 0.25f;
+
+    // the longest side of stroke k's box of ink on the canvas (strokeBox), 0 when it has none there
+    private float side(int k) {
+        float w = strokeBox[4 * k + 2] - strokeBox[4 * k], h = strokeBox[4 * k + 3] - strokeBox[4 * k + 1];
+        return w >= 0 ? Math.max(w, h) : 0f;
+    }
+
+    // per stroke, the box of its clipped segments: minX, minY, maxX, maxY (minX > maxX: none on the canvas); grows with the strokes
+    private float[] strokeBox = new float[4 * 32];
+    // per stroke, whether fitBrushToDrawing found it a slip far from the digit; read by rasterise while fitted
+    private boolean[] stray = new boolean[32];
+    // the strokes have not changed since fitBrushToDrawing set stray
+    private boolean fitted;
     // the box of the clipped segments (includeClipped), and the part [t0, t1] of the segment being clipped
     private float boxMinX, boxMinY, boxMaxX, boxMaxY, t0, t1;
 
@@ -200,6 +257,7 @@ public final class StrokeRasterizer {
         }
         strokeStart[strokes++] = points;
         open = true;
+        fitted = false;
     }
 
     /** Appends a point (canvas pixels) to the open stroke. */
@@ -221,6 +279,7 @@ public final class StrokeRasterizer {
         xs[points] = x;
         ys[points] = y;
         points++;
+        fitted = false;
     }
 
     /** Closes the open stroke; a stroke that got no points is dropped. */
@@ -241,6 +300,7 @@ public final class StrokeRasterizer {
         }
         strokes--;
         points = strokeStart[strokes];
+        fitted = false;
         return true;
     }
 
@@ -248,6 +308,7 @@ public final class StrokeRasterizer {
         strokes = 0;
         points = 0;
         open = false;
+        fitted = false;
     }
 
     /** Strokes with at least one point, including the open one. */
@@ -263,7 +324,8 @@ public final class StrokeRasterizer {
     }
 
     /**
-     * Paints all strokes with the current brush.
+     * Paints all strokes with the current brush, but those {@link #fitBrushToDrawing} found to be slips
+     * far from the digit when it was called after the last change.
      *
      * @param out (width*height) ink-high output, overwritten; canvas pixel (x, y) -> out[y*width + x]
      */
@@ -274,6 +336,9 @@ public final class StrokeRasterizer {
             out[i] = 0f;
         }
         for (int k = 0; k < strokes; k++) {
+            if (fitted && stray[k]) {
+                continue;
+            }
             int start = strokeStart[k];
             int end = k + 1 < strokes ? strokeStart[k + 1] : points;
             if (end - start == 1) {

@@ -230,6 +230,33 @@ public final class Images {
      * One stroke through xy (x0, y0, x1, y1, ...) on the 280x280 pad, rasterised as DrawPad has it: the brush
      * fitted to the drawing, 10 px of the pad a pixel of the network's input.
      */
+    /** As {@link #pad}, of several strokes: each an x, y, x, y... array of its points. */
+    public static float[] padStrokes(float[]... strokes) {
+        StrokeRasterizer r = new StrokeRasterizer();
+        for (float[] xy : strokes) {
+            r.beginStroke();
+            for (int i = 0; i < xy.length; i += 2) {
+                r.addPoint(xy[i], xy[i + 1]);
+            }
+            r.endStroke();
+        }
+        r.fitBrushToDrawing(10f, 280, 280);
+        float[] ink = new float[280 * 280];
+        r.rasterise(ink, 280, 280);
+        return ink;
+    }
+
+    /** An ellipse centred on (cx, cy) with half-axes (rx, ry), as one stroke of 48 segments, closed. */
+    public static float[] ellipse(float cx, float cy, float rx, float ry) {
+        float[] xy = new float[2 * 49];
+        for (int i = 0; i <= 48; i++) {
+            double a = 2 * Math.PI * i / 48;
+            xy[2 * i] = cx + rx * (float) Math.sin(a);
+            xy[2 * i + 1] = cy - ry * (float) Math.cos(a);
+        }
+        return xy;
+    }
+
     public static float[] pad(float... xy) {
         StrokeRasterizer strokes = new StrokeRasterizer();
         strokes.beginStroke();

@@ -220,6 +220,40 @@ class StrokeRasterizerTest {
         assertEquals(StrokeRasterizer.MIN_BRUSH, new StrokeRasterizer().fitBrushToDrawing(10f, 280, 280), 0f);
     }
 
+    /**
+     * A small stroke far from the others (a tap, a tick) does not size the brush: a 63 px 0 with a dot
+     * 130 px away gets the 0's brush, (63 + 10) / 9, not the 22 px of the box they span together. A
+     * small stroke near the others (a 7's bar across its stem) counts as before.
+     */
+    @Test
+    void aStrayTapOrTickDoesNotSizeTheBrush() {
+        float[] zero = Images.ellipse(180, 180, 19, 31.5f);
+        float alone = brushOf(zero);
+        assertEquals((63f + 10f) / 9f, alone, 0.05f);
+        assertEquals(alone, brushOf(zero, new float[] {20, 20}), 0f, "a tap far away");
+        assertEquals(alone, brushOf(zero, new float[] {20, 250, 30, 262}), 0f, "a 12 px tick far away");
+        // and what is painted is the 0 alone: the slip is not in the network's copy
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Images.padStrokes(zero), Images.padStrokes(zero, new float[] {20, 250, 30, 262}));
+        // the tap near the 0, within a quarter of its size: part of the drawing
+        assertEquals((63f + 10f + 10f) / 9f, brushOf(zero, new float[] {180, 138.5f}), 0.05f, "a tap 10 px above it");
+        // a 7: its stroke 100 px tall, a 20 px bar across the stem, and two strokes of one size always count
+        float seven = brushOf(new float[] {100, 90, 180, 90, 130, 190}, new float[] {145, 140, 165, 140});
+        assertEquals((100f + 10f) / 9f, seven, 1e-4f);
+        assertEquals((260f + 10f) / 9f, brushOf(new float[] {10, 10, 10, 60}, new float[] {270, 10, 270, 60}), 1e-4f);
+    }
+
+    private static float brushOf(float[]... strokes) {
+        StrokeRasterizer s = new StrokeRasterizer();
+        for (float[] xy : strokes) {
+            s.beginStroke();
+            for (int i = 0; i < xy.length; i += 2) {
+                s.addPoint(xy[i], xy[i + 1]);
+            }
+            s.endStroke();
+        }
+        return s.fitBrushToDrawing(10f, 280, 280);
+    }
+
     @Test
     void lengthOutsideTheCanvasHandChecked() {
         // (200, 10) -> (600, 100) is 410 px long (400 x 90, 410^2 = 168,100) and leaves x = 280 at t = 0.2,

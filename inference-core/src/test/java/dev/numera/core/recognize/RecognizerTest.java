@@ -204,6 +204,22 @@ class RecognizerTest {
         assertEquals(InkCheck.TOO_SMALL, dash.noDigitReason(), dash::toString);
     }
 
+    /**
+     * A small digit with a stray tap far from it is read as the digit alone, by the shipped model. The tap
+     * sized the brush with the digit (the box they span together), became a disc the ink check kept,
+     * and the normaliser shrank the digit into one corner: a 63 px 0 with a tap at (20, 20) read 6 (90 %).
+     */
+    @Test
+    void aSmallDigitWithAStrayTapIsReadAsTheDigit() throws Exception {
+        Recognizer r = new Recognizer(ModelFile.read(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../src-webapp/model/numera.nmod"))));
+        float[] zero = Images.ellipse(180, 180, 19, 31.5f);
+        assertEquals(0, r.recognizeInk(Images.padStrokes(zero), 280, 280, InputKind.DRAWN).digit());
+        for (float[] stray : new float[][] {{20, 20}, {20, 250, 30, 262}, {260, 30}}) {
+            Prediction p = r.recognizeInk(Images.padStrokes(zero, stray), 280, 280, InputKind.DRAWN);
+            assertEquals(0, p.digit(), () -> "a 0 and a stray mark at (" + stray[0] + ", " + stray[1] + "): " + p);
+        }
+    }
+
     @Test
     void aRecognizerFromAModelFileFreezesItsOwnNetwork() throws Exception {
         Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
