@@ -235,7 +235,9 @@
         failStart(why + ". Remove ?runtime=wasm to use the JavaScript build.", "wasm");
       } else {
         // what the user can do first; which build runs, and why, for whoever looks closer
-        boot.notice = "Ready. Draw a digit, or start the camera. (The JavaScript build runs here: " + why + ".)";
+        // as Java's own status line: no camera to start on a page that cannot have one (not secure)
+        boot.notice = (navigator.mediaDevices ? "Ready. Draw a digit, or start the camera." : "Ready. Draw a digit.")
+          + " (The JavaScript build runs here: " + why + ".)";
         startJs();
       }
     };

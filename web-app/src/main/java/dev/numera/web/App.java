@@ -110,7 +110,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Js.mark("wired");
         String notice = Boot.notice();
         // a notice (the JavaScript build runs because WebAssembly GC could not start) is news, not an error: the app works
-        setStatus(notice != null ? notice : "Ready. Draw a digit, or start the camera.", notice != null ? "status notice" : "status");
+        setStatus(notice != null ? notice : camera.available() ? "Ready. Draw a digit, or start the camera." : "Ready. Draw a digit.",
+                notice != null ? "status notice" : "status");
         // The pad starts empty: an empty 28x28 image gets the same verdict ("no ink") without rasterising and
         // checking the 280x280 canvas, which a start-up in cold code pays dearly for; the recognizer sets up
         // its 280x280 stages on the first stroke instead. Shown, not announced: a screen reader that read

@@ -126,7 +126,23 @@ public final class Camera {
         });
         doc.addEventListener("visibilitychange", e -> visibilityChanged());
         switchButton.addEventListener("click", e -> switchCamera());
-        toggle.removeAttribute("disabled");   // the page starts it disabled: it does nothing until wired here
+        if (available()) {
+            toggle.removeAttribute("disabled");   // the page starts it disabled: it does nothing until wired here
+        } else {
+            // said up front, the button left off: not an invitation that only on a press says it cannot work
+            say(unavailableReason());
+        }
+    }
+
+    /** Whether this page can ask for a camera at all (a secure page, a browser with getUserMedia). */
+    public boolean available() {
+        return Media.mediaDevices() != null;
+    }
+
+    private static String unavailableReason() {
+        return Media.isSecureContext()
+                ? "This browser cannot use a camera. Try a current Chrome, Edge, Firefox or Safari, or draw the digit instead."
+                : "The camera needs a secure page: open Numera over https:// or from http://localhost. Drawing works here as it is.";
     }
 
     public boolean running() {
@@ -152,10 +168,8 @@ public final class Camera {
     }
 
     private void start() {
-        if (Media.mediaDevices() == null) {
-            fail(Media.isSecureContext()
-                    ? "This browser cannot use a camera. Try a current Chrome, Edge, Firefox or Safari, or draw the digit instead."
-                    : "The camera needs a secure page: open Numera over https:// or from http://localhost. Drawing works here as it is.");
+        if (!available()) {
+            fail(unavailableReason());   // not reached from the page (the button is off), kept for a caller of toggle
             return;
         }
         sayStarting();

@@ -154,7 +154,8 @@ public final class ResultView {
      */
     public void announce(Prediction p, boolean again) {
         String text = !p.hasDigit() ? noDigitText(p.noDigitReason())
-                : "Recognised " + p.digit() + ", " + Fmt.fixed(p.confidence() * 100, 0) + " percent confident.";
+                // the confidence as shown ("99.9 %"): in whole percent it said 100 beside a shown 99.9
+                : "Recognised " + p.digit() + ", " + Fmt.ofKey(Fmt.percentKey(p.probabilities(), p.digit()), 1) + " percent confident.";
         if (text.equals(lastSaid) && !again) {
             return;
         }

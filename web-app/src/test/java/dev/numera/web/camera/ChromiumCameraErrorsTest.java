@@ -134,14 +134,25 @@ class ChromiumCameraErrorsTest {
         }
     }
 
+    /**
+     * On a page that is not secure (http:// from another host than localhost) the camera cannot be asked
+     * for: the camera card says why from the start, its button is off, and the status line does not
+     * invite the visitor to start it. Before, the button was on and said so only when pressed.
+     */
     @Test
     void insecurePageExplainsHttpsOrLocalhost() {
         Site.requireModel();
         try (Chromium c = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                 "--host-resolver-rules=MAP numera.test 127.0.0.1")) {
             String url = Site.server().url("index.html?runtime=wasm").replace("//localhost:", "//numera.test:");
-            String message = cameraMessage(c, url);
-            assertTrue(message.startsWith("The camera needs a secure page"), message);
+            Csp.watch(c.driver);
+            c.driver.get(url);
+            String started = Pages.awaitStart(c.driver);
+            assertEquals("true|Ready. Draw a digit.", started);
+            assertEquals("status|The camera needs a secure page: open Numera over https:// or from http://localhost. Drawing works here as it is.|true",
+                    Pages.js(c.driver, "var s = document.getElementById('camera-status');"
+                            + " return [s.getAttribute('role'), s.textContent, document.getElementById('camera-toggle').disabled].join('|');"));
+            Csp.assertStrictAndHeld(c.driver);
         }
     }
 }

@@ -136,6 +136,7 @@ class ChromiumAccessibilityTest {
             int strokes = Strokes.of(7).size();
             Pages.js(c.driver, DrawScript.draw(7));
             Pages.js(c.driver, DrawScript.draw(7));
+            String shown = (String) Pages.js(c.driver, "return document.getElementById('confidence').textContent;");
             c.driver.findElement(By.id("clear")).click();
             // Escape on the pad now empty clears nothing: nothing new to say
             new org.openqa.selenium.interactions.Actions(c.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE)
@@ -145,6 +146,8 @@ class ChromiumAccessibilityTest {
             assertEquals(2 * strokes + 1, said.size(), () -> "one announcement per pen-up and one for the clear: " + said);
             String seven = said.get(strokes - 1);
             assertTrue(seven.startsWith("Recognised 7, "), said::toString);
+            // the confidence said is the one shown (in whole percent it said 100 beside a shown 99.9 %)
+            assertEquals("Recognised 7, " + shown.replace(" %", "") + " percent confident.", seven.replace("\u00a0", ""));
             for (int i = strokes; i < 2 * strokes; i++) {
                 assertEquals(seven.replace("\u00a0", ""), said.get(i).replace("\u00a0", ""), "a stroke drawn again over the 7: the 7's sentence again");
             }
