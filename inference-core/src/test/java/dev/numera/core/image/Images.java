@@ -226,12 +226,8 @@ public final class Images {
         return sb.toString();
     }
 
-    /**
-     * One stroke through xy (x0, y0, x1, y1, ...) on the 280x280 pad, rasterised as DrawPad has it: the brush
-     * fitted to the drawing, 10 px of the pad a pixel of the network's input.
-     */
-    /** As {@link #pad}, of several strokes: each an x, y, x, y... array of its points. */
-    public static float[] padStrokes(float[]... strokes) {
+    /** The strokes, each an x, y, x, y... array of its points, drawn into a new rasteriser. */
+    public static StrokeRasterizer strokes(float[]... strokes) {
         StrokeRasterizer r = new StrokeRasterizer();
         for (float[] xy : strokes) {
             r.beginStroke();
@@ -240,6 +236,12 @@ public final class Images {
             }
             r.endStroke();
         }
+        return r;
+    }
+
+    /** As {@link #pad}, of several strokes. */
+    public static float[] padStrokes(float[]... strokes) {
+        StrokeRasterizer r = strokes(strokes);
         r.fitBrushToDrawing(10f, 280, 280);
         float[] ink = new float[280 * 280];
         r.rasterise(ink, 280, 280);
@@ -257,16 +259,11 @@ public final class Images {
         return xy;
     }
 
+    /**
+     * One stroke through xy (x0, y0, x1, y1, ...) on the 280x280 pad, rasterised as DrawPad has it: the brush
+     * fitted to the drawing, 10 px of the pad a pixel of the network's input.
+     */
     public static float[] pad(float... xy) {
-        StrokeRasterizer strokes = new StrokeRasterizer();
-        strokes.beginStroke();
-        for (int i = 0; i < xy.length; i += 2) {
-            strokes.addPoint(xy[i], xy[i + 1]);
-        }
-        strokes.endStroke();
-        strokes.fitBrushToDrawing(10f, 280, 280);
-        float[] ink = new float[280 * 280];
-        strokes.rasterise(ink, 280, 280);
-        return ink;
+        return padStrokes(xy);
     }
 }

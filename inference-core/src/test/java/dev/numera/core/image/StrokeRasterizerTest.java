@@ -243,15 +243,7 @@ class StrokeRasterizerTest {
     }
 
     private static float brushOf(float[]... strokes) {
-        StrokeRasterizer s = new StrokeRasterizer();
-        for (float[] xy : strokes) {
-            s.beginStroke();
-            for (int i = 0; i < xy.length; i += 2) {
-                s.addPoint(xy[i], xy[i + 1]);
-            }
-            s.endStroke();
-        }
-        return s.fitBrushToDrawing(10f, 280, 280);
+        return Images.strokes(strokes).fitBrushToDrawing(10f, 280, 280);
     }
 
     @Test
