@@ -4,6 +4,7 @@ import dev.numera.core.image.AdaptiveThreshold;
 import dev.numera.core.image.InkCheck;
 import dev.numera.core.image.Luminance;
 import dev.numera.core.image.MultiStepNormalizer;
+import dev.numera.core.image.StrokeWidth;
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.Sequential;
 
@@ -12,7 +13,7 @@ import dev.numera.core.nn.Sequential;
  * the tests):
  * <pre>
  *   CAMERA  rgba box → grey (brightest channel, held near min(R, G)) → adaptive threshold (ink 1, paper 0) → ink check (pieces touching two
- *           sides, and a finger's outline at one (the threshold's grey levels), left out; too little ink for the box) → digit only → area downscale to 28 (140→112→56→28) → MNIST
+ *           sides, and a finger's outline at one (the threshold's grey levels), left out; too little ink for the box) → digit only → thin strokes made bold → area downscale to 28 (140→112→56→28) → MNIST
  *           normalise (20 px box, centre of mass at 14,14) → network
  *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check (too small by its extent alone) → digit only
  *           → area downscale → normalise → network
@@ -44,6 +45,7 @@ public final class Recognizer {
         final float[] ink;
         final AdaptiveThreshold threshold;
         final InkCheck check;
+        final StrokeWidth strokes;
         final MultiStepNormalizer normalize;
 
         Stages(int width, int height) {
@@ -53,6 +55,7 @@ public final class Recognizer {
             pixels = new int[width * height];
             ink = new float[width * height];
             check = new InkCheck(width, height);
+            strokes = new StrokeWidth(width, height);
             normalize = new MultiStepNormalizer(width, height);
         }
     }
@@ -176,6 +179,10 @@ public final class Recognizer {
         if (kind == InputKind.RAW) {
             s.normalize.normalize(ink, 0, prediction.input);   // a small image already: normalised from itself
             return run();
+        }
+        if (grey != null) {
+            // a thin pen's strokes made about as bold as MNIST's, on the camera's own ink (s.ink) after the check
+            s.strokes.thicken(ink, Math.max(r.boxMaxX() - r.boxMinX(), r.boxMaxY() - r.boxMinY()) + 1);
         }
         int step = s.normalize.stepFor(r);
         return s.normalize.normalize(ink, step, prediction.input) ? run() : noDigit(InkCheck.TOO_SMALL);
