@@ -58,24 +58,23 @@ public final class StrokeWidth {
         if (r < 1) {
             return 0;
         }
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                float m = 0f;
-                for (int t = Math.max(0, x - r); t <= Math.min(width - 1, x + r); t++) {
-                    m = Math.max(m, ink[y * width + t]);
-                }
-                rows[y * width + x] = m;
-            }
-        }
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                float m = 0f;
-                for (int t = Math.max(0, y - r); t <= Math.min(height - 1, y + r); t++) {
-                    m = Math.max(m, rows[t * width + x]);
-                }
-                ink[y * width + x] = m;
-            }
-        }
+        maxAlong(ink, rows, r, true);
+        maxAlong(rows, ink, r, false);
         return r;
+    }
+
+    /** dst[i]: the largest src within r of pixel i along its row ({@code alongRows}) or its column, cut off at the image's edge. */
+    private void maxAlong(float[] src, float[] dst, int r, boolean alongRows) {
+        int stride = alongRows ? 1 : width, n = alongRows ? width : height;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x, at = alongRows ? x : y, first = i - at * stride;
+                float m = 0f;
+                for (int t = Math.max(0, at - r); t <= Math.min(n - 1, at + r); t++) {
+                    m = Math.max(m, src[first + t * stride]);
+                }
+                dst[i] = m;
+            }
+        }
     }
 }

@@ -232,8 +232,9 @@ class CameraBoxTest {
     /**
      * Digits written with a thin pen (a ballpoint: 2-3 px in the box, a third of MNIST's stroke for a digit
      * 95 px tall) reach the network about as bold as MNIST's (StrokeWidth). Downscaled as they were, they
-     * became a faint line one pixel wide (brightest 170 of 255): this 1 with a flag read 9 at 2.5 px
-     * (38 %) and 1 at 37-57 % otherwise, the 2 at 52-62 %, the 7 at 74-82 %; now 66-76 %, 100 % and 100 %.
+     * became a faint line one pixel wide (brightest 170 of 255): in pens of 2, 2.5 and 3 px this 1 with a
+     * flag read 1 (37 %), 9 (38 %), 1 (57 %), the 2 at 52, 62 and 99 %, the 7 at 74, 82 and 97 %; now the 1
+     * at 66-76 %, the 2 and the 7 at 100 %.
      * (A 1 whose flag is longer, 27 px of its 95, reads 7 thin or at 6 px alike: the shape, not the pen.)
      */
     @Test

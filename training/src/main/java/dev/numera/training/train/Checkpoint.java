@@ -116,7 +116,7 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
             // settings differ, the file is fine), not to delete it
             String was = runOf(file);
             if (was != null && !was.equals(fingerprint)) {
-                throw new IOException("checkpoint " + file + " is from another run (" + was + "), this run is (" + fingerprint + "): use the same settings or another --out");
+                throw anotherRun(file, was, fingerprint);
             }
             throw new IOException("checkpoint " + file + " is " + onDisk + " bytes, more than a checkpoint of this run can be ("
                     + max + "): delete it or use another --out");
@@ -132,7 +132,7 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
             }
             String was = in.readUTF();
             if (!was.equals(fingerprint)) {
-                throw new IOException("checkpoint " + file + " is from another run (" + was + "), this run is (" + fingerprint + "): use the same settings or another --out");
+                throw anotherRun(file, was, fingerprint);
             }
             int epochs = in.readInt();
             float[] params = readFloats(in);
@@ -172,6 +172,10 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
         } catch (java.io.EOFException e) {
             throw new IOException("checkpoint " + file + " is truncated");
         }
+    }
+
+    private static IOException anotherRun(Path file, String was, String fingerprint) {
+        return new IOException("checkpoint " + file + " is from another run (" + was + "), this run is (" + fingerprint + "): use the same settings or another --out");
     }
 
     /** The run a checkpoint's head names (its first 64 KiB only: MAGIC, VERSION, the fingerprint), or null when it names none. */
