@@ -151,6 +151,30 @@ class RecognizerTest {
         assertEquals(p.probabilities()[3], p.probabilities()[7], 0f);
     }
 
+    /**
+     * A guess is a digit under {@link Prediction#SURE}: hand-computed with logits = biases, 4 at L and 2 at 0, the
+     * rest at -40 (e^-40 ~ 4e-18 of either), so p(4) = 1 / (1 + e^-L), 0.7 at L = ln(7/3) = 0.8473.
+     */
+    @Test
+    void aDigitUnder70PercentIsAGuessWithItsRunnerUp() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Recognizer r = new Recognizer(net, 0f, 1f);
+        int bias = net.paramTensor("layer1.bias").offset;
+        for (int k = 0; k < 10; k++) net.params()[bias + k] = -40f;
+        net.params()[bias + 2] = 0f;
+        net.params()[bias + 4] = 0.80f;                                // p(4) = 1 / (1 + e^-0.80) = 0.6900
+        Prediction p = r.infer(new float[784]);
+        assertEquals(4, p.digit());
+        assertEquals(0.6900, p.confidence(), 1e-4);
+        assertTrue(p.isUnsure(), p.toString());
+        assertEquals(2, p.top3()[1], "the runner-up a guess is shown beside");
+        net.params()[bias + 4] = 0.90f;                                // 0.7109
+        p = r.infer(new float[784]);
+        assertEquals(0.7109, p.confidence(), 1e-4);
+        assertFalse(p.isUnsure(), p.toString());
+        assertFalse(r.recognizeInk(new float[280 * 280], 280, 280, InputKind.DRAWN).isUnsure(), "no digit is no guess");
+    }
+
     @Test
     void noDigitWithAReasonInsteadOfAGuess() {
         Recognizer r = templateRecognizer();

@@ -25,8 +25,11 @@ public final class CameraView {
     // what the read-out shows, written only when it changes (as in ResultView)
     private boolean shown = true;
     private int shownDigit = Integer.MIN_VALUE;
+    private boolean shownUnsure;
     private int shownConfidence = Integer.MIN_VALUE + 1;
     private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
+    // a guess's digit gets the result's question mark (numera.css)
+    private static final JSString DIGIT = JSString.valueOf("readout-digit"), GUESS = JSString.valueOf("readout-digit unsure");
 
     public CameraView(HTMLDocument doc) {
         threshold = new Gray((HTMLCanvasElement) doc.getElementById("camera-threshold"), 140);
@@ -54,6 +57,10 @@ public final class CameraView {
         if (p.digit() != shownDigit) {
             shownDigit = p.digit();
             TextCache.setText(digit, none ? DASH : ResultView.DIGITS.get(p.digit()));
+        }
+        if (p.isUnsure() != shownUnsure) {
+            shownUnsure = p.isUnsure();
+            TextCache.setClass(digit, shownUnsure ? GUESS : DIGIT);
         }
         int conf = none ? -1 : Fmt.percentKey(p.probabilities(), p.digit());
         if (conf != shownConfidence) {

@@ -16,7 +16,8 @@ public final class ResultView {
     private final HTMLElement digit;
     private final HTMLElement confidence;
     private final HTMLElement noDigit;
-    private final HTMLElement verdict;   // class "verdict none" while there is no digit: its empty labels hide
+    private final HTMLElement unsure;    // "Not sure: 5 or 3?", shown for a guess (Prediction.isUnsure)
+    private final HTMLElement verdict;   // class "verdict none" while there is no digit (its empty labels hide), "verdict unsure" for a guess
     private final HTMLElement[] top3 = new HTMLElement[3];
     private final HTMLElement announce;
     private final HTMLElement[] bars = new HTMLElement[10];
@@ -28,6 +29,7 @@ public final class ResultView {
         digit = doc.getElementById("prediction");
         confidence = doc.getElementById("confidence");
         noDigit = doc.getElementById("no-digit");
+        unsure = doc.getElementById("unsure");
         verdict = doc.getElementById("verdict");
         // the top 3 are three spans (separators are CSS): each entry is one cached string
         NodeList<? extends HTMLElement> entries = doc.getElementById("top3").querySelectorAll("span");
@@ -55,6 +57,8 @@ public final class ResultView {
     // What the page shows now. The camera calls show() for every video frame; writing only what
     // changed keeps a steady picture from making a new string per element per frame.
     private int shownDigit = Integer.MIN_VALUE;
+    private int shownState = -1;                       // 0 none, 1 a digit, 2 a guess: the index into VERDICT_CLASS
+    private int shownPair = -1;                        // the guess's digit * 10 + runner-up, as written in #unsure
     private int shownConfidence = Integer.MIN_VALUE + 1;
     private String shownReason = "";
     private final int[] shownTop3 = {-2, -2, -2};      // the three digits shown, -1 when none
@@ -79,7 +83,14 @@ public final class ResultView {
     private static final TextCache SCALES = new TextCache(1001, k -> "scaleX(" + Fmt.ofKey(Math.max(0, k), 3) + ")");
     private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
     private static final JSString BAR = JSString.valueOf("bar"), BAR_TOP = JSString.valueOf("bar top");
-    private static final JSString VERDICT = JSString.valueOf("verdict"), VERDICT_NONE = JSString.valueOf("verdict none");
+    private static final JSString[] VERDICT_CLASS = {
+            JSString.valueOf("verdict none"), JSString.valueOf("verdict"), JSString.valueOf("verdict unsure")};
+    /** A guess beside its runner-up, "Not sure: 5 or 3?", by digit * 10 + runner-up. */
+    private static final TextCache GUESSES = new TextCache(100, k -> unsureText(k / 10, k % 10));
+
+    static String unsureText(int digit, int runnerUp) {
+        return "Not sure: " + digit + " or " + runnerUp + "?";
+    }
 
     /**
      * Why there is no digit, in words a visitor can act on: an empty pad or camera box says what to
@@ -97,11 +108,17 @@ public final class ResultView {
     public void show(Prediction p) {
         boolean none = !p.hasDigit();
         float[] prob = p.probabilities();
+        // none, a digit, or a guess: the labels and the guess's line show or hide when that changes (and on the first show)
+        int state = none ? 0 : p.isUnsure() ? 2 : 1;
+        if (state != shownState) {
+            shownState = state;
+            TextCache.setClass(verdict, VERDICT_CLASS[state]);
+        }
+        if (state == 2 && p.digit() * 10 + p.top3()[1] != shownPair) {
+            shownPair = p.digit() * 10 + p.top3()[1];
+            TextCache.setText(unsure, GUESSES.get(shownPair));
+        }
         if (p.digit() != shownDigit) {
-            // digit or none: the labels show or hide when that changes (and on the first show)
-            if (shownDigit == Integer.MIN_VALUE || none != (shownDigit == Prediction.NO_DIGIT)) {
-                TextCache.setClass(verdict, none ? VERDICT_NONE : VERDICT);
-            }
             shownDigit = p.digit();
             TextCache.setText(digit, none ? EMPTY : DIGITS.get(p.digit()));
         }
@@ -155,12 +172,19 @@ public final class ResultView {
     public void announce(Prediction p, boolean again) {
         String text = !p.hasDigit() ? noDigitText(p.noDigitReason())
                 // the confidence as shown ("99.9 %"): in whole percent it said 100 beside a shown 99.9
-                : "Recognised " + p.digit() + ", " + Fmt.ofKey(Fmt.percentKey(p.probabilities(), p.digit()), 1) + " percent confident.";
+                : p.isUnsure() ? unsureText(p.digit(), p.top3()[1]) + " " + p.digit() + " at " + percent(p, p.digit())
+                        + " percent, " + p.top3()[1] + " at " + percent(p, p.top3()[1]) + " percent."
+                : "Recognised " + p.digit() + ", " + percent(p, p.digit()) + " percent confident.";
         if (text.equals(lastSaid) && !again) {
             return;
         }
         spaced = text.equals(lastSaid) && !spaced;
         lastSaid = text;
         announce.setTextContent(spaced ? text + "\u00a0" : text);
+    }
+
+    /** A digit's probability as the page shows it, "62.0". */
+    private static String percent(Prediction p, int d) {
+        return Fmt.ofKey(Fmt.percentKey(p.probabilities(), d), 1);
     }
 }

@@ -195,6 +195,60 @@ class ChromiumAccessibilityTest {
         }
     }
 
+    /**
+     * A guess (under 70 %, Prediction.SURE) says so: a straight line across the pad, which the shipped model reads
+     * as 5 at ~49 %, 2 next at ~21 %, shows the 5 muted with a question mark and "Not sure: 5 or 2?" in place of
+     * the confidence (the top 3 has the figures), and a screen reader hears both digits with their figures as shown. A 3 drawn next is sure: no line,
+     * no mark. The camera's read-out on the video marks a guess the same way. Before, the line read "5 48.6 %" like
+     * any digit, and was said as "Recognised 5, 48.6 percent confident."
+     */
+    @Test
+    void aGuessIsShownAndSaidAsOneWithItsRunnerUp() {
+        Site.requireModel();
+        try (Chromium c = Chromium.launch()) {
+            open(c, "light", "index.html?runtime=wasm");
+            Pages.js(c.driver, DrawScript.strokes("[[[60,140],[100,140],[140,140],[180,140],[220,140]]]"));
+            Pages.await(c.driver, "document.getElementById('prediction').textContent === '5'", "true");
+            String shown = (String) Pages.js(c.driver, "var u = document.getElementById('unsure'), d = document.getElementById('prediction');"
+                    + " return [document.getElementById('verdict').className, u.offsetHeight > 0 ? u.textContent : 'hidden',"
+                    + " getComputedStyle(d, '::after').content, getComputedStyle(d).color === getComputedStyle(document.querySelector('.no-digit')).color,"
+                    + " document.getElementById('confidence').offsetHeight, document.getElementById('top3').children[0].textContent,"
+                    + " document.getElementById('top3').children[1].textContent].join('|');");
+            String[] f = shown.split("\\|");
+            assertEquals("verdict unsure|Not sure: 5 or 2?|\"?\"|true|0", String.join("|", f[0], f[1], f[2], f[3], f[4]), shown);
+            String said = (String) Pages.js(c.driver, "return document.getElementById('announce').textContent.trim();");
+            // the figures as the page shows them in the top 3: "5: 48.6 %", "2: 21.2 %"
+            String five = f[5].replace("5: ", "").replace(" %", ""), two = f[6].replace("2: ", "").replace(" %", "");
+            assertEquals("Not sure: 5 or 2? 5 at " + five + " percent, 2 at " + two + " percent.", said);
+            assertTrue(Float.parseFloat(five) < 70, shown);
+            audit(c, "light, a guess");
+
+            c.driver.findElement(By.id("clear")).click();
+            Pages.js(c.driver, DrawScript.draw(3));
+            Pages.await(c.driver, "document.getElementById('prediction').textContent === '3'", "true");
+            assertEquals("verdict|hidden|none|true", Pages.js(c.driver, "var u = document.getElementById('unsure');"
+                    + " return [document.getElementById('verdict').className, u.offsetHeight > 0 ? u.textContent : 'hidden',"
+                    + " getComputedStyle(document.getElementById('prediction'), '::after').content,"
+                    + " document.getElementById('confidence').offsetHeight > 0].join('|');"));
+            assertTrue(((String) Pages.js(c.driver, "return document.getElementById('announce').textContent;")).startsWith("Recognised 3, "));
+
+            // the camera's read-out: a smile drawn with a 6 px pen (4 at ~59 %, 6 next), then a 7 (the pad cleared, so it shows)
+            c.driver.findElement(By.id("clear")).click();
+            String readout = (String) Pages.js(c.driver, "function scene(draw) { var s = document.createElement('canvas'); s.width = s.height = 140;"
+                    + " var g = s.getContext('2d'); g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, 140, 140); g.fillStyle = '#202020'; draw(g); return s; }"
+                    + "var smile = scene(function (g) { g.strokeStyle = '#202020'; g.lineWidth = 6; g.lineCap = g.lineJoin = 'round';"
+                    + " g.beginPath(); g.moveTo(35, 60); g.lineTo(50, 90); g.lineTo(70, 100); g.lineTo(90, 90); g.lineTo(105, 60); g.stroke(); }),"
+                    + " seven = scene(function (g) { g.font = '64px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText('7', 70, 72); });"
+                    + "var d = document.getElementById('camera-digit'), out = [];"
+                    + "[smile, seven].forEach(function (s) { window.numera.cameraFrame(s); out.push(d.textContent + ' ' + d.className + ' '"
+                    + " + getComputedStyle(d, '::after').content + ' ' + document.getElementById('verdict').className); });"
+                    + "return out.join('|');");
+            String[] r = readout.split("\\|");
+            assertEquals("4 readout-digit unsure \"?\" verdict unsure", r[0], readout);
+            assertEquals("7 readout-digit none verdict", r[1], readout);
+        }
+    }
+
     /** The page in a colour scheme ("light" or "dark", as the system would ask for it), started. */
     private static void open(Chromium c, String scheme, String page) {
         c.driver.executeCdpCommand("Emulation.setEmulatedMedia",

@@ -445,6 +445,11 @@ class ChromiumAppTest {
             open(Site.server(), "wasm");
             String barsTop = "return document.getElementById('bars').getBoundingClientRect().top + scrollY;";
             Object emptyBars = Pages.js(chromium.driver, barsTop);
+            // a guess adds its line ("Not sure: 5 or 2?") over the confidence, and the top 3 may wrap: still the same height
+            Pages.js(chromium.driver, DrawScript.strokes("[[[60,140],[100,140],[140,140],[180,140],[220,140]]]"));
+            Pages.await(chromium.driver, "document.getElementById('verdict').className === 'verdict unsure'", "true");
+            assertEquals(emptyBars, Pages.js(chromium.driver, barsTop), "the bars' top, empty pad then a guess");
+            chromium.driver.findElement(By.id("clear")).click();
             draw(7);
             assertEquals("7", text("prediction"));
             // the verdict keeps its height whether it shows the empty pad's three lines of text or a digit
