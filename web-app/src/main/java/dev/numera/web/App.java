@@ -15,6 +15,7 @@ import dev.numera.web.simd.SimdLayers;
 import dev.numera.web.view.CameraView;
 import dev.numera.web.view.ModelPanel;
 import dev.numera.web.view.NetworkView;
+import dev.numera.web.view.Readout;
 import dev.numera.web.view.ResultView;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
@@ -48,6 +49,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private Camera camera;
     private ResultView result;
     private CameraView cameraView;
+    private Readout padReadout;   // the drawing's digit beside Undo and Clear, made with the first stroke (numera.css: shown while the card's is out of view)
     private ModelPanel model;
     private NetworkView network;
     private HTMLElement clearButton;
@@ -125,6 +127,13 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     @Override
     public void inkChanged(boolean settled) {
+        if (padReadout == null) {   // not on the start path: the observer's first check costs a layout
+            padReadout = new Readout(doc, "pad");
+            Js.flagWhenOutOfView(doc.getElementById("prediction"));
+        }
+        if (pad.isEmpty()) {
+            padReadout.hide();
+        }
         enable(clearButton, !pad.isEmpty());
         enable(undoButton, pad.canUndo());
         if (settled) {
@@ -158,6 +167,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Prediction p = recognizer.recognizeInk(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN);
         model.showTime(Js.now() - t0);
         show(p);
+        if (!pad.isEmpty()) {
+            padReadout.show(p);
+        }
         if (settled) {
             result.announce(p, true);   // every lifted pen is said, also a stroke that left the verdict as it was
         }

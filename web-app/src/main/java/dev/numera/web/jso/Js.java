@@ -81,6 +81,15 @@ public final class Js {
     @JSBody(script = "return !document.activeElement || document.activeElement === document.body;")
     public static native boolean nothingFocused();
 
+    /**
+     * Keeps body[data-result-out] set while any of el is outside the viewport (scrolled away, or below the first
+     * screen), from the next frame on; without IntersectionObserver it is set for good.
+     */
+    @JSBody(params = "el", script = "var b = document.body; if (!window.IntersectionObserver) { b.dataset.resultOut = ''; return; }"
+            + " new IntersectionObserver(function (es) { if (es[es.length - 1].intersectionRatio >= 0.99) { delete b.dataset.resultOut; }"
+            + " else { b.dataset.resultOut = ''; } }, {threshold: [0.99]}).observe(el);")
+    public static native void flagWhenOutOfView(HTMLElement el);
+
     /** Whether any of el's box is inside the viewport (a rectangle is made: call it now and then, not per frame). */
     @JSBody(params = "el", script = "var r = el.getBoundingClientRect(); return r.bottom > 0 && r.right > 0"
             + " && r.top < (window.innerHeight || document.documentElement.clientHeight)"

@@ -1,7 +1,6 @@
 package dev.numera.web.view;
 
 import dev.numera.core.recognize.Prediction;
-import org.teavm.jso.core.JSString;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -19,24 +18,12 @@ import org.teavm.jso.dom.html.HTMLElement;
 public final class CameraView {
     private final Gray threshold;
     private final Gray input;
-    private final HTMLElement readout;
-    private final HTMLElement digit;
-    private final HTMLElement confidence;
-    // what the read-out shows, written only when it changes (as in ResultView)
-    private boolean shown = true;
-    private int shownDigit = Integer.MIN_VALUE;
-    private boolean shownUnsure;
-    private int shownConfidence = Integer.MIN_VALUE + 1;
-    private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
-    // a guess's digit gets the result's question mark (numera.css)
-    private static final JSString DIGIT = JSString.valueOf("readout-digit"), GUESS = JSString.valueOf("readout-digit unsure");
+    private final Readout readout;
 
     public CameraView(HTMLDocument doc) {
         threshold = new Gray((HTMLCanvasElement) doc.getElementById("camera-threshold"), 140);
         input = new Gray((HTMLCanvasElement) doc.getElementById("camera-input"), 28);
-        readout = doc.getElementById("camera-readout");
-        digit = doc.getElementById("camera-digit");
-        confidence = doc.getElementById("camera-confidence");
+        readout = new Readout(doc, "camera");
     }
 
     /** @param isResult whether p is also the page's result (the pad is empty), which the read-out then repeats */
@@ -46,26 +33,10 @@ public final class CameraView {
             threshold.draw(t);
         }
         input.draw(p.input());
-        if (isResult != shown) {
-            shown = isResult;
-            readout.setHidden(!isResult);
-        }
-        if (!isResult) {
-            return;
-        }
-        boolean none = !p.hasDigit();
-        if (p.digit() != shownDigit) {
-            shownDigit = p.digit();
-            TextCache.setText(digit, none ? DASH : ResultView.DIGITS.get(p.digit()));
-        }
-        if (p.isUnsure() != shownUnsure) {
-            shownUnsure = p.isUnsure();
-            TextCache.setClass(digit, shownUnsure ? GUESS : DIGIT);
-        }
-        int conf = none ? -1 : Fmt.percentKey(p.probabilities(), p.digit());
-        if (conf != shownConfidence) {
-            shownConfidence = conf;
-            TextCache.setText(confidence, none ? EMPTY : ResultView.PERCENTS.get(conf));
+        if (isResult) {
+            readout.show(p);
+        } else {
+            readout.hide();
         }
     }
 }

@@ -408,8 +408,10 @@ class ChromiumAppTest {
      * A phone (360x740 CSS px) whose browser shows text larger (20 px instead of 16): the pad gives up
      * the room the larger text above and below it takes (its budget is in rem), down to 180 px. Before,
      * the budget was 415 px whatever the text's size: the pad stayed 280 px and pushed the digit 60 px
-     * further off the first screen. (The text wraps more at that width than the budget grows: the digit
-     * drawn is still below the first screen at 20 px, bottom at 863 of 740, and at 17 px, 767.)
+     * further off the first screen. The text wraps more at that width than the budget grows: the result card's
+     * digit is still below the first screen at 17 px (bottom at 767 of 740), 20 px (863) and 24 px (984). So while
+     * the card's digit is not wholly in view the drawing's digit shows beside Undo and Clear, under the pad;
+     * before, nothing of the result was in sight. Cleared, it goes; scrolled to the card, it goes too.
      */
     @Test
     void onAPhoneWithLargerTextThePadAndItsDigitStillShow() {
@@ -425,6 +427,18 @@ class ChromiumAppTest {
             // 740 - 26rem = 220 px, and its 1 px border on each side
             double pad = ((Number) Pages.js(chromium.driver, "return document.getElementById('draw-canvas').getBoundingClientRect().width;")).doubleValue();
             assertEquals(222, pad, 0.5, "the pad gives up the room the larger text takes");
+            String readout = "(function () { var r = document.getElementById('pad-readout'), b = r.getBoundingClientRect(),"
+                    + " d = document.getElementById('prediction').getBoundingClientRect();"
+                    + " return [r.offsetHeight > 0 ? r.textContent : 'hidden', b.bottom <= innerHeight, d.bottom > innerHeight].join('|'); })()";
+            assertEquals("7 100.0 %|true|true", Pages.await(chromium.driver, "document.body.dataset.resultOut !== undefined", readout),
+                    "the drawing's digit under the pad, in view; the card's below the first screen");
+            Pages.js(chromium.driver, "document.getElementById('prediction').scrollIntoView({block: 'end'});");
+            assertEquals("hidden|", ((String) Pages.await(chromium.driver, "document.body.dataset.resultOut === undefined", readout)).substring(0, 7),
+                    "the card's digit in view: no repeat");
+            Pages.js(chromium.driver, "window.scrollTo(0, 0);");
+            Pages.await(chromium.driver, "document.body.dataset.resultOut !== undefined", "true");
+            chromium.driver.findElement(By.id("clear")).click();
+            assertEquals("hidden", ((String) Pages.js(chromium.driver, "return " + readout)).split("\\|")[0], "cleared");
         } finally {
             chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
             chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -452,6 +466,9 @@ class ChromiumAppTest {
             chromium.driver.findElement(By.id("clear")).click();
             draw(7);
             assertEquals("7", text("prediction"));
+            assertEquals("true|0", Pages.js(chromium.driver, "return new Promise(function (done) { requestAnimationFrame(function () { requestAnimationFrame(function () {"
+                    + " done((document.body.dataset.resultOut === undefined) + '|' + document.getElementById('pad-readout').offsetHeight); }); }); });"),
+                    "at the usual text size the card's digit is in view: no repeat under the pad");
             // the verdict keeps its height whether it shows the empty pad's three lines of text or a digit
             assertEquals(emptyBars, Pages.js(chromium.driver, barsTop), "the bars' top, empty pad then a 7");
             List<?> r = (List<?>) Pages.js(chromium.driver, "var top = function (el) { return el.getBoundingClientRect().top + scrollY; };"

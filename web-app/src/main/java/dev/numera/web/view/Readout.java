@@ -1,0 +1,62 @@
+package dev.numera.web.view;
+
+import dev.numera.core.recognize.Prediction;
+import org.teavm.jso.core.JSString;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The result repeated small where the eye is while the result card is out of sight: "7 100.0 %" on the camera's
+ * preview ({@code camera-readout}), and under the pad ({@code pad-readout}) on a phone whose larger text put the
+ * card below the first screen. The element ids are the prefix's: {@code <prefix>-readout} holding
+ * {@code <prefix>-digit} and {@code <prefix>-confidence}. aria-hidden in the page: the result card says it to
+ * screen readers. A guess's digit gets the result's question mark (class {@code unsure}, numera.css). Written only
+ * when it changes, from cached strings: the camera shows it every video frame.
+ */
+public final class Readout {
+    private final HTMLElement box;
+    private final HTMLElement digit;
+    private final HTMLElement confidence;
+    private boolean shown;
+    private int shownDigit = Integer.MIN_VALUE;
+    private boolean shownUnsure;
+    private int shownConfidence = Integer.MIN_VALUE + 1;
+    private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
+    private static final JSString DIGIT = JSString.valueOf("readout-digit"), GUESS = JSString.valueOf("readout-digit unsure");
+
+    public Readout(HTMLDocument doc, String prefix) {
+        box = doc.getElementById(prefix + "-readout");
+        digit = doc.getElementById(prefix + "-digit");
+        confidence = doc.getElementById(prefix + "-confidence");
+        shown = !box.isHidden();
+    }
+
+    public void hide() {
+        if (shown) {
+            shown = false;
+            box.setHidden(true);
+        }
+    }
+
+    /** Shows p: the digit ("–" for none), a guess marked, and the confidence. */
+    public void show(Prediction p) {
+        if (!shown) {
+            shown = true;
+            box.setHidden(false);
+        }
+        boolean none = !p.hasDigit();
+        if (p.digit() != shownDigit) {
+            shownDigit = p.digit();
+            TextCache.setText(digit, none ? DASH : ResultView.DIGITS.get(p.digit()));
+        }
+        if (p.isUnsure() != shownUnsure) {
+            shownUnsure = p.isUnsure();
+            TextCache.setClass(digit, shownUnsure ? GUESS : DIGIT);
+        }
+        int conf = none ? -1 : Fmt.percentKey(p.probabilities(), p.digit());
+        if (conf != shownConfidence) {
+            shownConfidence = conf;
+            TextCache.setText(confidence, none ? EMPTY : ResultView.PERCENTS.get(conf));
+        }
+    }
+}
