@@ -310,6 +310,7 @@
   // say when to look again, and why a pre-cache failed. Plain text, not a live region: read on
   // every visit a few seconds in, it would talk over the results.
   var SAVING = "Saving a copy on this device for offline use\u2026";
+  var updateLater = false;   // "Not now": the notice stays away for this page (the footer line still says it)
   var NOT_KEPT = "Could not keep a copy for offline use.";
 
   // The line's text, and why when something could not be saved, in words beside it (a title would
@@ -320,7 +321,8 @@
       if (line.textContent !== text) { line.textContent = text; }   // looked at again on every worker event
       if (reason.textContent !== (why || "")) { reason.textContent = why || ""; }
       reason.hidden = !why;
-      document.getElementById("update").hidden = !reload;   // at the top, where it is seen: not only in the footer
+      // at the top, where it is seen (not only in the footer), until put off for this page
+      document.getElementById("update").hidden = !reload || updateLater;
     });
     if (why) { boot.offlineError = why; }
   }
@@ -383,6 +385,11 @@
     }
 
     document.getElementById("offline-reload").onclick = function () { window.location.reload(); };
+    document.getElementById("update-later").onclick = function () {
+      updateLater = true;
+      document.getElementById("update").hidden = true;
+      document.getElementById("draw-canvas").focus({preventScroll: true});   // not lost to the body with the hidden button
+    };
     // messages from other copies of the site on this origin (matchAll reaches them all) are not ours
     function mine(m) {
       if (m.scope === reg.scope) { error = m.numeraOffline === "failed" ? m.error : null; }

@@ -808,6 +808,8 @@ class ChromiumAppTest {
             chromium.driver.navigate().refresh();
             String started = Pages.awaitStart(chromium.driver);
             assertTrue(started.startsWith("true|"), "the load that finds the update: " + started);
+            String padTop = "return document.getElementById('draw-canvas').getBoundingClientRect().top;";
+            Object padBefore = Pages.js(chromium.driver, padTop);
             assertEquals(old, Pages.js(chromium.driver, tagline), "the load that finds the update is served from the old cache");
             Pages.js(chromium.driver, "return navigator.serviceWorker.getRegistration().then(function (r) { return r.update(); }).then(function () { return true; });");
             // the old cache is deleted once the new worker has activated (each poll asks for the cache
@@ -817,10 +819,14 @@ class ChromiumAppTest {
             // the page still runs the old build, and says so with a way to the new one
             assertEquals(NEW_VERSION, offlineLine(NEW_VERSION));
             // and at the top of the page, above the pad, on the first screen: not only in the footer
-            assertEquals("A new version of Numera is ready. Reload to use it|true", Pages.js(chromium.driver,
+            assertEquals("A new version of Numera is ready. Reload to use it Not now|true", Pages.js(chromium.driver,
                     "var u = document.getElementById('update'), r = u.getBoundingClientRect();"
                     + " return u.innerText.replace(/\\s+/g, ' ') + '|' + (!u.hidden && r.height > 0 && r.bottom <= innerHeight"
                     + " && r.bottom <= document.getElementById('draw-canvas').getBoundingClientRect().top);"));
+            // laid over the header: the pad did not move (in the flow it went 64 px down, maybe under a pen mid-stroke)
+            assertEquals(padBefore, Pages.js(chromium.driver, padTop), "the pad's top before and with the notice");
+            assertEquals("status", Pages.js(chromium.driver, "return document.getElementById('update').parentNode.getAttribute('role');"),
+                    "in a live region, always rendered: said when it shows");
             chromium.driver.findElement(By.id("offline-reload")).click();
             Pages.await(chromium.driver, "document.querySelector('.tagline').textContent === 'New build.'", "true");
             started = Pages.awaitStart(chromium.driver);
@@ -1128,6 +1134,10 @@ class ChromiumAppTest {
             assertEquals("activated", updateToNewWorker(), "/b/'s new worker, every file there");
             assertEquals(NEW_VERSION, offlineLine(NEW_VERSION), "/b/'s page runs the build its new worker replaced");
             assertEquals(false, Pages.js(chromium.driver, "return document.getElementById('update').hidden;"));
+            // "Not now": the notice goes for this page, focus to the pad, the footer line still says it
+            chromium.driver.findElement(By.id("update-later")).click();
+            assertEquals("true|draw-canvas|" + NEW_VERSION, Pages.js(chromium.driver, "return document.getElementById('update').hidden + '|'"
+                    + " + document.activeElement.id + '|' + document.getElementById('offline').textContent;"));
             assertEquals("numera-/a/-" + versionA + ",numera-/b/-" + later, Pages.js(chromium.driver, keys),
                     "/b/'s new worker deleted its own old copy, not /a/'s");
 
