@@ -49,6 +49,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private Camera camera;
     private ResultView result;
     private CameraView cameraView;
+    private boolean cameraOffered;   // whether the status and the result's texts invite to the camera (see usable)
     private Readout padReadout;   // the drawing's digit beside Undo and Clear, made with the first stroke (numera.css: shown while the card's is out of view)
     private ModelPanel model;
     private NetworkView network;
@@ -112,8 +113,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Js.mark("wired");
         String notice = Boot.notice();
         // a notice (the JavaScript build runs because WebAssembly GC could not start) is news, not an error: the app works
-        setStatus(notice != null ? notice : camera.available() ? "Ready. Draw a digit, or start the camera." : "Ready. Draw a digit.",
-                notice != null ? "status notice" : "status");
+        cameraOffered = camera.available();
+        result.offerCamera(cameraOffered);
+        setStatus(notice != null ? notice : readyText(), notice != null ? "status notice" : "status");
         // The pad starts empty: an empty 28x28 image gets the same verdict ("no ink") without rasterising and
         // checking the 280x280 canvas, which a start-up in cold code pays dearly for; the recognizer sets up
         // its 280x280 stages on the first stroke instead. Shown, not announced: a screen reader that read
@@ -242,7 +244,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
 
     @Override
     public void frame(int[] rgba, int width, int height) {
-        boolean timed = ++frames % TIMED_FRAME == 0;
+        boolean timed = ++frames % TIMED_FRAME == 0 && pad.isEmpty();   // the time shown is the shown result's
         double t0 = timed ? Js.now() : 0;
         Prediction p = recognizer.recognizeRgba(rgba, width, height, InputKind.CAMERA);
         if (timed) {
@@ -271,8 +273,24 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         }
     }
 
+    /** The camera refused or missing: the status line and the result's no-digit text stop inviting to it; back once one runs. */
+    @Override
+    public void usable(boolean yes) {
+        if (yes == cameraOffered) {
+            return;
+        }
+        cameraOffered = yes;
+        result.offerCamera(yes);
+        if ("status".equals(status.getClassName())) {   // the ready line, not a notice that the JavaScript build runs
+            setStatus(readyText(), "status");
+        }
+    }
+
     @Override
     public void stopped() {
+        if (cameraView != null) {   // a camera started again shows nothing of this one's until its first frame
+            cameraView.clear();
+        }
         lastCameraDigit = -2;
         lastCameraReason = "";   // no reason's: the next camera's first verdict starts both counts anew
         // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
@@ -367,6 +385,10 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     }
 
     /** @param className "status", "status notice" or "status error" (numera.css) */
+    private String readyText() {
+        return cameraOffered ? "Ready. Draw a digit, or start the camera." : "Ready. Draw a digit.";
+    }
+
     private void setStatus(String text, String className) {
         status.setTextContent(text);
         status.setClassName(className);

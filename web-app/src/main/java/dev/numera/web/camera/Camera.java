@@ -58,6 +58,12 @@ public final class Camera {
         void frame(int[] rgba, int width, int height);
 
         void stopped();
+
+        /**
+         * Whether the page may go on inviting to the camera: false once a start was refused or found no camera (its
+         * message says why and what to do), true again once a camera runs.
+         */
+        void usable(boolean yes);
     }
 
     private final HTMLElement toggle;
@@ -176,6 +182,9 @@ public final class Camera {
         ask(null, s -> attach(s, ""), err -> {
             toggle.setTextContent("Start camera");
             fail(explain(err));
+            if (refusedOrMissing(err)) {
+                listener.usable(false);
+            }
         });
     }
 
@@ -226,6 +235,7 @@ public final class Camera {
         Media.play(video, this::playRefused);
         area.setHidden(false);
         toggle.setTextContent("Stop camera");
+        listener.usable(true);
         if (note.isEmpty()) {
             confirm(ON);
         } else {
@@ -549,6 +559,21 @@ public final class Camera {
 
     private static String pct(int a, int b) {
         return Fmt.fixed(a * 100.0 / b, 2) + "%";
+    }
+
+    /** A start refused (permission) or with no camera to open: not a busy or passing failure. */
+    static boolean refusedOrMissing(JSObject err) {
+        switch (Media.errorName(err)) {
+            case "NotAllowedError":
+            case "PermissionDeniedError":
+            case "SecurityError":
+            case "NotFoundError":
+            case "DevicesNotFoundError":
+            case "OverconstrainedError":
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Every getUserMedia failure a user can meet, each with a way forward. */

@@ -26,6 +26,13 @@ public final class CameraView {
         readout = new Readout(doc, "camera");
     }
 
+    /** Blank views and a read-out of "–", as before the first frame. */
+    public void clear() {
+        threshold.clear();
+        input.clear();
+        readout.clear();
+    }
+
     /** @param isResult whether p is also the page's result (the pad is empty), which the read-out then repeats */
     public void show(Prediction p, boolean isResult) {
         float[] t = p.thresholded();

@@ -4,6 +4,7 @@ import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.Sequential;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.web.jso.Js;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -12,8 +13,10 @@ import org.teavm.jso.dom.html.HTMLElement;
  * "Inside the network": the 28x28 input, the feature maps after each convolution's ReLU as small
  * images (one tile per channel, each scaled to its own maximum), and the hidden dense layers as
  * bars. The sections are built once from the architecture; each prediction redraws each layer as
- * one {@link PixelCanvas} frame (nothing allocated). With no input (empty pad) the canvases are
- * blank, so the page start creates no canvas surface.
+ * one {@link PixelCanvas} frame (nothing allocated). With no input (empty pad, no digit found) the canvases are
+ * blank, so the page start creates no canvas surface, and the box has class "empty": a line says why and the
+ * canvases show as outlines, not black (numera.css). Sections are titled by what they show, not by the layer's index
+ * in the network, which counts the pools and flattens between them and matched nothing else on the page.
  */
 public final class NetworkView {
     private static final int TILE_COLUMNS = 8;
@@ -23,6 +26,9 @@ public final class NetworkView {
 
     private final Gray input;
     private final LayerView[] views;   // the layer outputs shown, in order
+    private final HTMLElement box;
+    private boolean empty = true;      // as index.html starts it: class "activations empty"
+    private static final JSString BOX = JSString.valueOf("activations"), BOX_EMPTY = JSString.valueOf("activations empty");
 
     /**
      * One shown layer: which output, its shape [c, h, w], its canvas, and how it is drawn. Two kinds on
@@ -72,7 +78,7 @@ public final class NetworkView {
     }
 
     public NetworkView(HTMLDocument doc, Sequential net) {
-        HTMLElement box = doc.getElementById("activations");
+        box = doc.getElementById("activations");
         input = new Gray(section(doc, box, "Input, 28×28 (normalised like MNIST)", 84), 28);
         int n = net.layerCount();
         int count = 0;
@@ -120,7 +126,7 @@ public final class NetworkView {
             from--;
         }
         String shape = s[1] > 1 || s[2] > 1 ? s[0] + " maps of " + s[1] + "×" + s[2] : s[0] + " units";
-        return "Layer " + (i + 1) + ": " + net.spec(from) + " → " + net.spec(i).type.label + ", " + shape;
+        return net.spec(from) + (from == i ? "" : " → " + net.spec(i).type.label) + ": " + shape;
     }
 
     private static HTMLCanvasElement section(HTMLDocument doc, HTMLElement box, String title, int cssWidth) {
@@ -138,6 +144,10 @@ public final class NetworkView {
     }
 
     public void show(Prediction p) {
+        if (p.hasActivations() == empty) {
+            empty = !empty;
+            TextCache.setClass(box, empty ? BOX_EMPTY : BOX);
+        }
         if (!p.hasActivations()) { // no input: blank, as at the start
             input.clear();
             for (LayerView v : views) {

@@ -38,6 +38,16 @@ public final class Readout {
         }
     }
 
+    /** "–" and no confidence, as before the first result (shown or hidden as it was). */
+    public void clear() {
+        shownDigit = Integer.MIN_VALUE;
+        shownConfidence = Integer.MIN_VALUE + 1;
+        shownUnsure = false;
+        TextCache.setText(digit, DASH);
+        TextCache.setText(confidence, EMPTY);
+        TextCache.setClass(digit, DIGIT);
+    }
+
     /** Shows p: the digit ("–" for none), a guess marked, and the confidence. */
     public void show(Prediction p) {
         if (!shown) {

@@ -98,11 +98,29 @@ public final class ResultView {
      * and several digits side by side ("42" on the pad, a year on a sheet); the ink check's other
      * verdicts (specks, too little ink in the camera's box, ...) say what it saw.
      */
-    static String noDigitText(String reason) {
-        return InkCheck.NO_INK.equals(reason) ? "Nothing to read yet: draw a digit, or hold one up to the camera."
-                : InkCheck.TOO_SMALL.equals(reason) ? "No digit: too small to read. Draw it bigger, or hold the paper closer."
-                : InkCheck.SEVERAL.equals(reason) ? "Several digits side by side: Numera reads one at a time. Draw a single digit, or show the camera just one."
+    String noDigitText(String reason) {
+        boolean c = cameraOffered;
+        return InkCheck.NO_INK.equals(reason) ? "Nothing to read yet: draw a digit" + (c ? ", or hold one up to the camera." : ".")
+                : InkCheck.TOO_SMALL.equals(reason) ? "No digit: too small to read. Draw it bigger" + (c ? ", or hold the paper closer." : ".")
+                : InkCheck.SEVERAL.equals(reason) ? "Several digits side by side: Numera reads one at a time. Draw a single digit"
+                        + (c ? ", or show the camera just one." : ".")
                 : "No digit: " + reason + ".";
+    }
+
+    private boolean cameraOffered = true;
+
+    /**
+     * Whether the texts for no digit invite to the camera: not where it cannot run (an insecure page, no API), was
+     * refused or found none. A no-digit text shown is rewritten at once.
+     */
+    public void offerCamera(boolean yes) {
+        if (yes == cameraOffered) {
+            return;
+        }
+        cameraOffered = yes;
+        if (shownDigit == Prediction.NO_DIGIT && shownReason != null) {
+            noDigit.setTextContent(noDigitText(shownReason));
+        }
     }
 
     public void show(Prediction p) {

@@ -41,7 +41,16 @@ class ChromiumCameraErrorsTest {
         try (Chromium c = Chromium.launchWith("--use-fake-ui-for-media-stream")) {   // permission yes, device none
             String message = cameraMessage(c, Site.server().url("index.html?runtime=js"));
             assertTrue(message.startsWith("No camera was found"), message);
+            assertEquals(DRAW_ONLY, drawOnly(c), "no camera: the page stops inviting to it");
         }
+    }
+
+    /** The status line and the empty result's text once the camera cannot be used: they invite to drawing only. */
+    static final String DRAW_ONLY = "Ready. Draw a digit.|Nothing to read yet: draw a digit.";
+
+    /** Before, both still invited to the camera beside a message saying it could not start ("...or start the camera."). */
+    static String drawOnly(Chromium c) {
+        return (String) Pages.js(c.driver, "return document.getElementById('status').textContent + '|' + document.getElementById('no-digit').textContent;");
     }
 
     /**
@@ -149,6 +158,7 @@ class ChromiumCameraErrorsTest {
             c.driver.get(url);
             String started = Pages.awaitStart(c.driver);
             assertEquals("true|Ready. Draw a digit.", started);
+            assertEquals(DRAW_ONLY, drawOnly(c));
             assertEquals("status|The camera needs a secure page: open Numera over https:// or from http://localhost. Drawing works here as it is.|true",
                     Pages.js(c.driver, "var s = document.getElementById('camera-status');"
                             + " return [s.getAttribute('role'), s.textContent, document.getElementById('camera-toggle').disabled].join('|');"));

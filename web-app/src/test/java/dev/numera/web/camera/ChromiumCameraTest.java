@@ -120,8 +120,15 @@ class ChromiumCameraTest {
         chromium.driver.findElement(By.id("camera-toggle")).click();
         Pages.await(chromium.driver, "!document.getElementById('camera-area').hidden", "true");
         assertEquals("status|Camera on: hold the digit inside the square.|out of sight", Pages.js(chromium.driver, status));
+        Pages.await(chromium.driver, "/[0-9]/.test(document.getElementById('camera-digit').textContent)", "true");
         chromium.driver.findElement(By.id("camera-toggle")).click();
         assertEquals("status|Camera off.|out of sight", Pages.js(chromium.driver, status));
+        // nothing of this camera's is left for the next start to show until its first frame (before: the last digit,
+        // "2 100.0 %", over a preview still black, for as long as a real camera takes to warm up)
+        assertEquals("–||0", Pages.js(chromium.driver, "var g = document.getElementById('camera-threshold').getContext('2d').getImageData(0, 0, 140, 140).data,"
+                + " ink = 0; for (var i = 3; i < g.length; i += 4) { if (g[i] > 0) { ink++; } }"
+                + " return document.getElementById('camera-digit').textContent + '|' + document.getElementById('camera-confidence').textContent + '|' + ink;"),
+                "the read-out and the thresholded box once stopped");
         // a progress note is shown again as before
         chromium.driver.findElement(By.id("camera-toggle")).click();
         assertTrue(((String) Pages.js(chromium.driver, status)).matches("status\\|(Starting the camera…\\|shown|Camera on: .*\\|out of sight)"));
@@ -252,12 +259,15 @@ class ChromiumCameraTest {
         assertEquals("8", chromium.driver.findElement(By.id("prediction")).getText());
         assertTrue(chromium.driver.findElement(By.id("announce")).getAttribute("textContent").startsWith("Recognised 8"));
         Object box = Pages.js(chromium.driver, "return " + THRESHOLD_HASH);
+        String time = chromium.driver.findElement(By.id("model-time")).getAttribute("textContent");
         Pages.js(chromium.driver, "window.__seen = ''; window.__t0 = performance.now();");
         Pages.await(chromium.driver, "performance.now() - window.__t0 > 2500", "true"); // two and a half of the video's digits
         assertEquals("", Pages.js(chromium.driver, "return window.__seen"), "the camera changed the drawing's result");
         assertEquals("8", chromium.driver.findElement(By.id("prediction")).getText());
         assertTrue(chromium.driver.findElement(By.id("announce")).getAttribute("textContent").startsWith("Recognised 8"));
         assertTrue(!box.equals(Pages.js(chromium.driver, "return " + THRESHOLD_HASH)), "the camera's own preview kept up");
+        // the model panel's time is the shown result's, the drawing's (before: the camera's, every 16th frame)
+        assertEquals(time, chromium.driver.findElement(By.id("model-time")).getAttribute("textContent"), "the last recognition's time");
 
         // cleared: the camera's digits again
         chromium.driver.findElement(By.id("clear")).click();

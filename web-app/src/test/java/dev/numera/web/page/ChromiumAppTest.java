@@ -626,6 +626,30 @@ class ChromiumAppTest {
         }
     }
 
+    /**
+     * "Inside the network" with no input (the empty pad, a verdict without a digit) says why it is empty and shows
+     * its canvases as outlines: before, five black blocks, one 420 px wide, looked broken. Its sections are titled by
+     * what they show ("conv2d(16, 5x5, s1, p2) → relu: 16 maps of 28×28"), not "Layer 2", the index of the ReLU in a
+     * network whose pools and flatten were counted too, which matched nothing else on the page.
+     */
+    @Test
+    void theNetworkViewSaysWhyItIsEmpty() {
+        open(Site.server(), "wasm");
+        String state = "return [document.getElementById('activations').className,"
+                + " document.querySelector('.network-empty').offsetHeight > 0,"
+                + " getComputedStyle(document.querySelector('.layer canvas')).backgroundColor].join('|');";
+        assertEquals("activations empty|true|rgba(0, 0, 0, 0)", Pages.js(chromium.driver, state), "at the start");
+        draw(7);
+        assertEquals("activations|false|rgb(0, 0, 0)", Pages.js(chromium.driver, state), "a 7");
+        @SuppressWarnings("unchecked")
+        List<String> titles = (List<String>) Pages.js(chromium.driver, "return [].map.call(document.querySelectorAll('.layer h3'), function (h) { return h.textContent; });");
+        assertEquals("Input, 28×28 (normalised like MNIST)", titles.get(0));
+        assertTrue(titles.get(1).matches("conv2d\\(\\d+, \\dx\\d, s1, p\\d\\) → relu: \\d+ maps of 28×28"), titles::toString);
+        assertTrue(titles.stream().noneMatch(t -> t.startsWith("Layer")), titles::toString);
+        chromium.driver.findElement(By.id("clear")).click();
+        assertEquals("activations empty|true|rgba(0, 0, 0, 0)", Pages.js(chromium.driver, state), "cleared");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void deniedCameraExplainsWhatToDo(String runtime) {
@@ -635,6 +659,20 @@ class ChromiumAppTest {
                 "document.getElementById('camera-message').dataset.error === 'camera'",
                 "document.getElementById('camera-message').textContent");
         assertTrue(message.startsWith("Camera permission was denied"), message);
+        // the page stops inviting to the camera (before: "Ready. Draw a digit, or start the camera." beside the denial),
+        // and invites again once the visitor allowed it and a camera runs
+        String texts = "return document.getElementById('status').textContent + '|' + document.getElementById('no-digit').textContent;";
+        assertEquals("Ready. Draw a digit.|Nothing to read yet: draw a digit.", Pages.js(chromium.driver, texts), runtime);
+        try {
+            chromium.driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("videoCapture")));
+            chromium.driver.findElement(By.id("camera-toggle")).click();
+            Pages.await(chromium.driver, "document.getElementById('camera-video').readyState >= 2", "true");
+            chromium.driver.findElement(By.id("camera-toggle")).click();
+            assertEquals("Ready. Draw a digit, or start the camera.|Nothing to read yet: draw a digit, or hold one up to the camera.",
+                    Pages.js(chromium.driver, texts), runtime + ": allowed, ran, stopped");
+        } finally {
+            chromium.driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+        }
         checkSameOrigin();
     }
 
