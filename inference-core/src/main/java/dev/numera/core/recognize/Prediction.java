@@ -26,6 +26,7 @@ public final class Prediction {
     final int[] top3 = new int[3];
     final float[] input = new float[28 * 28];
     int digit = NO_DIGIT;
+    boolean unsure;   // set with the probabilities (Recognizer): the views ask every camera frame, and read no float for it
     String reason = "nothing recognised yet";
     float[] thresholded;
     int thresholdedWidth, thresholdedHeight;
@@ -57,7 +58,7 @@ public final class Prediction {
 
     /** Whether there is a digit but under {@link #SURE} probability: a guess, best shown beside its runner-up ({@code top3()[1]}). */
     public boolean isUnsure() {
-        return digit != NO_DIGIT && probabilities[digit] < SURE;
+        return unsure;
     }
 
     /** [10] class probabilities (all 0 when there is no digit). Live view, overwritten next call. */

@@ -223,6 +223,7 @@ public final class Recognizer {
             }
         }
         prediction.digit = top[0];
+        prediction.unsure = p[top[0]] < Prediction.SURE;
         prediction.reason = null;
         prediction.networkRan = true;
         return prediction;
@@ -230,6 +231,7 @@ public final class Recognizer {
 
     private Prediction noDigit(String reason) {
         prediction.digit = Prediction.NO_DIGIT;
+        prediction.unsure = false;
         prediction.reason = reason;
         prediction.networkRan = false;
         java.util.Arrays.fill(prediction.probabilities, 0f);

@@ -57,8 +57,7 @@ public final class ResultView {
     // What the page shows now. The camera calls show() for every video frame; writing only what
     // changed keeps a steady picture from making a new string per element per frame.
     private int shownDigit = Integer.MIN_VALUE;
-    private int shownState = -1;                       // 0 none, 1 a digit, 2 a guess: the index into VERDICT_CLASS
-    private int shownPair = -1;                        // the guess's digit * 10 + runner-up, as written in #unsure
+    private int shownState = Integer.MIN_VALUE;        // showState's key: none, a digit, or a guess with its runner-up
     private int shownConfidence = Integer.MIN_VALUE + 1;
     private String shownReason = "";
     private final int[] shownTop3 = {-2, -2, -2};      // the three digits shown, -1 when none
@@ -126,16 +125,7 @@ public final class ResultView {
     public void show(Prediction p) {
         boolean none = !p.hasDigit();
         float[] prob = p.probabilities();
-        // none, a digit, or a guess: the labels and the guess's line show or hide when that changes (and on the first show)
-        int state = none ? 0 : p.isUnsure() ? 2 : 1;
-        if (state != shownState) {
-            shownState = state;
-            TextCache.setClass(verdict, VERDICT_CLASS[state]);
-        }
-        if (state == 2 && p.digit() * 10 + p.top3()[1] != shownPair) {
-            shownPair = p.digit() * 10 + p.top3()[1];
-            TextCache.setText(unsure, GUESSES.get(shownPair));
-        }
+        showState(p, none);
         if (p.digit() != shownDigit) {
             shownDigit = p.digit();
             TextCache.setText(digit, none ? EMPTY : DIGITS.get(p.digit()));
@@ -181,6 +171,24 @@ public final class ResultView {
     }
 
     /**
+     * None, a digit, or a guess with its runner-up, as one key (-1; 0; 100 + digit * 10 + runner-up): the labels and
+     * the guess's line change when it does (and on the first show). Called from announce() too, which keeps it a
+     * function of its own: TeaVM inlines a method with one caller, and inlined (through show() into App.show) these
+     * few lines made V8 run the camera's per-frame JavaScript so that it boxed a number per frame, in whichever
+     * function (10-11 B/frame in BrowserSmokeTest's camera pipeline, on a sure 7 that never showed a guess; 0 out of line).
+     */
+    private void showState(Prediction p, boolean none) {
+        int key = none ? -1 : p.isUnsure() ? 100 + p.digit() * 10 + p.top3()[1] : 0;
+        if (key != shownState) {
+            shownState = key;
+            TextCache.setClass(verdict, key < 0 ? VERDICT_CLASS[0] : key == 0 ? VERDICT_CLASS[1] : VERDICT_CLASS[2]);
+            if (key > 0) {
+                TextCache.setText(unsure, GUESSES.get(key - 100));
+            }
+        }
+    }
+
+    /**
      * Screen readers hear settled results only (pen lifted, camera verdict changed), never every frame. With {@code again}
      * (a pen lifted: a stroke that left the 7 a 7, a 7 drawn after the camera's 7) also a sentence equal to the last one
      * said: the text then gains or loses a trailing no-break space, which is not read, so the live region
@@ -188,6 +196,7 @@ public final class ResultView {
      * drawing's result, shown all along; a camera verdict that flickered away and back) a sentence is not said twice in a row.
      */
     public void announce(Prediction p, boolean again) {
+        showState(p, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
         String text = !p.hasDigit() ? noDigitText(p.noDigitReason())
                 // the confidence as shown ("99.9 %"): in whole percent it said 100 beside a shown 99.9
                 : p.isUnsure() ? unsureText(p.digit(), p.top3()[1]) + " " + p.digit() + " at " + percent(p, p.digit())
