@@ -12,7 +12,7 @@ public final class Softmax {
     private Softmax() {
     }
 
-    /** @param probs [n, k] overwritten; @param logits [n, k] */
+    /** @param probs [n, k] overwritten; @param logits [n, k] (may be probs itself: each value is read before it is written) */
     public static void forward(float[] probs, float[] logits, int n, int k, float temperature) {
         for (int b = 0; b < n; b++) {
             int base = b * k;

@@ -28,7 +28,8 @@ import java.util.List;
  * ({@link #activation}) for the app's "inside the network" view.
  *
  * <p>Protocol: {@code forward(input, n, training)} → logits [n, classes] and
- * {@link #probabilities()} (softmax at the network's temperature). For training:
+ * {@link #probabilities()} (softmax at the network's temperature; of the logarithms for a sigmoid output,
+ * {@link #sigmoidOutput}). For training:
  * {@link #enableTraining()}, {@link #zeroGrads()}, forward with training = true, then
  * {@code backward(dlogits, n)}, which accumulates into {@link #grads()}.
  * {@link #replica(int)} gives a second network on the same parameters (one per training thread).
@@ -59,6 +60,7 @@ public final class Sequential {
     private boolean frozen;            // the parameters will not change again (see freeze())
     private LayerAccelerator accelerator; // offered the conv and dense layers of inference passes first (frozen only)
     private float temperature = 1f;
+    private final boolean sigmoidOutput; // see sigmoidOutput(LayerSpec[])
 
     // training state, allocated by enableTraining()
     private float[] grads;
@@ -75,6 +77,7 @@ public final class Sequential {
         this.inputShape = inputShape.clone();
         this.specs = specs.clone();
         this.capacity = capacity;
+        this.sigmoidOutput = sigmoidOutput(specs);
         int layers = specs.length;
         shapes = new int[layers + 1][];
         paramOffset = new int[layers];
@@ -224,8 +227,22 @@ public final class Sequential {
         if (training && grads == null) throw new IllegalStateException("call enableTraining() first");
         if (input != acts[0]) System.arraycopy(input, 0, acts[0], 0, n * inSize);
         for (int i = 0; i < specs.length; i++) forwardLayer(i, n, training);
-        Softmax.forward(probs, acts[specs.length], n, classes(), temperature);
+        if (sigmoidOutput) Sigmoid.probabilities(probs, acts[specs.length], n, classes(), temperature);
+        else Softmax.forward(probs, acts[specs.length], n, classes(), temperature);
         return acts[specs.length];
+    }
+
+    /**
+     * Whether the outputs are sigmoids in [0, 1] rather than logits: the last layer that changes values is a
+     * sigmoid (dropout and flatten after it pass them on). Such a network's probabilities are the outputs'
+     * shares, {@link Sigmoid#probabilities}; the ONNX export asks the same question.
+     */
+    public static boolean sigmoidOutput(LayerSpec[] specs) {
+        for (int i = specs.length - 1; i >= 0; i--) {
+            LayerSpec.Type t = specs[i].type;
+            if (t != LayerSpec.Type.DROPOUT && t != LayerSpec.Type.FLATTEN) return t == LayerSpec.Type.SIGMOID;
+        }
+        return false;
     }
 
     private void forwardLayer(int i, int n, boolean training) {
@@ -486,7 +503,10 @@ public final class Sequential {
         return dacts[i + 1];
     }
 
-    /** Softmax of the last logits at the network's temperature, [capacity, classes]. */
+    /**
+     * Class probabilities of the last forward pass, [capacity, classes]: softmax of the logits at the network's
+     * temperature, or for a {@link #sigmoidOutput} network the outputs' shares ({@link Sigmoid#probabilities}).
+     */
     public float[] probabilities() {
         return probs;
     }

@@ -360,4 +360,40 @@ class SequentialTest {
         }
         assertTrue(last < first * 0.05f, "loss " + first + " → " + last);
     }
+
+    /**
+     * An MSE network's outputs are sigmoids in [0, 1]: a softmax of them never gave a digit more than
+     * e / (e + 9) = 0.232 (a clear 7 read "7 0.2282"). Its probabilities are the outputs' shares.
+     * Input [1, 1, 2] = (1, 2); dense weights (0, 0), (1, -0.5), (0, 0) so that with biases (ln 3, 0, -ln 3) the
+     * pre-activations are ln 3, 0, -ln 3 and the outputs 0.75, 0.5, 0.25.
+     */
+    @Test
+    void aSigmoidOutputsProbabilitiesAreItsShares() {
+        for (LayerSpec[] layers : new LayerSpec[][]{
+                {LayerSpec.flatten(), LayerSpec.dense(3), LayerSpec.sigmoid()},
+                {LayerSpec.flatten(), LayerSpec.dense(3), LayerSpec.sigmoid(), LayerSpec.dropout(0.5f)}}) {
+            Sequential net = Sequential.create(new int[]{1, 1, 2}, layers, 2);
+            assertTrue(Sequential.sigmoidOutput(layers));
+            float ln3 = (float) Math.log(3);
+            System.arraycopy(new float[]{0, 0, 1, -0.5f, 0, 0, ln3, 0, -ln3}, 0, net.params(), 0, 9);
+            float[] out = net.forward(new float[]{1, 2}, 1, false);
+            assertArrayEquals(new float[]{0.75f, 0.5f, 0.25f}, java.util.Arrays.copyOf(out, 3), 1e-6f);
+            // 0.75 / 1.5, 0.5 / 1.5, 0.25 / 1.5
+            assertArrayEquals(new float[]{0.5f, 1 / 3f, 1 / 6f}, java.util.Arrays.copyOf(net.probabilities(), 3), 1e-6f);
+
+            // T = 2: y^(1/2) / sum = 0.8660, 0.7071, 0.5 over 2.0731
+            net.setTemperature(2);
+            net.forward(new float[]{1, 2}, 1, false);
+            assertArrayEquals(new float[]{0.41774f, 0.34108f, 0.24118f}, java.util.Arrays.copyOf(net.probabilities(), 3), 1e-5f);
+
+            // biases -200: every output is exactly 0 in float, and reads as no preference
+            net.setTemperature(1);
+            System.arraycopy(new float[]{0, 0, 0, 0, 0, 0, -200, -200, -200}, 0, net.params(), 0, 9);
+            out = net.forward(new float[]{1, 2}, 1, false);
+            assertArrayEquals(new float[]{0, 0, 0}, java.util.Arrays.copyOf(out, 3));
+            assertArrayEquals(new float[]{1 / 3f, 1 / 3f, 1 / 3f}, java.util.Arrays.copyOf(net.probabilities(), 3), 1e-6f);
+        }
+        // a sigmoid inside the network leaves the outputs logits
+        assertFalse(Sequential.sigmoidOutput(new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(3), LayerSpec.sigmoid(), LayerSpec.dense(3)}));
+    }
 }

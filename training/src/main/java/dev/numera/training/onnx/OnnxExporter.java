@@ -1,5 +1,6 @@
 package dev.numera.training.onnx;
 
+import dev.numera.core.kernels.Sigmoid;
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.Sequential;
@@ -18,6 +19,8 @@ import java.util.List;
  *     MaxPool, Flatten, Gemm with transB = 1; dropout is the identity) → "logits" [N, K]
  *   → Div(softmax.temperature) → Softmax(axis 1) → "probabilities" [N, K]
  * </pre>
+ * A network whose last layer is a sigmoid (mlp-16) has outputs in [0, 1], not logits: its "logits" go through
+ * Max(1e-30) → Log first, so the probabilities are y^(1/T) / sum y^(1/T), as Numera computes them.
  * int8 weights are written dequantised (float32), exactly the values Numera computes with.
  * Field numbers are those of onnx.proto (ModelProto, GraphProto, NodeProto, TensorProto, ...).
  */
@@ -111,7 +114,14 @@ public final class OnnxExporter {
         } else {
             nodes.add(node("Identity", "logits", new String[]{x}, "logits"));
         }
-        nodes.add(node("Div", "temperature_div", new String[]{"logits", "temperature"}, "logits_t"));
+        String scores = "logits";
+        if (Sequential.sigmoidOutput(layers)) {   // as Numera reads sigmoid outputs: softmax of their logarithms (Sigmoid.probabilities)
+            inits.add(tensor("log_floor", new int[0], new float[]{Sigmoid.FLOOR}));
+            nodes.add(node("Max", "log_floor_max", new String[]{"logits", "log_floor"}, "logits_floored"));
+            nodes.add(node("Log", "log", new String[]{"logits_floored"}, "log_logits"));
+            scores = "log_logits";
+        }
+        nodes.add(node("Div", "temperature_div", new String[]{scores, "temperature"}, "logits_t"));
         nodes.add(node("Softmax", "softmax", new String[]{"logits_t"}, "probabilities").message(5, intAttr("axis", 1)));
 
         for (Protobuf n : nodes) graph.message(1, n);

@@ -124,6 +124,11 @@ public final class Trainer {
         if (s.arch.hasBatchNorm() && smallestPart(batch) < 2) {
             throw new IllegalArgumentException("a batch of " + batch + " has a part of one image, which batchnorm cannot train on");
         }
+        // cross-entropy's gradient is taken through the network's probabilities, which for a sigmoid output are
+        // not the softmax of its outputs (Sequential.sigmoidOutput)
+        if (s.arch.loss() == Architecture.Loss.CROSS_ENTROPY && Sequential.sigmoidOutput(s.arch.layers())) {
+            throw new IllegalArgumentException("a network ending in a sigmoid trains on MSE, not cross-entropy");
+        }
         Sequential master = Sequential.create(new int[]{1, train.side(), train.side()}, s.arch.layers(), 250);
         initialise(master, s.seed);
         float[] params = master.params();
@@ -234,7 +239,7 @@ public final class Trainer {
                     sinceBest++;
                 }
                 // an MSE network is still validated on cross-entropy (as evaluate scores it): the line names
-                // both, or a train loss of 0.09 beside a validation loss of 1.58 reads as overfitting
+                // both, or a train loss of 0.09 beside a validation loss of 0.30 reads as overfitting
                 boolean mse = s.arch.loss() == Architecture.Loss.MSE;
                 log.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %s%.4f acc %.4f  validation loss %s%.4f acc %.4f%s  lr %.2e  %.1f s  %.0f img/s",
                         epoch, s.epochs, mse ? "(MSE) " : "", m.trainLoss(), m.trainAccuracy(), mse ? "(cross-entropy) " : "", m.validationLoss(), m.validationAccuracy(),

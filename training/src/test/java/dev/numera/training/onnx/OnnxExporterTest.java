@@ -58,13 +58,26 @@ class OnnxExporterTest {
         return ModelFile.of(net, meta, int8);
     }
 
+    /** An mlp-16-like network, sigmoid last: its probabilities are its outputs' shares, not their softmax. */
+    static ModelFile sigmoidOutputModel() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{
+                LayerSpec.flatten(), LayerSpec.dense(16), LayerSpec.sigmoid(), LayerSpec.dense(10), LayerSpec.sigmoid()}, 1);
+        float[] p = net.params();
+        for (int i = 0; i < p.length; i++) p[i] = (float) Math.sin(i * 0.37) * 0.8f;
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(ModelFile.META_INPUT_MEAN, "0.1307");
+        meta.put(ModelFile.META_INPUT_STD, "0.3081");
+        meta.put(ModelFile.META_TEMPERATURE, "1.3");
+        return ModelFile.of(net, meta, false);
+    }
+
     @Test
     void onnxRuntimeAgreesWithNumeraOn100MnistDigits() throws Exception {
         float[] images = testImages(100);
         Path shipped = Path.of("../src-webapp/model/numera.nmod");
         ModelFile[] models = Files.exists(shipped)
-                ? new ModelFile[]{model(false), model(true), ModelFile.read(Files.readAllBytes(shipped))}
-                : new ModelFile[]{model(false), model(true)};
+                ? new ModelFile[]{model(false), model(true), sigmoidOutputModel(), ModelFile.read(Files.readAllBytes(shipped))}
+                : new ModelFile[]{model(false), model(true), sigmoidOutputModel()};
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         for (ModelFile m : models) {
             Sequential net = m.toNetwork(100);

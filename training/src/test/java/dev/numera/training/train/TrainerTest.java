@@ -109,7 +109,7 @@ class TrainerTest {
 
     /**
      * An MSE network (mlp-16) trains on MSE but is validated, like every network, on cross-entropy:
-     * the epoch line names both, or "train loss 0.09 ... validation loss 1.58" reads as overfitting.
+     * the epoch line names both, or "train loss 0.09 ... validation loss 0.30" reads as overfitting.
      */
     @Test
     void anMseRunNamesItsTwoLosses() throws Exception {
@@ -121,6 +121,17 @@ class TrainerTest {
                 new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), false).train(bars(TRAIN, 1), bars(100, 2));
         String printed = log.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(printed.contains("\nepoch 1/1  train loss (MSE) ") && printed.contains("  validation loss (cross-entropy) "), printed);
+    }
+
+    /** Cross-entropy's gradient goes through the probabilities, which a sigmoid output forms as shares, not as a softmax. */
+    @Test
+    void aSigmoidOutputIsRefusedCrossEntropy() {
+        Architecture ce = new Architecture("test-ce-sigmoid", "tiny sigmoid-output net on cross-entropy",
+                new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10), LayerSpec.sigmoid()},
+                Architecture.Loss.CROSS_ENTROPY, "sgd", 0.1, 0, 20, "constant", 0, "none", 0);
+        Exception e = assertThrows(IllegalArgumentException.class, () -> new Trainer(new Trainer.Settings(ce, 1, 42, 1, BATCH, "sgd", 0.1,
+                "constant", 0, 0, 0, AugmentConfig.none(), null, false), new PrintStream(new ByteArrayOutputStream()), false).train(bars(TRAIN, 1), bars(100, 2)));
+        assertEquals("a network ending in a sigmoid trains on MSE, not cross-entropy", e.getMessage());
     }
 
     /** The parts, not the threads, carry batchnorm's statistics, dropout's masks and the sum's order. */
