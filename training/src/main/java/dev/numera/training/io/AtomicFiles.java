@@ -122,6 +122,9 @@ public final class AtomicFiles {
      * is being made. Then it is made again, a few times at most.
      */
     private static void makeFolders(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            refuseReadOnlyFolder(dir);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 Files.createDirectories(dir);
@@ -275,15 +278,39 @@ public final class AtomicFiles {
     private static Path createTemp(Path dir, String name) throws IOException {
         int n = name.codePointCount(0, name.length());
         String prefix = n <= TEMP_PREFIX ? name : name.substring(0, name.offsetByCodePoints(0, TEMP_PREFIX));
+        Path tmp;
         try {
-            Path tmp = fileIn(dir, () -> Files.createTempFile(dir, prefix, ".tmp"));
+            tmp = fileIn(dir, () -> Files.createTempFile(dir, prefix, ".tmp"));
             tmp.toFile().deleteOnExit();
-            return tmp;
         } catch (java.nio.file.AccessDeniedException e) {
+            refuseReadOnlyFolder(dir);   // said alike for every user
             throw new java.nio.file.AccessDeniedException(dir.toString(), null, "permission denied: cannot create files in this folder");
         } catch (FileSystemException e) {   // e.g. /proc (no reason given) or a read-only file system
             throw new FileSystemException(dir.toString(), null, "cannot create files in this folder"
                     + (e.getReason() != null ? " (" + e.getReason() + ")" : ""));
+        }
+        // after the attempt, not before: /proc is r-xr-xr-x too, and is better said to take no files
+        try {
+            refuseReadOnlyFolder(dir);
+        } catch (IOException e) {
+            Files.delete(tmp);
+            throw e;
+        }
+        return tmp;
+    }
+
+    /**
+     * {@link #refuseReadOnly} for the folder that would receive the file, or the first folder made on the way to
+     * it: the deepest folder of {@code dir}'s path that exists. Root may create files in any folder, so one whose
+     * owner may not write it (chmod 555) counts as read-only, as a file does.
+     */
+    private static void refuseReadOnlyFolder(Path dir) throws IOException {
+        Path p = dir.toAbsolutePath();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p != null && Files.isDirectory(p) && ownerMayNotWrite(p)) {
+            throw new IOException(p + ": is a read-only folder, so nothing was written in it; make it writable or give another folder");
         }
     }
 

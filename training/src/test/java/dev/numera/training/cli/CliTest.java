@@ -743,6 +743,36 @@ class CliTest {
         }
     }
 
+    /**
+     * A folder whose owner may not write it (chmod 555) takes no --out and no --report, for root too (CI): as root, train
+     * --out ro/m.nmod, export --out ro/x.onnx and evaluate --report ro/rep wrote into it.
+     */
+    @Test
+    void aReadOnlyFolderIsRefusedForOutAndReport() throws IOException {
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        String model = tinyModel().toString(), noData = dir.resolve("no-mnist-here").toString();
+        try {
+            String[][] commands = {
+                    {"export", "--model", model, "--format", "onnx", "--out", ro.resolve("x.onnx").toString()},
+                    {"train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", ro.resolve("m.nmod").toString(), "--data", noData},
+                    {"train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", dir.resolve("m.nmod").toString(),
+                            "--report", ro.toString(), "--data", noData},
+                    {"evaluate", "--model", model, "--report", ro.resolve("rep").toString(), "--data", noData}};
+            for (String[] c : commands) {
+                Result r = run(c);
+                assertEquals(1, r.code, r.err);
+                assertEquals("numera: " + ro + ": is a read-only folder, so nothing was written in it; make it writable or give another folder",
+                        r.err.strip(), String.join(" ", c));
+            }
+            try (var files = Files.list(ro)) {
+                assertEquals(List.of(), files.toList());
+            }
+        } finally {
+            Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
     /** A learning rate that blows the weights up stops the run at that epoch with advice, not as a bug at the end. */
     @Test
     void divergedTrainingSaysSoAndWritesNothing() throws IOException {

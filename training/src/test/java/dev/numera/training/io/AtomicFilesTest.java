@@ -143,6 +143,31 @@ class AtomicFilesTest {
         }
     }
 
+    /**
+     * A folder whose owner may not write it takes nothing: no file, no folder on the way to one, no report. Root may
+     * write in any folder (as here in CI), so model.nmod, sub/model.nmod and a report went into a chmod 555 folder.
+     */
+    @Test
+    void aReadOnlyFolderIsRefusedAndLeftEmpty() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            for (IoCall call : List.<IoCall>of(() -> AtomicFiles.write(ro.resolve("m.nmod"), new byte[] {2}),
+                    () -> AtomicFiles.checkWritable(ro.resolve("m.nmod")), () -> AtomicFiles.write(ro.resolve("sub/m.nmod"), new byte[] {2}),
+                    () -> AtomicFiles.checkWritable(ro.resolve("sub/m.nmod")), () -> AtomicFiles.checkWritableFolder(ro),
+                    () -> AtomicFiles.checkWritableFolder(ro.resolve("report")))) {
+                IOException e = assertThrows(IOException.class, call::run);
+                assertEquals(ro + ": is a read-only folder, so nothing was written in it; make it writable or give another folder", e.getMessage());
+            }
+            try (var files = Files.list(ro)) {
+                assertEquals(List.of(), files.toList());
+            }
+        } finally {
+            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));   // so that @TempDir can delete it
+        }
+    }
+
     private interface IoCall {
         void run() throws IOException;
     }
