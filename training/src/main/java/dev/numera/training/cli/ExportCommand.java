@@ -35,6 +35,7 @@ final class ExportCommand implements Callable<Integer> {
         if (out.toString().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--out must name a file, got ''");
         }
+        AtomicFiles.refuseFolderName(Numera.typed(spec, "--out"));
         ModelFile m = Models.readDigitModel(model.path());             // fails early and clearly on a bad model
         byte[] onnx;
         try {

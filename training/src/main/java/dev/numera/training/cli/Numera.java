@@ -122,6 +122,12 @@ public final class Numera implements Runnable {
         return m;
     }
 
+    /** What the user typed for {@code option} of this command (a Path keeps no trailing '/'), or null when not given. */
+    static String typed(CommandLine.Model.CommandSpec spec, String option) {
+        CommandLine.Model.OptionSpec o = spec.commandLine().getParseResult().matchedOption(option);
+        return o == null || o.originalStringValues().isEmpty() ? null : o.originalStringValues().get(o.originalStringValues().size() - 1);
+    }
+
     /**
      * Version from the jar manifest when packaged. Every command names it: picocli does not hand a
      * versionProvider down to subcommands, whose advertised -V then printed nothing.

@@ -133,6 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         check(dtype.equals("int8") || dtype.equals("float32"), "--dtype must be int8 or float32, got " + dtype);
         data.check();
         check(!out.toString().isEmpty(), "--out must name a file, got ''");
+        AtomicFiles.refuseFolderName(Numera.typed(spec, "--out"));
         check(report == null || !report.toString().isEmpty(), "--report must name a folder, got ''");
         int nBatch = batch != null ? batch : a.batch();
         String optimizerName = optimizer != null ? optimizer.name() : a.optimizer();

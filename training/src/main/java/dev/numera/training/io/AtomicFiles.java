@@ -80,6 +80,18 @@ public final class AtomicFiles {
     }
 
     /**
+     * Refuses a file's path typed with a separator at its end ("runs/new/") where no folder is: a Path drops the
+     * separator, so the file was written under the folder's name (a file "new"). An existing folder is left to
+     * {@link #checkWritable}, which says it is a folder.
+     */
+    public static void refuseFolderName(String typed) throws IOException {
+        boolean folderName = typed.endsWith("/") || typed.endsWith(java.io.File.separator);
+        if (folderName && !Files.isDirectory(Path.of(typed))) {
+            throw new IOException(typed + ": ends in '" + typed.charAt(typed.length() - 1) + "', which names a folder; give a file name");
+        }
+    }
+
+    /**
      * Fails now when the file system would refuse {@code target}'s name (most take 255 bytes, some fewer):
      * a file whose name is as many bytes long is made in its folder and deleted, so that the file system's
      * own limit decides. Called once a file has been made in that folder ({@link #checkWritable} makes one),

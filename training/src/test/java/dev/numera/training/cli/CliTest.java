@@ -735,12 +735,20 @@ class CliTest {
         if (Files.isDirectory(Path.of("/proc/self"))) {
             cases.add(new String[] {"/proc: cannot create files in this folder", "export", "--model", model, "--format", "onnx", "--out", "/proc/x.onnx"});
         }
+        // a trailing '/' names a folder: a Path drops it, and a file 'newdir' was written
+        String newFolder = dir.resolve("newdir") + "/";
+        cases.add(new String[] {newFolder + ": ends in '/', which names a folder; give a file name",
+                "export", "--model", model, "--format", "onnx", "--out", newFolder});
+        cases.add(new String[] {newFolder + ": ends in '/', which names a folder; give a file name",
+                "train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out=" + newFolder, "--data", noData});
+        cases.add(new String[] {folder + ": is a folder; give a file name", "export", "--model", model, "--format", "onnx", "--out", folder + "/"});
         for (String[] c : cases) {
             Result r = run(Arrays.copyOfRange(c, 1, c.length));
             assertEquals(1, r.code, r.err);
             assertOneLineNoStackTrace(r);
             assertEquals("numera: " + c[0], r.err.strip());
         }
+        assertFalse(Files.exists(dir.resolve("newdir")));
     }
 
     /**
