@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Read digits from " + PredictCommand.FORMATS + " images with the same Recognizer the browser runs.",
-                "Prints one line per image: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit."})
+                "Prints one line per image: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit;"
+                        + " control characters in the path are escaped (a newline as \\n, a backslash as \\\\), as info shows metadata."})
 final class PredictCommand implements Callable<Integer> {
     /**
      * The formats {@link #decode} reads, as the help and the "not an image" error name them: every one
@@ -383,12 +384,16 @@ final class PredictCommand implements Callable<Integer> {
         return out;
     }
 
-    /** {@code <digit> <confidence> <path>} or {@code - <reason> <path>}. */
+    /**
+     * {@code <digit> <confidence> <path>} or {@code - <reason> <path>}, the path as info shows a model's text
+     * ({@link InfoCommand#shown}): a file name may hold a newline, which split the line in two.
+     */
     static String line(Prediction p, Path path) {
+        String shown = InfoCommand.shown(path.toString());
         if (!p.hasDigit()) {
-            return "- " + p.noDigitReason() + " " + path;
+            return "- " + p.noDigitReason() + " " + shown;
         }
-        return p.digit() + " " + String.format(Locale.ROOT, "%.4f", p.confidence()) + " " + path;
+        return p.digit() + " " + String.format(Locale.ROOT, "%.4f", p.confidence()) + " " + shown;
     }
 
     /**

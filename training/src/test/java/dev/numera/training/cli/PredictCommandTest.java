@@ -711,6 +711,18 @@ class PredictCommandTest {
         assertEquals(List.of("- no ink " + canvas, "- no ink " + transparent), bom.out().strip().lines().toList());
     }
 
+    /** A file name with a newline printed "7 1.0000 new" and "line.png": the path is escaped as info escapes metadata. */
+    @Test
+    void aPathWithControlCharactersStaysOnItsLine() throws IOException {
+        Path model = shippedModel().orElse(anyModel());
+        Path odd = write(raw(rings(1).pixels()[0]), "new\nline\t\\.png");
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", odd.toString());
+        assertEquals(0, r.code(), r.err());
+        String escaped = dir + "/new\\nline\\t\\\\.png";
+        assertEquals(1, r.out().strip().lines().count(), r.out());
+        assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(escaped)), r.out());
+    }
+
     @Test
     void aBadFileAmongGoodOnesIsOneErrorLineAndExitOne() throws IOException {
         Path model = shippedModel().orElse(anyModel());
