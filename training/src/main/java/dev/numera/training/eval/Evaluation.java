@@ -127,6 +127,9 @@ public final class Evaluation {
         return n == 0 ? 0 : confidenceSum / n;
     }
 
+    /** How a class with no examples shows its accuracy (NaN in {@link #perClassAccuracy}, null in metrics.json). */
+    public static final String NO_DIGITS = "–";
+
     /** Recall per class: correct / examples of that class (NaN when a class has none). */
     public double[] perClassAccuracy() {
         double[] acc = new double[classes];
@@ -173,8 +176,8 @@ public final class Evaluation {
         sb.append(String.format(Locale.ROOT, "mean loss       %.4f%n", meanLoss()));
         sb.append("per-class accuracy\n");
         double[] pc = perClassAccuracy();
-        for (int i = 0; i < classes; i++) {
-            sb.append(String.format(Locale.ROOT, "  %d  %.4f%n", i, pc[i]));
+        for (int i = 0; i < classes; i++) {   // a class with no digits among those scored has no accuracy: "–", not NaN
+            sb.append(String.format(Locale.ROOT, "  %d  %s%n", i, Double.isNaN(pc[i]) ? NO_DIGITS : String.format(Locale.ROOT, "%.4f", pc[i])));
         }
         sb.append("confusion matrix (rows: true digit, columns: predicted)\n      ");
         for (int p = 0; p < classes; p++) {

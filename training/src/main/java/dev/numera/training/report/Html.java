@@ -39,7 +39,7 @@ final class Html {
             }
             h.append("</tr>\n<tr><th>accuracy</th>");
             for (double a : e.perClassAccuracy()) {
-                h.append("<td>").append(Report.percent(a)).append("</td>");
+                h.append("<td>").append(Double.isNaN(a) ? Evaluation.NO_DIGITS : Report.percent(a)).append("</td>");
             }
             h.append("</tr></table>\n");
         }
