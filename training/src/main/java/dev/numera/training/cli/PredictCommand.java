@@ -76,8 +76,9 @@ final class PredictCommand implements Callable<Integer> {
                     + "raw (a small digit image of any size, light ink on dark, e.g. MNIST: normalise). Default: ${DEFAULT-VALUE}.")
     Mode mode;
 
-    @Option(names = "--list", paramLabel = "FILE", description = "Text file with one image path per line (blank lines and # comments skipped); relative paths are "
-            + "taken from the working folder, like IMAGE arguments and like the output of find.")
+    @Option(names = "--list", paramLabel = "FILE", description = "Text file with one image path per line (blank lines and # comments skipped), or - for "
+            + "standard input (find . -name '*.png' | numera predict --list -); relative paths are taken from the working folder, like IMAGE arguments "
+            + "and like the output of find.")
     Path list;
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files (" + FORMATS
@@ -88,7 +89,11 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> paths = new ArrayList<>(images);
         if (list != null) {
-            paths.addAll(readList(list));
+            List<Path> listed = readList(list);
+            if (listed.isEmpty() && images.isEmpty()) {
+                throw new UserException(listName(list) + ": the image list is empty (no line in it but blank ones and # comments)");
+            }
+            paths.addAll(listed);
         }
         if (paths.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no images given (IMAGE ... or --list FILE)");
@@ -470,19 +475,30 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
+    /** --list - reads the list from standard input (a file named "-" is ./-). */
+    static boolean fromStdin(Path list) {
+        return list.toString().equals("-");
+    }
+
+    static String listName(Path list) {
+        return fromStdin(list) ? "standard input (--list -)" : list.toString();
+    }
+
     static List<Path> readList(Path file) {
         if (Files.isDirectory(file)) {
             throw new UserException(file + ": is a folder, not an image list (give a text file with one image path per line)");
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            byte[] bytes = fromStdin(file) ? System.in.readAllBytes() : Files.readAllBytes(file);
+            // a strict decoder, as Files.readAllLines has: a binary file given as the list is said so
+            lines = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString().lines().toList();
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": image list not found", e);
         } catch (CharacterCodingException e) {
-            throw new UserException(file + ": the image list is not UTF-8 text (one image path per line)", e);
+            throw new UserException(listName(file) + ": the image list is not UTF-8 text (one image path per line)", e);
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read the image list: " + IoErrors.describe(e), e);
+            throw new UserException(listName(file) + ": cannot read the image list: " + IoErrors.describe(e), e);
         }
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -494,7 +510,7 @@ final class PredictCommand implements Callable<Integer> {
             try {
                 out.add(Path.of(s));
             } catch (InvalidPathException e) {   // a NUL byte, say: before any image is read, so nothing is lost
-                throw new UserException(file + ": line " + (i + 1) + " is not a usable path (" + e.getReason() + ")", e);
+                throw new UserException(listName(file) + ": line " + (i + 1) + " is not a usable path (" + e.getReason() + ")", e);
             }
         }
         return out;

@@ -711,6 +711,42 @@ class PredictCommandTest {
         assertEquals(List.of("- no ink " + canvas, "- no ink " + transparent), bom.out().strip().lines().toList());
     }
 
+    /**
+     * --list - reads the list from standard input, as its help promises ("like the output of find"): it said "-: image list not
+     * found". A list with no paths in it says so; it said "no images given (IMAGE ... or --list FILE)". In a JVM of its own, for its stdin.
+     */
+    @Test
+    void aListFromStandardInputAndAnEmptyList() throws Exception {
+        Path model = shippedModel().orElse(anyModel());
+        Path a = write(raw(rings(1).pixels()[0]), "a.png"), b = write(raw(rings(1).pixels()[0]), "b.png");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String stdin : List.of(a + "\n" + b + "\n", "# none\n\n")) {
+            Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Numera.class.getName(),
+                    "predict", "--model", model.toString(), "--mode", "raw", "--list", "-").redirectError(dir.resolve("err.txt").toFile()).start();
+            try (var in = child.getOutputStream()) {
+                in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+            String err = Files.readString(dir.resolve("err.txt")).strip();
+            if (stdin.startsWith("#")) {
+                assertEquals(Numera.EXIT_FAILURE, child.exitValue(), err);
+                assertEquals("numera: standard input (--list -): the image list is empty (no line in it but blank ones and # comments)", err);
+            } else {
+                assertEquals(0, child.exitValue(), err);
+                List<String> lines = out.strip().lines().toList();
+                assertEquals(2, lines.size(), out);
+                assertTrue(lines.get(0).endsWith(" " + a) && lines.get(1).endsWith(" " + b), out);
+            }
+        }
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--list", empty.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals("numera: " + empty + ": the image list is empty (no line in it but blank ones and # comments)", r.err().strip());
+        assertEquals(0, CliTest.run("predict", "--model", model.toString(), "--mode", "raw", "--list", empty.toString(), a.toString()).code(),
+                "an empty list beside an IMAGE is no error");
+    }
+
     /** A file name with a newline printed "7 1.0000 new" and "line.png": the path is escaped as info escapes metadata. */
     @Test
     void aPathWithControlCharactersStaysOnItsLine() throws IOException {
