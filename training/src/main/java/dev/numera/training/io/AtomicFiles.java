@@ -135,7 +135,7 @@ public final class AtomicFiles {
      */
     private static void makeFolders(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            refuseReadOnlyFolder(dir);
+            refuseUnfitFolder(dir);
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -295,7 +295,7 @@ public final class AtomicFiles {
             tmp = fileIn(dir, () -> Files.createTempFile(dir, prefix, ".tmp"));
             tmp.toFile().deleteOnExit();
         } catch (java.nio.file.AccessDeniedException e) {
-            refuseReadOnlyFolder(dir);   // said alike for every user
+            refuseUnfitFolder(dir);   // said alike for every user
             throw new java.nio.file.AccessDeniedException(dir.toString(), null, "permission denied: cannot create files in this folder");
         } catch (FileSystemException e) {   // e.g. /proc (no reason given) or a read-only file system
             throw new FileSystemException(dir.toString(), null, "cannot create files in this folder"
@@ -303,7 +303,7 @@ public final class AtomicFiles {
         }
         // after the attempt, not before: /proc is r-xr-xr-x too, and is better said to take no files
         try {
-            refuseReadOnlyFolder(dir);
+            refuseUnfitFolder(dir);
         } catch (IOException e) {
             Files.delete(tmp);
             throw e;
@@ -312,16 +312,21 @@ public final class AtomicFiles {
     }
 
     /**
-     * {@link #refuseReadOnly} for the folder that would receive the file, or the first folder made on the way to
-     * it: the deepest folder of {@code dir}'s path that exists. Root may create files in any folder, so one whose
-     * owner may not write it (chmod 555) counts as read-only, as a file does.
+     * {@link #refuseReadOnly} for what would receive the file, or the first folder made on the way to it: the
+     * deepest part of {@code dir}'s path that exists. A file there is said as a file where a folder is needed,
+     * for --out and --report alike (createDirectories said only "x/rep: Not a directory" of one below it). Root
+     * may create files in any folder, so one whose owner may not write it (chmod 555) counts as read-only, as a
+     * file does.
      */
-    private static void refuseReadOnlyFolder(Path dir) throws IOException {
+    private static void refuseUnfitFolder(Path dir) throws IOException {
         Path p = dir.toAbsolutePath();
         while (p != null && !Files.exists(p)) {
             p = p.getParent();
         }
-        if (p != null && Files.isDirectory(p) && ownerMayNotWrite(p)) {
+        if (p != null && !Files.isDirectory(p)) {
+            throw new java.nio.file.FileAlreadyExistsException(p.toString());   // IoErrors: "already exists (a file where a folder is needed?)"
+        }
+        if (p != null && ownerMayNotWrite(p)) {
             throw new IOException(p + ": is a read-only folder, so nothing was written in it; make it writable or give another folder");
         }
     }

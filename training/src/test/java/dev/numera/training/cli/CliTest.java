@@ -781,6 +781,28 @@ class CliTest {
         }
     }
 
+    /**
+     * A file where a folder of the path should be is said alike for --out and --report: --report afile/rep said the system's
+     * bare "afile/rep: Not a directory", as did --out afile/sub/m.onnx, where --out afile/m.onnx was told what is wrong.
+     */
+    @Test
+    void aFileWhereAFolderIsNeededIsSaidAlikeForOutAndReport() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        String model = tinyModel().toString(), noData = dir.resolve("no-mnist-here").toString();
+        String[][] commands = {
+                {"export", "--model", model, "--format", "onnx", "--out", file.resolve("m.onnx").toString()},
+                {"export", "--model", model, "--format", "onnx", "--out", file.resolve("sub/m.onnx").toString()},
+                {"evaluate", "--model", model, "--report", file.resolve("rep").toString(), "--data", noData},
+                {"train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", dir.resolve("m.nmod").toString(),
+                        "--report", file.resolve("sub/rep").toString(), "--data", noData}};
+        for (String[] c : commands) {
+            Result r = run(c);
+            assertEquals(1, r.code, r.err);
+            assertEquals("numera: " + file + ": already exists (a file where a folder is needed?)", r.err.strip(), String.join(" ", c));
+        }
+        assertEquals("x", Files.readString(file));
+    }
+
     /** A learning rate that blows the weights up stops the run at that epoch with advice, not as a bug at the end. */
     @Test
     void divergedTrainingSaysSoAndWritesNothing() throws IOException {
