@@ -118,6 +118,7 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> polarity = new ArrayList<>();      // read as blank or as all ink: likely the wrong polarity for the mode
         List<Path> darkPaper = new ArrayList<>();     // camera mode: a dark border, most likely light ink on black
         List<Path> lightOnClear = new ArrayList<>();  // camera mode: transparent around something drawn, read as blank: most likely light ink
+        List<Path> smallInLarge = new ArrayList<>();  // camera mode: too little ink in a picture averaged down a lot: most likely a small digit
         for (Path p : paths) {
             try {
                 Picture pic = picture(p, mode);
@@ -127,9 +128,12 @@ final class PredictCommand implements Callable<Integer> {
                         darkPaper.add(p);
                     }
                     result = recognizeAsCameraBox(recognizer, pic);
-                    if (clearBorder(pic) && drawnOn(pic) && (InkCheck.NO_INK.equals(result.noDigitReason())
-                            || InkCheck.TOO_LITTLE_INK.equals(result.noDigitReason()))) {
+                    String reason = result.noDigitReason();
+                    if (clearBorder(pic) && drawnOn(pic) && (InkCheck.NO_INK.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))) {
                         lightOnClear.add(p);
+                    } else if (Math.max(pic.width(), pic.height()) > SMALL_DIGIT_SCALE * CAMERA_BOX
+                            && (InkCheck.TOO_LITTLE_INK.equals(reason) || InkCheck.TOO_SMALL.equals(reason))) {
+                        smallInLarge.add(p);
                     }
                 } else {
                     result = recognizer.recognizeRgba(pic.rgba(), pic.width(), pic.height(), kind);
@@ -173,8 +177,20 @@ final class PredictCommand implements Callable<Integer> {
             err.println("numera: --mode camera (the default) reads dark ink on light paper, and " + named(lightOnClear) + " is transparent around"
                     + " light ink, which shows as nothing on paper; a drawing of light ink is --mode drawn");
         }
+        if (!smallInLarge.isEmpty()) {
+            err.println("numera: --mode camera (the default) averages a picture down to the page's " + CAMERA_BOX + " px camera box, and "
+                    + named(smallInLarge) + " is more than " + SMALL_DIGIT_SCALE + " times larger, so the digit may be too small in it to read;"
+                    + " crop the picture to the digit, with a little paper around it");
+        }
         return failures > 0 ? Numera.EXIT_FAILURE : 0;
     }
+
+    /**
+     * Averaged down by more than this, a picture read as too little ink or too small most likely holds a digit too
+     * small in it: a 7 of 30 px in a 300 px picture ends 14 px tall in the box, the 400 px 7 of a 4000x3000 photo
+     * 14 px with a stroke of 1.4 px, and both read "too little ink (blank paper?)"; cropped to the digit, both are read.
+     */
+    static final int SMALL_DIGIT_SCALE = 2;
 
     /** The web app's camera box side (Camera.BOX): camera-mode images larger than this are averaged down to it. */
     static final int CAMERA_BOX = 140;

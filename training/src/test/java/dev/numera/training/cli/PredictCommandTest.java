@@ -747,6 +747,42 @@ class PredictCommandTest {
                 "an empty list beside an IMAGE is no error");
     }
 
+    /** A 7 {@code digit} px tall with a stroke of a tenth of that, dark on grey paper, in the middle of a w x h picture. */
+    static BufferedImage sevenOnPaper(int w, int h, int digit) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(200, 200, 200));
+        g.fillRect(0, 0, w, h);
+        g.setColor(new java.awt.Color(30, 30, 30));
+        g.setStroke(new java.awt.BasicStroke(digit / 10f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+        int x = w / 2 - digit * 3 / 10, y = h / 2 - digit / 2;
+        g.drawLine(x, y, x + digit * 6 / 10, y);
+        g.drawLine(x + digit * 6 / 10, y, x + digit * 2 / 10, y + digit);
+        g.dispose();
+        return img;
+    }
+
+    /**
+     * A small digit in a large picture is averaged down to a few px of the camera box and reads as too little ink; it said
+     * "too little ink (blank paper?)" and nothing more. The hint after the batch says the digit may be too small and to crop
+     * the picture; cropped, the same 7 is read, with no hint.
+     */
+    @Test
+    void aSmallDigitInALargePictureGetsAHintToCrop() throws IOException {
+        Path model = shippedModel().orElse(anyModel());
+        Path photo = write(sevenOnPaper(1200, 900, 120), "photo.png");
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), photo.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("- " + dev.numera.core.image.InkCheck.TOO_LITTLE_INK + " " + photo, r.out().strip());
+        assertEquals("numera: --mode camera (the default) averages a picture down to the page's 140 px camera box, and " + photo
+                + " is more than 2 times larger, so the digit may be too small in it to read; crop the picture to the digit,"
+                + " with a little paper around it", r.err().strip());
+        Path cropped = write(sevenOnPaper(180, 180, 120), "cropped.png");
+        CliTest.Result c = CliTest.run("predict", "--model", model.toString(), cropped.toString());
+        assertEquals("", c.err());
+        assertTrue(c.out().strip().matches((shippedModel().isPresent() ? "7" : "[0-9]") + " [01]\\.[0-9]{4} .*"), c.out());
+    }
+
     /** A file name with a newline printed "7 1.0000 new" and "line.png": the path is escaped as info escapes metadata. */
     @Test
     void aPathWithControlCharactersStaysOnItsLine() throws IOException {
