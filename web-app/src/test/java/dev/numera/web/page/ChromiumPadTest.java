@@ -282,6 +282,23 @@ class ChromiumPadTest {
     }
 
     /**
+     * The pad's help names keys where there is a mouse, and on a touch screen alone says what fingers do (one draws, so
+     * two scroll the page): a phone showed "Ctrl+Z undoes a stroke or a clear, Esc clears", keys it has not got.
+     */
+    @Test
+    void theHelpNamesKeysForAMouseAndFingersForATouchScreen() {
+        open("wasm");
+        assertEquals("Mouse, finger or pen. Ctrl+Z undoes a stroke or a clear, Esc clears.", text("draw-help"));
+        try (Chromium phone = Chromium.launch()) {
+            phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+            phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+            phone.driver.get(Site.server().url("index.html?runtime=wasm"));
+            assertTrue(Pages.awaitStart(phone.driver).startsWith("true|"));
+            assertEquals("Draw with a finger or pen; two fingers scroll the page.", phone.driver.findElement(By.id("draw-help")).getText());
+        }
+    }
+
+    /**
      * A small "1" is read: its brush is fitted to the drawing, so its ink is little, and counted against
      * the pad's area a 50 px "1" was "too little ink (blank paper?)". A tap is too small, and says so.
      */
