@@ -427,14 +427,19 @@ class ChromiumAppTest {
             // 740 - 26rem = 220 px, and its 1 px border on each side
             double pad = ((Number) Pages.js(chromium.driver, "return document.getElementById('draw-canvas').getBoundingClientRect().width;")).doubleValue();
             assertEquals(222, pad, 0.5, "the pad gives up the room the larger text takes");
+            // what the read-out shows, whether it is in view and the card's digit not; where Undo is and how tall the pad's card
             String readout = "(function () { var r = document.getElementById('pad-readout'), b = r.getBoundingClientRect(),"
-                    + " d = document.getElementById('prediction').getBoundingClientRect();"
-                    + " return [r.offsetHeight > 0 ? r.textContent : 'hidden', b.bottom <= innerHeight, d.bottom > innerHeight].join('|'); })()";
-            assertEquals("7 100.0 %|true|true", Pages.await(chromium.driver, "document.body.dataset.resultOut !== undefined", readout),
+                    + " d = document.getElementById('prediction').getBoundingClientRect(), u = document.getElementById('undo').getBoundingClientRect();"
+                    + " return [!r.hidden && getComputedStyle(r).visibility === 'visible' ? r.textContent : 'hidden', b.bottom <= innerHeight,"
+                    + " d.bottom > innerHeight, (u.left + scrollX) + ',' + (u.top + scrollY), document.querySelector('.card.draw').offsetHeight].join('|'); })()";
+            String[] shown = ((String) Pages.await(chromium.driver, "document.body.dataset.resultOut !== undefined", readout)).split("\\|");
+            assertEquals("Read: 7 100.0 %|true|true", String.join("|", shown[0], shown[1], shown[2]),
                     "the drawing's digit under the pad, in view; the card's below the first screen");
             Pages.js(chromium.driver, "document.getElementById('prediction').scrollIntoView({block: 'end'});");
-            assertEquals("hidden|", ((String) Pages.await(chromium.driver, "document.body.dataset.resultOut === undefined", readout)).substring(0, 7),
-                    "the card's digit in view: no repeat");
+            String[] gone = ((String) Pages.await(chromium.driver, "document.body.dataset.resultOut === undefined", readout)).split("\\|");
+            assertEquals("hidden", gone[0], "the card's digit in view: no repeat");
+            // in the help's place, it moves nothing as it comes and goes (beside Undo and Clear it moved them 51 px sideways)
+            assertEquals(shown[3] + "|" + shown[4], gone[3] + "|" + gone[4], "Undo's place and the pad card's height, read-out shown then not");
             Pages.js(chromium.driver, "window.scrollTo(0, 0);");
             Pages.await(chromium.driver, "document.body.dataset.resultOut !== undefined", "true");
             chromium.driver.findElement(By.id("clear")).click();
@@ -466,8 +471,8 @@ class ChromiumAppTest {
             chromium.driver.findElement(By.id("clear")).click();
             draw(7);
             assertEquals("7", text("prediction"));
-            assertEquals("true|0", Pages.js(chromium.driver, "return new Promise(function (done) { requestAnimationFrame(function () { requestAnimationFrame(function () {"
-                    + " done((document.body.dataset.resultOut === undefined) + '|' + document.getElementById('pad-readout').offsetHeight); }); }); });"),
+            assertEquals("true|hidden", Pages.js(chromium.driver, "return new Promise(function (done) { requestAnimationFrame(function () { requestAnimationFrame(function () {"
+                    + " done((document.body.dataset.resultOut === undefined) + '|' + getComputedStyle(document.getElementById('pad-readout')).visibility); }); }); });"),
                     "at the usual text size the card's digit is in view: no repeat under the pad");
             // the verdict keeps its height whether it shows the empty pad's three lines of text or a digit
             assertEquals(emptyBars, Pages.js(chromium.driver, barsTop), "the bars' top, empty pad then a 7");
@@ -620,6 +625,29 @@ class ChromiumAppTest {
                         () -> "scrolled width, width at " + at + " px: " + n);
                 double left = ((Number) n.get(2)).doubleValue(), right = ((Number) n.get(3)).doubleValue();
                 assertTrue(left >= 0 && right >= 0 && Math.abs(left - right) <= 1, () -> "the pad inside its card's padding, centred, at " + at + " px: " + n);
+            }
+        } finally {
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /**
+     * The new-version notice lies over the header, never over the pad: at 320x568 (the pad's top at 113 px) and
+     * 568x320 held sideways (79 px) it covered the pad's top 20-26 px, where a stroke begun then drew nothing (helper-72).
+     * Compact (one line of small text and two small buttons), it ends above the pad at each size here.
+     */
+    @Test
+    void theNewVersionNoticeLeavesThePadFree() {
+        int[][] sizes = {{320, 568}, {568, 320}, {360, 740}, {740, 360}, {1024, 768}};
+        try {
+            for (int[] s : sizes) {
+                chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", s[0], "height", s[1], "deviceScaleFactor", 2, "mobile", s[0] < 1000));
+                open(Site.server(), "wasm");
+                String where = (String) Pages.js(chromium.driver, "var u = document.getElementById('update'); u.hidden = false;"
+                        + " var r = u.getBoundingClientRect(), pad = document.getElementById('draw-canvas').getBoundingClientRect();"
+                        + " var ok = r.bottom <= pad.top && r.height > 0; u.hidden = true; return ok + ' ' + r.bottom + ' ' + pad.top;");
+                assertTrue(where.startsWith("true "), s[0] + "x" + s[1] + ": the notice's bottom, the pad's top: " + where);
             }
         } finally {
             chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -857,7 +885,7 @@ class ChromiumAppTest {
             // the page still runs the old build, and says so with a way to the new one
             assertEquals(NEW_VERSION, offlineLine(NEW_VERSION));
             // and at the top of the page, above the pad, on the first screen: not only in the footer
-            assertEquals("A new version of Numera is ready. Reload to use it Not now|true", Pages.js(chromium.driver,
+            assertEquals("A new version of Numera is ready. Reload Not now|true", Pages.js(chromium.driver,
                     "var u = document.getElementById('update'), r = u.getBoundingClientRect();"
                     + " return u.innerText.replace(/\\s+/g, ' ') + '|' + (!u.hidden && r.height > 0 && r.bottom <= innerHeight"
                     + " && r.bottom <= document.getElementById('draw-canvas').getBoundingClientRect().top);"));
