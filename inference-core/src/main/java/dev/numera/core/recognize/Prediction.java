@@ -20,7 +20,14 @@ public final class Prediction {
      * gives a shape that is no digit (a line, an X) 30-60 %. Why 70: the band 60-70 % was right 15 times in 23, like
      * everything under it, the band 70-80 % 44 times in 49 (90 %), nearer the sure answers than the guesses.
      */
-    public static final float SURE = 0.7f;
+    public static final float SURE = 0.6995f;   // 70 % as the page shows it, to one decimal: 69.95 % shows as "70.0 %"
+
+    /**
+     * A guess stays one until its digit reaches this (two points over {@link #SURE}): the camera's frames of one
+     * sheet, or a stroke drawn on, hovering at 70 % (69.9 %, 71.2 %, ... alternately) flipped the page between a guess
+     * and a sure digit on every frame.
+     */
+    public static final float SURE_AGAIN = 0.7195f;
 
     final float[] probabilities = new float[10];
     final int[] top3 = new int[3];
@@ -56,7 +63,10 @@ public final class Prediction {
         return digit == NO_DIGIT ? 0f : probabilities[digit];
     }
 
-    /** Whether there is a digit but under {@link #SURE} probability: a guess, best shown beside its runner-up ({@code top3()[1]}). */
+    /**
+     * Whether there is a digit but under {@link #SURE} probability (under {@link #SURE_AGAIN} when the recognizer's
+     * last answer was this digit as a guess): a guess, best shown beside its runner-up ({@code top3()[1]}).
+     */
     public boolean isUnsure() {
         return unsure;
     }

@@ -222,8 +222,9 @@ public final class Recognizer {
                 }
             }
         }
+        // the same digit read as a guess last time needs SURE_AGAIN to be sure: no flip per frame at the boundary
+        prediction.unsure = p[top[0]] < (prediction.unsure && prediction.digit == top[0] ? Prediction.SURE_AGAIN : Prediction.SURE);
         prediction.digit = top[0];
-        prediction.unsure = p[top[0]] < Prediction.SURE;
         prediction.reason = null;
         prediction.networkRan = true;
         return prediction;

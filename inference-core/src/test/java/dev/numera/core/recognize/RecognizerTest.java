@@ -153,7 +153,9 @@ class RecognizerTest {
 
     /**
      * A guess is a digit under {@link Prediction#SURE}: hand-computed with logits = biases, 4 at L and 2 at 0, the
-     * rest at -40 (e^-40 ~ 4e-18 of either), so p(4) = 1 / (1 + e^-L), 0.7 at L = ln(7/3) = 0.8473.
+     * rest at -40 (e^-40 ~ 4e-18 of either), so p(4) = 1 / (1 + e^-L), 0.7 at L = ln(7/3) = 0.8473. Once a guess, the
+     * same digit needs 72 % to be sure again (0.7195 at L = 0.9420), so a reading hovering at 70 % does not flip the
+     * page every frame; another digit, or no digit between, starts afresh. 69.95 % (shown "70.0 %") is sure.
      */
     @Test
     void aDigitUnder70PercentIsAGuessWithItsRunnerUp() {
@@ -168,11 +170,32 @@ class RecognizerTest {
         assertEquals(0.6900, p.confidence(), 1e-4);
         assertTrue(p.isUnsure(), p.toString());
         assertEquals(2, p.top3()[1], "the runner-up a guess is shown beside");
-        net.params()[bias + 4] = 0.90f;                                // 0.7109
+        net.params()[bias + 4] = 0.90f;                                // 0.7109: sure from scratch, not after a guess
         p = r.infer(new float[784]);
         assertEquals(0.7109, p.confidence(), 1e-4);
-        assertFalse(p.isUnsure(), p.toString());
+        assertTrue(p.isUnsure(), "a guess a moment ago, 71 % is still one");
+        net.params()[bias + 4] = 0.95f;                                // 0.7211
+        assertFalse(r.infer(new float[784]).isUnsure(), "72 %: sure again");
+        net.params()[bias + 4] = 0.90f;
+        assertFalse(r.infer(new float[784]).isUnsure(), "and 71 % after a sure 4 is sure");
+        net.params()[bias + 4] = 0.80f;
+        assertTrue(r.infer(new float[784]).isUnsure());
         assertFalse(r.recognizeInk(new float[280 * 280], 280, 280, InputKind.DRAWN).isUnsure(), "no digit is no guess");
+        net.params()[bias + 4] = 0.90f;
+        assertFalse(r.infer(new float[784]).isUnsure(), "71 % after no digit: afresh, sure");
+        net.params()[bias + 4] = 0.80f;
+        r.infer(new float[784]);                                       // a guess of 4 ...
+        net.params()[bias + 2] = 2f;
+        net.params()[bias + 4] = 2f + 0.90f;                           // ... then 4 at 71 % over 2 as the runner-up, the same digit: a guess
+        assertTrue(r.infer(new float[784]).isUnsure());
+        net.params()[bias + 4] = -40f;                                 // 2 alone, at 1.0: another digit, sure
+        assertFalse(r.infer(new float[784]).isUnsure());
+        java.util.Arrays.fill(net.params(), bias, bias + 10, -40f);
+        net.params()[bias + 2] = 0f;
+        net.params()[bias + 4] = (float) Math.log(0.69951 / 0.30049);  // 69.951 %, shown as 70.0 %: sure
+        Prediction shown = r.infer(new float[784]);
+        assertEquals(0.69951, shown.confidence(), 1e-5);
+        assertFalse(shown.isUnsure(), "shown as 70.0 %, so not marked as a guess");
     }
 
     @Test
