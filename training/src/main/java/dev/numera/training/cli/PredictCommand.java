@@ -145,19 +145,19 @@ final class PredictCommand implements Callable<Integer> {
                     polarity.add(p);
                 }
             } catch (UserException e) {
-                err.println("numera: " + e.getMessage());
+                err.println("numera: " + InfoCommand.shown(e.getMessage()));   // it names the picture: escaped as the answer lines are
                 err.flush();
                 failures++;
             } catch (IllegalArgumentException e) {
                 // inference-core refuses an input it cannot take this way (its image steps' checks, made for the page's
                 // messages): that picture's line, not the end of the batch nor a "bug"
-                err.println("numera: " + p + ": " + e.getMessage());
+                err.println("numera: " + InfoCommand.shown(p.toString()) + ": " + e.getMessage());
                 err.flush();
                 failures++;
             } catch (OutOfMemoryError e) {
                 // a photo within the limits still needs up to a few hundred MB for a moment (MAX_CAMERA_PIXELS), more than a
                 // small default heap; what it took is garbage once this throws, so the batch goes on
-                err.println("numera: " + p + ": not enough memory to read this image (give Java more, e.g. java -Xmx1g -jar ..., or scale it down)");
+                err.println("numera: " + InfoCommand.shown(p.toString()) + ": not enough memory to read this image (give Java more, e.g. java -Xmx1g -jar ..., or scale it down)");
                 err.flush();
                 failures++;
             }
@@ -327,7 +327,7 @@ final class PredictCommand implements Callable<Integer> {
 
     /** The pictures a hint is about: "a.png", or "a.png (and 3 more)". */
     static String named(List<Path> pictures) {
-        return pictures.get(0) + (pictures.size() > 1 ? " (and " + (pictures.size() - 1) + " more)" : "");
+        return InfoCommand.shown(pictures.get(0).toString()) + (pictures.size() > 1 ? " (and " + (pictures.size() - 1) + " more)" : "");
     }
 
     /** Whether anything is drawn on the picture: a pixel at least half opaque (a transparent picture may hold nothing at all). */

@@ -793,6 +793,11 @@ class PredictCommandTest {
         String escaped = dir + "/new\\nline\\t\\\\.png";
         assertEquals(1, r.out().strip().lines().count(), r.out());
         assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(escaped)), r.out());
+        // and so are the error and hint lines on stderr, which named it raw and split in two (helper-72)
+        Path missing = dir.resolve("miss\ning.png"), blank = write(raw(new int[28 * 28]), "bl\nank.png");
+        r = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", missing.toString(), blank.toString());
+        assertTrue(r.err().lines().allMatch(l -> l.startsWith("numera: ")), r.err());
+        assertTrue(r.err().contains(dir + "/miss\\ning.png") && r.err().contains(dir + "/bl\\nank.png"), r.err());
     }
 
     @Test
