@@ -108,6 +108,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         drawOff = doc.getElementById("draw-off");
         clearButton.addEventListener("click", e -> pad.clear());
         undoButton.addEventListener("click", e -> pad.undo());
+        // "Reload" for a new version (loader.js reloads): the drawing comes back on the new page, not lost with this one
+        doc.getElementById("offline-reload").addEventListener("click", e -> Js.keepDrawing(pad.saved()));
         doc.addEventListener("keydown", e -> key((KeyboardEvent) e));
         Boot.export(runtime, simd != null ? "wasm-simd" : "java", this::inferApi, this::recognizeApi, this::cameraFrameApi, SimdLayers::check);
         Js.mark("wired");
@@ -123,6 +125,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         // saying nothing the status line does not.
         show(recognizer.recognizeInk(new float[28 * 28], 28, 28, InputKind.DRAWN));
         Js.setData(doc.getBody(), "ready", "true");
+        pad.restore(Js.keptDrawing());   // a drawing kept by the reload to a new version: read and said as when its pen lifted
     }
 
     // ---- drawing ----

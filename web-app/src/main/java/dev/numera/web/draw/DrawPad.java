@@ -207,6 +207,72 @@ public final class DrawPad {
         activePointer = -1;
     }
 
+    /**
+     * The drawing as text, for keeping it across a reload: strokes by ';', points "x,y" by ' ', in tenths of a pad
+     * point ("" for an empty pad). Whole numbers written and read by hand: TeaVM's float formatting and parsing, and
+     * String.split's regular expressions, would add tens of KB to the page for this. {@link #restore} reads it.
+     */
+    public String saved() {
+        StringBuilder b = new StringBuilder();
+        for (int s = 0; s < strokeCount; s++) {
+            if (s > 0) b.append(';');
+            for (int i = starts[s], to = strokeEnd(s, strokeCount, points); i < to; i++) {
+                if (i > starts[s]) b.append(' ');
+                b.append(Math.round(xs[i] * 10)).append(',').append(Math.round(ys[i] * 10));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Draws what {@link #saved} gave on an empty pad, stroke by stroke as if drawn now; a text it did not make (a
+     * character out of place, a point far off the pad) draws nothing at all.
+     */
+    public void restore(String text) {
+        if (text == null || text.isEmpty() || strokeCount > 0) return;
+        // [x0, y0, x1, y1, ...] per stroke, tenths of a point, read whole before any is drawn
+        int[] values = new int[text.length() + 1];
+        int[] strokeEnds = new int[text.length() + 1];
+        int count = 0, strokesRead = 0, value = 0, digits = 0;
+        boolean negative = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ';';
+            if (c >= '0' && c <= '9' && digits < 5) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else if (c == '-' && digits == 0 && !negative) {
+                negative = true;
+            } else if ((c == ',' || c == ' ' || c == ';') && digits > 0 && (c == ',') == (count % 2 == 0)) {
+                values[count++] = negative ? -value : value;
+                value = digits = 0;
+                negative = false;
+                if (c == ';') strokeEnds[strokesRead++] = count;
+                if (Math.abs(values[count - 1]) > 40 * SIZE) return;   // far off the pad: not the pad's own text
+            } else {
+                return;
+            }
+        }
+        for (int s = 0, from = 0; s < strokesRead; from = strokeEnds[s++]) {
+            if (strokeCount == starts.length) starts = grow(starts);
+            starts[strokeCount++] = points;
+            strokes.beginStroke();
+            for (int i = from; i < strokeEnds[s]; i += 2) {
+                if (points == xs.length) {
+                    xs = grow(xs);
+                    ys = grow(ys);
+                }
+                xs[points] = values[i] / 10f;
+                ys[points] = values[i + 1] / 10f;
+                strokes.addPoint(xs[points], ys[points]);
+                points++;
+            }
+            strokes.endStroke();
+        }
+        clearedStrokes = 0;
+        repaint();
+        listener.inkChanged(true);
+    }
+
     // the cleared strokes into the rasterizer again, point by point, as they were drawn
     private void restoreCleared() {
         for (int s = 0; s < clearedStrokes; s++) {

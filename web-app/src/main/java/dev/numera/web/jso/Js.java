@@ -81,6 +81,14 @@ public final class Js {
     @JSBody(script = "return !document.activeElement || document.activeElement === document.body;")
     public static native boolean nothingFocused();
 
+    /** Keeps the pad's drawing for the page's next load in this tab (sessionStorage; nothing where storage is refused). */
+    @JSBody(params = "text", script = "try { if (text) { sessionStorage.setItem('numera.pad', text); } } catch (e) {}")
+    public static native void keepDrawing(String text);
+
+    /** The drawing kept by {@link #keepDrawing}, once (it is gone after), or null. */
+    @JSBody(script = "try { var v = sessionStorage.getItem('numera.pad'); sessionStorage.removeItem('numera.pad'); return v; } catch (e) { return null; }")
+    public static native String keptDrawing();
+
     /**
      * Keeps body[data-result-out] set while any of el is outside the viewport (scrolled away, or below the first
      * screen), from the next frame on; without IntersectionObserver it is set for good.

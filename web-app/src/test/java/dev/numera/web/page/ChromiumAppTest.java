@@ -893,10 +893,17 @@ class ChromiumAppTest {
             assertEquals(padBefore, Pages.js(chromium.driver, padTop), "the pad's top before and with the notice");
             assertEquals("status", Pages.js(chromium.driver, "return document.getElementById('update').parentNode.getAttribute('role');"),
                     "in a live region, always rendered: said when it shows");
+            draw(7);
+            assertEquals("7", text("prediction"));
             chromium.driver.findElement(By.id("offline-reload")).click();
             Pages.await(chromium.driver, "document.querySelector('.tagline').textContent === 'New build.'", "true");
             started = Pages.awaitStart(chromium.driver);
             assertTrue(started.startsWith("true|"), "the load after the new worker activated: " + started);
+            // the drawing came along (before, the reload lost it): on the pad, read, Undo and Clear on; kept once only
+            assertEquals("7|false|false|null", Pages.await(chromium.driver, "document.getElementById('prediction').textContent !== ''",
+                    "[document.getElementById('prediction').textContent, document.getElementById('undo').disabled,"
+                            + " document.getElementById('clear').disabled, String(sessionStorage.getItem('numera.pad'))].join('|')"));
+            chromium.driver.findElement(By.id("clear")).click();
             assertEquals(SAVED, offlineLine(SAVED), "the reloaded page is the saved build: no second prompt");
             assertEquals(true, Pages.js(chromium.driver, "return document.getElementById('update').hidden;"));
             own.setOffline(true);
