@@ -501,7 +501,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     static List<Path> readList(Path file) {
-        if (Files.isDirectory(file)) {
+        if (!fromStdin(file) && Files.isDirectory(file)) {   // "-" is standard input, whatever the working folder holds
             throw new UserException(file + ": is a folder, not an image list (give a text file with one image path per line)");
         }
         List<String> lines;

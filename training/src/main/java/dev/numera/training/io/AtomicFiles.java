@@ -81,13 +81,18 @@ public final class AtomicFiles {
 
     /**
      * Refuses a file's path typed with a separator at its end ("runs/new/") where no folder is: a Path drops the
-     * separator, so the file was written under the folder's name (a file "new"). An existing folder is left to
-     * {@link #checkWritable}, which says it is a folder.
+     * separator, so the file was written under the folder's name (a file "new"). So does one ending in "." or ".."
+     * ("runs/new/."), which made the folder and then failed with the system's "Device or resource busy". An
+     * existing folder is left to {@link #checkWritable}, which says it is a folder.
      */
     public static void refuseFolderName(String typed) throws IOException {
         boolean folderName = typed.endsWith("/") || typed.endsWith(java.io.File.separator);
         if (folderName && !Files.isDirectory(Path.of(typed))) {
             throw new IOException(typed + ": ends in '" + typed.charAt(typed.length() - 1) + "', which names a folder; give a file name");
+        }
+        Path last = Path.of(typed).getFileName();
+        if (last != null && (last.toString().equals(".") || last.toString().equals("..")) && !Files.isDirectory(Path.of(typed))) {
+            throw new IOException(typed + ": ends in '" + last + "', which names a folder; give a file name");
         }
     }
 

@@ -742,6 +742,12 @@ class CliTest {
         cases.add(new String[] {newFolder + ": ends in '/', which names a folder; give a file name",
                 "train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out=" + newFolder, "--data", noData});
         cases.add(new String[] {folder + ": is a folder; give a file name", "export", "--model", model, "--format", "onnx", "--out", folder + "/"});
+        // so do '.' and '..' at its end: the folder was made, then the system's "Device or resource busy"
+        for (String dots : List.of(".", "..")) {
+            String typed = dir.resolve("newdir") + "/" + dots;
+            cases.add(new String[] {typed + ": ends in '" + dots + "', which names a folder; give a file name",
+                    "export", "--model", model, "--format", "onnx", "--out", typed});
+        }
         for (String[] c : cases) {
             Result r = run(Arrays.copyOfRange(c, 1, c.length));
             assertEquals(1, r.code, r.err);

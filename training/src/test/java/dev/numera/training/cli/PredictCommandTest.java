@@ -720,9 +720,11 @@ class PredictCommandTest {
         Path model = shippedModel().orElse(anyModel());
         Path a = write(raw(rings(1).pixels()[0]), "a.png"), b = write(raw(rings(1).pixels()[0]), "b.png");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.createDirectories(dir.resolve("-"));   // a folder named "-" where it runs: "-" is still standard input (it said "is a folder")
         for (String stdin : List.of(a + "\n" + b + "\n", "# none\n\n")) {
             Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Numera.class.getName(),
-                    "predict", "--model", model.toString(), "--mode", "raw", "--list", "-").redirectError(dir.resolve("err.txt").toFile()).start();
+                    "predict", "--model", model.toString(), "--mode", "raw", "--list", "-").directory(dir.toFile())
+                    .redirectError(dir.resolve("err.txt").toFile()).start();
             try (var in = child.getOutputStream()) {
                 in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
