@@ -50,7 +50,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private ResultView result;
     private CameraView cameraView;
     private boolean cameraOffered;   // whether the status and the result's texts invite to the camera (see usable)
-    private Readout padReadout;   // the drawing's digit beside Undo and Clear, made with the first stroke (numera.css: shown while the card's is out of view)
+    private Readout padReadout;   // the drawing's digit under the pad, made with the first stroke (numera.css: seen while the card's is out of view)
     private ModelPanel model;
     private NetworkView network;
     private HTMLElement clearButton;
@@ -387,11 +387,11 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         }
     }
 
-    /** @param className "status", "status notice" or "status error" (numera.css) */
     private String readyText() {
         return cameraOffered ? "Ready. Draw a digit, or start the camera." : "Ready. Draw a digit.";
     }
 
+    /** @param className "status", "status notice" or "status error" (numera.css) */
     private void setStatus(String text, String className) {
         status.setTextContent(text);
         status.setClassName(className);

@@ -410,7 +410,7 @@ class ChromiumAppTest {
      * the budget was 415 px whatever the text's size: the pad stayed 280 px and pushed the digit 60 px
      * further off the first screen. The text wraps more at that width than the budget grows: the result card's
      * digit is still below the first screen at 17 px (bottom at 767 of 740), 20 px (863) and 24 px (984). So while
-     * the card's digit is not wholly in view the drawing's digit shows beside Undo and Clear, under the pad;
+     * the card's digit is not wholly in view the drawing's digit shows under the pad, in the help's place;
      * before, nothing of the result was in sight. Cleared, it goes; scrolled to the card, it goes too.
      */
     @Test
