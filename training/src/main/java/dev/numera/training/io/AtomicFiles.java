@@ -86,13 +86,12 @@ public final class AtomicFiles {
      * existing folder is left to {@link #checkWritable}, which says it is a folder.
      */
     public static void refuseFolderName(String typed) throws IOException {
-        boolean folderName = typed.endsWith("/") || typed.endsWith(java.io.File.separator);
-        if (folderName && !Files.isDirectory(Path.of(typed))) {
-            throw new IOException(typed + ": ends in '" + typed.charAt(typed.length() - 1) + "', which names a folder; give a file name");
-        }
-        Path last = Path.of(typed).getFileName();
-        if (last != null && (last.toString().equals(".") || last.toString().equals("..")) && !Files.isDirectory(Path.of(typed))) {
-            throw new IOException(typed + ": ends in '" + last + "', which names a folder; give a file name");
+        Path path = Path.of(typed);
+        String last = path.getFileName() == null ? "" : path.getFileName().toString();
+        String end = typed.endsWith("/") || typed.endsWith(java.io.File.separator) ? typed.substring(typed.length() - 1)
+                : last.equals(".") || last.equals("..") ? last : null;
+        if (end != null && !Files.isDirectory(path)) {
+            throw new IOException(typed + ": ends in '" + end + "', which names a folder; give a file name");
         }
     }
 

@@ -82,8 +82,8 @@ public final class ResultView {
     private static final TextCache SCALES = new TextCache(1001, k -> "scaleX(" + Fmt.ofKey(Math.max(0, k), 3) + ")");
     private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
     private static final JSString BAR = JSString.valueOf("bar"), BAR_TOP = JSString.valueOf("bar top");
-    private static final JSString[] VERDICT_CLASS = {
-            JSString.valueOf("verdict none"), JSString.valueOf("verdict"), JSString.valueOf("verdict unsure")};
+    private static final JSString VERDICT_NONE = JSString.valueOf("verdict none"), VERDICT = JSString.valueOf("verdict"),
+            VERDICT_GUESS = JSString.valueOf("verdict unsure");
     /** A guess beside its runner-up, "Not sure: 5 or 3?", by digit * 10 + runner-up. */
     private static final TextCache GUESSES = new TextCache(100, k -> unsureText(k / 10, k % 10));
 
@@ -181,7 +181,7 @@ public final class ResultView {
         int key = none ? -1 : p.isUnsure() ? 100 + p.digit() * 10 + p.top3()[1] : 0;
         if (key != shownState) {
             shownState = key;
-            TextCache.setClass(verdict, key < 0 ? VERDICT_CLASS[0] : key == 0 ? VERDICT_CLASS[1] : VERDICT_CLASS[2]);
+            TextCache.setClass(verdict, key < 0 ? VERDICT_NONE : key == 0 ? VERDICT : VERDICT_GUESS);
             if (key > 0) {
                 TextCache.setText(unsure, GUESSES.get(key - 100));
             }
