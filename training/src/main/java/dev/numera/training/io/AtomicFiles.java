@@ -323,15 +323,24 @@ public final class AtomicFiles {
      * file does.
      */
     private static void refuseUnfitFolder(Path dir) throws IOException {
-        Path p = dir.toAbsolutePath();
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        if (p != null && !Files.isDirectory(p)) {
-            throw new java.nio.file.FileAlreadyExistsException(p.toString());   // IoErrors: "already exists (a file where a folder is needed?)"
-        }
-        if (p != null && ownerMayNotWrite(p)) {
-            throw new IOException(p + ": is a read-only folder, so nothing was written in it; make it writable or give another folder");
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            boolean folder, readOnly;
+            try {
+                folder = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).isDirectory();
+                readOnly = folder && ownerMayNotWrite(p);
+            } catch (IOException e) {
+                // not there (not made yet, or under a file: "Not a directory"), or made by another run whose check removed
+                // it again just now (runs started together into one new folder): the folder above decides. Looked up with
+                // Files.exists and then read again, a folder removed in between failed checksRacingIntoOneNewFolderAllPass.
+                continue;
+            }
+            if (!folder) {
+                throw new java.nio.file.FileAlreadyExistsException(p.toString());   // IoErrors: "already exists (a file where a folder is needed?)"
+            }
+            if (readOnly) {
+                throw new IOException(p + ": is a read-only folder, so nothing was written in it; make it writable or give another folder");
+            }
+            return;
         }
     }
 
