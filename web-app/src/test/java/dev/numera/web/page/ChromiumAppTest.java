@@ -451,6 +451,47 @@ class ChromiumAppTest {
     }
 
     /**
+     * A phone (360x740 CSS px) whose browser shows text at 16, 20 and 24 px: the result card keeps its height as
+     * the empty pad's text gives way to a sure digit and to a guess, so the bars and everything under them stay put
+     * (tops of the bars, CSS px, in the three states at each size). Before, at 20 px the verdict grew from 151 to
+     * 183 px when a digit came (the top 3 wrapped to three lines beside its label's 6.2rem) and at 24 px from 251
+     * to 289.
+     */
+    @ParameterizedTest
+    @CsvSource({"360, 16", "360, 20", "360, 24", "320, 16", "320, 20"})
+    void onAPhoneWithLargerTextTheResultCardKeepsItsHeight(int width, int px) {
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", px)));
+        try {
+            open(Site.server(), "wasm");
+            assertEquals(px + "px", Pages.js(chromium.driver, "return getComputedStyle(document.body).fontSize;"));
+            String barsTop = "return document.getElementById('bars').getBoundingClientRect().top + scrollY;";
+            String lines = "return [].map.call(document.querySelectorAll('.verdict-text p'), function (p) {"
+                    + " return p.getClientRects().length ? Math.round(p.getBoundingClientRect().height) : '-'; }).join(',')"
+                    + " + ' in ' + Math.round(document.getElementById('verdict').getBoundingClientRect().height);";
+            Object empty = Pages.js(chromium.driver, barsTop);
+            String emptyLines = (String) Pages.js(chromium.driver, lines);
+            Pages.js(chromium.driver, DrawScript.draw(7));
+            assertEquals("7", text("prediction"));
+            Object sure = Pages.js(chromium.driver, barsTop);
+            String sureLines = (String) Pages.js(chromium.driver, lines);
+            chromium.driver.findElement(By.id("clear")).click();
+            Pages.js(chromium.driver, DrawScript.strokes("[[[60,140],[100,140],[140,140],[180,140],[220,140]]]"));
+            Pages.await(chromium.driver, "document.getElementById('verdict').className === 'verdict unsure'", "true");
+            Object guess = Pages.js(chromium.driver, barsTop);
+            String all = width + " wide at " + px + " px, bars' top and the verdict's lines (px): empty " + empty + " (" + emptyLines + "), a 7 " + sure + " (" + sureLines
+                    + "), a guess " + guess + " (" + Pages.js(chromium.driver, lines) + ")";
+            assertEquals(empty, sure, all);
+            assertEquals(empty, guess, all);
+            assertEquals(true, Pages.js(chromium.driver, "return document.documentElement.scrollWidth <= innerWidth;"), "nothing scrolls sideways: " + all);
+        } finally {
+            chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /**
      * A phone (360x740 CSS px): one column with the result straight under the pad, so the first
      * screen shows the pad and the digit drawn on it; the camera card follows; nothing scrolls sideways.
      */
