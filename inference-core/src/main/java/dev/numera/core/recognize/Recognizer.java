@@ -37,6 +37,11 @@ public final class Recognizer {
     private final Prediction prediction;
     // the buffers of the two most recent source sizes, current first
     private Stages stages, previous;
+    // Per stream (an InputKind's ordinal; infer's is last), the digit its last answer guessed, else NO_DIGIT: a guess
+    // needs SURE_AGAIN to turn sure in its own stream only, so the camera's frames and a drawing read in between (the
+    // camera running while the pad holds ink) do not decide each other's guesses. Set by each public entry point.
+    private final int[] guessed = {Prediction.NO_DIGIT, Prediction.NO_DIGIT, Prediction.NO_DIGIT, Prediction.NO_DIGIT};
+    private int stream;
 
     /** Buffers and stage objects for one source size. */
     private static final class Stages {
@@ -116,6 +121,7 @@ public final class Recognizer {
      */
     public Prediction recognizeRgba(int[] rgba, int width, int height, InputKind kind) {
         Stages s = stages(width, height);
+        stream = java.util.Objects.requireNonNull(kind, "kind").ordinal();
         if (rgba == null || rgba.length < width * height) {
             throw new IllegalArgumentException("rgba needs " + width * height + " pixels for " + width + "x" + height);
         }
@@ -144,6 +150,7 @@ public final class Recognizer {
      */
     public Prediction recognizeInk(float[] ink, int width, int height, InputKind kind) {
         Stages s = stages(width, height);
+        stream = java.util.Objects.requireNonNull(kind, "kind").ordinal();
         if (ink == null || ink.length < width * height) {
             throw new IllegalArgumentException("ink needs " + width * height + " values for " + width + "x" + height);
         }
@@ -196,6 +203,7 @@ public final class Recognizer {
         }
         if (input != prediction.input) System.arraycopy(input, 0, prediction.input, 0, 784);
         prediction.thresholded = null;
+        stream = guessed.length - 1;
         return run();
     }
 
@@ -222,8 +230,9 @@ public final class Recognizer {
                 }
             }
         }
-        // the same digit read as a guess last time needs SURE_AGAIN to be sure: no flip per frame at the boundary
-        prediction.unsure = p[top[0]] < (prediction.unsure && prediction.digit == top[0] ? Prediction.SURE_AGAIN : Prediction.SURE);
+        // the same digit read as a guess last time in this stream needs SURE_AGAIN to be sure: no flip per frame at the boundary
+        prediction.unsure = p[top[0]] < (guessed[stream] == top[0] ? Prediction.SURE_AGAIN : Prediction.SURE);
+        guessed[stream] = prediction.unsure ? top[0] : Prediction.NO_DIGIT;
         prediction.digit = top[0];
         prediction.reason = null;
         prediction.networkRan = true;
@@ -233,6 +242,7 @@ public final class Recognizer {
     private Prediction noDigit(String reason) {
         prediction.digit = Prediction.NO_DIGIT;
         prediction.unsure = false;
+        guessed[stream] = Prediction.NO_DIGIT;
         prediction.reason = reason;
         prediction.networkRan = false;
         java.util.Arrays.fill(prediction.probabilities, 0f);

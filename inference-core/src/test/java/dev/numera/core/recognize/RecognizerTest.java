@@ -179,10 +179,12 @@ class RecognizerTest {
         net.params()[bias + 4] = 0.90f;
         assertFalse(r.infer(new float[784]).isUnsure(), "and 71 % after a sure 4 is sure");
         net.params()[bias + 4] = 0.80f;
-        assertTrue(r.infer(new float[784]).isUnsure());
+        float[] bar = new float[28 * 28];                               // a drawing's stream, which can hold no digit
+        for (int y = 6; y < 22; y++) for (int x = 12; x < 16; x++) bar[y * 28 + x] = 1f;
+        assertTrue(r.recognizeInk(bar, 28, 28, InputKind.DRAWN).isUnsure());
         assertFalse(r.recognizeInk(new float[280 * 280], 280, 280, InputKind.DRAWN).isUnsure(), "no digit is no guess");
         net.params()[bias + 4] = 0.90f;
-        assertFalse(r.infer(new float[784]).isUnsure(), "71 % after no digit: afresh, sure");
+        assertFalse(r.recognizeInk(bar, 28, 28, InputKind.DRAWN).isUnsure(), "71 % after no digit: afresh, sure");
         net.params()[bias + 4] = 0.80f;
         r.infer(new float[784]);                                       // a guess of 4 ...
         net.params()[bias + 2] = 2f;
@@ -196,6 +198,33 @@ class RecognizerTest {
         Prediction shown = r.infer(new float[784]);
         assertEquals(0.69951, shown.confidence(), 1e-5);
         assertFalse(shown.isUnsure(), "shown as 70.0 %, so not marked as a guess");
+    }
+
+    /**
+     * The guess's memory is per source: the pad and the camera read through one recognizer while the camera runs and
+     * the pad holds ink, and one source's guess must not hold the other's 71 % back as a guess, nor the other's sure
+     * answer or no digit clear it. Before, one memory served all: a drawn 4 guessed made the camera's 4 at 71 % a
+     * guess, and a camera frame with no digit let the drawing's guess turn sure at 71 %.
+     */
+    @Test
+    void eachSourceKeepsItsOwnGuess() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Recognizer r = new Recognizer(net, 0f, 1f);
+        int bias = net.paramTensor("layer1.bias").offset;
+        for (int k = 0; k < 10; k++) net.params()[bias + k] = -40f;
+        net.params()[bias + 2] = 0f;
+        float[] digit = new float[28 * 28];                             // a bar of ink: a digit to every source
+        for (int y = 6; y < 22; y++) for (int x = 12; x < 16; x++) digit[y * 28 + x] = 1f;
+        net.params()[bias + 4] = 0.80f;                                 // 69 %: a guess of 4
+        assertTrue(r.recognizeInk(digit, 28, 28, InputKind.DRAWN).isUnsure());
+        net.params()[bias + 4] = 0.90f;                                 // 71 %
+        assertFalse(r.recognizeInk(digit, 28, 28, InputKind.CAMERA).isUnsure(), "the camera's first 4 at 71 %: sure");
+        assertFalse(r.recognizeInk(new float[28 * 28], 28, 28, InputKind.CAMERA).hasDigit());
+        assertTrue(r.recognizeInk(digit, 28, 28, InputKind.DRAWN).isUnsure(), "the drawing's guess holds through the camera's frames");
+        assertFalse(r.infer(new float[784]).isUnsure(), "infer is a stream of its own");
+        net.params()[bias + 4] = 0.95f;                                 // 72 %
+        assertFalse(r.recognizeInk(digit, 28, 28, InputKind.DRAWN).isUnsure(), "sure again in its own stream");
+        assertThrows(NullPointerException.class, () -> r.recognizeInk(digit, 28, 28, null));
     }
 
     @Test
