@@ -451,40 +451,55 @@ class ChromiumAppTest {
     }
 
     /**
-     * A phone (360x740 CSS px) whose browser shows text at 16, 20 and 24 px: the result card keeps its height as
-     * the empty pad's text gives way to a sure digit and to a guess, so the bars and everything under them stay put
-     * (tops of the bars, CSS px, in the three states at each size). Before, at 20 px the verdict grew from 151 to
-     * 183 px when a digit came (the top 3 wrapped to three lines beside its label's 6.2rem) and at 24 px from 251
-     * to 289.
+     * A card narrow for its text (phones upright and sideways, the browser's text at 16, 20 or 24 px; a desktop window
+     * at 24 px, where the result column is narrow for that text): the result card keeps its height whatever it shows
+     * (the empty pad's text, a sure digit, a guess, several digits, a digit too small), so the bars and everything under
+     * them stay put; each top-3 entry stays on one line, and nothing scrolls sideways. Before, at 360x740 and 20 px the
+     * verdict grew from 151 to 184 px when a 7 came (the top 3 wrapped to three lines beside its label's 6.2rem) and at
+     * 24 px from 251 to 289; at 568x320 and 16 px the card grew 26 px with a digit and 70 px with "several digits"; at
+     * 320x568 and 24 px the labels ran 10 px past the window and "8: 100.0" broke from its "%".
      */
     @ParameterizedTest
-    @CsvSource({"360, 16", "360, 20", "360, 24", "320, 16", "320, 20"})
-    void onAPhoneWithLargerTextTheResultCardKeepsItsHeight(int width, int px) {
+    @CsvSource({"360, 740, 16", "360, 740, 20", "360, 740, 24", "320, 568, 16", "320, 568, 20", "320, 568, 24",
+            "568, 320, 16", "568, 320, 20", "1024, 768, 24"})
+    void aCardNarrowForItsTextKeepsItsHeight(int width, int height, int px) {
+        open(Site.server(), "wasm");   // a fresh browser's first page does not take the font size
         chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", width < 760));
         chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", px)));
         try {
             open(Site.server(), "wasm");
             assertEquals(px + "px", Pages.js(chromium.driver, "return getComputedStyle(document.body).fontSize;"));
-            String barsTop = "return document.getElementById('bars').getBoundingClientRect().top + scrollY;";
-            String lines = "return [].map.call(document.querySelectorAll('.verdict-text p'), function (p) {"
-                    + " return p.getClientRects().length ? Math.round(p.getBoundingClientRect().height) : '-'; }).join(',')"
-                    + " + ' in ' + Math.round(document.getElementById('verdict').getBoundingClientRect().height);";
-            Object empty = Pages.js(chromium.driver, barsTop);
-            String emptyLines = (String) Pages.js(chromium.driver, lines);
-            Pages.js(chromium.driver, DrawScript.draw(7));
-            assertEquals("7", text("prediction"));
-            Object sure = Pages.js(chromium.driver, barsTop);
-            String sureLines = (String) Pages.js(chromium.driver, lines);
-            chromium.driver.findElement(By.id("clear")).click();
-            Pages.js(chromium.driver, DrawScript.strokes("[[[60,140],[100,140],[140,140],[180,140],[220,140]]]"));
-            Pages.await(chromium.driver, "document.getElementById('verdict').className === 'verdict unsure'", "true");
-            Object guess = Pages.js(chromium.driver, barsTop);
-            String all = width + " wide at " + px + " px, bars' top and the verdict's lines (px): empty " + empty + " (" + emptyLines + "), a 7 " + sure + " (" + sureLines
-                    + "), a guess " + guess + " (" + Pages.js(chromium.driver, lines) + ")";
-            assertEquals(empty, sure, all);
-            assertEquals(empty, guess, all);
-            assertEquals(true, Pages.js(chromium.driver, "return document.documentElement.scrollWidth <= innerWidth;"), "nothing scrolls sideways: " + all);
+            String state = "return Math.round(document.getElementById('bars').getBoundingClientRect().top + scrollY) + '|'"
+                    + " + (document.documentElement.scrollWidth <= innerWidth) + '|'"
+                    + " + [].every.call(document.querySelectorAll('#top3 > span'), function (e) { return e.getClientRects().length <= 1; })"
+                    + " + '|' + document.getElementById('verdict').innerText.replace(/\\s+/g, ' ');";
+            String empty = (String) Pages.js(chromium.driver, state);
+            String[][] drawings = {
+                {"a 7", DrawScript.draw(7), "7"},
+                {"a guess", DrawScript.strokes("[[[60,140],[100,140],[140,140],[180,140],[220,140]]]"), "verdict unsure"},
+                {"several digits", DrawScript.strokes("[[[70,80],[70,200]],[[170,80],[230,80],[190,200]]]"), "verdict none"},
+                {"a dot", DrawScript.strokes("[[[140,140],[142,141]]]"), "verdict none"}};
+            StringBuilder all = new StringBuilder(width + "x" + height + " at " + px + " px, bars' top|nothing sideways|top-3 entries on one line|verdict: empty " + empty);
+            List<String> seen = new ArrayList<>();
+            for (String[] d : drawings) {
+                chromium.driver.findElement(By.id("clear")).click();
+                Pages.js(chromium.driver, d[1]);
+                if (d[2].length() == 1) {
+                    assertEquals(d[2], text("prediction"), d[0]);
+                } else {
+                    Pages.await(chromium.driver, "document.getElementById('verdict').className === '" + d[2] + "'", "true");
+                }
+                String shown = (String) Pages.js(chromium.driver, state);
+                all.append("; ").append(d[0]).append(' ').append(shown);
+                seen.add(shown.substring(0, shown.indexOf('|', shown.indexOf('|', shown.indexOf('|') + 1) + 1)));
+            }
+            String expected = empty.substring(0, empty.indexOf('|')) + "|true|true";
+            for (String s : seen) {
+                assertEquals(expected, s, all::toString);
+            }
+            assertTrue(empty.startsWith(expected.substring(0, expected.indexOf('|')) + "|true|"), all::toString);
+            assertTrue(all.toString().contains("Several digits") && all.toString().contains("too small"), all::toString);
         } finally {
             chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
             chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -635,6 +650,32 @@ class ChromiumAppTest {
         }
     }
 
+    /**
+     * A phone held sideways whose browser shows text at 20 px: the pad gives up the room the larger header and buttons
+     * take (its allowance is in rem), so Undo and Clear still show under it; the pad stays at least 140 px. Before, the
+     * allowance was 140 px whatever the text's size: Undo's bottom at 346 of 320 px (568x320), 386 of 360 (640x360),
+     * 416 of 390 (844x390), where one finger cannot scroll to it (the pad takes one-finger moves as strokes).
+     */
+    @ParameterizedTest
+    @CsvSource({"568, 320", "640, 360", "740, 360", "844, 390"})
+    void sidewaysWithLargerTextUndoAndClearStillShow(int width, int height) {
+        open(Site.server(), "wasm");   // a fresh browser's first page does not take the font size
+        chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 20)));
+        try {
+            Map<?, ?> at = placesWithASeven(width, height, true);
+            assertEquals("20px", Pages.js(chromium.driver, "return getComputedStyle(document.body).fontSize;"));
+            double h = num(at, "height");
+            assertTrue(num(at, "padTop") >= 0 && num(at, "buttonsTop") >= num(at, "padBottom") && num(at, "buttonsBottom") <= h,
+                    () -> "the pad, then Undo and Clear, in the " + width + "x" + h + " window: " + at);
+            assertTrue(num(at, "padSide") >= 140, () -> "a pad a finger can still draw on: " + at);
+            assertTrue(num(at, "scrollWidth") <= num(at, "width"), () -> "nothing scrolls sideways: " + at);
+        } finally {
+            chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            chromium.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", false));
+        }
+    }
+
     private static double num(Map<?, ?> m, String key) {
         return ((Number) m.get(key)).doubleValue();
     }
@@ -704,19 +745,24 @@ class ChromiumAppTest {
     @Test
     void theNetworkViewSaysWhyItIsEmpty() {
         open(Site.server(), "wasm");
+        // and the layers stay where they are as the line comes and goes (before, they moved up 41 px with the first digit)
         String state = "return [document.getElementById('activations').className,"
                 + " document.querySelector('.network-empty').offsetHeight > 0,"
-                + " getComputedStyle(document.querySelector('.layer canvas')).backgroundColor].join('|');";
-        assertEquals("activations empty|true|rgba(0, 0, 0, 0)", Pages.js(chromium.driver, state), "at the start");
+                + " getComputedStyle(document.querySelector('.layer canvas')).backgroundColor,"
+                + " document.querySelector('.layer').getBoundingClientRect().top + scrollY,"
+                + " document.getElementById('activations').parentElement.offsetHeight].join('|');";
+        String start = (String) Pages.js(chromium.driver, state);
+        String place = start.substring(start.indexOf('|', start.indexOf('|', start.indexOf('|') + 1) + 1));
+        assertEquals("activations empty|true|rgba(0, 0, 0, 0)" + place, start, "at the start");
         draw(7);
-        assertEquals("activations|false|rgb(0, 0, 0)", Pages.js(chromium.driver, state), "a 7");
+        assertEquals("activations|false|rgb(0, 0, 0)" + place, Pages.js(chromium.driver, state), "a 7");
         @SuppressWarnings("unchecked")
         List<String> titles = (List<String>) Pages.js(chromium.driver, "return [].map.call(document.querySelectorAll('.layer h3'), function (h) { return h.textContent; });");
         assertEquals("Input, 28×28 (normalised like MNIST)", titles.get(0));
         assertTrue(titles.get(1).matches("conv2d\\(\\d+, \\dx\\d, s1, p\\d\\) → relu: \\d+ maps of 28×28"), titles::toString);
         assertTrue(titles.stream().noneMatch(t -> t.startsWith("Layer")), titles::toString);
         chromium.driver.findElement(By.id("clear")).click();
-        assertEquals("activations empty|true|rgba(0, 0, 0, 0)", Pages.js(chromium.driver, state), "cleared");
+        assertEquals("activations empty|true|rgba(0, 0, 0, 0)" + place, Pages.js(chromium.driver, state), "cleared");
     }
 
     @ParameterizedTest
