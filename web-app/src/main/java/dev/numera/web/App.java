@@ -256,7 +256,10 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         if (cameraView == null) { // made with the first camera frame: the page start does not wait for its canvases
             cameraView = new CameraView(doc);
         }
-        cameraView.show(p, pad.isEmpty());
+        // a verdict is shown once two frames in a row agree on it: a single frame's misreading (a shadow's wedge read as
+        // "5, 99 %" one frame in twenty) never reaches the result or the read-out; the boxes of what was seen show every frame
+        boolean held = p.digit() == lastCameraDigit;
+        cameraView.show(p, pad.isEmpty(), held);
         // a picture read again while the camera sends none (Camera.picturesComing) is no new evidence: it is
         // shown, and it does not count towards the verdict's announcement
         // (the digit, or none, and the reason for none held apart: no digit for a while is said even while noise flickers its
@@ -268,7 +271,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         sameReasonFrames = !Objects.equals(reason, lastCameraReason) ? 0 : coming ? sameReasonFrames + 1 : sameReasonFrames;
         lastCameraDigit = p.digit();
         lastCameraReason = reason;
-        if (pad.isEmpty()) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
+        if (pad.isEmpty() && held) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
             show(p);
             if (sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore) {
                 result.announce(p, false);   // a verdict that held: said if it is not the one said last (a flicker away and back)

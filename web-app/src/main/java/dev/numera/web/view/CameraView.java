@@ -33,17 +33,21 @@ public final class CameraView {
         readout.clear();
     }
 
-    /** @param isResult whether p is also the page's result (the pad is empty), which the read-out then repeats */
-    public void show(Prediction p, boolean isResult) {
+    /**
+     * @param isResult whether p is also the page's result (the pad is empty), which the read-out then repeats; else it goes
+     * @param held     whether the previous frame read the same (App shows a verdict from its second frame): else the
+     *                 read-out keeps what it shows
+     */
+    public void show(Prediction p, boolean isResult, boolean held) {
         float[] t = p.thresholded();
         if (t != null && p.thresholdedWidth() == 140 && p.thresholdedHeight() == 140) {
             threshold.draw(t);
         }
         input.draw(p.input());
-        if (isResult) {
-            readout.show(p);
-        } else {
+        if (!isResult) {
             readout.hide();
+        } else if (held) {
+            readout.show(p);
         }
     }
 }

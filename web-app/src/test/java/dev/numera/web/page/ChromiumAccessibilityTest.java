@@ -240,7 +240,7 @@ class ChromiumAccessibilityTest {
                     + " g.beginPath(); g.moveTo(35, 60); g.lineTo(50, 90); g.lineTo(70, 100); g.lineTo(90, 90); g.lineTo(105, 60); g.stroke(); }),"
                     + " seven = scene(function (g) { g.font = '64px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText('7', 70, 72); });"
                     + "var d = document.getElementById('camera-digit'), out = [];"
-                    + "[smile, seven].forEach(function (s) { window.numera.cameraFrame(s); out.push(d.textContent + ' ' + d.className + ' '"
+                    + "[smile, seven].forEach(function (s) { window.numera.cameraFrame(s); window.numera.cameraFrame(s); out.push(d.textContent + ' ' + d.className + ' '"
                     + " + getComputedStyle(d, '::after').content + ' ' + document.getElementById('verdict').className); });"
                     + "return out.join('|');");
             String[] r = readout.split("\\|");
