@@ -764,8 +764,10 @@ public final class InkCheck {
         if (h <= lineThickness && w >= 3 * h) {
             return true;
         }
-        float length = (float) Math.sqrt((w - 1f) * (w - 1f) + (h - 1f) * (h - 1f));
-        return w >= h && length >= lineLength && cc.size[c] <= thinLine * length && straight(c);
+        // length >= lineLength and size <= thinLine * length, squared: no Math.sqrt per camera frame (in the Wasm GC build an
+        // import from JavaScript, which boxes its argument: 24 B a frame with a ruled line in the box)
+        double length2 = (double) (w - 1) * (w - 1) + (double) (h - 1) * (h - 1), size = cc.size[c];
+        return w >= h && length2 >= (double) lineLength * lineLength && size * size <= (double) thinLine * thinLine * length2 && straight(c);
     }
 
     /**
@@ -793,16 +795,18 @@ public final class InkCheck {
      */
     private boolean straight(int c) {
         float ax = cc.minX[c], ay = cc.minY[c], dx = cc.maxX[c] - ax, dy = cc.maxY[c] - ay;
-        // |cross product| / length is the distance from a diagonal: top-left to bottom-right (a), bottom-left to top-right (b)
-        float limit = lineThickness / 2f * (float) Math.sqrt(dx * dx + dy * dy), a = 0, b = 0;
-        for (int i = 0, n = cc.runCount(); i < n && Math.min(a, b) <= limit; i++) {
+        // |cross product| / length is the distance from a diagonal: top-left to bottom-right (a), bottom-left to top-right (b);
+        // compared as |cross| <= lineThickness / 2 * length, squared (no Math.sqrt per frame: see flatLine), in double: exact for these integer coordinates
+        double limit2 = (double) lineThickness * lineThickness / 4 * ((double) dx * dx + (double) dy * dy);
+        float a = 0, b = 0;
+        for (int i = 0, n = cc.runCount(); i < n && (double) Math.min(a, b) * Math.min(a, b) <= limit2; i++) {
             if (cc.compOf[i] == c) {
                 float y = cc.runY[i] - ay, x0 = cc.runX0[i] - ax, x1 = cc.runX1[i] - ax;
                 a = Math.max(a, Math.max(Math.abs(x0 * dy - y * dx), Math.abs(x1 * dy - y * dx)));
                 b = Math.max(b, Math.max(Math.abs(x0 * dy - (dy - y) * dx), Math.abs(x1 * dy - (dy - y) * dx)));
             }
         }
-        return Math.min(a, b) <= limit;
+        return (double) Math.min(a, b) * Math.min(a, b) <= limit2;
     }
 
     /**
