@@ -234,10 +234,14 @@
       if (forced) {
         failStart(why + ". Remove ?runtime=wasm to use the JavaScript build.", "wasm");
       } else {
-        // what the user can do first; which build runs, and why, for whoever looks closer
+        // what the user can do first, then which build runs in a few plain words; why, for whoever looks closer, in the
+        // console and numeraBoot.noticeDetail ("HTTP 404 for wasm/numera.wasm?v=..." in the notice meant little to anyone,
+        // and took 2-5 lines that pushed the pad down as the app got ready)
         // as Java's own status line: no camera to start on a page that cannot have one (not secure)
         boot.notice = (navigator.mediaDevices ? "Ready. Draw a digit, or start the camera." : "Ready. Draw a digit.")
-          + " (The JavaScript build runs here: " + why + ".)";
+          + " (JavaScript build: WebAssembly GC did not start.)";
+        boot.noticeDetail = why;
+        if (window.console) { console.warn("Numera: " + why + "; the JavaScript build runs instead."); }
         startJs();
       }
     };

@@ -617,7 +617,7 @@ public final class Camera {
         Js.setData(message, "error", "");
     }
 
-    static final String ON = "Camera on: hold the digit inside the square.";
+    static final String ON = "Camera on: hold the digit inside the box.";
     static final String OFF = "Camera off.";
 
     /**

@@ -1,5 +1,6 @@
 package dev.numera.web.view;
 
+import dev.numera.core.image.InkCheck;
 import dev.numera.core.recognize.Prediction;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -21,7 +22,11 @@ public final class Readout {
     private int shownDigit = Integer.MIN_VALUE;
     private boolean shownUnsure;
     private int shownConfidence = Integer.MIN_VALUE + 1;
+    private String shownReason;
     private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
+    // why no digit, in a word or two: under the pad the card's full sentence is out of sight ("Read: –" said nothing)
+    private static final JSString TOO_SMALL = JSString.valueOf("too small"), SEVERAL = JSString.valueOf("several digits"),
+            NO_DIGIT = JSString.valueOf("no digit");
     private static final JSString DIGIT = JSString.valueOf("readout-digit"), GUESS = JSString.valueOf("readout-digit unsure");
 
     public Readout(HTMLDocument doc, String prefix) {
@@ -42,13 +47,14 @@ public final class Readout {
     public void clear() {
         shownDigit = Integer.MIN_VALUE;
         shownConfidence = Integer.MIN_VALUE + 1;
+        shownReason = null;
         shownUnsure = false;
         TextCache.setText(digit, DASH);
         TextCache.setText(confidence, EMPTY);
         TextCache.setClass(digit, DIGIT);
     }
 
-    /** Shows p: the digit ("–" for none), a guess marked, and the confidence. */
+    /** Shows p: the digit ("–" for none, with why in a word or two), a guess marked, and the confidence. */
     public void show(Prediction p) {
         if (!shown) {
             shown = true;
@@ -64,9 +70,17 @@ public final class Readout {
             TextCache.setClass(digit, shownUnsure ? GUESS : DIGIT);
         }
         int conf = none ? -1 : Fmt.percentKey(p.probabilities(), p.digit());
-        if (conf != shownConfidence) {
+        String reason = p.noDigitReason();   // one of InkCheck's constants, or null
+        if (conf != shownConfidence || reason != shownReason) {
             shownConfidence = conf;
-            TextCache.setText(confidence, none ? EMPTY : ResultView.PERCENTS.get(conf));
+            shownReason = reason;
+            TextCache.setText(confidence, !none ? ResultView.PERCENTS.get(conf) : shortReason(reason));
         }
+    }
+
+    /** Nothing drawn or seen yet: the dash alone; else the reason in a word or two. */
+    private static JSString shortReason(String reason) {
+        return InkCheck.NO_INK.equals(reason) ? EMPTY : InkCheck.TOO_SMALL.equals(reason) ? TOO_SMALL
+                : InkCheck.SEVERAL.equals(reason) ? SEVERAL : NO_DIGIT;
     }
 }

@@ -119,7 +119,7 @@ class ChromiumCameraTest {
                 + " return s.getAttribute('role') + '|' + s.textContent + '|' + (r.width <= 1 && r.height <= 1 ? 'out of sight' : 'shown');";
         chromium.driver.findElement(By.id("camera-toggle")).click();
         Pages.await(chromium.driver, "!document.getElementById('camera-area').hidden", "true");
-        assertEquals("status|Camera on: hold the digit inside the square.|out of sight", Pages.js(chromium.driver, status));
+        assertEquals("status|Camera on: hold the digit inside the box.|out of sight", Pages.js(chromium.driver, status));
         Pages.await(chromium.driver, "/[0-9]/.test(document.getElementById('camera-digit').textContent)", "true");
         chromium.driver.findElement(By.id("camera-toggle")).click();
         assertEquals("status|Camera off.|out of sight", Pages.js(chromium.driver, status));

@@ -444,6 +444,14 @@ class ChromiumAppTest {
             Pages.await(chromium.driver, "document.body.dataset.resultOut !== undefined", "true");
             chromium.driver.findElement(By.id("clear")).click();
             assertEquals("hidden", ((String) Pages.js(chromium.driver, "return " + readout)).split("\\|")[0], "cleared");
+            // no digit: why, in a word or two (before: "Read: –", the card's sentence being out of sight)
+            Pages.js(chromium.driver, DrawScript.strokes("[[[70,80],[70,200]],[[170,80],[230,80],[190,200]]]"));
+            assertEquals("Read: – several digits", ((String) Pages.await(chromium.driver, "/^Several/.test(document.getElementById('no-digit').textContent)",
+                    readout)).split("\\|")[0], "two digits side by side");
+            chromium.driver.findElement(By.id("clear")).click();
+            Pages.js(chromium.driver, DrawScript.strokes("[[[140,140],[142,141]]]"));
+            assertEquals("Read: – too small", ((String) Pages.await(chromium.driver, "/too small/.test(document.getElementById('no-digit').textContent)",
+                    readout)).split("\\|")[0], "a dot");
         } finally {
             chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
             chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -461,7 +469,7 @@ class ChromiumAppTest {
      */
     @ParameterizedTest
     @CsvSource({"360, 740, 16", "360, 740, 20", "360, 740, 24", "320, 568, 16", "320, 568, 20", "320, 568, 24",
-            "568, 320, 16", "568, 320, 20", "1024, 768, 24"})
+            "568, 320, 16", "568, 320, 20", "568, 320, 24", "1024, 768, 16", "1024, 768, 24"})
     void aCardNarrowForItsTextKeepsItsHeight(int width, int height, int px) {
         open(Site.server(), "wasm");   // a fresh browser's first page does not take the font size
         chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -500,6 +508,14 @@ class ChromiumAppTest {
             }
             assertTrue(empty.startsWith(expected.substring(0, expected.indexOf('|')) + "|true|"), all::toString);
             assertTrue(all.toString().contains("Several digits") && all.toString().contains("too small"), all::toString);
+            if (width == 1024 && px == 16) {   // a wide card's wrapped top 3 goes on under its values, not under its label (the guess's wraps)
+                chromium.driver.findElement(By.id("clear")).click();
+                Pages.js(chromium.driver, drawings[1][1]);
+                Pages.await(chromium.driver, "document.getElementById('verdict').className === 'verdict unsure'", "true");
+                assertEquals(true, Pages.js(chromium.driver, "var l = document.querySelector('.top3-line .label').getBoundingClientRect().right;"
+                        + " return [].every.call(document.querySelectorAll('#top3 > span'), function (e) { return e.getBoundingClientRect().left > l; });"),
+                        all::toString);
+            }
         } finally {
             chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
             chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -1448,9 +1464,10 @@ class ChromiumAppTest {
                     + ".then(function (ks) { return Promise.all(ks.map(function (k) { return caches.delete(k); })); });");
             chromium.driver.get(broken.url("index.html"));
             started = Pages.awaitStart(chromium.driver);
-            // what to do first; which build runs and why after it
-            assertTrue(started.startsWith("true|Ready. Draw a digit, or start the camera. (The JavaScript build runs here:"
-                    + " WebAssembly GC failed to start ("), started);
+            // what to do first, which build runs in plain words; why for whoever looks closer (before, "(The JavaScript build runs
+            // here: WebAssembly GC failed to start (HTTP 404 for wasm/numera.wasm?v=...).)" in the notice)
+            assertEquals("true|Ready. Draw a digit, or start the camera. (JavaScript build: WebAssembly GC did not start.)", started);
+            assertTrue(((String) Pages.js(chromium.driver, "return window.numeraBoot.noticeDetail;")).startsWith("WebAssembly GC failed to start ("));
             assertEquals("js", Pages.js(chromium.driver, "return window.numera.runtime"));
             // the app works: the fallback is told as a notice, not styled as an error
             assertEquals("status notice", Pages.js(chromium.driver, "return document.getElementById('status').className"));
