@@ -1413,18 +1413,21 @@ class ChromiumAppTest {
     @Test
     void thePadLooksReadyOnlyOnceTheAppIs() throws Exception {
         Site.requireModel();
-        String look = "var s = getComputedStyle(document.getElementById('draw-canvas'));"
-                + " return [document.body.dataset.ready, s.opacity, s.cursor].join(',');";
+        // and says so on the pad, where a finger is (the cursor tells a mouse only), with no bare labels in the result card
+        String look = "var s = getComputedStyle(document.getElementById('draw-canvas')),"
+                + " note = getComputedStyle(document.querySelector('.pad'), '::after').content;"
+                + " return [document.body.dataset.ready, s.opacity, s.cursor, note,"
+                + " document.querySelector('#verdict .label').getClientRects().length].join(',');";
         try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
             pipe.send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/wasm/numera.wasm?*"))));
             pipe.awaitAnswers();
             chromium.driver.get(own.url("index.html?runtime=wasm"));
             Map<?, ?> held = pipe.awaitEvent("Fetch.requestPaused");
-            assertEquals(",0.5,progress", Pages.js(chromium.driver, look), "loading: not ready, dimmed, a progress cursor");
+            assertEquals(",0.5,progress,\"Loading…\",0", Pages.js(chromium.driver, look), "loading: not ready, dimmed, a progress cursor, said");
             pipe.send("Fetch.continueRequest", Map.of("requestId", held.get("requestId")));
             pipe.send("Fetch.disable", Map.of());
             assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
-            assertEquals("true,1,crosshair", Pages.js(chromium.driver, look), "ready");
+            assertEquals("true,1,crosshair,none,0", Pages.js(chromium.driver, look), "ready (the empty pad: no labels either)");
         }
         forgetRequests();
     }
@@ -1446,10 +1449,14 @@ class ChromiumAppTest {
             // no recognizer, so the buttons that would need one are off
             assertEquals("true,true,true", Pages.js(chromium.driver, "return ['clear', 'undo', 'camera-toggle'].map(function (id) {"
                     + " return document.getElementById(id).disabled; }).join(',');"));
-            // nor does the pad look or act ready: out of the tab order, dimmed; no labels beside empty values
-            assertEquals("null,0.5,hidden", Pages.js(chromium.driver, "var pad = document.getElementById('draw-canvas');"
+            // nor does the pad look or act ready: out of the tab order, dimmed; no labels beside empty values; no "Loading…",
+            // and no help inviting to draw, nor a note on when the network runs (before, both stayed)
+            assertEquals("null,0.5,hidden,none,hidden,hidden", Pages.js(chromium.driver, "var pad = document.getElementById('draw-canvas');"
                     + " return [String(pad.getAttribute('tabindex')), getComputedStyle(pad).opacity,"
-                    + " getComputedStyle(document.querySelector('#verdict .label')).visibility].join(',');"));
+                    + " getComputedStyle(document.querySelector('#verdict .label')).visibility,"
+                    + " getComputedStyle(document.querySelector('.pad'), '::after').content,"
+                    + " getComputedStyle(document.getElementById('draw-help')).visibility,"
+                    + " getComputedStyle(document.querySelector('.network-empty')).visibility].join(',');"));
             // nor is a copy kept for offline use, and the footer says why instead of promising one
             String notKept = "Could not keep a copy for offline use.";
             assertEquals(notKept, offlineLine(notKept));
