@@ -33,8 +33,17 @@ public final class Numera implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // System.out is a PrintStream, which keeps a failed write to itself; the PrintWriter over it never hears of it
+        if (code == 0 && System.out.checkError()) {
+            System.err.println(OUTPUT_FAILED);
+            code = EXIT_FAILURE;
+        }
+        System.exit(code);
     }
+
+    /** A command that succeeded but whose output could not be written ('numera evaluate > /dev/full') fails with this. */
+    static final String OUTPUT_FAILED = "numera: could not write the output (standard output closed, or its disk full)";
 
     /** Runs one command line; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -56,7 +65,10 @@ public final class Numera implements Runnable {
                     + " MB; give Java more, e.g. java -Xmx2g -jar numera.jar ...)");
             code = EXIT_FAILURE;
         }
-        out.flush();
+        if (out.checkError() && code == 0) {   // flushes, then tells whether any write failed: a script must not read "success"
+            err.println(OUTPUT_FAILED);
+            code = EXIT_FAILURE;
+        }
         err.flush();
         return code;
     }

@@ -606,6 +606,13 @@ final class PredictCommand implements Callable<Integer> {
             if (e instanceof UserException u) {
                 throw u;
             }
+            // the PNG reader wraps running out of heap in an IIOException ("Caught exception during read: "): the same line
+            // as any picture the heap cannot hold (the caller's), not a damaged file
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof OutOfMemoryError oom) {
+                    throw oom;
+                }
+            }
             String why = e instanceof java.io.EOFException ? "the file ends before the image does: cut short"
                     : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new UserException(p + ": cannot decode image (" + why + ")", e);

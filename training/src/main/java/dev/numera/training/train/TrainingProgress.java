@@ -31,6 +31,9 @@ public final class TrainingProgress implements AutoCloseable {
     private long correct;
     private long seen;
 
+    /** The bar's widest, on a wide terminal. */
+    static final int MAX_WIDTH = 140;
+
     /** {@code stream} is standard output: the bar is drawn when there is a console to draw it on. */
     public TrainingProgress(int epoch, int epochs, int batches, PrintStream stream) {
         this(epoch, epochs, batches, stream, System.console() != null, PLAIN_INTERVAL_NANOS);
@@ -48,7 +51,14 @@ public final class TrainingProgress implements AutoCloseable {
                 .setUnit(" batches", 1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(stream, 140))
+                .setConsumer(new ConsoleProgressBarConsumer(stream) {
+                    // the terminal's width (the library's own reading of it), at most 140: a fixed 140 wrapped every redraw of
+                    // the bar on an 80-column terminal into a new half-line
+                    @Override
+                    public int getMaxRenderedLength() {
+                        return Math.min(MAX_WIDTH, super.getMaxRenderedLength());
+                    }
+                })
                 .setEtaFunction(state -> {
                     long n = state.getCurrent() - state.getStart();
                     if (n <= 0) {

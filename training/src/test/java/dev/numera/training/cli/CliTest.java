@@ -1102,4 +1102,23 @@ class CliTest {
         assertEquals("1", m.metadata().get("train.threads"));
         assertTrue(m.metadata().get("train.command").contains(" --batch 1 "), m.metadata().get("train.command"));
     }
+
+    /**
+     * A command whose output cannot be written ('numera info > /dev/full', a closed pipe) fails, and says so: before, the
+     * write failed unseen and the exit code was 0, so a script took an empty file for a result.
+     */
+    @Test
+    void outputThatCannotBeWrittenIsAFailure() throws IOException {
+        Path model = tinyModel();
+        java.io.Writer full = new java.io.Writer() {
+            @Override public void write(char[] b, int off, int len) throws IOException { throw new IOException("No space left on device"); }
+            @Override public void flush() throws IOException { throw new IOException("No space left on device"); }
+            @Override public void close() { }
+        };
+        StringWriter err = new StringWriter();
+        int code = Numera.run(new String[] {"info", "--model", model.toString()}, new PrintWriter(full), new PrintWriter(err));
+        assertEquals(Numera.EXIT_FAILURE, code, err.toString());
+        assertEquals(Numera.OUTPUT_FAILED, err.toString().strip());
+        assertEquals(0, run("info", "--model", model.toString()).code(), "written, it succeeds");
+    }
 }

@@ -34,4 +34,24 @@ class TrainingProgressTest {
     void aShortEpochPrintsNothing() {
         assertEquals("", plain(100, TrainingProgress.PLAIN_INTERVAL_NANOS));
     }
+
+    /**
+     * On a terminal the bar is redrawn in place, each redraw no wider than the terminal (here none, so the library's
+     * fallback width, at most {@link TrainingProgress#MAX_WIDTH}): a fixed 140 columns wrapped every redraw on an
+     * 80-column terminal into a half-line of its own.
+     */
+    @Test
+    void theBarFitsTheTerminal() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TrainingProgress p = new TrainingProgress(2, 3, 40, new PrintStream(out, true, StandardCharsets.UTF_8), true, 0)) {
+            for (int i = 0; i < 40; i++) {
+                p.batchDone(0.5, 5, 10);
+                Thread.sleep(10);
+            }
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        int width = new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.out).getMaxRenderedLength();   // the library's reading
+        int widest = java.util.Arrays.stream(text.split("[\\r\\n]")).mapToInt(String::length).max().orElse(0);
+        assertTrue(widest > 20 && widest <= Math.min(width, TrainingProgress.MAX_WIDTH), "widest redraw " + widest + " for a terminal " + width + " wide: " + text);
+    }
 }
