@@ -151,6 +151,16 @@ class RecognizerTest {
         assertEquals(p.probabilities()[3], p.probabilities()[7], 0f);
     }
 
+    /** A dense 784→10 network whose logits are its biases whatever the input (its weights 0): -40, but 2 (the runner-up) at 0. */
+    private static Sequential biasesOnly() {
+        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        java.util.Arrays.fill(net.params(), 0f);
+        int bias = net.paramTensor("layer1.bias").offset;
+        for (int k = 0; k < 10; k++) net.params()[bias + k] = -40f;
+        net.params()[bias + 2] = 0f;
+        return net;
+    }
+
     /**
      * A guess is a digit under {@link Prediction#SURE}: hand-computed with logits = biases, 4 at L and 2 at 0, the
      * rest at -40 (e^-40 ~ 4e-18 of either), so p(4) = 1 / (1 + e^-L), 0.7 at L = ln(7/3) = 0.8473. Once a guess, the
@@ -159,11 +169,9 @@ class RecognizerTest {
      */
     @Test
     void aDigitUnder70PercentIsAGuessWithItsRunnerUp() {
-        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Sequential net = biasesOnly();
         Recognizer r = new Recognizer(net, 0f, 1f);
         int bias = net.paramTensor("layer1.bias").offset;
-        for (int k = 0; k < 10; k++) net.params()[bias + k] = -40f;
-        net.params()[bias + 2] = 0f;
         net.params()[bias + 4] = 0.80f;                                // p(4) = 1 / (1 + e^-0.80) = 0.6900
         Prediction p = r.infer(new float[784]);
         assertEquals(4, p.digit());
@@ -208,11 +216,9 @@ class RecognizerTest {
      */
     @Test
     void eachSourceKeepsItsOwnGuess() {
-        Sequential net = Sequential.create(new int[]{1, 28, 28}, new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Sequential net = biasesOnly();
         Recognizer r = new Recognizer(net, 0f, 1f);
         int bias = net.paramTensor("layer1.bias").offset;
-        for (int k = 0; k < 10; k++) net.params()[bias + k] = -40f;
-        net.params()[bias + 2] = 0f;
         float[] digit = new float[28 * 28];                             // a bar of ink: a digit to every source
         for (int y = 6; y < 22; y++) for (int x = 12; x < 16; x++) digit[y * 28 + x] = 1f;
         net.params()[bias + 4] = 0.80f;                                 // 69 %: a guess of 4
