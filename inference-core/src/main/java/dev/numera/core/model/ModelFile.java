@@ -365,14 +365,22 @@ public final class ModelFile {
     public static int checkHeader(byte[] head, long length) throws ModelFormatException {
         if (head == null || head.length < 4) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: " + (head == null ? 0 : head.length) + " bytes");
         for (int i = 0; i < 4; i++) {
-            if (head[i] != MAGIC[i]) throw new ModelFormatException(Problem.BAD_MAGIC, "not a Numera model file (wrong magic, expected \"NMOD\")");
+            if (head[i] != MAGIC[i]) {
+                // the training's checkpoint beside a model (model.nmod.ckpt) is the likeliest wrong file to be given
+                boolean checkpoint = head[0] == 'N' && head[1] == 'C' && head[2] == 'K' && head[3] == 'P';
+                throw new ModelFormatException(Problem.BAD_MAGIC, checkpoint
+                        ? "a training checkpoint (.ckpt), not a model file: give the model the training wrote (its --out file)"
+                        : "not a Numera model file (wrong magic, expected \"NMOD\")");
+            }
         }
         Reader in = new Reader(head);
         in.pos = 4;
         int version = in.u32("version");
         if (version != VERSION) throw new ModelFormatException(Problem.UNSUPPORTED_VERSION, "unsupported model format version " + Integer.toUnsignedString(version) + " (this reader knows version " + VERSION + ")");
         int size = in.u32("file size");
-        if (size < 0 || length < size) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated: header says " + Integer.toUnsignedString(size) + " bytes, got " + length);
+        // a file cut short and a damaged size field look the same from here (the checksum is read only once the size is trusted)
+        if (size < 0 || length < size) throw new ModelFormatException(Problem.TRUNCATED, "model file truncated or its header damaged: header says "
+                + Integer.toUnsignedString(size) + " bytes, got " + length);
         if (length > size) throw new ModelFormatException(Problem.MALFORMED, "model file has " + (length - size) + " unexpected bytes after its end");
         return size;
     }

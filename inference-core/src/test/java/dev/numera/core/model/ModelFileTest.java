@@ -463,6 +463,24 @@ class ModelFileTest {
         return dtype + 4 + 4 * b[dtype + 1];
     }
 
+    /**
+     * The wrong file most often given as a model, the training's checkpoint (magic "NCKP"), is named as such, and a size
+     * field bit-flipped to more than the file holds is said to be that or a cut-short file (it said "truncated" alone).
+     */
+    @Test
+    void aCheckpointAndADamagedSizeAreSaidAsSuch() throws IOException {
+        byte[] ckpt = golden().clone();
+        ckpt[0] = 'N'; ckpt[1] = 'C'; ckpt[2] = 'K'; ckpt[3] = 'P';
+        ModelFormatException e = refuse(ckpt);
+        assertEquals(Problem.BAD_MAGIC, e.problem());
+        assertEquals("a training checkpoint (.ckpt), not a model file: give the model the training wrote (its --out file)", e.getMessage());
+        byte[] flipped = golden().clone();
+        flipped[8 + 2] ^= 0x40;                                     // the file size (u32 little-endian at 8): + 4 MiB
+        e = refuse(flipped);
+        assertEquals(Problem.TRUNCATED, e.problem());
+        assertTrue(e.getMessage().startsWith("model file truncated or its header damaged: header says "), e.getMessage());
+    }
+
     static ModelFormatException refuse(byte[] b, Problem problem, String... inMessage) {
         ModelFormatException e = refuse(reseal(b));
         assertEquals(problem, e.problem(), e.getMessage());
