@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Read digits from " + PredictCommand.FORMATS + " images with the same Recognizer the browser runs.",
-                "Prints one line per image: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit;"
+                "Prints one line per image read: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit;"
+                        + " an image that cannot be read gets an error line on standard error instead (exit 1 after the batch);"
                         + " control characters in the path are escaped (a newline as \\n, a backslash as \\\\), as info shows metadata."})
 final class PredictCommand implements Callable<Integer> {
     /**
