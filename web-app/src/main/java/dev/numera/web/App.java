@@ -150,6 +150,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
             }
             if (pad.isEmpty() && camera.running()) {
                 sameFrames = 0; // the camera drives the result again: its verdict is said once it holds, unless the same sentence was said last
+                cameraResultDue = true;
                 return;
             }
             recognizeDrawing(true);
@@ -236,6 +237,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private int lastCameraDigit = -2;
     private String lastCameraReason;   // with no digit, why (InkCheck's constants): a reason that holds is said too
     private int sameFrames, sameReasonFrames;
+    private int candidateDigit = -2;      // the last new picture's digit (or none), and whether the one before agreed
+    private boolean agreed;
+    private boolean cameraResultDue;      // the pad cleared under a running camera: its next frame is the result, agreed or not
 
     /**
      * The camera's recognition time is shown from every 16th frame (~4 a second): each clock read is a
@@ -256,10 +260,16 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         if (cameraView == null) { // made with the first camera frame: the page start does not wait for its canvases
             cameraView = new CameraView(doc);
         }
-        // a verdict is shown once two frames in a row agree on it: a single frame's misreading (a shadow's wedge read as
-        // "5, 99 %" one frame in twenty) never reaches the result or the read-out; the boxes of what was seen show every frame
-        boolean held = p.digit() == lastCameraDigit;
-        cameraView.show(p, pad.isEmpty(), held);
+        // a verdict is shown once two new pictures in a row agree on it: a single picture's misreading (a shadow's wedge
+        // read as "5, 99 %" one frame in twenty) never reaches the result or the read-out (a picture read again is no second
+        // opinion: Camera.freshPicture); the boxes of what was seen show every frame. Right after the pad is cleared the
+        // first frame shows at once: the cleared drawing's result must not stay while the camera's readings differ.
+        if (camera.freshPicture()) {
+            agreed = p.digit() == candidateDigit;
+            candidateDigit = p.digit();
+        }
+        boolean shown = agreed && p.digit() == candidateDigit || cameraResultDue;
+        cameraView.show(p, pad.isEmpty(), shown);
         // a picture read again while the camera sends none (Camera.picturesComing) is no new evidence: it is
         // shown, and it does not count towards the verdict's announcement
         // (the digit, or none, and the reason for none held apart: no digit for a while is said even while noise flickers its
@@ -271,7 +281,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         sameReasonFrames = !Objects.equals(reason, lastCameraReason) ? 0 : coming ? sameReasonFrames + 1 : sameReasonFrames;
         lastCameraDigit = p.digit();
         lastCameraReason = reason;
-        if (pad.isEmpty() && held) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
+        if (pad.isEmpty() && shown) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
+            cameraResultDue = false;
             show(p);
             if (sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore) {
                 result.announce(p, false);   // a verdict that held: said if it is not the one said last (a flicker away and back)
@@ -298,6 +309,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
             cameraView.clear();
         }
         lastCameraDigit = -2;
+        candidateDigit = -2;
+        agreed = false;
         lastCameraReason = "";   // no reason's: the next camera's first verdict starts both counts anew
         // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
         // shown, and said at its pen-up, all along

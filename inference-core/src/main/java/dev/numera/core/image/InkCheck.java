@@ -765,7 +765,8 @@ public final class InkCheck {
             return true;
         }
         // length >= lineLength and size <= thinLine * length, squared: no Math.sqrt per camera frame (in the Wasm GC build an
-        // import from JavaScript, which boxes its argument: 24 B a frame with a ruled line in the box)
+        // import from JavaScript, which boxes its argument: 24 B a frame with a ruled line in the box). In double, so the
+        // answer is the exact one: the float forms' rounding crossed the boundary in 2 of the 140 px box's cases (81x61, 301 px)
         double length2 = (double) (w - 1) * (w - 1) + (double) (h - 1) * (h - 1), size = cc.size[c];
         return w >= h && length2 >= (double) lineLength * lineLength && size * size <= (double) thinLine * thinLine * length2 && straight(c);
     }
@@ -796,7 +797,8 @@ public final class InkCheck {
     private boolean straight(int c) {
         float ax = cc.minX[c], ay = cc.minY[c], dx = cc.maxX[c] - ax, dy = cc.maxY[c] - ay;
         // |cross product| / length is the distance from a diagonal: top-left to bottom-right (a), bottom-left to top-right (b);
-        // compared as |cross| <= lineThickness / 2 * length, squared (no Math.sqrt per frame: see flatLine), in double: exact for these integer coordinates
+        // compared as |cross| <= lineThickness / 2 * length, squared (no Math.sqrt per frame: see flatLine), in double: exact
+        // for these integer coordinates (the float form's rounded limit crossed the boundary in a few cases at 280 px)
         double limit2 = (double) lineThickness * lineThickness / 4 * ((double) dx * dx + (double) dy * dy);
         float a = 0, b = 0;
         for (int i = 0, n = cc.runCount(); i < n && (double) Math.min(a, b) * Math.min(a, b) <= limit2; i++) {

@@ -40,7 +40,7 @@ public final class Recognizer {
     // Per stream (an InputKind's ordinal; infer's is last), the digit its last answer guessed, else NO_DIGIT: a guess
     // needs SURE_AGAIN to turn sure in its own stream only, so the camera's frames and a drawing read in between (the
     // camera running while the pad holds ink) do not decide each other's guesses. Set by each public entry point.
-    private final int[] guessed = {Prediction.NO_DIGIT, Prediction.NO_DIGIT, Prediction.NO_DIGIT, Prediction.NO_DIGIT};
+    private final int[] guessed = new int[InputKind.values().length + 1];
     private int stream;
 
     /** Buffers and stage objects for one source size. */
@@ -91,6 +91,7 @@ public final class Recognizer {
         this.mean = mean;
         this.invStd = 1f / std;
         this.prediction = new Prediction(net);
+        java.util.Arrays.fill(guessed, Prediction.NO_DIGIT);
     }
 
     public Sequential network() {

@@ -33,13 +33,8 @@ public final class Numera implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        // System.out is a PrintStream, which keeps a failed write to itself; the PrintWriter over it never hears of it
-        if (code == 0 && System.out.checkError()) {
-            System.err.println(OUTPUT_FAILED);
-            code = EXIT_FAILURE;
-        }
-        System.exit(code);
+        // run() checks the writer, whose checkError() asks the PrintStream under it too
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** A command that succeeded but whose output could not be written ('numera evaluate > /dev/full') fails with this. */
@@ -47,6 +42,17 @@ public final class Numera implements Runnable {
 
     /** Runs one command line; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        for (String a : args) {
+            // Java decodes the command line in the locale's character set: under C/POSIX (ASCII, a container's usual
+            // default) 'ü字.png' arrives as U+FFFD replacement characters, which no file is named, and the command then
+            // failed as "Unmatched argument" or with a raw InvalidPathException; say what is wrong and how to mend it
+            if (a.indexOf('\uFFFD') >= 0) {
+                err.println("numera: an argument holds characters this locale's character set (" + System.getProperty("sun.jnu.encoding")
+                        + ") cannot carry: " + InfoCommand.shown(a) + "; run numera in a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+                err.flush();
+                return EXIT_USAGE;
+            }
+        }
         Numera numera = new Numera();
         CommandLine cli = new CommandLine(numera);
         cli.setOut(out);

@@ -1121,4 +1121,18 @@ class CliTest {
         assertEquals(Numera.OUTPUT_FAILED, err.toString().strip());
         assertEquals(0, run("info", "--model", model.toString()).code(), "written, it succeeds");
     }
+
+    /**
+     * Under a C/POSIX locale Java hands a non-ASCII argument over as U+FFFD replacement characters ('ü字.png' as five of
+     * them, then '.png'): one usage line saying so and how to mend it. Before, 'predict ü字.png' said "Unmatched argument
+     * at index 1" and 'info --model dír/p.nmod' a raw InvalidPathException.
+     */
+    @Test
+    void anArgumentTheLocaleCouldNotCarryIsSaidAsSuch() {
+        Result r = run("predict", "\uFFFD\uFFFD.png");
+        assertEquals(Numera.EXIT_USAGE, r.code(), r.err());
+        assertOneLineNoStackTrace(r);
+        assertTrue(r.err().startsWith("numera: an argument holds characters this locale's character set (") && r.err().strip().endsWith(
+                "cannot carry: \uFFFD\uFFFD.png; run numera in a UTF-8 locale, e.g. LC_ALL=C.UTF-8"), r.err());
+    }
 }

@@ -155,6 +155,17 @@ public final class Camera {
         return stream != null;
     }
 
+    /**
+     * Whether the box being read comes from a new video frame: false when the presented-frame count has not moved and
+     * the last picture is read again (every {@link #STALE_TICKS} animation frames). Without that count (no
+     * requestVideoFrameCallback, or one that never calls back) every read counts as new.
+     */
+    public boolean freshPicture() {
+        return fresh;
+    }
+
+    private boolean fresh = true;
+
     /** False while the camera sends no new pictures (see {@link #STALLED}): what is read then is an old one. */
     public boolean picturesComing() {
         return !stalled;
@@ -435,6 +446,9 @@ public final class Camera {
                 if (n == lastVideoFrame && ++staleTicks < STALE_TICKS) {
                     return; // the picture the last box came from
                 }
+                // else the same picture read again, every STALE_TICKS ticks; a count that never moved (a callback that
+                // never comes) tells nothing, and every read counts as new, as without the callback
+                fresh = n != lastVideoFrame || n == 0;
                 lastVideoFrame = n;
                 staleTicks = 0;
             }
@@ -443,6 +457,7 @@ public final class Camera {
             }
             try {
                 grab((CanvasImageSource) video, boxX, boxY, boxSide);
+                fresh = true;   // window.numera.cameraFrame's boxes are new pictures each
             } catch (RuntimeException e) {   // the browser refusing the frame's pixels, or a fault of ours: said, not repeated 60 times a second
                 stop();
                 // what to do first; the browser's own words last, for a bug report

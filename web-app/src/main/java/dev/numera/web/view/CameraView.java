@@ -35,10 +35,10 @@ public final class CameraView {
 
     /**
      * @param isResult whether p is also the page's result (the pad is empty), which the read-out then repeats; else it goes
-     * @param held     whether the previous frame read the same (App shows a verdict from its second frame): else the
-     *                 read-out keeps what it shows
+     * @param shown    whether App shows this verdict (two new pictures agreed on it, or the pad was just cleared): else
+     *                 the read-out keeps what it shows
      */
-    public void show(Prediction p, boolean isResult, boolean held) {
+    public void show(Prediction p, boolean isResult, boolean shown) {
         float[] t = p.thresholded();
         if (t != null && p.thresholdedWidth() == 140 && p.thresholdedHeight() == 140) {
             threshold.draw(t);
@@ -46,7 +46,7 @@ public final class CameraView {
         input.draw(p.input());
         if (!isResult) {
             readout.hide();
-        } else if (held) {
+        } else if (shown) {
             readout.show(p);
         }
     }

@@ -78,9 +78,11 @@ public final class Readout {
         }
     }
 
-    /** Nothing drawn or seen yet: the dash alone; else the reason in a word or two. */
+    /**
+     * The two reasons one acts on differently in a word or two; every other one "no digit" alike, so a camera's noise
+     * flickering between "no ink" and "too little ink" does not change the read-out every frame.
+     */
     private static JSString shortReason(String reason) {
-        return InkCheck.NO_INK.equals(reason) ? EMPTY : InkCheck.TOO_SMALL.equals(reason) ? TOO_SMALL
-                : InkCheck.SEVERAL.equals(reason) ? SEVERAL : NO_DIGIT;
+        return InkCheck.TOO_SMALL.equals(reason) ? TOO_SMALL : InkCheck.SEVERAL.equals(reason) ? SEVERAL : NO_DIGIT;
     }
 }

@@ -1451,9 +1451,9 @@ class ChromiumAppTest {
                     + " return document.getElementById(id).disabled; }).join(',');"));
             // nor does the pad look or act ready: out of the tab order, dimmed; no labels beside empty values; no "Loading…",
             // and no help inviting to draw, nor a note on when the network runs (before, both stayed)
-            assertEquals("null,0.5,hidden,none,hidden,hidden", Pages.js(chromium.driver, "var pad = document.getElementById('draw-canvas');"
+            assertEquals("null,0.5,0,none,hidden,hidden", Pages.js(chromium.driver, "var pad = document.getElementById('draw-canvas');"
                     + " return [String(pad.getAttribute('tabindex')), getComputedStyle(pad).opacity,"
-                    + " getComputedStyle(document.querySelector('#verdict .label')).visibility,"
+                    + " document.querySelector('#verdict .label').getClientRects().length,"
                     + " getComputedStyle(document.querySelector('.pad'), '::after').content,"
                     + " getComputedStyle(document.getElementById('draw-help')).visibility,"
                     + " getComputedStyle(document.querySelector('.network-empty')).visibility].join(',');"));
