@@ -311,6 +311,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         lastCameraDigit = -2;
         candidateDigit = -2;
         agreed = false;
+        cameraResultDue = false;   // a clear whose frame never came: the next camera's verdict waits for agreement too
         lastCameraReason = "";   // no reason's: the next camera's first verdict starts both counts anew
         // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
         // shown, and said at its pen-up, all along
