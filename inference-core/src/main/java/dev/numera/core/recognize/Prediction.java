@@ -65,7 +65,8 @@ public final class Prediction {
 
     /**
      * Whether there is a digit but under {@link #SURE} probability (under {@link #SURE_AGAIN} when the recognizer's
-     * last answer from the same source, camera, drawing, small image or {@code infer}, was this digit as a guess): a guess, best shown beside its runner-up ({@code top3()[1]}).
+     * last answer from the same source, camera, drawing, small image or {@code infer}, was this digit as a guess): a
+     * guess, best shown beside its runner-up ({@code top3()[1]}).
      */
     public boolean isUnsure() {
         return unsure;

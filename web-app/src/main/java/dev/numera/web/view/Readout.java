@@ -21,8 +21,7 @@ public final class Readout {
     private boolean shown;
     private int shownDigit = Integer.MIN_VALUE;
     private boolean shownUnsure;
-    private int shownConfidence = Integer.MIN_VALUE + 1;
-    private String shownReason;
+    private JSString shownConfidence;   // the cached text shown beside the digit (a percentage, or why there is none)
     private static final JSString EMPTY = JSString.valueOf(""), DASH = JSString.valueOf("–");
     // why no digit, in a word or two: under the pad the card's full sentence is out of sight ("Read: –" said nothing)
     private static final JSString TOO_SMALL = JSString.valueOf("too small"), SEVERAL = JSString.valueOf("several digits"),
@@ -46,8 +45,7 @@ public final class Readout {
     /** "–" and no confidence, as before the first result (shown or hidden as it was). */
     public void clear() {
         shownDigit = Integer.MIN_VALUE;
-        shownConfidence = Integer.MIN_VALUE + 1;
-        shownReason = null;
+        shownConfidence = EMPTY;
         shownUnsure = false;
         TextCache.setText(digit, DASH);
         TextCache.setText(confidence, EMPTY);
@@ -69,12 +67,11 @@ public final class Readout {
             shownUnsure = p.isUnsure();
             TextCache.setClass(digit, shownUnsure ? GUESS : DIGIT);
         }
-        int conf = none ? -1 : Fmt.percentKey(p.probabilities(), p.digit());
-        String reason = p.noDigitReason();   // one of InkCheck's constants, or null
-        if (conf != shownConfidence || reason != shownReason) {
-            shownConfidence = conf;
-            shownReason = reason;
-            TextCache.setText(confidence, !none ? ResultView.PERCENTS.get(conf) : shortReason(reason));
+        // one cached string per text: compared by reference, written only when it changes
+        JSString text = none ? shortReason(p.noDigitReason()) : ResultView.PERCENTS.get(Fmt.percentKey(p.probabilities(), p.digit()));
+        if (text != shownConfidence) {
+            shownConfidence = text;
+            TextCache.setText(confidence, text);
         }
     }
 
