@@ -667,19 +667,21 @@ class ChromiumAppTest {
     }
 
     /**
-     * A phone held sideways whose browser shows text at 20 px: the pad gives up the room the larger header and buttons
-     * take (its allowance is in rem), so Undo and Clear still show under it; the pad stays at least 140 px. Before, the
-     * allowance was 140 px whatever the text's size: Undo's bottom at 346 of 320 px (568x320), 386 of 360 (640x360),
-     * 416 of 390 (844x390), where one finger cannot scroll to it (the pad takes one-finger moves as strokes).
+     * A phone held sideways whose browser shows text at 20 or 24 px: the pad gives up the room the larger header and
+     * buttons take (its allowance is in rem), so Undo and Clear still show under it; the pad stays at least 140 px.
+     * Before, the allowance was 140 px whatever the text's size: Undo's bottom at 346 of 320 px (568x320), 386 of 360
+     * (640x360), 416 of 390 (844x390) at 20 px, where one finger cannot scroll to it (the pad takes one-finger moves as
+     * strokes). At 24 px, with the pad at its floor, the tagline's two rows and Undo and Clear stacked put Undo's bottom at
+     * 369 of 320 (568x320); in a window under 17 lines of text the tagline is for screen readers only and the buttons share a row.
      */
     @ParameterizedTest
-    @CsvSource({"568, 320", "640, 360", "740, 360", "844, 390"})
-    void sidewaysWithLargerTextUndoAndClearStillShow(int width, int height) {
+    @CsvSource({"568, 320, 20", "640, 360, 20", "740, 360, 20", "844, 390, 20", "568, 320, 24", "640, 360, 24", "844, 390, 24"})
+    void sidewaysWithLargerTextUndoAndClearStillShow(int width, int height, int px) {
         open(Site.server(), "wasm");   // a fresh browser's first page does not take the font size
-        chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 20)));
+        chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", px)));
         try {
             Map<?, ?> at = placesWithASeven(width, height, true);
-            assertEquals("20px", Pages.js(chromium.driver, "return getComputedStyle(document.body).fontSize;"));
+            assertEquals(px + "px", Pages.js(chromium.driver, "return getComputedStyle(document.body).fontSize;"));
             double h = num(at, "height");
             assertTrue(num(at, "padTop") >= 0 && num(at, "buttonsTop") >= num(at, "padBottom") && num(at, "buttonsBottom") <= h,
                     () -> "the pad, then Undo and Clear, in the " + width + "x" + h + " window: " + at);
