@@ -35,6 +35,11 @@ final class ExportCommand implements Callable<Integer> {
         if (out.toString().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--out must name a file, got ''");
         }
+        // '-' is standard output to most tools (and to predict's --list); an ONNX model is binary and goes to a file
+        if ("-".equals(Numera.typed(spec, "--out"))) {
+            throw new ParameterException(spec.commandLine(), "--out - would be standard output; export writes a file: give it a name"
+                    + " (a file named '-' is ./-)");
+        }
         AtomicFiles.refuseFolderName(Numera.typed(spec, "--out"));
         ModelFile m = Models.readDigitModel(model.path());             // fails early and clearly on a bad model
         byte[] onnx;

@@ -483,8 +483,9 @@ final class PredictCommand implements Callable<Integer> {
             return;
         }
         if (w > MAX_SIDE || h > MAX_SIDE) {
-            throw new UserException(p + ": image is " + w + "x" + h + ", larger than " + MAX_SIDE + "x" + MAX_SIDE
-                    + " (crop it to the digit)");
+            // 5000x300 is not "larger than 4096x4096": name the side that is too long
+            throw new UserException(p + ": image is " + w + "x" + h + ", " + (w > MAX_SIDE ? "wider" : "taller") + " than " + MAX_SIDE
+                    + " px (crop it to the digit)");
         }
         if ((long) w * h > MAX_PIXELS) {
             throw new UserException(p + ": image is " + w + "x" + h + " = " + (long) w * h + " pixels, more than "

@@ -230,7 +230,9 @@ public final class Trainer {
                 seconds += secs;
                 EpochMetrics m = new EpochMetrics(epoch, lossSum / seen, (double) correct / seen, val.meanLoss(), val.accuracy(), lastLr, secs);
                 history.add(m);
-                if (bestEpoch == 0 || better(m, history.get(bestEpoch - 1))) {
+                // an epoch whose loss is not a number is no one's best (it ends the run just below, and its line said "(best)")
+                boolean finite = Double.isFinite(m.trainLoss()) && val.notANumber() == 0;
+                if (finite && (bestEpoch == 0 || better(m, history.get(bestEpoch - 1)))) {
                     bestAcc = val.accuracy();
                     bestEpoch = epoch;
                     System.arraycopy(params, 0, best, 0, params.length);
@@ -244,7 +246,7 @@ public final class Trainer {
                 log.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %s%.4f acc %.4f  validation loss %s%.4f acc %.4f%s  lr %.2e  %.1f s  %.0f img/s",
                         epoch, s.epochs, mse ? "(MSE) " : "", m.trainLoss(), m.trainAccuracy(), mse ? "(cross-entropy) " : "", m.validationLoss(), m.validationAccuracy(),
                         bestEpoch == epoch ? " (best)" : "", lastLr, secs, seen / secs));
-                if (!Double.isFinite(m.trainLoss()) || val.notANumber() > 0) {
+                if (!finite) {
                     // the weights are no longer numbers: said now, and no checkpoint of them, rather than a NaN model at the end
                     String what = !Double.isFinite(m.trainLoss()) ? "train loss " + m.trainLoss()
                             : "the network's output is not a number for " + val.notANumber() + " of " + val.count() + " validation digits";

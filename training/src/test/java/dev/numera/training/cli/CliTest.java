@@ -41,11 +41,20 @@ class CliTest {
         }
     }
 
+    /** {@code out} holds what went to System.out (train's log of epochs, which the Trainer prints there) before the writer's text. */
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Numera.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Numera.run(args, new PrintWriter(out), new PrintWriter(err));
+        } finally {
+            System.setOut(stdout);
+        }
+        return new Result(code, log.toString(java.nio.charset.StandardCharsets.UTF_8) + out, err.toString());
     }
 
     static void assertOneLineNoStackTrace(Result r) {
@@ -554,6 +563,18 @@ class CliTest {
         assertFalse(Files.exists(dir.resolve("m.nmod")));
     }
 
+    /** '--out -' is standard output to a shell user: export says it writes a file (before, it wrote one named '-' where it ran). */
+    @Test
+    void exportToADashIsAUsageError() throws IOException {
+        Path dash = Path.of("-").toAbsolutePath();
+        assertFalse(Files.exists(dash), dash + " is there before the test");
+        Result r = run("export", "--model", tinyModel().toString(), "--format", "onnx", "--out", "-");
+        assertEquals(2, r.code, r.err);
+        assertEquals("numera export: --out - would be standard output; export writes a file: give it a name (a file named '-' is ./-)"
+                + " (see 'numera export --help')", r.err.strip());
+        assertFalse(Files.exists(dash), "no file named '-'");
+    }
+
     /** Skips the test unless names here may be 255 bytes long and no longer (ext4, xfs, btrfs, tmpfs), the names' bytes UTF-8. */
     void assumeNamesOf255Bytes() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "file names are not UTF-8 here");
@@ -820,6 +841,7 @@ class CliTest {
         assertEquals(1, r.code, r.err);
         assertOneLineNoStackTrace(r);
         assertTrue(r.err.startsWith("numera: training diverged at epoch 1 (train loss NaN)") && r.err.contains("try a lower --lr"), r.err);
+        assertTrue(r.out.contains("epoch 1/2 ") && !r.out.contains("(best)"), "an epoch that is not a number is no one's best: " + r.out);
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(Path.of(out + ".ckpt")), "no checkpoint of NaN weights");
     }

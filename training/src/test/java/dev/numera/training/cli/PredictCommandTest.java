@@ -934,12 +934,15 @@ class PredictCommandTest {
     void anOversizedImageIsRefusedFromItsHeader() throws IOException {
         Path model = shippedModel().orElse(anyModel());
         Path wide = Files.write(dir.resolve("wide.png"), pngHeaderOnly(30000, 30000));
+        Path tall = Files.write(dir.resolve("tall.png"), pngHeaderOnly(300, 5000));
         Path many = Files.write(dir.resolve("many.png"), pngHeaderOnly(4000, 2001));
         Path good = write(raw(rings(1).pixels()[0]), "ring.png");
-        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", wide.toString(), many.toString(), good.toString());
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", wide.toString(), tall.toString(), many.toString(),
+                good.toString());
         assertEquals(1, r.code());
         assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(good.toString())), r.out());
-        assertEquals(List.of("numera: " + wide + ": image is 30000x30000, larger than 4096x4096 (crop it to the digit)",
+        assertEquals(List.of("numera: " + wide + ": image is 30000x30000, wider than 4096 px (crop it to the digit)",
+                "numera: " + tall + ": image is 300x5000, taller than 4096 px (crop it to the digit)",
                 "numera: " + many + ": image is 4000x2001 = 8004000 pixels, more than 8000000 (crop it to the digit)"), r.err().strip().lines().toList());
         Path headerOnly = Files.write(dir.resolve("header-only.png"), pngHeaderOnly(28, 28));
         r = CliTest.run("predict", "--model", model.toString(), headerOnly.toString());
