@@ -219,67 +219,87 @@ final class TrainCommand implements Callable<Integer> {
                 weightDecay != null ? weightDecay : a.weightDecay(), m, patience,
                 AugmentConfig.named(augmentName), checkpoint, resume, AugmentConfig.calm(), nCalm);
         Trainer trainer = new Trainer(settings, log, true);
-        Trainer.Result r;
+        // Ctrl+C (or a kill) during the run ended it with exit 130 and not a word on what was kept
+        Thread stopped = new Thread(() -> said(err, checkpoint, trainer.savedEpoch()));
+        Runtime.getRuntime().addShutdownHook(stopped);
         try {
-            r = trainer.train(split.train(), val);
-        } catch (Trainer.Diverged e) {
-            throw new UserException(e.getMessage(), e);
-        }
-        // a finite loss is not yet a network: one whose units saturated (mlp-16 at --lr 1e30) gives every digit the
-        // same answer. Refused here, before --out is touched (it may hold the user's good model); the checkpoint
-        // written after each epoch stays, as the run's progress
-        if (Evaluation.learnedNothing(r.bestValidationAccuracy(), p0, val.count())) {
-            throw new UserException(String.format(Locale.ROOT, "training learned nothing: validation accuracy %.4f is no better than "
-                            + "always answering the commonest digit (%.4f of %,d digits; learning scores above %.4f, three standard errors higher); %s",
-                    r.bestValidationAccuracy(), p0, val.count(), Evaluation.chanceCeiling(p0, val.count()), learnedNothingAdvice(a, settings, trainer)));
-        }
+            Trainer.Result r;
+            try {
+                r = trainer.train(split.train(), val);
+            } catch (Trainer.Diverged e) {
+                throw new UserException(e.getMessage(), e);
+            }
+            // a finite loss is not yet a network: one whose units saturated (mlp-16 at --lr 1e30) gives every digit the
+            // same answer. Refused here, before --out is touched (it may hold the user's good model); the checkpoint
+            // written after each epoch stays, as the run's progress
+            if (Evaluation.learnedNothing(r.bestValidationAccuracy(), p0, val.count())) {
+                throw new UserException(String.format(Locale.ROOT, "training learned nothing: validation accuracy %.4f is no better than "
+                                + "always answering the commonest digit (%.4f of %,d digits; learning scores above %.4f, three standard errors higher); %s",
+                        r.bestValidationAccuracy(), p0, val.count(), Evaluation.chanceCeiling(p0, val.count()), learnedNothingAdvice(a, settings, trainer)));
+            }
 
-        // ship: batchnorm folded, then (by default) int8; the test digits only measure, never choose
-        Sequential folded = BatchNormFolding.fold(r.network(), 250);
-        Evaluation floatEval = NetworkEvaluator.evaluate(folded, test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 0);
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(ModelFile.META_ARCH, a.name());
-        meta.put(ModelFile.META_INPUT_MEAN, Float.toString(Trainer.INPUT_MEAN));
-        meta.put(ModelFile.META_INPUT_STD, Float.toString(Trainer.INPUT_STD));
-        meta.put(ModelFile.META_TEMPERATURE, "1");
-        meta.put(ModelFile.META_SEED, Long.toString(seed));
-        meta.put(ModelFile.META_DATE, LocalDate.now(ZoneOffset.UTC).toString());
-        meta.put("train.epochs", Integer.toString(r.history().size()));
-        meta.put("train.best_epoch", Integer.toString(r.bestEpoch()));
-        meta.put("train.threads", Integer.toString(nThreads));
-        meta.put("train.seconds", String.format(Locale.ROOT, "%.0f", r.seconds()));
-        // every setting that shapes the weights, explicit, so the command reproduces this file
-        meta.put("train.command", "numera train --arch " + a.name() + " --epochs " + epochs + " --seed " + seed
-                + " --threads " + nThreads + " --batch " + settings.batch() + " --optimizer " + settings.optimizer()
-                + " --lr " + settings.lr() + (sgd ? " --momentum " + settings.momentum() : "") + " --schedule " + settings.schedule()
-                + " --weight-decay " + settings.weightDecay() + " --augment " + augmentName + " --calm-epochs " + settings.calmEpochs()
-                + " --validation " + validation + (limit != null ? " --limit " + limit : "") + " --patience " + patience
-                + " --dtype " + dtype);
-        meta.put("params", Integer.toString(folded.paramCount()));
-        meta.put("accuracy.validation", String.format(Locale.ROOT, "%.4f", r.bestValidationAccuracy()));
-        meta.put("accuracy.float32", String.format(Locale.ROOT, "%.4f", floatEval.accuracy()));
-        boolean int8 = dtype.equals("int8");
-        Evaluation shipped = int8
-                ? NetworkEvaluator.evaluate(ModelFile.of(folded, meta, true).toNetwork(250), test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 32)
-                : NetworkEvaluator.evaluate(folded, test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 32);
-        // validation saw numbers at every epoch; weights that overflow on a test digit would still make a model of no answer
-        if (floatEval.notANumber() > 0 || shipped.notANumber() > 0) {
-            throw new UserException("training diverged: the network's output is not a number for " + Math.max(floatEval.notANumber(), shipped.notANumber())
-                    + " of " + test.count() + " test digits (--out left as it was): " + trainer.divergenceAdvice());
-        }
-        meta.put(ModelFile.META_ACCURACY, String.format(Locale.ROOT, "%.4f", shipped.accuracy()));
-        ModelFile model = ModelFile.of(folded, meta, int8);
-        AtomicFiles.write(out, model.write());
-        log.println(String.format(Locale.ROOT, "test accuracy (%,d digits): float32 %.4f  int8 %s", test.count(), floatEval.accuracy(),
-                int8 ? String.format(Locale.ROOT, "%.4f  (%s)", shipped.accuracy(), quantisationCost(floatEval.accuracy(), shipped.accuracy())) : "-"));
-        log.println(String.format(Locale.ROOT, "wrote %s: %d bytes, %s, %d parameters, best epoch %d of %d, %.0f s of training",
-                out, model.byteSize(), model.dtype(), folded.paramCount(), r.bestEpoch(), r.history().size(), r.seconds()));
-        if (report != null) {
-            Map<String, Object> run = new LinkedHashMap<>(meta);
-            Report.write(report, run, r.history(), shipped, "test (" + test.count() + " digits, " + model.dtype() + ")", Mnist.SIDE);
-            log.println("report: " + report.resolve("index.html"));
+            // ship: batchnorm folded, then (by default) int8; the test digits only measure, never choose
+            Sequential folded = BatchNormFolding.fold(r.network(), 250);
+            Evaluation floatEval = NetworkEvaluator.evaluate(folded, test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 0);
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put(ModelFile.META_ARCH, a.name());
+            meta.put(ModelFile.META_INPUT_MEAN, Float.toString(Trainer.INPUT_MEAN));
+            meta.put(ModelFile.META_INPUT_STD, Float.toString(Trainer.INPUT_STD));
+            meta.put(ModelFile.META_TEMPERATURE, "1");
+            meta.put(ModelFile.META_SEED, Long.toString(seed));
+            meta.put(ModelFile.META_DATE, LocalDate.now(ZoneOffset.UTC).toString());
+            meta.put("train.epochs", Integer.toString(r.history().size()));
+            meta.put("train.best_epoch", Integer.toString(r.bestEpoch()));
+            meta.put("train.threads", Integer.toString(nThreads));
+            meta.put("train.seconds", String.format(Locale.ROOT, "%.0f", r.seconds()));
+            // every setting that shapes the weights, explicit, so the command reproduces this file
+            meta.put("train.command", "numera train --arch " + a.name() + " --epochs " + epochs + " --seed " + seed
+                    + " --threads " + nThreads + " --batch " + settings.batch() + " --optimizer " + settings.optimizer()
+                    + " --lr " + settings.lr() + (sgd ? " --momentum " + settings.momentum() : "") + " --schedule " + settings.schedule()
+                    + " --weight-decay " + settings.weightDecay() + " --augment " + augmentName + " --calm-epochs " + settings.calmEpochs()
+                    + " --validation " + validation + (limit != null ? " --limit " + limit : "") + " --patience " + patience
+                    + " --dtype " + dtype);
+            meta.put("params", Integer.toString(folded.paramCount()));
+            meta.put("accuracy.validation", String.format(Locale.ROOT, "%.4f", r.bestValidationAccuracy()));
+            meta.put("accuracy.float32", String.format(Locale.ROOT, "%.4f", floatEval.accuracy()));
+            boolean int8 = dtype.equals("int8");
+            Evaluation shipped = int8
+                    ? NetworkEvaluator.evaluate(ModelFile.of(folded, meta, true).toNetwork(250), test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 32)
+                    : NetworkEvaluator.evaluate(folded, test, Trainer.INPUT_MEAN, Trainer.INPUT_STD, 32);
+            // validation saw numbers at every epoch; weights that overflow on a test digit would still make a model of no answer
+            if (floatEval.notANumber() > 0 || shipped.notANumber() > 0) {
+                throw new UserException("training diverged: the network's output is not a number for " + Math.max(floatEval.notANumber(), shipped.notANumber())
+                        + " of " + test.count() + " test digits (--out left as it was): " + trainer.divergenceAdvice());
+            }
+            meta.put(ModelFile.META_ACCURACY, String.format(Locale.ROOT, "%.4f", shipped.accuracy()));
+            ModelFile model = ModelFile.of(folded, meta, int8);
+            AtomicFiles.write(out, model.write());
+            log.println(String.format(Locale.ROOT, "test accuracy (%,d digits): float32 %.4f  int8 %s", test.count(), floatEval.accuracy(),
+                    int8 ? String.format(Locale.ROOT, "%.4f  (%s)", shipped.accuracy(), quantisationCost(floatEval.accuracy(), shipped.accuracy())) : "-"));
+            log.println(String.format(Locale.ROOT, "wrote %s: %d bytes, %s, %d parameters, best epoch %d of %d, %.0f s of training",
+                    out, model.byteSize(), model.dtype(), folded.paramCount(), r.bestEpoch(), r.history().size(), r.seconds()));
+            if (report != null) {
+                Map<String, Object> run = new LinkedHashMap<>(meta);
+                Report.write(report, run, r.history(), shipped, "test (" + test.count() + " digits, " + model.dtype() + ")", Mnist.SIDE);
+                log.println("report: " + report.resolve("index.html"));
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it says what is kept
+            }
         }
         return 0;
+    }
+
+    // Said as the process stops mid-run: what the checkpoint holds, and how to go on from it (the progress bar's line first ended)
+    private void said(PrintWriter err, Path checkpoint, int savedEpoch) {
+        if (System.console() != null) err.println();
+        err.println(savedEpoch > 0
+                ? "numera: stopped; " + checkpoint + " holds epoch " + savedEpoch + " of " + epochs + ": run the same command with --resume to go on from there"
+                : "numera: stopped during the first epoch; nothing is saved yet");
+        err.flush();
     }
 
     /**

@@ -101,11 +101,20 @@ public final class Trainer {
     private final PrintStream log;
     private final boolean progressBar;
     private int stopAfterEpoch = Integer.MAX_VALUE;
+    private volatile int savedEpoch;        // the last epoch the checkpoint holds, 0: none (read by another thread, see savedEpoch())
 
     public Trainer(Settings settings, PrintStream log, boolean progressBar) {
         this.s = settings;
         this.log = log;
         this.progressBar = progressBar;
+    }
+
+    /**
+     * The last epoch whose checkpoint is on disk (of this run, or the resumed one's), 0 when none is: what a run stopped
+     * now (Ctrl+C) would go on from with --resume. Safe to read from another thread, such as a shutdown hook.
+     */
+    public int savedEpoch() {
+        return savedEpoch;
     }
 
     /** Ends the run after this epoch as if the process were killed there (for resume tests). */
@@ -165,6 +174,7 @@ public final class Trainer {
             history.addAll(c.history());
             c.restoreOptimizer(opt, s.checkpoint);
             startEpoch = c.epochsDone() + 1;
+            savedEpoch = c.epochsDone();
             for (EpochMetrics m : history) seconds += m.seconds();
             // The choice is re-made with the current rule (see better); apart from the best
             // weights the checkpoint holds only the last epoch's, so only that epoch can take over.
@@ -258,7 +268,10 @@ public final class Trainer {
                     throw new Diverged("training diverged at epoch " + epoch + " (weight " + nonFinite + " is " + params[nonFinite] + "): "
                             + divergenceAdvice());
                 }
-                if (s.checkpoint != null) Checkpoint.write(s.checkpoint, fingerprint, epoch, params, best, bestEpoch, bestAcc, history, opt);
+                if (s.checkpoint != null) {
+                    Checkpoint.write(s.checkpoint, fingerprint, epoch, params, best, bestEpoch, bestAcc, history, opt);
+                    savedEpoch = epoch;
+                }
             }
         } finally {
             pool.shutdownNow();

@@ -990,6 +990,40 @@ class CliTest {
         assertFalse(Files.exists(dir.resolve("m.nmod")) || Files.exists(dir.resolve("m.nmod.ckpt")), "nothing written");
     }
 
+    /**
+     * A run stopped by a signal (Ctrl+C's SIGINT, here the SIGTERM of a kill: the JVM runs its exit hooks for both) says which
+     * epoch its checkpoint holds and how to go on; before, it ended without a word (exit 130). A real process, as only a real
+     * signal shows it; the run's --resume is then the same command's.
+     */
+    @Test
+    void aRunStoppedMidwaySaysWhatIsKeptAndHowToGoOn() throws Exception {
+        String data = syntheticTrainingSet(30).toString();
+        Path out = dir.resolve("stopped.nmod");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Numera.class.getName(), "train", "--arch", "mlp", "--epochs", "100000",
+                "--seed", "1", "--batch", "5", "--validation", "10", "--out", out.toString(), "--data", data);
+        pb.redirectError(dir.resolve("stderr.txt").toFile());
+        Process p = pb.start();
+        try (java.io.BufferedReader stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = stdout.readLine()) != null && !line.startsWith("epoch 2/100000 ")) {
+                // the second epoch's line: the first epoch's checkpoint was written before that epoch started
+            }
+            assertTrue(line != null, "the run ended before its second epoch: " + Files.readString(dir.resolve("stderr.txt")));
+            p.destroy();
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "stopped");
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("numera: stopped; " + java.util.regex.Pattern.quote(out + ".ckpt")
+                + " holds epoch ([0-9]+) of 100000: run the same command with --resume to go on from there").matcher(err.strip());
+        assertTrue(m.matches(), err);
+        assertTrue(Integer.parseInt(m.group(1)) >= 1, err);
+        assertTrue(Files.exists(Path.of(out + ".ckpt")));
+        assertFalse(Files.exists(out));
+    }
+
     /** The test digits are read before training: a damaged test file ends the run before its first epoch, not after its last. */
     @Test
     void aDamagedTestFileEndsTrainingBeforeItStarts() throws IOException {
