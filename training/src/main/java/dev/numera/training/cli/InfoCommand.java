@@ -35,7 +35,7 @@ final class InfoCommand implements Callable<Integer> {
         out.println("architecture  " + shown(m.metadata().getOrDefault(ModelFile.META_ARCH, "(not recorded)")));
         StringBuilder layers = new StringBuilder();
         for (LayerSpec l : m.layers()) {
-            layers.append(layers.length() == 0 ? "" : " → ").append(l);
+            layers.append(layers.length() == 0 ? "" : " -> ").append(l);
         }
         out.println("layers        " + layers);
         out.println("accuracy      " + shown(m.metadata().getOrDefault(ModelFile.META_ACCURACY, "(not recorded)")));

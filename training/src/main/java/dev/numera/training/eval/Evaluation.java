@@ -127,8 +127,11 @@ public final class Evaluation {
         return n == 0 ? 0 : confidenceSum / n;
     }
 
-    /** How a class with no examples shows its accuracy (NaN in {@link #perClassAccuracy}, null in metrics.json). */
-    public static final String NO_DIGITS = "–";
+    /**
+     * How a class with no examples shows its accuracy (NaN in {@link #perClassAccuracy}, null in metrics.json). ASCII, as all
+     * the console's own text: under a C/POSIX locale Java 17 prints anything else as '?'.
+     */
+    public static final String NO_DIGITS = "-";
 
     /** Recall per class: correct / examples of that class (NaN when a class has none). */
     public double[] perClassAccuracy() {

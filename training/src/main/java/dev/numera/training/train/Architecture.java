@@ -27,7 +27,7 @@ public record Architecture(String name, String description, LayerSpec[] layers, 
 
     public static List<Architecture> all() {
         List<Architecture> a = new ArrayList<>();
-        a.add(new Architecture("perceptron", "784→10 linear classifier (LeCun's 88 % landmark)",
+        a.add(new Architecture("perceptron", "784-10 linear classifier (LeCun's 88 % landmark)",
                 new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(10)},
                 Loss.CROSS_ENTROPY, "sgd", 0.1, 0.9, 64, "constant", 0, "none", 0));
         a.add(new Architecture("mlp-16", "784-16-16-10, sigmoid, MSE: the classic from-scratch network",
@@ -41,7 +41,7 @@ public record Architecture(String name, String description, LayerSpec[] layers, 
                 new LayerSpec[]{LayerSpec.flatten(), LayerSpec.dense(128), LayerSpec.relu(), LayerSpec.dense(64),
                         LayerSpec.relu(), LayerSpec.dense(10)},
                 Loss.CROSS_ENTROPY, "adamw", 0.002, 0.9, 128, "cosine", 1e-4, "none", 0));
-        a.add(new Architecture("cnn-small", "conv 16 3x3 → pool → conv 32 3x3 → pool → dense 128 → dropout 0.3 → 10 (1.22 M multiply-adds)",
+        a.add(new Architecture("cnn-small", "conv 16 3x3, pool, conv 32 3x3, pool, dense 128, dropout 0.3, 10 (1.22 M multiply-adds)",
                 new LayerSpec[]{LayerSpec.conv2d(16, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2),
                         LayerSpec.conv2d(32, 3, 1, 1), LayerSpec.relu(), LayerSpec.maxPool2d(2, 2), LayerSpec.flatten(),
                         LayerSpec.dense(128), LayerSpec.relu(), LayerSpec.dropout(0.3f), LayerSpec.dense(10)},

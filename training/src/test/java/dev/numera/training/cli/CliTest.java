@@ -45,7 +45,7 @@ class CliTest {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
         java.io.PrintStream stdout = System.out;
         System.setOut(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
         int code;
@@ -1176,6 +1176,29 @@ class CliTest {
         assertEquals(Numera.EXIT_FAILURE, code, err.toString());
         assertEquals(Numera.OUTPUT_FAILED, err.toString().strip());
         assertEquals(0, run("info", "--model", model.toString()).code(), "written, it succeeds");
+    }
+
+    /**
+     * Numera's own text on the console is ASCII: under a C/POSIX locale Java 17 prints anything else as '?' (info's layers
+     * read 'conv2d(16, 5x5, s1, p2) ? relu ? maxpool2d(2, s2)' with arrows between them). Only what the user gave (a path,
+     * a model's metadata) may not be.
+     */
+    @Test
+    void numerasOwnOutputIsAscii() throws IOException {
+        Path model = dir.resolve("conv.nmod");
+        Sequential net = Sequential.create(new int[] {1, 28, 28}, new LayerSpec[] {LayerSpec.conv2d(4, 3, 1, 1), LayerSpec.relu(),
+                LayerSpec.maxPool2d(2, 2), LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
+        Files.write(model, ModelFile.of(net, new java.util.LinkedHashMap<>(), false).write());
+        for (String[] args : new String[][] {{"info", "--model", model.toString()}, {"train", "--help"}, {"evaluate", "--help"},
+                {"predict", "--help"}, {"export", "--help"}, {"--help"}}) {
+            Result r = run(args);
+            assertEquals(0, r.code(), r.err());
+            assertTrue((r.out() + r.err()).chars().allMatch(c -> c < 128), String.join(" ", args) + ":\n" + r.out());
+        }
+        assertTrue(run("info", "--model", model.toString()).out().contains("conv2d(4, 3x3, s1, p1) -> relu -> maxpool2d(2, s2)"));
+        for (dev.numera.training.train.Architecture a : dev.numera.training.train.Architecture.all()) {
+            assertTrue(a.description().chars().allMatch(c -> c < 128), a.description());   // train prints it as it starts
+        }
     }
 
     /**

@@ -83,7 +83,7 @@ class ReportTest {
         assertEquals("{\n  \"s\": \"a\\\"b\\\\c\\n\",\n  \"x\": null,\n  \"a\": [0.5, 1e-05, 0.9962]\n}\n", Json.write(m));
     }
 
-    /** A class with no digits among those scored (evaluate --limit 3) has no accuracy: "–" on the console and in index.html, null in metrics.json; it read "NaN". */
+    /** A class with no digits among those scored (evaluate --limit 3) has no accuracy: "-" on the console and in index.html, null in metrics.json; it read "NaN". */
     @Test
     void aClassWithNoDigitsShowsADash() throws IOException {
         Evaluation ev = new Evaluation(10, 0);
@@ -92,9 +92,9 @@ class ReportTest {
         ev.add(0, 7, probs, 0, new float[784], 0, 784);
         Report.write(dir, new LinkedHashMap<>(), List.of(), ev, "one digit", 28);
         String console = ev.describe();
-        assertTrue(console.contains("\n  0  –\n") && console.contains("\n  7  1.0000\n"), console);
+        assertTrue(console.contains("\n  0  -\n") && console.contains("\n  7  1.0000\n"), console);
         String html = Files.readString(dir.resolve("index.html"));
-        assertTrue(html.contains("<tr><th>accuracy</th><td>–</td>") && html.contains("<td>100.00 %</td>"), html);
+        assertTrue(html.contains("<tr><th>accuracy</th><td>-</td>") && html.contains("<td>100.00 %</td>"), html);
         assertTrue(!console.contains("NaN") && !html.contains("NaN"), html);
         assertTrue(Files.readString(dir.resolve("metrics.json")).replaceAll("\\s", "").contains("\"per_class_accuracy\":[null,null,null,null,null,null,null,1,null,null]"));
     }
