@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Read digits from " + PredictCommand.FORMATS + " images with the same Recognizer the browser runs.",
-                "Prints one line per image read: '<digit> <confidence> <path>', or '- <reason> <path>' when there is no digit;"
+                "Prints one line per image read, its three fields split by tabs: '<digit> <confidence> <path>', or '- <reason> <path>'"
+                        + " when there is no digit;"
                         + " an image that cannot be read gets an error line on standard error instead (exit 1 after the batch);"
                         + " control characters in the path are escaped (a newline as \\n, a backslash as \\\\), as info shows metadata."})
 final class PredictCommand implements Callable<Integer> {
@@ -410,12 +411,14 @@ final class PredictCommand implements Callable<Integer> {
      * {@code <digit> <confidence> <path>} or {@code - <reason> <path>}, the path as info shows a model's text
      * ({@link InfoCommand#shown}): a file name may hold a newline, which split the line in two.
      */
+    // Three fields split by tabs: a reason ("no ink") and a path ("my digit.png") may hold spaces, and with spaces between
+    // the fields '- no ink my digit.png' could not be split; a tab in a path is escaped (\t) as every control character
     static String line(Prediction p, Path path) {
         String shown = InfoCommand.shown(path.toString());
         if (!p.hasDigit()) {
-            return "- " + p.noDigitReason() + " " + shown;
+            return "-\t" + p.noDigitReason() + "\t" + shown;
         }
-        return p.digit() + " " + String.format(Locale.ROOT, "%.4f", p.confidence()) + " " + shown;
+        return p.digit() + "\t" + String.format(Locale.ROOT, "%.4f", p.confidence()) + "\t" + shown;
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -190,9 +191,9 @@ class PredictCommandTest {
             int correct = 0;
             for (int k = 0; k < n; k++) {
                 String path = dir.resolve(mode + "-" + k + ".png").toString();
-                assertTrue(lines[k].matches("[0-9] [01]\\.[0-9]{4} .*"), "line " + lines[k]);
-                assertTrue(lines[k].endsWith(" " + path), lines[k]);
-                double confidence = Double.parseDouble(lines[k].split(" ")[1]);
+                assertTrue(lines[k].matches("[0-9]\t[01]\\.[0-9]{4}\t.*"), "line " + lines[k]);
+                assertTrue(lines[k].endsWith("\t" + path), lines[k]);
+                double confidence = Double.parseDouble(lines[k].split("\t")[1]);
                 assertTrue(confidence <= 1, lines[k]);      // no lower bound: the top of 10 probabilities is at least 0.1 anyway
                 if (lines[k].charAt(0) - '0' == digits.labels()[k]) {
                     correct++;
@@ -239,7 +240,7 @@ class PredictCommandTest {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(expected, PredictCommand.rgba(ImageIO.read(f.toFile())), f.toString());
                 CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", f.toString());
                 assertEquals(0, r.code(), r.err());
-                answers.add(r.out().strip().split(" ")[0] + " " + r.out().strip().split(" ")[1]);
+                answers.add(r.out().strip().split("\t")[0] + " " + r.out().strip().split("\t")[1]);
             }
             assertEquals(1, answers.stream().distinct().count(), "the same digit in four encodings: " + answers);
             if (digits != null && shippedModel().isPresent()) {
@@ -480,7 +481,7 @@ class PredictCommandTest {
         List<String> lines = r.out().strip().lines().toList();
         assertEquals(files.size(), lines.size(), r.out());
         for (int k = 0; k < files.size(); k++) {
-            String expected = (read ? digits.labels()[k] : "[0-9]") + " [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(files.get(k).toString());
+            String expected = (read ? digits.labels()[k] : "[0-9]") + "\t[01]\\.[0-9]{4}\t" + java.util.regex.Pattern.quote(files.get(k).toString());
             assertTrue(lines.get(k).matches(expected), lines.get(k) + " (" + sizes[k][0] + "x" + sizes[k][1] + ")");
         }
     }
@@ -532,7 +533,7 @@ class PredictCommandTest {
         assertEquals("numera: " + big + ": not enough memory to read this image (give Java more, e.g. java -Xmx1g -jar ..., or scale it down)",
                 lines.get(0));
         assertTrue(lines.size() == 1 || lines.size() == 2 && lines.get(1).startsWith("numera: --mode camera (the default) reads dark ink"), err);
-        assertTrue(Files.readString(dir.resolve("out.txt")).strip().matches("(- .*|[0-9] [01]\\.[0-9]{4}) " + java.util.regex.Pattern.quote(good.toString())),
+        assertTrue(Files.readString(dir.resolve("out.txt")).strip().matches("(-\t.*|[0-9]\t[01]\\.[0-9]{4})\t" + java.util.regex.Pattern.quote(good.toString())),
                 Files.readString(dir.resolve("out.txt")));
     }
 
@@ -644,7 +645,7 @@ class PredictCommandTest {
         assertTrue(ImageIO.write(img, "tiff", tiff.toFile()));
         CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", tiff.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().strip().matches("([0-9] [01]\\.[0-9]{4}|- .*) " + java.util.regex.Pattern.quote(tiff.toString())), r.out());
+        assertTrue(r.out().strip().matches("([0-9]\t[01]\\.[0-9]{4}|-\t.*)\t" + java.util.regex.Pattern.quote(tiff.toString())), r.out());
     }
 
     /** A dark-on-light picture given to a light-on-dark mode: the answer line says no ink, stderr says which mode reads it. */
@@ -655,7 +656,7 @@ class PredictCommandTest {
         Path page = write(white, "white.png");
         CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", page.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("- " + dev.numera.core.image.InkCheck.TOO_MUCH_INK + " " + page, r.out().strip());
+        assertEquals("-\t" + dev.numera.core.image.InkCheck.TOO_MUCH_INK + "\t" + page, r.out().strip());
         assertTrue(r.err().contains("--mode camera") && r.err().contains(", and " + page + " read as blank or all ink;"), r.err());
         CliTest.Result camera = CliTest.run("predict", "--model", model.toString(), page.toString());
         assertEquals("", camera.err(), "no hint where the mode fits");
@@ -680,7 +681,7 @@ class PredictCommandTest {
         Path drawing = write(clear, "white-on-clear.png");
         CliTest.Result light = CliTest.run("predict", "--model", model.toString(), drawing.toString());
         assertEquals(0, light.code(), light.err());
-        assertTrue(light.out().startsWith("- "), light.out());
+        assertTrue(light.out().startsWith("-\t"), light.out());
         assertEquals("numera: --mode camera (the default) reads dark ink on light paper, and " + drawing + " is transparent around"
                 + " light ink, which shows as nothing on paper; a drawing of light ink is --mode drawn", light.err().strip());
         assertEquals("", CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", drawing.toString()).err(),
@@ -688,8 +689,12 @@ class PredictCommandTest {
         // a transparent picture with nothing on it is blank, not light ink
         Path empty = write(new BufferedImage(280, 280, BufferedImage.TYPE_INT_ARGB), "empty-clear.png");
         CliTest.Result nothing = CliTest.run("predict", "--model", model.toString(), empty.toString());
-        assertEquals("- no ink " + empty, nothing.out().strip());
+        assertEquals("-\tno ink\t" + empty, nothing.out().strip());
         assertEquals("", nothing.err(), "no hint about ink that is not there");
+        // a reason and a path with spaces: the fields still split in three, on the tabs (with spaces between them they could not)
+        Path spaced = Files.copy(empty, dir.resolve("my digit.png"));
+        assertArrayEquals(new String[] {"-", "no ink", spaced.toString()},
+                CliTest.run("predict", "--model", model.toString(), spaced.toString()).out().strip().split("\t"));
     }
 
     @Test
@@ -703,17 +708,17 @@ class PredictCommandTest {
 
         CliTest.Result cam = CliTest.run("predict", "--model", model.toString(), "--mode", "camera", paper.toString());
         assertEquals(0, cam.code(), cam.err());
-        assertEquals("- no ink " + paper, cam.out().strip());
+        assertEquals("-\tno ink\t" + paper, cam.out().strip());
 
         CliTest.Result drawn = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", "--list", list.toString());
         assertEquals(0, drawn.code(), drawn.err());
-        assertEquals(List.of("- no ink " + canvas, "- no ink " + transparent), drawn.out().strip().lines().toList());
+        assertEquals(List.of("-\tno ink\t" + canvas, "-\tno ink\t" + transparent), drawn.out().strip().lines().toList());
 
         // a list saved with a byte order mark (Notepad): the mark is not part of the first path
         Path withBom = Files.writeString(dir.resolve("bom.txt"), "\uFEFF" + canvas + "\r\n" + transparent + "\r\n");
         CliTest.Result bom = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", "--list", withBom.toString());
         assertEquals(0, bom.code(), bom.err());
-        assertEquals(List.of("- no ink " + canvas, "- no ink " + transparent), bom.out().strip().lines().toList());
+        assertEquals(List.of("-\tno ink\t" + canvas, "-\tno ink\t" + transparent), bom.out().strip().lines().toList());
     }
 
     /**
@@ -743,7 +748,7 @@ class PredictCommandTest {
                 assertEquals(0, child.exitValue(), err);
                 List<String> lines = out.strip().lines().toList();
                 assertEquals(2, lines.size(), out);
-                assertTrue(lines.get(0).endsWith(" " + a) && lines.get(1).endsWith(" " + b), out);
+                assertTrue(lines.get(0).endsWith("\t" + a) && lines.get(1).endsWith("\t" + b), out);
             }
         }
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
@@ -780,14 +785,14 @@ class PredictCommandTest {
         Path photo = write(sevenOnPaper(1200, 900, 120), "photo.png");
         CliTest.Result r = CliTest.run("predict", "--model", model.toString(), photo.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("- " + dev.numera.core.image.InkCheck.TOO_LITTLE_INK + " " + photo, r.out().strip());
+        assertEquals("-\t" + dev.numera.core.image.InkCheck.TOO_LITTLE_INK + "\t" + photo, r.out().strip());
         assertEquals("numera: --mode camera (the default) averages a picture down to the page's 140 px camera box, and " + photo
                 + " is more than 2 times larger, so the digit may be too small in it to read; crop the picture to the digit,"
                 + " with a little paper around it", r.err().strip());
         Path cropped = write(sevenOnPaper(180, 180, 120), "cropped.png");
         CliTest.Result c = CliTest.run("predict", "--model", model.toString(), cropped.toString());
         assertEquals("", c.err());
-        assertTrue(c.out().strip().matches((shippedModel().isPresent() ? "7" : "[0-9]") + " [01]\\.[0-9]{4} .*"), c.out());
+        assertTrue(c.out().strip().matches((shippedModel().isPresent() ? "7" : "[0-9]") + "\t[01]\\.[0-9]{4}\t.*"), c.out());
     }
 
     /** A file name with a newline printed "7 1.0000 new" and "line.png": the path is escaped as info escapes metadata. */
@@ -799,7 +804,7 @@ class PredictCommandTest {
         assertEquals(0, r.code(), r.err());
         String escaped = dir + "/new\\nline\\t\\\\.png";
         assertEquals(1, r.out().strip().lines().count(), r.out());
-        assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(escaped)), r.out());
+        assertTrue(r.out().strip().matches("[0-9]\t[01]\\.[0-9]{4}\t" + java.util.regex.Pattern.quote(escaped)), r.out());
         // and so are the error and hint lines on stderr, which named it raw and split in two (helper-72)
         Path missing = dir.resolve("miss\ning.png"), blank = write(raw(new int[28 * 28]), "bl\nank.png");
         r = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", missing.toString(), blank.toString());
@@ -815,7 +820,7 @@ class PredictCommandTest {
         Path missing = dir.resolve("missing.png");
         CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", good.toString(), bad.toString(), missing.toString());
         assertEquals(1, r.code());
-        assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(good.toString())), r.out());
+        assertTrue(r.out().strip().matches("[0-9]\t[01]\\.[0-9]{4}\t" + java.util.regex.Pattern.quote(good.toString())), r.out());
         List<String> errors = r.err().strip().lines().toList();
         assertEquals(List.of("numera: " + bad + ": not a " + PredictCommand.FORMATS + " image",
                 "numera: " + missing + ": image file not found"), errors);
@@ -860,7 +865,7 @@ class PredictCommandTest {
             assertTrue(ImageIO.write(img, format, f.toFile()), "ImageIO writes " + format);
             CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", f.toString());
             assertEquals(0, r.code(), format + ": " + r.err());
-            assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(f.toString())), format + ": " + r.out());
+            assertTrue(r.out().strip().matches("[0-9]\t[01]\\.[0-9]{4}\t" + java.util.regex.Pattern.quote(f.toString())), format + ": " + r.out());
         }
     }
 
@@ -896,7 +901,7 @@ class PredictCommandTest {
         args.add(good.toString());
         CliTest.Result r = CliTest.run(args.toArray(String[]::new));
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(good.toString())), r.out());
+        assertTrue(r.out().strip().matches("[0-9]\t[01]\\.[0-9]{4}\t" + java.util.regex.Pattern.quote(good.toString())), r.out());
         List<String> errors = r.err().strip().lines().toList();
         assertEquals(cut.size(), errors.size(), r.err());
         assertTrue(errors.get(0).startsWith("numera: " + cut.get(0) + ": the image is damaged or cut short ("), errors.get(0));
@@ -940,7 +945,7 @@ class PredictCommandTest {
         CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", wide.toString(), tall.toString(), many.toString(),
                 good.toString());
         assertEquals(1, r.code());
-        assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(good.toString())), r.out());
+        assertTrue(r.out().strip().matches("[0-9]\t[01]\\.[0-9]{4}\t" + java.util.regex.Pattern.quote(good.toString())), r.out());
         assertEquals(List.of("numera: " + wide + ": image is 30000x30000, wider than 4096 px (crop it to the digit)",
                 "numera: " + tall + ": image is 300x5000, taller than 4096 px (crop it to the digit)",
                 "numera: " + many + ": image is 4000x2001 = 8004000 pixels, more than 8000000 (crop it to the digit)"), r.err().strip().lines().toList());
@@ -976,7 +981,7 @@ class PredictCommandTest {
         Path good = write(raw(rings(1).pixels()[0]), "ring.png");
         CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", big.toString(), good.toString());
         assertEquals(1, r.code());
-        assertTrue(r.out().strip().matches("[0-9] [01]\\.[0-9]{4} " + java.util.regex.Pattern.quote(good.toString())), r.out());
+        assertTrue(r.out().strip().matches("[0-9]\t[01]\\.[0-9]{4}\t" + java.util.regex.Pattern.quote(good.toString())), r.out());
         assertEquals(List.of("numera: " + big + ": image is 4000x2001 = 8004000 pixels, more than 8000000 (crop it to the digit)"),
                 r.err().strip().lines().toList());
     }
