@@ -235,7 +235,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
      */
     private static final int STABLE_FRAMES = 8;
     private int lastCameraDigit = -2;
-    private String lastCameraReason;   // with no digit, why (InkCheck's constants): a reason that holds is said too
+    // with no digit, why (InkCheck's constants): a reason that holds is said too. Not null at first: with a digit the reason is
+    // null, and the reason's count then ran a frame ahead of the digit's and said the first verdict twice
+    private String lastCameraReason = "";
     private int sameFrames, sameReasonFrames;
     private int candidateDigit = -2;      // the last new picture's digit (or none), and whether the one before agreed
     private boolean agreed;

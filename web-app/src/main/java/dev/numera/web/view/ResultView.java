@@ -23,6 +23,8 @@ public final class ResultView {
     private final HTMLElement[] bars = new HTMLElement[10];
     private final HTMLElement[] values = new HTMLElement[10];
     private String lastSaid = "";   // the last sentence said, without the no-break space announce toggles
+    private int lastDigitSaid = -2;         // the verdict said last: its digit (-1: none) and, with none, its reason (InkCheck's)
+    private String lastReasonSaid;
     private boolean spaced;          // whether the live region's text ends in that space
 
     public ResultView(HTMLDocument doc) {
@@ -193,7 +195,9 @@ public final class ResultView {
      * (a pen lifted: a stroke that left the 7 a 7, a 7 drawn after the camera's 7) also a sentence equal to the last one
      * said: the text then gains or loses a trailing no-break space, which is not read, so the live region
      * changes and is read again (the same text set again is not reliably read). Without it (the camera stopped: the
-     * drawing's result, shown all along; a camera verdict that flickered away and back) a sentence is not said twice in a row.
+     * drawing's result, shown all along; a camera verdict that flickered away and back) a verdict is not said twice in a
+     * row, though its confidence changed: a camera's 4 that wobbled, a frame in twenty read as nothing (which restarts
+     * App's count of frames that agree), was said again at each of its percentages, every 0.7 s.
      */
     public void announce(Prediction p, boolean again) {
         showState(p, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
@@ -202,11 +206,14 @@ public final class ResultView {
                 : p.isUnsure() ? unsureText(p.digit(), p.top3()[1]) + " " + p.digit() + " at " + percent(p, p.digit())
                         + " percent, " + p.top3()[1] + " at " + percent(p, p.top3()[1]) + " percent."
                 : "Recognised " + p.digit() + ", " + percent(p, p.digit()) + " percent confident.";
-        if (text.equals(lastSaid) && !again) {
+        boolean sameVerdict = p.digit() == lastDigitSaid && (p.hasDigit() || java.util.Objects.equals(p.noDigitReason(), lastReasonSaid));
+        if ((sameVerdict || text.equals(lastSaid)) && !again) {
             return;
         }
         spaced = text.equals(lastSaid) && !spaced;
         lastSaid = text;
+        lastDigitSaid = p.digit();
+        lastReasonSaid = p.noDigitReason();
         announce.setTextContent(spaced ? text + "\u00a0" : text);
     }
 
