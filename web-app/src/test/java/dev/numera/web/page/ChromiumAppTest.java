@@ -459,6 +459,35 @@ class ChromiumAppTest {
     }
 
     /**
+     * The model card in a card narrow for its text: each value at least half the list's width, so it reads in lines of
+     * words. Before, at 390x844 and 32 px, the names' column took its widest name ("Last recognition", 257 px) and left
+     * the values 31 px, a letter a line (the card 11,777 px tall); at 24 px 2,118 px.
+     */
+    @ParameterizedTest
+    @CsvSource({"390, 844, 32", "390, 844, 24", "360, 740, 20", "360, 740, 16", "1024, 768, 32", "1024, 768, 16"})
+    void theModelCardReadsInACardNarrowForItsText(int width, int height, int px) {
+        open(Site.server(), "wasm");   // a fresh browser's first page does not take the font size
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", width < 760));
+        chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", px)));
+        try {
+            open(Site.server(), "wasm");
+            Pages.js(chromium.driver, DrawScript.draw(7));   // the last recognition's time shown too
+            String at = (String) Pages.js(chromium.driver, "var dl = document.querySelector('.model'), w = dl.getBoundingClientRect().width;"
+                    + "return [].map.call(dl.querySelectorAll('dd'), function (d) { return Math.round(d.getBoundingClientRect().width / w * 100); }).join(' ')"
+                    + " + '|' + Math.round(dl.getBoundingClientRect().height) + '|' + (document.documentElement.scrollWidth <= innerWidth);");
+            String[] parts = at.split("\\|");
+            for (String share : parts[0].split(" ")) {
+                assertTrue(Integer.parseInt(share) >= 50, () -> width + "x" + height + " at " + px + " px, each value's share of the list's width (%)|its height|nothing sideways: " + at);
+            }
+            assertEquals("true", parts[2], at);
+        } finally {
+            chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /**
      * A card narrow for its text (phones upright and sideways, the browser's text at 16, 20 or 24 px; a desktop window
      * at 24 px, where the result column is narrow for that text): the result card keeps its height whatever it shows
      * (the empty pad's text, a sure digit, a guess, several digits, a digit too small), so the bars and everything under
