@@ -235,6 +235,35 @@ class ChromiumCameraTest {
         }
     }
 
+    /**
+     * A phone whose browser shows text larger (390x844 at 16, 24 and 32 px): the preview's read-out stays clear of the box
+     * one aims the digit into. Before, at 32 px it was 171 px wide and covered the box's top edge (64 x 5 px of it); its sizes now stop growing at 16 and 32 px.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {16, 24, 32})
+    void theReadOutLeavesTheBoxClearAtLargerText(int px) {
+        open("wasm");   // a fresh page takes the font size from the next navigation on
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", px)));
+        try {
+            open("wasm");
+            chromium.driver.findElement(By.id("camera-toggle")).click();
+            String at = (String) Pages.await(chromium.driver, "document.getElementById('camera-video').readyState >= 2"
+                    + " && /[0-9]/.test(document.getElementById('camera-digit').textContent)",
+                    "(function () { var o = document.getElementById('camera-readout').getBoundingClientRect(),"
+                            + " b = document.getElementById('camera-box').getBoundingClientRect();"
+                            + " var apart = o.right <= b.left || o.bottom <= b.top || o.left >= b.right || o.top >= b.bottom;"
+                            + " return apart + '|' + getComputedStyle(document.body).fontSize + '|read-out ' + [o.left, o.top, o.right, o.bottom].map(Math.round)"
+                            + " + ' box ' + [b.left, b.top, b.right, b.bottom].map(Math.round); })()");
+            assertTrue(at.startsWith("true|" + px + "px|"), at);
+            chromium.driver.findElement(By.id("camera-toggle")).click();
+        } finally {
+            chromium.driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16)));
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     /** The camera's thresholded box, hashed: it changes as the video does. */
     private static final String THRESHOLD_HASH = "(function () { var c = document.getElementById('camera-threshold');"
             + " var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, h = 2166136261;"
