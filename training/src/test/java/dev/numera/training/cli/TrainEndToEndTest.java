@@ -5,9 +5,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -30,19 +27,10 @@ class TrainEndToEndTest {
         Path mnist = Path.of(System.getProperty("numera.mnist.dir", "../../shared/mnist"));
         Assumptions.assumeTrue(Files.exists(mnist.resolve("train-images-idx3-ubyte.gz")), "MNIST not found at " + mnist + ": skipping");
         Path model = dir.resolve("p.nmod");
-        // train logs to System.out, not to the command line's writer, so capture that
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        CliTest.Result r;
-        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
-            // no --validation: with --limit it holds out a tenth (the default 5,000 left nothing of 2,000 to train on)
-            r = CliTest.run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--threads", "2",
-                    "--limit", "2000", "--out", model.toString(), "--data", mnist.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        String printed = log.toString(StandardCharsets.UTF_8);
+        // no --validation: with --limit it holds out a tenth (the default 5,000 left nothing of 2,000 to train on)
+        CliTest.Result r = CliTest.run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--threads", "2",
+                "--limit", "2000", "--out", model.toString(), "--data", mnist.toString());
+        String printed = r.out();   // train's log to System.out, which CliTest.run captures
         assertEquals(0, r.code(), r.err() + printed);
         assertTrue(printed.contains("; 2 threads for 2 parts; sgd(momentum=0.9, wd=0.0), lr 0.1 constant, batch 64,"), printed);   // the optimiser as built
         Matcher m = Pattern.compile("test accuracy \\(10,000 digits\\): float32 (0\\.\\d{4})  int8 (0\\.\\d{4})  \\((.*)\\)").matcher(printed);
