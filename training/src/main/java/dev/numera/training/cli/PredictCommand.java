@@ -2,6 +2,7 @@ package dev.numera.training.cli;
 
 import dev.numera.training.io.IoErrors;
 import dev.numera.core.recognize.InputKind;
+import dev.numera.core.recognize.Photo;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.core.recognize.Recognizer;
 import picocli.CommandLine.Command;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import dev.numera.core.image.AreaDownscale;
 import dev.numera.core.image.InkCheck;
+import dev.numera.core.image.Luminance;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -57,11 +58,11 @@ final class PredictCommand implements Callable<Integer> {
 
     /**
      * Camera mode's limit, in pixels and on no side: a phone's photo of 12, 24, 48 or 50 MP (8160x6120) is
-     * read, since it ends as a 140 px box anyway ({@link #asCameraBox}). Decoded it takes 3 to 8 bytes a
+     * read, since it ends as a 140 px box anyway ({@link Photo}: the limit is its own). Decoded it takes 3 to 8 bytes a
      * pixel and as RGBA 4 more, so the largest needs some 350-600 MB of heap for a moment; a 100 MP
      * picture is refused from its header, before any of that.
      */
-    static final long MAX_CAMERA_PIXELS = 50_000_000;
+    static final long MAX_CAMERA_PIXELS = Photo.MAX_PIXELS;
 
     enum Mode { camera, drawn, raw }
 
@@ -123,21 +124,22 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> smallInLarge = new ArrayList<>();  // camera mode: too little ink in a picture averaged down a lot: most likely a small digit
         for (Path p : paths) {
             try {
-                Picture pic = picture(p, mode);
                 Prediction result;
                 if (mode == Mode.camera) {
+                    Photo.Picture pic = packed(picture(p, mode));
                     if (darkBorder(pic)) {
                         darkPaper.add(p);
                     }
-                    result = recognizeAsCameraBox(recognizer, pic);
+                    result = Photo.recognize(recognizer, pic.rgba, pic.width, pic.height);
                     String reason = result.noDigitReason();
                     if (clearBorder(pic) && drawnOn(pic) && (InkCheck.NO_INK.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))) {
                         lightOnClear.add(p);
-                    } else if (Math.max(pic.width(), pic.height()) > SMALL_DIGIT_SCALE * CAMERA_BOX
+                    } else if (Math.max(pic.width, pic.height) > SMALL_DIGIT_SCALE * Photo.BOX
                             && (InkCheck.TOO_LITTLE_INK.equals(reason) || InkCheck.TOO_SMALL.equals(reason))) {
                         smallInLarge.add(p);
                     }
                 } else {
+                    Picture pic = picture(p, mode);
                     result = recognizer.recognizeRgba(pic.rgba(), pic.width(), pic.height(), kind);
                 }
                 out.println(line(result, p));
@@ -180,7 +182,7 @@ final class PredictCommand implements Callable<Integer> {
                     + " light ink, which shows as nothing on paper; a drawing of light ink is --mode drawn");
         }
         if (!smallInLarge.isEmpty()) {
-            err.println("numera: --mode camera (the default) averages a picture down to the page's " + CAMERA_BOX + " px camera box, and "
+            err.println("numera: --mode camera (the default) averages a picture down to the page's " + Photo.BOX + " px camera box, and "
                     + named(smallInLarge) + " is more than " + SMALL_DIGIT_SCALE + " times larger, so the digit may be too small in it to read;"
                     + " crop the picture to the digit, with a little paper around it");
         }
@@ -194,136 +196,28 @@ final class PredictCommand implements Callable<Integer> {
      */
     static final int SMALL_DIGIT_SCALE = 2;
 
-    /** The web app's camera box side (Camera.BOX): camera-mode images larger than this are averaged down to it. */
-    static final int CAMERA_BOX = 140;
-
-    /** RGBA bytes, row-major, width x height. */
+    /** RGBA bytes, row-major, width x height: decoded, and turned by its EXIF orientation ({@link ExifOrientation}). */
     record Picture(byte[] rgba, int width, int height) {
     }
 
     /**
-     * Reads a picture as the page's camera box would hold it ({@link #asCameraBox}): as it is first, and
-     * framed with paper only when the ink read touches its edge. A picture cropped to the digit has ink
-     * on its edges, and in the camera box ink that touches two sides is taken for the paper's edge or a
-     * shadow (InkCheck); the page asks for the digit inside the box, with paper around it. A frame on
-     * every picture cost the others: one colour, it meets a page lit from one side in a step at the
-     * darker end, which the threshold took for ink beside the digit (PredictCommandTest's 40 such photos:
-     * 9 read right framed, 40 unframed).
+     * The picture's pixels packed one per int, as {@link Photo} takes them (and the page hands them over):
+     * {@code R | G << 8 | B << 16 | A << 24}. Made once per picture; the bytes are garbage after it, so a
+     * large photo's peak stays two copies (the bytes and the packed pixels), as the EXIF turn's is.
      */
-    static Prediction recognizeAsCameraBox(Recognizer recognizer, Picture pic) {
-        Picture box = asCameraBox(pic, false);
-        Prediction result = recognizer.recognizeRgba(box.rgba(), box.width(), box.height(), InputKind.CAMERA);
-        if (!inkOnEdge(result)) {
-            return result;
+    static Photo.Picture packed(Picture pic) {
+        byte[] rgba = pic.rgba();
+        int[] out = new int[pic.width() * pic.height()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Luminance.pack(rgba, 4 * i);
         }
-        box = asCameraBox(pic, true);
-        return recognizer.recognizeRgba(box.rgba(), box.width(), box.height(), InputKind.CAMERA);
+        return new Photo.Picture(out, pic.width(), pic.height());
     }
 
-    /** Whether the camera box's thresholded ink (the digit's, when one was found) reaches the box's outermost pixels. */
-    static boolean inkOnEdge(Prediction p) {
-        float[] t = p.thresholded();
-        int w = p.thresholdedWidth(), h = p.thresholdedHeight();
-        if (t == null) {
-            return false;
-        }
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if ((y == 0 || y == h - 1 || x == 0 || x == w - 1) && t[y * w + x] > 0.5f) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A picture as the page's camera box would hold it: when {@code framed}, in a frame of paper (the
-     * median colour of the picture's border) an eighth of its longest side wide (see
-     * {@link #recognizeAsCameraBox}). Then, when larger than the box, averaged down to it: the page reads
-     * its box at 140x140 from the video, and the threshold's 15x15 window is made for that scale (at
-     * 560 px it hollowed strokes: 3 of 10 digits read).
-     */
-    static Picture asCameraBox(Picture pic, boolean framed) {
-        // framed, a picture from about 2263x2263 px on took more than the downscale's 8 M pixels (MAX_PIXELS), and a
-        // 3000x2000 one was refused. Such a picture is halved first, as often as needed: one that fits is framed and
-        // averaged exactly as before, and a halving is itself an average, so a larger one ends in nearly the same box
-        while (framedPixels(pic.width(), pic.height()) > MAX_PIXELS) {
-            pic = halve(pic);
-        }
-        int w = pic.width(), h = pic.height();
-        int m = framed ? frame(w, h) : 0;
-        int fw = w + 2 * m, fh = h + 2 * m;
-        byte[] in = m == 0 ? pic.rgba() : inFrame(pic, m);
-        int side = Math.max(fw, fh);
-        if (side <= CAMERA_BOX) {
-            return new Picture(in, fw, fh);
-        }
-        int sw = Math.max(1, (fw * CAMERA_BOX + side / 2) / side), sh = Math.max(1, (fh * CAMERA_BOX + side / 2) / side);
-        return new Picture(shrink(in, fw, fh, sw, sh), sw, sh);
-    }
-
-    /** The picture's RGBA in a frame {@code m} px wide of its border's median colour ({@link #borderMedian}). */
-    private static byte[] inFrame(Picture pic, int m) {
-        int w = pic.width(), h = pic.height(), fw = w + 2 * m, fh = h + 2 * m;
-        byte[] paper = borderMedian(pic.rgba(), w, h);
-        byte[] out = new byte[4 * fw * fh];
-        for (int i = 0; i < fw * fh; i++) {
-            System.arraycopy(paper, 0, out, 4 * i, 4);
-        }
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(pic.rgba(), 4 * y * w, out, 4 * ((y + m) * fw + m), 4 * w);
-        }
-        return out;
-    }
-
-    /** The width of the paper frame around a w x h picture: an eighth of its longest side, at least 2. */
-    static int frame(int w, int h) {
-        return Math.max(2, Math.max(w, h) / 8);
-    }
-
-    static long framedPixels(int w, int h) {
-        int m = frame(w, h);
-        return (long) (w + 2 * m) * (h + 2 * m);
-    }
-
-    /**
-     * The picture at half its size ((n + 1) / 2 a side), each pixel the mean of the 2x2 it covers, colours
-     * weighted by their alpha as {@link #shrink} weighs them, rounded to the nearest level. An odd last
-     * row or column is averaged on its own: half a source pixel of shift at one edge, nothing at the 140 px
-     * the picture ends at (only pictures over 2000 px are halved).
-     */
-    static Picture halve(Picture pic) {
-        int w = pic.width(), h = pic.height(), hw = (w + 1) / 2, hh = (h + 1) / 2;
-        byte[] src = pic.rgba();
-        byte[] out = new byte[4 * hw * hh];
-        for (int y = 0; y < hh; y++) {
-            for (int x = 0; x < hw; x++) {
-                long r = 0, g = 0, b = 0, a = 0;
-                int n = 0;
-                for (int sy = 2 * y; sy < Math.min(2 * y + 2, h); sy++) {
-                    for (int sx = 2 * x; sx < Math.min(2 * x + 2, w); sx++, n++) {
-                        int i = 4 * (sy * w + sx), alpha = src[i + 3] & 0xFF;
-                        r += (src[i] & 0xFF) * alpha;
-                        g += (src[i + 1] & 0xFF) * alpha;
-                        b += (src[i + 2] & 0xFF) * alpha;
-                        a += alpha;
-                    }
-                }
-                int o = 4 * (y * hw + x);
-                out[o] = (byte) (a > 0 ? (2 * r + a) / (2 * a) : 0);
-                out[o + 1] = (byte) (a > 0 ? (2 * g + a) / (2 * a) : 0);
-                out[o + 2] = (byte) (a > 0 ? (2 * b + a) / (2 * a) : 0);
-                out[o + 3] = (byte) ((2 * a + n) / (2 * n));
-            }
-        }
-        return new Picture(out, hw, hh);
-    }
-
-    /** Whether the picture's border ({@link #borderMedian}) is opaque and dark: under a quarter of full brightness. */
-    static boolean darkBorder(Picture pic) {
-        byte[] m = borderMedian(pic.rgba(), pic.width(), pic.height());
-        int r = m[0] & 0xFF, g = m[1] & 0xFF, b = m[2] & 0xFF, a = m[3] & 0xFF;
+    /** Whether the picture's border ({@link Photo#borderMedian}) is opaque and dark: under a quarter of full brightness. */
+    static boolean darkBorder(Photo.Picture pic) {
+        int[] m = Photo.borderMedian(pic.rgba, pic.width, pic.height);
+        int r = m[0], g = m[1], b = m[2], a = m[3];
         return a >= 128 && Math.max(r, Math.max(g, b)) < 64;
     }
 
@@ -333,78 +227,19 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** Whether anything is drawn on the picture: a pixel at least half opaque (a transparent picture may hold nothing at all). */
-    static boolean drawnOn(Picture pic) {
-        byte[] rgba = pic.rgba();
-        for (int i = 3; i < rgba.length; i += 4) {
-            if ((rgba[i] & 0xFF) >= 128) {
+    static boolean drawnOn(Photo.Picture pic) {
+        int[] rgba = pic.rgba;
+        for (int i = 0, n = pic.width * pic.height; i < n; i++) {
+            if (rgba[i] >>> 24 >= 128) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether the picture's border ({@link #borderMedian}) is mostly transparent: alpha under half. */
-    static boolean clearBorder(Picture pic) {
-        return (borderMedian(pic.rgba(), pic.width(), pic.height())[3] & 0xFF) < 128;
-    }
-
-    /** Per channel, the median of the picture's outermost pixels (R, G, B, A). */
-    static byte[] borderMedian(byte[] rgba, int w, int h) {
-        int[] ring = new int[w * h];   // the border's pixel indices (at most every pixel, for a picture 1 or 2 px wide)
-        int n = 0;
-        for (int y = 0; y < h; y++) {
-            if (y == 0 || y == h - 1) {
-                for (int x = 0; x < w; x++) {
-                    ring[n++] = y * w + x;
-                }
-            } else {
-                ring[n++] = y * w;
-                if (w > 1) {
-                    ring[n++] = y * w + w - 1;
-                }
-            }
-        }
-        byte[] out = new byte[4];
-        int[] values = new int[n];
-        for (int c = 0; c < 4; c++) {
-            for (int k = 0; k < n; k++) {
-                values[k] = rgba[4 * ring[k] + c] & 0xFF;
-            }
-            java.util.Arrays.sort(values);
-            out[c] = (byte) values[n / 2];
-        }
-        return out;
-    }
-
-    /**
-     * RGBA bytes averaged down to (dw x dh), as a canvas drawImage with smoothing does: each output pixel
-     * the mean of the area it covers, colours weighted by their alpha (premultiplied), by
-     * {@link AreaDownscale} per channel.
-     */
-    static byte[] shrink(byte[] rgba, int w, int h, int dw, int dh) {
-        int n = w * h;
-        float[][] planes = new float[4][n];
-        for (int i = 0; i < n; i++) {
-            float a = (rgba[4 * i + 3] & 0xFF) / 255f;
-            for (int c = 0; c < 3; c++) {
-                planes[c][i] = (rgba[4 * i + c] & 0xFF) * a;
-            }
-            planes[3][i] = a;
-        }
-        AreaDownscale down = new AreaDownscale(w, h, dw, dh);
-        float[][] small = new float[4][dw * dh];
-        for (int c = 0; c < 4; c++) {
-            down.apply(planes[c], small[c]);
-        }
-        byte[] out = new byte[4 * dw * dh];
-        for (int i = 0; i < dw * dh; i++) {
-            float a = small[3][i];
-            for (int c = 0; c < 3; c++) {
-                out[4 * i + c] = (byte) (a > 0 ? Math.min(255, Math.round(small[c][i] / a)) : 0);
-            }
-            out[4 * i + 3] = (byte) Math.min(255, Math.round(a * 255));
-        }
-        return out;
+    /** Whether the picture's border ({@link Photo#borderMedian}) is mostly transparent: alpha under half. */
+    static boolean clearBorder(Photo.Picture pic) {
+        return Photo.borderMedian(pic.rgba, pic.width, pic.height)[3] < 128;
     }
 
     /**
@@ -478,7 +313,7 @@ final class PredictCommand implements Callable<Integer> {
 
     // a UserException per image, so that one such image is one error line, not the end of the batch
     private static void checkSize(Path p, int w, int h, Mode mode) {
-        if (mode == Mode.camera) {   // averaged down to the camera box, in halvings first when large (asCameraBox)
+        if (mode == Mode.camera) {   // averaged down to the camera box, in halvings first when large (Photo.asCameraBox)
             if ((long) w * h > MAX_CAMERA_PIXELS) {
                 throw new UserException(p + ": image is " + w + "x" + h + " = " + (long) w * h + " pixels, more than "
                         + MAX_CAMERA_PIXELS + " (crop it to the digit or scale it down)");

@@ -3,6 +3,7 @@ package dev.numera.training.cli;
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.Sequential;
+import dev.numera.core.recognize.Photo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -424,7 +425,7 @@ class PredictCommandTest {
      * the middle. Camera mode framed every picture with paper of one colour, the border's median,
      * which met the dark corner in a step the threshold took for ink beside the digit: 9 of these 40
      * were read right (40 of 40 with even light). Now only a picture whose ink reaches its edge is
-     * framed (recognizeAsCameraBox).
+     * framed (Photo.recognize).
      */
     @Test
     void photosOfAPageLitFromOneSideAreRead() throws IOException {
@@ -569,22 +570,22 @@ class PredictCommandTest {
         for (int t = 0; t < 2; t++) {
             int n = sides[t];
             BufferedImage img = photo(ring, n, n);
-            byte[] rgba = PredictCommand.rgba(img);
-            PredictCommand.Picture box = PredictCommand.asCameraBox(new PredictCommand.Picture(rgba, n, n), true);
-            assertEquals(140, box.width());
-            assertEquals(140, box.height());
+            Photo.Picture pic = PredictCommand.packed(new PredictCommand.Picture(PredictCommand.rgba(img), n, n));
+            Photo.Picture box = Photo.asCameraBox(pic, true);
+            assertEquals(140, box.width);
+            assertEquals(140, box.height);
             int m = n / 8, f = n + 2 * m;
             double[] framed = new double[f * f];
-            java.util.Arrays.fill(framed, PredictCommand.borderMedian(rgba, n, n)[0] & 0xFF);
+            java.util.Arrays.fill(framed, Photo.borderMedian(pic.rgba, n, n)[0]);
             for (int y = 0; y < n; y++) {
                 for (int x = 0; x < n; x++) {
-                    framed[(y + m) * f + x + m] = rgba[4 * (y * n + x)] & 0xFF;
+                    framed[(y + m) * f + x + m] = pic.rgba[y * n + x] & 0xFF;
                 }
             }
             double[] reference = areaMean(framed, f, f, 140, 140);
             for (int i = 0; i < 140 * 140; i++) {
-                worst[t] = Math.max(worst[t], Math.abs((box.rgba()[4 * i] & 0xFF) - reference[i]));
-                assertEquals((byte) 255, box.rgba()[4 * i + 3]);
+                worst[t] = Math.max(worst[t], Math.abs((box.rgba[i] & 0xFF) - reference[i]));
+                assertEquals(255, box.rgba[i] >>> 24);
             }
         }
         System.out.println("PredictCommandTest: camera box from the exact mean, at most " + worst[0] + " levels averaged directly, " + worst[1] + " halved first");
@@ -599,14 +600,19 @@ class PredictCommandTest {
                 100, 0, 0, (byte) 255, (byte) 200, 0, 0, (byte) 255, 7, 7, 7, (byte) 255,
                 (byte) 250, 10, 0, 0, 50, 0, 0, (byte) 255, 9, 9, 9, 0,
                 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 0};
-        PredictCommand.Picture half = PredictCommand.halve(new PredictCommand.Picture(rgba, 3, 3));
-        assertEquals(2, half.width());
-        assertEquals(2, half.height());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {
+        Photo.Picture half = Photo.halve(PredictCommand.packed(new PredictCommand.Picture(rgba, 3, 3)));
+        assertEquals(2, half.width);
+        assertEquals(2, half.height);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(packedPixels(new byte[] {
                 // (100 + 200 + 50) / 3 (the transparent one does not colour), alpha (255 * 3 + 0) / 4 = 191.25
                 117, 0, 0, (byte) 191, 7, 7, 7, (byte) 128,
                 // (1 * 4 + 5 * 8) / 12 = 3.67, (2 * 4 + 6 * 8) / 12 = 4.67, (3 * 4 + 7 * 8) / 12 = 5.67; alpha (4 + 8) / 2
-                4, 5, 6, 6, 0, 0, 0, 0}, half.rgba());
+                4, 5, 6, 6, 0, 0, 0, 0}), half.rgba);
+    }
+
+    /** RGBA bytes packed one pixel per int, as Photo holds them. */
+    static int[] packedPixels(byte[] rgba) {
+        return PredictCommand.packed(new PredictCommand.Picture(rgba, rgba.length / 4, 1)).rgba;
     }
 
     /** The frame's paper is the median of the border alone (a dark pixel on it, the ink inside, do not count); any size. */
@@ -620,13 +626,13 @@ class PredictCommandTest {
             rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = (byte) g;
             rgba[4 * i + 3] = (byte) 255;
         }
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {(byte) 200, (byte) 200, (byte) 200, (byte) 255},
-                PredictCommand.borderMedian(rgba, 4, 4));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {10, 10, 10, (byte) 255}, PredictCommand.borderMedian(
-                new byte[] {10, 10, 10, (byte) 255}, 1, 1));
-        PredictCommand.Picture framed = PredictCommand.asCameraBox(new PredictCommand.Picture(java.util.Arrays.copyOf(rgba, 12), 1, 3), true);
-        assertEquals(5, framed.width());    // a margin of 2 px at least on each side
-        assertEquals(7, framed.height());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {200, 200, 200, 255},
+                Photo.borderMedian(packedPixels(rgba), 4, 4));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {10, 10, 10, 255}, Photo.borderMedian(
+                packedPixels(new byte[] {10, 10, 10, (byte) 255}), 1, 1));
+        Photo.Picture framed = Photo.asCameraBox(new Photo.Picture(packedPixels(java.util.Arrays.copyOf(rgba, 12)), 1, 3), true);
+        assertEquals(5, framed.width);    // a margin of 2 px at least on each side
+        assertEquals(7, framed.height);
     }
 
     /** A grey image of 32-bit samples (a TIFF) is read through getRGB, not taken for one of up to 16 bits. */

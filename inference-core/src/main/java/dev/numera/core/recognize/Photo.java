@@ -1,0 +1,271 @@
+package dev.numera.core.recognize;
+
+import dev.numera.core.image.AreaDownscale;
+
+/**
+ * A picture of any size (a photo, a scan, a crop of one) read as the page's camera box would hold it: as it
+ * is first, and framed with paper of its border's median colour only when the ink read touches its edge;
+ * halved while, framed, it would exceed the recogniser's pixel limit; then area-averaged down to {@link #BOX}
+ * px on its longest side. The one code behind {@code numera predict}'s camera mode and the page's "Open a
+ * picture", so that both read a picture alike.
+ *
+ * <p>Pixels are packed one per int, row-major, {@code R | G << 8 | B << 16 | A << 24} (unsigned bytes, not
+ * premultiplied), as {@link Recognizer#recognizeRgba(int[], int, int, InputKind)} takes them and a
+ * little-endian Int32Array over getImageData's bytes reads them. An array may be longer than width*height:
+ * the first width*height are the picture.
+ *
+ * <p>Each call allocates (a picture's frame, its halvings, the planes of its average); a picture is read
+ * once, not every frame.
+ */
+public final class Photo {
+    /** The page's camera box side (the web app's Camera.BOX): a larger picture is averaged down to it. */
+    public static final int BOX = 140;
+
+    /**
+     * The largest picture read, in pixels and on no side: a phone's photo of 12 to 50 MP (8160x6120) ends as a
+     * {@link #BOX} px box anyway. As packed pixels that is 200 MB, so a caller in a small heap may want less.
+     */
+    public static final int MAX_PIXELS = 50_000_000;
+
+    /** The recogniser's (and its downscale's) limit in pixels, inference-core's Check.MAX_PIXELS: a framed picture over it is halved. */
+    static final long DOWNSCALE_PIXELS = 8_000_000;
+
+    private Photo() {
+    }
+
+    /** Packed pixels (at least width*height, the first width*height used) and their size. */
+    public static final class Picture {
+        public final int[] rgba;
+        public final int width, height;
+
+        public Picture(int[] rgba, int width, int height) {
+            check(rgba, width, height);
+            this.rgba = rgba;
+            this.width = width;
+            this.height = height;
+        }
+    }
+
+    /**
+     * Reads a picture as the camera box would hold it ({@link #asCameraBox}): as it is first, and framed with
+     * paper only when the ink read touches its edge. A picture cropped to the digit has ink on its edges, and
+     * in the camera box ink that touches two sides is taken for the paper's edge or a shadow (InkCheck); the
+     * page asks for the digit inside the box, with paper around it. A frame on every picture cost the others:
+     * one colour, it meets a page lit from one side in a step at the darker end, which the threshold took for
+     * ink beside the digit (the training module's PredictCommandTest, 40 such photos: 9 read right framed, 40
+     * unframed).
+     *
+     * @param rgba packed pixels, at least width*height; width*height at most {@link #MAX_PIXELS}
+     * @return the recogniser's own prediction (overwritten by its next call), of {@link InputKind#CAMERA}
+     * @throws IllegalArgumentException for no recogniser, no pixels, a size under 1 or over the limit, or too short an array
+     */
+    public static Prediction recognize(Recognizer recognizer, int[] rgba, int width, int height) {
+        if (recognizer == null) {
+            throw new IllegalArgumentException("recognizer is null");
+        }
+        Picture pic = new Picture(rgba, width, height);
+        Picture box = asCameraBox(pic, false);
+        Prediction result = recognizer.recognizeRgba(box.rgba, box.width, box.height, InputKind.CAMERA);
+        if (!inkOnEdge(result)) {
+            return result;
+        }
+        box = asCameraBox(pic, true);
+        return recognizer.recognizeRgba(box.rgba, box.width, box.height, InputKind.CAMERA);
+    }
+
+    /** Whether the camera box's thresholded ink (the digit's, when one was found) reaches the box's outermost pixels. */
+    static boolean inkOnEdge(Prediction p) {
+        float[] t = p.thresholded();
+        int w = p.thresholdedWidth(), h = p.thresholdedHeight();
+        if (t == null) {
+            return false;
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if ((y == 0 || y == h - 1 || x == 0 || x == w - 1) && t[y * w + x] > 0.5f) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A picture as the camera box would hold it: when {@code framed}, in a frame of paper (the median colour of
+     * the picture's border, {@link #borderMedian}) {@link #frame} px wide (see {@link #recognize}). Then, when
+     * larger than the box, averaged down to {@link #BOX} px on its longest side: the page reads its box at
+     * 140x140 from the video, and the threshold's 15x15 window is made for that scale (at 560 px it hollowed
+     * strokes: 3 of 10 digits read).
+     *
+     * @return a new picture; or {@code pic} itself, when it is unframed and no larger than the box
+     */
+    public static Picture asCameraBox(Picture pic, boolean framed) {
+        // framed, a picture from about 2263x2263 px on took more than the downscale's 8 M pixels, and a 3000x2000
+        // one was refused. Such a picture is halved first, as often as needed: one that fits is framed and averaged
+        // exactly as before, and a halving is itself an average, so a larger one ends in nearly the same box
+        while (framedPixels(pic.width, pic.height) > DOWNSCALE_PIXELS) {
+            pic = halve(pic);
+        }
+        int w = pic.width, h = pic.height;
+        int m = framed ? frame(w, h) : 0;
+        int fw = w + 2 * m, fh = h + 2 * m;
+        int[] in = m == 0 ? pic.rgba : inFrame(pic, m);
+        int side = Math.max(fw, fh);
+        if (side <= BOX) {
+            return m == 0 ? pic : new Picture(in, fw, fh);
+        }
+        int sw = Math.max(1, (fw * BOX + side / 2) / side), sh = Math.max(1, (fh * BOX + side / 2) / side);
+        return new Picture(shrink(in, fw, fh, sw, sh), sw, sh);
+    }
+
+    /** The picture's pixels, (w + 2m) x (h + 2m), in a frame {@code m} px wide of its border's median colour. */
+    private static int[] inFrame(Picture pic, int m) {
+        int w = pic.width, h = pic.height, fw = w + 2 * m, fh = h + 2 * m;
+        int[] median = borderMedian(pic.rgba, w, h);
+        int paper = median[0] | median[1] << 8 | median[2] << 16 | median[3] << 24;
+        int[] out = new int[fw * fh];
+        for (int i = 0; i < fw * fh; i++) {
+            out[i] = paper;
+        }
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(pic.rgba, y * w, out, (y + m) * fw + m, w);
+        }
+        return out;
+    }
+
+    /** The width of the paper frame around a w x h picture: an eighth of its longest side, at least 2. */
+    static int frame(int w, int h) {
+        return Math.max(2, Math.max(w, h) / 8);
+    }
+
+    /** The pixels of a w x h picture in its frame. */
+    static long framedPixels(int w, int h) {
+        int m = frame(w, h);
+        return (long) (w + 2 * m) * (h + 2 * m);
+    }
+
+    /**
+     * The picture at half its size ((n + 1) / 2 a side), each pixel the mean of the 2x2 it covers, colours
+     * weighted by their alpha as {@link #shrink} weighs them, rounded to the nearest level (a half up). An odd
+     * last row or column is averaged on its own: half a source pixel of shift at one edge, nothing at the 140 px
+     * the picture ends at (only pictures over 2000 px are halved).
+     */
+    public static Picture halve(Picture pic) {
+        int w = pic.width, h = pic.height, hw = (w + 1) / 2, hh = (h + 1) / 2;
+        int[] src = pic.rgba;
+        int[] out = new int[hw * hh];
+        for (int y = 0; y < hh; y++) {
+            for (int x = 0; x < hw; x++) {
+                long r = 0, g = 0, b = 0, a = 0;
+                int n = 0;
+                for (int sy = 2 * y; sy < Math.min(2 * y + 2, h); sy++) {
+                    for (int sx = 2 * x; sx < Math.min(2 * x + 2, w); sx++, n++) {
+                        int px = src[sy * w + sx], alpha = px >>> 24;
+                        r += (px & 0xFF) * alpha;
+                        g += (px >>> 8 & 0xFF) * alpha;
+                        b += (px >>> 16 & 0xFF) * alpha;
+                        a += alpha;
+                    }
+                }
+                // each level at most 255 (a weighted mean), so the & 0xFF only says where it goes
+                int ro = (int) (a > 0 ? (2 * r + a) / (2 * a) : 0) & 0xFF;
+                int go = (int) (a > 0 ? (2 * g + a) / (2 * a) : 0) & 0xFF;
+                int bo = (int) (a > 0 ? (2 * b + a) / (2 * a) : 0) & 0xFF;
+                int ao = (int) ((2 * a + n) / (2 * n)) & 0xFF;
+                out[y * hw + x] = ro | go << 8 | bo << 16 | ao << 24;
+            }
+        }
+        return new Picture(out, hw, hh);
+    }
+
+    /**
+     * Per channel, the median of the picture's outermost pixels (every pixel of a picture 1 or 2 px wide or
+     * tall): the paper's colour, whatever ink lies inside or crosses the edge in a few places.
+     *
+     * @param rgba packed pixels, at least width*height
+     * @return a new [4]: R, G, B, A, each 0..255 (the upper of the two middle values for an even count)
+     */
+    public static int[] borderMedian(int[] rgba, int width, int height) {
+        check(rgba, width, height);
+        int w = width, h = height;
+        // the ring's pixel indices: at most 2 (w + h) - 4 of them, or w * h for a picture 1 or 2 px wide or tall
+        int[] ring = new int[(int) Math.min((long) w * h, 2L * (w + h))];
+        int n = 0;
+        for (int y = 0; y < h; y++) {
+            if (y == 0 || y == h - 1) {
+                for (int x = 0; x < w; x++) {
+                    ring[n++] = y * w + x;
+                }
+            } else {
+                ring[n++] = y * w;
+                if (w > 1) {
+                    ring[n++] = y * w + w - 1;
+                }
+            }
+        }
+        int[] out = new int[4];
+        int[] values = new int[n];
+        for (int c = 0; c < 4; c++) {
+            for (int k = 0; k < n; k++) {
+                values[k] = rgba[ring[k]] >>> 8 * c & 0xFF;
+            }
+            java.util.Arrays.sort(values);
+            out[c] = values[n / 2];
+        }
+        return out;
+    }
+
+    /**
+     * Packed pixels averaged down from w x h to dw x dh, as a canvas drawImage with smoothing does: each
+     * output pixel the mean of the area it covers, colours weighted by their alpha (premultiplied), by
+     * {@link AreaDownscale} per channel; then each level rounded ({@code Math.round}).
+     *
+     * @param rgba at least w*h packed pixels; w*h at most the downscale's 8 M
+     */
+    static int[] shrink(int[] rgba, int w, int h, int dw, int dh) {
+        int n = w * h;
+        // premultiplied R, G, B and alpha 0..1, one float plane each
+        float[][] planes = new float[4][n];
+        for (int i = 0; i < n; i++) {
+            int px = rgba[i];
+            float a = (px >>> 24) / 255f;
+            for (int c = 0; c < 3; c++) {
+                planes[c][i] = (px >>> 8 * c & 0xFF) * a;
+            }
+            planes[3][i] = a;
+        }
+        AreaDownscale down = new AreaDownscale(w, h, dw, dh);
+        float[][] small = new float[4][dw * dh];
+        for (int c = 0; c < 4; c++) {
+            down.apply(planes[c], small[c]);
+        }
+        int[] out = new int[dw * dh];
+        for (int i = 0; i < dw * dh; i++) {
+            float a = small[3][i];
+            int px = (Math.min(255, Math.round(a * 255)) & 0xFF) << 24;
+            for (int c = 0; c < 3; c++) {
+                px |= ((a > 0 ? Math.min(255, Math.round(small[c][i] / a)) : 0) & 0xFF) << 8 * c;
+            }
+            out[i] = px;
+        }
+        return out;
+    }
+
+    // An out-of-bounds access is a trap in Wasm GC that no catch stops: every size is checked here, with a message the page can show
+    private static void check(int[] rgba, int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("picture size must be positive, got " + width + "x" + height);
+        }
+        if ((long) width * height > MAX_PIXELS) {
+            throw new IllegalArgumentException("picture too large: " + width + "x" + height + " = " + (long) width * height
+                    + " pixels, more than " + MAX_PIXELS + " (crop it to the digit or scale it down)");
+        }
+        if (rgba == null) {
+            throw new IllegalArgumentException("rgba is null");
+        }
+        if (rgba.length < width * height) {
+            throw new IllegalArgumentException("rgba needs " + width * height + " pixels for " + width + "x" + height
+                    + ", got " + rgba.length);
+        }
+    }
+}
