@@ -3,6 +3,7 @@ package dev.numera.web;
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.model.ModelFormatException;
 import dev.numera.core.recognize.InputKind;
+import dev.numera.core.recognize.Photo;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.core.recognize.Recognizer;
 import dev.numera.web.camera.Camera;
@@ -11,6 +12,7 @@ import dev.numera.web.jso.Boot;
 import dev.numera.web.jso.Float32Bridge;
 import dev.numera.web.jso.Js;
 import dev.numera.web.jso.RgbaBuffer;
+import dev.numera.web.picture.PictureInput;
 import dev.numera.web.simd.SimdLayers;
 import dev.numera.web.view.CameraView;
 import dev.numera.web.view.ModelPanel;
@@ -30,14 +32,15 @@ import org.teavm.jso.typedarrays.Uint8ClampedArray;
 import java.util.Objects;
 
 /**
- * Wires the page: model → Recognizer, drawing and camera → Recognizer → views. Recognition of a
+ * Wires the page: model → Recognizer, drawing, camera and a picture opened → Recognizer → views. Recognition of a
  * drawing runs at most every 50 ms while the pen moves (on an animation frame; less often where it
  * is slow, see {@link #nextLiveAt}) and once more when it lifts; the camera recognises every new
  * video frame. Both feed one result: while the pad has
  * ink it shows the drawing (camera frames then only update the camera's own preview), once the pad
- * is empty again the camera's.
+ * is empty again the camera's. A picture opened is the newest input: it stops the camera and clears the pad (Undo brings
+ * the drawing back), and its result stands until a stroke or the camera's next verdict.
  */
-public final class App implements DrawPad.Listener, Camera.FrameListener {
+public final class App implements DrawPad.Listener, Camera.FrameListener, PictureInput.Listener {
     private static final double LIVE_INTERVAL_MS = 50;
 
     private final HTMLDocument doc = Window.current().getDocument();
@@ -47,6 +50,12 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
     private SimdLayers simd;
     private DrawPad pad;
     private Camera camera;
+    private HTMLElement pictureView;   // the picture opened and its name, shown while its result is the one shown
+    private HTMLElement pictureName;
+    private HTMLElement cameraMessage;
+    private boolean pictureShown;
+    private String pictureError;       // the card's message while it is a picture's (a camera's error is left as it is)
+    private boolean switching;         // a picture stops the camera and clears the pad: their own results are neither shown nor said
     private ResultView result;
     private CameraView cameraView;
     private boolean cameraOffered;   // whether the status and the result's texts invite to the camera (see usable)
@@ -103,6 +112,10 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         Js.mark("views");
         pad = new DrawPad((HTMLCanvasElement) doc.getElementById("draw-canvas"), this);
         camera = new Camera(doc, this);
+        pictureView = doc.getElementById("picture-view");
+        pictureName = doc.getElementById("picture-name");
+        cameraMessage = doc.getElementById("camera-message");
+        new PictureInput(doc, this);
         clearButton = doc.getElementById("clear");
         undoButton = doc.getElementById("undo");
         drawOff = doc.getElementById("draw-off");
@@ -138,6 +151,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         }
         if (pad.isEmpty()) {
             padReadout.hide();
+        } else {
+            hidePicture();   // the drawing's result now
         }
         enable(clearButton, !pad.isEmpty());
         enable(undoButton, pad.canUndo());
@@ -147,6 +162,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
             if (liveRequest >= 0) {
                 Window.cancelAnimationFrame(liveRequest);
                 liveRequest = -1;
+            }
+            if (switching) {
+                return;   // the pad cleared for a picture: its result comes next
             }
             if (pad.isEmpty() && camera.running()) {
                 sameFrames = 0; // the camera drives the result again: its verdict is said once it holds, unless the same sentence was said last
@@ -284,6 +302,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         lastCameraDigit = p.digit();
         lastCameraReason = reason;
         if (pad.isEmpty() && shown) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
+            if (pictureShown) {
+                hidePicture();
+            }
             cameraResultDue = false;
             show(p);
             if (sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore) {
@@ -315,9 +336,67 @@ public final class App implements DrawPad.Listener, Camera.FrameListener {
         agreed = false;
         cameraResultDue = false;   // a clear whose frame never came: the next camera's verdict waits for agreement too
         lastCameraReason = "";   // no reason's: the next camera's first verdict starts both counts anew
+        if (switching) {
+            return;   // stopped for a picture: its result comes next
+        }
         // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
         // shown, and said at its pen-up, all along
         result.announce(recognizeDrawing(false), false);
+    }
+
+    // ---- a picture opened ----
+
+    /**
+     * A picture is read as the camera box holds one (dark ink on light paper: Photo); one that shows no digit that way but
+     * has a dark or transparent border (a white-on-black digit, MNIST's look; a drawing saved with a transparent
+     * background) is read again as a drawing is, light ink on dark. The newest input: the camera stops and the pad is
+     * cleared (Undo brings the drawing back), neither of their results shown or said in between.
+     */
+    @Override
+    public void pictureRead(int[] rgba, int width, int height, String name) {
+        switching = true;
+        try {
+            if (camera.running()) {
+                camera.stop();
+            }
+            pad.clear();
+        } finally {
+            switching = false;
+        }
+        double t0 = Js.now();
+        Prediction p = Photo.recognize(recognizer, rgba, width, height);
+        if (!p.hasDigit() && lightOnDark(rgba, width, height)) {
+            p = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
+        }
+        model.showTime(Js.now() - t0);
+        show(p);
+        result.announce(p, true);   // opened on purpose, so said even when it is the verdict said last
+        pictureName.setTextContent("Read from " + name);
+        pictureView.removeAttribute("hidden");
+        pictureShown = true;
+        if (pictureError != null && pictureError.equals(cameraMessage.getTextContent())) {
+            cameraMessage.setTextContent("");
+        }
+        pictureError = null;
+    }
+
+    /** A border (Photo.borderMedian) dark and opaque, or mostly transparent: light ink on dark, as a drawing is read. */
+    static boolean lightOnDark(int[] rgba, int width, int height) {
+        int[] m = Photo.borderMedian(rgba, width, height);
+        return m[3] < 128 || Math.max(m[0], Math.max(m[1], m[2])) < 64;
+    }
+
+    @Override
+    public void pictureFailed(String message) {
+        pictureError = message;
+        cameraMessage.setTextContent(message);
+    }
+
+    private void hidePicture() {
+        if (pictureShown) {
+            pictureShown = false;
+            pictureView.setAttribute("hidden", "");
+        }
     }
 
     private void show(Prediction p) {

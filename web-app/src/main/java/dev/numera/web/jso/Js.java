@@ -93,9 +93,10 @@ public final class Js {
      * Keeps body[data-result-out] set while any of el is outside the viewport (scrolled away, or below the first
      * screen), from the next frame on; without IntersectionObserver it is set for good.
      */
-    @JSBody(params = "el", script = "var b = document.body; if (!window.IntersectionObserver) { b.dataset.resultOut = ''; return; }"
-            + " new IntersectionObserver(function (es) { if (es[es.length - 1].intersectionRatio >= 0.99) { delete b.dataset.resultOut; }"
-            + " else { b.dataset.resultOut = ''; } }, {threshold: [0.99]}).observe(el);")
+    // (a local named b hid el in the JavaScript build, which renames a script's parameters to b, c, d...: it observed the body)
+    @JSBody(params = "el", script = "var body = document.body; if (!window.IntersectionObserver) { body.dataset.resultOut = ''; return; }"
+            + " new IntersectionObserver(function (entries) { if (entries[entries.length - 1].intersectionRatio >= 0.99) { delete body.dataset.resultOut; }"
+            + " else { body.dataset.resultOut = ''; } }, {threshold: [0.99]}).observe(el);")
     public static native void flagWhenOutOfView(HTMLElement el);
 
     /** Whether any of el's box is inside the viewport (a rectangle is made: call it now and then, not per frame). */

@@ -29,8 +29,19 @@ class ChromiumAccessibilityTest {
     private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
 
     @Test
-    void everyStateOfThePagePassesTheAuditInBothColourSchemes() {
+    void everyStateOfThePagePassesTheAuditInBothColourSchemes() throws java.io.IOException {
         Site.requireModel();
+        java.nio.file.Path picture = java.nio.file.Files.createTempFile("numera-a11y", ".png");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(120, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 120, 120);
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(8));
+        g.drawPolyline(new int[] {35, 85, 55}, new int[] {30, 30, 95}, 3);   // a 7
+        g.dispose();
+        javax.imageio.ImageIO.write(img, "png", picture.toFile());
+        picture.toFile().deleteOnExit();
         try (Chromium c = Chromium.launchWith("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")) {
             for (String scheme : new String[] {"light", "dark"}) {
                 open(c, scheme, "index.html?runtime=wasm");
@@ -47,6 +58,11 @@ class ChromiumAccessibilityTest {
                 audit(c, scheme + ", camera running");
                 assertEquals(List.of(), unnamedGraphics(c), scheme + ", camera running: pictures a screen reader would call 'graphic' and nothing more");
                 c.driver.findElement(By.id("camera-toggle")).click();
+
+                openPicture(c, picture);
+                Pages.await(c.driver, "!document.getElementById('picture-view').hidden", "true");
+                audit(c, scheme + ", a picture opened");
+                assertEquals(List.of(), unnamedGraphics(c), scheme + ", a picture opened");
             }
         }
     }
@@ -258,6 +274,13 @@ class ChromiumAccessibilityTest {
         String started = Pages.awaitStart(c.driver);
         assertTrue(started.startsWith("true|"), started);
         assertEquals(scheme, Pages.js(c.driver, "return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';"));
+    }
+
+    /** Picks {@code file} in the "Open a picture" input, as the browser's file picker does. */
+    private static void openPicture(Chromium c, java.nio.file.Path file) {
+        Map<?, ?> root = (Map<?, ?>) c.driver.executeCdpCommand("DOM.getDocument", Map.of()).get("root");
+        Object input = c.driver.executeCdpCommand("DOM.querySelector", Map.of("nodeId", root.get("nodeId"), "selector", "#picture-file")).get("nodeId");
+        c.driver.executeCdpCommand("DOM.setFileInputFiles", Map.of("files", List.of(file.toString()), "nodeId", input));
     }
 
     /**
