@@ -243,11 +243,11 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code <digit> <confidence> <path>} or {@code - <reason> <path>}, the path as info shows a model's text
-     * ({@link InfoCommand#shown}): a file name may hold a newline, which split the line in two.
+     * {@code <digit> <confidence> <path>} or {@code - <reason> <path>}, the three fields split by tabs (a reason, "no ink",
+     * and a path, "my digit.png", may hold spaces: with spaces between the fields such a line could not be split), the path
+     * as info shows a model's text ({@link InfoCommand#shown}): a file name may hold a newline, which split the line in two,
+     * or a tab, which is written \t.
      */
-    // Three fields split by tabs: a reason ("no ink") and a path ("my digit.png") may hold spaces, and with spaces between
-    // the fields '- no ink my digit.png' could not be split; a tab in a path is escaped (\t) as every control character
     static String line(Prediction p, Path path) {
         String shown = InfoCommand.shown(path.toString());
         if (!p.hasDigit()) {
