@@ -50,6 +50,9 @@ class ChromiumAccessibilityTest {
                 Pages.js(c.driver, DrawScript.draw(7));
                 Pages.await(c.driver, "document.getElementById('prediction').textContent === '7'", "true");
                 audit(c, scheme + ", a 7 drawn and read");
+                // all ten probabilities reach a screen reader, not just the top 3 (the bars were hidden from it)
+                long values = axTexts(c).stream().filter(t -> t.matches("[0-9]+\\.[0-9] %")).count();
+                assertTrue(values >= 10, scheme + ": probabilities in the accessibility tree: " + axTexts(c));
 
                 c.driver.findElement(By.id("clear")).click();
                 c.driver.findElement(By.id("camera-toggle")).click();
@@ -274,6 +277,20 @@ class ChromiumAccessibilityTest {
         String started = Pages.awaitStart(c.driver);
         assertTrue(started.startsWith("true|"), started);
         assertEquals(scheme, Pages.js(c.driver, "return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';"));
+    }
+
+    /** The text of every static text node in Chromium's accessibility tree that a screen reader reaches. */
+    private static List<String> axTexts(Chromium c) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Object o : (List<?>) c.driver.executeCdpCommand("Accessibility.getFullAXTree", Map.of()).get("nodes")) {
+            Map<?, ?> n = (Map<?, ?>) o;
+            Object role = n.get("role") instanceof Map<?, ?> r ? r.get("value") : null;
+            Object name = n.get("name") instanceof Map<?, ?> m ? m.get("value") : null;
+            if (!Boolean.TRUE.equals(n.get("ignored")) && "StaticText".equals(String.valueOf(role)) && name != null) {
+                out.add(name.toString());
+            }
+        }
+        return out;
     }
 
     /** Picks {@code file} in the "Open a picture" input, as the browser's file picker does. */
