@@ -364,9 +364,15 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             switching = false;
         }
         double t0 = Js.now();
-        Prediction p = Photo.recognize(recognizer, rgba, width, height);
-        if (!p.hasDigit() && lightOnDark(rgba, width, height)) {
-            p = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
+        Prediction p;
+        try {
+            p = Photo.recognize(recognizer, rgba, width, height);
+            if (!p.hasDigit() && lightOnDark(rgba, width, height)) {
+                p = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
+            }
+        } catch (RuntimeException e) {   // not expected (PictureInput hands over at most 1120 px a side): said, not lost in the console
+            pictureFailed("Numera could not read " + name + " (" + e.getMessage() + ").");
+            return;
         }
         model.showTime(Js.now() - t0);
         show(p);
