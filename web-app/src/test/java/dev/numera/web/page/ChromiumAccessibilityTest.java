@@ -282,12 +282,21 @@ class ChromiumAccessibilityTest {
     /** The text of every static text node in Chromium's accessibility tree that a screen reader reaches. */
     private static List<String> axTexts(Chromium c) {
         List<String> out = new java.util.ArrayList<>();
+        for (String[] n : axNodes(c)) {
+            if ("StaticText".equals(n[0])) out.add(n[1]);
+        }
+        return out;
+    }
+
+    /** Every node of Chromium's accessibility tree a screen reader reaches (not ignored): role, name ("" for none), backend node id. */
+    private static List<String[]> axNodes(Chromium c) {
+        List<String[]> out = new java.util.ArrayList<>();
         for (Object o : (List<?>) c.driver.executeCdpCommand("Accessibility.getFullAXTree", Map.of()).get("nodes")) {
             Map<?, ?> n = (Map<?, ?>) o;
             Object role = n.get("role") instanceof Map<?, ?> r ? r.get("value") : null;
             Object name = n.get("name") instanceof Map<?, ?> m ? m.get("value") : null;
-            if (!Boolean.TRUE.equals(n.get("ignored")) && "StaticText".equals(String.valueOf(role)) && name != null) {
-                out.add(name.toString());
+            if (!Boolean.TRUE.equals(n.get("ignored"))) {
+                out.add(new String[] {String.valueOf(role), name == null ? "" : name.toString(), String.valueOf(n.get("backendDOMNodeId"))});
             }
         }
         return out;
@@ -306,13 +315,9 @@ class ChromiumAccessibilityTest {
      */
     private static List<String> unnamedGraphics(Chromium c) {
         List<String> found = new java.util.ArrayList<>();
-        for (Object o : (List<?>) c.driver.executeCdpCommand("Accessibility.getFullAXTree", Map.of()).get("nodes")) {
-            Map<?, ?> n = (Map<?, ?>) o;
-            Object role = n.get("role") instanceof Map<?, ?> r ? r.get("value") : null;
-            Object name = n.get("name") instanceof Map<?, ?> m ? m.get("value") : null;
-            if (!Boolean.TRUE.equals(n.get("ignored")) && List.of("Canvas", "image", "figure").contains(String.valueOf(role))
-                    && (name == null || name.toString().isBlank())) {
-                found.add(role + " (backend node " + n.get("backendDOMNodeId") + ")");
+        for (String[] n : axNodes(c)) {
+            if (List.of("Canvas", "image", "figure").contains(n[0]) && n[1].isBlank()) {
+                found.add(n[0] + " (backend node " + n[2] + ")");
             }
         }
         return found;

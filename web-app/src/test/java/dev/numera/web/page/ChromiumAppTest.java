@@ -825,10 +825,8 @@ class ChromiumAppTest {
     @ValueSource(strings = {"js", "wasm"})
     void aCameraVerdictShowsOnceTwoFramesAgree(String runtime) {
         open(Site.server(), runtime);
-        String shown = (String) Pages.js(chromium.driver, "function scene(text) { var s = document.createElement('canvas'); s.width = s.height = 140;"
-                + " var g = s.getContext('2d'); g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, 140, 140); g.fillStyle = '#202020';"
-                + " g.font = '64px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText(text, 70, 72); return s; }"
-                + "var seven = scene('7'), four = scene('4'), out = [], box = document.getElementById('camera-input');"
+        String shown = (String) Pages.js(chromium.driver, SCENE
+                + "var seven = scene('7', 140, 64), four = scene('4', 140, 64), out = [], box = document.getElementById('camera-input');"
                 + "function frame(s) { var read = window.numera.cameraFrame(s);"
                 + " out.push(read + ':' + document.getElementById('prediction').textContent + '/' + document.getElementById('camera-digit').textContent); }"
                 + "[seven, seven, seven].forEach(frame);"
@@ -849,13 +847,10 @@ class ChromiumAppTest {
     @ValueSource(strings = {"js", "wasm"})
     void aWobblingCameraDigitIsSaidOnce(String runtime) {
         open(Site.server(), runtime);
-        String said = (String) Pages.js(chromium.driver, "function scene(text, angle, size) { var s = document.createElement('canvas');"
-                + " s.width = s.height = 140; var g = s.getContext('2d'); g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, 140, 140);"
-                + " g.translate(70, 72); g.rotate(angle); g.fillStyle = '#202020'; g.font = size + 'px sans-serif'; g.textAlign = 'center';"
-                + " g.textBaseline = 'middle'; g.fillText(text, 0, 0); return s; }"
-                + "var blank = scene('', 0, 64), a = document.getElementById('announce'), last = a.textContent, out = [], percents = {};"
+        String said = (String) Pages.js(chromium.driver, SCENE
+                + "var blank = scene('', 140, 64), a = document.getElementById('announce'), last = a.textContent, out = [], percents = {};"
                 + "for (var i = 0; i < 200; i++) {"
-                + " var s = i % 20 === 19 ? blank : scene('4', ((i * 7) % 13 - 6) * 0.04, 54 + (i * 5) % 17);"
+                + " var s = i % 20 === 19 ? blank : scene('4', 140, 54 + (i * 5) % 17, ((i * 7) % 13 - 6) * 0.04);"
                 + " window.numera.cameraFrame(s); percents[document.getElementById('confidence').textContent] = true;"
                 + " if (a.textContent !== last) { last = a.textContent; out.push(i + ': ' + last.trim()); } }"
                 + "return Object.keys(percents).length + '|' + out.join(' / ');");
@@ -863,6 +858,16 @@ class ChromiumAppTest {
         assertTrue(Integer.parseInt(parts[0]) >= 3, "a wobbling digit, its confidence changing: " + said);
         assertTrue(parts[1].matches("[0-9]+: Recognised 4, [0-9.]+ percent confident\\."), runtime + ": said once: " + said);
     }
+
+    /**
+     * JavaScript: {@code scene(text, side, size, angle)}, a canvas side x side px of light grey paper with {@code text} in dark
+     * grey, {@code size} px, turned {@code angle} radians (none when left out) about the middle: a digit as a camera or a
+     * photo shows it.
+     */
+    private static final String SCENE = "function scene(text, side, size, angle) { var s = document.createElement('canvas'); s.width = s.height = side;"
+            + " var g = s.getContext('2d'); g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, side, side); g.translate(side / 2, side / 2 + 2);"
+            + " g.rotate(angle || 0); g.fillStyle = '#202020'; g.font = size + 'px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle';"
+            + " g.fillText(text, 0, 0); return s; }";
 
     /** Picks {@code file} in the "Open a picture" input, as the browser's file picker does (DevTools' setFileInputFiles). */
     private void pickPicture(Path file) {
@@ -938,10 +943,7 @@ class ChromiumAppTest {
                     "Undo brings the drawing cleared for the picture back, and its result");
 
             // dropped on the page, and pasted (a screenshot): the same
-            String give = "function given(text, name, how) { var s = document.createElement('canvas'); s.width = s.height = 200;"
-                    + " var g = s.getContext('2d'); g.fillStyle = '#e0e0e0'; g.fillRect(0, 0, 200, 200); g.fillStyle = '#202020';"
-                    + " g.font = '90px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText(text, 100, 104);"
-                    + " s.toBlob(function (b) { var dt = new DataTransfer(); dt.items.add(new File([b], name, {type: 'image/png'}));"
+            String give = SCENE + "function given(text, name, how) { scene(text, 200, 90).toBlob(function (b) { var dt = new DataTransfer(); dt.items.add(new File([b], name, {type: 'image/png'}));"
                     + " var e = how === 'drop' ? new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})"
                     + " : new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true});"
                     + " document.getElementById(how === 'drop' ? 'draw-canvas' : 'picture-open').dispatchEvent(e); }); }";
