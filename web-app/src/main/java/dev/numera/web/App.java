@@ -2,6 +2,7 @@ package dev.numera.web;
 
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.model.ModelFormatException;
+import dev.numera.core.image.InkCheck;
 import dev.numera.core.recognize.InputKind;
 import dev.numera.core.recognize.Photo;
 import dev.numera.core.recognize.Prediction;
@@ -15,6 +16,7 @@ import dev.numera.web.jso.RgbaBuffer;
 import dev.numera.web.picture.PictureInput;
 import dev.numera.web.simd.SimdLayers;
 import dev.numera.web.view.CameraView;
+import dev.numera.web.view.Fmt;
 import dev.numera.web.view.ModelPanel;
 import dev.numera.web.view.NetworkView;
 import dev.numera.web.view.Readout;
@@ -336,8 +338,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         agreed = false;
         cameraResultDue = false;   // a clear whose frame never came: the next camera's verdict waits for agreement too
         lastCameraReason = "";   // no reason's: the next camera's first verdict starts both counts anew
-        if (switching) {
-            return;   // stopped for a picture: its result comes next
+        if (switching || pictureShown) {
+            return;   // stopped for a picture, whose result comes next; or before its first verdict, a picture's result stands
         }
         // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
         // shown, and said at its pen-up, all along
@@ -347,10 +349,13 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
     // ---- a picture opened ----
 
     /**
-     * A picture is read as the camera box holds one (dark ink on light paper: Photo); one that shows no digit that way but
-     * has a dark or transparent border (a white-on-black digit, MNIST's look; a drawing saved with a transparent
-     * background) is read again as a drawing is, light ink on dark. The newest input: the camera stops and the pad is
-     * cleared (Undo brings the drawing back), neither of their results shown or said in between.
+     * A picture is read as the camera box holds one (dark ink on light paper, a sheet on a dark desk cropped to the sheet:
+     * Photo), or as a drawing is when its middle is dark (light ink on dark: MNIST's look; read as a photo, its black
+     * ground framed in black read as a "0": 99 of 200 MNIST digits right, as a drawing 199). One read as blank paper that
+     * is transparent around (a drawing saved with a transparent background, in white ink) is read again as a drawing. The
+     * newest input: the camera stops and the pad is cleared (Undo brings the drawing back), neither of their results shown
+     * or said in between. The caption under the picture says what was read, seen beside it where the result card is out
+     * of sight (a phone).
      */
     @Override
     public void pictureRead(int[] rgba, int width, int height, String name) {
@@ -366,8 +371,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         double t0 = Js.now();
         Prediction p;
         try {
-            p = Photo.recognize(recognizer, rgba, width, height);
-            if (!p.hasDigit() && lightOnDark(rgba, width, height)) {
+            boolean lightInk = Photo.middleLuma(rgba, width, height) < 128;
+            p = lightInk ? recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN) : Photo.recognize(recognizer, rgba, width, height);
+            if (!p.hasDigit() && !lightInk && Photo.borderMedian(rgba, width, height)[3] < 128) {
                 p = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
             }
         } catch (RuntimeException e) {   // not expected (PictureInput hands over at most 1120 px a side): said, not lost in the console
@@ -377,7 +383,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         model.showTime(Js.now() - t0);
         show(p);
         result.announce(p, true);   // opened on purpose, so said even when it is the verdict said last
-        pictureName.setTextContent("Read from " + name);
+        pictureName.setTextContent(pictureCaption(name, p));
         pictureView.removeAttribute("hidden");
         pictureShown = true;
         if (pictureError != null && pictureError.equals(cameraMessage.getTextContent())) {
@@ -386,10 +392,16 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         pictureError = null;
     }
 
-    /** A border (Photo.borderMedian) dark and opaque, or mostly transparent: light ink on dark, as a drawing is read. */
-    static boolean lightOnDark(int[] rgba, int width, int height) {
-        int[] m = Photo.borderMedian(rgba, width, height);
-        return m[3] < 128 || Math.max(m[0], Math.max(m[1], m[2])) < 64;
+    /** "Read from NAME: 3 (98.3 %)", or what there was instead of a digit and what to do about it. */
+    static String pictureCaption(String name, Prediction p) {
+        String reason = p.noDigitReason();
+        String read = p.hasDigit() ? p.digit() + " (" + Fmt.ofKey(Fmt.percentKey(p.probabilities(), p.digit()), 1) + " %"
+                        + (p.isUnsure() ? ", a guess" : "") + ")"
+                : InkCheck.TOO_SMALL.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason)
+                        ? "no digit found. If it is small in the picture, crop the picture to it."
+                : InkCheck.SEVERAL.equals(reason) ? "several digits. Crop the picture to one."
+                : "no digit found.";
+        return "Read from " + name + ": " + read;
     }
 
     @Override

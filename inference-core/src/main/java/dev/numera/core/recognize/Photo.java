@@ -63,7 +63,7 @@ public final class Photo {
         if (recognizer == null) {
             throw new IllegalArgumentException("recognizer is null");
         }
-        Picture pic = new Picture(rgba, width, height);
+        Picture pic = onPaper(new Picture(rgba, width, height));
         Picture box = asCameraBox(pic, false);
         Prediction result = recognizer.recognizeRgba(box.rgba, box.width, box.height, InputKind.CAMERA);
         if (!inkOnEdge(result)) {
@@ -71,6 +71,103 @@ public final class Photo {
         }
         box = asCameraBox(pic, true);
         return recognizer.recognizeRgba(box.rgba, box.width, box.height, InputKind.CAMERA);
+    }
+
+    /**
+     * The sheet in a picture of one lying on something dark (a desk): the rows and columns with at least half as many
+     * pixels brighter than midway between the border's and the middle's median levels ({@link #middleLuma}) as the
+     * brightest row or column, less 2 % on each side (the sheet's shaded edge). The picture itself when its border is
+     * not darker than its middle by a quarter of the range (64 of 255 levels), when its middle is dark (light ink on a
+     * dark ground: no sheet), or when no such region spans a quarter of each side. Read whole, the dark surround was read as the ink of a 0: five digits of five, on a sheet with
+     * the desk showing on all four sides, read "0, 99.6-99.8 %".
+     */
+    public static Picture onPaper(Picture pic) {
+        int w = pic.width, h = pic.height;
+        int[] b = borderMedian(pic.rgba, w, h);
+        int border = luma(b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24);
+        int median = middleLuma(pic.rgba, w, h);
+        if (median < 128 || border > median - 64) {
+            return pic;
+        }
+        int level = (border + median) / 2;
+        int[] rows = new int[h], cols = new int[w];   // bright pixels per row and per column
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (luma(pic.rgba[y * w + x]) > level) {
+                    rows[y]++;
+                    cols[x]++;
+                }
+            }
+        }
+        int y0 = firstAtLeastHalf(rows, 1), y1 = firstAtLeastHalf(rows, -1);
+        int x0 = firstAtLeastHalf(cols, 1), x1 = firstAtLeastHalf(cols, -1);
+        if (y0 < 0 || x0 < 0) {
+            return pic;
+        }
+        int insetY = Math.max(1, (y1 - y0 + 1) / 50), insetX = Math.max(1, (x1 - x0 + 1) / 50);
+        y0 += insetY;
+        y1 -= insetY;
+        x0 += insetX;
+        x1 -= insetX;
+        int cw = x1 - x0 + 1, ch = y1 - y0 + 1;
+        if (cw < w / 4 || ch < h / 4 || cw < 1 || ch < 1 || (cw == w && ch == h)) {
+            return pic;
+        }
+        int[] out = new int[cw * ch];
+        for (int y = 0; y < ch; y++) {
+            System.arraycopy(pic.rgba, (y0 + y) * w + x0, out, y * cw, cw);
+        }
+        return new Picture(out, cw, ch);
+    }
+
+    /** The index of the first (step 1) or last (step -1) count that is at least half the largest, or -1 when all are 0. */
+    private static int firstAtLeastHalf(int[] counts, int step) {
+        int full = 0;
+        for (int c : counts) {
+            full = Math.max(full, c);
+        }
+        if (full == 0) {
+            return -1;
+        }
+        for (int i = step > 0 ? 0 : counts.length - 1; i >= 0 && i < counts.length; i += step) {
+            if (2 * counts[i] >= full) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A packed pixel's luma, 0..255, over white paper where it is transparent (as the camera box composites it). */
+    static int luma(int p) {
+        int r = p & 0xFF, g = p >>> 8 & 0xFF, b = p >>> 16 & 0xFF, a = p >>> 24;
+        int y = (299 * r + 587 * g + 114 * b + 500) / 1000;
+        return (y * a + 255 * (255 - a) + 127) / 255;
+    }
+
+    /**
+     * The median luma (0..255, transparent pixels over white) of the picture's middle, the half of its width and height
+     * around its centre (all of it under 4 px a side): where a photo's subject is. Under 128 that is light ink on a dark
+     * ground (MNIST's look, a blackboard), which the camera box's reading is not made for; a sheet on a dark desk is light
+     * there, however much desk shows around it (its median over the whole picture was dark with the desk at half of it).
+     */
+    public static int middleLuma(int[] rgba, int width, int height) {
+        check(rgba, width, height);
+        int x0 = width < 4 ? 0 : width / 4, x1 = width < 4 ? width : width - width / 4;
+        int y0 = height < 4 ? 0 : height / 4, y1 = height < 4 ? height : height - height / 4;
+        int[] histogram = new int[256];
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                histogram[luma(rgba[y * width + x])]++;
+            }
+        }
+        int n = (x1 - x0) * (y1 - y0);
+        for (int v = 0, seen = 0; v < 256; v++) {
+            seen += histogram[v];
+            if (2 * seen > n) {
+                return v;
+            }
+        }
+        return 255;
     }
 
     /** Whether the camera box's thresholded ink (the digit's, when one was found) reaches the box's outermost pixels. */

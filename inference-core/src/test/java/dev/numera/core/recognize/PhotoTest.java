@@ -24,6 +24,58 @@ class PhotoTest {
     }
 
     /** Halving a 3x3: each output the alpha-weighted mean of its 2x2 (the odd last row and column alone), rounded half up. */
+    /** A w x h picture of {@code ground}, with a rectangle of {@code sheet} at [x0, x1) x [y0, y1). */
+    static Photo.Picture sheetOn(int w, int h, int ground, int sheet, int x0, int y0, int x1, int y1) {
+        int[] p = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                p[y * w + x] = x >= x0 && x < x1 && y >= y0 && y < y1 ? sheet : ground;
+            }
+        }
+        return new Photo.Picture(p, w, h);
+    }
+
+    /**
+     * A sheet on a dark desk is read alone: the crop is the sheet less 2 % a side (here 300 x 200 px at (50, 40): 6 and 4 px),
+     * a dark ink stroke across it notwithstanding. A picture that is all paper, or mostly dark (light ink on black), or
+     * whose border is only a little darker than its middle, is read whole.
+     */
+    @Test
+    void aSheetOnADarkDeskIsCroppedToTheSheet() {
+        int desk = px(40, 35, 30, 255), paper = px(225, 222, 215, 255), ink = px(30, 30, 40, 255);
+        Photo.Picture pic = sheetOn(400, 300, desk, paper, 50, 40, 350, 240);
+        for (int x = 100; x < 300; x++) {
+            for (int y = 130; y < 142; y++) pic.rgba[y * 400 + x] = ink;   // a stroke 200 px long, 12 thick
+        }
+        Photo.Picture sheet = Photo.onPaper(pic);
+        assertEquals(300 - 2 * 6, sheet.width);
+        assertEquals(200 - 2 * 4, sheet.height);
+        assertEquals(paper, sheet.rgba[0], "its corner is paper");
+        assertEquals(ink, sheet.rgba[(130 - 44) * sheet.width + (100 - 56)], "the stroke where it was");
+
+        Photo.Picture allPaper = sheetOn(400, 300, paper, paper, 0, 0, 0, 0);
+        assertSame(allPaper, Photo.onPaper(allPaper));
+        Photo.Picture mnistLike = sheetOn(280, 280, px(0, 0, 0, 255), px(255, 255, 255, 255), 120, 60, 160, 220);   // a white 1 on black
+        assertSame(mnistLike, Photo.onPaper(mnistLike));
+        Photo.Picture shaded = sheetOn(400, 300, px(180, 180, 180, 255), paper, 20, 20, 380, 280);   // a border only 40 levels darker
+        assertSame(shaded, Photo.onPaper(shaded));
+    }
+
+    /** The middle's median luma, transparent pixels over white: hand-counted cases. */
+    @Test
+    void theMiddlesMedianLumaCountsTransparentAsWhite() {
+        int[] five = {px(0, 0, 0, 255), px(0, 0, 0, 255), px(100, 100, 100, 255), px(0, 0, 0, 0), px(255, 255, 255, 255)};
+        assertEquals(100, Photo.middleLuma(five, 5, 1));   // under 4 px high: all of it, sorted 0, 0, 100, 255, 255
+        assertEquals(255, Photo.middleLuma(new int[] {px(0, 0, 0, 0)}, 1, 1));
+        assertEquals(76, Photo.middleLuma(new int[] {px(255, 0, 0, 255)}, 1, 1));   // 0.299 * 255
+        assertEquals(127, Photo.middleLuma(new int[] {px(0, 0, 0, 128)}, 1, 1));    // black at half over white: (255 * 127 + 127) / 255
+        // 8x8: a white 4x4 middle in black, then a black middle in white
+        Photo.Picture white = sheetOn(8, 8, px(0, 0, 0, 255), px(255, 255, 255, 255), 2, 2, 6, 6);
+        assertEquals(255, Photo.middleLuma(white.rgba, 8, 8));
+        Photo.Picture black = sheetOn(8, 8, px(255, 255, 255, 255), px(0, 0, 0, 255), 2, 2, 6, 6);
+        assertEquals(0, Photo.middleLuma(black.rgba, 8, 8));
+    }
+
     @Test
     void halvingAnOddPictureWeighsColoursByAlpha() {
         int[] rgba = {

@@ -127,7 +127,7 @@ final class PredictCommand implements Callable<Integer> {
                 Prediction result;
                 if (mode == Mode.camera) {
                     Photo.Picture pic = packed(picture(p, mode));
-                    if (darkBorder(pic)) {
+                    if (darkBorder(pic) && Photo.middleLuma(pic.rgba, pic.width, pic.height) < 128) {   // a sheet on a desk is read
                         darkPaper.add(p);
                     }
                     result = Photo.recognize(recognizer, pic.rgba, pic.width, pic.height);

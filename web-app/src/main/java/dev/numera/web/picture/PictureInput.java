@@ -101,13 +101,17 @@ public final class PictureInput {
      * Reads a file: decoded through a blob URL (the page's policy allows blob: images; nothing is sent anywhere), shown in
      * {@code preview} (the previous picture's URL let go), drawn no larger than {@code side} px a side with the browser's
      * best smoothing, and handed to {@code done}; one that is no picture the browser can show, to {@code done} with null.
+     * A file opened while an earlier one still decodes wins: the earlier one's result is dropped (a large photo then a
+     * small one: the large one's came 0.6 s after the small one's and replaced it).
      */
     // (the scripts' own names are long on purpose: TeaVM's JavaScript build renames the parameters to b, c, d, e..., and a
     // local named c or e then hid one; in the first version the side and the callback)
     @JSBody(params = {"file", "side", "preview", "done"}, script = ""
             + "if (!file) { return; }"
+            + "var reading = preview.numeraReading = (preview.numeraReading || 0) + 1;"
             + "var fileName = file.name || 'the pasted picture', blobUrl = URL.createObjectURL(file), picture = new Image();"
             + "picture.onload = function () {"
+            + "  if (preview.numeraReading !== reading) { URL.revokeObjectURL(blobUrl); return; }"
             + "  var natW = picture.naturalWidth, natH = picture.naturalHeight;"
             + "  if (!natW || !natH) { picture.onerror(); return; }"
             + "  var scale = Math.min(1, side / Math.max(natW, natH));"
@@ -121,7 +125,8 @@ public final class PictureInput {
             + "  preview.src = blobUrl;"
             + "  done(pixels, outW, outH, fileName);"
             + "};"
-            + "picture.onerror = function () { picture.onload = picture.onerror = null; URL.revokeObjectURL(blobUrl); done(null, 0, 0, fileName); };"
+            + "picture.onerror = function () { picture.onload = picture.onerror = null; URL.revokeObjectURL(blobUrl);"
+            + "  if (preview.numeraReading === reading) { done(null, 0, 0, fileName); } };"
             + "picture.src = blobUrl;")
     private static native void read(JSObject file, int side, HTMLElement preview, Done done);
 }

@@ -264,6 +264,31 @@ class ChromiumCameraTest {
         }
     }
 
+    /**
+     * A picture opened, then the camera started and stopped before it showed a verdict: the picture's result and its
+     * caption stand together (the class's promise: a picture's result stands until a stroke or the camera's verdict).
+     * Before, the stop showed and said the empty pad's "Nothing to read yet" under the caption "Read from eight.png".
+     */
+    @Test
+    void aPicturesResultStandsWhenTheCameraStopsBeforeItsVerdict() {
+        open("wasm");
+        Pages.js(chromium.driver, "var s = document.createElement('canvas'); s.width = s.height = 200; var g = s.getContext('2d');"
+                + " g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, 200, 200); g.fillStyle = '#202020'; g.font = '90px sans-serif';"
+                + " g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText('8', 100, 102);"
+                + " s.toBlob(function (b) { var dt = new DataTransfer(); dt.items.add(new File([b], 'eight.png', {type: 'image/png'}));"
+                + " document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); });");
+        Pages.await(chromium.driver, "!document.getElementById('picture-view').hidden", "true");
+        String picture = (String) Pages.js(chromium.driver, "return document.getElementById('prediction').textContent;");
+        // stopped as soon as the video plays: the first frame's verdict needs two pictures that agree
+        Pages.js(chromium.driver, "var v = document.getElementById('camera-video'), t = document.getElementById('camera-toggle');"
+                + " v.addEventListener('playing', function () { t.click(); }, {once: true}); t.click();");
+        Pages.await(chromium.driver, "document.getElementById('camera-toggle').textContent === 'Start camera'"
+                + " && document.getElementById('camera-video').srcObject === null", "true");
+        String after = (String) Pages.js(chromium.driver, "return document.getElementById('picture-view').hidden + '|'"
+                + " + document.getElementById('prediction').textContent;");
+        assertTrue(after.equals("false|" + picture) || after.startsWith("true|"), "the caption shown only with the picture's result: " + after);
+    }
+
     /** The camera's thresholded box, hashed: it changes as the video does. */
     private static final String THRESHOLD_HASH = "(function () { var c = document.getElementById('camera-threshold');"
             + " var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, h = 2166136261;"
