@@ -1,13 +1,16 @@
 package dev.numera.core.recognize;
 
+import dev.numera.core.image.AdaptiveThreshold;
 import dev.numera.core.image.AreaDownscale;
+import dev.numera.core.image.InkCheck;
 
 /**
  * A picture of any size (a photo, a scan, a crop of one) read as the page's camera box would hold it: as it
  * is first, and framed with paper of its border's median colour only when the ink read touches its edge;
  * halved while, framed, it would exceed the recogniser's pixel limit; then area-averaged down to {@link #BOX}
- * px on its longest side. The one code behind {@code numera predict}'s camera mode and the page's "Open a
- * picture", so that both read a picture alike.
+ * px on its longest side. A sheet lying on a dark desk is read alone ({@link #onPaper}); a digit small in a large
+ * picture, read as no digit, is read again around its ink ({@link #aroundInk}). The one code behind
+ * {@code numera predict}'s camera mode and the page's "Open a picture", so that both read a picture alike.
  *
  * <p>Pixels are packed one per int, row-major, {@code R | G << 8 | B << 16 | A << 24} (unsigned bytes, not
  * premultiplied), as {@link Recognizer#recognizeRgba(int[], int, int, InputKind)} takes them and a
@@ -64,6 +67,19 @@ public final class Photo {
             throw new IllegalArgumentException("recognizer is null");
         }
         Picture pic = onPaper(new Picture(rgba, width, height));
+        Prediction result = readBox(recognizer, pic);
+        String reason = result.noDigitReason();
+        if (reason == null || !(InkCheck.TOO_SMALL.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))
+                || Math.max(pic.width, pic.height) < 2 * BOX) {
+            return result;
+        }
+        // a digit small in a large picture (a phone's photo of a page) is a few pixels in the box: read around its ink
+        Picture around = aroundInk(pic);
+        return around == null ? result : readBox(recognizer, around);
+    }
+
+    /** The two-pass read: as it is, then framed with paper when the ink read touches the box's edge. */
+    private static Prediction readBox(Recognizer recognizer, Picture pic) {
         Picture box = asCameraBox(pic, false);
         Prediction result = recognizer.recognizeRgba(box.rgba, box.width, box.height, InputKind.CAMERA);
         if (!inkOnEdge(result)) {
@@ -71,6 +87,104 @@ public final class Photo {
         }
         box = asCameraBox(pic, true);
         return recognizer.recognizeRgba(box.rgba, box.width, box.height, InputKind.CAMERA);
+    }
+
+    /** The side of the picture {@link #aroundInk} looks for ink in: 4 boxes, so that a digit a tenth of the picture is 56 px there. */
+    static final int SEARCH = 4 * BOX;
+
+    /**
+     * The square around the picture's digit, when the digit is small in it: the picture averaged to {@link #SEARCH} px,
+     * thresholded as the camera box is, its ink's 8-connected pieces found; the largest piece that touches no side (the
+     * sheet's edge, a shadow do), with every piece whose box meets its box grown by half, is the digit; the square is
+     * 2.2 times its longer side (a digit in the camera box fills about that share), centred on it, kept inside the
+     * picture. Null when no piece of at least 12 pixels is found. A 150 px digit in a 4000x3000 photo was 5 px in the box
+     * and read as no digit (helper-79: none of five from 150 to 450 px; from 600 px on, all).
+     */
+    static Picture aroundInk(Picture pic) {
+        int w = pic.width, h = pic.height, side = Math.max(w, h);
+        Picture small = pic;
+        if (side > SEARCH) {
+            while (framedPixels(small.width, small.height) > DOWNSCALE_PIXELS) {
+                small = halve(small);
+            }
+            int sw = Math.max(1, (small.width * SEARCH + side / 2) / side), sh = Math.max(1, (small.height * SEARCH + side / 2) / side);
+            small = new Picture(shrink(small.rgba, small.width, small.height, sw, sh), sw, sh);
+        }
+        int sw = small.width, sh = small.height, n = sw * sh;
+        float[] ink = new float[n];
+        new AdaptiveThreshold(sw, sh).applyRgba(small.rgba, 255f, ink);
+        // 8-connected pieces: label[i] = piece + 1; per piece its pixel count, box and whether it touches a side
+        int[] label = new int[n], stack = new int[n];
+        int[] count = new int[16], x0 = new int[16], y0 = new int[16], x1 = new int[16], y1 = new int[16];
+        boolean[] onSide = new boolean[16];
+        int pieces = 0;
+        for (int start = 0; start < n; start++) {
+            if (ink[start] < 0.5f || label[start] != 0) continue;
+            if (pieces == count.length) {
+                count = grow(count); x0 = grow(x0); y0 = grow(y0); x1 = grow(x1); y1 = grow(y1);
+                boolean[] b = new boolean[2 * pieces];
+                System.arraycopy(onSide, 0, b, 0, pieces);
+                onSide = b;
+            }
+            int k = pieces++, top = 0;
+            x0[k] = sw; y0[k] = sh; x1[k] = -1; y1[k] = -1;
+            label[start] = k + 1;
+            stack[top++] = start;
+            while (top > 0) {
+                int i = stack[--top], x = i % sw, y = i / sw;
+                count[k]++;
+                x0[k] = Math.min(x0[k], x); x1[k] = Math.max(x1[k], x);
+                y0[k] = Math.min(y0[k], y); y1[k] = Math.max(y1[k], y);
+                onSide[k] |= x == 0 || y == 0 || x == sw - 1 || y == sh - 1;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx, ny = y + dy;
+                        if (nx < 0 || ny < 0 || nx >= sw || ny >= sh) continue;
+                        int j = ny * sw + nx;
+                        if (ink[j] >= 0.5f && label[j] == 0) {
+                            label[j] = k + 1;
+                            stack[top++] = j;
+                        }
+                    }
+                }
+            }
+        }
+        int best = -1;
+        for (int k = 0; k < pieces; k++) {
+            if (!onSide[k] && count[k] >= 12 && (best < 0 || count[k] > count[best])) best = k;
+        }
+        if (best < 0) {
+            return null;
+        }
+        int bx0 = x0[best], by0 = y0[best], bx1 = x1[best], by1 = y1[best];
+        int gx = (bx1 - bx0 + 1) / 2, gy = (by1 - by0 + 1) / 2;   // the digit's other strokes: pieces whose box meets its box grown by half
+        for (int k = 0; k < pieces; k++) {
+            if (k != best && !onSide[k] && x1[k] >= x0[best] - gx && x0[k] <= x1[best] + gx && y1[k] >= y0[best] - gy && y0[k] <= y1[best] + gy) {
+                bx0 = Math.min(bx0, x0[k]); by0 = Math.min(by0, y0[k]);
+                bx1 = Math.max(bx1, x1[k]); by1 = Math.max(by1, y1[k]);
+            }
+        }
+        // back to the picture's pixels: the search picture is (sw x sh) over (w x h)
+        double sx = (double) w / sw, sy = (double) h / sh;
+        double cx = (bx0 + bx1 + 1) / 2.0 * sx, cy = (by0 + by1 + 1) / 2.0 * sy;
+        int squareSide = (int) Math.min(Math.max(w, h), Math.ceil(2.2 * Math.max((bx1 - bx0 + 1) * sx, (by1 - by0 + 1) * sy)));
+        int cw = Math.min(w, squareSide), ch = Math.min(h, squareSide);
+        int left = (int) Math.max(0, Math.min(w - cw, Math.round(cx - cw / 2.0)));
+        int upper = (int) Math.max(0, Math.min(h - ch, Math.round(cy - ch / 2.0)));
+        if (cw == w && ch == h) {
+            return null;   // the whole picture again: nothing to gain
+        }
+        int[] out = new int[cw * ch];
+        for (int y = 0; y < ch; y++) {
+            System.arraycopy(pic.rgba, (upper + y) * w + left, out, y * cw, cw);
+        }
+        return new Picture(out, cw, ch);
+    }
+
+    private static int[] grow(int[] a) {
+        int[] b = new int[2 * a.length];
+        System.arraycopy(a, 0, b, 0, a.length);
+        return b;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,6 +60,46 @@ class PhotoTest {
         assertSame(mnistLike, Photo.onPaper(mnistLike));
         Photo.Picture shaded = sheetOn(400, 300, px(180, 180, 180, 255), paper, 20, 20, 380, 280);   // a border only 40 levels darker
         assertSame(shaded, Photo.onPaper(shaded));
+    }
+
+    /**
+     * A small digit in a large picture: the square around it is 2.2 times its size, centred on it, and takes in a stroke
+     * of its own beside it (a 4's or a 5's second stroke) but not a shadow along the picture's side nor a speck.
+     */
+    @Test
+    void aSmallDigitsSquareIsFoundAroundItsInk() {
+        int w = 2000, h = 1500;
+        int[] rgba = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double d = Math.hypot(x - 1400, y - 500);
+                boolean ring = Math.abs(d - 90) < 14;                                   // a 0, 208 px across
+                boolean bar = x >= 1500 && x < 1530 && y >= 380 && y < 470;              // a stroke of its own beside it
+                boolean shadow = x < 60;                                                 // dark along the left side
+                boolean speck = Math.hypot(x - 300, y - 1200) < 4;                       // a speck far off
+                int g = ring || bar || shadow || speck ? 35 : 220;
+                rgba[y * w + x] = px(g, g, g, 255);
+            }
+        }
+        Photo.Picture around = Photo.aroundInk(new Photo.Picture(rgba, w, h));
+        // the ring and the bar: x 1310..1530, y 410..590 (the ring's outer edge 104 px from its centre): 220 wide, 180 high
+        int side = (int) Math.ceil(2.2 * 222);
+        assertEquals(side, around.width, 40.0);   // the search picture's pixels are 3.6 of these: a pixel of blur each side is 16
+        assertEquals(side, around.height, 40.0);
+        int cx = 1420, cy = 500;   // the box's centre
+        assertEquals(35, around.rgba[(cy - 500 + around.height / 2) * around.width + (1400 + 104 - 6 - cx + around.width / 2)] & 0xFF,
+                "the ring's right side is in it, where it was");
+        assertEquals(null, Photo.aroundInk(new Photo.Picture(new int[400 * 300], 400, 300)), "nothing on it: no square");
+
+        // blank paper, photographed: grain (sigma 4 levels) and light falling off to one side; no digit is made of it
+        java.util.Random grain = new java.util.Random(5);
+        int[] blank = new int[w * h];
+        for (int i = 0; i < blank.length; i++) {
+            int g = (int) Math.round(225 - 40.0 * (i % w) / w + grain.nextGaussian() * 4);
+            blank[i] = px(g, g, g, 255);
+        }
+        Prediction p = Photo.recognize(RecognizerTest.templateRecognizer(), blank, w, h);
+        assertFalse(p.hasDigit(), () -> "blank paper read as " + p.digit());
     }
 
     /** The middle's median luma, transparent pixels over white: hand-counted cases. */

@@ -995,7 +995,7 @@ class ChromiumAppTest {
      * which framed their black ground in black and read a "0" (99 of 200 right); they are read as drawings now. A sheet on a
      * dark desk was read whole, the desk as the ink of a digit (the CLI's 20 such: 3 right); now the sheet alone. And a
      * large picture opened, then a small one before the first was decoded: the small one's result stands (the large one's
-     * came 0.6 s later and replaced it).
+     * came 0.6 s later and replaced it). And a digit small in a large photo (7 % of its side) is found around its ink.
      */
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
@@ -1014,6 +1014,11 @@ class ChromiumAppTest {
             for (int digit : new int[] {2, 3, 4, 5, 7}) {
                 assertEquals(String.valueOf(digit), readPicture(deskPicture(mnist, mnist.firstOf(digit, 0), dir, "desk-" + digit + ".png")),
                         runtime + ": a " + digit + " on a sheet on a dark desk");
+            }
+
+            for (int digit : new int[] {2, 7, 9}) {   // 224 px in a 3024 px square photo: 7 % of its side, found around its ink
+                assertEquals(String.valueOf(digit), readPicture(digitPicture(mnist, mnist.firstOf(digit, 0), false, 1400, dir, "far-" + digit + ".png")),
+                        runtime + ": a small " + digit + " in a large photo");
             }
 
             java.awt.image.BufferedImage large = new java.awt.image.BufferedImage(5000, 4000, java.awt.image.BufferedImage.TYPE_INT_RGB);
