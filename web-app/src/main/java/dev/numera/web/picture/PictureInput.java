@@ -48,7 +48,7 @@ public final class PictureInput {
         HTMLElement preview = doc.getElementById("picture-img");
         Done done = this::done;
         button.addEventListener("click", e -> input.click());
-        input.addEventListener("change", e -> read(takeFile(input), SIDE, preview, done));
+        input.addEventListener("change", e -> read(takeFile(input), SIDE, preview, done, 1));
         // a picture dropped anywhere on the page, or pasted (a screenshot), is opened too; dropped and not taken, the browser
         // would leave the app to show the file
         doc.addEventListener("dragover", e -> {
@@ -60,14 +60,14 @@ public final class PictureInput {
             JSObject file = droppedFile(e);
             if (file != null) {
                 e.preventDefault();
-                read(file, SIDE, preview, done);
+                read(file, SIDE, preview, done, droppedFiles(e));
             }
         });
         doc.addEventListener("paste", e -> {
             JSObject file = pastedImage(e);
             if (file != null) {
                 e.preventDefault();
-                read(file, SIDE, preview, done);
+                read(file, SIDE, preview, done, 1);
             }
         });
         button.removeAttribute("disabled");   // the page starts it disabled: it does nothing until wired here
@@ -82,6 +82,9 @@ public final class PictureInput {
 
     @JSBody(params = "e", script = "var transfer = e.dataTransfer; return transfer && transfer.files && transfer.files[0] || null;")
     private static native JSObject droppedFile(Event e);
+
+    @JSBody(params = "e", script = "var transfer = e.dataTransfer; return transfer && transfer.files ? transfer.files.length : 0;")
+    private static native int droppedFiles(Event e);
 
     /** A pasted file that is an image (a screenshot, a picture copied from another page), or null: text is left to the page. */
     @JSBody(params = "e", script = "var clip = e.clipboardData, files = clip && clip.files || [];"
@@ -102,14 +105,15 @@ public final class PictureInput {
      * {@code preview} (the previous picture's URL let go), drawn no larger than {@code side} px a side with the browser's
      * best smoothing, and handed to {@code done}; one that is no picture the browser can show, to {@code done} with null.
      * A file opened while an earlier one still decodes wins: the earlier one's result is dropped (a large photo then a
-     * small one: the large one's came 0.6 s after the small one's and replaced it).
+     * small one: the large one's came 0.6 s after the small one's and replaced it). Of {@code files} dropped together the
+     * first is read, and its name says so ("a.png, the first of 3 files"): the others were read by no one, silently.
      */
     // (the scripts' own names are long on purpose: TeaVM's JavaScript build renames the parameters to b, c, d, e..., and a
     // local named c or e then hid one; in the first version the side and the callback)
-    @JSBody(params = {"file", "side", "preview", "done"}, script = ""
+    @JSBody(params = {"file", "side", "preview", "done", "files"}, script = ""
             + "if (!file) { return; }"
             + "var reading = preview.numeraReading = (preview.numeraReading || 0) + 1;"
-            + "var fileName = file.name || 'the pasted picture', blobUrl = URL.createObjectURL(file), picture = new Image();"
+            + "var fileName = (file.name || 'the pasted picture') + (files > 1 ? ', the first of ' + files + ' files' : ''), blobUrl = URL.createObjectURL(file), picture = new Image();"
             + "picture.onload = function () {"
             + "  if (preview.numeraReading !== reading) { URL.revokeObjectURL(blobUrl); return; }"
             + "  var natW = picture.naturalWidth, natH = picture.naturalHeight;"
@@ -128,5 +132,5 @@ public final class PictureInput {
             + "picture.onerror = function () { picture.onload = picture.onerror = null; URL.revokeObjectURL(blobUrl);"
             + "  if (preview.numeraReading === reading) { done(null, 0, 0, fileName); } };"
             + "picture.src = blobUrl;")
-    private static native void read(JSObject file, int side, HTMLElement preview, Done done);
+    private static native void read(JSObject file, int side, HTMLElement preview, Done done, int files);
 }

@@ -943,7 +943,8 @@ class ChromiumAppTest {
                     "Undo brings the drawing cleared for the picture back, and its result");
 
             // dropped on the page, and pasted (a screenshot): the same
-            String give = SCENE + "function given(text, name, how) { scene(text, 200, 90).toBlob(function (b) { var dt = new DataTransfer(); dt.items.add(new File([b], name, {type: 'image/png'}));"
+            String give = SCENE + "function given(text, name, how, more) { scene(text, 200, 90).toBlob(function (b) { var dt = new DataTransfer(); dt.items.add(new File([b], name, {type: 'image/png'}));"
+                    + " if (more) { dt.items.add(new File([b], 'other.png', {type: 'image/png'})); }"
                     + " var e = how === 'drop' ? new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})"
                     + " : new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true});"
                     + " document.getElementById(how === 'drop' ? 'draw-canvas' : 'picture-open').dispatchEvent(e); }); }";
@@ -953,6 +954,8 @@ class ChromiumAppTest {
             Pages.js(chromium.driver, give + " given('7', 'image.png', 'paste');");
             Pages.await(chromium.driver, "/^Read from image.png: /.test(document.getElementById('picture-name').textContent)", "true");
             assertEquals("7", text("prediction"), "pasted");
+            Pages.js(chromium.driver, give + " given('4', 'first.png', 'drop', true);");
+            Pages.await(chromium.driver, "/^Read from first.png, the first of 2 files: 4 /.test(document.getElementById('picture-name').textContent)", "true");
             checkSameOrigin();
         } finally {
             try (var files = Files.list(dir)) {
