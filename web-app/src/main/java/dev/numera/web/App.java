@@ -361,9 +361,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
     public void pictureRead(int[] rgba, int width, int height, String name) {
         switching = true;
         try {
-            if (camera.running()) {
-                camera.stop();
-            }
+            camera.stop();   // one still starting too (its permission prompt open): it would replace the picture's result
             pad.clear();
         } finally {
             switching = false;
@@ -371,9 +369,11 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         double t0 = Js.now();
         Prediction p;
         try {
-            boolean lightInk = Photo.middleLuma(rgba, width, height) < 128;
+            // light ink on a dark ground: the middle and the border dark (a bold black 1 cropped close has a dark middle too)
+            int[] border = Photo.borderMedian(rgba, width, height);
+            boolean lightInk = Photo.middleLuma(rgba, width, height) < 128 && border[3] >= 128 && Math.max(border[0], Math.max(border[1], border[2])) < 128;
             p = lightInk ? recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN) : Photo.recognize(recognizer, rgba, width, height);
-            if (!p.hasDigit() && !lightInk && Photo.borderMedian(rgba, width, height)[3] < 128) {
+            if (!p.hasDigit() && !lightInk && border[3] < 128) {
                 p = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
             }
         } catch (RuntimeException e) {   // not expected (PictureInput hands over at most 1120 px a side): said, not lost in the console

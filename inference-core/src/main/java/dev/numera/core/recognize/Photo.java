@@ -4,6 +4,8 @@ import dev.numera.core.image.AdaptiveThreshold;
 import dev.numera.core.image.AreaDownscale;
 import dev.numera.core.image.InkCheck;
 
+import java.util.Arrays;
+
 /**
  * A picture of any size (a photo, a scan, a crop of one) read as the page's camera box would hold it: as it
  * is first, and framed with paper of its border's median colour only when the ink read touches its edge;
@@ -73,9 +75,14 @@ public final class Photo {
                 || Math.max(pic.width, pic.height) < 2 * BOX) {
             return result;
         }
-        // a digit small in a large picture (a phone's photo of a page) is a few pixels in the box: read around its ink
+        // a digit small in a large picture (a phone's photo of a page) is a few pixels in the box: read around its ink.
+        // Only a sure read counts: a guess there was mostly a mark that is no digit (a dot read "4, 38 %", ruled lines "7, 56 %")
         Picture around = aroundInk(pic);
-        return around == null ? result : readBox(recognizer, around);
+        if (around == null) {
+            return result;
+        }
+        Prediction zoomed = readBox(recognizer, around);
+        return zoomed.hasDigit() && !zoomed.isUnsure() ? zoomed : readBox(recognizer, pic);
     }
 
     /** The two-pass read: as it is, then framed with paper when the ink read touches the box's edge. */
@@ -101,15 +108,8 @@ public final class Photo {
      * and read as no digit (helper-79: none of five from 150 to 450 px; from 600 px on, all).
      */
     static Picture aroundInk(Picture pic) {
-        int w = pic.width, h = pic.height, side = Math.max(w, h);
-        Picture small = pic;
-        if (side > SEARCH) {
-            while (framedPixels(small.width, small.height) > DOWNSCALE_PIXELS) {
-                small = halve(small);
-            }
-            int sw = Math.max(1, (small.width * SEARCH + side / 2) / side), sh = Math.max(1, (small.height * SEARCH + side / 2) / side);
-            small = new Picture(shrink(small.rgba, small.width, small.height, sw, sh), sw, sh);
-        }
+        int w = pic.width, h = pic.height;
+        Picture small = Math.max(w, h) > SEARCH ? averagedTo(halvedToFit(pic), SEARCH) : pic;
         int sw = small.width, sh = small.height, n = sw * sh;
         float[] ink = new float[n];
         new AdaptiveThreshold(sw, sh).applyRgba(small.rgba, 255f, ink);
@@ -121,10 +121,12 @@ public final class Photo {
         for (int start = 0; start < n; start++) {
             if (ink[start] < 0.5f || label[start] != 0) continue;
             if (pieces == count.length) {
-                count = grow(count); x0 = grow(x0); y0 = grow(y0); x1 = grow(x1); y1 = grow(y1);
-                boolean[] b = new boolean[2 * pieces];
-                System.arraycopy(onSide, 0, b, 0, pieces);
-                onSide = b;
+                count = Arrays.copyOf(count, 2 * pieces);
+                x0 = Arrays.copyOf(x0, 2 * pieces);
+                y0 = Arrays.copyOf(y0, 2 * pieces);
+                x1 = Arrays.copyOf(x1, 2 * pieces);
+                y1 = Arrays.copyOf(y1, 2 * pieces);
+                onSide = Arrays.copyOf(onSide, 2 * pieces);
             }
             int k = pieces++, top = 0;
             x0[k] = sw; y0[k] = sh; x1[k] = -1; y1[k] = -1;
@@ -167,24 +169,39 @@ public final class Photo {
         // back to the picture's pixels: the search picture is (sw x sh) over (w x h)
         double sx = (double) w / sw, sy = (double) h / sh;
         double cx = (bx0 + bx1 + 1) / 2.0 * sx, cy = (by0 + by1 + 1) / 2.0 * sy;
-        int squareSide = (int) Math.min(Math.max(w, h), Math.ceil(2.2 * Math.max((bx1 - bx0 + 1) * sx, (by1 - by0 + 1) * sy)));
+        // at least 2/5 of the box (56 px): a speck's square (24 px around a 9 px dot) is no digit's
+        int squareSide = (int) Math.min(Math.max(w, h), Math.max(2 * BOX / 5, Math.ceil(2.2 * Math.max((bx1 - bx0 + 1) * sx, (by1 - by0 + 1) * sy))));
         int cw = Math.min(w, squareSide), ch = Math.min(h, squareSide);
         int left = (int) Math.max(0, Math.min(w - cw, Math.round(cx - cw / 2.0)));
         int upper = (int) Math.max(0, Math.min(h - ch, Math.round(cy - ch / 2.0)));
         if (cw == w && ch == h) {
             return null;   // the whole picture again: nothing to gain
         }
-        int[] out = new int[cw * ch];
-        for (int y = 0; y < ch; y++) {
-            System.arraycopy(pic.rgba, (upper + y) * w + left, out, y * cw, cw);
-        }
-        return new Picture(out, cw, ch);
+        return crop(pic, left, upper, cw, ch);
     }
 
-    private static int[] grow(int[] a) {
-        int[] b = new int[2 * a.length];
-        System.arraycopy(a, 0, b, 0, a.length);
-        return b;
+    /** The picture halved (each a 2x2 average) until, framed, it is within the downscale's pixels ({@link #asCameraBox}). */
+    private static Picture halvedToFit(Picture pic) {
+        while (framedPixels(pic.width, pic.height) > DOWNSCALE_PIXELS) {
+            pic = halve(pic);
+        }
+        return pic;
+    }
+
+    /** The picture area-averaged to {@code side} px on its longest side (its own size measured, after any halving). */
+    private static Picture averagedTo(Picture pic, int side) {
+        int longest = Math.max(pic.width, pic.height);
+        int sw = Math.max(1, (pic.width * side + longest / 2) / longest), sh = Math.max(1, (pic.height * side + longest / 2) / longest);
+        return new Picture(shrink(pic.rgba, pic.width, pic.height, sw, sh), sw, sh);
+    }
+
+    /** The cw x ch pixels of the picture from (left, top). */
+    private static Picture crop(Picture pic, int left, int top, int cw, int ch) {
+        int[] out = new int[cw * ch];
+        for (int y = 0; y < ch; y++) {
+            System.arraycopy(pic.rgba, (top + y) * pic.width + left, out, y * cw, cw);
+        }
+        return new Picture(out, cw, ch);
     }
 
     /**
@@ -224,14 +241,10 @@ public final class Photo {
         x0 += insetX;
         x1 -= insetX;
         int cw = x1 - x0 + 1, ch = y1 - y0 + 1;
-        if (cw < w / 4 || ch < h / 4 || cw < 1 || ch < 1 || (cw == w && ch == h)) {
-            return pic;
+        if (cw < w / 4 || ch < h / 4 || cw < 8 || ch < 8 || (cw == w && ch == h)) {
+            return pic;   // (a 4x4 "sheet" was cropped to 1x1)
         }
-        int[] out = new int[cw * ch];
-        for (int y = 0; y < ch; y++) {
-            System.arraycopy(pic.rgba, (y0 + y) * w + x0, out, y * cw, cw);
-        }
-        return new Picture(out, cw, ch);
+        return crop(pic, x0, y0, cw, ch);
     }
 
     /** The index of the first (step 1) or last (step -1) count that is at least half the largest, or -1 when all are 0. */
@@ -314,19 +327,10 @@ public final class Photo {
         // framed, a picture from about 2263x2263 px on took more than the downscale's 8 M pixels, and a 3000x2000
         // one was refused. Such a picture is halved first, as often as needed: one that fits is framed and averaged
         // exactly as before, and a halving is itself an average, so a larger one ends in nearly the same box
-        while (framedPixels(pic.width, pic.height) > DOWNSCALE_PIXELS) {
-            pic = halve(pic);
-        }
-        int w = pic.width, h = pic.height;
-        int m = framed ? frame(w, h) : 0;
-        int fw = w + 2 * m, fh = h + 2 * m;
-        int[] in = m == 0 ? pic.rgba : inFrame(pic, m);
-        int side = Math.max(fw, fh);
-        if (side <= BOX) {
-            return m == 0 ? pic : new Picture(in, fw, fh);
-        }
-        int sw = Math.max(1, (fw * BOX + side / 2) / side), sh = Math.max(1, (fh * BOX + side / 2) / side);
-        return new Picture(shrink(in, fw, fh, sw, sh), sw, sh);
+        pic = halvedToFit(pic);
+        int m = framed ? frame(pic.width, pic.height) : 0;
+        Picture in = m == 0 ? pic : new Picture(inFrame(pic, m), pic.width + 2 * m, pic.height + 2 * m);
+        return Math.max(in.width, in.height) <= BOX ? in : averagedTo(in, BOX);
     }
 
     /** The picture's pixels, (w + 2m) x (h + 2m), in a frame {@code m} px wide of its border's median colour. */

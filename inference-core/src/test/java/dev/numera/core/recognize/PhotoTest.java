@@ -100,6 +100,36 @@ class PhotoTest {
         }
         Prediction p = Photo.recognize(RecognizerTest.templateRecognizer(), blank, w, h);
         assertFalse(p.hasDigit(), () -> "blank paper read as " + p.digit());
+        // and with a speck on it, which the square around ink is found for: read there, a speck is still no digit
+        for (int y = 740; y < 760; y++) {   // 20 px: 5.6 of the search picture's, a piece of ~30 pixels
+            for (int x = 1190; x < 1210; x++) blank[y * w + x] = px(30, 30, 30, 255);
+        }
+        Photo.Picture speck = new Photo.Picture(blank, w, h);
+        assertTrue(Photo.aroundInk(speck) != null && Photo.aroundInk(speck).width == 56, "a square of 2/5 of the box around the speck");
+        Prediction q = Photo.recognize(RecognizerTest.templateRecognizer(), blank, w, h);
+        assertFalse(q.hasDigit() && !q.isUnsure(), () -> "a speck read as " + q.digit());
+    }
+
+    /**
+     * The square is found on the search picture's own scale however often a large picture is halved first: an 8000x6000
+     * picture is halved twice, and the search then ran at 140 px instead of 560 and found nothing (a 300 px ring).
+     */
+    @Test
+    void aSmallDigitIsFoundInAPictureHalvedFirst() {
+        for (int[] size : new int[][] {{6000, 4500}, {8000, 6000}}) {
+            int w = size[0], h = size[1], r = w / 40;   // a ring 1/20 of the width across
+            int[] rgba = new int[w * h];
+            int paper = px(220, 220, 220, 255), ink = px(35, 35, 35, 255);
+            java.util.Arrays.fill(rgba, paper);
+            for (int y = h / 2 - r - r / 6; y <= h / 2 + r + r / 6; y++) {
+                for (int x = w / 2 - r - r / 6; x <= w / 2 + r + r / 6; x++) {
+                    if (Math.abs(Math.hypot(x - w / 2, y - h / 2) - r) < r / 6.0) rgba[y * w + x] = ink;
+                }
+            }
+            Photo.Picture around = Photo.aroundInk(new Photo.Picture(rgba, w, h));
+            assertTrue(around != null, w + "x" + h + ": a square found");
+            assertEquals(2.2 * (2 * r + r / 3.0), around.width, 0.15 * around.width, w + "x" + h);
+        }
     }
 
     /** The middle's median luma, transparent pixels over white: hand-counted cases. */

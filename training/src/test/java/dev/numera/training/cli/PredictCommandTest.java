@@ -826,7 +826,7 @@ class PredictCommandTest {
     void aSmallDigitInALargePictureIsReadAroundItsInk() throws IOException {
         Path model = shippedModel().orElse(anyModel());
         String seven = (shippedModel().isPresent() ? "7" : "[0-9]") + "\t[01]\\.[0-9]{4}\t";
-        for (int[] size : new int[][] {{1200, 900, 120}, {4000, 3000, 150}}) {
+        for (int[] size : new int[][] {{1200, 900, 120}, {4000, 3000, 150}, {6000, 4500, 240}}) {   // 6000 px: halved first
             Path photo = write(sevenOnPaper(size[0], size[1], size[2]), "photo-" + size[0] + ".png");
             CliTest.Result r = CliTest.run("predict", "--model", model.toString(), photo.toString());
             assertEquals(0, r.code(), r.err());

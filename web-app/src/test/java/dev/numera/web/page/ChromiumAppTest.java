@@ -1019,6 +1019,18 @@ class ChromiumAppTest {
                         runtime + ": a " + digit + " on a sheet on a dark desk");
             }
 
+            // a bold black 1 cropped close: its middle is dark, its border white; read as a drawing it was "ink covers almost everything"
+            java.awt.image.BufferedImage bold = new java.awt.image.BufferedImage(120, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D b = bold.createGraphics();
+            b.setColor(java.awt.Color.WHITE);
+            b.fillRect(0, 0, 120, 200);
+            b.setColor(java.awt.Color.BLACK);
+            b.fillRect(40, 20, 40, 160);
+            b.dispose();
+            Path one = dir.resolve("bold-one.png");
+            javax.imageio.ImageIO.write(bold, "png", one.toFile());
+            assertEquals("1", readPicture(one), runtime + ": a bold black 1 cropped close");
+
             for (int digit : new int[] {2, 7, 9}) {   // 224 px in a 3024 px square photo: 7 % of its side, found around its ink
                 assertEquals(String.valueOf(digit), readPicture(digitPicture(mnist, mnist.firstOf(digit, 0), false, 1400, dir, "far-" + digit + ".png")),
                         runtime + ": a small " + digit + " in a large photo");
