@@ -369,11 +369,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         double t0 = Js.now();
         Prediction p;
         try {
-            // light ink on a dark ground: the middle and the border dark (a bold black 1 cropped close has a dark middle too)
-            int[] border = Photo.borderMedian(rgba, width, height);
-            boolean lightInk = Photo.middleLuma(rgba, width, height) < 128 && border[3] >= 128 && Math.max(border[0], Math.max(border[1], border[2])) < 128;
+            boolean lightInk = Photo.lightOnDark(rgba, width, height);
             p = lightInk ? recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN) : Photo.recognize(recognizer, rgba, width, height);
-            if (!p.hasDigit() && !lightInk && border[3] < 128) {
+            if (!p.hasDigit() && !lightInk && Photo.borderMedian(rgba, width, height)[3] < 128) {
                 p = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
             }
         } catch (RuntimeException e) {   // not expected (PictureInput hands over at most 1120 px a side): said, not lost in the console

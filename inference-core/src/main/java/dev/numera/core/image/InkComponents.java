@@ -8,9 +8,10 @@ package dev.numera.core.image;
  * instead of looking at its eight neighbours (a flood fill did: 2-3x slower in Wasm GC).
  *
  * <p>The arrays are {@link InkCheck}'s and {@link LineCut}'s to read (and {@link #size} to change: a component left out
- * has size 0); they are allocated once for (width, height) and refilled by each {@link #runs} and {@link #label}.
+ * has size 0); they are allocated once for (width, height) and refilled by each {@link #runs} and {@link #label}. Outside
+ * the package only {@link #digitBox} is open.
  */
-final class InkComponents {
+public final class InkComponents {
     final int width;
     final int height;
     /** Runs of ink, row by row: run i covers columns runX0[i]..runX1[i] of row runY[i]; at most ceil(width/2) per row. */
@@ -79,6 +80,47 @@ final class InkComponents {
         }
         rows[h] = n;
         return count;
+    }
+
+    /**
+     * The box of the digit in an ink-high image of a picture in which it is small (a phone's photo of a page, averaged
+     * down): the largest component that touches no side (a sheet's edge, a shadow do) and has at least {@code minSize}
+     * pixels, joined by every component touching no side whose box meets its box grown by half its size on each axis (a
+     * 4's or a 5's other stroke). Allocates its components: called once per picture, not per frame.
+     *
+     * @param ink (width*height) ink-high image, e.g. an {@link AdaptiveThreshold}'s output
+     * @return {x0, y0, x1, y1}, inclusive; null when no component qualifies
+     */
+    public static int[] digitBox(float[] ink, int width, int height, int minSize) {
+        Check.floats(ink, width * height, "ink");
+        InkComponents c = new InkComponents(width, height);
+        c.runs(ink, null, (byte) 0);
+        int comps = c.label();
+        int best = -1;
+        for (int k = 0; k < comps; k++) {
+            if (!c.touchesSide(k) && c.size[k] >= minSize && (best < 0 || c.size[k] > c.size[best])) {
+                best = k;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        int gx = c.boxWidth(best) / 2, gy = (c.maxY[best] - c.minY[best] + 1) / 2;
+        int[] box = {c.minX[best], c.minY[best], c.maxX[best], c.maxY[best]};
+        for (int k = 0; k < comps; k++) {
+            if (k != best && !c.touchesSide(k) && c.maxX[k] >= c.minX[best] - gx && c.minX[k] <= c.maxX[best] + gx
+                    && c.maxY[k] >= c.minY[best] - gy && c.minY[k] <= c.maxY[best] + gy) {
+                box[0] = Math.min(box[0], c.minX[k]);
+                box[1] = Math.min(box[1], c.minY[k]);
+                box[2] = Math.max(box[2], c.maxX[k]);
+                box[3] = Math.max(box[3], c.maxY[k]);
+            }
+        }
+        return box;
+    }
+
+    private boolean touchesSide(int c) {
+        return minX[c] == 0 || minY[c] == 0 || maxX[c] == width - 1 || maxY[c] == height - 1;
     }
 
     /** The number of runs the last {@link #runs} cut. */

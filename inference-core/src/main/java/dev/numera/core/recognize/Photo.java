@@ -3,8 +3,8 @@ package dev.numera.core.recognize;
 import dev.numera.core.image.AdaptiveThreshold;
 import dev.numera.core.image.AreaDownscale;
 import dev.numera.core.image.InkCheck;
+import dev.numera.core.image.InkComponents;
 
-import java.util.Arrays;
 
 /**
  * A picture of any size (a photo, a scan, a crop of one) read as the page's camera box would hold it: as it
@@ -82,6 +82,7 @@ public final class Photo {
             return result;
         }
         Prediction zoomed = readBox(recognizer, around);
+        // the recogniser hands out one Prediction, which the zoomed read overwrote: the picture's own verdict is read again
         return zoomed.hasDigit() && !zoomed.isUnsure() ? zoomed : readBox(recognizer, pic);
     }
 
@@ -101,8 +102,7 @@ public final class Photo {
 
     /**
      * The square around the picture's digit, when the digit is small in it: the picture averaged to {@link #SEARCH} px,
-     * thresholded as the camera box is, its ink's 8-connected pieces found; the largest piece that touches no side (the
-     * sheet's edge, a shadow do), with every piece whose box meets its box grown by half, is the digit; the square is
+     * thresholded as the camera box is, the digit's box found in its ink ({@link InkComponents#digitBox}); the square is
      * 2.2 times its longer side (a digit in the camera box fills about that share), centred on it, kept inside the
      * picture. Null when no piece of at least 12 pixels is found. A 150 px digit in a 4000x3000 photo was 5 px in the box
      * and read as no digit (helper-79: none of five from 150 to 450 px; from 600 px on, all).
@@ -110,62 +110,14 @@ public final class Photo {
     static Picture aroundInk(Picture pic) {
         int w = pic.width, h = pic.height;
         Picture small = Math.max(w, h) > SEARCH ? averagedTo(halvedToFit(pic), SEARCH) : pic;
-        int sw = small.width, sh = small.height, n = sw * sh;
+        int sw = small.width, sh = small.height, n = sw * sh;   // n: the search picture's pixels
         float[] ink = new float[n];
         new AdaptiveThreshold(sw, sh).applyRgba(small.rgba, 255f, ink);
-        // 8-connected pieces: label[i] = piece + 1; per piece its pixel count, box and whether it touches a side
-        int[] label = new int[n], stack = new int[n];
-        int[] count = new int[16], x0 = new int[16], y0 = new int[16], x1 = new int[16], y1 = new int[16];
-        boolean[] onSide = new boolean[16];
-        int pieces = 0;
-        for (int start = 0; start < n; start++) {
-            if (ink[start] < 0.5f || label[start] != 0) continue;
-            if (pieces == count.length) {
-                count = Arrays.copyOf(count, 2 * pieces);
-                x0 = Arrays.copyOf(x0, 2 * pieces);
-                y0 = Arrays.copyOf(y0, 2 * pieces);
-                x1 = Arrays.copyOf(x1, 2 * pieces);
-                y1 = Arrays.copyOf(y1, 2 * pieces);
-                onSide = Arrays.copyOf(onSide, 2 * pieces);
-            }
-            int k = pieces++, top = 0;
-            x0[k] = sw; y0[k] = sh; x1[k] = -1; y1[k] = -1;
-            label[start] = k + 1;
-            stack[top++] = start;
-            while (top > 0) {
-                int i = stack[--top], x = i % sw, y = i / sw;
-                count[k]++;
-                x0[k] = Math.min(x0[k], x); x1[k] = Math.max(x1[k], x);
-                y0[k] = Math.min(y0[k], y); y1[k] = Math.max(y1[k], y);
-                onSide[k] |= x == 0 || y == 0 || x == sw - 1 || y == sh - 1;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx, ny = y + dy;
-                        if (nx < 0 || ny < 0 || nx >= sw || ny >= sh) continue;
-                        int j = ny * sw + nx;
-                        if (ink[j] >= 0.5f && label[j] == 0) {
-                            label[j] = k + 1;
-                            stack[top++] = j;
-                        }
-                    }
-                }
-            }
-        }
-        int best = -1;
-        for (int k = 0; k < pieces; k++) {
-            if (!onSide[k] && count[k] >= 12 && (best < 0 || count[k] > count[best])) best = k;
-        }
-        if (best < 0) {
+        int[] box = InkComponents.digitBox(ink, sw, sh, 12);
+        if (box == null) {
             return null;
         }
-        int bx0 = x0[best], by0 = y0[best], bx1 = x1[best], by1 = y1[best];
-        int gx = (bx1 - bx0 + 1) / 2, gy = (by1 - by0 + 1) / 2;   // the digit's other strokes: pieces whose box meets its box grown by half
-        for (int k = 0; k < pieces; k++) {
-            if (k != best && !onSide[k] && x1[k] >= x0[best] - gx && x0[k] <= x1[best] + gx && y1[k] >= y0[best] - gy && y0[k] <= y1[best] + gy) {
-                bx0 = Math.min(bx0, x0[k]); by0 = Math.min(by0, y0[k]);
-                bx1 = Math.max(bx1, x1[k]); by1 = Math.max(by1, y1[k]);
-            }
-        }
+        int bx0 = box[0], by0 = box[1], bx1 = box[2], by1 = box[3];
         // back to the picture's pixels: the search picture is (sw x sh) over (w x h)
         double sx = (double) w / sw, sy = (double) h / sh;
         double cx = (bx0 + bx1 + 1) / 2.0 * sx, cy = (by0 + by1 + 1) / 2.0 * sy;
@@ -269,6 +221,17 @@ public final class Photo {
         int r = p & 0xFF, g = p >>> 8 & 0xFF, b = p >>> 16 & 0xFF, a = p >>> 24;
         int y = (299 * r + 587 * g + 114 * b + 500) / 1000;
         return (y * a + 255 * (255 - a) + 127) / 255;
+    }
+
+    /**
+     * Light ink on a dark ground (MNIST's white on black, chalk on a blackboard), which the camera box's reading is not made
+     * for: the border opaque and dark (its brightest channel under half), and the middle dark too ({@link #middleLuma}
+     * under 128). A bold black digit cropped close has a dark middle but a white border; a sheet on a desk a dark border
+     * but a light middle.
+     */
+    public static boolean lightOnDark(int[] rgba, int width, int height) {
+        int[] border = borderMedian(rgba, width, height);
+        return border[3] >= 128 && Math.max(border[0], Math.max(border[1], border[2])) < 128 && middleLuma(rgba, width, height) < 128;
     }
 
     /**

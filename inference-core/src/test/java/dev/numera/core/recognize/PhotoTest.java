@@ -132,6 +132,21 @@ class PhotoTest {
         }
     }
 
+    /** Light ink on a dark ground: a dark border and a dark middle, both; a bold black digit cropped close, or a sheet on a desk, is not. */
+    @Test
+    void lightOnDarkNeedsADarkBorderAndADarkMiddle() {
+        int black = px(0, 0, 0, 255), white = px(255, 255, 255, 255);
+        Photo.Picture mnistLike = sheetOn(28, 28, black, white, 12, 4, 16, 24);
+        assertTrue(Photo.lightOnDark(mnistLike.rgba, 28, 28));
+        Photo.Picture boldOne = sheetOn(120, 200, white, black, 40, 20, 80, 180);   // its middle is all ink
+        assertEquals(0, Photo.middleLuma(boldOne.rgba, 120, 200));
+        assertFalse(Photo.lightOnDark(boldOne.rgba, 120, 200));
+        Photo.Picture desk = sheetOn(400, 300, px(40, 35, 30, 255), px(225, 222, 215, 255), 50, 40, 350, 240);
+        assertFalse(Photo.lightOnDark(desk.rgba, 400, 300));
+        Photo.Picture clear = sheetOn(28, 28, px(0, 0, 0, 0), white, 12, 4, 16, 24);   // transparent: paper, as the box reads it
+        assertFalse(Photo.lightOnDark(clear.rgba, 28, 28));
+    }
+
     /** The middle's median luma, transparent pixels over white: hand-counted cases. */
     @Test
     void theMiddlesMedianLumaCountsTransparentAsWhite() {

@@ -119,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
         int failures = 0;
         // the pictures each hint after the batch is about, named in it (in a batch of 20, "a picture here" left the user to guess)
         List<Path> polarity = new ArrayList<>();      // read as blank or as all ink: likely the wrong polarity for the mode
-        List<Path> darkPaper = new ArrayList<>();     // camera mode: a dark border, most likely light ink on black
+        List<Path> darkPaper = new ArrayList<>();     // camera mode: light ink on a dark ground (Photo.lightOnDark)
         List<Path> lightOnClear = new ArrayList<>();  // camera mode: transparent around something drawn, read as blank: most likely light ink
         List<Path> smallInLarge = new ArrayList<>();  // camera mode: too little ink in a picture averaged down a lot: most likely a small digit
         for (Path p : paths) {
@@ -127,7 +127,7 @@ final class PredictCommand implements Callable<Integer> {
                 Prediction result;
                 if (mode == Mode.camera) {
                     Photo.Picture pic = packed(picture(p, mode));
-                    if (darkBorder(pic) && Photo.middleLuma(pic.rgba, pic.width, pic.height) < 128) {   // a sheet on a desk is read
+                    if (Photo.lightOnDark(pic.rgba, pic.width, pic.height)) {   // a sheet on a dark desk is read, not hinted at
                         darkPaper.add(p);
                     }
                     result = Photo.recognize(recognizer, pic.rgba, pic.width, pic.height);
@@ -212,13 +212,6 @@ final class PredictCommand implements Callable<Integer> {
             out[i] = Luminance.pack(rgba, 4 * i);
         }
         return new Photo.Picture(out, pic.width(), pic.height());
-    }
-
-    /** Whether the picture's border ({@link Photo#borderMedian}) is opaque and dark: under a quarter of full brightness. */
-    static boolean darkBorder(Photo.Picture pic) {
-        int[] m = Photo.borderMedian(pic.rgba, pic.width, pic.height);
-        int r = m[0], g = m[1], b = m[2], a = m[3];
-        return a >= 128 && Math.max(r, Math.max(g, b)) < 64;
     }
 
     /** The pictures a hint is about: "a.png", or "a.png (and 3 more)". */

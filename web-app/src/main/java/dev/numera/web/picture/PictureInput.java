@@ -38,12 +38,11 @@ public final class PictureInput {
     }
 
     private final Listener listener;
-    private final HTMLElement button;
     private final RgbaBuffer pixels = new RgbaBuffer(0);
 
     public PictureInput(HTMLDocument doc, Listener listener) {
         this.listener = listener;
-        button = doc.getElementById("picture-open");
+        HTMLElement button = doc.getElementById("picture-open");
         HTMLElement input = doc.getElementById("picture-file");
         HTMLElement preview = doc.getElementById("picture-img");
         Done done = this::done;
