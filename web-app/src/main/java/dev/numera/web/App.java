@@ -359,13 +359,6 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
      */
     @Override
     public void pictureRead(int[] rgba, int width, int height, String name) {
-        switching = true;
-        try {
-            camera.stop();   // one still starting too (its permission prompt open): it would replace the picture's result
-            pad.clear();
-        } finally {
-            switching = false;
-        }
         double t0 = Js.now();
         Prediction p;
         try {
@@ -374,11 +367,25 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             if (!p.hasDigit() && !lightInk && Photo.borderMedian(rgba, width, height)[3] < 128) {
                 p = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
             }
-        } catch (RuntimeException e) {   // not expected (PictureInput hands over at most 1120 px a side): said, not lost in the console
+        } catch (RuntimeException e) {
+            // Not expected (PictureInput hands over at most 1120 px a side; no size from 1x1 up throws on the JVM): said,
+            // not lost in the console, and nothing else changes: the camera runs on, the drawing stays, and the preview,
+            // which PictureInput has already given the new file, goes with the caption that was not its own.
+            hidePicture();
             pictureFailed("Numera could not read " + name + " (" + e.getMessage() + ").");
             return;
         }
-        model.showTime(Js.now() - t0);
+        double took = Js.now() - t0;
+        // Read first, then switched: stopping the camera and clearing the pad run no recognition while switching (their
+        // results are neither shown nor said), so p is not touched by them.
+        switching = true;
+        try {
+            camera.stop();   // one still starting too (its permission prompt open): it would replace the picture's result
+            pad.clear();
+        } finally {
+            switching = false;
+        }
+        model.showTime(took);
         show(p);
         result.announce(p, true);   // opened on purpose, so said even when it is the verdict said last
         pictureName.setTextContent(pictureCaption(name, p));
