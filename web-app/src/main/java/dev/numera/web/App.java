@@ -138,7 +138,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         // its 280x280 stages on the first stroke instead. Shown, not announced: a screen reader that read
         // "Nothing to read yet: draw a digit, or hold one up to the camera." on every page load would be
         // saying nothing the status line does not.
-        show(recognizer.recognizeInk(new float[28 * 28], 28, 28, InputKind.DRAWN));
+        show(recognizer.recognizeInk(new float[28 * 28], 28, 28, InputKind.DRAWN), ResultView.DRAWING);
         Js.setData(doc.getBody(), "ready", "true");
         pad.restore(Js.keptDrawing());   // a drawing kept by the reload to a new version: read and said as when its pen lifted
     }
@@ -192,7 +192,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         double t0 = Js.now();
         Prediction p = recognizer.recognizeInk(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN);
         model.showTime(Js.now() - t0);
-        show(p);
+        show(p, ResultView.DRAWING);
         if (!pad.isEmpty()) {
             padReadout.show(p);
         }
@@ -308,7 +308,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
                 hidePicture();
             }
             cameraResultDue = false;
-            show(p);
+            show(p, ResultView.CAMERA);
             if (sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore) {
                 result.announce(p, false);   // a verdict that held: said if it is not the one said last (a flicker away and back)
             }
@@ -349,11 +349,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
     // ---- a picture opened ----
 
     /**
-     * A picture is read as the camera box holds one (dark ink on light paper, a sheet on a dark desk cropped to the sheet:
-     * Photo), or as a drawing is when its middle is dark (light ink on dark: MNIST's look; read as a photo, its black
-     * ground framed in black read as a "0": 99 of 200 MNIST digits right, as a drawing 199). One read as blank paper that
-     * is transparent around (a drawing saved with a transparent background, in white ink) is read again as a drawing. The
-     * newest input: the camera stops and the pad is cleared (Undo brings the drawing back), neither of their results shown
+     * A picture is read as {@code numera predict} reads one ({@link Photo#read}): dark ink on light paper as the camera box
+     * holds it (a sheet on a dark desk cropped to the sheet), light ink on a dark or transparent ground (MNIST's look) as a
+     * drawing. The newest input: the camera stops and the pad is cleared (Undo brings the drawing back), neither of their results shown
      * or said in between. The caption under the picture says what was read, seen beside it where the result card is out
      * of sight (a phone).
      */
@@ -362,11 +360,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         double t0 = Js.now();
         Prediction p;
         try {
-            boolean lightInk = Photo.lightOnDark(rgba, width, height);
-            p = lightInk ? recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN) : Photo.recognize(recognizer, rgba, width, height);
-            if (!p.hasDigit() && !lightInk && Photo.borderMedian(rgba, width, height)[3] < 128) {
-                p = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
-            }
+            p = Photo.read(recognizer, rgba, width, height);
         } catch (RuntimeException e) {
             // Not expected (PictureInput hands over at most 1120 px a side; no size from 1x1 up throws on the JVM): said,
             // not lost in the console, and nothing else changes: the camera runs on, the drawing stays, and the preview,
@@ -386,7 +380,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             switching = false;
         }
         model.showTime(took);
-        show(p);
+        show(p, ResultView.PICTURE);
         result.announce(p, true);   // opened on purpose, so said even when it is the verdict said last
         pictureName.setTextContent(pictureCaption(name, p));
         pictureView.removeAttribute("hidden");
@@ -422,8 +416,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         }
     }
 
-    private void show(Prediction p) {
-        result.show(p);
+    private void show(Prediction p, int from) {
+        result.show(p, from);
         network.show(p);
     }
 

@@ -64,7 +64,12 @@ final class PredictCommand implements Callable<Integer> {
      */
     static final long MAX_CAMERA_PIXELS = Photo.MAX_PIXELS;
 
-    enum Mode { camera, drawn, raw }
+    enum Mode { picture, camera, drawn, raw }
+
+    /** Modes that read a photo of any size, averaged down to the camera box ({@link Photo}). */
+    private static boolean photo(Mode mode) {
+        return mode == Mode.picture || mode == Mode.camera;
+    }
 
     @Spec
     CommandSpec spec;
@@ -72,8 +77,10 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "camera",
-            description = "Pipeline: camera (dark ink on paper or on a white canvas, e.g. a photo of up to 50 M pixels, best cropped to the digit: framed with paper when its ink reaches the edge, and "
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "picture",
+            description = "Pipeline: picture (any picture, as the page's Open a picture reads it: dark ink on paper as camera does, light ink on a dark or "
+                    + "transparent background, MNIST's look among them, as drawn does), "
+                    + "camera (dark ink on paper or on a white canvas, e.g. a photo of up to 50 M pixels, best cropped to the digit: framed with paper when its ink reaches the edge, and "
                     + "averaged down to 140 px when larger, as the page's camera box holds it, then threshold, downscale, normalise), "
                     + "drawn (a canvas drawing, light ink on dark or transparent: downscale, normalise), "
                     + "raw (a small digit image of any size, light ink on dark, e.g. MNIST: normalise). Default: ${DEFAULT-VALUE}.")
@@ -112,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserException(model.path() + ": not enough memory to run this model (give Java more, e.g. java -Xmx1g -jar ...)", e);
         }
         InputKind kind = switch (mode) {
-            case camera -> InputKind.CAMERA;
+            case picture, camera -> InputKind.CAMERA;   // (photo modes read through Photo)
             case drawn -> InputKind.DRAWN;
             case raw -> InputKind.RAW;
         };
@@ -125,14 +132,16 @@ final class PredictCommand implements Callable<Integer> {
         for (Path p : paths) {
             try {
                 Prediction result;
-                if (mode == Mode.camera) {
+                if (photo(mode)) {
                     Photo.Picture pic = packed(picture(p, mode));
-                    if (Photo.lightOnDark(pic.rgba, pic.width, pic.height)) {   // a sheet on a dark desk is read, not hinted at
+                    if (mode == Mode.camera && Photo.lightOnDark(pic.rgba, pic.width, pic.height)) {   // a sheet on a dark desk is read, not hinted at
                         darkPaper.add(p);
                     }
-                    result = Photo.recognize(recognizer, pic.rgba, pic.width, pic.height);
+                    result = mode == Mode.picture ? Photo.read(recognizer, pic.rgba, pic.width, pic.height)
+                            : Photo.recognize(recognizer, pic.rgba, pic.width, pic.height);
                     String reason = result.noDigitReason();
-                    if (clearBorder(pic) && drawnOn(pic) && (InkCheck.NO_INK.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))) {
+                    if (mode == Mode.camera && clearBorder(pic) && drawnOn(pic)
+                            && (InkCheck.NO_INK.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))) {
                         lightOnClear.add(p);
                     } else if (Math.max(pic.width, pic.height) > SMALL_DIGIT_SCALE * Photo.BOX
                             && (InkCheck.TOO_LITTLE_INK.equals(reason) || InkCheck.TOO_SMALL.equals(reason))) {
@@ -144,7 +153,7 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 out.println(line(result, p));
                 out.flush();
-                if (mode != Mode.camera && (InkCheck.NO_INK.equals(result.noDigitReason())
+                if (!photo(mode) && (InkCheck.NO_INK.equals(result.noDigitReason())
                         || InkCheck.TOO_MUCH_INK.equals(result.noDigitReason()))) {
                     polarity.add(p);
                 }
@@ -168,21 +177,21 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (!polarity.isEmpty()) {
             err.println("numera: --mode " + mode + " reads light ink on a dark or transparent background, and " + named(polarity)
-                    + " read as blank or all ink; dark ink on paper or on a white canvas is --mode camera (the default)");
+                    + " read as blank or all ink; dark ink on paper or on a white canvas is --mode picture (the default)");
         }
         if (!darkPaper.isEmpty()) {
             // the answer lines stand (a photo of a blackboard is dark around the chalk too), but an MNIST-style
             // white-on-black image read as a camera box gives confident wrong digits or "ink covers almost everything"
-            err.println("numera: --mode camera (the default) reads dark ink on light paper, and " + named(darkPaper) + " has a dark border;"
-                    + " light ink on a dark background is --mode drawn, or --mode raw for a 28x28 MNIST-style image");
+            err.println("numera: --mode camera reads dark ink on light paper, and " + named(darkPaper) + " has a dark border;"
+                    + " light ink on a dark background is --mode picture (the default) or drawn, or --mode raw for a 28x28 MNIST-style image");
         }
         if (!lightOnClear.isEmpty()) {
             // transparent pixels are paper (white) here, as on the page's camera path: light ink on them disappears
-            err.println("numera: --mode camera (the default) reads dark ink on light paper, and " + named(lightOnClear) + " is transparent around"
-                    + " light ink, which shows as nothing on paper; a drawing of light ink is --mode drawn");
+            err.println("numera: --mode camera reads dark ink on light paper, and " + named(lightOnClear) + " is transparent around"
+                    + " light ink, which shows as nothing on paper; a drawing of light ink is --mode picture (the default) or drawn");
         }
         if (!smallInLarge.isEmpty()) {
-            err.println("numera: --mode camera (the default) averages a picture down to the page's " + Photo.BOX + " px camera box, and "
+            err.println("numera: --mode " + mode + (mode == Mode.picture ? " (the default)" : "") + " averages a picture down to the page's " + Photo.BOX + " px camera box, and "
                     + named(smallInLarge) + " is more than " + SMALL_DIGIT_SCALE + " times larger, so the digit may be too small in it to read;"
                     + " crop the picture to the digit, with a little paper around it");
         }
@@ -306,7 +315,7 @@ final class PredictCommand implements Callable<Integer> {
 
     // a UserException per image, so that one such image is one error line, not the end of the batch
     private static void checkSize(Path p, int w, int h, Mode mode) {
-        if (mode == Mode.camera) {   // averaged down to the camera box, in halvings first when large (Photo.asCameraBox)
+        if (photo(mode)) {   // averaged down to the camera box, in halvings first when large (Photo.asCameraBox)
             if ((long) w * h > MAX_CAMERA_PIXELS) {
                 throw new UserException(p + ": image is " + w + "x" + h + " = " + (long) w * h + " pixels, more than "
                         + MAX_CAMERA_PIXELS + " (crop it to the digit or scale it down)");

@@ -62,6 +62,7 @@ public final class ResultView {
     private int shownState = Integer.MIN_VALUE;        // showState's key: none, a digit, or a guess with its runner-up
     private int shownConfidence = Integer.MIN_VALUE + 1;
     private String shownReason = "";
+    private int shownFrom = DRAWING;                   // the input of the no-digit text shown
     private final int[] shownTop3 = {-2, -2, -2};      // the three digits shown, -1 when none
     private final int[] shownTop3Key = new int[3];     // and their percentages, as Fmt.percentKey
     private final int[] shownScale = new int[10];
@@ -93,18 +94,23 @@ public final class ResultView {
         return "Not sure: " + digit + " or " + runnerUp + "?";
     }
 
+    /** Where a result comes from ({@link #show}): what a visitor can do about no digit depends on it. */
+    public static final int DRAWING = 0, CAMERA = 1, PICTURE = 2;
+
     /**
-     * Why there is no digit, in words a visitor can act on: an empty pad or camera box says what to
-     * do, and so does a digit too small (a tap on the pad, a short dash, a digit far from the camera)
-     * and several digits side by side ("42" on the pad, a year on a sheet); the ink check's other
-     * verdicts (specks, too little ink in the camera's box, ...) say what it saw.
+     * Why there is no digit, in words a visitor can act on, for the input it came from: an empty pad or camera box says
+     * what to do, and so does a digit too small (a tap on the pad, a short dash, a digit far from the camera, a digit
+     * small in a photo) and several digits side by side ("42" on the pad, a year on a sheet); the ink check's other
+     * verdicts (specks, too little ink in the camera's box, ...) say what it saw. A drawing's advice is about drawing:
+     * "Draw it bigger, or hold the paper closer." told someone who had only drawn about paper and a camera.
      */
-    String noDigitText(String reason) {
-        boolean c = cameraOffered;
-        return InkCheck.NO_INK.equals(reason) ? "Nothing to read yet: draw a digit" + (c ? ", or hold one up to the camera." : ".")
-                : InkCheck.TOO_SMALL.equals(reason) ? "No digit: too small to read. Draw it bigger" + (c ? ", or hold the paper closer." : ".")
-                : InkCheck.SEVERAL.equals(reason) ? "Several digits side by side: Numera reads one at a time. Draw a single digit"
-                        + (c ? ", or show the camera just one." : ".")
+    static String noDigitText(String reason, int from, boolean cameraOffered) {
+        return InkCheck.NO_INK.equals(reason) ? (from == PICTURE ? "No digit found in the picture."
+                        : "Nothing to read yet: draw a digit" + (cameraOffered ? ", or hold one up to the camera." : "."))
+                : InkCheck.TOO_SMALL.equals(reason) ? "No digit: too small to read. "
+                        + (from == CAMERA ? "Hold the paper closer." : from == PICTURE ? "Crop the picture to the digit." : "Draw it bigger.")
+                : InkCheck.SEVERAL.equals(reason) ? "Several digits side by side: Numera reads one at a time. "
+                        + (from == CAMERA ? "Show the camera just one." : from == PICTURE ? "Crop the picture to one." : "Draw a single digit.")
                 : "No digit: " + reason + ".";
     }
 
@@ -120,11 +126,12 @@ public final class ResultView {
         }
         cameraOffered = yes;
         if (shownDigit == Prediction.NO_DIGIT && shownReason != null) {
-            noDigit.setTextContent(noDigitText(shownReason));
+            noDigit.setTextContent(noDigitText(shownReason, shownFrom, cameraOffered));
         }
     }
 
-    public void show(Prediction p) {
+    /** Shows p, a result of the input {@code from} ({@link #DRAWING}, {@link #CAMERA} or {@link #PICTURE}). */
+    public void show(Prediction p, int from) {
         boolean none = !p.hasDigit();
         float[] prob = p.probabilities();
         showState(p, none);
@@ -138,9 +145,10 @@ public final class ResultView {
             TextCache.setText(confidence, none ? EMPTY : PERCENTS.get(conf));
         }
         String reason = p.noDigitReason();
-        if (reason == null ? shownReason != null : !reason.equals(shownReason)) {
+        if (reason == null ? shownReason != null : !reason.equals(shownReason) || from != shownFrom) {
             shownReason = reason;
-            noDigit.setTextContent(none ? noDigitText(reason) : "");
+            shownFrom = from;
+            noDigit.setTextContent(none ? noDigitText(reason, from, cameraOffered) : "");
         }
         for (int k = 0; k < 3; k++) {
             int d = none ? -1 : p.top3()[k];
@@ -201,7 +209,7 @@ public final class ResultView {
      */
     public void announce(Prediction p, boolean again) {
         showState(p, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
-        String text = !p.hasDigit() ? noDigitText(p.noDigitReason())
+        String text = !p.hasDigit() ? noDigitText(p.noDigitReason(), shownFrom, cameraOffered)
                 // the confidence as shown ("99.9 %"): in whole percent it said 100 beside a shown 99.9
                 : p.isUnsure() ? unsureText(p.digit(), p.top3()[1]) + " " + p.digit() + " at " + percent(p, p.digit())
                         + " percent, " + p.top3()[1] + " at " + percent(p, p.top3()[1]) + " percent."

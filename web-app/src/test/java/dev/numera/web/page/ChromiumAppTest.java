@@ -956,6 +956,10 @@ class ChromiumAppTest {
             assertEquals("7", text("prediction"), "pasted");
             Pages.js(chromium.driver, give + " given('4', 'first.png', 'drop', true);");
             Pages.await(chromium.driver, "/^Read from first.png, the first of 2 files: 4 /.test(document.getElementById('picture-name').textContent)", "true");
+            // a picture's advice is about the picture (a drawing's about drawing, the camera's about the paper)
+            Pages.js(chromium.driver, give + " given('42', 'year.png', 'drop');");
+            Pages.await(chromium.driver, "/^Read from year.png: /.test(document.getElementById('picture-name').textContent)", "true");
+            assertEquals("Several digits side by side: Numera reads one at a time. Crop the picture to one.", text("no-digit"));
             checkSameOrigin();
         } finally {
             try (var files = Files.list(dir)) {

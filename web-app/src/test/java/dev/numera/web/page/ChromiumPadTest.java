@@ -338,7 +338,7 @@ class ChromiumPadTest {
         clear();
         mouse("mousePressed", 100, 60, "mouse");
         mouse("mouseReleased", 100, 60, "mouse");
-        assertEquals("No digit: too small to read. Draw it bigger, or hold the paper closer.", text("no-digit"), "a tap");
+        assertEquals("No digit: too small to read. Draw it bigger.", text("no-digit"), "a tap");
     }
 
     /**

@@ -125,7 +125,7 @@ class HtmlUnitPageTest {
         run("document.getElementById('clear').click();");
         run(DrawScript.strokes("[[[80,60],[78,140],[76,220]],[[200,60],[198,140],[196,220]]]"));
         assertEquals("", text("prediction"), () -> "11 read as one digit: " + text("top3"));
-        assertEquals("Several digits side by side: Numera reads one at a time. Draw a single digit, or show the camera just one.",
+        assertEquals("Several digits side by side: Numera reads one at a time. Draw a single digit.",
                 text("no-digit"));
         run("document.getElementById('undo').click();");
         assertEquals("1", text("prediction"), () -> "one 1 left: " + text("top3") + " " + text("no-digit"));
