@@ -34,7 +34,23 @@ public final class Numera implements Runnable {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         // run() checks the writer, whose checkError() asks the PrintStream under it too
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        stdout = new PrintWriter(System.out, true);
+        System.exit(run(args, stdout, new PrintWriter(System.err, true)));
+    }
+
+    /** The process's standard output, as main hands it to run(); null when run() is called otherwise (tests). */
+    private static PrintWriter stdout;
+
+    /** 128 + SIGPIPE: what a shell reports for a command whose reader closed the pipe before it finished. */
+    static final int EXIT_CLOSED_PIPE = 141;
+
+    /** Whether file descriptor 1 is a pipe (Linux: /proc/self/fd/1 links to "pipe:[...]"); false where that cannot be told. */
+    static boolean stdoutIsPipe() {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString().startsWith("pipe:");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** A command that succeeded but whose output could not be written ('numera evaluate > /dev/full') fails with this. */
@@ -72,8 +88,14 @@ public final class Numera implements Runnable {
             code = EXIT_FAILURE;
         }
         if (out.checkError() && code == 0) {   // flushes, then tells whether any write failed: a script must not read "success"
-            err.println(OUTPUT_FAILED);
-            code = EXIT_FAILURE;
+            if (out == stdout && stdoutIsPipe()) {
+                // the reader went away ('numera predict *.png | head -1'): a pipe is never full, so nothing is wrong here;
+                // quiet, with the status of a tool that SIGPIPE ended (Java ignores the signal and gets an error instead)
+                code = EXIT_CLOSED_PIPE;
+            } else {
+                err.println(OUTPUT_FAILED);
+                code = EXIT_FAILURE;
+            }
         }
         err.flush();
         return code;

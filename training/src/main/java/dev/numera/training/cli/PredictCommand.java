@@ -152,7 +152,9 @@ final class PredictCommand implements Callable<Integer> {
                     result = recognizer.recognizeRgba(pic.rgba(), pic.width(), pic.height(), kind);
                 }
                 out.println(line(result, p));
-                out.flush();
+                if (out.checkError()) {
+                    break;   // flushed, and no one reads the answers any more (a pipe closed, a disk full): Numera.run says which
+                }
                 if (!photo(mode) && (InkCheck.NO_INK.equals(result.noDigitReason())
                         || InkCheck.TOO_MUCH_INK.equals(result.noDigitReason()))) {
                     polarity.add(p);
@@ -174,6 +176,9 @@ final class PredictCommand implements Callable<Integer> {
                 err.flush();
                 failures++;
             }
+        }
+        if (out.checkError()) {
+            return failures > 0 ? Numera.EXIT_FAILURE : 0;   // no hints about answers no one reads
         }
         if (!polarity.isEmpty()) {
             err.println("numera: --mode " + mode + " reads light ink on a dark or transparent background, and " + named(polarity)

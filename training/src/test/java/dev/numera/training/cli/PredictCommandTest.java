@@ -548,6 +548,28 @@ class PredictCommandTest {
     }
 
     /**
+     * Answers piped into a reader that stops early ('numera predict *.png | head -1') end the batch quietly, with the
+     * status a shell gives a command that SIGPIPE ended (141): before, the rest of the batch was read for no one and
+     * "could not write the output (standard output closed, or its disk full)" ended it, exit 1. A real child process,
+     * its standard output a pipe whose reading end this test closes after the first line.
+     */
+    @Test
+    void answersIntoAClosedPipeEndTheBatchQuietly() throws Exception {
+        Path ring = write(raw(rings(1).pixels()[0]), "ring.png");
+        Path list = Files.writeString(dir.resolve("many.txt"), (ring + "\n").repeat(5000));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Numera.class.getName(),
+                "predict", "--model", anyModel().toString(), "--list", list.toString())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        try (var answers = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertTrue(answers.readLine().endsWith("\t" + ring), "the first answer");
+        }
+        assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("", Files.readString(dir.resolve("err.txt")), "nothing said: the reader chose to stop");
+        assertEquals(141, child.exitValue());
+    }
+
+    /**
      * A photo within the limits that this JVM's heap cannot hold (here 64 MB for 12 MP) is one error line,
      * and the batch goes on (it ended in an OutOfMemoryError's stack trace). Run in a JVM of its own. With 48 MB for
      * 48 MP the heap runs out inside the PNG reader, which wraps the error in an IIOException: the same line (it said
