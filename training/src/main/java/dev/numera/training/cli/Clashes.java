@@ -21,7 +21,7 @@ final class Clashes {
     static void notAnInput(Path output, String what, List<Path> inputs, String which) throws IOException {
         for (Path input : inputs) {
             if (AtomicFiles.sameFile(output, input)) {
-                throw new UserException(output + ": " + what + " is " + which + " " + input + ", which this command reads");
+                throw new UsageException(output + ": " + what + " is " + which + " " + input + ", which this command reads");
             }
         }
     }
@@ -37,12 +37,12 @@ final class Clashes {
      */
     static void apart(Path report, Path file, String what) throws IOException {
         if (AtomicFiles.within(report, file)) {
-            throw new UserException(report + ": --report is " + (AtomicFiles.sameFile(report, file) ? "" : "inside ") + what
+            throw new UsageException(report + ": --report is " + (AtomicFiles.sameFile(report, file) ? "" : "inside ") + what
                     + "; give the report a folder of its own");
         }
         for (Path r : reportFiles(report)) {
             if (AtomicFiles.sameFile(file, r)) {
-                throw new UserException(file + ": " + what + " is the report's " + r.getFileName() + ", which --report " + report
+                throw new UsageException(file + ": " + what + " is the report's " + r.getFileName() + ", which --report " + report
                         + " would replace; give the report a folder of its own");
             }
         }

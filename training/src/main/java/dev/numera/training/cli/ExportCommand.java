@@ -50,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         // the export would replace the model it was made from (through a link too)
         if (AtomicFiles.sameFile(out, model.path())) {
-            throw new UserException(out + ": is the model being exported (--model): give --out another file, e.g. numera.onnx");
+            throw new UsageException(out + ": is the model being exported (--model): give --out another file, e.g. numera.onnx");
         }
         // a folder given as --out is said as such (as train says it), not as a failed rename
         AtomicFiles.checkWritable(out);

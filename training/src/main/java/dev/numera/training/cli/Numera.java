@@ -11,8 +11,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
- * {@code numera <command>}: the trainer's command line. Exit codes: 0 success, 1 failure (a
- * one-line {@code numera: <message>} on stderr), 2 usage error (one line naming the problem).
+ * {@code numera <command>}: the trainer's command line. Exit codes ({@link #EXIT_CODES}, in every command's help): 0
+ * success, 1 failure (a one-line {@code numera: <message>} on stderr), 2 usage error (one line naming the problem),
+ * 130 and 143 stopped by Ctrl+C or a kill, 141 the output's reader gone.
  */
 @Command(name = "numera", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = "Train, evaluate and run Numera's handwritten-digit network.",
@@ -40,6 +41,18 @@ public final class Numera implements Runnable {
 
     /** The process's standard output, as main hands it to run(); null when run() is called otherwise (tests). */
     private static PrintWriter stdout;
+
+    /** Every command's exit codes, as its help lists them. */
+    static final java.util.Map<String, String> EXIT_CODES = new java.util.LinkedHashMap<>();
+    static {
+        EXIT_CODES.put("  0", "done");
+        EXIT_CODES.put("  1", "failed: a file could not be read or written, a picture was not read (the others were), training learnt"
+                + " nothing; one line on stderr says why");
+        EXIT_CODES.put("  2", "usage error: an unknown or missing option or value, options that clash (--report at --out, --out at"
+                + " the model or at an MNIST file); one line names it");
+        EXIT_CODES.put("130", "stopped by Ctrl+C (143: by a kill); train says which epoch its checkpoint holds");
+        EXIT_CODES.put("141", "the output's reader went away (numera predict *.png | head -1)");
+    }
 
     /** 128 + SIGPIPE: what a shell reports for a command whose reader closed the pipe before it finished. */
     static final int EXIT_CLOSED_PIPE = 141;
@@ -74,6 +87,8 @@ public final class Numera implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Numera::usageError);
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n").exitCodeList(EXIT_CODES);
+        cli.getSubcommands().values().forEach(c -> c.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n").exitCodeList(EXIT_CODES));
         // picocli sets an inherited option on this field whether it comes before or after the
         // subcommand; the top-level parse result alone would miss 'numera info --verbose'
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, numera.verbose));
@@ -135,6 +150,9 @@ public final class Numera implements Runnable {
         PrintWriter err = cmd.getErr();
         if (e instanceof ParameterException p) {    // thrown by a command's own argument checks
             return usageError(p, new String[0]);
+        }
+        if (e instanceof UsageException) {         // options that clash, found by comparing their paths
+            return usageError(new ParameterException(cmd, e.getMessage()), new String[0]);
         }
         err.println("numera: " + message(e));
         if (verbose) {

@@ -663,8 +663,8 @@ class CliTest {
                         + o + " would replace" + give}};
         for (String[] c : cases) {
             Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", c[0], "--report", c[1], "--data", noData);
-            assertEquals(1, r.code, r.err);
-            assertEquals("numera: " + c[2], r.err.strip());
+            assertEquals(2, r.code, r.err);   // options that clash: a usage error
+            assertEquals("numera train: " + c[2] + " (see 'numera train --help')", r.err.strip());
             assertFalse(Files.exists(o), "nothing made");
         }
         // a report beside --out, or around it, is fine
@@ -689,15 +689,15 @@ class CliTest {
         for (Path out : List.of(labels, link, hard)) {
             Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--batch", "10", "--validation", "10",
                     "--out", out.toString(), "--data", data.toString());
-            assertEquals(1, r.code, r.err);
-            assertEquals("numera: " + out + ": --out is the MNIST file " + labels + ", which this command reads", r.err.strip());
+            assertEquals(2, r.code, r.err);
+            assertEquals("numera train: " + out + ": --out is the MNIST file " + labels + ", which this command reads (see 'numera train --help')", r.err.strip());
             assertEquals("", r.out, "nothing read");
         }
         // one that --download would make is an input too
         Result r = run("train", "--arch", "perceptron", "--epochs", "1", "--seed", "1", "--out", data.resolve("t10k-labels-idx1-ubyte.gz").toString(),
                 "--data", data.toString());
-        assertEquals("numera: " + data.resolve("t10k-labels-idx1-ubyte.gz") + ": --out is the MNIST file " + data.resolve("t10k-labels-idx1-ubyte.gz")
-                + ", which this command reads", r.err.strip());
+        assertEquals("numera train: " + data.resolve("t10k-labels-idx1-ubyte.gz") + ": --out is the MNIST file " + data.resolve("t10k-labels-idx1-ubyte.gz")
+                + ", which this command reads (see 'numera train --help')", r.err.strip());
         assertArrayEquals(before, Files.readAllBytes(labels));
 
         Path test = syntheticTestSet();
@@ -705,18 +705,18 @@ class CliTest {
         Path model = Files.copy(tinyModel(), report.resolve("index.html"));
         byte[] modelBytes = Files.readAllBytes(model);
         r = run("evaluate", "--model", model.toString(), "--report", report.toString(), "--data", test.toString());
-        assertEquals(1, r.code, r.err);
-        assertEquals("numera: " + model + ": --model is the report's index.html, which --report " + report + " would replace; give the report"
-                + " a folder of its own", r.err.strip());
+        assertEquals(2, r.code, r.err);
+        assertEquals("numera evaluate: " + model + ": --model is the report's index.html, which --report " + report + " would replace; give the report"
+                + " a folder of its own (see 'numera evaluate --help')", r.err.strip());
         assertArrayEquals(modelBytes, Files.readAllBytes(model));
         r = run("evaluate", "--model", model.toString(), "--report", model.toString(), "--data", test.toString());
-        assertEquals("numera: " + model + ": --report is --model; give the report a folder of its own", r.err.strip());
+        assertEquals("numera evaluate: " + model + ": --report is --model; give the report a folder of its own (see 'numera evaluate --help')", r.err.strip());
         Path other = Files.createDirectories(dir.resolve("other"));
         Files.createSymbolicLink(other.resolve("metrics.json"), test.resolve("t10k-labels-idx1-ubyte"));
         r = run("evaluate", "--model", tinyModel().toString(), "--report", other.toString(), "--data", test.toString());
-        assertEquals(1, r.code, r.err);
-        assertEquals("numera: " + other.resolve("metrics.json") + ": --report's metrics.json is the MNIST file " + test.resolve("t10k-labels-idx1-ubyte")
-                + ", which this command reads", r.err.strip());
+        assertEquals(2, r.code, r.err);
+        assertEquals("numera evaluate: " + other.resolve("metrics.json") + ": --report's metrics.json is the MNIST file " + test.resolve("t10k-labels-idx1-ubyte")
+                + ", which this command reads (see 'numera evaluate --help')", r.err.strip());
         assertEquals("", r.out);
     }
 
@@ -1065,7 +1065,7 @@ class CliTest {
         Path model = tinyModel();
         byte[] before = Files.readAllBytes(model);
         Result r = run("export", "--model", model.toString(), "--format", "onnx", "--out", model.toString());
-        assertEquals(1, r.code, r.err);
+        assertEquals(2, r.code, r.err);   // options that clash: a usage error
         assertOneLineNoStackTrace(r);
         assertTrue(r.err.contains("is the model being exported (--model)"), r.err);
         assertTrue(Arrays.equals(before, Files.readAllBytes(model)), "the model is untouched");
