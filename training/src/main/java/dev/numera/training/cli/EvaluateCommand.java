@@ -76,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (ev.notANumber() > 0) {
             throw new UserException(file + ": " + Recognizer.NOT_A_NUMBER + " for " + ev.notANumber() + " of " + ev.count() + " test digits");
         }
-        out.println("model           " + file + " (" + m.dtype() + ")");
+        out.println("model           " + InfoCommand.shown(file.toString()) + " (" + m.dtype() + ")");
         out.print(ev.describe());
         if (report != null) {
             Map<String, Object> run = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
             run.put("dtype", m.dtype());
             run.putAll(m.metadata());
             Report.write(report, run, List.of(), ev, "MNIST test (" + test.count() + " digits)", Mnist.SIDE);
-            out.println("report          " + report.resolve("index.html"));
+            out.println("report          " + InfoCommand.shown(report.resolve("index.html").toString()));
         }
         out.println(ev.summaryLine());
         return 0;

@@ -56,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
         AtomicFiles.checkWritable(out);
         AtomicFiles.write(out, onnx);
         int[] in = m.inputShape();
-        spec.commandLine().getOut().println("wrote " + out + ": " + onnx.length + " bytes, ONNX opset 13, input 'image' [N, "
+        spec.commandLine().getOut().println("wrote " + InfoCommand.shown(out.toString()) + ": " + onnx.length + " bytes, ONNX opset 13, input 'image' [N, "
                 + in[0] + ", " + in[1] + ", " + in[2] + "] 0..1, outputs 'logits' and 'probabilities' [N, " + OnnxExporter.classes(m) + "]");
         return 0;
     }

@@ -141,7 +141,7 @@ public final class Numera implements Runnable {
                     + String.join(" ", u.getUnmatched().stream().map(a -> "'" + a + "'").toList())
                     + " (" + cmd.getCommandName() + " takes options only)";
         }
-        cmd.getErr().println(name + ": " + reason + " (see '" + name + " --help')");
+        cmd.getErr().println(name + ": " + InfoCommand.shown(reason) + " (see '" + name + " --help')");
         cmd.getErr().flush();
         return EXIT_USAGE;
     }
@@ -154,7 +154,7 @@ public final class Numera implements Runnable {
         if (e instanceof UsageException) {         // options that clash, found by comparing their paths
             return usageError(new ParameterException(cmd, e.getMessage()), new String[0]);
         }
-        err.println("numera: " + message(e));
+        err.println("numera: " + InfoCommand.shown(message(e)));   // one line, whatever a path in it holds (a newline, a tab)
         if (verbose) {
             e.printStackTrace(err);
         } else if (!expected(e)) {

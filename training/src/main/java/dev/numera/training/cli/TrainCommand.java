@@ -182,7 +182,7 @@ final class TrainCommand implements Callable<Integer> {
             err.println("numera: --momentum " + momentum + " has no effect with " + optimizerName + " (it is sgd's and nesterov's); ignored");
         }
         if (!resume && Files.exists(checkpoint)) {   // said before any data is read: time to stop and add --resume
-            err.println("numera: " + checkpoint + " exists (an earlier run's progress): without --resume this run starts over"
+            err.println("numera: " + InfoCommand.shown(checkpoint.toString()) + " exists (an earlier run's progress): without --resume this run starts over"
                     + " and replaces it after its first epoch");
             err.flush();
         }
@@ -277,11 +277,11 @@ final class TrainCommand implements Callable<Integer> {
             log.println(String.format(Locale.ROOT, "test accuracy (%,d digits): float32 %.4f  int8 %s", test.count(), floatEval.accuracy(),
                     int8 ? String.format(Locale.ROOT, "%.4f  (%s)", shipped.accuracy(), quantisationCost(floatEval.accuracy(), shipped.accuracy())) : "-"));
             log.println(String.format(Locale.ROOT, "wrote %s: %d bytes, %s, %d parameters, best epoch %d of %d, %.0f s of training",
-                    out, model.byteSize(), model.dtype(), folded.paramCount(), r.bestEpoch(), r.history().size(), r.seconds()));
+                    InfoCommand.shown(out.toString()), model.byteSize(), model.dtype(), folded.paramCount(), r.bestEpoch(), r.history().size(), r.seconds()));
             if (report != null) {
                 Map<String, Object> run = new LinkedHashMap<>(meta);
                 Report.write(report, run, r.history(), shipped, "test (" + test.count() + " digits, " + model.dtype() + ")", Mnist.SIDE);
-                log.println("report: " + report.resolve("index.html"));
+                log.println("report: " + InfoCommand.shown(report.resolve("index.html").toString()));
             }
         } finally {
             try {
@@ -297,7 +297,7 @@ final class TrainCommand implements Callable<Integer> {
     private void said(PrintWriter err, Path checkpoint, int savedEpoch) {
         if (System.console() != null) err.println();
         err.println(savedEpoch > 0
-                ? "numera: stopped; " + checkpoint + " holds epoch " + savedEpoch + " of " + epochs + ": run the same command with --resume to go on from there"
+                ? "numera: stopped; " + InfoCommand.shown(checkpoint.toString()) + " holds epoch " + savedEpoch + " of " + epochs + ": run the same command with --resume to go on from there"
                 : "numera: stopped during the first epoch; nothing is saved yet");
         err.flush();
     }

@@ -1059,6 +1059,29 @@ class CliTest {
         assertFalse(run(resumed).err.contains("exists"), "--resume continues it: nothing to say");
     }
 
+    /**
+     * A file name holding a newline or a tab is shown escaped in every line that names it, as info and predict show it:
+     * export's "wrote" line, evaluate's model line and an error line. Before, 'export --out $'evil\naccuracy=1.0000
+     * n=10000.onnx'' printed a line that began "accuracy=1.0000 n=10000.onnx", which a script reading evaluate's last
+     * line takes for a result.
+     */
+    @Test
+    void aControlCharacterInAFileNameIsShownEscapedInEveryLine() throws IOException {
+        Path evil = dir.resolve("evil\naccuracy=1.0000 n=10000\t.onnx");
+        Result r = run("export", "--model", tinyModel().toString(), "--format", "onnx", "--out", evil.toString());
+        assertEquals(0, r.code, r.err);
+        assertEquals(1, r.out.strip().lines().count(), r.out);
+        assertTrue(r.out.startsWith("wrote " + dir + "/evil\\naccuracy=1.0000 n=10000\\t.onnx: "), r.out);
+        Path model = Files.copy(tinyModel(), dir.resolve("m\nfake.nmod"));
+        r = run("evaluate", "--model", model.toString(), "--data", syntheticTestSet().toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("model           " + dir + "/m\\nfake.nmod ("), r.out);
+        r = run("info", "--model", dir.resolve("no\nsuch.nmod").toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertTrue(r.err.startsWith("numera: " + dir + "/no\\nsuch.nmod"), r.err);
+    }
+
     /** export with --out naming its own --model would replace the model by the ONNX file. */
     @Test
     void exportOntoItsOwnModelIsRefused() throws IOException {
