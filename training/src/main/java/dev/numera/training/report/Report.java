@@ -48,7 +48,36 @@ public final class Report {
      */
     public static void write(Path dir, Map<String, Object> run, List<EpochMetrics> history,
                              Evaluation evaluation, String evaluationName, int side) throws IOException {
+        // the outermost folder this call makes, if any: a report that fails (a full disk) takes it away again, with the
+        // files it wrote there, instead of leaving an empty or half-written folder behind
+        Path made = null;
+        for (Path f = dir.toAbsolutePath(); f != null && !Files.exists(f); f = f.getParent()) {
+            made = f;
+        }
         Files.createDirectories(dir);
+        try {
+            writeFiles(dir, run, history, evaluation, evaluationName, side);
+        } catch (IOException | RuntimeException e) {
+            if (made != null) {
+                removeMade(made, e);
+            }
+            throw e;
+        }
+    }
+
+    // made: a folder this report made, holding only what it wrote; emptied and removed, any failure to do so added to e
+    private static void removeMade(Path made, Exception e) {
+        try (var all = Files.walk(made)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
+        }
+    }
+
+    private static void writeFiles(Path dir, Map<String, Object> run, List<EpochMetrics> history,
+                                   Evaluation evaluation, String evaluationName, int side) throws IOException {
         List<String> pictures = new ArrayList<>();
         if (!history.isEmpty()) {
             save(curves(history, "loss", true), dir.resolve("loss.png"));

@@ -74,6 +74,30 @@ class ReportTest {
         assertTrue(page.contains("<title>Numera evaluation report</title>") && page.contains("<h1>Numera evaluation report</h1>"), page.substring(0, 200));
     }
 
+    /**
+     * A report that fails part-way (here its metrics cannot be written, after both charts were) takes away the folders it
+     * made, with what it wrote there: evaluate on a full disk left an empty report folder. A folder that was there stays.
+     */
+    @Test
+    void aReportThatFailsLeavesNoFolderItMade() throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<EpochMetrics> history = List.of(new EpochMetrics(1, 1.0, 0.9, 1.1, 0.88, 0.01, 3.5));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("broken", new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("cannot be written");
+            }
+        });
+        Path report = dir.resolve("new").resolve("report");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Report.write(report, run, history, null, "test", 28));
+        assertTrue(!Files.exists(dir.resolve("new")), "the folders it made are gone");
+        Path kept = Files.createDirectories(dir.resolve("kept"));
+        Files.writeString(kept.resolve("notes.txt"), "mine");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Report.write(kept, run, history, null, "test", 28));
+        assertEquals("mine", Files.readString(kept.resolve("notes.txt")), "a folder that was there stays, with what it held");
+    }
+
     @Test
     void jsonEscapesAndDropsNonFinite() {
         Map<String, Object> m = new LinkedHashMap<>();
