@@ -38,7 +38,8 @@ public final class DataOptions {
     /** The data folder, as given or by default; nothing is looked at in it. */
     public Path folder() {
         return data != null ? data
-                : DataDir.resolve(ProjectRoot.find(), Path.of(System.getProperty("user.home")), System.getenv("XDG_CACHE_HOME"));
+                : DataDir.resolve(ProjectRoot.find(), DataDir.home(System.getenv("HOME"), System.getProperty("user.home")),
+                        System.getenv("XDG_CACHE_HOME"));
     }
 
     /**

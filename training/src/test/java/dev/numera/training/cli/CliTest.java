@@ -1166,7 +1166,7 @@ class CliTest {
         r = run("train", "--arch", "numera", "--epochs", "1", "--seed", "1", "--batch", "33", "--validation", "10",
                 "--out", out.toString(), "--data", dir.resolve("no-mnist-here").toString());
         assertEquals(1, r.code, r.err);
-        assertTrue(r.err.startsWith("numera: MNIST files missing in "), r.err);   // past the settings' checks
+        assertTrue(r.err.startsWith("numera: no folder " + dir.resolve("no-mnist-here")), r.err);   // past the settings' checks
     }
 
     /** Without --threads the trainer uses at most one thread per part of the batch: batch 1 trains on any machine. */

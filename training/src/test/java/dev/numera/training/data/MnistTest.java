@@ -100,6 +100,14 @@ class MnistTest {
         Path shared = Files.createDirectories(dir.resolve("shared/mnist"));
         assertEquals(shared, DataDir.resolve(Optional.of(root), home, null));
         String msg = DataDir.missingMessage(shared, List.of(MnistFile.TRAIN_IMAGES));
-        assertTrue(msg.contains("train-images-idx3-ubyte.gz") && msg.contains("--download"), msg);
+        assertTrue(msg.startsWith("MNIST files missing in ") && msg.contains("train-images-idx3-ubyte.gz") && msg.contains("--download"), msg);
+        // a folder that is not there (a mistyped --data) is said to be missing, not asked to be filled
+        msg = DataDir.missingMessage(dir.resolve("typo"), List.of(MnistFile.TEST_IMAGES));
+        assertTrue(msg.startsWith("no folder " + dir.resolve("typo") + " (for the MNIST files t10k-images-idx3-ubyte.gz)"), msg);
+        // a relative XDG_CACHE_HOME is ignored (the XDG specification); HOME, when set and absolute, is the shell's ~
+        assertEquals(home.resolve(".cache/numera/mnist"), DataDir.userCache(home, "relative/cache"));
+        assertEquals(Path.of("/tmp/h"), DataDir.home("/tmp/h", "/root"));
+        assertEquals(Path.of("/root"), DataDir.home("", "/root"));
+        assertEquals(Path.of("/root"), DataDir.home("not/absolute", "/root"));
     }
 }
