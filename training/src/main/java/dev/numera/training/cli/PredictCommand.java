@@ -419,8 +419,14 @@ final class PredictCommand implements Callable<Integer> {
     static BufferedImage decode(Path p, Mode mode) {
         if (!Files.isRegularFile(p)) {
             throw new UserException(p + (Files.isDirectory(p) ? ": is a folder, not an image file"
-                    : Files.exists(p) ? ": is not a regular file, not an image file" : ": image file not found"));
+                    : Files.exists(p) ? ": is not a regular file, not an image file"
+                    : p.toString().equals("-") ? ": image file not found (a list of image paths on standard input is --list -)"
+                    : ": image file not found"));
         }
+        if (isEmpty(p)) {   // "not a PNG, JPEG, ... image" said nothing of the likelier story: a save or a copy that never wrote
+            throw new UserException(p + ": the file is empty (0 bytes), not an image");
+        }
+        boolean recognised = false;   // a reader took the file by its signature
         try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
             if (in == null) {
                 throw new UserException(p + ": cannot read image file: " + whyUnreadable(p));
@@ -430,6 +436,7 @@ final class PredictCommand implements Callable<Integer> {
                 throw new UserException(p + ": not a " + FORMATS + " image");
             }
             ImageReader reader = readers.next();
+            recognised = true;
             try {
                 reader.setInput(in, true, true);
                 // the size from the header: a 100 KB file can hold 30000x30000 pixels, seconds and a gigabyte to decode
@@ -453,16 +460,37 @@ final class PredictCommand implements Callable<Integer> {
             if (e instanceof UserException u) {
                 throw u;
             }
-            // the PNG reader wraps running out of heap in an IIOException ("Caught exception during read: "): the same line
-            // as any picture the heap cannot hold (the caller's), not a damaged file
-            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-                if (c instanceof OutOfMemoryError oom) {
-                    throw oom;
-                }
-            }
-            String why = e instanceof java.io.EOFException ? "the file ends before the image does: cut short"
-                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            throw new UserException(p + ": cannot decode image (" + why + ")", e);
+            outOfMemoryIn(e);
+            // a reader took the file by its signature and then failed on it: what follows the signature is not all there, or
+            // not as it should be (a TIFF cut short fails in its header, "Data segment out of stream", a PNG in its pixels)
+            throw new UserException(p + (recognised ? ": the image is damaged or cut short (" : ": cannot decode image (") + why(e) + ")", e);
         }
+    }
+
+    /**
+     * Throws the OutOfMemoryError that a reader wrapped: the PNG reader wraps running out of heap in an IIOException
+     * ("Caught exception during read: "), which is the same line as any picture the heap cannot hold (the caller's), not a
+     * damaged file.
+     */
+    private static void outOfMemoryIn(Exception e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError oom) {
+                throw oom;
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path p) {
+        try {
+            return Files.size(p) == 0;
+        } catch (IOException e) {
+            return false;   // the reading below says what is wrong
+        }
+    }
+
+    /** A reader's failure in a few words (some readers throw with no message: BMP said "(null)"). */
+    private static String why(Exception e) {
+        return e instanceof java.io.EOFException ? "the file ends before the image does"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -124,7 +124,7 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
         byte[] all = Files.readAllBytes(file);   // a checkpoint is the network's size: the CRC is checked before anything is believed
         long size = all.length;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
-            if (in.readInt() != MAGIC) throw new IOException(file + " is not a Numera checkpoint");
+            if (in.readInt() != MAGIC) throw new IOException(file + " is not a Numera checkpoint: move it away or use another --out");
             int version = in.readInt();
             if (version != VERSION) throw new IOException(file + ": unsupported checkpoint version " + version + " (delete it or use another --out)");
             if (size < 12 || crc(all, all.length - 4) != java.nio.ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
@@ -154,7 +154,7 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
             int n = in.readInt();
             if (epochs < 1 || n != epochs || bestEpoch < 1 || bestEpoch > epochs) {
                 throw new IOException("checkpoint " + file + " is inconsistent (" + epochs + " epochs done, " + n
-                        + " in the history, best " + bestEpoch + ")");
+                        + " in the history, best " + bestEpoch + "): delete it or use another --out");
             }
             List<EpochMetrics> history = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -164,13 +164,15 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
             int length = in.readInt();
             // bounded by the file itself: a corrupt length must not allocate gigabytes
             if (length < 0 || length > size) {
-                throw new IOException("checkpoint " + file + " is corrupt: optimizer state of " + length + " bytes in a file of " + size);
+                throw new IOException("checkpoint " + file + " is corrupt: optimizer state of " + length + " bytes in a file of " + size
+                        + ": delete it or use another --out");
             }
             byte[] state = new byte[length];
             in.readFully(state);
             return new Checkpoint(epochs, params, best, bestEpoch, bestAcc, history, state);
         } catch (java.io.EOFException e) {
-            throw new IOException("checkpoint " + file + " is truncated");
+            // an empty one too: a run killed as its first checkpoint was made, on a file system that does not rename atomically
+            throw new IOException("checkpoint " + file + (size == 0 ? " is empty" : " is truncated") + ": delete it or use another --out");
         }
     }
 

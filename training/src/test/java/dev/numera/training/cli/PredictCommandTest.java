@@ -919,12 +919,15 @@ class PredictCommandTest {
         Path good = write(raw(rings(1).pixels()[0]), "ring.png");
         Path bad = Files.writeString(dir.resolve("bad.jpg"), "no pixels here");
         Path missing = dir.resolve("missing.png");
-        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", good.toString(), bad.toString(), missing.toString());
+        Path empty = Files.write(dir.resolve("empty.png"), new byte[0]);
+        CliTest.Result r = CliTest.run("predict", "--model", model.toString(), "--mode", "raw", good.toString(), bad.toString(), missing.toString(),
+                empty.toString(), "-");
         assertEquals(1, r.code());
         assertTrue(r.out().strip().matches("[0-9]\t[01]\\.[0-9]{4}\t" + java.util.regex.Pattern.quote(good.toString())), r.out());
         List<String> errors = r.err().strip().lines().toList();
         assertEquals(List.of("numera: " + bad + ": not a " + PredictCommand.FORMATS + " image",
-                "numera: " + missing + ": image file not found"), errors);
+                "numera: " + missing + ": image file not found", "numera: " + empty + ": the file is empty (0 bytes), not an image",
+                "numera: -: image file not found (a list of image paths on standard input is --list -)"), errors);
     }
 
     /**
@@ -1010,7 +1013,10 @@ class PredictCommandTest {
             assertTrue(e.contains(": the image is damaged or cut short (") || e.contains(": cannot decode image ("), e);
             assertFalse(e.contains("(null)"), e);
         }
-        assertTrue(errors.get(3).endsWith("cut.bmp: cannot decode image (the file ends before the image does: cut short)"), errors.get(3));
+        assertTrue(errors.get(3).endsWith("cut.bmp: the image is damaged or cut short (the file ends before the image does)"), errors.get(3));
+        for (String e : errors) {
+            assertTrue(e.contains(": the image is damaged or cut short ("), "every format cut short says so: " + e);
+        }
     }
 
     /** A PNG that is only its header (IHDR, IEND): its size is known, its pixels cannot be decoded. */
@@ -1052,7 +1058,7 @@ class PredictCommandTest {
                 "numera: " + many + ": image is 4000x2001 = 8004000 pixels, more than 8000000 (crop it to the digit)"), r.err().strip().lines().toList());
         Path headerOnly = Files.write(dir.resolve("header-only.png"), pngHeaderOnly(28, 28));
         r = CliTest.run("predict", "--model", model.toString(), headerOnly.toString());
-        assertTrue(r.err().startsWith("numera: " + headerOnly + ": cannot decode image ("), r.err());   // what the oversized ones would have said
+        assertTrue(r.err().startsWith("numera: " + headerOnly + ": the image is damaged or cut short ("), r.err());   // what the oversized ones would have said
     }
 
     /**
@@ -1068,7 +1074,7 @@ class PredictCommandTest {
         assertEquals(1, r.code());
         List<String> errors = r.err().strip().lines().toList();
         assertEquals(2, errors.size(), r.err());
-        assertTrue(errors.get(0).startsWith("numera: " + fifty + ": cannot decode image ("), errors.get(0));
+        assertTrue(errors.get(0).startsWith("numera: " + fifty + ": the image is damaged or cut short ("), errors.get(0));
         assertEquals("numera: " + hundred + ": image is 10000x10000 = 100000000 pixels, more than 50000000 (crop it to the digit or scale it down)",
                 errors.get(1));
     }

@@ -195,6 +195,13 @@ class TrainerTest {
         Files.write(ckpt, java.util.Arrays.copyOf(b, b.length - 100));
         e = assertThrows(java.io.IOException.class, () -> run(settings(2, 2, ckpt, true), 99));
         assertTrue(e.getMessage().contains("CRC mismatch"), e.getMessage());
+        // empty, or cut inside its first fields: said so, with what to do (before: "is truncated", and nothing more)
+        Files.write(ckpt, new byte[0]);
+        e = assertThrows(java.io.IOException.class, () -> run(settings(2, 2, ckpt, true), 99));
+        assertTrue(e.getMessage().endsWith("k.ckpt is empty: delete it or use another --out"), e.getMessage());
+        Files.write(ckpt, java.util.Arrays.copyOf(b, 6));
+        e = assertThrows(java.io.IOException.class, () -> run(settings(2, 2, ckpt, true), 99));
+        assertTrue(e.getMessage().endsWith("k.ckpt is truncated: delete it or use another --out"), e.getMessage());
     }
 
     /**
