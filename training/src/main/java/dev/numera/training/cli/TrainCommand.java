@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write charts, metrics.json and index.html there.")
     Path report;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, at most one per part of the batch (parts of up to "
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, one per part of the batch at most (more are capped, with a note; parts of up to "
             + Trainer.PART + " images; default: available processors, capped at the parts). The same seed gives the same weights "
             + "bit for bit on any number of threads.")
     Integer threads;
@@ -147,10 +147,14 @@ final class TrainCommand implements Callable<Integer> {
         check(!a.hasBatchNorm() || Trainer.smallestPart(nBatch) >= 2, "--batch " + nBatch + " cannot train " + a.name()
                 + ": its batchnorm layers would normalise each image against itself, which leaves the same output for every image;"
                 + " use --batch 2 or more");
-        // a batch trains as fixed parts, one thread at a time on each: more threads than parts would have nothing to do
+        // a batch trains as fixed parts, one thread at a time on each: more threads than parts would have nothing to do, so
+        // as many run as there are parts (the weights are the same on any number); refused, '--threads $(nproc)' broke a script
         int nParts = Trainer.parts(nBatch);
-        check(threads == null || threads <= nParts, "--threads " + threads + " is more than the parts of a batch of " + nBatch
-                + " (" + nParts + ", of up to " + Trainer.PART + " images): use at most " + nParts + " threads or a larger --batch");
+        if (threads != null && threads > nParts) {
+            spec.commandLine().getErr().println("numera: --threads " + threads + ": a batch of " + nBatch + " has " + nParts + " part"
+                    + (nParts == 1 ? "" : "s") + " (of up to " + Trainer.PART + " images), one thread each: training with " + nParts);
+            threads = nParts;
+        }
         // where the results go is checked now, not after hours of training; first that none is an input or
         // another result, before anything is made
         Path checkpoint = Path.of(out + ".ckpt");
