@@ -209,19 +209,28 @@ public final class ResultView {
      */
     public void announce(Prediction p, boolean again) {
         showState(p, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
-        String text = !p.hasDigit() ? noDigitText(p.noDigitReason(), shownFrom, cameraOffered)
+        say(sentence(p), p.digit(), p.noDigitReason(), again);
+    }
+
+    /** What {@link #announce} says of p, the result shown: kept to be said later ({@link #say}), p being overwritten meanwhile. */
+    public String sentence(Prediction p) {
+        return !p.hasDigit() ? noDigitText(p.noDigitReason(), shownFrom, cameraOffered)
                 // the confidence as shown ("99.9 %"): in whole percent it said 100 beside a shown 99.9
                 : p.isUnsure() ? unsureText(p.digit(), p.top3()[1]) + " " + p.digit() + " at " + percent(p, p.digit())
                         + " percent, " + p.top3()[1] + " at " + percent(p, p.top3()[1]) + " percent."
                 : "Recognised " + p.digit() + ", " + percent(p, p.digit()) + " percent confident.";
-        boolean sameVerdict = p.digit() == lastDigitSaid && (p.hasDigit() || java.util.Objects.equals(p.noDigitReason(), lastReasonSaid));
+    }
+
+    /** Says {@code text}, the {@link #sentence} of a result with {@code digit} (or none, for {@code reason}), as {@link #announce} does. */
+    public void say(String text, int digit, String reason, boolean again) {
+        boolean sameVerdict = digit == lastDigitSaid && (digit != Prediction.NO_DIGIT || java.util.Objects.equals(reason, lastReasonSaid));
         if ((sameVerdict || text.equals(lastSaid)) && !again) {
             return;
         }
         spaced = text.equals(lastSaid) && !spaced;
         lastSaid = text;
-        lastDigitSaid = p.digit();
-        lastReasonSaid = p.noDigitReason();
+        lastDigitSaid = digit;
+        lastReasonSaid = reason;
         announce.setTextContent(spaced ? text + "\u00a0" : text);
     }
 

@@ -311,7 +311,7 @@ class ChromiumCameraTest {
 
         Pages.js(chromium.driver, DrawScript.draw(8));
         assertEquals("8", chromium.driver.findElement(By.id("prediction")).getText());
-        assertTrue(chromium.driver.findElement(By.id("announce")).getAttribute("textContent").startsWith("Recognised 8"));
+        Pages.await(chromium.driver, "/^Recognised 8/.test(document.getElementById('announce').textContent)", "true");   // once the pen rests
         Object box = Pages.js(chromium.driver, "return " + THRESHOLD_HASH);
         String time = chromium.driver.findElement(By.id("model-time")).getAttribute("textContent");
         Pages.js(chromium.driver, "window.__seen = ''; window.__t0 = performance.now();");
