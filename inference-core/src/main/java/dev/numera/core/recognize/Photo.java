@@ -69,7 +69,10 @@ public final class Photo {
             throw new IllegalArgumentException("recognizer is null");
         }
         Picture pic = onPaper(new Picture(rgba, width, height));
-        Prediction result = readBox(recognizer, pic);
+        // halved once here, not in each read below (asCameraBox halves a picture until it fits, and one that fits is left
+        // as it is): an 8000x6000 photo was halved up to four times, once per read and once for the search
+        Picture fit = halvedToFit(pic);
+        Prediction result = readBox(recognizer, fit);
         String reason = result.noDigitReason();
         if (reason == null || !(InkCheck.TOO_SMALL.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))
                 || Math.max(pic.width, pic.height) < 2 * BOX) {
@@ -77,13 +80,13 @@ public final class Photo {
         }
         // a digit small in a large picture (a phone's photo of a page) is a few pixels in the box: read around its ink.
         // Only a sure read counts: a guess there was mostly a mark that is no digit (a dot read "4, 38 %", ruled lines "7, 56 %")
-        Picture around = aroundInk(pic);
+        Picture around = aroundInk(pic, fit);
         if (around == null) {
             return result;
         }
         Prediction zoomed = readBox(recognizer, around);
         // the recogniser hands out one Prediction, which the zoomed read overwrote: the picture's own verdict is read again
-        return zoomed.hasDigit() && !zoomed.isUnsure() ? zoomed : readBox(recognizer, pic);
+        return zoomed.hasDigit() && !zoomed.isUnsure() ? zoomed : readBox(recognizer, fit);
     }
 
     /**
@@ -167,8 +170,13 @@ public final class Photo {
      * and read as no digit (helper-79: none of five from 150 to 450 px; from 600 px on, all).
      */
     static Picture aroundInk(Picture pic) {
+        return aroundInk(pic, halvedToFit(pic));
+    }
+
+    /** {@link #aroundInk(Picture)} with the picture already halved to fit ({@link #halvedToFit}): {@code fit}. */
+    private static Picture aroundInk(Picture pic, Picture fit) {
         int w = pic.width, h = pic.height;
-        Picture small = Math.max(w, h) > SEARCH ? averagedTo(halvedToFit(pic), SEARCH) : pic;
+        Picture small = Math.max(w, h) > SEARCH ? averagedTo(fit, SEARCH) : pic;
         int sw = small.width, sh = small.height, n = sw * sh;   // n: the search picture's pixels
         float[] ink = new float[n];
         new AdaptiveThreshold(sw, sh).applyRgba(small.rgba, 255f, ink);
