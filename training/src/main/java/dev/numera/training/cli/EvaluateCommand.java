@@ -55,6 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
         // as train does: a bad --report is said now, not after the data is read and scored, and one whose files
         // would replace the model or the test digits (a link among them, or --model REPORT/index.html) before anything is made
         if (report != null) {
+            Clashes.notAnUnexpandedHome(report, "--report");
             Clashes.apart(report, file, "--model");
             List<Path> mnist = data.files(Mnist.Part.TEST);
             for (Path f : Clashes.reportFiles(report)) {

@@ -48,6 +48,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (OnnxExporter.Unsupported e) {
             throw new UserException(model.path() + ": cannot export to ONNX: " + e.getMessage(), e);
         }
+        Clashes.notAnUnexpandedHome(out, "--out");
         // the export would replace the model it was made from (through a link too)
         if (AtomicFiles.sameFile(out, model.path())) {
             throw new UsageException(out + ": is the model being exported (--model): give --out another file, e.g. numera.onnx");

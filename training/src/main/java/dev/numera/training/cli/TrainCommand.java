@@ -160,6 +160,10 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpoint = Path.of(out + ".ckpt");
         String ofOut = "where train keeps the checkpoint for --out " + out;
         List<Path> mnist = data.files(Mnist.Part.TRAIN, Mnist.Part.TEST);
+        Clashes.notAnUnexpandedHome(out, "--out");
+        if (report != null) {
+            Clashes.notAnUnexpandedHome(report, "--report");
+        }
         Clashes.notAnInput(out, "--out", mnist, "the MNIST file");
         Clashes.notAnInput(checkpoint, "the checkpoint of --out", mnist, "the MNIST file");
         if (report != null) {

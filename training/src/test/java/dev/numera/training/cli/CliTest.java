@@ -1095,6 +1095,34 @@ class CliTest {
         assertTrue(r.err.startsWith("numera: " + dir + "/no\\nsuch.nmod"), r.err);
     }
 
+    /**
+     * An output under '~' that the shell left as it is ('--out=~/m.onnx': the shell expands ~ only at a word's start) is a
+     * usage error, before anything is made: it made a folder named ~ in the working folder and said "wrote ~/m.onnx".
+     */
+    @Test
+    void anOutputUnderAnUnexpandedTildeIsRefused() throws IOException {
+        Path tilde = Path.of("~");
+        try {
+            Result r = run("export", "--model", tinyModel().toString(), "--format", "onnx", "--out", "~/numera-test.onnx");
+            assertEquals(2, r.code, r.err);
+            assertEquals("numera export: ~/numera-test.onnx: --out starts with '~', which the shell did not turn into your home folder (it does so"
+                    + " only at the start of a word, not after '=' or in quotes); write $HOME/numera-test.onnx instead (see 'numera export --help')",
+                    r.err.strip());
+            assertFalse(Files.exists(tilde), "no folder named ~ made");
+            r = run("evaluate", "--model", tinyModel().toString(), "--report", "~/rep", "--data", syntheticTestSet().toString());
+            assertEquals(2, r.code, r.err);
+            assertFalse(Files.exists(tilde), "no folder named ~ made");
+        } finally {
+            if (Files.isDirectory(tilde)) {   // made by a failure of this test: not left in the module's folder
+                try (var all = Files.walk(tilde)) {
+                    for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
     /** export with --out naming its own --model would replace the model by the ONNX file. */
     @Test
     void exportOntoItsOwnModelIsRefused() throws IOException {
