@@ -150,14 +150,16 @@ final class PredictCommand implements Callable<Integer> {
                 } else {
                     Picture pic = picture(p, mode);
                     result = recognizer.recognizeRgba(pic.rgba(), pic.width(), pic.height(), kind);
+                    // read as blank or all ink: likely the other polarity, unless the picture is one colour throughout (an empty
+                    // black or transparent canvas is blank in this mode too: "--mode picture" sent its user to read it again)
+                    String reason = result.noDigitReason();
+                    if (InkCheck.TOO_MUCH_INK.equals(reason) || InkCheck.NO_INK.equals(reason) && !oneColour(pic)) {
+                        polarity.add(p);
+                    }
                 }
                 out.println(line(result, p));
                 if (out.checkError()) {
                     break;   // flushed, and no one reads the answers any more (a pipe closed, a disk full): Numera.run says which
-                }
-                if (!photo(mode) && (InkCheck.NO_INK.equals(result.noDigitReason())
-                        || InkCheck.TOO_MUCH_INK.equals(result.noDigitReason()))) {
-                    polarity.add(p);
                 }
             } catch (UserException e) {
                 err.println("numera: " + InfoCommand.shown(e.getMessage()));   // it names the picture: escaped as the answer lines are
@@ -242,6 +244,17 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    /** Whether every pixel is within a few levels of the first, in each channel and in alpha: nothing drawn on it at all. */
+    static boolean oneColour(Picture pic) {
+        byte[] rgba = pic.rgba();
+        for (int i = 4; i < rgba.length; i++) {
+            if (Math.abs((rgba[i] & 0xFF) - (rgba[i % 4] & 0xFF)) > 8) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the picture's border ({@link Photo#borderMedian}) is mostly transparent: alpha under half. */

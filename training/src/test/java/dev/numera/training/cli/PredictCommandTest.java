@@ -805,6 +805,7 @@ class PredictCommandTest {
         CliTest.Result drawn = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", "--list", list.toString());
         assertEquals(0, drawn.code(), drawn.err());
         assertEquals(List.of("-\tno ink\t" + canvas, "-\tno ink\t" + transparent), drawn.out().strip().lines().toList());
+        assertEquals("", drawn.err(), "an empty canvas, black or transparent, is blank in this mode too: no hint to read it as a picture");
 
         // a list saved with a byte order mark (Notepad): the mark is not part of the first path
         Path withBom = Files.writeString(dir.resolve("bom.txt"), "\uFEFF" + canvas + "\r\n" + transparent + "\r\n");
@@ -907,10 +908,12 @@ class PredictCommandTest {
         assertEquals(1, r.out().strip().lines().count(), r.out());
         assertTrue(r.out().strip().matches("[0-9]\t[01]\\.[0-9]{4}\t" + java.util.regex.Pattern.quote(escaped)), r.out());
         // and so are the error and hint lines on stderr, which named it raw and split in two (helper-72)
-        Path missing = dir.resolve("miss\ning.png"), blank = write(raw(new int[28 * 28]), "bl\nank.png");
-        r = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", missing.toString(), blank.toString());
+        int[] allInk = new int[28 * 28];
+        java.util.Arrays.fill(allInk, 255);   // white: all ink in drawn mode, which hints at the other polarity
+        Path missing = dir.resolve("miss\ning.png"), white = write(raw(allInk), "wh\nite.png");
+        r = CliTest.run("predict", "--model", model.toString(), "--mode", "drawn", missing.toString(), white.toString());
         assertTrue(r.err().lines().allMatch(l -> l.startsWith("numera: ")), r.err());
-        assertTrue(r.err().contains(dir + "/miss\\ning.png") && r.err().contains(dir + "/bl\\nank.png"), r.err());
+        assertTrue(r.err().contains(dir + "/miss\\ning.png") && r.err().contains(dir + "/wh\\nite.png"), r.err());
     }
 
     @Test
