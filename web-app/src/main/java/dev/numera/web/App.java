@@ -78,7 +78,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
      * screen reader heard a confident wrong digit on every digit of two strokes (helper-81). A hand moving to its next
      * stroke lifts for 0.2-0.5 s; the result is shown at once all the same. Undo, Clear and their keys are said at once.
      */
-    static final int SETTLE_MS = 800;
+    public static final int SETTLE_MS = 800;
     private int sayTimer = -1;         // the timeout that says the drawing's result, -1 when none is due
     private String settledSentence;    // what it says: the result at the lift (the recogniser's Prediction is reused meanwhile)
     private int settledDigit;
@@ -172,10 +172,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         }
         enable(clearButton, !pad.isEmpty());
         enable(undoButton, pad.canUndo());
-        if (sayTimer >= 0) {   // a stroke begun or ended, a clear: the result said will be the one after it
-            Window.clearTimeout(sayTimer);
-            sayTimer = -1;
-        }
+        cancelSaying();   // a stroke begun or ended, a clear: the result said will be the one after it
         if (settled) {
             showOffPad(pad.runsOff());
             // the settled recognition replaces a live one still due: that would only repeat it on the same ink
@@ -238,6 +235,14 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             return;
         }
         result.say(settledSentence, settledDigit, settledReason, true);
+    }
+
+    /** The drawing's result due to be said ({@link #saySettledDrawing}) is not: another result is said instead, or comes. */
+    private void cancelSaying() {
+        if (sayTimer >= 0) {
+            Window.clearTimeout(sayTimer);
+            sayTimer = -1;
+        }
     }
 
     /** Runs a command that changes the pad (Undo, Clear, their keys): its result is said at once. */
@@ -390,6 +395,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         }
         // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
         // shown, and said at its pen-up, all along
+        cancelSaying();   // said now: a pen-up's sentence still due would say it again
         result.announce(recognizeDrawing(false), false);
     }
 

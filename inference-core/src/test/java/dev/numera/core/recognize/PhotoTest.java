@@ -147,40 +147,6 @@ class PhotoTest {
         assertFalse(Photo.lightOnDark(clear.rgba, 28, 28));
     }
 
-    /**
-     * A dark border around a light middle: a sheet fills the box around its light pixels but for its ink, strokes leave
-     * most of theirs dark. Hand-made cases: a ring 6 px thick in a 28 px picture fills 6*20*2 + 8*6*2 = 336 of its 20x20
-     * box, 84 %, taken for a sheet; a ring 4 px thick 256 of 400, 64 %, strokes (as MNIST's bold digits); a desk's sheet
-     * with a 1 on it 99 %.
-     */
-    @Test
-    void lightIsStrokesTellsBoldStrokesFromASheet() {
-        int black = px(0, 0, 0, 255), white = px(255, 255, 255, 255);
-        assertTrue(Photo.lightIsStrokes(ring(4, black, white).rgba, 28, 28));
-        assertFalse(Photo.lightIsStrokes(ring(6, black, white).rgba, 28, 28));
-        Photo.Picture desk = sheetOn(400, 300, px(40, 35, 30, 255), px(225, 222, 215, 255), 50, 40, 350, 240);
-        for (int y = 100; y < 180; y++) {
-            for (int x = 190; x < 200; x++) {
-                desk.rgba[y * 400 + x] = px(30, 30, 30, 255);   // a 1 on the sheet: 800 of its 60,000 pixels
-            }
-        }
-        assertFalse(Photo.lightIsStrokes(desk.rgba, 400, 300));
-        assertFalse(Photo.lightIsStrokes(new int[28 * 28], 28, 28), "nothing light: no strokes");
-    }
-
-    /** A square ring in a 28 px picture, its outer edge 20 px (from 4 to 23), {@code thick} px wide. */
-    private static Photo.Picture ring(int thick, int ground, int ink) {
-        int[] rgba = new int[28 * 28];
-        for (int y = 0; y < 28; y++) {
-            for (int x = 0; x < 28; x++) {
-                boolean outer = x >= 4 && x < 24 && y >= 4 && y < 24;
-                boolean inner = x >= 4 + thick && x < 24 - thick && y >= 4 + thick && y < 24 - thick;
-                rgba[y * 28 + x] = outer && !inner ? ink : ground;
-            }
-        }
-        return new Photo.Picture(rgba, 28, 28);
-    }
-
     /** The middle's median luma, transparent pixels over white: hand-counted cases. */
     @Test
     void theMiddlesMedianLumaCountsTransparentAsWhite() {

@@ -57,10 +57,15 @@ public final class Numera implements Runnable {
     /** 128 + SIGPIPE: what a shell reports for a command whose reader closed the pipe before it finished. */
     static final int EXIT_CLOSED_PIPE = 141;
 
-    /** Whether file descriptor 1 is a pipe (Linux: /proc/self/fd/1 links to "pipe:[...]"); false where that cannot be told. */
+    /**
+     * Whether file descriptor 1 is a pipe or a socket, whose reader can go away (Linux: /proc/self/fd/1 links to
+     * "pipe:[...]" or "socket:[...]"); false where that cannot be told (another system, a named pipe, which links to its
+     * path): the error is then said as for a full disk.
+     */
     static boolean stdoutIsPipe() {
         try {
-            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString().startsWith("pipe:");
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("pipe:") || target.startsWith("socket:");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
         }

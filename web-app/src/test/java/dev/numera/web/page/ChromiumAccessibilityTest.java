@@ -171,7 +171,7 @@ class ChromiumAccessibilityTest {
             // Escape on the pad now empty clears nothing: nothing new to say
             new org.openqa.selenium.interactions.Actions(c.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE)
                     .sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
-            Pages.js(c.driver, "return new Promise(function (done) { setTimeout(done, " + (2 * 800) + "); });");
+            Pages.js(c.driver, "return new Promise(function (done) { setTimeout(done, " + 2 * dev.numera.web.App.SETTLE_MS + "); });");
             @SuppressWarnings("unchecked")
             List<String> said = (List<String>) Pages.js(c.driver, "return window.__said;");
             assertEquals(3, said.size(), () -> "one announcement per rest of the pen and one for the clear: " + said);
