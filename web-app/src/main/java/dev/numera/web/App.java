@@ -234,7 +234,9 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         if (pictureShown || pad.isEmpty() && camera.running()) {
             return;
         }
-        result.say(settledSentence, settledDigit, settledReason, true);
+        // no digit: its advice as it stands now (a camera refused in the meantime is not offered)
+        String text = settledDigit == Prediction.NO_DIGIT ? result.noDigitSentence(settledReason, ResultView.DRAWING) : settledSentence;
+        result.say(text, settledDigit, settledReason, true);
     }
 
     /** The drawing's result due to be said ({@link #saySettledDrawing}) is not: another result is said instead, or comes. */

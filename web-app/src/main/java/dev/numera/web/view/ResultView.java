@@ -221,6 +221,11 @@ public final class ResultView {
                 : "Recognised " + p.digit() + ", " + percent(p, p.digit()) + " percent confident.";
     }
 
+    /** What {@link #announce} says of no digit for {@code reason} from input {@code from}, as the page offers the camera now. */
+    public String noDigitSentence(String reason, int from) {
+        return noDigitText(reason, from, cameraOffered);
+    }
+
     /** Says {@code text}, the {@link #sentence} of a result with {@code digit} (or none, for {@code reason}), as {@link #announce} does. */
     public void say(String text, int digit, String reason, boolean again) {
         boolean sameVerdict = digit == lastDigitSaid && (digit != Prediction.NO_DIGIT || java.util.Objects.equals(reason, lastReasonSaid));

@@ -183,6 +183,10 @@ class ChromiumAccessibilityTest {
             for (int i = 1; i < said.size(); i++) {
                 assertTrue(!said.get(i).equals(said.get(i - 1)), () -> "each announcement changes the region's text: " + said);
             }
+            // no digit at a rest: its advice, about drawing
+            Pages.js(c.driver, DrawScript.strokes("[[[140,140],[142,141]]]"));
+            assertEquals("No digit: too small to read. Draw it bigger.", Pages.await(c.driver, "window.__said.length === 4",
+                    "window.__said[3].replace(/\u00a0/g, '')"), "a tap");
         }
     }
 
