@@ -165,7 +165,7 @@ public final class Photo {
      * a ground made by a program (MNIST's 0, a drawing app's canvas, a screenshot), not a photo's, whose sensor noise and
      * compression leave no border that flat.
      */
-    public static boolean flatBorder(int[] rgba, int width, int height) {
+    static boolean flatBorder(int[] rgba, int width, int height) {
         int[] m = borderMedian(rgba, width, height);
         int ring = 0, flat = 0;
         for (int y = 0; y < height; y++) {
@@ -189,7 +189,7 @@ public final class Photo {
      * finds a sheet, and at least 95 % of it is lighter than mid-grey. MNIST's bold digits, which onPaper crops to their
      * middle, are 40-90 % light there.
      */
-    public static boolean pageOnScreen(int[] rgba, int width, int height) {
+    static boolean pageOnScreen(int[] rgba, int width, int height) {
         Picture pic = new Picture(rgba, width, height);
         Picture sheet = onPaper(pic);
         if (sheet == pic) {

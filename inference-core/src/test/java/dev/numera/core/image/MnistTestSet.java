@@ -14,7 +14,7 @@ import java.util.zip.GZIPInputStream;
  * Location: system property numera.mnist.dir (set by the parent pom for surefire), else ../shared/mnist
  * relative to the module directory, else ../../shared/mnist. Tests skip (assumption) when absent.
  */
-final class MnistTestSet {
+public final class MnistTestSet {
     static final String FILE = "t10k-images-idx3-ubyte.gz";
     static final String LABELS = "t10k-labels-idx1-ubyte.gz";
     private static byte[][] images;
@@ -37,7 +37,7 @@ final class MnistTestSet {
     }
 
     /** (10000) images of (28*28) unsigned bytes, 0 background, 255 ink; skips the test when missing. */
-    static synchronized byte[][] images() throws IOException {
+    public static synchronized byte[][] images() throws IOException {
         if (images == null) {
             Path dir = directory();
             assumeTrue(dir != null, "MNIST test images not found (set -Dnumera.mnist.dir or put "
@@ -65,7 +65,7 @@ final class MnistTestSet {
     }
 
     /** (10000) the digits of the images, 0..9; skips the test when missing. */
-    static synchronized byte[] labels() throws IOException {
+    public static synchronized byte[] labels() throws IOException {
         if (labels == null) {
             Path dir = directory();
             assumeTrue(dir != null && Files.isRegularFile(dir.resolve(LABELS)), "MNIST test labels not found; skipping");

@@ -1,11 +1,12 @@
-package dev.numera.core.image;
+package dev.numera.core.recognize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.numera.core.recognize.Photo;
-import dev.numera.core.recognize.Prediction;
-import dev.numera.core.recognize.Recognizer;
+import dev.numera.core.image.MnistTestSet;
+import dev.numera.core.model.ModelFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ class PhotoReadTest {
      */
     @Test
     void aSheetTiltedOnADarkDeskIsReadAsAPhoto() throws Exception {
-        Recognizer r = CameraBoxTest.shipped();
+        Recognizer r = shipped();
         byte[][] images = MnistTestSet.images();
         byte[] labels = MnistTestSet.labels();
         int right = 0, n = 30;
@@ -44,7 +45,7 @@ class PhotoReadTest {
      */
     @Test
     void aPageOnADarkScreenIsReadAsPaper() throws Exception {
-        Recognizer r = CameraBoxTest.shipped();
+        Recognizer r = shipped();
         byte[][] images = MnistTestSet.images();
         byte[] labels = MnistTestSet.labels();
         int right = 0, n = 20;
@@ -59,7 +60,7 @@ class PhotoReadTest {
     /** Grey paper of 118 levels (under half brightness: "light ink on a dark ground" by its border and middle), dark ink. */
     @Test
     void aDimPhotoOfDarkInkIsReadAsAPhoto() throws Exception {
-        Recognizer r = CameraBoxTest.shipped();
+        Recognizer r = shipped();
         byte[][] images = MnistTestSet.images();
         byte[] labels = MnistTestSet.labels();
         int right = 0, n = 30;
@@ -77,7 +78,7 @@ class PhotoReadTest {
      */
     @Test
     void boldWhiteDigitsOnBlackAreReadAsDrawings() throws Exception {
-        Recognizer r = CameraBoxTest.shipped();
+        Recognizer r = shipped();
         byte[][] images = MnistTestSet.images();
         byte[] labels = MnistTestSet.labels();
         int s = 4, w = 28 * s, bold = 0, asPhotos = 0, read = 0;
@@ -98,6 +99,10 @@ class PhotoReadTest {
         System.out.println("PhotoReadTest: bold white digits on black: " + read + " of " + bold + " read right (as photos: " + asPhotos + ")");
         assertTrue(bold >= 30, bold + " such digits");
         assertTrue(read >= 0.9 * bold, read + " of " + bold + " (as photos " + asPhotos + ")");
+    }
+
+    private static Recognizer shipped() throws Exception {
+        return new Recognizer(ModelFile.read(Files.readAllBytes(Path.of("../src-webapp/model/numera.nmod"))));
     }
 
     private static int grey(int v) {
