@@ -58,14 +58,16 @@ public final class Numera implements Runnable {
     static final int EXIT_CLOSED_PIPE = 141;
 
     /**
-     * Whether file descriptor 1 is a pipe or a socket, whose reader can go away (Linux: /proc/self/fd/1 links to
-     * "pipe:[...]" or "socket:[...]"); false where that cannot be told (another system, a named pipe, which links to its
-     * path): the error is then said as for a full disk.
+     * Whether file descriptor 1 is a pipe, a socket or a named pipe, whose reader can go away (Linux: /proc/self/fd/1
+     * links to "pipe:[...]", "socket:[...]", or the named pipe's path, which is no regular file); false where that cannot
+     * be told (another system): the error is then said as for a full disk. No disk behind such a file can be full.
      */
     static boolean stdoutIsPipe() {
         try {
             String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
-            return target.startsWith("pipe:") || target.startsWith("socket:");
+            return target.startsWith("pipe:") || target.startsWith("socket:")
+                    || target.startsWith("/") && !target.startsWith("/dev/")
+                    && java.nio.file.Files.readAttributes(java.nio.file.Path.of(target), java.nio.file.attribute.BasicFileAttributes.class).isOther();
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
         }

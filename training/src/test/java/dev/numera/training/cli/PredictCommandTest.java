@@ -567,6 +567,24 @@ class PredictCommandTest {
         assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals("", Files.readString(dir.resolve("err.txt")), "nothing said: the reader chose to stop");
         assertEquals(141, child.exitValue());
+        // the same through a named pipe (mkfifo), whose /proc/self/fd/1 is its path, not "pipe:"
+        Path fifo = dir.resolve("answers.fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo here");
+        // opening a named pipe waits for its other end: the reading end is opened beside the start, which opens the writing one
+        java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (var answers = Files.newBufferedReader(fifo)) {
+                return answers.readLine();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Process viaFifo = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Numera.class.getName(),
+                "predict", "--model", anyModel().toString(), "--list", list.toString())
+                .redirectOutput(fifo.toFile()).redirectError(dir.resolve("err2.txt").toFile()).start();
+        assertTrue(first.get(120, java.util.concurrent.TimeUnit.SECONDS).endsWith("\t" + ring), "the first answer, through the named pipe");
+        assertTrue(viaFifo.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("", Files.readString(dir.resolve("err2.txt")));
+        assertEquals(141, viaFifo.exitValue());
     }
 
     /**
