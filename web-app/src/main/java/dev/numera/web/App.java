@@ -80,7 +80,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
      */
     public static final int SETTLE_MS = 800;
     private int sayTimer = -1;         // the timeout that says the drawing's result, -1 when none is due
-    private String settledSentence;    // what it says: the result at the lift (the recogniser's Prediction is reused meanwhile)
+    private String settledSentence;    // what it says of a digit: the result at the lift (the recogniser's Prediction is reused meanwhile)
     private int settledDigit;
     private String settledReason;
     private boolean sayNow;            // the ink changes by a command (Undo, Clear, their keys): said without waiting
@@ -215,7 +215,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             result.announce(p, true);   // every command is said, also one that left the verdict as it was
         } else if (settled) {
             // the pen lifted: said once it stays up (SETTLE_MS)
-            settledSentence = result.sentence(p);
+            settledSentence = p.hasDigit() ? result.sentence(p) : null;   // no digit: its advice is made when said
             settledDigit = p.digit();
             settledReason = p.noDigitReason();
             sayTimer = Window.setTimeout(onSettled, SETTLE_MS);

@@ -100,7 +100,7 @@ public final class Photo {
      * <li>A dark border around a light middle is a sheet on a dark desk, or bold light strokes on black whose middle is
      *     mostly stroke. On a flat ground ({@link #flatBorder}: a program's, MNIST's, not a photo's) it is read as a
      *     drawing first, unless it is a page on a dark screen ({@link #pageOnScreen}); otherwise as a photo, and when that
-     *     is no sure read and no sheet is found ({@link #onASheet}), as a drawing. A drawing's read counts when it is
+     *     is no sure read and no sheet is found ({@link #lightAround}), as a drawing. A drawing's read counts when it is
      *     sure; else the photo's. MNIST's first 2,000 test digits white on black at 28, 112 and 280 px: 1,986-1,988 read
      *     right (1,849-1,868 with those of a light middle read as photos, the page's way before; of the 162 with a light
      *     middle, 159 right). The light part's shape did not tell a tilted sheet from strokes: a rule of strokes filling
@@ -136,9 +136,10 @@ public final class Photo {
         if (ground >= 128) {
             return p;
         }
+        Picture sheet = sheet(rgba, width, height);
         // a flat dark ground is a digital picture's (MNIST's, a drawing app's): a drawing first, whatever the photo read says
-        boolean drawing = flatBorder(rgba, width, height) && !pageOnScreen(rgba, width, height);
-        if (!drawing && (sure(p) || onASheet(rgba, width, height))) {
+        boolean drawing = flatBorder(rgba, width, height, border) && !pageOnScreen(sheet);
+        if (!drawing && (sure(p) || lightAround(sheet))) {
             return p;
         }
         Prediction drawn = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
@@ -146,14 +147,19 @@ public final class Photo {
         return sure(drawn) ? drawn : recognize(recognizer, rgba, width, height);
     }
 
-    /**
-     * Whether the picture is a sheet of paper on something dark: {@link #onPaper} finds one, and the sheet's own border
-     * is light. Bold light strokes on black, which onPaper crops to the strokes' middle, have a dark border there.
-     */
-    static boolean onASheet(int[] rgba, int width, int height) {
+    /** The sheet {@link #onPaper} finds in the picture, or null when it finds none. */
+    static Picture sheet(int[] rgba, int width, int height) {
         Picture pic = new Picture(rgba, width, height);
         Picture sheet = onPaper(pic);
-        if (sheet == pic) {
+        return sheet == pic ? null : sheet;
+    }
+
+    /**
+     * Whether a sheet found ({@link #sheet}, null: none) is paper on something dark: its own border is light. Bold light
+     * strokes on black, which onPaper crops to the strokes' middle, have a dark border there.
+     */
+    static boolean lightAround(Picture sheet) {
+        if (sheet == null) {
             return false;
         }
         int[] b = borderMedian(sheet.rgba, sheet.width, sheet.height);
@@ -161,38 +167,30 @@ public final class Photo {
     }
 
     /**
-     * Whether nearly all of the picture's outermost pixels (95 %) are within 2 levels of their median in every channel:
-     * a ground made by a program (MNIST's 0, a drawing app's canvas, a screenshot), not a photo's, whose sensor noise and
-     * compression leave no border that flat.
+     * Whether nearly all of the picture's outermost pixels (95 %) are within 2 levels of their median ({@link #borderMedian})
+     * in every channel: a ground made by a program (MNIST's 0, a drawing app's canvas, a screenshot), not a photo's, whose
+     * sensor noise and compression leave no border that flat.
      */
-    static boolean flatBorder(int[] rgba, int width, int height) {
-        int[] m = borderMedian(rgba, width, height);
-        int ring = 0, flat = 0;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (y == 0 || y == height - 1 || x == 0 || x == width - 1) {
-                    int q = rgba[y * width + x];
-                    ring++;
-                    boolean near = true;
-                    for (int c = 0; c < 4; c++) {
-                        near &= Math.abs((q >>> 8 * c & 0xFF) - m[c]) <= 2;
-                    }
-                    flat += near ? 1 : 0;
-                }
+    static boolean flatBorder(int[] rgba, int width, int height, int[] median) {
+        int[] ring = ring(width, height);
+        int flat = 0;
+        for (int i : ring) {
+            boolean near = true;
+            for (int c = 0; c < 4; c++) {
+                near &= Math.abs((rgba[i] >>> 8 * c & 0xFF) - median[c]) <= 2;
             }
+            flat += near ? 1 : 0;
         }
-        return flat * 20L >= ring * 19L;
+        return flat * 20L >= ring.length * 19L;
     }
 
     /**
-     * Whether the picture is a page shown on a dark screen (a screenshot of a document in a dark viewer): {@link #onPaper}
-     * finds a sheet, and at least 95 % of it is lighter than mid-grey. MNIST's bold digits, which onPaper crops to their
+     * Whether a sheet found ({@link #sheet}, null: none) is a page shown on a dark screen (a screenshot of a document in a
+     * dark viewer): at least 95 % of it is lighter than mid-grey. MNIST's bold digits, which onPaper crops to their
      * middle, are 40-90 % light there.
      */
-    static boolean pageOnScreen(int[] rgba, int width, int height) {
-        Picture pic = new Picture(rgba, width, height);
-        Picture sheet = onPaper(pic);
-        if (sheet == pic) {
+    static boolean pageOnScreen(Picture sheet) {
+        if (sheet == null) {
             return false;
         }
         int light = 0, n = sheet.width * sheet.height;
@@ -490,8 +488,22 @@ public final class Photo {
      */
     public static int[] borderMedian(int[] rgba, int width, int height) {
         check(rgba, width, height);
-        int w = width, h = height;
-        // the ring's pixel indices: at most 2 (w + h) - 4 of them, or w * h for a picture 1 or 2 px wide or tall
+        int[] ring = ring(width, height);
+        int n = ring.length;
+        int[] out = new int[4];
+        int[] values = new int[n];
+        for (int c = 0; c < 4; c++) {
+            for (int k = 0; k < n; k++) {
+                values[k] = rgba[ring[k]] >>> 8 * c & 0xFF;
+            }
+            java.util.Arrays.sort(values);
+            out[c] = values[n / 2];
+        }
+        return out;
+    }
+
+    /** The indices of a w x h picture's outermost pixels, row by row: 2 (w + h) - 4 of them, or all for one 1 or 2 px wide or tall. */
+    private static int[] ring(int w, int h) {
         int[] ring = new int[(int) Math.min((long) w * h, 2L * (w + h))];
         int n = 0;
         for (int y = 0; y < h; y++) {
@@ -506,16 +518,7 @@ public final class Photo {
                 }
             }
         }
-        int[] out = new int[4];
-        int[] values = new int[n];
-        for (int c = 0; c < 4; c++) {
-            for (int k = 0; k < n; k++) {
-                values[k] = rgba[ring[k]] >>> 8 * c & 0xFF;
-            }
-            java.util.Arrays.sort(values);
-            out[c] = values[n / 2];
-        }
-        return out;
+        return n == ring.length ? ring : java.util.Arrays.copyOf(ring, n);
     }
 
     /**
