@@ -68,7 +68,11 @@ public final class Photo {
         if (recognizer == null) {
             throw new IllegalArgumentException("recognizer is null");
         }
-        Picture pic = onPaper(new Picture(rgba, width, height));
+        return readSheet(recognizer, onPaper(new Picture(rgba, width, height)));
+    }
+
+    /** {@link #recognize}'s read of a picture already cut to its sheet ({@link #onPaper}; the picture itself when none). */
+    private static Prediction readSheet(Recognizer recognizer, Picture pic) {
         // halved once here, not in each read below (asCameraBox halves a picture until it fits, and one that fits is left
         // as it is): an 8000x6000 photo was halved up to four times, once per read and once for the search
         Picture fit = halvedToFit(pic);
@@ -127,8 +131,13 @@ public final class Photo {
             Prediction photo = recognize(recognizer, rgba, width, height);
             return sure(photo) ? photo : recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
         }
+        if (recognizer == null) {
+            throw new IllegalArgumentException("recognizer is null");
+        }
+        Picture whole = new Picture(rgba, width, height);
+        Picture paper = onPaper(whole);   // once: the photo's reads and the sheet's tests below take it
         int[] border = borderMedian(rgba, width, height);
-        Prediction p = recognize(recognizer, rgba, width, height);
+        Prediction p = readSheet(recognizer, paper);
         if (border[3] < 128) {
             return p.hasDigit() ? p : recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
         }
@@ -136,7 +145,7 @@ public final class Photo {
         if (ground >= 128) {
             return p;
         }
-        Picture sheet = sheet(rgba, width, height);
+        Picture sheet = paper == whole ? null : paper;
         // a flat dark ground is a digital picture's (MNIST's, a drawing app's): a drawing first, whatever the photo read says
         boolean drawing = flatBorder(rgba, width, height, border) && !pageOnScreen(sheet);
         if (!drawing && (sure(p) || lightAround(sheet))) {
@@ -144,18 +153,11 @@ public final class Photo {
         }
         Prediction drawn = recognizer.recognizeRgba(rgba, width, height, InputKind.DRAWN);
         // the recogniser hands out one Prediction: a drawing's read that is not sure gives way to the photo's, read again
-        return sure(drawn) ? drawn : recognize(recognizer, rgba, width, height);
-    }
-
-    /** The sheet {@link #onPaper} finds in the picture, or null when it finds none. */
-    static Picture sheet(int[] rgba, int width, int height) {
-        Picture pic = new Picture(rgba, width, height);
-        Picture sheet = onPaper(pic);
-        return sheet == pic ? null : sheet;
+        return sure(drawn) ? drawn : readSheet(recognizer, paper);
     }
 
     /**
-     * Whether a sheet found ({@link #sheet}, null: none) is paper on something dark: its own border is light. Bold light
+     * Whether a sheet found ({@link #onPaper}, null: none) is paper on something dark: its own border is light. Bold light
      * strokes on black, which onPaper crops to the strokes' middle, have a dark border there.
      */
     static boolean lightAround(Picture sheet) {
@@ -185,7 +187,7 @@ public final class Photo {
     }
 
     /**
-     * Whether a sheet found ({@link #sheet}, null: none) is a page shown on a dark screen (a screenshot of a document in a
+     * Whether a sheet found ({@link #onPaper}, null: none) is a page shown on a dark screen (a screenshot of a document in a
      * dark viewer): at least 95 % of it is lighter than mid-grey. MNIST's bold digits, which onPaper crops to their
      * middle, are 40-90 % light there.
      */

@@ -51,7 +51,7 @@ class PhotoReadTest {
         int right = 0, n = 20;
         for (int i = 0; i < n; i++) {
             int[] pic = scene(images[i], grey(18), grey(250), grey(30), 300, 340, 0, 0.5, 0);
-            assertTrue(Photo.flatBorder(pic, W, H, Photo.borderMedian(pic, W, H)) && Photo.pageOnScreen(Photo.sheet(pic, W, H)),
+            assertTrue(Photo.flatBorder(pic, W, H, Photo.borderMedian(pic, W, H)) && Photo.pageOnScreen(Photo.onPaper(new Photo.Picture(pic, W, H))),
                     "a flat ground, a page on it");
             right += Photo.read(r, pic, W, H).digit() == labels[i] ? 1 : 0;
         }

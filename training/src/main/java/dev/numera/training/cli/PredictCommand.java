@@ -198,9 +198,9 @@ final class PredictCommand implements Callable<Integer> {
                     + " light ink, which shows as nothing on paper; a drawing of light ink is --mode picture (the default) or drawn");
         }
         if (!smallInLarge.isEmpty()) {
-            err.println("numera: --mode " + mode + (mode == Mode.picture ? " (the default)" : "") + " averages a picture down to the page's " + Photo.BOX + " px camera box, and "
-                    + named(smallInLarge) + " is more than " + SMALL_DIGIT_SCALE + " times larger, so the digit may be too small in it to read;"
-                    + " crop the picture to the digit, with a little paper around it");
+            // no word on how it was read: picture mode reads a dark-ground picture as a drawing, at 28 px, not in the camera box
+            err.println("numera: " + named(smallInLarge) + " is more than " + SMALL_DIGIT_SCALE + " times larger than the page's " + Photo.BOX
+                    + " px camera box and no digit big enough to read was found in it; crop the picture to the digit, with a little paper around it");
         }
         return failures > 0 ? Numera.EXIT_FAILURE : 0;
     }
