@@ -408,10 +408,10 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
      * holds it (a sheet on a dark desk cropped to the sheet), light ink on a dark or transparent ground (MNIST's look) as a
      * drawing. The newest input: the camera stops and the pad is cleared (Undo brings the drawing back), neither of their results shown
      * or said in between. The caption under the picture says what was read, seen beside it where the result card is out
-     * of sight (a phone).
+     * of sight (a phone). A file cut short is read, and the message line says so.
      */
     @Override
-    public void pictureRead(int[] rgba, int width, int height, String name) {
+    public void pictureRead(int[] rgba, int width, int height, String name, boolean cutShort) {
         double t0 = Js.now();
         Prediction p;
         try {
@@ -444,6 +444,11 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             cameraMessage.setTextContent("");
         }
         pictureError = null;
+        if (cutShort) {
+            // read all the same (what arrived may hold the digit), but not as if whole: the missing part shows as paper
+            pictureFailed(name + " is cut short: part of the picture is missing, so what Numera read from it may be wrong."
+                    + " Open the whole file.");
+        }
     }
 
     /** "Read from NAME: 3 (98.3 %)", or what there was instead of a digit and what to do about it. */

@@ -7,6 +7,7 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
 /**
@@ -24,8 +25,11 @@ public final class PictureInput {
     public static final int SIDE = 1120;
 
     public interface Listener {
-        /** A picture read: {@code rgba} packed pixels (R | G << 8 | B << 16 | A << 24), the first width * height of them. */
-        void pictureRead(int[] rgba, int width, int height, String name);
+        /**
+         * A picture read: {@code rgba} packed pixels (R | G << 8 | B << 16 | A << 24), the first width * height of them;
+         * {@code cutShort}: its file was cut off part-way, so part of the picture is missing ({@link Truncated}).
+         */
+        void pictureRead(int[] rgba, int width, int height, String name, boolean cutShort);
 
         /** The file could not be read as a picture; {@code message} says so, for the page. */
         void pictureFailed(String message);
@@ -33,8 +37,11 @@ public final class PictureInput {
 
     @JSFunctor
     interface Done extends JSObject {
-        /** rgba null: the file is no picture the browser can show. */
-        void done(Uint8ClampedArray rgba, int width, int height, String name);
+        /**
+         * rgba null: the file is no picture the browser can show. head and tail: the file's first and last bytes (up to
+         * {@link Truncated#BYTES} each), null when they could not be read; size: its length.
+         */
+        void done(Uint8ClampedArray rgba, int width, int height, String name, Int8Array head, Int8Array tail, double size);
     }
 
     private final Listener listener;
@@ -90,13 +97,16 @@ public final class PictureInput {
             + " for (var index = 0; index < files.length; index++) { if (/^image\\//.test(files[index].type)) { return files[index]; } } return null;")
     private static native JSObject pastedImage(Event e);
 
-    private void done(Uint8ClampedArray rgba, int width, int height, String name) {
+    private void done(Uint8ClampedArray rgba, int width, int height, String name, Int8Array head, Int8Array tail, double size) {
         if (rgba == null) {
             listener.pictureFailed("Numera could not read " + name + " as a picture. It reads what your browser can show:"
                     + " PNG, JPEG, WebP, GIF, BMP and the like.");
             return;
         }
-        listener.pictureRead(pixels.copyFrom(rgba), width, height, name);
+        int[] packed = pixels.copyFrom(rgba);
+        boolean cutShort = head != null && tail != null
+                && Truncated.picture(head.copyToJavaArray(), tail.copyToJavaArray(), size, packed, width, height);
+        listener.pictureRead(packed, width, height, name, cutShort);
     }
 
     /**
@@ -106,6 +116,7 @@ public final class PictureInput {
      * A file opened while an earlier one still decodes wins: the earlier one's result is dropped (a large photo then a
      * small one: the large one's came 0.6 s after the small one's and replaced it). Of {@code files} dropped together the
      * first is read, and its name says so ("a.png, the first of 3 files"): the others were read by no one, silently.
+     * The file's first and last bytes are read beside the decoding, for {@link Truncated}.
      */
     // (the scripts' own names are long on purpose: TeaVM's JavaScript build renames the parameters to b, c, d, e..., and a
     // local named c or e then hid one; in the first version the side and the callback)
@@ -113,6 +124,9 @@ public final class PictureInput {
             + "if (!file) { return; }"
             + "var reading = preview.numeraReading = (preview.numeraReading || 0) + 1;"
             + "var fileName = (file.name || 'the pasted picture') + (files > 1 ? ', the first of ' + files + ' files' : ''), blobUrl = URL.createObjectURL(file), picture = new Image();"
+            + "var ends = Promise.resolve(null);"
+            + "try { ends = Promise.all([file.slice(0, " + Truncated.BYTES + ").arrayBuffer(), file.slice(Math.max(0, file.size - " + Truncated.BYTES + ")).arrayBuffer()])"
+            + "  .then(null, function () { return null; }); } catch (noSlices) { }"
             + "picture.onload = function () {"
             + "  if (preview.numeraReading !== reading) { URL.revokeObjectURL(blobUrl); return; }"
             + "  var natW = picture.naturalWidth, natH = picture.naturalHeight;"
@@ -124,12 +138,15 @@ public final class PictureInput {
             + "  var pixels = null;"
             + "  try { g2d.drawImage(picture, 0, 0, outW, outH); pixels = g2d.getImageData(0, 0, outW, outH).data; }"
             + "  catch (failure) { picture.onerror(); return; }"
-            + "  if (preview.src && preview.src.indexOf('blob:') === 0) { URL.revokeObjectURL(preview.src); }"
-            + "  preview.src = blobUrl;"
-            + "  done(pixels, outW, outH, fileName);"
+            + "  ends.then(function (endBytes) {"
+            + "    if (preview.numeraReading !== reading) { URL.revokeObjectURL(blobUrl); return; }"
+            + "    if (preview.src && preview.src.indexOf('blob:') === 0) { URL.revokeObjectURL(preview.src); }"
+            + "    preview.src = blobUrl;"
+            + "    done(pixels, outW, outH, fileName, endBytes && new Int8Array(endBytes[0]), endBytes && new Int8Array(endBytes[1]), file.size);"
+            + "  });"
             + "};"
             + "picture.onerror = function () { picture.onload = picture.onerror = null; URL.revokeObjectURL(blobUrl);"
-            + "  if (preview.numeraReading === reading) { done(null, 0, 0, fileName); } };"
+            + "  if (preview.numeraReading === reading) { done(null, 0, 0, fileName, null, null, 0); } };"
             + "picture.src = blobUrl;")
     private static native void read(JSObject file, int side, HTMLElement preview, Done done, int files);
 }

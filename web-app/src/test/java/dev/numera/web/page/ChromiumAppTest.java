@@ -971,6 +971,51 @@ class ChromiumAppTest {
         }
     }
 
+    /**
+     * A JPEG cut off half-way (a download that stopped): Chromium draws its lower half transparent and fires load, and the
+     * page read the top half as a digit without a word. Now it is read and the message line says it is cut short; the
+     * whole file, and a whole PNG transparent at the bottom (a drawing's), say nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aPictureCutShortIsSaidToBe(String runtime) throws IOException {
+        Mnist mnist = Mnist.testSet();
+        Path dir = Files.createTempDirectory("numera-cut");
+        try {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(digitPicture(mnist, mnist.firstOf(7, 0), false, 40, dir, "seven.png").toFile());
+            Path whole = dir.resolve("seven.jpg");
+            javax.imageio.ImageIO.write(img, "jpg", whole.toFile());
+            byte[] bytes = Files.readAllBytes(whole);
+            Path cut = Files.write(dir.resolve("seven cut.jpg"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            java.awt.image.BufferedImage clear = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = clear.createGraphics();
+            g.setColor(java.awt.Color.BLACK);
+            g.setStroke(new java.awt.BasicStroke(14));
+            g.drawLine(60, 40, 140, 40);
+            g.drawLine(140, 40, 90, 160);
+            g.dispose();
+            Path drawing = dir.resolve("drawing.png");
+            javax.imageio.ImageIO.write(clear, "png", drawing.toFile());
+            open(Site.server(), runtime);
+
+            readPicture(cut);
+            assertEquals("seven cut.jpg is cut short: part of the picture is missing, so what Numera read from it may be wrong."
+                    + " Open the whole file.", text("camera-message"));
+            assertEquals("7", readPicture(whole));
+            assertEquals("", text("camera-message"), "the whole file: nothing to say, and the last one's message gone");
+            assertEquals("7", readPicture(drawing));
+            assertEquals("", text("camera-message"), "a whole PNG, transparent at the bottom");
+            checkSameOrigin();
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     /** MNIST test digit {@code index}, 160 px high on a light sheet lying on a dark desk that shows on all four sides (600x450). */
     private static Path deskPicture(Mnist mnist, int index, Path dir, String name) throws IOException {
         int w = 600, h = 450, x0 = 90, y0 = 70, x1 = 510, y1 = 380;
