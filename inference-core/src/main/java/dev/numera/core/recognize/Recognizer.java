@@ -1,10 +1,7 @@
 package dev.numera.core.recognize;
 
 import dev.numera.core.image.AdaptiveThreshold;
-import dev.numera.core.image.InkCheck;
 import dev.numera.core.image.Luminance;
-import dev.numera.core.image.MultiStepNormalizer;
-import dev.numera.core.image.StrokeWidth;
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.Sequential;
 
@@ -21,6 +18,7 @@ import dev.numera.core.nn.Sequential;
  *   RAW     small digit image of any size (light on dark) → ink check → digit only → normalise → network
  * </pre>
  * "Digit only": what lies outside the ink check's box around the digit's pieces (specks, a pen tick) is cleared.
+ * Everything from the ink check on is {@link DigitInput}'s, which the training's imitations of these paths share.
  * When there is nothing to read (empty canvas, blank or shaded paper, noise), or several digits side by side
  * (the network reads one), the prediction says "no digit" with the reason instead of guessing.
  *
@@ -49,9 +47,7 @@ public final class Recognizer {
         final int[] pixels;
         final float[] ink;
         final AdaptiveThreshold threshold;
-        final InkCheck check;
-        final StrokeWidth strokes;
-        final MultiStepNormalizer normalize;
+        final DigitInput digit;
 
         Stages(int width, int height) {
             this.width = width;
@@ -59,9 +55,7 @@ public final class Recognizer {
             threshold = new AdaptiveThreshold(width, height);   // first: it refuses a size the image steps cannot take
             pixels = new int[width * height];
             ink = new float[width * height];
-            check = new InkCheck(width, height);
-            strokes = new StrokeWidth(width, height);
-            normalize = new MultiStepNormalizer(width, height);
+            digit = new DigitInput(width, height);
         }
     }
 
@@ -171,29 +165,8 @@ public final class Recognizer {
 
     /** @param grey the threshold that made ink from a camera box (its grey levels tell a finger's outline from writing), else null */
     private Prediction finish(Stages s, float[] ink, InputKind kind, AdaptiveThreshold grey) {
-        // in a camera box an edge is not a stroke, and a speck or two is blank paper; a drawing's brush scales
-        // with the drawing, so only its extent says it is too small (InkCheck's class comment)
-        InkCheck.Result r = grey != null ? s.check.check(ink, grey) : s.check.check(ink, kind == InputKind.CAMERA);
-        if (!r.present()) return noDigit(r.reason());
-        // the digit is what the check's box holds: a speck far from it would stretch the normaliser's crop
-        // and shrink the digit (a caller's image is copied first, and only when there is something to clear)
-        if (s.check.hasStrays(ink)) {
-            if (ink != s.ink) {
-                for (int i = 0; i < s.ink.length; i++) s.ink[i] = ink[i];   // a loop: TeaVM's JavaScript makes a subarray per arraycopy
-                ink = s.ink;
-            }
-            s.check.keepDigit(ink);
-        }
-        if (kind == InputKind.RAW) {
-            s.normalize.normalize(ink, 0, prediction.input);   // a small image already: normalised from itself
-            return run();
-        }
-        if (grey != null) {
-            // a thin pen's strokes made about as bold as MNIST's, on the camera's own ink (s.ink) after the check
-            s.strokes.thicken(ink, Math.max(r.boxMaxX() - r.boxMinX(), r.boxMaxY() - r.boxMinY()) + 1);
-        }
-        int step = s.normalize.stepFor(r);
-        return s.normalize.normalize(ink, step, prediction.input) ? run() : noDigit(InkCheck.TOO_SMALL);
+        String reason = s.digit.toInput(ink, s.ink, kind, grey, prediction.input);
+        return reason == null ? run() : noDigit(reason);
     }
 
     /** @param input [784] an already normalised 28x28 digit, ink-high 0..1 */

@@ -3,15 +3,16 @@ package dev.numera.training.augment;
 import dev.numera.core.image.AdaptiveThreshold;
 import dev.numera.core.image.InkCheck;
 import dev.numera.core.image.MnistNormalizer;
-import dev.numera.core.image.MultiStepNormalizer;
+import dev.numera.core.recognize.DigitInput;
+import dev.numera.core.recognize.InputKind;
 import dev.numera.training.random.SplitMix64;
 
 /**
  * What the app's camera path makes of a digit written on paper: the 28x28 digit is printed as dark
  * ink on grey paper in the 140x140 target box (random size and place, uneven lighting, optional
  * faint ruled lines, sensor noise), then run through exactly the camera pipeline of
- * {@link dev.numera.core.recognize.Recognizer}: adaptive threshold (15x15, offset 8) → ink check →
- * digit only → area downscale 140→112→56→28 → MNIST normalise ({@link MultiStepNormalizer}). The network thus trains on the binarised,
+ * {@link dev.numera.core.recognize.Recognizer}: adaptive threshold (15x15, offset 8), then its own code for the rest
+ * ({@link DigitInput}: ink check → digit only → thin strokes made bold → area downscale 140→112→56→28 → MNIST normalise). The network thus trains on the binarised,
  * re-normalised look of camera input (hard edges, hollowed thick strokes, threshold specks).
  *
  * <p>The render, per call (every draw from the generator passed in, in a fixed order):
@@ -68,8 +69,7 @@ public final class CameraImitation implements ImageOp {
     private final float[] across = new float[SIDE * BOX];
 
     private final AdaptiveThreshold threshold = new AdaptiveThreshold(BOX, BOX);
-    private final InkCheck check = new InkCheck(BOX, BOX);
-    private final MultiStepNormalizer normalizer = new MultiStepNormalizer(BOX, BOX);
+    private final DigitInput digit = new DigitInput(BOX, BOX);
     private boolean applied;
     private String lastReason = InkCheck.NO_INK;
 
@@ -229,25 +229,14 @@ public final class CameraImitation implements ImageOp {
         }
     }
 
-    /** The camera half of the Recognizer, on {@link #grey()}: threshold, check, digit only, downscale, normalise. */
+    /** The camera half of the Recognizer, on {@link #grey()}: the threshold, then the rest of its steps ({@link DigitInput}). */
     private void runPipeline(float[] images, int offset) {
         threshold.apply(grey, ink);
-        InkCheck.Result r = check.check(ink, true);
-        if (!r.present()) {
-            lastReason = r.reason();
-            return;
+        lastReason = digit.toInput(ink, ink, InputKind.CAMERA, threshold, normalised);
+        if (lastReason == null) {
+            System.arraycopy(normalised, 0, images, offset, N);
+            applied = true;
         }
-        if (check.hasStrays(ink)) {
-            check.keepDigit(ink);
-        }
-        int step = normalizer.stepFor(r);
-        if (!normalizer.normalize(ink, step, normalised)) {
-            lastReason = InkCheck.TOO_SMALL;
-            return;
-        }
-        System.arraycopy(normalised, 0, images, offset, N);
-        applied = true;
-        lastReason = null;
     }
 
     /** The last rendered photo: 140x140 grey levels 0..255 (paper bright), row-major. Live buffer. */

@@ -1,9 +1,9 @@
 package dev.numera.training.augment;
 
-import dev.numera.core.image.InkCheck;
 import dev.numera.core.image.MnistNormalizer;
-import dev.numera.core.image.MultiStepNormalizer;
 import dev.numera.core.image.StrokeRasterizer;
+import dev.numera.core.recognize.DigitInput;
+import dev.numera.core.recognize.InputKind;
 import dev.numera.training.random.SplitMix64;
 
 /**
@@ -13,8 +13,8 @@ import dev.numera.training.random.SplitMix64;
  * {@link StrokeRasterizer}: every skeleton pixel joined to its 8-neighbours by short segments,
  * brush diameter from {@link StrokeRasterizer#brushDiameterFor} of the skeleton's box (so the stroke
  * ends ~2 px wide at 28, as in the app) times a random factor 0.8..1.25. Then the rest of the
- * {@link dev.numera.core.recognize.Recognizer}'s DRAWN path: ink check, digit only, area downscale
- * 112→56→28 and MNIST normalise ({@link MultiStepNormalizer}); when the check finds no digit the
+ * {@link dev.numera.core.recognize.Recognizer}'s DRAWN path, through its own code ({@link DigitInput}): ink check, digit
+ * only, area downscale 112→56→28 and MNIST normalise; when the check finds no digit the
  * image is left unchanged.
  *
  * <p>Binarisation is at {@code min(0.5, max/2)} so a faint (contrast-augmented or blurred) digit
@@ -73,8 +73,7 @@ public final class DrawnImitation implements ImageOp {
     private final float[] canvas = new float[CANVAS * CANVAS];
     private final float[] normalised = new float[N];
     private final StrokeRasterizer brush = new StrokeRasterizer(4 * CANVAS * CANVAS / 4, CANVAS * CANVAS);
-    private final InkCheck check = new InkCheck(CANVAS, CANVAS);
-    private final MultiStepNormalizer normalizer = new MultiStepNormalizer(CANVAS, CANVAS);
+    private final DigitInput digit = new DigitInput(CANVAS, CANVAS);
     private int skeletonPixels;
     private boolean applied;
 
@@ -100,16 +99,8 @@ public final class DrawnImitation implements ImageOp {
         if (!redraw(factor)) {
             return;
         }
-        // the rest of the Recognizer's DRAWN path: ink check, digit only, downscale and normalise
-        InkCheck.Result r = check.check(canvas);
-        if (!r.present()) {
-            return;
-        }
-        if (check.hasStrays(canvas)) {
-            check.keepDigit(canvas);
-        }
-        int step = normalizer.stepFor(r);
-        if (!normalizer.normalize(canvas, step, normalised)) {
+        // the rest of the Recognizer's DRAWN path, its own code: ink check, digit only, downscale and normalise
+        if (digit.toInput(canvas, canvas, InputKind.DRAWN, null, normalised) != null) {
             return;
         }
         System.arraycopy(normalised, 0, images, offset, N);

@@ -64,6 +64,14 @@ class PipelineImitationTest {
         return out;
     }
 
+    /** MNIST's first {@code count} training digits; the test is skipped, with a message, when MNIST is absent. */
+    static float[] mnistOrSkip(int count) throws IOException {
+        float[] d = mnist("train-images-idx3-ubyte.gz", count);
+        Assumptions.assumeTrue(d != null, "MNIST's training images not found in numera.mnist.dir (" + System.getProperty("numera.mnist.dir")
+                + "): the imitations are compared with the Recognizer on real digits only");
+        return d;
+    }
+
     static Recognizer anyRecognizer() {
         Sequential net = Sequential.create(new int[] {1, 28, 28}, new LayerSpec[] {LayerSpec.flatten(), LayerSpec.dense(10)}, 1);
         return new Recognizer(net, 0f, 1f);
@@ -80,13 +88,18 @@ class PipelineImitationTest {
         return out;
     }
 
+    /**
+     * On 2,000 real digits: the imitation's copy of the Recognizer's steps had lost the thin pen's thickening and the
+     * threshold's grey levels (41 of 1,996 camera digits another 28x28), and its test, on 50 digits, had not seen it.
+     */
     @Test
     void cameraImitationEqualsTheRecognizersCameraPathOnTheSamePhoto() throws IOException {
-        float[] digits = digits(50);
+        int n = 2000;
+        float[] digits = mnistOrSkip(n);
         CameraImitation op = new CameraImitation();
         Recognizer recognizer = anyRecognizer();
         int compared = 0;
-        for (int k = 0; k < 50; k++) {
+        for (int k = 0; k < n; k++) {
             float[] img = Arrays.copyOfRange(digits, k * 784, (k + 1) * 784);
             op.apply(img, 0, SplitMix64.derive(11, k));
             Prediction p = recognizer.recognizeRgba(rgba(op.grey()), CameraImitation.BOX, CameraImitation.BOX, InputKind.CAMERA);
@@ -99,16 +112,17 @@ class PipelineImitationTest {
                 System.out.println("PipelineImitationTest: camera left digit " + k + " unchanged: " + op.lastReason());
             }
         }
-        assertTrue(compared >= 49, "compared " + compared);
+        assertTrue(compared >= n * 99 / 100, "compared " + compared);
     }
 
     @Test
     void drawnImitationEqualsTheRecognizersDrawnPathOnItsCanvas() throws IOException {
-        float[] digits = digits(50);
+        int n = 2000;
+        float[] digits = mnistOrSkip(n);
         DrawnImitation op = new DrawnImitation();
         Recognizer recognizer = anyRecognizer();
         int compared = 0;
-        for (int k = 0; k < 50; k++) {
+        for (int k = 0; k < n; k++) {
             float[] img = Arrays.copyOfRange(digits, k * 784, (k + 1) * 784);
             op.apply(img, 0, SplitMix64.derive(12, k));
             if (op.lastApplied()) {
@@ -118,7 +132,7 @@ class PipelineImitationTest {
                 compared++;
             }
         }
-        assertTrue(compared >= 49, "compared " + compared);
+        assertTrue(compared >= n * 99 / 100, "compared " + compared);
     }
 
     @Test
