@@ -6,6 +6,7 @@ import dev.numera.core.model.ModelFormatException;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.ParamTensor;
 import dev.numera.core.nn.Sequential;
+import dev.numera.training.train.Trainer;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -97,8 +98,8 @@ public final class BenchData {
             }
         }
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(ModelFile.META_INPUT_MEAN, "0.1307");
-        meta.put(ModelFile.META_INPUT_STD, "0.3081");
+        meta.put(ModelFile.META_INPUT_MEAN, Float.toString(Trainer.INPUT_MEAN));
+        meta.put(ModelFile.META_INPUT_STD, Float.toString(Trainer.INPUT_STD));
         meta.put(ModelFile.META_ARCH, "benchmark stand-in");
         return ModelFile.of(net, meta, true);
     }

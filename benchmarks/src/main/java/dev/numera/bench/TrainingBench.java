@@ -1,6 +1,7 @@
 package dev.numera.bench;
 
 import dev.numera.core.kernels.CrossEntropy;
+import dev.numera.core.kernels.Standardize;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.Sequential;
 import dev.numera.training.augment.AugmentConfig;
@@ -70,7 +71,7 @@ public final class TrainingBench {
         float[] raw = BenchData.trainImagesRaw(pool);
         byte[] labels = BenchData.trainLabels(pool);
         float[] normalised = new float[raw.length];
-        for (int i = 0; i < raw.length; i++) normalised[i] = (raw[i] - Trainer.INPUT_MEAN) / Trainer.INPUT_STD;
+        Standardize.forward(normalised, raw, 0, raw.length, Trainer.INPUT_MEAN, Trainer.INPUT_STD);
         Architecture def = Architecture.named(Architecture.DEFAULT);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object[] net : new Object[][]{{def.name() + " (default)", def.layers()}, {"reference CNN (the issue's)", BenchData.REFERENCE_CNN}}) {

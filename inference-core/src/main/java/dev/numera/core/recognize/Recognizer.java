@@ -2,6 +2,7 @@ package dev.numera.core.recognize;
 
 import dev.numera.core.image.AdaptiveThreshold;
 import dev.numera.core.image.Luminance;
+import dev.numera.core.kernels.Standardize;
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.Sequential;
 
@@ -31,7 +32,7 @@ public final class Recognizer {
     public static final String NOT_A_NUMBER = "the network's output is not a number (the model is damaged)";
 
     private final Sequential net;
-    private final float mean, invStd;
+    private final float mean, std;
     private final Prediction prediction;
     // the buffers of the two most recent source sizes, current first
     private Stages stages, previous;
@@ -83,7 +84,7 @@ public final class Recognizer {
         if (!(1f / std <= Float.MAX_VALUE)) throw new IllegalArgumentException("input std " + std + " is so small that 1 / std is infinite in float32");
         this.net = net;
         this.mean = mean;
-        this.invStd = 1f / std;
+        this.std = std;
         this.prediction = new Prediction(net);
         java.util.Arrays.fill(guessed, Prediction.NO_DIGIT);
     }
@@ -184,7 +185,7 @@ public final class Recognizer {
     private Prediction run() {
         float[] x = net.inputBuffer();
         float[] in = prediction.input;
-        for (int i = 0; i < 784; i++) x[i] = (in[i] - mean) * invStd;
+        Standardize.forward(x, in, 0, 784, mean, std);
         net.forward(x, 1, false);
         float[] p = net.probabilities();
         for (int k = 0; k < 10; k++) {     // a loop, not arraycopy: TeaVM's JavaScript makes a subarray per arraycopy

@@ -1,5 +1,6 @@
 package dev.numera.training.eval;
 
+import dev.numera.core.kernels.Standardize;
 import dev.numera.core.nn.Sequential;
 import dev.numera.training.data.Dataset;
 
@@ -19,14 +20,11 @@ public final class NetworkEvaluator {
         int classes = net.classes();
         Evaluation ev = new Evaluation(classes, keepWorst);
         float[] in = net.inputBuffer();
-        float inv = 1f / std;
         for (int start = 0; start < data.count(); start += net.capacity()) {
             int n = Math.min(net.capacity(), data.count() - start);
             float[] images = data.images();
             int base = start * pixels;
-            for (int i = 0; i < n * pixels; i++) {
-                in[i] = (images[base + i] - mean) * inv;
-            }
+            Standardize.forward(in, images, base, n * pixels, mean, std);
             net.forward(in, n, false);
             float[] probs = net.probabilities();
             for (int b = 0; b < n; b++) {

@@ -2,6 +2,7 @@ package dev.numera.training.train;
 
 import dev.numera.core.kernels.CrossEntropy;
 import dev.numera.core.kernels.Mse;
+import dev.numera.core.kernels.Standardize;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.ParamTensor;
 import dev.numera.core.nn.Sequential;
@@ -353,8 +354,7 @@ public final class Trainer {
                 rng.reseed(s.seed, 2, epoch, idx);         // the image's augmentation: same whatever the thread
                 aug.apply(images, b * px, rng);
             }
-            float inv = 1f / INPUT_STD;
-            for (int i = 0; i < n * px; i++) x[i] = (images[i] - INPUT_MEAN) * inv;
+            Standardize.forward(x, images, 0, n * px, INPUT_MEAN, INPUT_STD);
             net.setDropoutSeed((int) SplitMix64.derive(s.seed, 3, globalStep, index).nextLong());
             net.zeroGrads();
             float[] out = net.forward(x, n, true);
