@@ -335,6 +335,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         }
         if (cameraView == null) { // made with the first camera frame: the page start does not wait for its canvases
             cameraView = new CameraView(doc);
+            model.makeTimeTexts();
         }
         // a verdict is shown once two new pictures in a row agree on it: a single picture's misreading (a shadow's wedge
         // read as "5, 99 %" one frame in twenty) never reaches the result or the read-out (a picture read again is no second
