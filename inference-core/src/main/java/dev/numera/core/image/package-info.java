@@ -10,7 +10,7 @@
  *   RGBA (140x140, packed ints) --Luminance.cameraGrey--&gt; grey 0..255 (140x140)
  *     --AdaptiveThreshold (15x15, offset 8, contrast 10 %)--&gt; ink 0/1 (140x140)
  *     --InkCheck (pieces touching two sides, and a finger's outline at one, left out; too little ink for the box)--&gt; present? reason, the digit's box --InkCheck.keepDigit--&gt;
- *     --StrokeWidth (a thin pen's strokes dilated towards a tenth of the box)--&gt; ink 0/1 (140x140)
+ *     --StrokeWidth (a thin pen's strokes dilated towards a tenth of the digit's box)--&gt; ink 0/1 (140x140)
  *     --AreaDownscale 140→112→56→28--&gt; ink 0..1 (28x28)
  *     --MnistNormalizer (box 20 px, centre of mass at 14,14)--&gt; network input (28x28)
  *     (MultiStepNormalizer: a digit under 14 px at 28 is normalised from 56, 112 or 140 instead)

@@ -36,4 +36,12 @@ class StrokeWidthTest {
         assertEquals(3, s.thicken(edge, 100));
         assertArrayEquals(rect(0, 0, 4, 53), edge);
     }
+
+    /** A short array is refused with a message (in Wasm GC an index past its end is a trap no catch stops). */
+    @Test
+    void anInkArrayOfAnotherSizeIsRefused() {
+        StrokeWidth s = new StrokeWidth(100, 100);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.thicken(new float[99 * 100], 100));
+        assertEquals("ink has length 9900, expected 10000", e.getMessage());
+    }
 }
