@@ -65,6 +65,7 @@ public final class CameraImitation implements ImageOp {
     private final float[] colFrac = new float[BOX];
     private final int[] rowIndex = new int[BOX];
     private final float[] rowFrac = new float[BOX];
+    private final int[] box = new int[4];   // the digit's ink box: minX, minY, maxX, maxY
     /** the horizontal pass: for each source row (0..27) the upscaled row across the box. */
     private final float[] across = new float[SIDE * BOX];
 
@@ -104,33 +105,13 @@ public final class CameraImitation implements ImageOp {
         float noise = (float) rng.uniform(0, NOISE_MAX);
         float pen = (float) rng.uniform(PEN_MIN, PEN_MAX);
 
-        int minX = SIDE;
-        int minY = SIDE;
-        int maxX = -1;
-        int maxY = -1;
-        float max = 0f;
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                float value = images[offset + y * SIDE + x];
-                if (value > max) {
-                    max = value;
-                }
-                if (value > MnistNormalizer.INK_EPSILON) {
-                    if (x < minX) {
-                        minX = x;
-                    }
-                    if (x > maxX) {
-                        maxX = x;
-                    }
-                    if (y < minY) {
-                        minY = y;
-                    }
-                    maxY = y;
-                }
-            }
-        }
-        if (maxX < 0) {
+        if (!Upscale.inkBox(images, offset, SIDE, MnistNormalizer.INK_EPSILON, box)) {
             return false;
+        }
+        int minX = box[0], minY = box[1], maxX = box[2], maxY = box[3];
+        float max = 0f;
+        for (int i = offset; i < offset + N; i++) {
+            max = Math.max(max, images[i]);
         }
         // coverage -> ink: 0 below lo, 1 above lo + ramp, linear between (v' = (v - lo) * gain)
         float penLo = (pen - 0.5f * PEN_RAMP) * max;
@@ -141,8 +122,8 @@ public final class CameraImitation implements ImageOp {
         float k = (float) (fill * BOX / Math.max(boxW, boxH));
         float originX = (float) (placeX * (BOX - boxW * k));
         float originY = (float) (placeY * (BOX - boxH * k));
-        taps(originX, minX, k, colIndex, colFrac);
-        taps(originY, minY, k, rowIndex, rowFrac);
+        Upscale.taps(originX, minX, k, colIndex, colFrac);
+        Upscale.taps(originY, minY, k, rowIndex, rowFrac);
 
         // box columns whose bilinear taps touch the ink box; everything else is bare paper
         int xLo = BOX;
@@ -216,17 +197,6 @@ public final class CameraImitation implements ImageOp {
             }
         }
         return true;
-    }
-
-    /** Box pixel centre u = j + 0.5 samples source position origin-relative: s = min + (u - origin)/k - 0.5. */
-    private static void taps(float origin, int min, float k, int[] index, float[] frac) {
-        float inv = 1f / k;
-        for (int j = 0; j < BOX; j++) {
-            float s = min + (j + 0.5f - origin) * inv - 0.5f;
-            int i = (int) Math.floor(s);
-            index[j] = i;
-            frac[j] = s - i;
-        }
     }
 
     /** The camera half of the Recognizer, on {@link #grey()}: the threshold, then the rest of its steps ({@link DigitInput}). */

@@ -69,6 +69,7 @@ public final class DrawnImitation implements ImageOp {
     /** upscale taps: canvas coordinate j samples source s = (j + 0.5)/4 - 0.5. */
     private final int[] upIndex = new int[CANVAS];
     private final float[] upFrac = new float[CANVAS];
+    private final int[] box = new int[4];   // the digit's box above the binarising level: minX, minY, maxX, maxY
     private final float[] across = new float[SIDE * CANVAS];
     private final float[] canvas = new float[CANVAS * CANVAS];
     private final float[] normalised = new float[N];
@@ -78,12 +79,7 @@ public final class DrawnImitation implements ImageOp {
     private boolean applied;
 
     public DrawnImitation() {
-        for (int j = 0; j < CANVAS; j++) {
-            float s = (j + 0.5f) / UP - 0.5f;
-            int i = (int) Math.floor(s);
-            upIndex[j] = i;
-            upFrac[j] = s - i;
-        }
+        Upscale.taps(0f, 0, UP, upIndex, upFrac);
     }
 
     @Override
@@ -121,23 +117,10 @@ public final class DrawnImitation implements ImageOp {
         }
         float level = Math.min(0.5f, 0.5f * max);
         // a bilinear sample is a convex mix of its taps: above the level only near a source pixel above it
-        int minX = SIDE;
-        int minY = SIDE;
-        int maxX = -1;
-        int maxY = -1;
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                if (images[offset + y * SIDE + x] > level) {
-                    minX = Math.min(minX, x);
-                    maxX = Math.max(maxX, x);
-                    minY = Math.min(minY, y);
-                    maxY = y;
-                }
-            }
-        }
-        if (maxX < 0) {
+        if (!Upscale.inkBox(images, offset, SIDE, level, box)) {
             return 0;
         }
+        int minX = box[0], minY = box[1], maxX = box[2], maxY = box[3];
         // canvas columns/rows whose taps (i, i+1) touch [min, max]
         int x0 = Math.max(0, (minX - 1) * UP);
         int x1 = Math.min(CANVAS - 1, (maxX + 1) * UP + UP - 1);
