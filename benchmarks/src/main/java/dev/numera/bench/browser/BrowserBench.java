@@ -228,7 +228,7 @@ public final class BrowserBench {
         Map<String, Object> machine = Project.machine();
         Map<String, List<Map<String, Object>>> byVariant = new LinkedHashMap<>();
         String browserVersion = "unknown";
-        try (StaticServer server = new StaticServer()) {
+        try (BenchServer server = new BenchServer()) {
             boolean siteHasModel = Files.isRegularFile(o.site.resolve("model/numera.nmod"));
             if (!siteHasModel) {                         // no shipped model yet: serve the benchmark's model in its place
                 Path dir = Project.generated().resolve("site-model");
@@ -382,7 +382,7 @@ public final class BrowserBench {
         final Path profile;
         final ChromeDriver driver;
 
-        Browser(StaticServer server) throws IOException {
+        Browser(BenchServer server) throws IOException {
             profile = Files.createTempDirectory("numera-bench-chromium");
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
             ChromeOptions co = new ChromeOptions();
@@ -456,7 +456,7 @@ public final class BrowserBench {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> measure(StaticServer server, Variant v, Options o, String harness, Browser shared) throws IOException {
+    static Map<String, Object> measure(BenchServer server, Variant v, Options o, String harness, Browser shared) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("variant", v.name);
         Browser b = shared != null ? shared : new Browser(server);
@@ -468,8 +468,8 @@ public final class BrowserBench {
             Map<String, Object> st = navigate(d, server, v.path, harness, 90);
             // the requests that arrived before the page said ready (not those between ready and this poll)
             double readyEpochMs = num(js.executeScript("return performance.timeOrigin + __nb.readyAt"));
-            List<StaticServer.Hit> toReady = new ArrayList<>(), afterReady = new ArrayList<>();
-            for (StaticServer.Hit h : server.drainLog()) (h.atEpochMs <= readyEpochMs ? toReady : afterReady).add(h);
+            List<BenchServer.Hit> toReady = new ArrayList<>(), afterReady = new ArrayList<>();
+            for (BenchServer.Hit h : server.drainLog()) (h.atEpochMs <= readyEpochMs ? toReady : afterReady).add(h);
             r.put("timeline", js.executeScript(TIMELINE));
             if (v.name.equals("empty")) {                // the fixed cost only: nothing to infer
                 r.put("runtime", "empty page");
@@ -509,7 +509,7 @@ public final class BrowserBench {
      * or {error}.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> loadOnly(StaticServer server, Variant v, String harness, Browser shared) throws IOException {
+    static Map<String, Object> loadOnly(BenchServer server, Variant v, String harness, Browser shared) throws IOException {
         Map<String, Object> s = new LinkedHashMap<>();
         Browser b = shared != null ? shared : new Browser(server);
         try {
@@ -590,7 +590,7 @@ public final class BrowserBench {
      * Opens a page in this browser's tab with the harness injected before its scripts, the server's
      * request log emptied first, and waits for its ready ({@link #awaitReady}).
      */
-    static Map<String, Object> navigate(ChromeDriver d, StaticServer server, String path, String harness, int seconds) {
+    static Map<String, Object> navigate(ChromeDriver d, BenchServer server, String path, String harness, int seconds) {
         d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", harness));
         server.drainLog();
         d.get(server.url(path));
@@ -630,7 +630,7 @@ public final class BrowserBench {
      * @return variant name → {variant, kernels: name → ns, kernelSlices: name → [ns], ...} or {variant, error}
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Map<String, Object>> measureKernels(StaticServer server, List<Variant> sides, Options o, String harness, Browser shared) throws IOException {
+    static Map<String, Map<String, Object>> measureKernels(BenchServer server, List<Variant> sides, Options o, String harness, Browser shared) throws IOException {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         List<Browser> opened = new ArrayList<>();
         Map<String, JavascriptExecutor> pages = new LinkedHashMap<>();
@@ -839,14 +839,14 @@ public final class BrowserBench {
      * with Cache-Control: no-cache (a service worker's pre-cache with {@code cache: "reload"}) and
      * requests after ready count only in the "all" totals.
      */
-    static void downloads(List<StaticServer.Hit> toReady, List<StaticServer.Hit> later, Map<String, Object> r) {
+    static void downloads(List<BenchServer.Hit> toReady, List<BenchServer.Hit> later, Map<String, Object> r) {
         Map<String, Map<String, Object>> files = new LinkedHashMap<>();
         long raw = 0, gz = 0, rawAll = 0, gzAll = 0, gzModel = 0;
-        List<StaticServer.Hit> all = new ArrayList<>(toReady);
+        List<BenchServer.Hit> all = new ArrayList<>(toReady);
         all.addAll(later);
         Set<String> pagePaths = new LinkedHashSet<>();
         for (int i = 0; i < all.size(); i++) {
-            StaticServer.Hit h = all.get(i);
+            BenchServer.Hit h = all.get(i);
             if (h.file == null) continue;
             boolean page = i < toReady.size() && !h.revalidate;
             Map<String, Object> f = files.get(h.path);
@@ -872,7 +872,7 @@ public final class BrowserBench {
             if (!String.valueOf(f.get("how")).contains(how)) f.put("how", (f.get("how").toString().isEmpty() ? "" : f.get("how") + ", ") + how);
         }
         List<String> notFound = new ArrayList<>();
-        for (StaticServer.Hit h : all) if (h.status == 404) notFound.add(h.path);
+        for (BenchServer.Hit h : all) if (h.status == 404) notFound.add(h.path);
         r.put("bytesRaw", raw);
         r.put("bytesGzip", gz);
         r.put("bytesGzipModel", gzModel);

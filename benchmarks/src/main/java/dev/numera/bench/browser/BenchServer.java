@@ -22,12 +22,12 @@ import java.util.concurrent.Executors;
  * (application/wasm), no caching. Several directories are mounted under URL prefixes; requests to
  * logged mounts are recorded so the runner can count the bytes a page downloaded.
  *
- * <p>Why not the app's {@code dev.numera.web.server.StaticServer}: that one serves one site with the
+ * <p>Why not the app's {@code dev.numera.web.server.BenchServer}: that one serves one site with the
  * app's caching (no-cache, its CSP header); this one mounts several folders, logs requests and never
  * lets anything be cached. And web-app is not on this module's runtime class path (benchmarks.jar
  * would otherwise carry TeaVM's class library).
  */
-public final class StaticServer implements AutoCloseable {
+public final class BenchServer implements AutoCloseable {
     private static final Map<String, String> MIME = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
             Map.entry("mjs", "text/javascript; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
@@ -63,7 +63,7 @@ public final class StaticServer implements AutoCloseable {
     private final Map<String, Boolean> logged = new LinkedHashMap<>();
     private final List<Hit> log = new ArrayList<>();
 
-    public StaticServer() throws IOException {
+    public BenchServer() throws IOException {
         // TCP_NODELAY, as every production web server sets it: the JDK server writes headers and body
         // separately and, with Nagle's algorithm on, the body waits for the browser's delayed ACK
         // (~40 ms on Linux) on every small response. Read once, when the first server is made.
@@ -78,13 +78,13 @@ public final class StaticServer implements AutoCloseable {
     }
 
     /** Serves {@code dir} under {@code prefix} ("/" or "/name/"); longest prefix wins. */
-    public StaticServer mount(String prefix, Path dir, boolean logRequests) {
+    public BenchServer mount(String prefix, Path dir, boolean logRequests) {
         mounts.put(prefix, dir.toAbsolutePath().normalize());
         logged.put(prefix, logRequests);
         return this;
     }
 
-    public StaticServer start() {
+    public BenchServer start() {
         server.start();
         return this;
     }
