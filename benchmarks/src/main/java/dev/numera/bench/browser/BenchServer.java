@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
  * (application/wasm), no caching. Several directories are mounted under URL prefixes; requests to
  * logged mounts are recorded so the runner can count the bytes a page downloaded.
  *
- * <p>Why not the app's {@code dev.numera.web.server.BenchServer}: that one serves one site with the
+ * <p>Why not the app's {@code dev.numera.web.server.StaticServer}: that one serves one site with the
  * app's caching (no-cache, its CSP header); this one mounts several folders, logs requests and never
  * lets anything be cached. And web-app is not on this module's runtime class path (benchmarks.jar
  * would otherwise carry TeaVM's class library).
