@@ -155,36 +155,8 @@ final class TrainCommand implements Callable<Integer> {
                     + (nParts == 1 ? "" : "s") + " (of up to " + Trainer.PART + " images), one thread each: training with " + nParts);
             threads = nParts;
         }
-        // where the results go is checked now, not after hours of training; first that none is an input or
-        // another result, before anything is made
         Path checkpoint = Path.of(out + ".ckpt");
-        String ofOut = "where train keeps the checkpoint for --out " + out;
-        List<Path> mnist = data.files(Mnist.Part.TRAIN, Mnist.Part.TEST);
-        Clashes.notAnUnexpandedHome(out, "--out");
-        if (report != null) {
-            Clashes.notAnUnexpandedHome(report, "--report");
-        }
-        Clashes.notAnInput(out, "--out", mnist, "the MNIST file");
-        Clashes.notAnInput(checkpoint, "the checkpoint of --out", mnist, "the MNIST file");
-        if (report != null) {
-            Clashes.apart(report, out, "--out");
-            Clashes.apart(report, checkpoint, ofOut);
-            for (Path f : Clashes.reportFiles(report)) {
-                Clashes.notAnInput(f, "--report's " + f.getFileName(), mnist, "the MNIST file");
-            }
-        }
-        AtomicFiles.checkWritable(out);
-        // written beside --out after every epoch: a folder in its place would end the run after the first
-        if (Files.isDirectory(checkpoint)) {
-            throw new UserException(checkpoint + ": is a folder, where train keeps the checkpoint for --out " + out + ": move it or use another --out");
-        }
-        // and its name is 5 bytes longer than --out's: one near the file system's limit failed at the first epoch's end
-        try {
-            AtomicFiles.checkName(checkpoint);
-        } catch (IOException e) {
-            throw new UserException(e.getMessage() + ": train keeps the checkpoint for --out there; give --out a shorter name", e);
-        }
-        if (report != null) AtomicFiles.checkWritableFolder(report);
+        checkOutputs(checkpoint);
         PrintWriter err = spec.commandLine().getErr();
         if (momentum != null && !sgd) {
             err.println("numera: --momentum " + momentum + " has no effect with " + optimizerName + " (it is sgd's and nesterov's); ignored");
@@ -261,12 +233,7 @@ final class TrainCommand implements Callable<Integer> {
             meta.put("train.threads", Integer.toString(nThreads));
             meta.put("train.seconds", String.format(Locale.ROOT, "%.0f", r.seconds()));
             // every setting that shapes the weights, explicit, so the command reproduces this file
-            meta.put("train.command", "numera train --arch " + a.name() + " --epochs " + epochs + " --seed " + seed
-                    + " --threads " + nThreads + " --batch " + settings.batch() + " --optimizer " + settings.optimizer()
-                    + " --lr " + settings.lr() + (sgd ? " --momentum " + settings.momentum() : "") + " --schedule " + settings.schedule()
-                    + " --weight-decay " + settings.weightDecay() + " --augment " + augmentName + " --calm-epochs " + settings.calmEpochs()
-                    + " --validation " + validation + (limit != null ? " --limit " + limit : "") + " --patience " + patience
-                    + " --dtype " + dtype);
+            meta.put("train.command", command(settings, augmentName, validation, sgd));
             meta.put("params", Integer.toString(folded.paramCount()));
             meta.put("accuracy.validation", String.format(Locale.ROOT, "%.4f", r.bestValidationAccuracy()));
             meta.put("accuracy.float32", String.format(Locale.ROOT, "%.4f", floatEval.accuracy()));
@@ -299,6 +266,50 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Where the results go (--out, its checkpoint beside it, --report), checked before anything is read or made, not after
+     * hours of training: first that none is an input or another result, then that each can be written.
+     */
+    private void checkOutputs(Path checkpoint) throws IOException {
+        String ofOut = "where train keeps the checkpoint for --out " + out;
+        List<Path> mnist = data.files(Mnist.Part.TRAIN, Mnist.Part.TEST);
+        Clashes.notAnUnexpandedHome(out, "--out");
+        if (report != null) {
+            Clashes.notAnUnexpandedHome(report, "--report");
+        }
+        Clashes.notAnInput(out, "--out", mnist, "the MNIST file");
+        Clashes.notAnInput(checkpoint, "the checkpoint of --out", mnist, "the MNIST file");
+        if (report != null) {
+            Clashes.apart(report, out, "--out");
+            Clashes.apart(report, checkpoint, ofOut);
+            for (Path f : Clashes.reportFiles(report)) {
+                Clashes.notAnInput(f, "--report's " + f.getFileName(), mnist, "the MNIST file");
+            }
+        }
+        AtomicFiles.checkWritable(out);
+        // written beside --out after every epoch: a folder in its place would end the run after the first
+        if (Files.isDirectory(checkpoint)) {
+            throw new UserException(checkpoint + ": is a folder, where train keeps the checkpoint for --out " + out + ": move it or use another --out");
+        }
+        // and its name is 5 bytes longer than --out's: one near the file system's limit failed at the first epoch's end
+        try {
+            AtomicFiles.checkName(checkpoint);
+        } catch (IOException e) {
+            throw new UserException(e.getMessage() + ": train keeps the checkpoint for --out there; give --out a shorter name", e);
+        }
+        if (report != null) AtomicFiles.checkWritableFolder(report);
+    }
+
+    /** The command that trains these weights again: every setting that shapes them, explicit (defaults too). */
+    private String command(Trainer.Settings settings, String augmentName, int validation, boolean sgd) {
+        return "numera train --arch " + settings.arch().name() + " --epochs " + epochs + " --seed " + seed
+                + " --threads " + settings.threads() + " --batch " + settings.batch() + " --optimizer " + settings.optimizer()
+                + " --lr " + settings.lr() + (sgd ? " --momentum " + settings.momentum() : "") + " --schedule " + settings.schedule()
+                + " --weight-decay " + settings.weightDecay() + " --augment " + augmentName + " --calm-epochs " + settings.calmEpochs()
+                + " --validation " + validation + (limit != null ? " --limit " + limit : "") + " --patience " + patience
+                + " --dtype " + dtype;
     }
 
     // Said as the process stops mid-run: what the checkpoint holds, and how to go on from it (the progress bar's line first ended)
