@@ -8,6 +8,7 @@ import dev.numera.core.recognize.Photo;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.core.recognize.Recognizer;
 import dev.numera.web.camera.Camera;
+import dev.numera.web.camera.CameraVerdict;
 import dev.numera.web.draw.DrawPad;
 import dev.numera.web.jso.Boot;
 import dev.numera.web.jso.Float32Bridge;
@@ -32,7 +33,6 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
-import java.util.Objects;
 
 /**
  * Wires the page: model → Recognizer, drawing, camera and a picture opened → Recognizer → views. Recognition of a
@@ -184,8 +184,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
                 return;   // the pad cleared for a picture: its result comes next
             }
             if (pad.isEmpty() && camera.running()) {
-                sameFrames = 0; // the camera drives the result again: its verdict is said once it holds, unless the same sentence was said last
-                cameraResultDue = true;
+                verdict.resultDue();   // the camera drives the result again
                 return;
             }
             recognizeDrawing(true);
@@ -303,19 +302,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
 
     // ---- camera ----
 
-    /**
-     * Video frames the camera verdict must hold before it is announced (~0.27 s at a camera's 30 frames a
-     * second, 0.8 s at the tests' fake 10): a screen reader hears verdicts, not flicker.
-     */
-    private static final int STABLE_FRAMES = 8;
-    private int lastCameraDigit = -2;
-    // with no digit, why (InkCheck's constants): a reason that holds is said too. Not null at first: with a digit the reason is
-    // null, and the reason's count then ran a frame ahead of the digit's and said the first verdict twice
-    private String lastCameraReason = "";
-    private int sameFrames, sameReasonFrames;
-    private int candidateDigit = -2;      // the last new picture's digit (or none), and whether the one before agreed
-    private boolean agreed;
-    private boolean cameraResultDue;      // the pad cleared under a running camera: its next frame is the result, agreed or not
+    private final CameraVerdict verdict = new CameraVerdict();   // when a frame is shown as the result, and said
 
     /**
      * The camera's recognition time is shown from every 16th frame (~4 a second): each clock read is a
@@ -337,34 +324,16 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             cameraView = new CameraView(doc);
             model.makeTimeTexts();
         }
-        // a verdict is shown once two new pictures in a row agree on it: a single picture's misreading (a shadow's wedge
-        // read as "5, 99 %" one frame in twenty) never reaches the result or the read-out (a picture read again is no second
-        // opinion: Camera.freshPicture); the boxes of what was seen show every frame. Right after the pad is cleared the
-        // first frame shows at once: the cleared drawing's result must not stay while the camera's readings differ.
-        if (camera.freshPicture()) {
-            agreed = p.digit() == candidateDigit;
-            candidateDigit = p.digit();
-        }
-        boolean shown = agreed && p.digit() == candidateDigit || cameraResultDue;
+        // the result and the read-out show agreed readings (CameraVerdict); the boxes of what was seen show every frame
+        boolean shown = verdict.frame(p.digit(), p.noDigitReason(), camera.freshPicture(), camera.picturesComing());
         cameraView.show(p, pad.isEmpty(), shown);
-        // a picture read again while the camera sends none (Camera.picturesComing) is no new evidence: it is
-        // shown, and it does not count towards the verdict's announcement
-        // (the digit, or none, and the reason for none held apart: no digit for a while is said even while noise flickers its
-        // reason between "nothing to read" and "too little ink", and a reason that then holds is said too)
-        int before = sameFrames, reasonBefore = sameReasonFrames;
-        boolean coming = camera.picturesComing();
-        String reason = p.noDigitReason();   // InkCheck's constants, null with a digit
-        sameFrames = p.digit() != lastCameraDigit ? 0 : coming ? sameFrames + 1 : sameFrames;
-        sameReasonFrames = !Objects.equals(reason, lastCameraReason) ? 0 : coming ? sameReasonFrames + 1 : sameReasonFrames;
-        lastCameraDigit = p.digit();
-        lastCameraReason = reason;
         if (pad.isEmpty() && shown) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
             if (pictureShown) {
                 hidePicture();
             }
-            cameraResultDue = false;
+            verdict.shownAsResult();
             show(p, ResultView.CAMERA);
-            if (sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore) {
+            if (verdict.holds()) {
                 result.announce(p, false);   // a verdict that held: said if it is not the one said last (a flicker away and back)
             }
         }
@@ -388,11 +357,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         if (cameraView != null) {   // a camera started again shows nothing of this one's until its first frame
             cameraView.clear();
         }
-        lastCameraDigit = -2;
-        candidateDigit = -2;
-        agreed = false;
-        cameraResultDue = false;   // a clear whose frame never came: the next camera's verdict waits for agreement too
-        lastCameraReason = "";   // no reason's: the next camera's first verdict starts both counts anew
+        verdict.reset();   // a clear whose frame never came too: the next camera's verdict waits for agreement
         if (switching || pictureShown) {
             return;   // stopped for a picture, whose result comes next; or before its first verdict, a picture's result stands
         }
@@ -532,7 +497,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         } else {
             camera.frameFrom((CanvasImageSource) source, Camera.BOX);
         }
-        return lastCameraDigit;
+        return verdict.lastDigit();
     }
 
     // ---- status ----
