@@ -31,14 +31,14 @@ public final class DigitInput {
      *              into it first when it is another array), and the camera's strokes thickened
      * @param kind  CAMERA: a thresholded camera box (specks are blank paper, edges no strokes); DRAWN: a drawing, too small
      *              by its extent alone; RAW: a small image normalised from itself
-     * @param grey  the threshold that made a camera box's ink (its grey levels tell a finger's outline from writing), or null
+     * @param threshold the threshold that made a camera box's ink (its grey levels tell a finger's outline from writing), or null
      * @param input [784] out: the normalised 28x28 digit, ink-high 0..1, when there is one
      * @return null with the digit in {@code input}, or why there is none (InkCheck's reasons)
      */
-    public String toInput(float[] ink, float[] own, InputKind kind, AdaptiveThreshold grey, float[] input) {
+    public String toInput(float[] ink, float[] own, InputKind kind, AdaptiveThreshold threshold, float[] input) {
         // in a camera box an edge is not a stroke, and a speck or two is blank paper; a drawing's brush scales
         // with the drawing, so only its extent says it is too small (InkCheck's class comment)
-        InkCheck.Result r = grey != null ? check.check(ink, grey) : check.check(ink, kind == InputKind.CAMERA);
+        InkCheck.Result r = threshold != null ? check.check(ink, threshold) : check.check(ink, kind == InputKind.CAMERA);
         if (!r.present()) {
             return r.reason();
         }
@@ -55,7 +55,7 @@ public final class DigitInput {
             normalize.normalize(ink, 0, input);   // a small image already: normalised from itself
             return null;
         }
-        if (grey != null) {
+        if (threshold != null) {
             // a thin pen's strokes made about as bold as MNIST's, on the camera's own ink (own) after the check
             strokes.thicken(ink, Math.max(r.boxMaxX() - r.boxMinX(), r.boxMaxY() - r.boxMinY()) + 1);
         }

@@ -164,9 +164,9 @@ public final class Recognizer {
         return finish(s, ink, kind, null);
     }
 
-    /** @param grey the threshold that made ink from a camera box (its grey levels tell a finger's outline from writing), else null */
-    private Prediction finish(Stages s, float[] ink, InputKind kind, AdaptiveThreshold grey) {
-        String reason = s.digit.toInput(ink, s.ink, kind, grey, prediction.input);
+    /** @param threshold the threshold that made ink from a camera box (its grey levels tell a finger's outline from writing), else null */
+    private Prediction finish(Stages s, float[] ink, InputKind kind, AdaptiveThreshold threshold) {
+        String reason = s.digit.toInput(ink, s.ink, kind, threshold, prediction.input);
         return reason == null ? run() : noDigit(reason);
     }
 

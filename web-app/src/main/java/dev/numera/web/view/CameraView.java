@@ -16,13 +16,13 @@ import org.teavm.jso.dom.html.HTMLElement;
  * on the preview would contradict it.
  */
 public final class CameraView {
-    private final Gray threshold;
-    private final Gray input;
+    private final Grey threshold;
+    private final Grey input;
     private final Readout readout;
 
     public CameraView(HTMLDocument doc) {
-        threshold = new Gray((HTMLCanvasElement) doc.getElementById("camera-threshold"), 140);
-        input = new Gray((HTMLCanvasElement) doc.getElementById("camera-input"), 28);
+        threshold = new Grey((HTMLCanvasElement) doc.getElementById("camera-threshold"), 140);
+        input = new Grey((HTMLCanvasElement) doc.getElementById("camera-input"), 28);
         readout = new Readout(doc, "camera");
     }
 

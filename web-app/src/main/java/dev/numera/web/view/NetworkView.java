@@ -24,7 +24,7 @@ public final class NetworkView {
     /** #457b9d, opaque, as a packed pixel R | G << 8 | B << 16 | A << 24. */
     private static final int BAR_COLOUR = 0xFF9D7B45;
 
-    private final Gray input;
+    private final Grey input;
     private final LayerView[] views;   // the layer outputs shown, in order
     private final HTMLElement box;
     private boolean empty = true;      // as index.html starts it: class "activations empty"
@@ -79,7 +79,7 @@ public final class NetworkView {
 
     public NetworkView(HTMLDocument doc, Sequential net) {
         box = doc.getElementById("activations");
-        input = new Gray(section(doc, box, "Input, 28×28 (normalised like MNIST)", 84), 28);
+        input = new Grey(section(doc, box, "Input, 28×28 (normalised like MNIST)", 84), 28);
         int n = net.layerCount();
         int count = 0;
         int[] chosen = new int[n];

@@ -6,11 +6,11 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * A square grey image from ink-high floats 0..1 (white ink on black, like MNIST): the camera's
  * thresholded box and 28x28 input, and the network view's input.
  */
-final class Gray {
+final class Grey {
     private final PixelCanvas view;
     private final int size;
 
-    Gray(HTMLCanvasElement canvas, int size) {
+    Grey(HTMLCanvasElement canvas, int size) {
         this.view = new PixelCanvas(canvas, size, size);
         this.size = size;
     }
