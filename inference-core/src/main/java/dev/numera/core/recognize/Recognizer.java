@@ -141,7 +141,9 @@ public final class Recognizer {
 
     /**
      * @param ink [width * height] ink-high image 0..1 (light on dark), e.g. rasterised strokes
-     *            (longer arrays: the first width*height); kind CAMERA means already thresholded
+     *            (longer arrays: the first width*height); kind CAMERA means already thresholded, and is read with the
+     *            camera box's checks but the two that need the threshold's grey levels or its strokes' scale (a finger's
+     *            outline at a side, a thin pen thickened): for a camera's pixels use {@link #recognizeRgba}
      * @throws IllegalArgumentException for a value outside 0..1 (NaN included), as {@link #infer} for one not finite
      */
     public Prediction recognizeInk(float[] ink, int width, int height, InputKind kind) {
