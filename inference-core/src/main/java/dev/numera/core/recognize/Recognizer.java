@@ -142,8 +142,8 @@ public final class Recognizer {
     /**
      * @param ink [width * height] ink-high image 0..1 (light on dark), e.g. rasterised strokes
      *            (longer arrays: the first width*height); kind CAMERA means already thresholded, and is read with the
-     *            camera box's checks but the two that need the threshold's grey levels or its strokes' scale (a finger's
-     *            outline at a side, a thin pen thickened): for a camera's pixels use {@link #recognizeRgba}
+     *            camera box's checks but without the two steps that come with {@link #recognizeRgba}'s threshold (a
+     *            finger's outline told by its grey levels, a thin pen's strokes thickened): a camera's pixels go there
      * @throws IllegalArgumentException for a value outside 0..1 (NaN included), as {@link #infer} for one not finite
      */
     public Prediction recognizeInk(float[] ink, int width, int height, InputKind kind) {
