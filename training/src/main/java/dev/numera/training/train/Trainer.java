@@ -208,30 +208,12 @@ public final class Trainer {
                 try {
                     for (int step = 0; step < stepsPerEpoch; step++) {
                         long globalStep = (long) (epoch - 1) * stepsPerEpoch + step;
-                        List<Callable<Void>> work = new ArrayList<>(nParts);
-                        int first = step * batch, ep = epoch;
-                        for (Part part : parts) {
-                            work.add(() -> {
-                                part.run(train, order, first, ep, globalStep);
-                                return null;
-                            });
-                        }
-                        runAll(pool, work);
-                        java.util.Arrays.fill(grads, 0f);
-                        double batchLoss = 0;
-                        int batchCorrect = 0;
-                        for (Part part : parts) {            // fixed order: reproducible sums
-                            float[] g = part.net.grads();
-                            for (int i = 0; i < grads.length; i++) grads[i] += g[i];
-                            batchLoss += part.loss * (part.hi - part.lo);
-                            batchCorrect += part.correct;
-                        }
                         lastLr = lr.lr(globalStep);
-                        opt.step(params, grads, (float) lastLr);
-                        lossSum += batchLoss;
-                        correct += batchCorrect;
+                        Batch b = step(pool, parts, train, order, step * batch, epoch, globalStep, params, grads, opt, lastLr);
+                        lossSum += b.loss();
+                        correct += b.correct();
                         seen += batch;
-                        if (bar != null) bar.batchDone(batchLoss / batch, batchCorrect, batch);
+                        if (bar != null) bar.batchDone(b.loss() / batch, b.correct(), batch);
                     }
                 } finally {
                     if (bar != null) bar.close();
@@ -282,6 +264,38 @@ public final class Trainer {
         }
         System.arraycopy(best, 0, params, 0, params.length);
         return new Result(master, history, bestEpoch, bestAcc, seconds);
+    }
+
+    /** A batch's summed loss and its right answers. */
+    private record Batch(double loss, int correct) {
+    }
+
+    /**
+     * One step on the batch at {@code first} of the epoch's {@code order}: each part's forward and backward on the pool,
+     * their gradients summed in the parts' order (so the same sums on any number of threads), then the optimiser's
+     * update of the master's {@code params} at {@code rate}.
+     */
+    private Batch step(ExecutorService pool, Part[] parts, Dataset train, int[] order, int first, int epoch, long globalStep,
+                       float[] params, float[] grads, Optimizer opt, double rate) {
+        List<Callable<Void>> work = new ArrayList<>(parts.length);
+        for (Part part : parts) {
+            work.add(() -> {
+                part.run(train, order, first, epoch, globalStep);
+                return null;
+            });
+        }
+        runAll(pool, work);
+        java.util.Arrays.fill(grads, 0f);
+        double loss = 0;
+        int correct = 0;
+        for (Part part : parts) {
+            float[] g = part.net.grads();
+            for (int i = 0; i < grads.length; i++) grads[i] += g[i];
+            loss += part.loss * (part.hi - part.lo);
+            correct += part.correct;
+        }
+        opt.step(params, grads, (float) rate);
+        return new Batch(loss, correct);
     }
 
     /**
