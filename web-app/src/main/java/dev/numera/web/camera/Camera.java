@@ -94,6 +94,10 @@ public final class Camera {
     static final int STALE_TICKS = 15;
     private int attached; // streams attached so far: tells the running one from those a switch replaced
     private boolean resumeWhenShown; // the camera was released because the page was hidden
+    // Start camera pressed: its first picture brings the preview into view. On a phone the button is at the window's foot
+    // and the preview opened below it, so a tap only changed the button's words (helper-84: 390x844, the video from y 856).
+    // Not on a resume or a switch: the page stays where its reader has scrolled it.
+    private boolean reveal;
     private boolean refocusSwitch;   // Switch camera had the focus when the hidden page stopped the camera
     private boolean switching;       // a switch released this camera to open the other (one camera at a time)
     // A camera can stop sending pictures without ending its track (the system or another app holds it, a
@@ -128,6 +132,10 @@ public final class Camera {
         video.addEventListener("playing", e -> {
             if (PLAY_REFUSED.equals(message.getTextContent())) {
                 say("");
+            }
+            if (reveal) {
+                reveal = false;
+                Js.scrollIntoViewNearest(video);   // the video, not the whole area: sideways, the area is taller than the window
             }
         });
         doc.addEventListener("visibilitychange", e -> visibilityChanged());
@@ -180,6 +188,7 @@ public final class Camera {
             // leave it dead.
             stop();
         } else {
+            reveal = true;
             start();
         }
     }
@@ -306,6 +315,7 @@ public final class Camera {
             return;
         }
         boolean ran = stream != null || switching;   // a start cancelled before any camera ran changed no result
+        reveal = false;
         release();
         area.setHidden(true);
         switchButton.setHidden(true);

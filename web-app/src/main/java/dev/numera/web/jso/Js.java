@@ -74,6 +74,10 @@ public final class Js {
     @JSBody(params = "el", script = "el.focus({preventScroll: true});")
     public static native void focusInPlace(HTMLElement el);
 
+    /** Scrolls the page as little as brings the element into view (nothing when it is in view already). */
+    @JSBody(params = "el", script = "if (el.scrollIntoView) { el.scrollIntoView({block: 'nearest', inline: 'nearest'}); }")
+    public static native void scrollIntoViewNearest(HTMLElement el);
+
     @JSBody(params = "el", script = "return document.activeElement === el;")
     public static native boolean isFocused(HTMLElement el);
 

@@ -236,6 +236,33 @@ class ChromiumCameraTest {
     }
 
     /**
+     * On a phone Start camera sits at the window's foot and the preview opens below it: a tap changed only the button's
+     * words (helper-84: at 390x844 the video began at y 856). Now its first picture brings the preview into view, the
+     * button still in sight above it; at 844x390 too.
+     */
+    @ParameterizedTest
+    @CsvSource({"390,844", "844,390"})
+    void startingTheCameraBringsThePreviewIntoView(int width, int height) {
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+        try {
+            open("wasm");
+            String before = (String) Pages.js(chromium.driver, "var v = document.getElementById('camera-area'), b = document.getElementById('camera-toggle');"
+                    + " return Math.round(b.getBoundingClientRect().bottom) + '|' + window.scrollY;");
+            chromium.driver.findElement(By.id("camera-toggle")).click();
+            String at = (String) Pages.await(chromium.driver, "document.getElementById('camera-video').readyState >= 2 && window.scrollY > 0",
+                    "(function () { var v = document.getElementById('camera-video').getBoundingClientRect(),"
+                            + " b = document.getElementById('camera-toggle').getBoundingClientRect();"
+                            + " return (v.top >= -1 && v.bottom <= innerHeight + 1) + '|' + (b.top >= 0) + '|video ' + Math.round(v.top) + '-' + Math.round(v.bottom)"
+                            + " + ' button ' + Math.round(b.top) + ' of ' + innerHeight; })()");
+            assertTrue(at.startsWith("true|true|"), "before: button bottom|scrollY " + before + "; after: " + at);
+            chromium.driver.findElement(By.id("camera-toggle")).click();
+        } finally {
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /**
      * A phone whose browser shows text larger (390x844 at 16, 24 and 32 px): the preview's read-out stays clear of the box
      * one aims the digit into. Before, at 32 px it was 171 px wide and covered the box's top edge (64 x 5 px of it); its sizes now stop growing at 16 and 32 px.
      */
