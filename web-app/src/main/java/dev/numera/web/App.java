@@ -325,17 +325,19 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             model.makeTimeTexts();
         }
         // the result and the read-out show agreed readings (CameraVerdict); the boxes of what was seen show every frame
-        boolean shown = verdict.frame(p.digit(), p.noDigitReason(), camera.freshPicture(), camera.picturesComing());
+        boolean shown = verdict.frame(p.digit(), p.isUnsure(), p.noDigitReason(), camera.freshPicture(), camera.picturesComing());
         cameraView.show(p, pad.isEmpty(), shown);
         if (pad.isEmpty() && shown) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
             if (pictureShown) {
                 hidePicture();
             }
-            verdict.shownAsResult();
+            verdict.shownAsResult(p.digit());
             show(p, ResultView.CAMERA);
-            if (verdict.holds()) {
+            if (verdict.takeHolds()) {
                 result.announce(p, false);   // a verdict that held: said if it is not the one said last (a flicker away and back)
             }
+        } else if (pad.isEmpty() && !p.hasDigit() && verdict.shownDigit() == p.digit() && verdict.takeHolds()) {
+            result.announceShownNoDigit();   // no digit held while its reason flickered: the reason shown is said
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.numera.web.camera;
 
+import dev.numera.core.image.InkCheck;
+
 import java.util.Objects;
 
 /**
@@ -10,13 +12,17 @@ import java.util.Objects;
  *     sends none is no second opinion ({@link Camera#freshPicture}). Right after the pad is cleared under a running
  *     camera ({@link #resultDue}) the next frame is shown at once: the cleared drawing's result must not stay while the
  *     camera's readings differ.</li>
+ * <li>While the result shown is that digit (or none), a frame changes whether it is a guess, or why there is none, only
+ *     when two new pictures agree on that too (helper-84: blank paper's noise turned "no ink" and "too little ink" 17
+ *     times in 3 s, a 2 at the box's edge went "Not sure" and back 8 times in 3 s). "No ink" and "too little ink" are
+ *     one reason here ({@link #sameReason}): blank paper in the box, whichever the noise says.</li>
  * <li>Said ({@link #holds}): when the reading has held {@link #STABLE_FRAMES} frames of a camera that sends pictures
  *     ({@link Camera#picturesComing}); a screen reader hears verdicts, not flicker. The digit (or none) and the reason
  *     for none are counted apart: no digit for a while is said even while noise flickers its reason between "nothing to
  *     read" and "too little ink", and a reason that then holds is said too.</li>
  * </ul>
- * Protocol: {@link #frame} for every frame read; {@link #shownAsResult} when the caller showed it as the page's result;
- * {@link #reset} when the camera stops.
+ * Protocol: {@link #frame} for every frame read; {@link #shownAsResult} when the caller showed it as the page's result,
+ * and then {@link #takeHolds} to know whether to say it; {@link #reset} when the camera stops.
  */
 public final class CameraVerdict {
     /**
@@ -31,41 +37,74 @@ public final class CameraVerdict {
     private String lastReason = "";
     private int sameFrames, sameReasonFrames;
     private int candidate = -2;   // the last new picture's digit (or none), and whether the one before agreed
+    private boolean candidateUnsure;
+    private String candidateReason;
     private boolean agreed;
+    private boolean agreedWhole;  // ...on whether it is a guess, or on why there is none, too
+    private int shownDigit = -2;  // the digit (or none) of the result shown, -2: none of the camera's
     private boolean due;          // the pad cleared under a running camera: its next frame is the result, agreed or not
-    private boolean holds;
+    private boolean holds;        // a verdict held, not yet said (see takeHolds)
 
     /**
      * One frame read.
      *
      * @param digit  its digit, or a negative number for none
+     * @param unsure a digit read as a guess
      * @param reason why none (InkCheck's reasons), null with a digit
      * @param fresh  a new picture from the camera, not the last one read again
      * @param coming the camera sends pictures (a stalled one's frames count towards nothing being said)
      * @return whether this frame's reading is to be shown as the result
      */
-    public boolean frame(int digit, String reason, boolean fresh, boolean coming) {
+    public boolean frame(int digit, boolean unsure, String reason, boolean fresh, boolean coming) {
+        boolean asCandidate = digit >= 0 ? unsure == candidateUnsure : sameReason(reason, candidateReason);
         if (fresh) {
             agreed = digit == candidate;
+            agreedWhole = agreed && asCandidate;
             candidate = digit;
+            candidateUnsure = unsure;
+            candidateReason = reason;
+            asCandidate = true;
+        }
+        if (digit != lastDigit) {
+            holds = false;   // a verdict that held and was not said yet is not this one's
         }
         int before = sameFrames, reasonBefore = sameReasonFrames;
         sameFrames = digit != lastDigit ? 0 : coming ? sameFrames + 1 : sameFrames;
-        sameReasonFrames = !Objects.equals(reason, lastReason) ? 0 : coming ? sameReasonFrames + 1 : sameReasonFrames;
+        sameReasonFrames = !sameReason(reason, lastReason) ? 0 : coming ? sameReasonFrames + 1 : sameReasonFrames;
         lastDigit = digit;
         lastReason = reason;
-        holds = sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore;
-        return agreed && digit == candidate || due;
+        holds |= sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore;
+        return due || agreed && digit == candidate && (digit != shownDigit || agreedWhole && asCandidate);
     }
 
-    /** Whether the last frame's reading has just held {@link #STABLE_FRAMES} frames: to be said, when shown. */
-    public boolean holds() {
-        return holds;
+    /**
+     * Whether a verdict has held {@link #STABLE_FRAMES} frames since it was last asked, to be said with the result shown
+     * now; asking clears it. One that held on a frame not shown (a guess flickering) is said with the next one shown.
+     */
+    public boolean takeHolds() {
+        boolean h = holds;
+        holds = false;
+        return h;
     }
 
-    /** The camera's reading was shown as the page's result: a clear's "at once" is used. */
-    public void shownAsResult() {
+    /** The frame just read, of {@code digit} (or none), was shown as the page's result: a clear's "at once" is used. */
+    public void shownAsResult(int digit) {
         due = false;
+        shownDigit = digit;
+    }
+
+    /** The digit (or none, a negative number) of the camera's result shown last; -2: none shown since the camera started. */
+    public int shownDigit() {
+        return shownDigit;
+    }
+
+    /** Whether two reasons for no digit are one for the camera: equal, or "no ink" and "too little ink" (blank paper). */
+    public static boolean sameReason(String a, String b) {
+        return Objects.equals(a, b) || blank(a) && blank(b);
+    }
+
+    private static boolean blank(String reason) {
+        return InkCheck.NO_INK.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason);
     }
 
     /**
@@ -75,6 +114,8 @@ public final class CameraVerdict {
     public void resultDue() {
         due = true;
         sameFrames = 0;
+        holds = false;
+        shownDigit = -2;
     }
 
     /** The last frame's digit (a negative number for none; -2 before any frame). */
@@ -90,5 +131,6 @@ public final class CameraVerdict {
         due = false;
         lastReason = "";
         holds = false;
+        shownDigit = -2;
     }
 }

@@ -105,7 +105,11 @@ public final class ResultView {
      * "Draw it bigger, or hold the paper closer." told someone who had only drawn about paper and a camera.
      */
     static String noDigitText(String reason, int from, boolean cameraOffered) {
-        return InkCheck.NO_INK.equals(reason) ? (from == PICTURE ? "No digit found in the picture."
+        // the camera running, blank paper is one text whichever the noise says ("no ink", "too little ink"), and it does not
+        // invite to draw or to the camera (helper-84: "draw a digit, or hold one up to the camera" under a running camera)
+        return from == CAMERA && (InkCheck.NO_INK.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))
+                        ? "Nothing to read in the box: hold a digit written dark on light paper inside it."
+                : InkCheck.NO_INK.equals(reason) ? (from == PICTURE ? "No digit found in the picture."
                         : "Nothing to read yet: draw a digit" + (cameraOffered ? ", or hold one up to the camera." : "."))
                 : InkCheck.TOO_SMALL.equals(reason) ? "No digit: too small to read. "
                         + (from == CAMERA ? "Hold the paper closer." : from == PICTURE ? "Crop the picture to the digit." : "Draw it bigger.")
@@ -219,6 +223,14 @@ public final class ResultView {
                 : p.isUnsure() ? unsureText(p.digit(), p.top3()[1]) + " " + p.digit() + " at " + percent(p, p.digit())
                         + " percent, " + p.top3()[1] + " at " + percent(p, p.top3()[1]) + " percent."
                 : "Recognised " + p.digit() + ", " + percent(p, p.digit()) + " percent confident.";
+    }
+
+    /**
+     * Says the no-digit result shown, as {@link #announce} would have when it was shown: the camera's no digit that held
+     * while frames flickering between reasons were not shown (the reason shown is the one said).
+     */
+    public void announceShownNoDigit() {
+        say(noDigitText(shownReason, shownFrom, cameraOffered), Prediction.NO_DIGIT, shownReason, false);
     }
 
     /** What {@link #announce} says of no digit for {@code reason} from input {@code from}, as the page offers the camera now. */

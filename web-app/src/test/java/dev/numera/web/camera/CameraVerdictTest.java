@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Frame sequences by hand, against the rules in CameraVerdict's comment. */
 class CameraVerdictTest {
-    private static final String BLANK = "too little ink", NOTHING = "nothing to read";
+    private static final String BLANK = dev.numera.core.image.InkCheck.TOO_LITTLE_INK, NOTHING = dev.numera.core.image.InkCheck.NO_INK,
+            ACROSS = dev.numera.core.image.InkCheck.ACROSS, SCATTERED = dev.numera.core.image.InkCheck.SCATTERED;
 
     /** Each frame fresh and coming: which are shown ("1") and which not ("0"). */
     private static String shown(CameraVerdict v, int... digits) {
         StringBuilder s = new StringBuilder();
         for (int d : digits) {
-            s.append(v.frame(d, d < 0 ? BLANK : null, true, true) ? '1' : '0');
+            s.append(v.frame(d, false, d < 0 ? BLANK : null, true, true) ? '1' : '0');
         }
         return s.toString();
     }
@@ -31,9 +32,9 @@ class CameraVerdictTest {
     @Test
     void aPictureReadAgainIsNoSecondOpinion() {
         CameraVerdict v = new CameraVerdict();
-        assertFalse(v.frame(4, null, true, true));
-        assertFalse(v.frame(4, null, false, false), "the same picture read again");
-        assertTrue(v.frame(4, null, true, true), "a new picture that agrees");
+        assertFalse(v.frame(4, false, null, true, true));
+        assertFalse(v.frame(4, false, null, false, false), "the same picture read again");
+        assertTrue(v.frame(4, false, null, true, true), "a new picture that agrees");
     }
 
     @Test
@@ -41,9 +42,9 @@ class CameraVerdictTest {
         CameraVerdict v = new CameraVerdict();
         assertEquals("01", shown(v, 7, 7));
         v.resultDue();
-        assertTrue(v.frame(2, null, true, true), "the cleared drawing's result must not stay");
-        v.shownAsResult();
-        assertFalse(v.frame(9, null, true, true), "then agreement again");
+        assertTrue(v.frame(2, false, null, true, true), "the cleared drawing's result must not stay");
+        v.shownAsResult(2);
+        assertFalse(v.frame(9, false, null, true, true), "then agreement again");
     }
 
     @Test
@@ -51,8 +52,8 @@ class CameraVerdictTest {
         CameraVerdict v = new CameraVerdict();
         int saidAt = -1, said = 0;
         for (int f = 0; f < 30; f++) {
-            v.frame(6, null, true, true);
-            if (v.holds()) {
+            v.frame(6, false, null, true, true);
+            if (v.takeHolds()) {
                 saidAt = saidAt < 0 ? f : saidAt;
                 said++;
             }
@@ -62,8 +63,8 @@ class CameraVerdictTest {
 
         CameraVerdict stalled = new CameraVerdict();
         for (int f = 0; f < 30; f++) {
-            stalled.frame(6, null, f < 3, f < 3);   // the camera stopped sending after 3 pictures
-            assertFalse(stalled.holds(), "a picture read again is no evidence that it holds");
+            stalled.frame(6, false, null, f < 3, f < 3);   // the camera stopped sending after 3 pictures
+            assertFalse(stalled.takeHolds(), "a picture read again is no evidence that it holds");
         }
     }
 
@@ -72,13 +73,13 @@ class CameraVerdictTest {
         CameraVerdict v = new CameraVerdict();
         int said = 0;
         for (int f = 0; f < 12; f++) {
-            v.frame(-1, f % 2 == 0 ? BLANK : NOTHING, true, true);
-            said += v.holds() ? 1 : 0;
+            v.frame(-1, false, f % 2 == 0 ? ACROSS : SCATTERED, true, true);
+            said += v.takeHolds() ? 1 : 0;
         }
         assertEquals(1, said, "no digit held, whatever the reason");
         for (int f = 0; f < 12; f++) {
-            v.frame(-1, NOTHING, true, true);
-            said += v.holds() ? 1 : 0;
+            v.frame(-1, false, SCATTERED, true, true);
+            said += v.takeHolds() ? 1 : 0;
         }
         assertEquals(2, said, "then the reason held");
     }
@@ -90,7 +91,65 @@ class CameraVerdictTest {
         v.resultDue();
         v.reset();
         assertEquals(-2, v.lastDigit());
-        assertFalse(v.frame(1, null, true, true), "agreement again, and a clear whose frame never came is forgotten");
-        assertTrue(v.frame(1, null, true, true));
+        assertFalse(v.frame(1, false, null, true, true), "agreement again, and a clear whose frame never came is forgotten");
+        assertTrue(v.frame(1, false, null, true, true));
+    }
+
+    /** A frame shown as the result, as App does: returns whether it was shown. */
+    private static boolean shownAs(CameraVerdict v, int digit, boolean unsure, String reason) {
+        boolean shown = v.frame(digit, unsure, reason, true, true);
+        if (shown) {
+            v.shownAsResult(digit);
+        }
+        return shown;
+    }
+
+    /** helper-84: a 2 at the box's edge, 67-82 %, went "Not sure" and back 8 times in 3 s. */
+    @Test
+    void aDigitShownTurnsGuessOrSureOnlyWhenTwoNewPicturesAgreeOnIt() {
+        CameraVerdict v = new CameraVerdict();
+        assertFalse(shownAs(v, 2, false, null));
+        assertTrue(shownAs(v, 2, false, null));
+        for (int f = 0; f < 6; f++) {
+            assertFalse(shownAs(v, 2, f % 2 == 0, null), "frame " + f + ": the guess flickers, the result stays");
+        }
+        assertFalse(shownAs(v, 2, true, null), "after the last sure one");
+        assertTrue(shownAs(v, 2, true, null), "two guesses in a row: now a guess");
+        assertFalse(shownAs(v, 5, false, null));
+        assertTrue(shownAs(v, 5, true, null), "another digit is shown as soon as it agrees, guess or not");
+    }
+
+    /** helper-84: blank paper's noise turned "no ink" and "too little ink" 17 times in 3 s; the sheet's edge two other reasons. */
+    @Test
+    void noDigitChangesItsReasonOnlyWhenTwoNewPicturesAgreeOnIt() {
+        CameraVerdict v = new CameraVerdict();
+        assertFalse(shownAs(v, -1, false, NOTHING));
+        for (int f = 0; f < 6; f++) {
+            assertTrue(shownAs(v, -1, false, f % 2 == 0 ? BLANK : NOTHING), "blank paper, whatever the noise says: one reason");
+        }
+        assertFalse(shownAs(v, -1, false, ACROSS), "a new reason's first picture");
+        for (int f = 0; f < 6; f++) {
+            assertFalse(shownAs(v, -1, false, f % 2 == 0 ? SCATTERED : ACROSS), "frame " + f + ": reasons flicker, the one shown stays");
+        }
+        assertFalse(shownAs(v, -1, false, SCATTERED));
+        assertTrue(shownAs(v, -1, false, SCATTERED), "a reason that holds is shown");
+    }
+
+    @Test
+    void aVerdictThatHeldUnshownIsSaidWithTheNextFrameShownOfItsDigitOnly() {
+        for (int next : new int[] {3, 8}) {
+            CameraVerdict v = new CameraVerdict();
+            assertFalse(shownAs(v, 3, false, null));
+            assertTrue(shownAs(v, 3, false, null));
+            for (int f = 0; f < CameraVerdict.STABLE_FRAMES; f++) {
+                assertFalse(shownAs(v, 3, f % 2 == 0, null), "held, its guess flickering: not shown");
+            }
+            // the loop's last frame was a sure 3: another sure 3 agrees at once, an 8 takes two
+            assertEquals(next == 3, shownAs(v, next, false, null));
+            if (next == 8) {
+                assertTrue(shownAs(v, next, false, null));
+            }
+            assertEquals(next == 3, v.takeHolds(), next == 3 ? "said with the 3 shown next" : "not said with another digit");
+        }
     }
 }

@@ -219,9 +219,9 @@ class ChromiumAccessibilityTest {
                     + "return Promise.resolve().then(function () { return said; });");
             assertEquals(6, said.size(), () -> "one sentence per scene: " + said);
             assertTrue(said.get(4).startsWith("Recognised 7"), said::toString);
-            assertTrue(said.get(5).startsWith("Nothing to read yet") || said.get(5).startsWith("Several digits"), said::toString);
+            assertTrue(said.get(5).startsWith("Nothing to read in the box") || said.get(5).startsWith("Several digits"), said::toString);
             assertTrue(said.get(0).startsWith("Several digits side by side"), said::toString);
-            assertTrue(said.get(1).startsWith("Nothing to read yet"), said::toString);
+            assertTrue(said.get(1).startsWith("Nothing to read in the box"), said::toString);
             assertEquals("No digit: a filled dark shape (a blot? a coin?), not writing.", said.get(2), "a dark disc, which read 0 before");
             assertEquals(said.get(0), said.get(3), "the two digits again");
         }
