@@ -31,6 +31,63 @@ class AdaptiveThresholdTest {
         return ink;
     }
 
+    /** {@link #naive} with the offset raised to {@code noiseSigmas} times the image's noise: the median of the sorted differences. */
+    static float[] naive(float[] grey, int w, int h, int r, float offset, float minContrast, float noiseSigmas) {
+        int[] diffs = new int[(w - 1) * h];
+        int k = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x + 1 < w; x++) {
+                diffs[k++] = Math.abs(AdaptiveThreshold.level(grey[y * w + x + 1]) - AdaptiveThreshold.level(grey[y * w + x]));
+            }
+        }
+        java.util.Arrays.sort(diffs);
+        float sigma = diffs.length == 0 ? 0f : diffs[diffs.length / 2] / 0.954f;
+        return naive(grey, w, h, r, Math.max(offset, noiseSigmas * sigma), minContrast);
+    }
+
+    @Test
+    void withTheNoiseRuleMatchesTheNaiveReferenceBitExact() {
+        Images.Lcg rng = new Images.Lcg(9);
+        int compared = 0, raised = 0;
+        for (int[] c : new int[][] {{37, 23, 4}, {140, 140, 7}, {16, 50, 1}, {1, 9, 2}}) {
+            int w = c[0], h = c[1];
+            for (float spread : new float[] {2f, 12f, 40f}) {
+                float[] grey = new float[w * h];
+                for (int i = 0; i < grey.length; i++) {
+                    grey[i] = rng.nextInt(12) == 0 ? 40f : 170f + (rng.nextFloat() - 0.5f) * spread;
+                }
+                AdaptiveThreshold t = new AdaptiveThreshold(w, h, c[2], 8f, 0.1f, 3f);
+                float[] ink = new float[w * h];
+                t.apply(grey, ink);
+                assertArrayEquals(naive(grey, w, h, c[2], 8f, 0.1f, 3f), ink, 0f, w + "x" + h + " spread " + spread);
+                compared++;
+                raised += t.offsetUsed() > 8f ? 1 : 0;
+            }
+        }
+        assertEquals(12, compared);
+        assertTrue(raised >= 4, "the noisier images must raise the offset: " + raised);
+    }
+
+    /** Gaussian noise of known sigma on paper with a few strokes: the estimate is within half a level, and 2 levels leave the offset at 8. */
+    @Test
+    void theNoiseEstimateFollowsTheSensorsNoise() {
+        java.util.Random rng = new java.util.Random(5);
+        for (double sigma : new double[] {2, 5, 8, 12}) {
+            float[] grey = new float[140 * 140];
+            for (int i = 0; i < grey.length; i++) {
+                boolean stroke = (i % 140) >= 60 && (i % 140) < 66 && i / 140 > 30 && i / 140 < 110;   // a 6 px bar: few edges
+                grey[i] = (float) Math.max(0, Math.min(255, (stroke ? 50 : 180) + rng.nextGaussian() * sigma));
+            }
+            AdaptiveThreshold t = new AdaptiveThreshold(140, 140);
+            t.apply(grey, new float[140 * 140]);
+            assertEquals(sigma, t.noiseSigma(), Math.max(0.6, sigma * 0.08), "sigma " + sigma);
+            assertEquals(Math.max(8f, AdaptiveThreshold.NOISE_SIGMAS * t.noiseSigma()), t.offsetUsed(), 0f);
+            if (sigma <= 2) {
+                assertEquals(8f, t.offsetUsed(), 0f, "a camera in good light: the offset as it was");
+            }
+        }
+    }
+
     @Test
     void matchesNaiveReferenceBitExactOnRandomImages() {
         Images.Lcg rng = new Images.Lcg(7);

@@ -261,6 +261,50 @@ class CameraBoxTest {
         }
     }
 
+    /** A pen's line, not MNIST's marker: the ink over half kept, from 0 at half to 1 at three quarters. */
+    static float[] thinner(float[] ink) {
+        float[] out = new float[ink.length];
+        for (int k = 0; k < ink.length; k++) {
+            out[k] = Math.max(0f, Math.min(1f, (ink[k] - 0.5f) * 4f));
+        }
+        return out;
+    }
+
+    /** Opaque RGBA bytes of ink on paper with Gaussian sensor noise of {@code sd} levels. */
+    static byte[] withNoise(float[] ink, float paper, float pen, double sd, java.util.Random r) {
+        byte[] rgba = new byte[ink.length * 4];
+        for (int k = 0; k < ink.length; k++) {
+            int g = (int) Math.max(0, Math.min(255, Math.round(paper - ink[k] * (paper - pen) + r.nextGaussian() * sd)));
+            rgba[4 * k] = rgba[4 * k + 1] = rgba[4 * k + 2] = (byte) g;
+            rgba[4 * k + 3] = (byte) 255;
+        }
+        return rgba;
+    }
+
+    /**
+     * A webcam in dim light: sensor noise of 8 levels (sd) on paper 130, digits ~40 px tall in a pen's line (ink 60). At the
+     * fixed offset of 8 levels a sixth of the paper was ink, and beside its specks the digit was under a quarter of the
+     * ink: "scattered specks (noise)". The threshold's offset now grows with the noise it measures
+     * (AdaptiveThreshold.NOISE_SIGMAS): 198 of these 200 read right, before 100; blank paper as noisy is still no digit.
+     */
+    @Test
+    void digitsOnNoisyPaperAreReadAndNoisyBlankPaperIsNoDigit() throws Exception {
+        Recognizer rec = shipped();
+        java.util.Random r = new java.util.Random(8);
+        byte[] labels = MnistTestSet.labels();
+        int right = 0, n = 200;
+        for (int i = 0; i < n; i++) {
+            right += read(rec, withNoise(thinner(scene(i, 56)), 130f, 60f, 8, r)) == labels[i] ? 1 : 0;
+        }
+        System.out.println("CameraBoxTest: MNIST digits on noisy paper (sd 8): " + right + " of " + n + " read right");
+        int blank = 0;
+        for (int i = 0; i < 50; i++) {
+            blank += rec.recognizeRgba(withNoise(new float[BOX * BOX], 130f, 60f, 8, r), BOX, BOX, InputKind.CAMERA).hasDigit() ? 1 : 0;
+        }
+        assertEquals(0, blank, "noisy blank paper read as a digit");
+        assertTrue(right >= 190, right + " of " + n);
+    }
+
     @Test
     void aLineOrThePapersEdgeTouchingTheDigitIsCutAway() throws Exception {
         Recognizer rec = shipped();
