@@ -17,9 +17,13 @@ public final class DigitInput {
     private final InkCheck check;
     private final StrokeWidth strokes;
     private final MultiStepNormalizer normalize;
+    private final int width, height;
+    private boolean atSide;
 
     /** For ink images of width x height. */
     public DigitInput(int width, int height) {
+        this.width = width;
+        this.height = height;
         check = new InkCheck(width, height);
         strokes = new StrokeWidth(width, height);
         normalize = new MultiStepNormalizer(width, height);
@@ -39,6 +43,8 @@ public final class DigitInput {
         // in a camera box an edge is not a stroke, and a speck or two is blank paper; a drawing's brush scales
         // with the drawing, so only its extent says it is too small (InkCheck's class comment)
         InkCheck.Result r = threshold != null ? check.check(ink, threshold) : check.check(ink, kind == InputKind.CAMERA);
+        atSide = kind == InputKind.CAMERA && r.present()
+                && (r.boxMinX() == 0 || r.boxMinY() == 0 || r.boxMaxX() == width - 1 || r.boxMaxY() == height - 1);
         if (!r.present()) {
             return r.reason();
         }
@@ -60,5 +66,13 @@ public final class DigitInput {
             strokes.thicken(ink, Math.max(r.boxMaxX() - r.boxMinX(), r.boxMaxY() - r.boxMinY()) + 1);
         }
         return normalize.normalize(ink, normalize.stepFor(r), input) ? null : InkCheck.TOO_SMALL;
+    }
+
+    /**
+     * Whether the last camera box's digit reaches a side of the box: part of it may lie outside, and what is inside can be
+     * another digit's shape (a 9 cut at the bottom reads 0, a 2 cut at the side 7).
+     */
+    public boolean atSide() {
+        return atSide;
     }
 }

@@ -169,7 +169,17 @@ public final class Recognizer {
     /** @param threshold the threshold that made ink from a camera box (its grey levels tell a finger's outline from writing), else null */
     private Prediction finish(Stages s, float[] ink, InputKind kind, AdaptiveThreshold threshold) {
         String reason = s.digit.toInput(ink, s.ink, kind, threshold, prediction.input);
-        return reason == null ? run() : noDigit(reason);
+        if (reason != null) {
+            return noDigit(reason);
+        }
+        Prediction p = run();
+        if (s.digit.atSide() && p.hasDigit() && !p.isUnsure()) {
+            // a digit that reaches the box's side may be cut off, and what is in the box then reads confidently as another
+            // digit (helper-84: 9 cut at the bottom "0, 99.5 %", 2 at the side "7, 99.7 %"): a guess, whatever the network says
+            prediction.unsure = true;
+            guessed[stream] = prediction.digit;
+        }
+        return p;
     }
 
     /** @param input [784] an already normalised 28x28 digit, ink-high 0..1 */
