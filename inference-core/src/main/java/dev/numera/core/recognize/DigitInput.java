@@ -19,6 +19,8 @@ public final class DigitInput {
     private final MultiStepNormalizer normalize;
     private final int width, height;
     private boolean atSide;
+    /** A digit's box this close to a side of the camera box (px) reaches it ({@link #atSide}). */
+    static final int SIDE = 3;
 
     /** For ink images of width x height. */
     public DigitInput(int width, int height) {
@@ -43,8 +45,9 @@ public final class DigitInput {
         // in a camera box an edge is not a stroke, and a speck or two is blank paper; a drawing's brush scales
         // with the drawing, so only its extent says it is too small (InkCheck's class comment)
         InkCheck.Result r = threshold != null ? check.check(ink, threshold) : check.check(ink, kind == InputKind.CAMERA);
+        // within SIDE px: the threshold's window, clipped at the box's edge, can leave a stroke's last pixels there paper
         atSide = kind == InputKind.CAMERA && r.present()
-                && (r.boxMinX() == 0 || r.boxMinY() == 0 || r.boxMaxX() == width - 1 || r.boxMaxY() == height - 1);
+                && (r.boxMinX() < SIDE || r.boxMinY() < SIDE || r.boxMaxX() >= width - SIDE || r.boxMaxY() >= height - SIDE);
         if (!r.present()) {
             return r.reason();
         }

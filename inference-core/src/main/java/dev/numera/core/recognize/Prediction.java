@@ -34,6 +34,7 @@ public final class Prediction {
     final float[] input = new float[28 * 28];
     int digit = NO_DIGIT;
     boolean unsure;   // set with the probabilities (Recognizer): the views ask every camera frame, and read no float for it
+    boolean atSide;
     String reason = "nothing recognised yet";
     float[] thresholded;
     int thresholdedWidth, thresholdedHeight;
@@ -70,6 +71,14 @@ public final class Prediction {
      */
     public boolean isUnsure() {
         return unsure;
+    }
+
+    /**
+     * Whether the digit, read in a camera box, reaches a side of the box: part of it may be outside, so it is a guess
+     * ({@link #isUnsure}) whatever the network says.
+     */
+    public boolean atSide() {
+        return atSide;
     }
 
     /** [10] class probabilities (all 0 when there is no digit). Live view, overwritten next call. */

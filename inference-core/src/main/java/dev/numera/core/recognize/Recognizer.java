@@ -173,7 +173,8 @@ public final class Recognizer {
             return noDigit(reason);
         }
         Prediction p = run();
-        if (s.digit.atSide() && p.hasDigit() && !p.isUnsure()) {
+        prediction.atSide = s.digit.atSide() && p.hasDigit();
+        if (prediction.atSide && !p.isUnsure()) {
             // a digit that reaches the box's side may be cut off, and what is in the box then reads confidently as another
             // digit (helper-84: 9 cut at the bottom "0, 99.5 %", 2 at the side "7, 99.7 %"): a guess, whatever the network says
             prediction.unsure = true;
@@ -223,6 +224,7 @@ public final class Recognizer {
         prediction.digit = top[0];
         prediction.reason = null;
         prediction.networkRan = true;
+        prediction.atSide = false;
         return prediction;
     }
 
@@ -232,6 +234,7 @@ public final class Recognizer {
         guessed[stream] = Prediction.NO_DIGIT;
         prediction.reason = reason;
         prediction.networkRan = false;
+        prediction.atSide = false;
         java.util.Arrays.fill(prediction.probabilities, 0f);
         java.util.Arrays.fill(prediction.input, 0f);
         prediction.top3[0] = prediction.top3[1] = prediction.top3[2] = -1;

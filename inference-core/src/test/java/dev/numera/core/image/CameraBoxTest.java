@@ -317,19 +317,23 @@ class CameraBoxTest {
     void aDigitPartlyOutsideTheBoxIsAGuess() throws Exception {
         Recognizer rec = shipped();
         byte[] labels = MnistTestSet.labels();
-        int wrongSure = 0, right = 0, n = 200;
+        int wrongSure = 0, right = 0, atSide = 0, n = 200;
         for (int i = 0; i < n; i++) {
             int out = 10 + i % 16;   // px of the digit's ink beyond the side (its ink starts ~35 px in)
             float[] ink = i % 2 == 0 ? shifted(scene(i, 100), 35 + out, 0) : shifted(scene(i, 100), 0, 35 + out);
             Prediction p = rec.recognizeRgba(Images.onPaper(ink, 200f, 60f), BOX, BOX, InputKind.CAMERA);
             right += p.digit() == labels[i] ? 1 : 0;
             wrongSure += p.hasDigit() && p.digit() != labels[i] && !p.isUnsure() ? 1 : 0;
+            atSide += p.atSide() ? 1 : 0;
+            assertTrue(!p.atSide() || p.isUnsure(), "at the side: a guess");
         }
         System.out.println("CameraBoxTest: digits partly outside the box: " + right + " of " + n + " right, " + wrongSure + " wrong and sure");
         assertTrue(wrongSure <= 1, wrongSure + " wrong digits read as sure");
         assertTrue(right >= 170, right + " of " + n);
+        assertTrue(atSide >= n * 3 / 4, atSide + " of " + n + " said to reach a side");
         // a digit inside the box, away from its sides, is as sure as the network is
-        assertFalse(rec.recognizeRgba(Images.onPaper(scene(0), 200f, 60f), BOX, BOX, InputKind.CAMERA).isUnsure());
+        Prediction inside = rec.recognizeRgba(Images.onPaper(scene(0), 200f, 60f), BOX, BOX, InputKind.CAMERA);
+        assertFalse(inside.isUnsure() || inside.atSide(), inside.toString());
     }
 
     @Test

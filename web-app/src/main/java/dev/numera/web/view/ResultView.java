@@ -88,7 +88,11 @@ public final class ResultView {
     private static final JSString VERDICT_NONE = JSString.valueOf("verdict none"), VERDICT = JSString.valueOf("verdict"),
             VERDICT_GUESS = JSString.valueOf("verdict unsure");
     /** A guess beside its runner-up, "Not sure: 5 or 3?", by digit * 10 + runner-up. */
-    private static final TextCache GUESSES = new TextCache(100, k -> unsureText(k / 10, k % 10));
+    /** Said of a camera's digit that reaches a side of the box (Prediction.atSide): a guess, maybe cut off. */
+    static final String AT_SIDE = "Hold the whole digit inside the box.";
+
+    /** Keys 0..99 digit * 10 + runner-up, 100..199 the same for a camera's digit at the box's side. */
+    private static final TextCache GUESSES = new TextCache(200, k -> unsureText(k % 100 / 10, k % 10) + (k >= 100 ? " " + AT_SIDE : ""));
 
     static String unsureText(int digit, int runnerUp) {
         return "Not sure: " + digit + " or " + runnerUp + "?";
@@ -192,7 +196,7 @@ public final class ResultView {
      * function (10-11 B/frame in BrowserSmokeTest's camera pipeline, on a sure 7 that never showed a guess; 0 out of line).
      */
     private void showState(Prediction p, boolean none) {
-        int key = none ? -1 : p.isUnsure() ? 100 + p.digit() * 10 + p.top3()[1] : 0;
+        int key = none ? -1 : p.isUnsure() ? (p.atSide() ? 200 : 100) + p.digit() * 10 + p.top3()[1] : 0;
         if (key != shownState) {
             shownState = key;
             TextCache.setClass(verdict, key < 0 ? VERDICT_NONE : key == 0 ? VERDICT : VERDICT_GUESS);
@@ -221,7 +225,7 @@ public final class ResultView {
         return !p.hasDigit() ? noDigitText(p.noDigitReason(), shownFrom, cameraOffered)
                 // the confidence as shown ("99.9 %"): in whole percent it said 100 beside a shown 99.9
                 : p.isUnsure() ? unsureText(p.digit(), p.top3()[1]) + " " + p.digit() + " at " + percent(p, p.digit())
-                        + " percent, " + p.top3()[1] + " at " + percent(p, p.top3()[1]) + " percent."
+                        + " percent, " + p.top3()[1] + " at " + percent(p, p.top3()[1]) + " percent." + (p.atSide() ? " " + AT_SIDE : "")
                 : "Recognised " + p.digit() + ", " + percent(p, p.digit()) + " percent confident.";
     }
 

@@ -838,6 +838,32 @@ class ChromiumAppTest {
     }
 
     /**
+     * A camera digit cut by the box's bottom side (a 9 whose tail is outside) is shown as a guess with the advice to hold
+     * all of it inside, and said so; the same digit inside the box is not. Before, a 9 cut at the bottom read "0, 99.5 %"
+     * (helper-84). Driven through window.numera.cameraFrame.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aCameraDigitAtTheBoxsSideIsAGuess(String runtime) {
+        open(Site.server(), runtime);
+        String shown = (String) Pages.js(chromium.driver, SCENE
+                + "function cut() { var s = document.createElement('canvas'); s.width = s.height = 140; var g = s.getContext('2d');"
+                + " g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, 140, 140); g.fillStyle = '#202020'; g.font = '120px sans-serif';"
+                + " g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText('9', 70, 105); return s; }"
+                + "function state() { var v = document.getElementById('verdict'), u = document.getElementById('unsure');"
+                + " return v.className + '|' + (getComputedStyle(u).display === 'none' ? '' : u.textContent); }"
+                + "var inside = scene('9', 140, 64), edge = cut(), out = [];"
+                + "for (var i = 0; i < 12; i++) { window.numera.cameraFrame(edge); } out.push(state());"
+                + "out.push(document.getElementById('announce').textContent.trim());"
+                + "for (var i = 0; i < 12; i++) { window.numera.cameraFrame(inside); } out.push(state());"
+                + "return out.join(' / ');");
+        String[] parts = shown.split(" / ");
+        assertTrue(parts[0].matches("[^|]*\\|Not sure: [0-9] or [0-9]\\? Hold the whole digit inside the box\\."), "at the side: " + shown);
+        assertTrue(parts[1].matches("Not sure: .* Hold the whole digit inside the box\\."), "said: " + shown);
+        assertTrue(parts[2].matches("[^|]*\\|"), "inside the box, sure: " + shown);
+    }
+
+    /**
      * A camera digit held in a hand that wobbles (its confidence changes from frame to frame) and read as nothing one frame in
      * twenty (a shadow, a blur) is said once, not again at each new percentage: the frame read as nothing restarts the count of
      * frames that agree, and a verdict said is not said again until another was. Before, '4' was said 6 times in 200 frames
