@@ -273,13 +273,11 @@ class CameraBoxTest {
 
     /** Opaque RGBA bytes of ink on paper with Gaussian sensor noise of {@code sd} levels. */
     static byte[] withNoise(float[] ink, float paper, float pen, double sd, java.util.Random r) {
-        byte[] rgba = new byte[ink.length * 4];
+        float[] grey = new float[ink.length];
         for (int k = 0; k < ink.length; k++) {
-            int g = (int) Math.max(0, Math.min(255, Math.round(paper - ink[k] * (paper - pen) + r.nextGaussian() * sd)));
-            rgba[4 * k] = rgba[4 * k + 1] = rgba[4 * k + 2] = (byte) g;
-            rgba[4 * k + 3] = (byte) 255;
+            grey[k] = paper - ink[k] * (paper - pen);
         }
-        return rgba;
+        return noisy(grey, sd, r);
     }
 
     /**
@@ -468,7 +466,11 @@ class CameraBoxTest {
 
     /** Paper grey 200..245 with sensor noise (sd 2..3) as RGBA. */
     static byte[] noisy(float[] grey, java.util.Random r) {
-        double sd = 2 + r.nextDouble();
+        return noisy(grey, 2 + r.nextDouble(), r);
+    }
+
+    /** Grey levels with Gaussian sensor noise of {@code sd} levels, as opaque RGBA. */
+    static byte[] noisy(float[] grey, double sd, java.util.Random r) {
         byte[] rgba = new byte[grey.length * 4];
         for (int k = 0; k < grey.length; k++) {
             int g = (int) Math.max(0, Math.min(255, Math.round(grey[k] + r.nextGaussian() * sd)));

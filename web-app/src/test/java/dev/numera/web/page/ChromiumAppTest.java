@@ -895,6 +895,16 @@ class ChromiumAppTest {
             + " g.rotate(angle || 0); g.fillStyle = '#202020'; g.font = size + 'px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle';"
             + " g.fillText(text, 0, 0); return s; }";
 
+    /** Removes a test's folder of pictures and the pictures in it. */
+    private static void deleteFolder(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
+    }
+
     /** Picks {@code file} in the "Open a picture" input, as the browser's file picker does (DevTools' setFileInputFiles). */
     private void pickPicture(Path file) {
         Map<?, ?> root = (Map<?, ?>) chromium.driver.executeCdpCommand("DOM.getDocument", Map.of()).get("root");
@@ -988,12 +998,7 @@ class ChromiumAppTest {
             assertEquals("Several digits side by side: Numera reads one at a time. Crop the picture to one.", text("no-digit"));
             checkSameOrigin();
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(dir);
+            deleteFolder(dir);
         }
     }
 
@@ -1033,12 +1038,7 @@ class ChromiumAppTest {
             assertEquals("", text("camera-message"), "a whole PNG, transparent at the bottom");
             checkSameOrigin();
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(dir);
+            deleteFolder(dir);
         }
     }
 
@@ -1128,12 +1128,7 @@ class ChromiumAppTest {
             assertEquals("3|Read from small.png: 3", text("prediction") + "|" + text("picture-name").replaceAll(" \\(.*", ""),
                     runtime + ": the picture opened last stands");
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(dir);
+            deleteFolder(dir);
         }
     }
 
