@@ -209,12 +209,12 @@ public final class Photo {
     /** The two-pass read: as it is, then framed with paper when the ink read touches the box's edge. */
     private static Prediction readBox(Recognizer recognizer, Picture pic) {
         Picture box = asCameraBox(pic, false);
-        Prediction result = recognizer.recognizeRgba(box.rgba, box.width, box.height, InputKind.CAMERA);
+        Prediction result = recognizer.recognizePictureBox(box.rgba, box.width, box.height);
         if (!inkOnEdge(result)) {
             return result;
         }
         box = asCameraBox(pic, true);
-        return recognizer.recognizeRgba(box.rgba, box.width, box.height, InputKind.CAMERA);
+        return recognizer.recognizePictureBox(box.rgba, box.width, box.height);
     }
 
     /** The side of the picture {@link #aroundInk} looks for ink in: 4 boxes, so that a digit a tenth of the picture is 56 px there. */

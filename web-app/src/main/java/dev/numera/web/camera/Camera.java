@@ -200,6 +200,7 @@ public final class Camera {
         }
         sayStarting();
         ask(null, s -> attach(s, ""), err -> {
+            reveal = false;   // no preview to bring into view; a later resume or switch must not scroll the page
             toggle.setTextContent("Start camera");
             fail(explain(err));
             if (refusedOrMissing(err)) {

@@ -32,6 +32,7 @@ public final class CameraVerdict {
     public static final int STABLE_FRAMES = 8;
 
     private int lastDigit = -2;
+    private boolean lastUnsure;
     // Not null at first: with a digit the reason is null, and the reason's count then ran a frame ahead of the digit's
     // and said the first verdict twice
     private String lastReason = "";
@@ -65,13 +66,16 @@ public final class CameraVerdict {
             candidateReason = reason;
             asCandidate = true;
         }
-        if (digit != lastDigit) {
+        // a digit's verdict is the digit and whether it is a guess: a sure 9 turned a guess (moved to the box's side) is news
+        boolean changed = digit != lastDigit || digit >= 0 && unsure != lastUnsure;
+        if (changed) {
             holds = false;   // a verdict that held and was not said yet is not this one's
         }
         int before = sameFrames, reasonBefore = sameReasonFrames;
-        sameFrames = digit != lastDigit ? 0 : coming ? sameFrames + 1 : sameFrames;
+        sameFrames = changed ? 0 : coming ? sameFrames + 1 : sameFrames;
         sameReasonFrames = !sameReason(reason, lastReason) ? 0 : coming ? sameReasonFrames + 1 : sameReasonFrames;
         lastDigit = digit;
+        lastUnsure = unsure;
         lastReason = reason;
         holds |= sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore;
         return due || agreed && digit == candidate && (digit != shownDigit || agreedWhole && asCandidate);

@@ -39,7 +39,7 @@ public final class PictureInput {
     interface Done extends JSObject {
         /**
          * rgba null: the file is no picture the browser can show. head and tail: the file's first and last bytes (up to
-         * {@link Truncated#BYTES} each), null when they could not be read; size: its length.
+         * {@link Truncated#HEAD} and {@link Truncated#TAIL}), null when they could not be read; size: its length.
          */
         void done(Uint8ClampedArray rgba, int width, int height, String name, Int8Array head, Int8Array tail, double size);
     }
@@ -125,7 +125,7 @@ public final class PictureInput {
             + "var reading = preview.numeraReading = (preview.numeraReading || 0) + 1;"
             + "var fileName = (file.name || 'the pasted picture') + (files > 1 ? ', the first of ' + files + ' files' : ''), blobUrl = URL.createObjectURL(file), picture = new Image();"
             + "var ends = Promise.resolve(null);"
-            + "try { ends = Promise.all([file.slice(0, " + Truncated.BYTES + ").arrayBuffer(), file.slice(Math.max(0, file.size - " + Truncated.BYTES + ")).arrayBuffer()])"
+            + "try { ends = Promise.all([file.slice(0, " + Truncated.HEAD + ").arrayBuffer(), file.slice(Math.max(0, file.size - " + Truncated.TAIL + ")).arrayBuffer()])"
             + "  .then(null, function () { return null; }); } catch (noSlices) { }"
             + "picture.onload = function () {"
             + "  if (preview.numeraReading !== reading) { URL.revokeObjectURL(blobUrl); return; }"

@@ -7,10 +7,14 @@ package dev.numera.web.picture;
  * not end as its format's files end, and the decoded picture's last row has a transparent pixel (a JPEG has no
  * transparency; a PNG's rows come top to bottom). Either alone is not enough: a phone's JPEG may carry a video after its
  * end marker, a drawing's PNG may be transparent at the bottom, and a JPEG missing only its 2-byte end marker is whole.
+ * Not caught: a progressive JPEG cut short (its first scans cover the whole picture, only coarser), and a JPEG turned
+ * upside down by its EXIF orientation (the part missing is then at the top).
  */
 final class Truncated {
-    /** How many bytes of the file's start and of its end are looked at. */
-    static final int BYTES = 12;
+    /** How many bytes of the file's start are looked at... */
+    static final int HEAD = 12;
+    /** ...and of its end: a PNG may have a few bytes after its IEND chunk. */
+    static final int TAIL = 64;
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     /** A PNG's last chunk: length 0, type IEND, its CRC. */
@@ -20,8 +24,8 @@ final class Truncated {
     }
 
     /**
-     * @param head the file's first bytes (up to {@link #BYTES})
-     * @param tail its last bytes (up to {@link #BYTES})
+     * @param head the file's first bytes (up to {@link #HEAD})
+     * @param tail its last bytes (up to {@link #TAIL})
      * @param size the file's length in bytes
      * @param rgba the decoded picture, packed ({@code A << 24} the alpha), at least width * height
      */
@@ -31,7 +35,8 @@ final class Truncated {
 
     /**
      * Whether the file is a JPEG, PNG, GIF or WebP (by its first bytes) that does not end as one: a JPEG's end marker
-     * FF D9, a PNG's IEND chunk, a GIF's trailer 3B, a WebP's RIFF length reached. False for any other file (nothing known).
+     * FF D9 last, a PNG's IEND chunk in its last bytes, a GIF's trailer 3B last, a WebP's RIFF length reached. False for
+     * any other file (nothing known).
      */
     static boolean endMissing(byte[] head, byte[] tail, double size) {
         int n = tail.length;
@@ -39,7 +44,12 @@ final class Truncated {
             return n < 2 || tail[n - 2] != (byte) 0xFF || tail[n - 1] != (byte) 0xD9;
         }
         if (startsWith(head, PNG)) {
-            return n < IEND.length || !same(tail, n - IEND.length, IEND);
+            for (int at = n - IEND.length; at >= 0; at--) {
+                if (same(tail, at, IEND)) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (startsWith(head, new byte[] {'G', 'I', 'F', '8'})) {
             return n < 1 || tail[n - 1] != 0x3B;

@@ -217,8 +217,12 @@ public final class ResultView {
      */
     public void announce(Prediction p, boolean again) {
         showState(p, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
-        say(sentence(p), p.digit(), p.noDigitReason(), again);
+        // a digit's kind of verdict (sure, a guess, a guess at the box's side) in the reason's place: the same digit turned
+        // into a guess at the side is news (helper-86: a sure 9 moved to the side was shown with the advice, never said)
+        say(sentence(p), p.digit(), p.hasDigit() ? (p.atSide() ? AT_SIDE : p.isUnsure() ? GUESS : null) : p.noDigitReason(), again);
     }
+
+    private static final String GUESS = "a guess";
 
     /** What {@link #announce} says of p, the result shown: kept to be said later ({@link #say}), p being overwritten meanwhile. */
     public String sentence(Prediction p) {
@@ -242,9 +246,12 @@ public final class ResultView {
         return noDigitText(reason, from, cameraOffered);
     }
 
-    /** Says {@code text}, the {@link #sentence} of a result with {@code digit} (or none, for {@code reason}), as {@link #announce} does. */
+    /**
+     * Says {@code text}, the {@link #sentence} of a result with {@code digit} (or none, for {@code reason}; with a digit,
+     * what kind of verdict, null for a sure one), as {@link #announce} does.
+     */
     public void say(String text, int digit, String reason, boolean again) {
-        boolean sameVerdict = digit == lastDigitSaid && (digit != Prediction.NO_DIGIT || java.util.Objects.equals(reason, lastReasonSaid));
+        boolean sameVerdict = digit == lastDigitSaid && java.util.Objects.equals(reason, lastReasonSaid);
         if ((sameVerdict || text.equals(lastSaid)) && !again) {
             return;
         }

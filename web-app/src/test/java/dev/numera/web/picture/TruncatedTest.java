@@ -26,8 +26,8 @@ class TruncatedTest {
     }
 
     private static boolean endMissing(byte[] file) {
-        int n = Math.min(Truncated.BYTES, file.length);
-        return Truncated.endMissing(Arrays.copyOf(file, n), Arrays.copyOfRange(file, file.length - n, file.length), file.length);
+        return Truncated.endMissing(Arrays.copyOf(file, Math.min(Truncated.HEAD, file.length)),
+                Arrays.copyOfRange(file, Math.max(0, file.length - Truncated.TAIL), file.length), file.length);
     }
 
     @Test
@@ -39,6 +39,8 @@ class TruncatedTest {
                 assertTrue(endMissing(Arrays.copyOf(file, file.length - cut)), format + " less " + cut + " bytes");
             }
         }
+        byte[] png = written("png");
+        assertFalse(endMissing(Arrays.copyOf(png, png.length + 20)), "a whole PNG with bytes after its IEND chunk");
         byte[] bmp = written("bmp");
         assertFalse(endMissing(Arrays.copyOf(bmp, bmp.length / 2)), "a format whose end is not known: nothing said");
     }
@@ -61,9 +63,9 @@ class TruncatedTest {
         int[] clearBelow = opaque.clone();
         clearBelow[(h - 1) * w + 4] = 0x00000000;   // as Chromium leaves the part that did not arrive
         byte[] jpeg = written("jpg");
-        byte[] head = Arrays.copyOf(jpeg, Truncated.BYTES);
-        byte[] cutTail = Arrays.copyOfRange(jpeg, jpeg.length / 2 - Truncated.BYTES, jpeg.length / 2);
-        byte[] tail = Arrays.copyOfRange(jpeg, jpeg.length - Truncated.BYTES, jpeg.length);
+        byte[] head = Arrays.copyOf(jpeg, Truncated.HEAD);
+        byte[] cutTail = Arrays.copyOfRange(jpeg, jpeg.length / 2 - Truncated.TAIL, jpeg.length / 2);
+        byte[] tail = Arrays.copyOfRange(jpeg, jpeg.length - Truncated.TAIL, jpeg.length);
         assertTrue(Truncated.picture(head, cutTail, jpeg.length / 2, clearBelow, w, h), "cut, and the last row clear");
         assertFalse(Truncated.picture(head, cutTail, jpeg.length / 2, opaque, w, h), "no end marker, all there (a video after it, or only the marker lost)");
         assertFalse(Truncated.picture(head, tail, jpeg.length, clearBelow, w, h), "whole, clear at the bottom (a drawing's PNG)");
