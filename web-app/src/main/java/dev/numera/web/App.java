@@ -216,7 +216,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             // the pen lifted: said once it stays up (SETTLE_MS)
             settledSentence = p.hasDigit() ? result.sentence(p) : null;   // no digit: its advice is made when said
             settledDigit = p.digit();
-            settledReason = p.noDigitReason();
+            settledReason = ResultView.kind(p);   // the reason for none, or the digit's kind of verdict
             sayTimer = Window.setTimeout(onSettled, SETTLE_MS);
         }
         nextLive = nextLiveAt(t0, Js.now());

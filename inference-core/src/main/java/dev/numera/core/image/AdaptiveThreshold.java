@@ -38,8 +38,8 @@ package dev.numera.core.image;
  * standard deviation sigma x sqrt 2, whose median absolute value is 0.954 sigma; strokes and edges are few pixels and
  * move the median little), and the offset used is {@code max(offset, NOISE_SIGMAS x sigma)}: 2.5 sigma keeps one paper
  * pixel in 160 above it. The same digits at noise 8 now read 359 times in 400 (none wrong and sure), at noise 5 397
- * (390 before), at 2 400 as before; 2 sigma read as well, 3 sigma a little worse, 4 sigma broke thin strokes (313 of 400
- * at noise 8). Under ~4 levels of noise (a camera in good light, the training's renders: their median difference is at
+ * (390 before), at 2 400 as before; with the noise measured on every row, 2 sigma read as well, 3 sigma a little
+ * worse, 4 sigma broke thin strokes (313 of 400 at noise 8). Under ~4 levels of noise (a camera in good light, the training's renders: their median difference is at
  * most 3 levels) nothing changes.
  *
  * <p>Grey levels are first quantised to integers 0..255 ({@link #level}), so the window sums live in

@@ -16,10 +16,12 @@ import java.util.Objects;
  *     when two new pictures agree on that too (helper-84: blank paper's noise turned "no ink" and "too little ink" 17
  *     times in 3 s, a 2 at the box's edge went "Not sure" and back 8 times in 3 s). "No ink" and "too little ink" are
  *     one reason here ({@link #sameReason}): blank paper in the box, whichever the noise says.</li>
- * <li>Said ({@link #holds}): when the reading has held {@link #STABLE_FRAMES} frames of a camera that sends pictures
- *     ({@link Camera#picturesComing}); a screen reader hears verdicts, not flicker. The digit (or none) and the reason
- *     for none are counted apart: no digit for a while is said even while noise flickers its reason between "nothing to
- *     read" and "too little ink", and a reason that then holds is said too.</li>
+ * <li>Said ({@link #takeHolds}): when the reading has held {@link #STABLE_FRAMES} frames of a camera that sends pictures
+ *     ({@link Camera#picturesComing}); a screen reader hears verdicts, not flicker. A digit's reading is the digit and
+ *     whether it is a guess (a sure 9 moved to the box's side, a guess there, is news); the digit (or none) and the
+ *     reason for none are counted apart: no digit for a while is said even while noise flickers its reason (at a
+ *     sheet's edge, "touches two sides" and "specks"), on the frames not shown too (the caller says the reason shown),
+ *     and a reason that then holds is said as well.</li>
  * </ul>
  * Protocol: {@link #frame} for every frame read; {@link #shownAsResult} when the caller showed it as the page's result,
  * and then {@link #takeHolds} to know whether to say it; {@link #reset} when the camera stops.
@@ -83,7 +85,7 @@ public final class CameraVerdict {
 
     /**
      * Whether a verdict has held {@link #STABLE_FRAMES} frames since it was last asked, to be said with the result shown
-     * now; asking clears it. One that held on a frame not shown (a guess flickering) is said with the next one shown.
+     * now; asking clears it, and so does another digit or guess mark before it is asked.
      */
     public boolean takeHolds() {
         boolean h = holds;
@@ -103,7 +105,7 @@ public final class CameraVerdict {
     }
 
     /** Whether two reasons for no digit are one for the camera: equal, or "no ink" and "too little ink" (blank paper). */
-    public static boolean sameReason(String a, String b) {
+    private static boolean sameReason(String a, String b) {
         return Objects.equals(a, b) || blank(a) && blank(b);
     }
 

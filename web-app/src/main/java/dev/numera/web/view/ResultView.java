@@ -87,11 +87,10 @@ public final class ResultView {
     private static final JSString BAR = JSString.valueOf("bar"), BAR_TOP = JSString.valueOf("bar top");
     private static final JSString VERDICT_NONE = JSString.valueOf("verdict none"), VERDICT = JSString.valueOf("verdict"),
             VERDICT_GUESS = JSString.valueOf("verdict unsure");
-    /** A guess beside its runner-up, "Not sure: 5 or 3?", by digit * 10 + runner-up. */
     /** Said of a camera's digit that reaches a side of the box (Prediction.atSide): a guess, maybe cut off. */
     static final String AT_SIDE = "Hold the whole digit inside the box.";
 
-    /** Keys 0..99 digit * 10 + runner-up, 100..199 the same for a camera's digit at the box's side. */
+    /** A guess beside its runner-up, "Not sure: 5 or 3?": keys 0..99 digit * 10 + runner-up, 100..199 the same at the box's side. */
     private static final TextCache GUESSES = new TextCache(200, k -> unsureText(k % 100 / 10, k % 10) + (k >= 100 ? " " + AT_SIDE : ""));
 
     static String unsureText(int digit, int runnerUp) {
@@ -217,9 +216,16 @@ public final class ResultView {
      */
     public void announce(Prediction p, boolean again) {
         showState(p, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
-        // a digit's kind of verdict (sure, a guess, a guess at the box's side) in the reason's place: the same digit turned
-        // into a guess at the side is news (helper-86: a sure 9 moved to the side was shown with the advice, never said)
-        say(sentence(p), p.digit(), p.hasDigit() ? (p.atSide() ? AT_SIDE : p.isUnsure() ? GUESS : null) : p.noDigitReason(), again);
+        say(sentence(p), p.digit(), kind(p), again);
+    }
+
+    /**
+     * What {@link #say} takes beside p's digit: without one the reason for none; with one its kind of verdict, null for a
+     * sure digit, else a guess or a guess at the box's side. The same digit turned a guess at the side is news (helper-86:
+     * a sure 9 moved to the side was shown with the advice and never said).
+     */
+    public static String kind(Prediction p) {
+        return p.hasDigit() ? (p.atSide() ? AT_SIDE : p.isUnsure() ? GUESS : null) : p.noDigitReason();
     }
 
     private static final String GUESS = "a guess";

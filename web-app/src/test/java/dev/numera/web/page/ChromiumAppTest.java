@@ -847,12 +847,9 @@ class ChromiumAppTest {
     void aCameraDigitAtTheBoxsSideIsAGuess(String runtime) {
         open(Site.server(), runtime);
         String shown = (String) Pages.js(chromium.driver, SCENE
-                + "function cut() { var s = document.createElement('canvas'); s.width = s.height = 140; var g = s.getContext('2d');"
-                + " g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, 140, 140); g.fillStyle = '#202020'; g.font = '120px sans-serif';"
-                + " g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText('9', 70, 105); return s; }"
                 + "function state() { var v = document.getElementById('verdict'), u = document.getElementById('unsure');"
                 + " return v.className + '|' + (getComputedStyle(u).display === 'none' ? '' : u.textContent); }"
-                + "var inside = scene('9', 140, 64), edge = cut(), out = [];"
+                + "var inside = scene('9', 140, 64), edge = scene('9', 140, 120, 0, 33), out = [];"   // edge: its tail below the box
                 + "for (var i = 0; i < 12; i++) { window.numera.cameraFrame(inside); } out.push(state());"
                 + "out.push(document.getElementById('announce').textContent.trim());"
                 + "for (var i = 0; i < 12; i++) { window.numera.cameraFrame(edge); } out.push(state());"
@@ -888,12 +885,12 @@ class ChromiumAppTest {
     }
 
     /**
-     * JavaScript: {@code scene(text, side, size, angle)}, a canvas side x side px of light grey paper with {@code text} in dark
-     * grey, {@code size} px, turned {@code angle} radians (none when left out) about the middle: a digit as a camera or a
-     * photo shows it.
+     * JavaScript: {@code scene(text, side, size, angle, down)}, a canvas side x side px of light grey paper with {@code text} in
+     * dark grey, {@code size} px, turned {@code angle} radians (none when left out) about the middle, {@code down} px below it
+     * (0 when left out): a digit as a camera or a photo shows it.
      */
-    private static final String SCENE = "function scene(text, side, size, angle) { var s = document.createElement('canvas'); s.width = s.height = side;"
-            + " var g = s.getContext('2d'); g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, side, side); g.translate(side / 2, side / 2 + 2);"
+    private static final String SCENE = "function scene(text, side, size, angle, down) { var s = document.createElement('canvas'); s.width = s.height = side;"
+            + " var g = s.getContext('2d'); g.fillStyle = '#e8e8e8'; g.fillRect(0, 0, side, side); g.translate(side / 2, side / 2 + 2 + (down || 0));"
             + " g.rotate(angle || 0); g.fillStyle = '#202020'; g.font = size + 'px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle';"
             + " g.fillText(text, 0, 0); return s; }";
 
