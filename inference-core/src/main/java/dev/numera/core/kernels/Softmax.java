@@ -42,4 +42,24 @@ public final class Softmax {
             for (int i = 0; i < k; i++) dlogits[base + i] += probs[base + i] * (dprobs[base + i] - dot) / temperature;
         }
     }
+
+    /**
+     * The classes of the order.length highest values of p[offset .. offset+k), highest first, a tie to the lower class: an
+     * insertion into the short list, allocating nothing (the recogniser runs it for every camera frame). A NaN is never
+     * higher than another value; callers that may meet one check for it first.
+     * @param order [m] out, m &lt;= k
+     */
+    public static void top(float[] p, int offset, int k, int[] order) {
+        int m = order.length;
+        for (int j = 0; j < m; j++) order[j] = -1;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < m; j++) {
+                if (order[j] < 0 || p[offset + i] > p[offset + order[j]]) {
+                    for (int t = m - 1; t > j; t--) order[t] = order[t - 1];
+                    order[j] = i;
+                    break;
+                }
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.numera.core.recognize;
 
 import dev.numera.core.image.AdaptiveThreshold;
 import dev.numera.core.image.Luminance;
+import dev.numera.core.kernels.Softmax;
 import dev.numera.core.kernels.Standardize;
 import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.Sequential;
@@ -224,16 +225,7 @@ public final class Recognizer {
             prediction.probabilities[k] = p[k];
         }
         int[] top = prediction.top3;
-        top[0] = top[1] = top[2] = -1;
-        for (int k = 0; k < 10; k++) {          // insertion into the top 3, ties keep the lower digit first
-            for (int j = 0; j < 3; j++) {
-                if (top[j] < 0 || p[k] > p[top[j]]) {
-                    for (int m = 2; m > j; m--) top[m] = top[m - 1];
-                    top[j] = k;
-                    break;
-                }
-            }
-        }
+        Softmax.top(p, 0, 10, top);
         // the same digit read as a guess last time in this stream needs SURE_AGAIN to be sure: no flip per frame at the boundary
         prediction.unsure = p[top[0]] < (guessed[stream] == top[0] ? Prediction.SURE_AGAIN : Prediction.SURE);
         guessed[stream] = prediction.unsure ? top[0] : Prediction.NO_DIGIT;

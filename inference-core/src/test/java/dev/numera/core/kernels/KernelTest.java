@@ -398,6 +398,23 @@ class KernelTest {
         assertArrayEquals(new float[]{0.25f, 0.5f, 0.25f}, p, 1e-6f);
     }
 
+    /** Against a stable sort of the classes by value, descending (a sort keeps tied classes in order: the lower first). */
+    @Test
+    void topClassesAgainstASort() {
+        java.util.Random r = new java.util.Random(3);
+        for (int trial = 0; trial < 500; trial++) {
+            int k = 1 + r.nextInt(12), m = 1 + r.nextInt(k), offset = r.nextInt(3);
+            float[] p = new float[offset + k];
+            for (int i = 0; i < p.length; i++) p[i] = r.nextInt(6) / 5f;   // few levels: many ties
+            Integer[] sorted = new Integer[k];
+            for (int i = 0; i < k; i++) sorted[i] = i;
+            java.util.Arrays.sort(sorted, (a, b) -> Float.compare(p[offset + b], p[offset + a]));
+            int[] order = new int[m];
+            Softmax.top(p, offset, k, order);
+            for (int j = 0; j < m; j++) assertEquals(sorted[j], order[j], "trial " + trial + " place " + j);
+        }
+    }
+
     @Test
     void crossEntropyFusedGradient() {
         int n = 4, k = 10;

@@ -1,5 +1,6 @@
 package dev.numera.training.eval;
 
+import dev.numera.core.kernels.Softmax;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -237,20 +238,10 @@ public final class Evaluation {
         return best;
     }
 
-    /** The k most probable classes, most probable first. */
+    /** The k most probable classes, most probable first (a tie to the lower class). */
     public static int[] top(float[] probs, int k) {
         int[] order = new int[Math.min(k, probs.length)];
-        boolean[] used = new boolean[probs.length];
-        for (int r = 0; r < order.length; r++) {
-            int best = -1;
-            for (int i = 0; i < probs.length; i++) {
-                if (!used[i] && (best < 0 || probs[i] > probs[best])) {
-                    best = i;
-                }
-            }
-            used[best] = true;
-            order[r] = best;
-        }
+        Softmax.top(probs, 0, probs.length, order);
         return order;
     }
 }
