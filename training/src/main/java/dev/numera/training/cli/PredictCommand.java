@@ -33,9 +33,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
@@ -125,27 +127,24 @@ final class PredictCommand implements Callable<Integer> {
         };
         int failures = 0;
         // the pictures each hint after the batch is about, named in it (in a batch of 20, "a picture here" left the user to guess)
-        List<Path> polarity = new ArrayList<>();      // read as blank or as all ink: likely the wrong polarity for the mode
-        List<Path> darkPaper = new ArrayList<>();     // camera mode: light ink on a dark ground (Photo.lightOnDark)
-        List<Path> lightOnClear = new ArrayList<>();  // camera mode: transparent around something drawn, read as blank: most likely light ink
-        List<Path> smallInLarge = new ArrayList<>();  // camera mode: too little ink in a picture averaged down a lot: most likely a small digit
+        Map<Hint, List<Path>> hints = new EnumMap<>(Hint.class);
         for (Path p : paths) {
             try {
                 Prediction result;
                 if (photo(mode)) {
                     Photo.Picture pic = packed(picture(p, mode));
                     if (mode == Mode.camera && Photo.lightOnDark(pic.rgba, pic.width, pic.height)) {   // a sheet on a dark desk is read, not hinted at
-                        darkPaper.add(p);
+                        hints.computeIfAbsent(Hint.DARK_PAPER, h -> new ArrayList<>()).add(p);
                     }
                     result = mode == Mode.picture ? Photo.read(recognizer, pic.rgba, pic.width, pic.height)
                             : Photo.recognize(recognizer, pic.rgba, pic.width, pic.height);
                     String reason = result.noDigitReason();
                     if (mode == Mode.camera && clearBorder(pic) && drawnOn(pic)
                             && (InkCheck.NO_INK.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))) {
-                        lightOnClear.add(p);
+                        hints.computeIfAbsent(Hint.LIGHT_ON_CLEAR, h -> new ArrayList<>()).add(p);
                     } else if (Math.max(pic.width, pic.height) > SMALL_DIGIT_SCALE * Photo.BOX
                             && (InkCheck.TOO_LITTLE_INK.equals(reason) || InkCheck.TOO_SMALL.equals(reason))) {
-                        smallInLarge.add(p);
+                        hints.computeIfAbsent(Hint.SMALL_IN_LARGE, h -> new ArrayList<>()).add(p);
                     }
                 } else {
                     Picture pic = picture(p, mode);
@@ -154,7 +153,7 @@ final class PredictCommand implements Callable<Integer> {
                     // black or transparent canvas is blank in this mode too: "--mode picture" sent its user to read it again)
                     String reason = result.noDigitReason();
                     if (InkCheck.TOO_MUCH_INK.equals(reason) || InkCheck.NO_INK.equals(reason) && !oneColour(pic)) {
-                        polarity.add(p);
+                        hints.computeIfAbsent(Hint.POLARITY, h -> new ArrayList<>()).add(p);
                     }
                 }
                 out.println(line(result, p));
@@ -182,26 +181,7 @@ final class PredictCommand implements Callable<Integer> {
         if (out.checkError()) {
             return failures > 0 ? Numera.EXIT_FAILURE : 0;   // no hints about answers no one reads
         }
-        if (!polarity.isEmpty()) {
-            err.println("numera: --mode " + mode + " reads light ink on a dark or transparent background, and " + named(polarity)
-                    + " read as blank or all ink; dark ink on paper or on a white canvas is --mode picture (the default)");
-        }
-        if (!darkPaper.isEmpty()) {
-            // the answer lines stand (a photo of a blackboard is dark around the chalk too), but an MNIST-style
-            // white-on-black image read as a camera box gives confident wrong digits or "ink covers almost everything"
-            err.println("numera: --mode camera reads dark ink on light paper, and " + named(darkPaper) + " has a dark border;"
-                    + " light ink on a dark background is --mode picture (the default) or drawn, or --mode raw for a 28x28 MNIST-style image");
-        }
-        if (!lightOnClear.isEmpty()) {
-            // transparent pixels are paper (white) here, as on the page's camera path: light ink on them disappears
-            err.println("numera: --mode camera reads dark ink on light paper, and " + named(lightOnClear) + " is transparent around"
-                    + " light ink, which shows as nothing on paper; a drawing of light ink is --mode picture (the default) or drawn");
-        }
-        if (!smallInLarge.isEmpty()) {
-            // no word on how it was read: picture mode reads a dark-ground picture as a drawing, at 28 px, not in the camera box
-            err.println("numera: " + named(smallInLarge) + " is more than " + SMALL_DIGIT_SCALE + " times larger than the page's " + Photo.BOX
-                    + " px camera box and no digit big enough to read was found in it; crop the picture to the digit, with a little paper around it");
-        }
+        hints.forEach((hint, pictures) -> err.println("numera: " + hint.text(mode, named(pictures))));
         return failures > 0 ? Numera.EXIT_FAILURE : 0;
     }
 
@@ -228,6 +208,38 @@ final class PredictCommand implements Callable<Integer> {
             out[i] = Luminance.pack(rgba, 4 * i);
         }
         return new Photo.Picture(out, pic.width(), pic.height());
+    }
+
+    /** Advice printed after a batch's answers, each naming the pictures it is about (in this order). */
+    enum Hint {
+        /** Read as blank or as all ink: likely the wrong polarity for the mode. */
+        POLARITY,
+        /**
+         * Camera mode: light ink on a dark ground ({@link Photo#lightOnDark}). The answer lines stand (a photo of a blackboard
+         * is dark around the chalk too), but an MNIST-style white-on-black image read as a camera box gives confident wrong
+         * digits or "ink covers almost everything".
+         */
+        DARK_PAPER,
+        /** Camera mode: transparent around something drawn, read as blank: most likely light ink, which shows as nothing on paper. */
+        LIGHT_ON_CLEAR,
+        /**
+         * Camera mode: too little ink in a picture averaged down a lot: most likely a small digit. No word on how it was read:
+         * picture mode reads a dark-ground picture as a drawing, at 28 px, not in the camera box.
+         */
+        SMALL_IN_LARGE;
+
+        String text(Mode mode, String named) {
+            return switch (this) {
+                case POLARITY -> "--mode " + mode + " reads light ink on a dark or transparent background, and " + named
+                        + " read as blank or all ink; dark ink on paper or on a white canvas is --mode picture (the default)";
+                case DARK_PAPER -> "--mode camera reads dark ink on light paper, and " + named + " has a dark border;"
+                        + " light ink on a dark background is --mode picture (the default) or drawn, or --mode raw for a 28x28 MNIST-style image";
+                case LIGHT_ON_CLEAR -> "--mode camera reads dark ink on light paper, and " + named + " is transparent around"
+                        + " light ink, which shows as nothing on paper; a drawing of light ink is --mode picture (the default) or drawn";
+                case SMALL_IN_LARGE -> named + " is more than " + SMALL_DIGIT_SCALE + " times larger than the page's " + Photo.BOX
+                        + " px camera box and no digit big enough to read was found in it; crop the picture to the digit, with a little paper around it";
+            };
+        }
     }
 
     /** The pictures a hint is about: "a.png", or "a.png (and 3 more)". */
