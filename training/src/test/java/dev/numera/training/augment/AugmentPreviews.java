@@ -33,7 +33,7 @@ public final class AugmentPreviews {
             System.setProperty("numera.mnist.dir", "../shared/mnist");
         }
         int rows = 12;
-        float[] originals = PipelineImitationTest.mnist("t10k-images-idx3-ubyte.gz", rows);
+        float[] originals = PipelineImitationTest.mnist(dev.numera.training.data.Mnist.Part.TEST, rows);
         if (originals == null) {
             originals = PipelineImitationTest.digits(rows);
         }

@@ -5,19 +5,18 @@ import dev.numera.core.nn.Sequential;
 import dev.numera.core.recognize.InputKind;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.core.recognize.Recognizer;
+import dev.numera.training.data.Mnist;
+import dev.numera.training.data.MnistParts;
 import dev.numera.training.random.SplitMix64;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,28 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link CameraImitation} and {@link DrawnImitation}: same result as the Recognizer, normalised, cheap. */
 class PipelineImitationTest {
-    /** The first {@code count} digits of an MNIST images file (0..1), or null when MNIST is absent. */
-    static float[] mnist(String file, int count) throws IOException {
-        String dir = System.getProperty("numera.mnist.dir");
-        if (dir == null || !Files.isRegularFile(Path.of(dir, file))) {
-            return null;
-        }
-        try (InputStream raw = Files.newInputStream(Path.of(dir, file));
-             DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
-            in.skipNBytes(16);
-            byte[] b = new byte[count * 784];
-            in.readFully(b);
-            float[] out = new float[b.length];
-            for (int i = 0; i < b.length; i++) {
-                out[i] = (b[i] & 0xff) / 255f;
-            }
-            return out;
-        }
+    /** The first {@code count} digits of an MNIST part (0..1), or null when MNIST is absent. */
+    static float[] mnist(Mnist.Part part, int count) throws IOException {
+        return MnistParts.images(part, count);
     }
 
     /** MNIST training digits when available, else rings of varying size (so tests still run). */
     static float[] digits(int count) throws IOException {
-        float[] d = mnist("train-images-idx3-ubyte.gz", count);
+        float[] d = mnist(Mnist.Part.TRAIN, count);
         if (d != null) {
             return d;
         }
@@ -66,7 +51,7 @@ class PipelineImitationTest {
 
     /** MNIST's first {@code count} training digits; the test is skipped, with a message, when MNIST is absent. */
     static float[] mnistOrSkip(int count) throws IOException {
-        float[] d = mnist("train-images-idx3-ubyte.gz", count);
+        float[] d = mnist(Mnist.Part.TRAIN, count);
         Assumptions.assumeTrue(d != null, "MNIST's training images not found in numera.mnist.dir (" + System.getProperty("numera.mnist.dir")
                 + "): the imitations are compared with the Recognizer on real digits only");
         return d;
@@ -222,7 +207,7 @@ class PipelineImitationTest {
 
     @Test
     void outputIsANormalisedDigitForNearlyAllMnistDigits() throws IOException {
-        float[] digits = mnist("train-images-idx3-ubyte.gz", 1000);
+        float[] digits = mnist(Mnist.Part.TRAIN, 1000);
         if (digits == null) {
             System.out.println("PipelineImitationTest: MNIST not found (numera.mnist.dir); checking synthetic rings only");
             digits = digits(100);

@@ -4,6 +4,9 @@ import dev.numera.core.model.ModelFile;
 import dev.numera.core.nn.LayerSpec;
 import dev.numera.core.nn.Sequential;
 import dev.numera.core.recognize.Photo;
+import dev.numera.training.data.Dataset;
+import dev.numera.training.data.Mnist;
+import dev.numera.training.data.MnistParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,28 +42,17 @@ class PredictCommandTest {
     }
 
     static Digits mnistTest(int count) throws IOException {
-        String d = System.getProperty("numera.mnist.dir");
-        if (d == null || !Files.isRegularFile(Path.of(d, "t10k-images-idx3-ubyte.gz"))
-                || !Files.isRegularFile(Path.of(d, "t10k-labels-idx1-ubyte.gz"))) {
+        Dataset test = MnistParts.get(Mnist.Part.TEST);
+        if (test == null) {
             return null;
         }
         int[][] px = new int[count][784];
         int[] labels = new int[count];
-        try (InputStream raw = Files.newInputStream(Path.of(d, "t10k-images-idx3-ubyte.gz"));
-             DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
-            in.skipNBytes(16);
-            for (int k = 0; k < count; k++) {
-                for (int i = 0; i < 784; i++) {
-                    px[k][i] = in.readUnsignedByte();
-                }
+        for (int k = 0; k < count; k++) {
+            for (int i = 0; i < 784; i++) {
+                px[k][i] = Math.round(test.images()[k * 784 + i] * 255);   // the reader's byte / 255f, back to the byte
             }
-        }
-        try (InputStream raw = Files.newInputStream(Path.of(d, "t10k-labels-idx1-ubyte.gz"));
-             DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
-            in.skipNBytes(8);
-            for (int k = 0; k < count; k++) {
-                labels[k] = in.readUnsignedByte();
-            }
+            labels[k] = test.label(k);
         }
         return new Digits(px, labels);
     }
