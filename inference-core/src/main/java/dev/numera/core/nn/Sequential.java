@@ -80,8 +80,6 @@ public final class Sequential {
         this.sigmoidOutput = sigmoidOutput(specs);
         int layers = specs.length;
         shapes = new int[layers + 1][];
-        paramOffset = new int[layers];
-        List<ParamTensor> list = new ArrayList<>();
         int[] shape = inputShape.clone();
         // sizes are multiplied in long and capped (product) and checked against MAX_VALUES before
         // any int holds them, so a hostile model file gets an error, not a wrapped size
@@ -89,10 +87,49 @@ public final class Sequential {
         // the input first: with no layer after it, nothing else would look at it ([1, 65536, 65536] was an
         // input of 0 values in int, [1, 46341, 46341] a negative one)
         if (values > MAX_VALUES) throw new IllegalArgumentException("input " + Tensor.describe(inputShape) + ": more than " + MAX_VALUES + " activation values per sample");
-        int offset = 0, scratchSize = 0, gemmScratch = 0;
+        Layout layout = new Layout(layers);
         for (int i = 0; i < layers; i++) {
             shapes[i] = shape;
-            LayerSpec s = specs[i];
+            shape = layout.place(i, specs[i], shape);
+            values += product(shape[0], shape[1], shape[2]);   // its output buffer
+            require(values <= MAX_VALUES, i, specs[i], shapes[i], "more than " + MAX_VALUES + " activation values per sample");
+        }
+        if (values * capacity > Integer.MAX_VALUE) throw new IllegalArgumentException("capacity " + capacity + " times " + values + " activation values per sample does not fit an array");
+        shapes[layers] = shape;
+        paramOffset = layout.paramOffset;
+        tensors = Collections.unmodifiableList(layout.tensors);
+        if (sharedParams != null && sharedParams.length != layout.offset) throw new IllegalArgumentException("shared parameter array has the wrong size");
+        params = sharedParams != null ? sharedParams : new float[layout.offset];
+        acts = new float[layers + 1][];
+        for (int i = 0; i <= layers; i++) acts[i] = new float[capacity * size(shapes[i])];
+        probs = new float[capacity * size(shape)];
+        scratch = new float[layout.scratch];
+        trainingScratch = Math.max(layout.scratch, layout.gemmScratch);
+        wino = new float[layers][];
+        winoOf = new float[layers][];
+        for (ParamTensor t : tensors) {  // a fresh network starts with neutral batchnorm
+            if (sharedParams == null && (t.name.endsWith(".gamma") || t.name.endsWith(".running_var"))) {
+                java.util.Arrays.fill(params, t.offset, t.offset + t.length, 1f);
+            }
+        }
+    }
+
+    /**
+     * Where each layer's parameters go in the flat array, with the checks of its spec against the shape entering it, and the
+     * conv layers' scratch sizes: what {@link #place} adds up layer by layer.
+     */
+    private static final class Layout {
+        final int[] paramOffset;                        // start of layer i's parameter block, -1 if none
+        final List<ParamTensor> tensors = new ArrayList<>();
+        int offset;                                     // parameters so far
+        int scratch, gemmScratch;                       // the largest inference scratch, and training's im2col one
+
+        Layout(int layers) {
+            paramOffset = new int[layers];
+        }
+
+        /** Layer i with spec s on input shape [c, h, w]: its parameters placed, its output shape returned. */
+        int[] place(int i, LayerSpec s, int[] shape) {
             paramOffset[i] = -1;
             int c = shape[0], h = shape[1], w = shape[2];
             switch (s.type) {
@@ -115,12 +152,8 @@ public final class Sequential {
                             : Conv2dImplicitGemm.applies(s.stride) ? Conv2dImplicitGemm.scratchSize(c, h, w, s.padding) : gemm;
                     require(infer <= MAX_VALUES, i, s, shape, "scratch buffer over " + MAX_VALUES + " values");
                     gemmScratch = Math.max(gemmScratch, gemm);
-                    scratchSize = Math.max(scratchSize, infer);
-                    paramOffset[i] = offset;
-                    list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, c, s.kernel, s.kernel}, true, true));
-                    offset += (int) weights;
-                    list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
-                    offset += s.units;
+                    scratch = Math.max(scratch, infer);
+                    weightAndBias(i, new int[]{s.units, c, s.kernel, s.kernel});
                     shape = new int[]{s.units, (int) oh, (int) ow};
                     break;
                 }
@@ -134,11 +167,7 @@ public final class Sequential {
                     int in = c * h * w;
                     long weights = product(s.units, in);
                     require(weights <= MAX_VALUES && offset + weights + s.units <= MAX_VALUES, i, s, shape, "more than " + MAX_VALUES + " parameters");
-                    paramOffset[i] = offset;
-                    list.add(new ParamTensor("layer" + i + ".weight", i, offset, new int[]{s.units, in}, true, true));
-                    offset += (int) weights;
-                    list.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{s.units}, true, false));
-                    offset += s.units;
+                    weightAndBias(i, new int[]{s.units, in});
                     shape = new int[]{s.units, 1, 1};
                     break;
                 }
@@ -148,7 +177,7 @@ public final class Sequential {
                     paramOffset[i] = offset;
                     String[] roles = {"gamma", "beta", "running_mean", "running_var"};
                     for (int r = 0; r < 4; r++) {
-                        list.add(new ParamTensor("layer" + i + "." + roles[r], i, offset, new int[]{c}, r < 2, false));
+                        tensors.add(new ParamTensor("layer" + i + "." + roles[r], i, offset, new int[]{c}, r < 2, false));
                         offset += c;
                     }
                     break;
@@ -162,25 +191,18 @@ public final class Sequential {
                 default:
                     break;  // relu, sigmoid keep the shape
             }
-            values += product(shape[0], shape[1], shape[2]);   // its output buffer
-            require(values <= MAX_VALUES, i, s, shapes[i], "more than " + MAX_VALUES + " activation values per sample");
+            return shape;
         }
-        if (values * capacity > Integer.MAX_VALUE) throw new IllegalArgumentException("capacity " + capacity + " times " + values + " activation values per sample does not fit an array");
-        shapes[layers] = shape;
-        tensors = Collections.unmodifiableList(list);
-        if (sharedParams != null && sharedParams.length != offset) throw new IllegalArgumentException("shared parameter array has the wrong size");
-        params = sharedParams != null ? sharedParams : new float[offset];
-        acts = new float[layers + 1][];
-        for (int i = 0; i <= layers; i++) acts[i] = new float[capacity * size(shapes[i])];
-        probs = new float[capacity * size(shape)];
-        scratch = new float[scratchSize];
-        trainingScratch = Math.max(scratchSize, gemmScratch);
-        wino = new float[layers][];
-        winoOf = new float[layers][];
-        for (ParamTensor t : tensors) {  // a fresh network starts with neutral batchnorm
-            if (sharedParams == null && (t.name.endsWith(".gamma") || t.name.endsWith(".running_var"))) {
-                java.util.Arrays.fill(params, t.offset, t.offset + t.length, 1f);
-            }
+
+        /** Layer i's weight [units, ...] (decayed) and bias [units], in that order from the current offset. */
+        private void weightAndBias(int i, int[] weightShape) {
+            int units = weightShape[0];
+            paramOffset[i] = offset;
+            ParamTensor weight = new ParamTensor("layer" + i + ".weight", i, offset, weightShape, true, true);
+            tensors.add(weight);
+            offset += weight.length;
+            tensors.add(new ParamTensor("layer" + i + ".bias", i, offset, new int[]{units}, true, false));
+            offset += units;
         }
     }
 
