@@ -147,6 +147,30 @@ class PhotoTest {
         assertFalse(Photo.lightOnDark(clear.rgba, 28, 28));
     }
 
+    /**
+     * lightOnDark counts where it sorted: on random pictures of 1..9 px a side and a few larger ones (each around a level of its own near 128,
+     * transparent pixels among them), the same answer as the medians it is defined by ({@link Photo#borderMedian},
+     * {@link Photo#middleLuma}).
+     */
+    @Test
+    void lightOnDarkIsTheMediansAnswer() {
+        Random r = new Random(12);
+        int yes = 0;
+        for (int t = 0; t < 4000; t++) {
+            int w = t < 3600 ? 1 + r.nextInt(9) : 10 + r.nextInt(60), h = t < 3600 ? 1 + r.nextInt(9) : 10 + r.nextInt(60);
+            int[] rgba = new int[w * h];
+            int c = 104 + r.nextInt(48);   // each picture's levels around its own c, so that its medians fall on either side of 128
+            for (int i = 0; i < rgba.length; i++) {
+                rgba[i] = px(c - 24 + r.nextInt(48), c - 24 + r.nextInt(48), c - 24 + r.nextInt(48), r.nextInt(8) == 0 ? r.nextInt(256) : 255);
+            }
+            int[] border = Photo.borderMedian(rgba, w, h);
+            boolean medians = border[3] >= 128 && Math.max(border[0], Math.max(border[1], border[2])) < 128 && Photo.middleLuma(rgba, w, h) < 128;
+            assertEquals(medians, Photo.lightOnDark(rgba, w, h), w + "x" + h + " picture " + t);
+            yes += medians ? 1 : 0;
+        }
+        assertTrue(yes > 200 && yes < 3800, yes + " of 4000 light on dark: both answers tried");
+    }
+
     /** The middle's median luma, transparent pixels over white: hand-counted cases. */
     @Test
     void theMiddlesMedianLumaCountsTransparentAsWhite() {

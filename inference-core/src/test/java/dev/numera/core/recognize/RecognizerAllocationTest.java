@@ -62,6 +62,25 @@ class RecognizerAllocationTest {
         assertEquals(0, bytes, "camera path: " + bytes + " bytes over " + FRAMES + " frames");
     }
 
+    /** Chalk on a blackboard: the camera turns its box dark on light ({@link Photo#darkOnLight}) every frame, and makes no garbage either. */
+    @Test
+    void lightWritingOnADarkGroundAllocatesNothing() {
+        Recognizer r = shippedArchitecture();
+        byte[] rgba = RecognizerTest.paper(RecognizerTest.draw(7, 140, 0.5f, 0, 0), 140);
+        int[] chalk = new int[140 * 140], pixels = new int[140 * 140];
+        for (int i = 0; i < chalk.length; i++) chalk[i] = Luminance.pack(rgba, 4 * i) ^ 0xFFFFFF;   // light ink on dark
+        System.arraycopy(chalk, 0, pixels, 0, chalk.length);
+        assertTrue(Photo.darkOnLight(pixels, 140, 140), "taken for light writing");
+        long bytes = allocatedBytes(() -> {
+            for (int i = 0; i < FRAMES; i++) {
+                System.arraycopy(chalk, 0, pixels, 0, chalk.length);   // the camera's buffer, refilled each frame
+                Photo.darkOnLight(pixels, 140, 140);
+                r.recognizeRgba(pixels, 140, 140, InputKind.CAMERA);
+            }
+        });
+        assertEquals(0, bytes, "chalk frames: " + bytes + " bytes over " + FRAMES + " frames");
+    }
+
     /**
      * The camera running while the pad holds a drawing: the app recognises its 140x140 box every frame and
      * the 280x280 pad on every change (a live stroke, ~20 times a second), on one recognizer. Each size
