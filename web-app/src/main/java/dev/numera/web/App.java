@@ -187,7 +187,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
                 verdict.resultDue();   // the camera drives the result again
                 return;
             }
-            recognizeDrawing(true);
+            recognizeDrawing(true, ResultView.DRAWING);
         } else if (liveRequest < 0) {
             liveRequest = Js.requestAnimationFrame(onLiveFrame);
         }
@@ -196,17 +196,18 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
     private void liveFrame() {
         liveRequest = -1;
         if (Js.now() >= nextLive) {
-            recognizeDrawing(false);
+            recognizeDrawing(false, ResultView.DRAWING);
         } else {
             liveRequest = Js.requestAnimationFrame(onLiveFrame);
         }
     }
 
-    private Prediction recognizeDrawing(boolean settled) {
+    /** @param from where the result is shown as coming from: the drawing, or the empty pad's after the camera stopped (ResultView) */
+    private Prediction recognizeDrawing(boolean settled, int from) {
         double t0 = Js.now();
         Prediction p = recognizer.recognizeInk(pad.ink(), DrawPad.SIZE, DrawPad.SIZE, InputKind.DRAWN);
         model.showTime(Js.now() - t0);
-        show(p, ResultView.DRAWING);
+        show(p, from);
         if (!pad.isEmpty()) {
             padReadout.show(p);
         }
@@ -364,10 +365,10 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         if (switching || pictureShown) {
             return;   // stopped for a picture, whose result comes next; or before its first verdict, a picture's result stands
         }
-        // the drawing's result, or the empty pad's, said only if it is news: with ink on the pad the drawing's result was
-        // shown, and said at its pen-up, all along
+        // the drawing's result, or on an empty pad that the camera is off, said only if it is news: with ink on the pad the
+        // drawing's result was shown, and said at its pen-up, all along
         cancelSaying();   // said now: a pen-up's sentence still due would say it again
-        result.announce(recognizeDrawing(false), false);
+        result.announce(recognizeDrawing(false, pad.isEmpty() ? ResultView.CAMERA_OFF : ResultView.DRAWING), false);
     }
 
     // ---- a picture opened ----

@@ -97,8 +97,12 @@ public final class ResultView {
         return "Not sure: " + digit + " or " + runnerUp + "?";
     }
 
-    /** Where a result comes from ({@link #show}): what a visitor can do about no digit depends on it. */
-    public static final int DRAWING = 0, CAMERA = 1, PICTURE = 2;
+    /**
+     * Where a result comes from ({@link #show}): what a visitor can do about no digit depends on it. CAMERA_OFF is the empty
+     * pad's result right after the camera stopped: the camera was what the page read, and "Nothing to read yet" said
+     * nothing true of that moment.
+     */
+    public static final int DRAWING = 0, CAMERA = 1, PICTURE = 2, CAMERA_OFF = 3;
 
     /**
      * Why there is no digit, in words a visitor can act on, for the input it came from: an empty pad or camera box says
@@ -112,6 +116,7 @@ public final class ResultView {
         // invite to draw or to the camera (helper-84: "draw a digit, or hold one up to the camera" under a running camera)
         return from == CAMERA && (InkCheck.NO_INK.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))
                         ? "Nothing to read in the box: hold a digit written dark on light paper inside it."
+                : from == CAMERA_OFF && cameraOffered && InkCheck.NO_INK.equals(reason) ? "Camera off: draw a digit, or start the camera again."
                 : InkCheck.NO_INK.equals(reason) ? (from == PICTURE ? "No digit found in the picture."
                         : "Nothing to read yet: draw a digit" + (cameraOffered ? ", or hold one up to the camera." : "."))
                 : InkCheck.TOO_SMALL.equals(reason) ? "No digit: too small to read. "

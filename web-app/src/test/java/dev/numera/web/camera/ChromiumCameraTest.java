@@ -136,6 +136,28 @@ class ChromiumCameraTest {
     }
 
     /**
+     * Stopped, the camera's result gives way to words true for that moment: the camera is off, and one can draw or start it
+     * again; shown, and said (the verdict said last was the camera's digit). Before, each stop showed and said the empty
+     * pad's "Nothing to read yet: draw a digit, or hold one up to the camera.", as if nothing had been read. A drawing
+     * cleared afterwards leaves the empty pad's words, as before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aStoppedCameraSaysItIsOff(String runtime) {
+        open(runtime);
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        Pages.await(chromium.driver, "/^Recognised [207413]/.test(document.getElementById('announce').textContent)", "true");
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        String texts = "return document.getElementById('no-digit').textContent + '|' + document.getElementById('announce').textContent.replace(/\u00a0/g, '');";
+        String off = "Camera off: draw a digit, or start the camera again.";
+        assertEquals(off + "|" + off, Pages.js(chromium.driver, texts), "shown and said once stopped");
+        Pages.js(chromium.driver, DrawScript.draw(8));
+        chromium.driver.findElement(By.id("clear")).click();
+        assertEquals("Nothing to read yet: draw a digit, or hold one up to the camera.",
+                ((String) Pages.js(chromium.driver, texts)).split("\\|")[0], "the empty pad, drawn on and cleared");
+    }
+
+    /**
      * The camera's box is read once per new video frame, not once per animation frame: the fake camera
      * gives 10 frames a second, the page 60 animation frames, so reading on every animation frame
      * would recognise each picture six times. Counted over three seconds of running camera: the page's

@@ -1170,7 +1170,7 @@ class ChromiumAppTest {
             chromium.driver.findElement(By.id("camera-toggle")).click();
             Pages.await(chromium.driver, "document.getElementById('camera-video').readyState >= 2", "true");
             chromium.driver.findElement(By.id("camera-toggle")).click();
-            assertEquals("Ready. Draw a digit, or start the camera.|Nothing to read yet: draw a digit, or hold one up to the camera.",
+            assertEquals("Ready. Draw a digit, or start the camera.|Camera off: draw a digit, or start the camera again.",
                     Pages.js(chromium.driver, texts), runtime + ": allowed, ran, stopped");
         } finally {
             chromium.driver.executeCdpCommand("Browser.resetPermissions", Map.of());
