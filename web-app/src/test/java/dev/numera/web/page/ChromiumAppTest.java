@@ -906,6 +906,27 @@ class ChromiumAppTest {
     }
 
     /**
+     * A finger alone in the box, entering from a side (its outline left out by the ink check, InkCheck.DARK), is said to be
+     * one, with what to do, as the camera's other verdicts without a digit are: shown, and said once it holds. Before, the
+     * ink check's own words, "No digit: a dark thing at the side of the box (a finger?), not writing."; a finger the camera's
+     * grey hides (pale skin, its brightest channel near the paper's) reads as nothing in the box, as blank paper does.
+     * Driven through window.numera.cameraFrame.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void aFingerAloneInTheBoxIsSaidToBeOne(String runtime) {
+        open(Site.server(), runtime);
+        String shown = (String) Pages.js(chromium.driver, SCENE
+                + "var s = scene('', 140, 64), g = s.getContext('2d');"
+                + "g.setTransform(1, 0, 0, 1, 0, 0); g.filter = 'blur(1.5px)'; g.strokeStyle = '#8a7468'; g.lineWidth = 26; g.lineCap = 'round';"
+                + "g.beginPath(); g.moveTo(170, 80); g.lineTo(75, 70); g.stroke();"   // a finger from the right, its tip at x ~62
+                + "for (var i = 0; i < 12; i++) { window.numera.cameraFrame(s); }"
+                + "return document.getElementById('no-digit').textContent + '|' + document.getElementById('announce').textContent.trim();");
+        String finger = "Only a finger in the box, it seems: hold a digit written dark on light paper inside it.";
+        assertEquals(finger + "|" + finger, shown, "shown | said");
+    }
+
+    /**
      * JavaScript: {@code scene(text, side, size, angle, down, ground, ink)}, a canvas side x side px of light grey paper
      * ({@code ground} when given) with {@code text} in dark grey ({@code ink}), {@code size} px, turned {@code angle} radians
      * (none when left out) about the middle, {@code down} px below it (0 when left out): a digit as a camera or a photo shows it.
