@@ -95,8 +95,8 @@ public final class Photo {
 
     /**
      * Any picture a person opens, read as {@code numera predict} (its default mode) and the page's "Open a picture" both
-     * read it: dark ink on light paper as the camera box holds it ({@link #recognize}); light ink on a dark ground
-     * (MNIST's white on black, chalk) as a drawing.
+     * read it: dark ink on light paper as the camera box holds it ({@link #recognize}); light ink on a dark ground as a
+     * drawing (MNIST's white on black) or, in a photo, turned dark on light (chalk).
      * <ul>
      * <li>A photo of light writing on a dark ground ({@link #darkOnLight}, its border not flat) is turned dark on light and read
      *     as such, as the camera reads it.</li>
