@@ -3,7 +3,8 @@
    once (the model, which index.html already preloads, that runtime's code and the SIMD layers),
    then starts the Java main as soon as the code, the model bytes and the parsed page are all there.
    ?kernels=java leaves the SIMD layers out. window.numeraBoot: runtime, model (Int8Array) or
-   modelError, and notice, which Java reads; marks, to which Java appends its own; and, for a
+   modelError, and notice, which Java reads; takeEarly, which hands Java what was drawn on the pad
+   before it was ready; marks, to which Java appends its own; and, for a
    developer at the console, simdError (why the SIMD layers, when tried, did not load, so the Java
    kernels run), swError (why the service worker did not register) and offlineError (why no offline
    copy was kept), each set only on a failure; the footer says how the offline copy stands.
@@ -289,6 +290,9 @@
   var SW_DELAY_MS = 2000;
   function settle() {
     settled = true;
+    if (boot.takeEarly() !== null && earlyPen !== null) {
+      earlyPen.canvas.width = earlyPen.canvas.width;   // no app took the strokes drawn: nothing will read them
+    }
     if (swRegistered) { return; }
     swRegistered = true;
     if (window.location.protocol === "file:") {
@@ -416,6 +420,77 @@
     follow(reg.installing || reg.waiting);
     look();
   }
+
+  // What is drawn before the app is ready: the pad shows from the first frame, the app comes 1-3 s later on a slow
+  // phone or line, and a user who writes at once would lose the first strokes. The pad's pointer events are heard
+  // from the start (on the document: the pad is not parsed yet), and DrawPad replays them through its own handlers
+  // once it is wired (DrawPad.replayEarly, with boot.takeEarly), keys pressed meanwhile through App's (Ctrl+Z, Escape).
+  // A record holds what those handlers read of a pointer event, its position and its coalesced moves' in pad points
+  // (the bitmap's 280 until the app sizes it, as DrawPad.locate maps the pointer), measured at the time: the pad
+  // may move by ready (the page scrolled, a line above it changed). Each stroke shows meanwhile as a plain line, the pad's 2D context
+  // made by the first (none at start); the app paints them again its own way, and decides which pointer draws.
+  var early = [];          // records and keydown events, oldest first; null once taken
+  var EARLY = ["pointerdown", "pointermove", "pointerup", "pointercancel", "lostpointercapture", "keydown"];
+  var lines = {};          // pointerId -> the record of its last point while its primary press draws, or null
+  var earlyPen = null;     // the pad's 2D context, once a line is drawn
+  var Record = { preventDefault: function () {}, getCoalescedEvents: function () { return this.moves; } };
+
+  function hearEarly(e) {
+    var pad = e.target, type = e.type, last = lines[e.pointerId];
+    if (type === "keydown") {
+      early.push(e);
+      return;
+    }
+    if (pad.id !== "draw-canvas" || (type === "pointermove" && !e.buttons && !last)) { return; }   // a hover
+    var box = pad.getBoundingClientRect(), left = box.left + pad.clientLeft, top = box.top + pad.clientTop;
+    var sx = pad.width / (box.width - (pad.offsetWidth - pad.clientWidth));
+    var sy = pad.height / (box.height - (pad.offsetHeight - pad.clientHeight));
+    var at = function (p) {
+      var r = Object.create(Record);
+      r.clientX = (p.clientX - left) * sx;
+      r.clientY = (p.clientY - top) * sy;
+      return r;
+    };
+    var r = at(e);
+    r.type = type;
+    r.pointerId = e.pointerId;
+    r.pointerType = e.pointerType;
+    r.button = e.button;
+    r.buttons = e.buttons;
+    r.moves = type === "pointermove" && e.getCoalescedEvents ? e.getCoalescedEvents().map(at) : [];
+    early.push(r);
+    if (type === "pointerdown") {
+      e.preventDefault();   // as DrawPad: no text selection, no compatibility mouse events
+      try { pad.setPointerCapture(e.pointerId); } catch (x) { /* its moves off the pad are not heard then */ }
+      last = e.button === 0 ? r : null;
+    } else if (type !== "pointermove") {
+      last = null;
+    }
+    if (last) {
+      earlyPen = pad.getContext("2d");
+      earlyPen.lineWidth = 18;   // DrawPad's pen
+      earlyPen.lineCap = "round";
+      earlyPen.strokeStyle = "#111";
+      (r.moves.length ? r.moves : [r]).forEach(function (p) {
+        earlyPen.beginPath();
+        earlyPen.moveTo(last.clientX, last.clientY);
+        earlyPen.lineTo(p.clientX + (p === last ? 0.01 : 0), p.clientY);   // the press itself: a dot
+        earlyPen.stroke();
+        last = p;
+      });
+    }
+    lines[e.pointerId] = last;
+  }
+
+  // The records, once (then null), and the pad is no longer heard here: taken by DrawPad, or by settle when the
+  // start failed.
+  boot.takeEarly = function () {
+    var taken = early;
+    early = null;
+    EARLY.forEach(function (type) { document.removeEventListener(type, hearEarly); });
+    return taken;
+  };
+  EARLY.forEach(function (type) { document.addEventListener(type, hearEarly); });
 
   fetchModel();
   var forced = param("runtime");

@@ -1,12 +1,14 @@
 package dev.numera.web.draw;
 
 import dev.numera.core.image.StrokeRasterizer;
+import dev.numera.web.jso.Boot;
 import dev.numera.web.jso.Js;
 import dev.numera.web.jso.PointerEvent;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 
@@ -23,6 +25,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * A mouse or pen pressed just off the pad and moved onto it draws from where it comes in.
  * A pointermove adds every position it stands for (its coalesced events): on a busy or slow device one
  * event can hold dozens, and its own position alone turned a fast "0" into a polygon.
+ * What was drawn before the app was ready is replayed through the same handlers (see {@link #replayEarly}).
  */
 public final class DrawPad {
     /**
@@ -69,6 +72,8 @@ public final class DrawPad {
     // (Escape pressed by habit, a mistapped Clear) brings it back; the next stroke overwrites it.
     private int clearedStrokes;
     private int clearedPoints;
+    private boolean replaying;              // in replayEarly: events of the past, the listener told once at the end
+    private boolean replayChanged;          // and whether they changed the pad (keys alone, a right click: nothing to tell)
 
     public DrawPad(HTMLCanvasElement canvas, Listener listener) {
         this.canvas = canvas;
@@ -176,7 +181,7 @@ public final class DrawPad {
         strokeCount = 0;
         takeAwayActive();
         repaint();
-        listener.inkChanged(true);
+        changed(true);
     }
 
     /** Takes back the last stroke; on a pad a clear just emptied, takes back the clear. */
@@ -188,7 +193,7 @@ public final class DrawPad {
             return;
         }
         dropLastStroke();
-        listener.inkChanged(true);
+        changed(true);
     }
 
     // the last stroke (the active one, if a pointer is down) off the pad and out of the undo history
@@ -270,7 +275,7 @@ public final class DrawPad {
         }
         clearedStrokes = 0;
         repaint();
-        listener.inkChanged(true);
+        changed(true);
     }
 
     // the cleared strokes into the rasterizer again, point by point, as they were drawn
@@ -288,7 +293,7 @@ public final class DrawPad {
         clearedStrokes = 0;
         activePointer = -1;
         repaint();
-        listener.inkChanged(true);
+        changed(true);
     }
 
     // one past stroke s's last point in xs/ys, of `count` strokes whose points end at `end`
@@ -297,6 +302,56 @@ public final class DrawPad {
     }
 
     // ---- pointer input ----
+
+    /**
+     * Takes over what was drawn before the app was ready (loader.js hears the pad from the page's start: on a slow
+     * phone or line the app comes seconds after the pad shows) and replays it in order through the pad's own handlers,
+     * as if the app had been ready all along; the keys pressed meanwhile go to {@code keys} in their place among the
+     * strokes (Ctrl+Z after a stray line). The listener hears of it once, at the end, not a recognition per stroke, and
+     * not at all when nothing changed (a Tab pressed: the empty pad's result is not said at every start). A
+     * stroke still being drawn goes on with its next move, which comes to this pad's listeners: its pointer stays
+     * captured by the canvas (a replayed capture of a pointer already lifted fails, harmlessly). Call once the
+     * listener can take a change.
+     */
+    public void replayEarly(EventListener<Event> keys) {
+        JSArrayReader<Event> early = Boot.takeEarly();
+        if (early == null) {
+            return;
+        }
+        replaying = true;
+        try {
+            for (int i = 0; i < early.getLength(); i++) {
+                // by type, as the constructor's listeners take them (not a switch on the string: 130 B more per build)
+                Event e = early.get(i);
+                String type = e.getType();
+                if (type.equals("pointerdown")) {
+                    down(e);
+                } else if (type.equals("pointermove")) {
+                    move(e);
+                } else if (type.equals("pointercancel")) {
+                    cancel(e);
+                } else if (type.equals("keydown")) {
+                    keys.handleEvent(e);
+                } else {
+                    up(e);   // pointerup, lostpointercapture
+                }
+            }
+        } finally {
+            replaying = false;
+        }
+        if (replayChanged) {
+            listener.inkChanged(activePointer < 0);
+        }
+    }
+
+    // the listener hears of a change, except in replayEarly, which tells it once at the end
+    private void changed(boolean settled) {
+        if (replaying) {
+            replayChanged = true;
+        } else {
+            listener.inkChanged(settled);
+        }
+    }
 
     private void down(Event e) {
         PointerEvent p = (PointerEvent) e;
@@ -323,7 +378,7 @@ public final class DrawPad {
         begin(p);
         locate();
         addPoint(p);
-        listener.inkChanged(false);
+        changed(false);
     }
 
     // Pointer p's stroke starts; its points are the caller's to add.
@@ -374,7 +429,7 @@ public final class DrawPad {
         for (int i = 0; i < n; i++) {
             addPoint(moves.get(i));
         }
-        listener.inkChanged(false);
+        changed(false);
     }
 
     private void up(Event e) {
@@ -387,7 +442,7 @@ public final class DrawPad {
         }
         activePointer = -1;
         strokes.endStroke();
-        listener.inkChanged(true);
+        changed(true);
     }
 
     /**
@@ -402,7 +457,7 @@ public final class DrawPad {
         if (p.getPointerId() == activePointer && secondTouchAt >= 0 && pathLength(starts[strokeCount - 1], secondTouchAt) < PEN) {
             dropLastStroke();
             takenAway = -1;   // cancelled: no pointerup of it follows
-            listener.inkChanged(true);
+            changed(true);
         } else {
             up(e);
         }
@@ -421,6 +476,11 @@ public final class DrawPad {
     // Where the drawing area is: the content box, the area the bitmap covers (inside the border), at the size
     // it is shown. Once per event, not per point: each read of the box is a layout query and a new DOMRect.
     private void locate() {
+        if (replaying) {   // a record of loader.js: its positions are pad points already, measured when it was drawn
+            areaLeft = areaTop = 0;
+            scaleX = scaleY = 1;
+            return;
+        }
         double w = Js.contentWidth(canvas, SIZE);
         double h = Js.contentHeight(canvas, SIZE);
         areaLeft = Js.contentLeft(canvas);

@@ -5,6 +5,8 @@ import org.teavm.classlib.PlatformDetector;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArrayReader;
+import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.ArrayBufferView;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -51,6 +53,14 @@ public final class Boot {
 
     @JSBody(script = "return (window.numeraBoot && window.numeraBoot.notice) || null;")
     public static native String notice();
+
+    /**
+     * What the pad heard before the app was ready (loader.js records it from the page's start), oldest first: its
+     * pointer events as records that read as PointerEvents, positions in pad points, and the keydown events of the
+     * page; the loader stops listening. Null when taken already (or there is no loader).
+     */
+    @JSBody(script = "var b = window.numeraBoot; return b && b.takeEarly ? b.takeEarly() : null;")
+    public static native JSArrayReader<Event> takeEarly();
 
     @JSFunctor
     public interface InferFn extends JSObject {

@@ -1773,8 +1773,8 @@ class ChromiumAppTest {
     }
 
     /**
-     * Until the app is ready the pad, which takes no strokes before, does not look ready: dimmed, with a
-     * progress cursor; then as always. The Wasm GC module is held back, as a slow link would (the Fetch
+     * Until the app is ready the pad, whose strokes are read only then (ChromiumPadTest), does not look ready: dimmed,
+     * with a progress cursor; then as always. The Wasm GC module is held back, as a slow link would (the Fetch
      * domain over a DevTools connection of the test's own; a new origin, so no service worker answers
      * instead). Before, the pad looked ready all along.
      */

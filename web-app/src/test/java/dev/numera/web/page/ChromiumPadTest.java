@@ -5,6 +5,7 @@ import dev.numera.web.harness.Chromium;
 import dev.numera.web.harness.Pages;
 import dev.numera.web.harness.Site;
 import dev.numera.web.harness.Strokes;
+import dev.numera.web.server.StaticServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,11 @@ class ChromiumPadTest {
         chromium.driver.get(Site.server().url("index.html?runtime=" + runtime));
         String started = Pages.awaitStart(chromium.driver);
         assertTrue(started.startsWith("true|"), started);
+        locatePad();
+    }
+
+    // left, top and scale: where the pad's drawing area is now
+    private void locatePad() {
         List<?> r = (List<?>) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), r = c.getBoundingClientRect();"
                 + "return [r.left + c.clientLeft, r.top + c.clientTop, " + SHOWN + " / 280];");
         left = ((Number) r.get(0)).doubleValue();
@@ -161,6 +167,74 @@ class ChromiumPadTest {
         }
         touch("touchEnd");
         assertEquals("1", text("prediction"), () -> "a finger's 1: " + text("top3") + text("no-digit"));
+    }
+
+    /**
+     * What is drawn before the app is ready (its code and model take 1-3 s on a slow phone or line; here the model's
+     * download is held back) is kept: shown on the pad as it is drawn, and read once the app is ready, as if it had been
+     * ready all along. A stray line and the Ctrl+Z that takes it back, a palm resting on the pad as the pen writes (its
+     * stroke goes), and a stroke still being drawn at ready, which its later moves continue. Before, all of it was lost
+     * without a word: the pad heard nothing until the app had wired it, and the rest of the 4's stem, pressed before,
+     * drew alone from where it was at ready. On a pad shown smaller than its 280 points (as in
+     * {@link #aPadShownSmallerTakesThePointerWhereItIsShown}), so that the pointer is mapped by the size shown before
+     * ready too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void whatIsDrawnBeforeTheAppIsReadyIsKeptAndRead(String runtime) throws Exception {
+        Site.requireModel();
+        chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 600, "height", 500, "deviceScaleFactor", 2, "mobile", false));
+        try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
+            // a new origin: no service worker of the other tests answers for the model
+            pipe.send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/model/numera.nmod?*"))));
+            pipe.awaitAnswers();
+            chromium.driver.get(own.url("index.html?runtime=" + runtime));
+            Map<?, ?> held = pipe.awaitEvent("Fetch.requestPaused");
+            locatePad();
+            assertTrue(scale < 0.99, () -> "a pad shown smaller: " + scale * 280 + " px");
+            mouse("mousePressed", 20, 20, "mouse");
+            mouse("mouseMoved", 60, 20, "mouse");
+            mouse("mouseReleased", 60, 20, "mouse");
+            for (String type : List.of("rawKeyDown", "keyUp")) {
+                chromium.driver.executeCdpCommand("Input.dispatchKeyEvent",
+                        Map.of("type", type, "modifiers", 2, "key", "z", "code", "KeyZ", "windowsVirtualKeyCode", 90));
+            }
+            touch("touchStart", new double[] {1, 240, 250});
+            List<double[]> first = Strokes.of(4).get(0);
+            List<double[]> stem = Strokes.of(4).get(1);
+            int half = stem.size() / 2;
+            mouse("mousePressed", first.get(0)[0], first.get(0)[1], "pen");
+            for (double[] p : first.subList(1, first.size())) {
+                mouse("mouseMoved", p[0], p[1], "pen");
+            }
+            mouse("mouseReleased", first.get(first.size() - 1)[0], first.get(first.size() - 1)[1], "pen");
+            // the pad moves (here the page scrolls) before the stem: each point is where it was on the pad when drawn
+            assertEquals(40L, Pages.js(chromium.driver, "scrollBy(0, 40); return Math.round(scrollY);"));
+            locatePad();
+            mouse("mousePressed", stem.get(0)[0], stem.get(0)[1], "pen");
+            for (double[] p : stem.subList(1, half)) {
+                mouse("mouseMoved", p[0], p[1], "pen");
+            }
+            assertEquals("not ready|ink", Pages.js(chromium.driver, "return document.body.dataset.ready || 'not ready';") + "|"
+                    + ink(100, 160, 200, 176), "before ready: the 4's first stroke on the pad");
+
+            pipe.send("Fetch.continueRequest", Map.of("requestId", held.get("requestId")));
+            pipe.send("Fetch.disable", Map.of());
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            for (double[] p : stem.subList(half, stem.size())) {
+                mouse("mouseMoved", p[0], p[1], "pen");
+            }
+            mouse("mouseReleased", stem.get(stem.size() - 1)[0], stem.get(stem.size() - 1)[1], "pen");
+            touch("touchEnd");
+            assertEquals("4", text("prediction"), () -> "drawn before and after ready: " + text("top3") + text("no-digit"));
+            assertEquals("blank,blank,ink", ink(10, 10, 70, 30) + "," + ink(225, 235, 260, 270) + "," + ink(160, 100, 176, 236),
+                    "no stray line, no palm; the whole stem");
+            Pages.js(chromium.driver, "document.getElementById('undo').click();");
+            assertEquals("ink,blank", ink(100, 160, 150, 176) + "," + ink(160, 180, 176, 236), "one undo takes the stem, and only the stem");
+        } finally {
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     /**
