@@ -81,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "picture",
             description = "Pipeline: picture (any picture, as the page's Open a picture reads it: dark ink on paper as camera does, light ink on a dark or "
-                    + "transparent background, MNIST's look among them, as drawn does), "
+                    + "transparent background, MNIST's look among them, as drawn does, but a photo of chalk on a board turned dark on light as the camera does), "
                     + "camera (dark ink on paper or on a white canvas, e.g. a photo of up to 50 M pixels, best cropped to the digit: framed with paper when its ink reaches the edge, and "
                     + "averaged down to 140 px when larger, as the page's camera box holds it, then threshold, downscale, normalise), "
                     + "drawn (a canvas drawing, light ink on dark or transparent: downscale, normalise), "
