@@ -7,9 +7,10 @@ package dev.numera.core.image;
  * of a few thousand ink pixels is a few hundred runs, so the labelling touches each ink pixel once, when the runs are cut,
  * instead of looking at its eight neighbours (a flood fill did: 2-3x slower in Wasm GC).
  *
- * <p>The arrays are {@link InkCheck}'s and {@link LineCut}'s to read (and {@link #size} to change: a component left out
- * has size 0); they are allocated once for (width, height) and refilled by each {@link #runs} and {@link #label}. Outside
- * the package only {@link #digitBox} is open.
+ * <p>The arrays are for {@link InkCheck}, {@link LineCut} and the check's rules ({@link LinePieces}, {@link DarkShapes},
+ * {@link SeveralDigits}) to read; {@link #leaveOut} changes {@link #size}: a component left out has size 0. They are
+ * allocated once for (width, height) and refilled by each {@link #runs} and {@link #label}. Outside the package only
+ * {@link #digitBox} is open.
  */
 public final class InkComponents {
     final int width;
@@ -232,6 +233,35 @@ public final class InkComponents {
     /** Whether component c touches the top or the bottom. */
     boolean atTopOrBottom(int c) {
         return minY[c] == 0 || maxY[c] == height - 1;
+    }
+
+    /**
+     * Leaves component c out (it is not writing: {@link InkCheck}'s camera box rules): its size becomes 0, so it is no
+     * longer the largest and never significant. Returns its pixels.
+     */
+    int leaveOut(int c) {
+        int pixels = size[c];
+        size[c] = 0;
+        return pixels;
+    }
+
+    /** The largest of the first comps components left in (the first of equals), -1 when every one is left out. */
+    int largest(int comps) {
+        int largest = -1;
+        for (int c = 0; c < comps; c++) {
+            if (size[c] > 0 && (largest < 0 || size[c] > size[largest])) {
+                largest = c;
+            }
+        }
+        return largest;
+    }
+
+    /**
+     * Whether component c is significant beside the largest one's pixels: left in, with at least
+     * {@link InkCheck#SIGNIFICANT_COMPONENT} of them (smaller specks do not stretch the digit's box).
+     */
+    boolean significant(int c, int largest) {
+        return size[c] > 0 && size[c] >= InkCheck.SIGNIFICANT_COMPONENT * largest;
     }
 
     /** Whether pixel (x, y) is ink of component c. */

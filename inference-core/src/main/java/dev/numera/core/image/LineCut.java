@@ -2,8 +2,8 @@ package dev.numera.core.image;
 
 /**
  * Cuts, in a camera box, the lines that run into its components from the sides: a printed line, the paper's edge or a
- * shadow's edge that touches the digit makes one component with it ({@link InkCheck}'s class comment has what the cut
- * changed, measured).
+ * shadow's edge that touches the digit makes one component with it (docs/ink-check.md has what the cut changed,
+ * measured).
  *
  * <p>The walk: from each side, each run of marked ink on the side that is thin ({@link InkCheck#LINE_THICKNESS}) and alone
  * (no other marked ink within LINE_THICKNESS along the side: a stroke too wide for the threshold's window comes out hollow,
@@ -196,7 +196,7 @@ final class LineCut {
             }
             if (grey != null) {
                 int level = darkest(grey, slice, across, nearLo, nearHi);
-                if (level < Math.min(STROKE_ON_LINE * lineLevel, lineLevel - STROKE_STEP)) {
+                if (strokeOnLine(level, lineLevel)) {
                     atStroke = true;
                     break;   // a pen stroke on the line, however thin
                 }
@@ -261,13 +261,20 @@ final class LineCut {
                 to++;
             }
             for (int b = from; b <= to; b++) {
-                if (mark[slice + b * across] != 0
-                        && grey.levelAt(slice + b * across) < Math.min(STROKE_ON_LINE * lineLevel, lineLevel - STROKE_STEP)) {
+                if (mark[slice + b * across] != 0 && strokeOnLine(grey.levelAt(slice + b * across), lineLevel)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether ink of grey level {@code level} on a line whose darkest grey level is {@code lineLevel} is a pen stroke: much
+     * darker than the line ({@link #STROKE_ON_LINE}, and {@link #STROKE_STEP} levels).
+     */
+    static boolean strokeOnLine(int level, int lineLevel) {
+        return level < Math.min(STROKE_ON_LINE * lineLevel, lineLevel - STROKE_STEP);
     }
 
     /** The darkest grey level of the run lo..hi across one slice of a walk. */

@@ -17,7 +17,8 @@
  * </pre>
  * (AdaptiveThreshold.applyRgba does the first two steps in one pass, without the float grey image.
  * InkCheck finds the ink's 8-connected components with InkComponents and, in a camera box, cuts the lines
- * running in from the sides with LineCut before it leaves out what runs across.)
+ * running in from the sides with LineCut before it leaves out what runs across; LinePieces, DarkShapes and
+ * SeveralDigits are its other rules: lines' pieces, a finger's outline or a blot, several digits side by side.)
  * Drawing (pointer strokes in a 280x280 canvas):
  * <pre>
  *   strokes --StrokeRasterizer (brush = (longest side + cell) / 9)--&gt; ink 0..1 (280x280)

@@ -524,7 +524,7 @@ class CameraBoxTest {
      * with the paper's corner too. The threshold breaks faint lines into pieces, and a slanted piece that touches no side
      * is neither flat nor at a side: it read as "1". Of these 400, 100 read as a digit while only level pieces were taken
      * for printed lines, 64 with the slanted ones too (at least as wide as high, straight, at most 3 px thick:
-     * {@link InkCheck#THIN_LINE}). The same scenes with every line at 10-44 degrees: 100 and 43; at 46-60 degrees: 103 and
+     * {@link LinePieces#THIN_LINE}). The same scenes with every line at 10-44 degrees: 100 and 43; at 46-60 degrees: 103 and
      * 103, their pieces stand up as a "1" does. MNIST 1s turned by up to 50 degrees read as before (the test below).
      */
     @Test
@@ -559,7 +559,7 @@ class CameraBoxTest {
     /**
      * MNIST 1s (the 126 among the first 1,000 test digits, ~40 and ~60 px of ink, pens of grey 40-89 on paper 225) with the
      * sheet turned by 30, 40 and 50 degrees either way: a tilted "1" is straight and may lie more across than down, but it
-     * is thicker than a printed line ({@link InkCheck#THIN_LINE}). Read right, both ways together: 246, 227 and 182 of 252,
+     * is thicker than a printed line ({@link LinePieces#THIN_LINE}). Read right, both ways together: 246, 227 and 182 of 252,
      * the same as before slanted lines' pieces were told from them.
      */
     @Test
@@ -808,7 +808,7 @@ class CameraBoxTest {
      * digit 27 and 27. With 0.35 % of the box as ink for a digit (52991a6) 224, 237, 224, 246 and 29; with pieces of lines
      * across the box alone no digit ({@link InkCheck#LINES}) blank ruled paper 14, with the short bits broken off them 0.
      * With the stroke's darker core looked for a few slices past its soft edge ({@link LineCut#STROKE_AHEAD}) through
-     * 226. With the light pieces of lines that touch no side left out ({@link InkCheck}'s lightLinePieces) 229, 243, 233 and
+     * 226. With the light pieces of lines that touch no side left out ({@link LinePieces#lightLinePieces}) 229, 243, 233 and
      * 0. What is left wrong is mostly pencil, as light as the line, and lines through the digit whose stretch inside it
      * stays (a 7 reads 9).
      */

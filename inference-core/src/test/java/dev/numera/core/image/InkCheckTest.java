@@ -160,8 +160,8 @@ class InkCheckTest {
         int several = 0;
         int[] previous = null;
         for (int[] g : groups) {
-            if (g[3] - g[1] + 1 < InkCheck.SEVERAL_HEIGHT * tallest) continue;
-            if (previous != null && g[0] - previous[2] - 1 >= InkCheck.SEVERAL_GAP * tallest) several = 1;
+            if (g[3] - g[1] + 1 < SeveralDigits.SEVERAL_HEIGHT * tallest) continue;
+            if (previous != null && g[0] - previous[2] - 1 >= SeveralDigits.SEVERAL_GAP * tallest) several = 1;
             previous = g;
         }
         return new int[]{pixels, comps.size(), largest, box[0], box[1], box[2], box[3], several};
@@ -702,7 +702,7 @@ class InkCheckTest {
         for (int inside : new int[] {120, 165, 187, 220}) {
             // the U's box: x 58..81, y 80 to the bottom; its strokes 5 px
             boxOf((x, y) -> y < 80 || x < 58 || x >= 82 ? 220 : x < 63 || x >= 77 || y < 85 ? 40 : inside, threshold, ink);
-            boolean dark = inside < InkCheck.DARK_LEVEL * 220;
+            boolean dark = inside < DarkShapes.DARK_LEVEL * 220;
             assertVerdict(check.check(ink, threshold), !dark, dark ? InkCheck.DARK : InkCheck.PRESENT, "a U filled " + inside);
             assertVerdict(check.check(ink, true), true, InkCheck.PRESENT, "a U filled " + inside + ", no grey levels");
         }
