@@ -463,6 +463,11 @@
       e.preventDefault();   // as DrawPad: no text selection, no compatibility mouse events
       try { pad.setPointerCapture(e.pointerId); } catch (x) { /* its moves off the pad are not heard then */ }
       last = e.button === 0 ? r : null;
+    } else if (type === "pointermove" && !last && e.buttons & 1 && e.pointerType !== "touch") {
+      // a mouse or pen pressed off the pad and moved onto it: DrawPad.move starts its stroke here and captures it, so
+      // that its lift off the pad is heard; uncaptured, the replayed stroke stayed open and a hovering pen drew on
+      try { pad.setPointerCapture(e.pointerId); } catch (x) { /* as at a press */ }
+      last = r.moves.length ? r.moves[0] : r;
     } else if (type !== "pointermove") {
       last = null;
     }

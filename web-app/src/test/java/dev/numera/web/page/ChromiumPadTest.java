@@ -238,6 +238,43 @@ class ChromiumPadTest {
     }
 
     /**
+     * A pen (or mouse) pressed off the pad before the app is ready, moved across it and lifted off it on the other side
+     * draws its line from where it came in, shown as it is drawn and ended where it was lifted, as once ready. Before,
+     * the loader did not capture such a pointer (DrawPad does, as it comes in), so its lift off the pad went unheard: the
+     * replayed stroke stayed open at ready (never settled, its result never said) and the pen hovering over the pad
+     * afterwards, no tip down, drew on with it; nor did the line show before ready.
+     */
+    @Test
+    void aPenDraggedOnAndOffThePadBeforeReadyEndsItsStroke() throws Exception {
+        Site.requireModel();
+        try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
+            pipe.send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/model/numera.nmod?*"))));
+            pipe.awaitAnswers();
+            chromium.driver.get(own.url("index.html?runtime=wasm"));
+            Map<?, ?> held = pipe.awaitEvent("Fetch.requestPaused");
+            locatePad();
+            mouse("mousePressed", -40, 140, "pen");
+            for (int x = -20; x <= 320; x += 20) {
+                mouse("mouseMoved", x, 140, "pen");
+            }
+            mouse("mouseReleased", 320, 140, "pen");
+            String shown = ink(40, 130, 240, 150);
+            pipe.send("Fetch.continueRequest", Map.of("requestId", held.get("requestId")));
+            pipe.send("Fetch.disable", Map.of());
+            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            assertEquals("ink", shown, "the line shown before ready");
+            assertTrue(Pages.awaitTextStart(chromium.driver, "announce", "Not sure", 3000).startsWith("Not sure"),
+                    () -> "the stroke ended, its result said: " + text("announce"));
+            for (int y = 20; y <= 260; y += 20) {
+                chromium.driver.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mouseMoved",
+                        "x", left + 140 * scale, "y", top + y * scale, "button", "none", "buttons", 0, "pointerType", "pen"));
+            }
+            assertEquals("ink,blank,blank", ink(40, 130, 240, 150) + "," + ink(130, 20, 150, 120) + "," + ink(130, 160, 150, 260),
+                    "the line, and nothing where the pen hovered");
+        }
+    }
+
+    /**
      * Two fingers spreading on the pad zoom the page, as anywhere else on it (the browser takes them for a pinch
      * and cancels their pointers), and draw nothing. A finger that was writing when the second came down keeps its
      * stroke. Before, the pad let no touch gesture through: a pinch drew the first finger's path and the page did not
