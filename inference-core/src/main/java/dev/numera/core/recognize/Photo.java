@@ -397,7 +397,7 @@ public final class Photo {
         if (!lightOnDark(rgba, width, height)) {
             return false;
         }
-        if (width > DOWNSCALE_PIXELS / height) {
+        if (width > (int) DOWNSCALE_PIXELS / height) {   // in int: a long is a BigInt in TeaVM's JavaScript, ~80 B per chalk frame
             throw new IllegalArgumentException("a camera box is at most " + DOWNSCALE_PIXELS + " pixels, got " + width + "x" + height);
         }
         int n = 0, sum = 0;   // the border's pixels and their lumas' sum

@@ -158,6 +158,52 @@ class ChromiumCameraTest {
     }
 
     /**
+     * A box of chalk on a blackboard, which the camera turns dark on light every frame (Photo.darkOnLight), makes no more
+     * garbage than one of ink on paper, in the JavaScript build (the Wasm GC build has no heap numbers or BigInts to make):
+     * the pipeline from RGBA bytes (window.numera.cameraFrame), sampled by V8's heap profiler over 1,500 frames after 600
+     * warm ones. Before, darkOnLight's size check divided a long: a BigInt in TeaVM's JavaScript, 82-85 B per chalk frame
+     * against 5-12 for paper (BrowserSmokeTest's camera pipeline is paper only).
+     */
+    @Test
+    void chalkFramesMakeNoMoreGarbageThanInkFrames() {
+        open("js");
+        String scene = "function box(ground, ink) { var s = document.createElement('canvas'); s.width = s.height = 140;"
+                + " var g = s.getContext('2d'); g.fillStyle = ground; g.fillRect(0, 0, 140, 140); g.translate(70, 72); g.fillStyle = ink;"
+                + " g.font = '64px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText('5', 0, 0);"
+                + " var d = g.getImageData(0, 0, 140, 140).data;"   // a camera's noise: no box is flat
+                + " for (var i = 0; i < d.length; i += 4) { var n = ((i * 2654435761) >>> 28) - 8; d[i] += n; d[i + 1] += n; d[i + 2] += n; } return d; }";
+        double ink = framesGarbage(scene + "window.__box = box('#e8e8e8', '#202020');");
+        double chalk = framesGarbage(scene + "window.__box = box('#2e3833', '#dedbd0');");
+        assertEquals("5", chromium.driver.findElement(By.id("prediction")).getText(), "the chalk 5 read");
+        assertTrue(chalk <= ink + 25, "chalk " + chalk + " B/frame, ink on paper " + ink);
+    }
+
+    // bytes the camera pipeline allocates per frame of window.__box, as set by the script
+    private double framesGarbage(String script) {
+        int frames = 1500;
+        Pages.js(chromium.driver, script + "for (var i = 0; i < 600; i++) { window.numera.cameraFrame(window.__box); }");
+        String run = "for (var i = 0; i < arguments[0]; i++) { window.numera.cameraFrame(window.__box); }";
+        Map<String, Object> sampling = Map.of("samplingInterval", 64, "includeObjectsCollectedByMajorGC", true, "includeObjectsCollectedByMinorGC", true);
+        double[] bytes = new double[2];
+        for (int pass = 0; pass < 2; pass++) {   // the harness alone, then with the frames
+            chromium.driver.executeCdpCommand("HeapProfiler.startSampling", sampling);
+            Pages.js(chromium.driver, run, pass * frames);
+            bytes[pass] = allocated((Map<?, ?>) ((Map<?, ?>) chromium.driver.executeCdpCommand("HeapProfiler.stopSampling", Map.of()).get("profile")).get("head"));
+        }
+        return (bytes[1] - bytes[0]) / frames;
+    }
+
+    private static double allocated(Map<?, ?> node) {
+        double sum = ((Number) node.get("selfSize")).doubleValue();
+        if (node.get("children") instanceof List<?> children) {
+            for (Object c : children) {
+                sum += allocated((Map<?, ?>) c);
+            }
+        }
+        return sum;
+    }
+
+    /**
      * The camera's box is read once per new video frame, not once per animation frame: the fake camera
      * gives 10 frames a second, the page 60 animation frames, so reading on every animation frame
      * would recognise each picture six times. Counted over three seconds of running camera: the page's
