@@ -424,23 +424,21 @@
   // What is drawn before the app is ready: the pad shows from the first frame, the app comes 1-3 s later on a slow
   // phone or line, and a user who writes at once would lose the first strokes. The pad's pointer events are heard
   // from the start (on the document: the pad is not parsed yet), and DrawPad replays them through its own handlers
-  // once it is wired (DrawPad.replayEarly, with boot.takeEarly), keys pressed meanwhile through App's (Ctrl+Z, Escape).
+  // once it is wired (DrawPad.replayEarly, with boot.takeEarly). Keys pressed meanwhile are not kept: Ctrl+Z or Escape
+  // would act at ready on strokes the user saw them not act on (a second Ctrl+Z, pressed as the first seemed to do nothing,
+  // took a real stroke for good).
   // A record holds what those handlers read of a pointer event, its position and its coalesced moves' in pad points
   // (the bitmap's 280 until the app sizes it, as DrawPad.locate maps the pointer), measured at the time: the pad
   // may move by ready (the page scrolled, a line above it changed). Each stroke shows meanwhile as a plain line, the pad's 2D context
   // made by the first (none at start); the app paints them again its own way, and decides which pointer draws.
-  var early = [];          // records and keydown events, oldest first; null once taken
-  var EARLY = ["pointerdown", "pointermove", "pointerup", "pointercancel", "lostpointercapture", "keydown"];
+  var early = [];          // records, oldest first; null once taken
+  var EARLY = ["pointerdown", "pointermove", "pointerup", "pointercancel", "lostpointercapture"];
   var lines = {};          // pointerId -> the record of its last point while its primary press draws, or null
   var earlyPen = null;     // the pad's 2D context, once a line is drawn
   var Record = { preventDefault: function () {}, getCoalescedEvents: function () { return this.moves; } };
 
   function hearEarly(e) {
     var pad = e.target, type = e.type, last = lines[e.pointerId];
-    if (type === "keydown") {
-      early.push(e);
-      return;
-    }
     if (pad.id !== "draw-canvas" || (type === "pointermove" && !e.buttons && !last)) { return; }   // a hover
     var box = pad.getBoundingClientRect(), left = box.left + pad.clientLeft, top = box.top + pad.clientTop;
     var sx = pad.width / (box.width - (pad.offsetWidth - pad.clientWidth));
@@ -472,6 +470,7 @@
       last = null;
     }
     if (last) {
+      document.body.setAttribute("data-early", "");   // the "Loading…" note no longer over the pad's middle, where the strokes go
       earlyPen = pad.getContext("2d");
       earlyPen.lineWidth = 18;   // DrawPad's pen
       earlyPen.lineCap = "round";

@@ -27,7 +27,6 @@ import org.teavm.jso.browser.TimerHandler;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasImageSource;
 import org.teavm.jso.dom.events.Event;
-import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -141,8 +140,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         undoButton.addEventListener("click", e -> command(pad::undo));
         // "Reload" for a new version (loader.js reloads): the drawing comes back on the new page, not lost with this one
         doc.getElementById("offline-reload").addEventListener("click", e -> Js.keepDrawing(pad.saved()));
-        EventListener<Event> keys = e -> key((KeyboardEvent) e);
-        doc.addEventListener("keydown", keys);
+        doc.addEventListener("keydown", e -> key((KeyboardEvent) e));
         Boot.export(runtime, simd != null ? "wasm-simd" : "java", this::inferApi, this::recognizeApi, this::cameraFrameApi, SimdLayers::check);
         Js.mark("wired");
         String notice = Boot.notice();
@@ -157,7 +155,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         // saying nothing the status line does not.
         show(recognizer.recognizeInk(new float[28 * 28], 28, 28, InputKind.DRAWN), ResultView.DRAWING);
         Js.setData(doc.getBody(), "ready", "true");
-        pad.replayEarly(keys);   // what was drawn before now, read; a drawing kept by a reload then is not restored over it
+        pad.replayEarly();   // what was drawn before now, read; a drawing kept by a reload then is not restored over it
         pad.restore(Js.keptDrawing());   // a drawing kept by the reload to a new version: read and said as when its pen lifted
     }
 

@@ -8,7 +8,6 @@ import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.dom.events.Event;
-import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 
@@ -306,14 +305,13 @@ public final class DrawPad {
     /**
      * Takes over what was drawn before the app was ready (loader.js hears the pad from the page's start: on a slow
      * phone or line the app comes seconds after the pad shows) and replays it in order through the pad's own handlers,
-     * as if the app had been ready all along; the keys pressed meanwhile go to {@code keys} in their place among the
-     * strokes (Ctrl+Z after a stray line). The listener hears of it once, at the end, not a recognition per stroke, and
-     * not at all when nothing changed (a Tab pressed: the empty pad's result is not said at every start). A
-     * stroke still being drawn goes on with its next move, which comes to this pad's listeners: its pointer stays
-     * captured by the canvas (a replayed capture of a pointer already lifted fails, harmlessly). Call once the
-     * listener can take a change.
+     * as if the app had been ready all along. Keys pressed meanwhile are not kept (loader.js says why). The listener
+     * hears of it once, at the end, not a recognition per stroke, and not at all when nothing changed (a right click: the
+     * empty pad's result is not said at every start). A stroke still being drawn goes on with its next move, which comes
+     * to this pad's listeners: its pointer stays captured by the canvas (a replayed capture of a pointer already lifted
+     * fails, harmlessly). Call once the listener can take a change.
      */
-    public void replayEarly(EventListener<Event> keys) {
+    public void replayEarly() {
         JSArrayReader<Event> early = Boot.takeEarly();
         if (early == null) {
             return;
@@ -330,8 +328,6 @@ public final class DrawPad {
                     move(e);
                 } else if (type.equals("pointercancel")) {
                     cancel(e);
-                } else if (type.equals("keydown")) {
-                    keys.handleEvent(e);
                 } else {
                     up(e);   // pointerup, lostpointercapture
                 }

@@ -56,8 +56,7 @@ public final class Boot {
 
     /**
      * What the pad heard before the app was ready (loader.js records it from the page's start), oldest first: its
-     * pointer events as records that read as PointerEvents, positions in pad points, and the keydown events of the
-     * page; the loader stops listening. Null when taken already (or there is no loader).
+     * pointer events as records that read as PointerEvents, positions in pad points; the loader stops listening. Null when taken already (or there is no loader).
      */
     @JSBody(script = "var b = window.numeraBoot; return b && b.takeEarly ? b.takeEarly() : null;")
     public static native JSArrayReader<Event> takeEarly();

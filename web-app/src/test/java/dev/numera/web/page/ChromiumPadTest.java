@@ -172,8 +172,8 @@ class ChromiumPadTest {
     /**
      * What is drawn before the app is ready (its code and model take 1-3 s on a slow phone or line; here the model's
      * download is held back) is kept: shown on the pad as it is drawn, and read once the app is ready, as if it had been
-     * ready all along. A stray line and the Ctrl+Z that takes it back, a palm resting on the pad as the pen writes (its
-     * stroke goes), and a stroke still being drawn at ready, which its later moves continue. Before, all of it was lost
+     * ready all along. A palm resting on the pad as the pen writes its first stroke (its stroke goes), two Ctrl+Z pressed before ready (which
+     * undo nothing: the lines shown stay, so the keys are not kept for later), and a stroke still being drawn at ready, which its later moves continue. Before, all of it was lost
      * without a word: the pad heard nothing until the app had wired it, and the rest of the 4's stem, pressed before,
      * drew alone from where it was at ready. On a pad shown smaller than its 280 points (as in
      * {@link #aPadShownSmallerTakesThePointerWhereItIsShown}), so that the pointer is mapped by the size shown before
@@ -193,13 +193,6 @@ class ChromiumPadTest {
             Map<?, ?> held = pipe.awaitEvent("Fetch.requestPaused");
             locatePad();
             assertTrue(scale < 0.99, () -> "a pad shown smaller: " + scale * 280 + " px");
-            mouse("mousePressed", 20, 20, "mouse");
-            mouse("mouseMoved", 60, 20, "mouse");
-            mouse("mouseReleased", 60, 20, "mouse");
-            for (String type : List.of("rawKeyDown", "keyUp")) {
-                chromium.driver.executeCdpCommand("Input.dispatchKeyEvent",
-                        Map.of("type", type, "modifiers", 2, "key", "z", "code", "KeyZ", "windowsVirtualKeyCode", 90));
-            }
             touch("touchStart", new double[] {1, 240, 250});
             List<double[]> first = Strokes.of(4).get(0);
             List<double[]> stem = Strokes.of(4).get(1);
@@ -209,6 +202,17 @@ class ChromiumPadTest {
                 mouse("mouseMoved", p[0], p[1], "pen");
             }
             mouse("mouseReleased", first.get(first.size() - 1)[0], first.get(first.size() - 1)[1], "pen");
+            // the palm lifts before the page scrolls: a touch the page did not get as pointer events (now and then in a shared
+            // browser) still ends in a tap, which after the scroll landed on Clear
+            touch("touchEnd");
+            // keys before ready do nothing to the lines shown, so they are not kept either: replayed at ready, two Ctrl+Z
+            // (the second pressed as the first seemed to do nothing) took this stroke for good
+            for (int k = 0; k < 2; k++) {
+                for (String type : List.of("rawKeyDown", "keyUp")) {
+                    chromium.driver.executeCdpCommand("Input.dispatchKeyEvent",
+                            Map.of("type", type, "modifiers", 2, "key", "z", "code", "KeyZ", "windowsVirtualKeyCode", 90));
+                }
+            }
             // the pad moves (here the page scrolls) before the stem: each point is where it was on the pad when drawn
             assertEquals(40L, Pages.js(chromium.driver, "scrollBy(0, 40); return Math.round(scrollY);"));
             locatePad();
@@ -216,8 +220,10 @@ class ChromiumPadTest {
             for (double[] p : stem.subList(1, half)) {
                 mouse("mouseMoved", p[0], p[1], "pen");
             }
-            assertEquals("not ready|ink", Pages.js(chromium.driver, "return document.body.dataset.ready || 'not ready';") + "|"
-                    + ink(100, 160, 200, 176), "before ready: the 4's first stroke on the pad");
+            assertEquals("not ready|ink|note moved", Pages.js(chromium.driver, "return document.body.dataset.ready || 'not ready';") + "|"
+                    + ink(100, 160, 200, 176) + "|" + Pages.js(chromium.driver,
+                            "return getComputedStyle(document.querySelector('.pad'), '::after').transform.endsWith(', 0)') ? 'note moved' : 'note over the middle';"),
+                    "before ready: the 4's first stroke on the pad, the Loading note out of its way");
 
             pipe.send("Fetch.continueRequest", Map.of("requestId", held.get("requestId")));
             pipe.send("Fetch.disable", Map.of());
@@ -226,10 +232,8 @@ class ChromiumPadTest {
                 mouse("mouseMoved", p[0], p[1], "pen");
             }
             mouse("mouseReleased", stem.get(stem.size() - 1)[0], stem.get(stem.size() - 1)[1], "pen");
-            touch("touchEnd");
             assertEquals("4", text("prediction"), () -> "drawn before and after ready: " + text("top3") + text("no-digit"));
-            assertEquals("blank,blank,ink", ink(10, 10, 70, 30) + "," + ink(225, 235, 260, 270) + "," + ink(160, 100, 176, 236),
-                    "no stray line, no palm; the whole stem");
+            assertEquals("blank,ink", ink(225, 235, 260, 270) + "," + ink(160, 100, 176, 236), "no palm; the whole stem");
             Pages.js(chromium.driver, "document.getElementById('undo').click();");
             assertEquals("ink,blank", ink(100, 160, 150, 176) + "," + ink(160, 180, 176, 236), "one undo takes the stem, and only the stem");
         } finally {
