@@ -45,8 +45,8 @@ public final class Softmax {
 
     /**
      * The classes of the order.length highest values of p[offset .. offset+k), highest first, a tie to the lower class: an
-     * insertion into the short list, allocating nothing (the recogniser runs it for every camera frame). A NaN is never
-     * higher than another value; callers that may meet one check for it first.
+     * insertion into the short list, allocating nothing (the recogniser runs it for every camera frame). A NaN compares
+     * neither higher nor lower, so where it lands depends on its place (first when it comes first); callers check for it first.
      * @param order [m] out, m &lt;= k
      */
     public static void top(float[] p, int offset, int k, int[] order) {
