@@ -319,7 +319,6 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
     public void frame(int[] rgba, int width, int height) {
         boolean timed = ++frames % TIMED_FRAME == 0 && pad.isEmpty();   // the time shown is the shown result's
         double t0 = timed ? Js.now() : 0;
-        Photo.darkOnLight(rgba, width, height);   // chalk on a blackboard, a white pen on black paper: read as dark ink on paper
         Prediction p = recognizer.recognizeRgba(rgba, width, height, InputKind.CAMERA);
         if (timed) {
             model.showTime(Js.now() - t0);

@@ -98,7 +98,7 @@ public final class Photo {
      * read it: dark ink on light paper as the camera box holds it ({@link #recognize}); light ink on a dark ground as a
      * drawing (MNIST's white on black) or, in a photo, turned dark on light (chalk).
      * <ul>
-     * <li>A photo of light writing on a dark ground ({@link #darkOnLight}, its border not flat) is turned dark on light and read
+     * <li>A photo of light writing on a dark ground ({@link #lightWriting}, its border not flat) is turned dark on light and read
      *     as such, as the camera reads it.</li>
      * <li>Otherwise a dark middle inside a dark border ({@link #lightOnDark}) is read as a drawing; when that finds no digit, a sure
      *     read as a photo counts: a dim photo of paper, its paper under half brightness (helper-83: grey paper of 110-127
@@ -130,8 +130,9 @@ public final class Photo {
                 // a photo of chalk on a blackboard, a white pen on black paper: read as the camera reads it, turned dark on
                 // light; as a drawing its ground, not black, stays under the digit. 800 seeded chalk scenes (CameraBoxTest's):
                 // 540 right and 151 wrong and sure as a drawing, 790 and 4 turned. A flat ground is a program's (MNIST's)
-                int[] turned = rgba.clone();
-                if (darkOnLight(turned, width, height)) {
+                if (lightWriting(rgba, width, height)) {
+                    int[] turned = new int[width * height];
+                    turn(rgba, turned, turned.length);
                     return read(recognizer, turned, width, height);
                 }
             }
@@ -364,7 +365,7 @@ public final class Photo {
      * for: the border opaque and dark (its brightest channel under half), and the middle dark too ({@link #middleLuma}
      * under 128). A bold black digit cropped close has a dark middle but a white border; a sheet on a desk a dark border
      * but a light middle. The medians are counted, not sorted (a median is under 128 when more than half the values are),
-     * so that the camera can ask it of every frame ({@link #darkOnLight}) and make no garbage.
+     * so that the camera can ask it of every frame ({@link #lightWriting}) and make no garbage.
      */
     public static boolean lightOnDark(int[] rgba, int width, int height) {
         check(rgba, width, height);
@@ -384,9 +385,9 @@ public final class Photo {
     }
 
     /**
-     * Makes a camera box of light writing on a dark ground (chalk on a blackboard, a white pen on black paper) dark writing on
-     * light, in place (each colour c to 255 - c), which the camera's reading is made for; returns whether it did. Such a box
-     * is {@link #lightOnDark} and at least 1 % of its middle is 1.5 times as bright as its border's mean luma, and 8 levels
+     * Whether a camera box holds light writing on a dark ground (chalk on a blackboard, a white pen on black paper), which the
+     * camera's reading turns dark on light ({@link #turn}: each colour c to 255 - c) before it reads it (Recognizer, for every
+     * CAMERA box). Such a box is {@link #lightOnDark} and at least 1 % of its middle is 1.5 times as bright as its border's mean luma, and 8 levels
      * more (noise on a black ground): dark ink on paper too dim for the camera is lightOnDark too, but holds nothing that
      * bright, a lamp's bright spot on it included; and at most 2/3 of the middle is that bright: a dim sheet on a dark desk
      * fills the middle with its paper (70-100 % of it in 200 seeded photos: turned, 17 of them read right and 134 wrong and
@@ -396,7 +397,7 @@ public final class Photo {
      * under the digit); turned, 790 and 4, as the same digits in ink on paper. Of 600 scenes of dim paper none is turned.
      * Allocates nothing: the camera asks it of every frame. A box of at most 8,000,000 pixels (int sums).
      */
-    public static boolean darkOnLight(int[] rgba, int width, int height) {
+    public static boolean lightWriting(int[] rgba, int width, int height) {
         if (!lightOnDark(rgba, width, height)) {
             return false;
         }
@@ -411,12 +412,22 @@ public final class Photo {
             }
         }
         int middle = middleSide(width) * middleSide(height), bright = middle - middleBelow(rgba, width, height, 3 * (sum / n) / 2 + 8);   // of the middle
-        if (100 * bright < middle || 3 * bright > 2 * middle) {
+        return 100 * bright >= middle && 3 * bright <= 2 * middle;
+    }
+
+    /** Writes the first n packed pixels of rgba to out, each colour c as 255 - c (alpha kept): light writing turned dark on light. out may be rgba. */
+    public static void turn(int[] rgba, int[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = rgba[i] ^ 0xFFFFFF;
+        }
+    }
+
+    /** {@link #turn}s a box of {@link #lightWriting} dark on light, in place; returns whether it did. */
+    public static boolean darkOnLight(int[] rgba, int width, int height) {
+        if (!lightWriting(rgba, width, height)) {
             return false;
         }
-        for (int i = 0, end = width * height; i < end; i++) {
-            rgba[i] ^= 0xFFFFFF;
-        }
+        turn(rgba, rgba, width * height);
         return true;
     }
 
@@ -645,7 +656,7 @@ public final class Photo {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("picture size must be positive, got " + width + "x" + height);
         }
-        if (width > MAX_PIXELS / height) {   // width * height > MAX_PIXELS, with no long: an object in TeaVM's JavaScript (darkOnLight runs per frame)
+        if (width > MAX_PIXELS / height) {   // width * height > MAX_PIXELS, with no long: an object in TeaVM's JavaScript (lightWriting runs per frame)
             throw new IllegalArgumentException("picture too large: " + width + "x" + height + " = " + (long) width * height
                     + " pixels, more than " + MAX_PIXELS + " (crop it to the digit or scale it down)");
         }

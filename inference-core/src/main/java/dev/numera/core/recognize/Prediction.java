@@ -35,6 +35,7 @@ public final class Prediction {
     int digit = NO_DIGIT;
     boolean unsure;   // set with the probabilities (Recognizer): the views ask every camera frame, and read no float for it
     boolean atSide;
+    boolean turned;
     String reason = "nothing recognised yet";
     float[] thresholded;
     int thresholdedWidth, thresholdedHeight;
@@ -82,6 +83,11 @@ public final class Prediction {
     }
 
     /** [10] class probabilities (all 0 when there is no digit). Live view, overwritten next call. */
+    /** Whether the camera box held light writing on a dark ground (chalk on a blackboard), read turned dark on light ({@link Photo#lightWriting}). */
+    public boolean turned() {
+        return turned;
+    }
+
     public float[] probabilities() {
         return probabilities;
     }

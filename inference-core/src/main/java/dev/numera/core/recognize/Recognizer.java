@@ -11,7 +11,7 @@ import dev.numera.core.nn.Sequential;
  * The one pipeline every front end uses (browser canvas, browser camera, {@code numera predict},
  * the tests):
  * <pre>
- *   CAMERA  rgba box → grey (brightest channel, held near min(R, G)) → adaptive threshold (ink 1, paper 0) → ink check (pieces touching two
+ *   CAMERA  rgba box → light writing on a dark ground (chalk) turned dark on light → grey (brightest channel, held near min(R, G)) → adaptive threshold (ink 1, paper 0) → ink check (pieces touching two
  *           sides, and a finger's outline at one (the threshold's grey levels), left out; too little ink for the box) → digit only → thin strokes made bold → area downscale to 28 (140→112→56→28) → MNIST
  *           normalise (20 px box, centre of mass at 14,14) → network
  *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check (too small by its extent alone) → digit only
@@ -128,6 +128,11 @@ public final class Recognizer {
             System.arraycopy(rgba, 0, s.pixels, 0, width * height);
             px = s.pixels;
         }
+        prediction.turned = kind == InputKind.CAMERA && Photo.lightWriting(px, width, height);
+        if (prediction.turned) {   // chalk on a blackboard, a white pen on black paper: read as dark ink on paper, turned in the stage's copy
+            Photo.turn(px, s.pixels, width * height);
+            px = s.pixels;
+        }
         if (kind == InputKind.CAMERA) {
             // coloured ruled lines vanish in the camera grey, red pens stay; its grey levels go straight into the threshold
             s.threshold.applyRgba(px, 255f, s.ink);
@@ -165,6 +170,7 @@ public final class Recognizer {
             ink = s.ink;
         }
         prediction.thresholded = null;
+        prediction.turned = false;
         return finish(s, ink, kind, null);
     }
 
@@ -208,6 +214,7 @@ public final class Recognizer {
         }
         if (input != prediction.input) System.arraycopy(input, 0, prediction.input, 0, 784);
         prediction.thresholded = null;
+        prediction.turned = false;
         stream = guessed.length - 1;
         return run();
     }

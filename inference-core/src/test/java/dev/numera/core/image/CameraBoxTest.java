@@ -873,7 +873,7 @@ class CameraBoxTest {
      * marks the dark ground beside each light stroke, and the network read those outlines. 800 seeded scenes of MNIST test
      * digits in chalk 170..240 on a ground of 20..89 (grey, green, lit from a side, or thin chalk ~40 px tall), noise sd
      * 2-3: read right 493 times before, 198 wrong and sure; read as a drawing (Photo.read's way for a picture, whose ground,
-     * not black, then stays under the digit) 540 and 151; turned dark on light ({@link Photo#darkOnLight}) 790 and 4, the
+     * not black, then stays under the digit) 540 and 151; turned dark on light ({@link Photo#lightWriting}, in the recogniser's camera path) 790 and 4, the
      * same 790 as these digits in dark ink on paper (the ten others are misread there too). Dark
      * ink on paper too dim for the camera (60..127: evenly lit, from a side, or with a lamp's bright spot up to 40 %
      * brighter) is dark too, and is never turned: read as before, as are the ordinary scenes of the tests above.
@@ -882,21 +882,21 @@ class CameraBoxTest {
     void lightWritingOnADarkGroundIsReadAsDarkOnLight() throws Exception {
         Recognizer rec = shipped();
         byte[] labels = MnistTestSet.labels();
-        int right = 0, wrongSure = 0, rightBefore = 0, wrongSureBefore = 0, rightOnPaper = 0, n = 800;
+        int right = 0, wrongSure = 0, rightOnPaper = 0, bytesRight = 0, n = 800;
         for (int i = 0; i < n; i++) {
             java.util.Random r = new java.util.Random(7000 + i);
             int kind = i % 4, g = 20 + r.nextInt(70), c = 170 + r.nextInt(71);   // grey, green, lit from a side, thin and small
             float[] ink = kind == 3 ? thinner(scene(i, 56)) : scene(i);
             int[] ground = kind == 1 ? new int[] {g * 2 / 3, g, g * 3 / 4} : new int[] {g, g, g};
             byte[] rgba = lit(ink, ground, new int[] {c, c, c}, kind == 2 ? fromASide(r, 0.5 + 0.3 * r.nextDouble(), 1) : null, 2 + r.nextDouble(), r);
-            Prediction before = rec.recognizeRgba(rgba, BOX, BOX, InputKind.CAMERA);
-            rightBefore += before.digit() == labels[i] ? 1 : 0;
-            wrongSureBefore += before.hasDigit() && before.digit() != labels[i] && !before.isUnsure() ? 1 : 0;
-            int[] box = packed(rgba);
-            assertTrue(Photo.darkOnLight(box, BOX, BOX), "scene " + i + " not taken for light writing");
+            int[] box = packed(rgba), before = box.clone();
+            assertTrue(Photo.lightWriting(box, BOX, BOX), "scene " + i + " not taken for light writing");
             Prediction p = rec.recognizeRgba(box, BOX, BOX, InputKind.CAMERA);
+            assertTrue(p.turned(), "scene " + i + " not read turned");
+            assertArrayEquals(before, box, "scene " + i + ": the caller's pixels changed");
             right += p.digit() == labels[i] ? 1 : 0;
             wrongSure += p.hasDigit() && p.digit() != labels[i] && !p.isUnsure() ? 1 : 0;
+            bytesRight += rec.recognizeRgba(rgba, BOX, BOX, InputKind.CAMERA).digit() == labels[i] ? 1 : 0;   // the byte[] entry turns too
             Prediction onPaper = rec.recognizeRgba(Images.onPaper(ink, 200f, 40f), BOX, BOX, InputKind.CAMERA);   // the same digit in ink
             rightOnPaper += onPaper.digit() == labels[i] ? 1 : 0;
         }
@@ -906,23 +906,23 @@ class CameraBoxTest {
             int kind = i % 3, paper = 60 + r.nextInt(68), pen = (int) (paper * (0.25 + 0.3 * r.nextDouble()));
             float[] light = kind == 0 ? null : kind == 1 ? fromASide(r, 0.75 + 0.15 * r.nextDouble(), 1.2 + 0.4 * r.nextDouble()) : brightSpot(r);
             byte[] rgba = lit(scene(i), new int[] {paper, paper, paper}, new int[] {pen, pen, pen}, light, 2 + r.nextDouble(), r);
-            turned += Photo.darkOnLight(packed(rgba), BOX, BOX) ? 1 : 0;
+            turned += Photo.lightWriting(packed(rgba), BOX, BOX) ? 1 : 0;
         }
         // the ordinary scenes: a digit on paper, beside the table, on noisy grey paper, a thumb holding blank paper
         for (int i = 0; i < 100; i++) {
             java.util.Random r = new java.util.Random(9000 + i);
             float[] ink = scene(i);
-            turned += Photo.darkOnLight(packed(Images.onPaper(ink, 200f, 40f)), BOX, BOX) ? 1 : 0;
-            turned += Photo.darkOnLight(packed(table(Images.onPaper(ink, 200f, 40f), 15, 60)), BOX, BOX) ? 1 : 0;
-            turned += Photo.darkOnLight(packed(withNoise(thinner(scene(i, 56)), 130f, 60f, 8, r)), BOX, BOX) ? 1 : 0;
+            turned += Photo.lightWriting(packed(Images.onPaper(ink, 200f, 40f)), BOX, BOX) ? 1 : 0;
+            turned += Photo.lightWriting(packed(table(Images.onPaper(ink, 200f, 40f), 15, 60)), BOX, BOX) ? 1 : 0;
+            turned += Photo.lightWriting(packed(withNoise(thinner(scene(i, 56)), 130f, 60f, 8, r)), BOX, BOX) ? 1 : 0;
             float[] grey = new float[BOX * BOX], t = thumb(i % 4, 20 + r.nextInt(100), 40 + r.nextInt(31), 20 + r.nextInt(11), 3);
             for (int k = 0; k < grey.length; k++) grey[k] = 220 + t[k] * (90 + r.nextInt(61) - 220);
-            turned += Photo.darkOnLight(packed(noisy(grey, r)), BOX, BOX) ? 1 : 0;
+            turned += Photo.lightWriting(packed(noisy(grey, r)), BOX, BOX) ? 1 : 0;
         }
-        System.out.println("CameraBoxTest: " + n + " digits in chalk on a dark ground: before " + rightBefore + " right, " + wrongSureBefore
-                + " wrong and sure; turned dark on light " + right + " and " + wrongSure + " (in ink on paper " + rightOnPaper
-                + " right); dark ink on dim paper or ordinary scenes turned: " + turned);
+        System.out.println("CameraBoxTest: " + n + " digits in chalk on a dark ground, read turned dark on light: " + right + " right, " + wrongSure
+                + " wrong and sure (in ink on paper " + rightOnPaper + " right; from RGBA bytes " + bytesRight + "); dark ink on dim paper or ordinary scenes turned: " + turned);
         assertTrue(right >= rightOnPaper - 2, right + " of " + n + " read right, in ink on paper " + rightOnPaper);
+        assertEquals(right, bytesRight, "read from RGBA bytes");
         assertTrue(wrongSure <= 6, wrongSure + " of " + n + " wrong and sure");
         assertEquals(0, turned, "dark ink on paper taken for light writing");
     }

@@ -76,7 +76,7 @@ class PhotoReadTest {
     /**
      * A dim photo of a sheet on a dark desk (paper 100-124 levels, the desk 30: light on dark by its border and middle, and
      * its paper more than 1.5 times as bright as the border, as chalk is): read as the photo alone reads it, not turned
-     * dark on light as chalk is ({@link Photo#darkOnLight}): the paper fills the middle, where chalk's strokes leave most of
+     * dark on light as chalk is ({@link Photo#lightWriting}): the paper fills the middle, where chalk's strokes leave most of
      * the ground dark. Turned, 17 of these 30 read as the photo reads them; of 200 seeded photos of such sheets (paper
      * 70-127, desk 10-50, the sheet 60-90 % of the photo's width) 17 read right and 134 wrong and sure, against 124 and 63.
      */

@@ -62,7 +62,7 @@ class RecognizerAllocationTest {
         assertEquals(0, bytes, "camera path: " + bytes + " bytes over " + FRAMES + " frames");
     }
 
-    /** Chalk on a blackboard: the camera turns its box dark on light ({@link Photo#darkOnLight}) every frame, and makes no garbage either. */
+    /** Chalk on a blackboard: the recogniser turns the camera's box dark on light ({@link Photo#lightWriting}) every frame, and makes no garbage either. */
     @Test
     void lightWritingOnADarkGroundAllocatesNothing() {
         Recognizer r = shippedArchitecture();
@@ -70,11 +70,10 @@ class RecognizerAllocationTest {
         int[] chalk = new int[140 * 140], pixels = new int[140 * 140];
         for (int i = 0; i < chalk.length; i++) chalk[i] = Luminance.pack(rgba, 4 * i) ^ 0xFFFFFF;   // light ink on dark
         System.arraycopy(chalk, 0, pixels, 0, chalk.length);
-        assertTrue(Photo.darkOnLight(pixels, 140, 140), "taken for light writing");
+        assertTrue(r.recognizeRgba(pixels, 140, 140, InputKind.CAMERA).turned(), "taken for light writing");
         long bytes = allocatedBytes(() -> {
             for (int i = 0; i < FRAMES; i++) {
                 System.arraycopy(chalk, 0, pixels, 0, chalk.length);   // the camera's buffer, refilled each frame
-                Photo.darkOnLight(pixels, 140, 140);
                 r.recognizeRgba(pixels, 140, 140, InputKind.CAMERA);
             }
         });

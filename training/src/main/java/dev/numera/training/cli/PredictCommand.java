@@ -133,11 +133,12 @@ final class PredictCommand implements Callable<Integer> {
                 Prediction result;
                 if (photo(mode)) {
                     Photo.Picture pic = packed(picture(p, mode));
-                    if (mode == Mode.camera && Photo.lightOnDark(pic.rgba, pic.width, pic.height)) {   // a sheet on a dark desk is read, not hinted at
-                        hints.computeIfAbsent(Hint.DARK_PAPER, h -> new ArrayList<>()).add(p);
-                    }
                     result = mode == Mode.picture ? Photo.read(recognizer, pic.rgba, pic.width, pic.height)
                             : Photo.recognize(recognizer, pic.rgba, pic.width, pic.height);
+                    // a sheet on a dark desk is read, not hinted at; chalk on a blackboard is read turned, as the page's camera reads it
+                    if (mode == Mode.camera && !result.turned() && Photo.lightOnDark(pic.rgba, pic.width, pic.height)) {
+                        hints.computeIfAbsent(Hint.DARK_PAPER, h -> new ArrayList<>()).add(p);
+                    }
                     String reason = result.noDigitReason();
                     if (mode == Mode.camera && clearBorder(pic) && drawnOn(pic)
                             && (InkCheck.NO_INK.equals(reason) || InkCheck.TOO_LITTLE_INK.equals(reason))) {
@@ -215,9 +216,8 @@ final class PredictCommand implements Callable<Integer> {
         /** Read as blank or as all ink: likely the wrong polarity for the mode. */
         POLARITY,
         /**
-         * Camera mode: light ink on a dark ground ({@link Photo#lightOnDark}). The answer lines stand (a photo of a blackboard
-         * is dark around the chalk too), but an MNIST-style white-on-black image read as a camera box gives confident wrong
-         * digits or "ink covers almost everything".
+         * Camera mode: light ink on a dark ground ({@link Photo#lightOnDark}) not read turned as chalk ({@link Prediction#turned}):
+         * an MNIST-style white-on-black image read as a camera box gives confident wrong digits or "ink covers almost everything".
          */
         DARK_PAPER,
         /** Camera mode: transparent around something drawn, read as blank: most likely light ink, which shows as nothing on paper. */

@@ -265,7 +265,9 @@ public final class ResultView {
      * what kind of verdict, null for a sure one), as {@link #announce} does.
      */
     public void say(String text, int digit, String reason, boolean again) {
-        boolean sameVerdict = digit == lastDigitSaid && java.util.Objects.equals(reason, lastReasonSaid);
+        // no digit from another input is news though its reason is the same: the camera's "Nothing to read in the box" was
+        // followed by no "Camera off" when it stopped (both "no ink"); a digit's sentence differs by its percentages alone
+        boolean sameVerdict = digit == lastDigitSaid && java.util.Objects.equals(reason, lastReasonSaid) && (digit >= 0 || text.equals(lastSaid));
         if ((sameVerdict || text.equals(lastSaid)) && !again) {
             return;
         }

@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The camera path end to end: Chromium's fake camera plays a Y4M the test writes from MNIST test
  * digits (dark on light paper, ruled lines, a shadow), each digit held for one second (10 frames
- * at 10 fps). A digit can only be read while it is on screen, so seeing every digit in the
- * prediction means each was read within its one second. Chromium loops the file.
+ * at 10 fps), then two seconds of blank paper. A digit can only be read while it is on screen, so seeing every digit in
+ * the prediction means each was read within its one second. Chromium loops the file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChromiumCameraTest {
@@ -43,10 +43,11 @@ class ChromiumCameraTest {
         Chromium.assumeInstalled();
         Site.requireModel();
         Mnist mnist = Mnist.testSet();
-        int[] indices = new int[DIGITS.length];
+        int[] indices = new int[DIGITS.length + 2];
         for (int i = 0; i < DIGITS.length; i++) {
             indices[i] = mnist.firstOf(DIGITS[i], 0);
         }
+        indices[DIGITS.length] = indices[DIGITS.length + 1] = -1;   // then two seconds of blank paper
         video = Files.createTempFile("numera-camera", ".y4m");
         Y4m.write(video, mnist, indices, Y4m.FPS);
         chromium = Chromium.launch(video);
@@ -155,13 +156,19 @@ class ChromiumCameraTest {
         chromium.driver.findElement(By.id("clear")).click();
         assertEquals("Nothing to read yet: draw a digit, or hold one up to the camera.",
                 ((String) Pages.js(chromium.driver, texts)).split("\\|")[0], "the empty pad, drawn on and cleared");
+        // stopped while the camera's last word was blank paper's, which is no digit for the same reason as the empty pad's:
+        // said too (before, "Camera off" was shown and not said, the verdict taken for the one said last)
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        Pages.await(chromium.driver, "/^Nothing to read in the box/.test(document.getElementById('announce').textContent)", "true");
+        chromium.driver.findElement(By.id("camera-toggle")).click();
+        assertEquals(off + "|" + off, Pages.js(chromium.driver, texts), "shown and said once stopped on blank paper");
     }
 
     /**
-     * A box of chalk on a blackboard, which the camera turns dark on light every frame (Photo.darkOnLight), makes no more
+     * A box of chalk on a blackboard, which the camera turns dark on light every frame (Photo.lightWriting), makes no more
      * garbage than one of ink on paper, in the JavaScript build (the Wasm GC build has no heap numbers or BigInts to make):
      * the pipeline from RGBA bytes (window.numera.cameraFrame), sampled by V8's heap profiler over 1,500 frames after 600
-     * warm ones. Before, darkOnLight's size check divided a long: a BigInt in TeaVM's JavaScript, 82-85 B per chalk frame
+     * warm ones. Before, the chalk check's size check divided a long: a BigInt in TeaVM's JavaScript, 82-85 B per chalk frame
      * against 5-12 for paper (BrowserSmokeTest's camera pipeline is paper only).
      */
     @Test
@@ -175,6 +182,8 @@ class ChromiumCameraTest {
         double ink = framesGarbage(scene + "window.__box = box('#e8e8e8', '#202020');");
         double chalk = framesGarbage(scene + "window.__box = box('#2e3833', '#dedbd0');");
         assertEquals("5", chromium.driver.findElement(By.id("prediction")).getText(), "the chalk 5 read");
+        // the page's API reads a camera box as the camera does (before, it read chalk unturned: "8")
+        assertEquals(5L, Pages.js(chromium.driver, "return window.numera.recognize(window.__box, 140, 140, 'camera').digit;"), "the API's camera mode");
         assertTrue(chalk <= ink + 25, "chalk " + chalk + " B/frame, ink on paper " + ink);
     }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * Writes a fake-camera video (YUV4MPEG2, 4:2:0) for Chromium's --use-file-for-fake-video-capture:
  * MNIST digits drawn dark on light paper, with faint blue ruled lines and a soft shadow across
- * one corner, each digit held for {@code framesPerDigit} frames. Chromium loops the file.
+ * one corner, each digit held for {@code framesPerDigit} frames (an index of -1: blank paper). Chromium loops the file.
  */
 public final class Y4m {
     public static final int W = 640;
@@ -56,7 +56,7 @@ public final class Y4m {
                 double d = Math.hypot(x, y) / 420.0;
                 double shade = d >= 1 ? 1 : 0.65 + 0.35 * d * d * (3 - 2 * d);
                 double ink = 0;
-                if (x >= ox && x < ox + size && y >= oy && y < oy + size) {
+                if (index >= 0 && x >= ox && x < ox + size && y >= oy && y < oy + size) {
                     ink = bilinear(mnist, index, (x - ox + 0.5) / 4.0 - 0.5, (y - oy + 0.5) / 4.0 - 0.5) / 255.0;
                 }
                 double v = (paper * (1 - ink) + INK * ink) * shade;
