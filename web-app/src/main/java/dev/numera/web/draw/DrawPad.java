@@ -24,7 +24,8 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * A mouse or pen pressed just off the pad and moved onto it draws from where it comes in.
  * A pointermove adds every position it stands for (its coalesced events): on a busy or slow device one
  * event can hold dozens, and its own position alone turned a fast "0" into a polygon.
- * What was drawn before the app was ready is replayed through the same handlers (see {@link #replayEarly}).
+ * What was drawn before the app was ready is replayed through the same handlers (see {@link #replayEarly}); loader.js
+ * shows it meanwhile by these same rules, painted as here (hearEarly): a change to them is made there too.
  */
 public final class DrawPad {
     /**

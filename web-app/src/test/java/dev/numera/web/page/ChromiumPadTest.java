@@ -118,6 +118,44 @@ class ChromiumPadTest {
     }
 
     /**
+     * The page opened on a server of its own (no service worker of the other tests answers for the model), its model's
+     * download held back: the app is not ready until {@link #release}. The pad located.
+     */
+    private Map<?, ?> openHeld(StaticServer own, CdpPipe pipe, String runtime) throws InterruptedException {
+        pipe.send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/model/numera.nmod?*"))));
+        pipe.awaitAnswers();
+        chromium.driver.get(own.url("index.html?runtime=" + runtime));
+        Map<?, ?> held = pipe.awaitEvent("Fetch.requestPaused");
+        locatePad();
+        return held;
+    }
+
+    /** The model held by {@link #openHeld} goes on: the app gets ready. */
+    private void release(CdpPipe pipe, Map<?, ?> held) {
+        pipe.send("Fetch.continueRequest", Map.of("requestId", held.get("requestId")));
+        pipe.send("Fetch.disable", Map.of());
+        assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+    }
+
+    /** Keeps the pad's bitmap as it is now, for {@link #unlikeKept}; its size, "560x560". */
+    private String keepBitmap() {
+        return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas');"
+                + "window.__kept = c.getContext('2d').getImageData(0, 0, c.width, c.height); return c.width + 'x' + c.height;");
+    }
+
+    /**
+     * How the pad's bitmap stands against the one {@link #keepBitmap} kept: "unlike/inked" pixels, those whose ink (alpha)
+     * differs over those inked in the kept one; the two sizes if they differ.
+     */
+    private String unlikeKept() {
+        return (String) Pages.js(chromium.driver, "var c = document.getElementById('draw-canvas'), k = window.__kept;"
+                + "if (c.width !== k.width || c.height !== k.height) { return 'kept ' + k.width + 'x' + k.height + ', now ' + c.width + 'x' + c.height; }"
+                + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, unlike = 0, inked = 0;"
+                + "for (var i = 3; i < d.length; i += 4) { unlike += d[i] !== k.data[i] ? 1 : 0; inked += k.data[i] > 0 ? 1 : 0; }"
+                + "return unlike + '/' + inked;");
+    }
+
+    /**
      * A palm (or a finger) resting on the pad when the pen comes down: the pen draws, and the palm's
      * stroke is gone, from the pad and from the undo history, as if it never touched. A pen already
      * drawing ignores touches; a finger alone draws; two fingers moving together draw nothing (the browser takes them
@@ -186,12 +224,7 @@ class ChromiumPadTest {
         chromium.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 600, "height", 500, "deviceScaleFactor", 2, "mobile", false));
         try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
-            // a new origin: no service worker of the other tests answers for the model
-            pipe.send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/model/numera.nmod?*"))));
-            pipe.awaitAnswers();
-            chromium.driver.get(own.url("index.html?runtime=" + runtime));
-            Map<?, ?> held = pipe.awaitEvent("Fetch.requestPaused");
-            locatePad();
+            Map<?, ?> held = openHeld(own, pipe, runtime);
             assertTrue(scale < 0.99, () -> "a pad shown smaller: " + scale * 280 + " px");
             touch("touchStart", new double[] {1, 240, 250});
             List<double[]> first = Strokes.of(4).get(0);
@@ -225,9 +258,7 @@ class ChromiumPadTest {
                             "return getComputedStyle(document.querySelector('.pad'), '::after').transform.endsWith(', 0)') ? 'note moved' : 'note over the middle';"),
                     "before ready: the 4's first stroke on the pad, the Loading note out of its way");
 
-            pipe.send("Fetch.continueRequest", Map.of("requestId", held.get("requestId")));
-            pipe.send("Fetch.disable", Map.of());
-            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            release(pipe, held);
             for (double[] p : stem.subList(half, stem.size())) {
                 mouse("mouseMoved", p[0], p[1], "pen");
             }
@@ -255,21 +286,16 @@ class ChromiumPadTest {
         // the page as no pointer events now and then (3 runs of the class in 4), its tap at the end pressing Clear
         Chromium shared = chromium;
         chromium = Chromium.launch();
+        chromium.driver.get("about:blank");   // a new browser's tab: its URL as the driver says it is not always among DevTools' targets
         try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
-            pipe.send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/model/numera.nmod?*"))));
-            pipe.awaitAnswers();
-            chromium.driver.get(own.url("index.html?runtime=wasm"));
-            Map<?, ?> held = pipe.awaitEvent("Fetch.requestPaused");
-            locatePad();
+            Map<?, ?> held = openHeld(own, pipe, "wasm");
             mouse("mousePressed", -40, 140, "pen");
             for (int x = -20; x <= 320; x += 20) {
                 mouse("mouseMoved", x, 140, "pen");
             }
             mouse("mouseReleased", 320, 140, "pen");
             String shown = ink(40, 130, 240, 150);
-            pipe.send("Fetch.continueRequest", Map.of("requestId", held.get("requestId")));
-            pipe.send("Fetch.disable", Map.of());
-            assertTrue(Pages.awaitStart(chromium.driver).startsWith("true|"));
+            release(pipe, held);
             assertEquals("ink", shown, "the line shown before ready");
             assertTrue(Pages.awaitTextStart(chromium.driver, "announce", "Not sure", 3000).startsWith("Not sure"),
                     () -> "the stroke ended, its result said: " + text("announce"));
@@ -282,6 +308,89 @@ class ChromiumPadTest {
         } finally {
             chromium.close();
             chromium = shared;
+        }
+    }
+
+    /**
+     * Before the app is ready the pad shows only what it will draw at ready, by its rules: a pinch draws nothing, of two
+     * fingers only the first writes, and a palm resting as the pen comes down loses its line to the pen's. At ready the
+     * pad repaints the same strokes: its bitmap is the one shown before, pixel for pixel. Before, every pointer drew its
+     * own line until ready (here the pinch's two, the second finger's and the palm's), and those lines went at ready.
+     * In a browser of its own, as {@link #aPenDraggedOnAndOffThePadBeforeReadyEndsItsStroke}: touches in the shared
+     * one came to the page now and then as no pointer events.
+     */
+    @Test
+    void beforeReadyThePadShowsOnlyWhatItWillDraw() throws Exception {
+        Site.requireModel();
+        Chromium shared = chromium;
+        chromium = Chromium.launch();
+        chromium.driver.get("about:blank");   // a new browser's tab: its URL as the driver says it is not always among DevTools' targets
+        try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
+            Map<?, ?> held = openHeld(own, pipe, "wasm");
+            // two fingers spread at the bottom: a pinch (the browser cancels both), the first finger's dot goes
+            touch("touchStart", new double[] {1, 120, 250});
+            touch("touchStart", new double[] {1, 120, 250}, new double[] {2, 160, 250});
+            for (int d = 10; d <= 100; d += 10) {
+                touch("touchMove", new double[] {1, 120 - d, 250}, new double[] {2, 160 + d, 250});
+                Thread.sleep(20);   // a pinch in time, as in twoFingersPinchThePageAndDrawNothing
+            }
+            touch("touchEnd");
+            chromium.driver.executeCdpCommand("Emulation.setPageScaleFactor", Map.of("pageScaleFactor", 1));
+            String pinch = ink(0, 235, 280, 265);
+            // a finger writes down at x = 60; a second comes down at x = 220 and moves down too: only the first writes
+            touch("touchStart", new double[] {1, 60, 40});
+            for (int y = 50; y <= 140; y += 10) {
+                touch("touchMove", new double[] {1, 60, y});
+                Thread.sleep(20);
+            }
+            touch("touchStart", new double[] {1, 60, 140}, new double[] {2, 220, 150});
+            for (int y = 160; y <= 200; y += 10) {
+                touch("touchMove", new double[] {1, 60, 140}, new double[] {2, 220, y});
+                Thread.sleep(20);
+            }
+            touch("touchEnd");
+            // a palm comes down top right and draws, alone, until the pen comes down at x = 140: the pen's line, not the palm's
+            touch("touchStart", new double[] {1, 230, 40});
+            touch("touchMove", new double[] {1, 240, 90});
+            String palmAlone = ink(215, 25, 265, 105);
+            mouse("mousePressed", 140, 40, "pen");
+            mouse("mouseMoved", 140, 120, "pen");
+            touch("touchMove", new double[] {1, 245, 110});
+            mouse("mouseMoved", 140, 200, "pen");
+            mouse("mouseReleased", 140, 200, "pen");
+            touch("touchEnd");
+            assertEquals("blank|ink|blank|ink|blank|ink", pinch + "|" + ink(55, 40, 65, 140) + "|" + ink(205, 145, 235, 215) + "|"
+                    + palmAlone + "|" + ink(215, 25, 265, 125) + "|" + ink(130, 40, 150, 200),
+                    "before ready: no pinch, the first finger's line, not the second's, the palm's line while alone, gone once the pen"
+                            + " came down, the pen's line");
+            String size = keepBitmap();
+            release(pipe, held);
+            String atReady = unlikeKept();
+            assertTrue(atReady.matches("0/\\d{4,}"), () -> "the pad at ready against the preview on " + size + ", unlike/inked pixels: " + atReady);
+        } finally {
+            chromium.close();
+            chromium = shared;
+        }
+    }
+
+    /**
+     * Before the app is ready, at devicePixelRatio 2 (this class's screen), the strokes show on a bitmap of the pad's
+     * 280 points x 2, as the pad shows them once ready: sharp, and the same pixels; the 7 drawn is read as one. Before, the
+     * preview was drawn on the page's 280 px bitmap, stretched over 560 device pixels, blurred, until ready.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void beforeReadyTheStrokesShowAtDevicePixels(String runtime) throws Exception {
+        Site.requireModel();
+        try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
+            Map<?, ?> held = openHeld(own, pipe, runtime);
+            assertEquals(2L, Pages.js(chromium.driver, "return devicePixelRatio;"));
+            draw(7, "pen");
+            assertEquals("560x560", keepBitmap(), "the bitmap shown before ready");
+            release(pipe, held);
+            assertEquals("7", text("prediction"), () -> "drawn before ready: " + text("top3") + text("no-digit"));
+            String atReady = unlikeKept();
+            assertTrue(atReady.matches("0/\\d{4,}"), () -> "the pad at ready against the preview, unlike/inked pixels: " + atReady);
         }
     }
 
