@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 
 /**
  * Writes a fake-camera video (YUV4MPEG2, 4:2:0) for Chromium's --use-file-for-fake-video-capture:
  * MNIST digits drawn dark on light paper, with faint blue ruled lines and a soft shadow across
  * one corner, each digit held for {@code framesPerDigit} frames (an index of -1: blank paper). Chromium loops the file.
+ * Every frame of a digit is the same picture, unless written with a sensor's noise ({@link #write(Path, Mnist, int[], int, int, double, long)}).
  */
 public final class Y4m {
     public static final int W = 640;
@@ -23,19 +25,39 @@ public final class Y4m {
     }
 
     public static void write(Path file, Mnist mnist, int[] indices, int framesPerDigit) throws IOException {
+        write(file, mnist, indices, framesPerDigit, FPS, 0, 0);
+    }
+
+    /**
+     * The same at {@code fps} frames a second (a real camera's 30), each frame with a sensor's noise: independent
+     * Gaussian noise of {@code noise} grey levels (standard deviation, of 0..255) on every pixel's luma, from {@code seed},
+     * so the frames of a digit differ as a real camera's do (0: no noise, every frame of a digit the same).
+     */
+    public static void write(Path file, Mnist mnist, int[] indices, int framesPerDigit, int fps, double noise, long seed) throws IOException {
+        Random random = new Random(seed);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            out.write(("YUV4MPEG2 W" + W + " H" + H + " F" + FPS + ":1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("YUV4MPEG2 W" + W + " H" + H + " F" + fps + ":1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
             byte[][] frames = new byte[indices.length][];
             for (int i = 0; i < indices.length; i++) {
                 frames[i] = frame(mnist, indices[i]);
             }
+            byte[] noisy = new byte[W * H * 3 / 2];
             for (byte[] f : frames) {
                 for (int k = 0; k < framesPerDigit; k++) {
                     out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-                    out.write(f);
+                    out.write(noise > 0 ? addNoise(f, noise, random, noisy) : f);
                 }
             }
         }
+    }
+
+    /** f with Gaussian noise of sd {@code noise} added to its luma (Y plane), kept in video range, into {@code into}. */
+    private static byte[] addNoise(byte[] f, double noise, Random random, byte[] into) {
+        System.arraycopy(f, 0, into, 0, f.length);
+        for (int i = 0; i < W * H; i++) {
+            into[i] = (byte) Math.max(16, Math.min(235, Math.round((f[i] & 255) + noise * random.nextGaussian())));
+        }
+        return into;
     }
 
     /** One frame: Y plane, then U and V at half resolution. */
