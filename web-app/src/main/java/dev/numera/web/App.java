@@ -8,6 +8,7 @@ import dev.numera.core.recognize.Photo;
 import dev.numera.core.recognize.Prediction;
 import dev.numera.core.recognize.Recognizer;
 import dev.numera.web.camera.Camera;
+import dev.numera.web.camera.CameraMean;
 import dev.numera.web.camera.CameraVerdict;
 import dev.numera.web.draw.DrawPad;
 import dev.numera.web.jso.Boot;
@@ -187,6 +188,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             }
             if (pad.isEmpty() && camera.running()) {
                 verdict.resultDue();   // the camera drives the result again
+                mean.reset();          // with its next picture's own numbers: those before the drawing are not recent
                 return;
             }
             recognizeDrawing(true, ResultView.DRAWING);
@@ -306,6 +308,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
     // ---- camera ----
 
     private final CameraVerdict verdict = new CameraVerdict();   // when a frame is shown as the result, and said
+    private final CameraMean mean = new CameraMean();            // the numbers it is shown with
 
     /**
      * The camera's recognition time is shown from every 16th frame (~4 a second): each clock read is a
@@ -329,19 +332,22 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
         }
         // the result and the read-out show agreed readings (CameraVerdict); the boxes of what was seen show every frame
         boolean shown = verdict.frame(p.digit(), p.isUnsure(), p.noDigitReason(), camera.freshPicture(), camera.picturesComing());
-        cameraView.show(p, pad.isEmpty(), shown);
         if (pad.isEmpty() && shown) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
             if (pictureShown) {
                 hidePicture();
             }
             verdict.shownAsResult(p.digit());
-            show(p, ResultView.CAMERA);
+            // the verdict with the mean of its recent pictures' numbers (CameraMean): shown, said and on the read-out alike
+            mean.frame(p.probabilities(), p.digit(), p.isUnsure(), p.atSide(), camera.freshPicture());
+            show(p, mean.probabilities(), mean.top3(), ResultView.CAMERA);
             if (verdict.takeHolds()) {
-                result.announce(p, false);   // a verdict that held: said if it is not the one said last (a flicker away and back)
+                // a verdict that held: said if it is not the one said last (a flicker away and back)
+                result.announce(p, mean.probabilities(), mean.top3(), false);
             }
         } else if (pad.isEmpty() && !p.hasDigit() && verdict.shownDigit() == p.digit() && verdict.takeHolds()) {
             result.announceShownNoDigit();   // no digit held while its reason flickered: the reason shown is said
         }
+        cameraView.show(p, mean.probabilities(), pad.isEmpty(), shown);
     }
 
     /** The camera refused or missing: the status line and the result's no-digit text stop inviting to it; back once one runs. */
@@ -363,6 +369,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             cameraView.clear();
         }
         verdict.reset();   // a clear whose frame never came too: the next camera's verdict waits for agreement
+        mean.reset();
         if (switching || pictureShown) {
             return;   // stopped for a picture, whose result comes next; or before its first verdict, a picture's result stands
         }
@@ -448,7 +455,12 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
     }
 
     private void show(Prediction p, int from) {
-        result.show(p, from);
+        show(p, p.probabilities(), p.top3(), from);
+    }
+
+    /** p's verdict with these numbers (the camera's mean, CameraMean); the network view shows what the network saw in p. */
+    private void show(Prediction p, float[] probabilities, int[] top3, int from) {
+        result.show(p, probabilities, top3, from);
         network.show(p);
     }
 

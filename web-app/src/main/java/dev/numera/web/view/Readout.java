@@ -54,6 +54,11 @@ public final class Readout {
 
     /** Shows p: the digit ("–" for none, with why in a word or two), a guess marked, and the confidence. */
     public void show(Prediction p) {
+        show(p, p.probabilities());
+    }
+
+    /** {@link #show(Prediction)} with these probabilities for p's: the camera's mean, as the result shows it (ResultView.show). */
+    public void show(Prediction p, float[] probabilities) {
         if (!shown) {
             shown = true;
             box.setHidden(false);
@@ -68,7 +73,7 @@ public final class Readout {
             TextCache.setClass(digit, shownUnsure ? GUESS : DIGIT);
         }
         // one cached string per text: compared by reference, written only when it changes
-        JSString text = none ? shortReason(p.noDigitReason()) : ResultView.PERCENTS.get(Fmt.percentKey(p.probabilities(), p.digit()));
+        JSString text = none ? shortReason(p.noDigitReason()) : ResultView.PERCENTS.get(Fmt.percentKey(probabilities, p.digit()));
         if (text != shownConfidence) {
             shownConfidence = text;
             TextCache.setText(confidence, text);

@@ -145,11 +145,17 @@ public final class ResultView {
         }
     }
 
-    /** Shows p, a result of the input {@code from} ({@link #DRAWING}, {@link #CAMERA} or {@link #PICTURE}). */
-    public void show(Prediction p, int from) {
+    /**
+     * Shows p, a result of the input {@code from} ({@link #DRAWING}, {@link #CAMERA} or {@link #PICTURE}): its verdict
+     * (its digit, or none and why; whether it is a guess, at the box's side) with these numbers, p's own, or for the
+     * camera the mean over its recent pictures ({@link dev.numera.web.camera.CameraMean}), whose top is p's digit.
+     *
+     * @param prob [10] the probabilities shown: the confidence, the bars, the top 3
+     * @param top  [3] their three most probable digits, best first: the top 3 and a guess's runner-up
+     */
+    public void show(Prediction p, float[] prob, int[] top, int from) {
         boolean none = !p.hasDigit();
-        float[] prob = p.probabilities();
-        showState(p, none);
+        showState(p, top, none);
         if (p.digit() != shownDigit) {
             shownDigit = p.digit();
             TextCache.setText(digit, none ? EMPTY : DIGITS.get(p.digit()));
@@ -166,7 +172,7 @@ public final class ResultView {
             noDigit.setTextContent(none ? noDigitText(reason, from, cameraOffered) : "");
         }
         for (int k = 0; k < 3; k++) {
-            int d = none ? -1 : p.top3()[k];
+            int d = none ? -1 : top[k];
             int key = none ? -1 : Fmt.percentKey(prob, d);
             if (d != shownTop3[k] || key != shownTop3Key[k]) {
                 shownTop3[k] = d;
@@ -202,8 +208,8 @@ public final class ResultView {
      * few lines made V8 run the camera's per-frame JavaScript so that it boxed a number per frame, in whichever
      * function (10-11 B/frame in BrowserSmokeTest's camera pipeline, on a sure 7 that never showed a guess; 0 out of line).
      */
-    private void showState(Prediction p, boolean none) {
-        int key = none ? -1 : p.isUnsure() ? (p.atSide() ? 200 : 100) + p.digit() * 10 + p.top3()[1] : 0;
+    private void showState(Prediction p, int[] top, boolean none) {
+        int key = none ? -1 : p.isUnsure() ? (p.atSide() ? 200 : 100) + p.digit() * 10 + top[1] : 0;
         if (key != shownState) {
             shownState = key;
             TextCache.setClass(verdict, key < 0 ? VERDICT_NONE : key == 0 ? VERDICT : VERDICT_GUESS);
@@ -223,8 +229,13 @@ public final class ResultView {
      * App's count of frames that agree), was said again at each of its percentages, every 0.7 s.
      */
     public void announce(Prediction p, boolean again) {
-        showState(p, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
-        say(sentence(p), p.digit(), kind(p), again);
+        announce(p, p.probabilities(), p.top3(), again);
+    }
+
+    /** {@link #announce} of p's verdict with these numbers, as {@link #show} showed them. */
+    public void announce(Prediction p, float[] prob, int[] top, boolean again) {
+        showState(p, top, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
+        say(sentence(p, prob, top), p.digit(), kind(p), again);
     }
 
     /**
@@ -240,11 +251,16 @@ public final class ResultView {
 
     /** What {@link #announce} says of p, the result shown: kept to be said later ({@link #say}), p being overwritten meanwhile. */
     public String sentence(Prediction p) {
+        return sentence(p, p.probabilities(), p.top3());
+    }
+
+    /** {@link #sentence} of p's verdict with these numbers (see {@link #show}). */
+    private String sentence(Prediction p, float[] prob, int[] top) {
         return !p.hasDigit() ? noDigitText(p.noDigitReason(), shownFrom, cameraOffered)
                 // the confidence as shown ("99.9 %"): in whole percent it said 100 beside a shown 99.9
-                : p.isUnsure() ? unsureText(p.digit(), p.top3()[1]) + " " + p.digit() + " at " + percent(p, p.digit())
-                        + " percent, " + p.top3()[1] + " at " + percent(p, p.top3()[1]) + " percent." + (p.atSide() ? " " + AT_SIDE : "")
-                : "Recognised " + p.digit() + ", " + percent(p, p.digit()) + " percent confident.";
+                : p.isUnsure() ? unsureText(p.digit(), top[1]) + " " + p.digit() + " at " + percent(prob, p.digit())
+                        + " percent, " + top[1] + " at " + percent(prob, top[1]) + " percent." + (p.atSide() ? " " + AT_SIDE : "")
+                : "Recognised " + p.digit() + ", " + percent(prob, p.digit()) + " percent confident.";
     }
 
     /**
@@ -279,7 +295,7 @@ public final class ResultView {
     }
 
     /** A digit's probability as the page shows it, "62.0". */
-    private static String percent(Prediction p, int d) {
-        return Fmt.ofKey(Fmt.percentKey(p.probabilities(), d), 1);
+    private static String percent(float[] prob, int d) {
+        return Fmt.ofKey(Fmt.percentKey(prob, d), 1);
     }
 }
