@@ -82,12 +82,12 @@ public final class Prediction {
         return atSide;
     }
 
-    /** [10] class probabilities (all 0 when there is no digit). Live view, overwritten next call. */
     /** Whether the camera box held light writing on a dark ground (chalk on a blackboard), read turned dark on light ({@link Photo#lightWriting}). */
     public boolean turned() {
         return turned;
     }
 
+    /** [10] class probabilities (all 0 when there is no digit). Live view, overwritten next call. */
     public float[] probabilities() {
         return probabilities;
     }
