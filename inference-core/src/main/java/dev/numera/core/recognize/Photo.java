@@ -455,15 +455,6 @@ public final class Photo {
         }
     }
 
-    /** {@link #turn}s a box of {@link #lightWriting} dark on light, in place; returns whether it did. */
-    public static boolean darkOnLight(int[] rgba, int width, int height) {
-        if (!lightWriting(rgba, width, height)) {
-            return false;
-        }
-        turn(rgba, rgba, width * height);
-        return true;
-    }
-
     /** The next x of row y on the border of a width x height picture ({@link #ring}'s pixels): every x of the top and bottom rows, the first and last of the others. */
     private static int nextOnBorder(int x, int y, int width, int height) {
         return y == 0 || y == height - 1 || x == width - 1 ? x + 1 : width - 1;
