@@ -43,9 +43,11 @@ package dev.numera.core.image;
  *     thin long piece at each side ({@link LinePieces#lineAtSide}), left out unless too little ink would be left (a lone
  *     "1" at the top is such a piece); a straight one over most of the box ({@link LinePieces#lineOverBox}) always.</li>
  * <li>with the grey levels: a finger holding the sheet, wider than the threshold's window, which marks only its outline,
- *     a hollow U at a side read 0, 7 or 9 ({@link DarkShapes#darkInside}); a filled shape touching no side, a blot or a coin,
- *     its outline a ring read "0, 100 %" ({@link DarkShapes#holdsDarkSquare}); and a faint printed line's pieces beside
- *     the digit, much lighter than it ({@link LinePieces#lightLinePieces}).</li>
+ *     a hollow U at a side read 0, 7 or 9 ({@link DarkShapes#darkInside}), or what is left of that outline where the
+ *     threshold broke it or stopped it short of the sides, each piece lying along the edge of a dark thing that comes in
+ *     from a side or a corner (a pale finger, a finger at a corner: {@link DarkShapes#fingerEdge}); a filled shape touching
+ *     no side, a blot or a coin, its outline a ring read "0, 100 %" ({@link DarkShapes#holdsDarkSquare}); and a faint
+ *     printed line's pieces beside the digit, much lighter than it ({@link LinePieces#lightLinePieces}).</li>
  * </ul>
  *
  * <p>The {@link Result} of a check: the verdict and its reason, the ink pixels, the components and the largest one's
@@ -89,7 +91,10 @@ public final class InkCheck {
     public static final String TOO_SMALL = "ink too small to read";
     public static final String ACROSS = "the ink touches two sides of the box (the paper's edge, a shadow, or a digit too big)";
 
-    /** A finger or another wide dark thing at a side of a camera box, its outline left out ({@link DarkShapes#darkInside}). */
+    /**
+     * A finger or another wide dark thing at a side of a camera box, its outline left out ({@link DarkShapes#darkInside}, and
+     * the pieces of it {@link DarkShapes#fingerEdge} finds).
+     */
     public static final String DARK = "a dark thing at the side of the box (a finger?), not writing";
 
     /** A filled dark shape inside a camera box (a blot, a coin), its outline left out ({@link DarkShapes#holdsDarkSquare}). */
@@ -382,17 +387,22 @@ public final class InkCheck {
 
     /**
      * Camera boxes with the grey levels: leaves out the outlines of wide dark things ({@link DarkShapes}), a finger at a side
-     * and a blot or a coin touching no side. Returns the reason to give when too little ink is left: {@link #DARK} when a
-     * finger was left out, else {@link #BLOT} when a blot was, else null.
+     * and a blot or a coin touching no side, and then what is left of a finger's outline among the other components touching
+     * at most one side. Returns the reason to give when too little ink is left: {@link #DARK} when a finger was left out, else
+     * {@link #BLOT} when a blot was, else null.
      */
     private String leaveOutDarkShapes(float[] ink, int comps, AdaptiveThreshold grey) {
         boolean finger = false, blot = false;
+        darkShapes.clearFloods();
         for (int c = 0; c < comps; c++) {
             int sides = cc.sides(c);
             if (cc.size[c] > 0 && (sides == 1 ? darkShapes.darkInside(c, ink, grey) : sides == 0 && darkShapes.holdsDarkSquare(c, ink, grey))) {
                 leaveOut(c);
                 finger |= sides == 1;
                 blot |= sides == 0;
+            } else if (cc.size[c] > 0 && sides <= 1 && darkShapes.fingerEdge(c, ink, grey)) {   // what is left of a finger's outline
+                leaveOut(c);
+                finger = true;
             }
         }
         return finger ? DARK : blot ? BLOT : null;
