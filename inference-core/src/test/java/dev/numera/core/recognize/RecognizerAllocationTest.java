@@ -44,9 +44,15 @@ class RecognizerAllocationTest {
                 "skipped: this JVM does not count allocated bytes per thread");
         long id = Thread.currentThread().getId();
         frames.run();                                   // warm-up: buffers for the size, class loading
-        long before = mx.getThreadAllocatedBytes(id);
-        frames.run();
-        return mx.getThreadAllocatedBytes(id) - before;
+        // the fewest bytes of three passes: garbage made per frame shows in every pass, while the JIT's own work now and then
+        // lands in one (helper-91: ~504 B in the first measured pass with the class run alone, on code that makes none, 0 under -Xint)
+        long fewest = Long.MAX_VALUE;
+        for (int pass = 0; pass < 3 && fewest > 0; pass++) {
+            long before = mx.getThreadAllocatedBytes(id);
+            frames.run();
+            fewest = Math.min(fewest, mx.getThreadAllocatedBytes(id) - before);
+        }
+        return fewest;
     }
 
     @Test
