@@ -117,6 +117,28 @@ class ChromiumPadTest {
         Pages.js(chromium.driver, "document.getElementById('clear').click();");
     }
 
+    /** What a test does with the app held before ready ({@link #openHeld}): the pipe, and what {@link #release} takes. */
+    private interface HeldPage {
+        void run(CdpPipe pipe, Map<?, ?> held) throws Exception;
+    }
+
+    /**
+     * body on the app opened held in the Wasm GC build ({@link #openHeld}), in a browser of its own (the field swapped for
+     * it, then back): touches in the class's shared browser came to the page now and then as no pointer events. Its tab
+     * goes to about:blank first: a new browser's tab, by the URL the driver gives it, is not always among DevTools' targets.
+     */
+    private void inOwnBrowserHeld(HeldPage body) throws Exception {
+        Chromium shared = chromium;
+        chromium = Chromium.launch();
+        chromium.driver.get("about:blank");
+        try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
+            body.run(pipe, openHeld(own, pipe, "wasm"));
+        } finally {
+            chromium.close();
+            chromium = shared;
+        }
+    }
+
     /**
      * The page opened on a server of its own (no service worker of the other tests answers for the model), its model's
      * download held back: the app is not ready until {@link #release}. The pad located.
@@ -284,11 +306,7 @@ class ChromiumPadTest {
         Site.requireModel();
         // a browser of its own: with this test before it, the palm of whatIsDrawnBeforeTheAppIsReadyIsKeptAndRead came to
         // the page as no pointer events now and then (3 runs of the class in 4), its tap at the end pressing Clear
-        Chromium shared = chromium;
-        chromium = Chromium.launch();
-        chromium.driver.get("about:blank");   // a new browser's tab: its URL as the driver says it is not always among DevTools' targets
-        try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
-            Map<?, ?> held = openHeld(own, pipe, "wasm");
+        inOwnBrowserHeld((pipe, held) -> {
             mouse("mousePressed", -40, 140, "pen");
             for (int x = -20; x <= 320; x += 20) {
                 mouse("mouseMoved", x, 140, "pen");
@@ -305,10 +323,7 @@ class ChromiumPadTest {
             }
             assertEquals("ink,blank,blank", ink(40, 130, 240, 150) + "," + ink(130, 20, 150, 120) + "," + ink(130, 160, 150, 260),
                     "the line, and nothing where the pen hovered");
-        } finally {
-            chromium.close();
-            chromium = shared;
-        }
+        });
     }
 
     /**
@@ -322,11 +337,7 @@ class ChromiumPadTest {
     @Test
     void beforeReadyThePadShowsOnlyWhatItWillDraw() throws Exception {
         Site.requireModel();
-        Chromium shared = chromium;
-        chromium = Chromium.launch();
-        chromium.driver.get("about:blank");   // a new browser's tab: its URL as the driver says it is not always among DevTools' targets
-        try (StaticServer own = Site.start(); CdpPipe pipe = CdpPipe.open(chromium.driver)) {
-            Map<?, ?> held = openHeld(own, pipe, "wasm");
+        inOwnBrowserHeld((pipe, held) -> {
             // two fingers spread at the bottom: a pinch (the browser cancels both), the first finger's dot goes
             touch("touchStart", new double[] {1, 120, 250});
             touch("touchStart", new double[] {1, 120, 250}, new double[] {2, 160, 250});
@@ -367,10 +378,7 @@ class ChromiumPadTest {
             release(pipe, held);
             String atReady = unlikeKept();
             assertTrue(atReady.matches("0/\\d{4,}"), () -> "the pad at ready against the preview on " + size + ", unlike/inked pixels: " + atReady);
-        } finally {
-            chromium.close();
-            chromium = shared;
-        }
+        });
     }
 
     /**
