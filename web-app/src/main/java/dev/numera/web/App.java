@@ -308,7 +308,7 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
     // ---- camera ----
 
     private final CameraVerdict verdict = new CameraVerdict();   // when a frame is shown as the result, and said
-    private final CameraMean mean = new CameraMean();            // the numbers it is shown with
+    private final CameraMean mean = new CameraMean();            // the numbers it is shown with, and whether as a guess
 
     /**
      * The camera's recognition time is shown from every 16th frame (~4 a second): each clock read is a
@@ -331,23 +331,26 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             model.makeTimeTexts();
         }
         // the result and the read-out show agreed readings (CameraVerdict); the boxes of what was seen show every frame
-        boolean shown = verdict.frame(p.digit(), p.isUnsure(), p.noDigitReason(), camera.freshPicture(), camera.picturesComing());
+        boolean shown = verdict.frame(p.digit(), p.noDigitReason(), camera.freshPicture(), camera.picturesComing());
+        if (pad.isEmpty()) {
+            // the verdict with the mean of its recent pictures' numbers, and whether it is a guess decided on them (CameraMean):
+            // shown, said and on the read-out alike; a picture not shown is the one before the next
+            mean.frame(p.probabilities(), p.digit(), p.isUnsure(), p.atSide(), camera.freshPicture(), shown);
+        }
         if (pad.isEmpty() && shown) { // while the pad has ink the result is the drawing's (its pen-up announcement included)
             if (pictureShown) {
                 hidePicture();
             }
-            verdict.shownAsResult(p.digit());
-            // the verdict with the mean of its recent pictures' numbers (CameraMean): shown, said and on the read-out alike
-            mean.frame(p.probabilities(), p.digit(), p.isUnsure(), p.atSide(), camera.freshPicture());
-            show(p, mean.probabilities(), mean.top3(), ResultView.CAMERA);
+            verdict.shownAsResult(p.digit(), mean.unsure(), mean.atSide());
+            show(p, mean.probabilities(), mean.top3(), mean.unsure(), mean.atSide(), ResultView.CAMERA);
             if (verdict.takeHolds()) {
                 // a verdict that held: said if it is not the one said last (a flicker away and back)
-                result.announce(p, mean.probabilities(), mean.top3(), false);
+                result.announce(p, mean.probabilities(), mean.top3(), mean.unsure(), mean.atSide(), false);
             }
         } else if (pad.isEmpty() && !p.hasDigit() && verdict.shownDigit() == p.digit() && verdict.takeHolds()) {
             result.announceShownNoDigit();   // no digit held while its reason flickered: the reason shown is said
         }
-        cameraView.show(p, mean.probabilities(), pad.isEmpty(), shown);
+        cameraView.show(p, mean.probabilities(), mean.unsure(), pad.isEmpty(), shown);
     }
 
     /** The camera refused or missing: the status line and the result's no-digit text stop inviting to it; back once one runs. */
@@ -455,12 +458,15 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
     }
 
     private void show(Prediction p, int from) {
-        show(p, p.probabilities(), p.top3(), from);
+        show(p, p.probabilities(), p.top3(), p.isUnsure(), p.atSide(), from);
     }
 
-    /** p's verdict with these numbers (the camera's mean, CameraMean); the network view shows what the network saw in p. */
-    private void show(Prediction p, float[] probabilities, int[] top3, int from) {
-        result.show(p, probabilities, top3, from);
+    /**
+     * p's verdict with these numbers and guess marks (the camera's mean and its guess, CameraMean); the network view shows
+     * what the network saw in p.
+     */
+    private void show(Prediction p, float[] probabilities, int[] top3, boolean unsure, boolean atSide, int from) {
+        result.show(p, probabilities, top3, unsure, atSide, from);
         network.show(p);
     }
 

@@ -1,14 +1,15 @@
 package dev.numera.web.camera;
 
 import dev.numera.core.kernels.Softmax;
+import dev.numera.core.recognize.Prediction;
 
 /**
- * The probabilities shown for the camera's result: the mean over the last {@link #BLOCK} new pictures of the verdict
- * shown, taken anew every {@link #BLOCK} of them, so a digit held still does not have its confidence and bars change with
- * every picture. Pure logic, no page.
+ * The probabilities shown for the camera's result, and whether its digit is shown as a guess: the mean over the last
+ * {@link #BLOCK} new pictures of the digit shown, taken anew every {@link #BLOCK} of them, so a digit held still does not
+ * have its confidence, bars or "Not sure" change with every picture. Pure logic, no page.
  * <ul>
- * <li>Why: a real camera's picture is never the same twice, and its sensor's noise moved the result's confidence by a
- *     few tenths of a point every frame. ChromiumCameraSteadyTest's fake camera (a 7 and a 5 of about 98 %, 30 frames a
+ * <li>Why a mean: a real camera's picture is never the same twice, and its sensor's noise moved the result's confidence by
+ *     a few tenths of a point every frame. ChromiumCameraSteadyTest's fake camera (then a 7 and a 5 of about 98 %, 30 frames a
  *     second, Gaussian noise of sd 4 grey levels on every pixel): the confidence text changed 24.5 times a second while
  *     a digit was held, in both builds; now 1.2 (at most 30 / BLOCK).</li>
  * <li>Why blocks and not a moving average: the text shows tenths of a point, and a mean taken anew every frame still
@@ -19,21 +20,48 @@ import dev.numera.core.kernels.Softmax;
  *     57-75 %, sd 3-7 points, whose every average moves by tenths each frame. A block's mean is a true mean of pictures at most
  *     0.67 s old (2 s at the tests' fake 10 frames a second), and nearer the long-run mean than a single picture: rms
  *     0-0.16 points against 0.01-0.33 on the digits read at 97.8-99.9 %, 1.3-3.1 against 2.7-6.5 on that 3.</li>
- * <li>A verdict's first picture is shown as it is until its first block, of which it is the first, is complete: the
- *     mean starts anew when the digit, whether it is a guess or whether it reaches the box's side changes (a new verdict,
- *     as {@link CameraVerdict} counts one, and the words said of it), so every picture in the mean is of the verdict
- *     shown. Pictures that each read digit d sure (d on top, at least 70 %) have a mean with d on top at least 70 %: the
- *     digit shown stays the top of the numbers shown, a sure digit never shows under 70 %, a guess stays under
- *     {@link dev.numera.core.recognize.Prediction#SURE_AGAIN} unless at the box's side (a guess whatever the network
- *     says), and the words for a guess ("Not sure: 5 or 3?") name the mean's runner-up, as the bars show it.</li>
+ * <li>Whether it is a guess is decided on the numbers shown, not on each picture: a verdict's first picture as it reads
+ *     ({@link Prediction#isUnsure}), then each block's mean, a guess under {@link Prediction#SURE} (under
+ *     {@link Prediction#SURE_AGAIN} when a guess is shown). Decided per picture, the noise turned a digit read near 70 %
+ *     (that 3, a 6 at 73 %, sd 4-6 points) from guess to sure and back several times a second, each turn restarting the
+ *     mean, so its numbers never settled either: the page in Chromium over ChromiumCameraSteadyTest's fake camera turned
+ *     three such digits 37, 47 and 44 times in 10 s, now 2, 5 and 0. On the JVM, 78 camera runs of 10 s at 30 frames a
+ *     second per noise level (63 MNIST test digits in the box's middle, 42 of them read at 38-84 %, and 15 moved near or
+ *     onto its side; CameraVerdict and this as App runs them) turned 318, 481 and 672 times at noise sd 2, 4 and 6 grey
+ *     levels, up to 66 times in one run; now 11, 28 and 95, at most 14.</li>
+ * <li>A real change shows as fast as per picture: two new pictures in a row that read the other way (under 70 % for a sure
+ *     digit shown, at least 70 % for a guess, as the recogniser reads them), each at least {@link #TURN} from the
+ *     confidence shown, turn it at once, a new verdict. A noisy digit near 70 % seldom reads that far from its own mean
+ *     twice in a row; a sure digit gone ambiguous does (for one shown at 87 % or more, or a guess at 55 % or less, the rule
+ *     is the one per picture). Frames from the change to the page showing it, on those runs at sd 2 / 4 / 6, per picture
+ *     and now: another digit 2 / 2 / 2, both; a digit at 97-100 % turned one read under 62 % 2.5 / 3.0 / 3.1 (at most
+ *     8), both, or one read at 62-70 % 2.8 / 3.0 / 3.3, both; a guess turned sure 2, both; a digit at 78-92 % turned one
+ *     read under 62 % 2.0 / 4.8 / 3.8, now 2.0 / 5.3 / 4.5 (at most 8 both: 3 of 23 later, read at 60-64 %, within TURN
+ *     of the 78-82 % shown).</li>
+ * <li>A digit reaching the box's side is a guess whatever the network says: from two new pictures in a row at the side,
+ *     until a whole block has none there. A digit held with its edge at the side (a third of its pictures there) turned 44-46
+ *     times in 10 s at noise sd 2-4; now once. Moved back inside, it shows sure after 11 frames, not 2.</li>
+ * <li>The mean starts anew when the digit changes or its guess turns at once (a new verdict, as {@link CameraVerdict} counts
+ *     one, and the words said of it), so every picture in the mean is of the verdict shown, and its first picture is shown
+ *     as it is until its first block is complete. So the digit shown stays the top of the numbers shown, a sure digit never
+ *     shows under 70 %, a guess stays under {@link Prediction#SURE_AGAIN} unless at the box's side, and the words for a
+ *     guess ("Not sure: 5 or 3?") name the mean's runner-up, as the bars show it.</li>
  * <li>A picture read again (the camera sent none, {@link Camera#freshPicture}) is no new evidence: it adds nothing.</li>
  * </ul>
- * Protocol: {@link #frame} for every frame shown as the camera's result; {@link #reset} when the camera stops or the pad
- * is cleared under it (the pictures before the drawing are not this verdict's). Allocates nothing per frame.
+ * Protocol: {@link #frame} for every frame while the camera's result is shown (the pad empty), with whether that frame is
+ * shown; {@link #reset} when the camera stops or the pad is cleared under it (the pictures before the drawing are not this
+ * verdict's). Allocates nothing per frame.
  */
 public final class CameraMean {
     /** Pictures per mean: a third of a second at a camera's 30 frames a second (1 s at the tests' fake 10). */
     public static final int BLOCK = 10;
+
+    /**
+     * How far (probability) from the confidence shown two pictures in a row must read to turn a guess at once. The runs in
+     * the class comment at noise sd 6: 10 points turned 155 times, 12 points 119, 15 points 95, 20 points 75; a digit at
+     * 78-92 % turned a real guess was shown after 3.8, 3.8, 4.5 and 4.9 frames on average (per picture 3.8).
+     */
+    public static final float TURN = 0.15f;
 
     private float[] shown = new float[10];
     private int[] top3 = new int[3];
@@ -41,24 +69,49 @@ public final class CameraMean {
     private int[] nextTop3 = new int[3];
     private final float[] sum = new float[10];
     private int pictures;          // new pictures in sum
-    private int digit = -2;        // the verdict of the pictures in sum (-2: none yet)
+    private boolean blockAtSide;   // one of them at the box's side
+    private int digit = -2;        // the verdict of the pictures in sum (-2: none yet), as shown
     private boolean unsure, atSide;
+    // the last new picture (shown or not): its digit, whether it read the other way from the verdict shown, at the side
+    private int lastDigit = -2;
+    private boolean lastOther, lastAtSide;
 
     /**
-     * One frame shown as the camera's result.
+     * One frame while the camera's result is shown.
      *
      * @param probabilities its ten probabilities (read, not kept)
      * @param digit         its digit, or a negative number for none
-     * @param unsure        a digit read as a guess
+     * @param unsure        a digit read as a guess (the recogniser's {@link Prediction#isUnsure})
      * @param atSide        a digit reaching the box's side
      * @param fresh         a new picture from the camera, not the last one read again
+     * @param asResult      the frame is shown as the camera's result ({@link CameraVerdict#frame}); one that is not counts
+     *                      only as the picture before the next
      */
-    public void frame(float[] probabilities, int digit, boolean unsure, boolean atSide, boolean fresh) {
-        boolean first = digit != this.digit || unsure != this.unsure || atSide != this.atSide;
-        if (first) {
+    public void frame(float[] probabilities, int digit, boolean unsure, boolean atSide, boolean fresh, boolean asResult) {
+        boolean same = digit >= 0 && digit == this.digit;
+        // read the other way, and far from the confidence shown: a sure digit's picture read as a guess TURN under it, a
+        // guess's read sure TURN over it (at the side, it is the side that counts). The floats are read inside the
+        // comparisons: one held in a local made 5 B/frame in the JavaScript build's camera pipeline (BrowserSmokeTest).
+        boolean other = same && !atSide && !this.atSide && (this.unsure
+                ? !unsure && probabilities[digit] >= shown[digit] + TURN
+                : unsure && probabilities[digit] <= shown[digit] - TURN);
+        boolean twice = fresh && digit == lastDigit;   // the new picture before this one read the same digit
+        boolean toSide = same && !this.atSide && atSide && twice && lastAtSide;
+        boolean turn = other && twice && lastOther;
+        if (fresh) {
+            lastDigit = digit;
+            lastOther = other;
+            lastAtSide = atSide;
+        }
+        if (!asResult) {
+            return;
+        }
+        boolean first = digit != this.digit || toSide || turn;
+        if (first) {   // a new verdict: as its first picture reads
             this.digit = digit;
-            this.unsure = unsure;
-            this.atSide = atSide;
+            this.unsure = digit >= 0 && (unsure || atSide);
+            this.atSide = digit >= 0 && atSide;
+            lastOther = false;   // read the other way from the verdict before: no evidence against this one
             clear();
         } else if (!fresh) {
             return;
@@ -68,6 +121,7 @@ public final class CameraMean {
         // picture alone made 9-12 B/frame in the JavaScript build's camera loop (BrowserSmokeTest's, 4 runs of 4); done on
         // every picture, none (3 runs: 143-149 B/frame, all of it the grab's, as before this class: 145-152).
         pictures++;
+        blockAtSide |= atSide;
         for (int i = 0; i < 10; i++) {
             sum[i] += probabilities[i];
             next[i] = sum[i] / pictures;
@@ -77,13 +131,20 @@ public final class CameraMean {
         // tie that the float sum rounded away makes (two digits within a rounding error of each other in every picture of
         // the block; the top 3 gives a tie to the lower digit), is not shown, and the numbers before it stay. (A first
         // picture's numbers are the recogniser's own, whose top is its digit.)
-        if (first || pictures == BLOCK && (digit < 0 || nextTop3[0] == digit)) {
+        boolean complete = pictures == BLOCK && (digit < 0 || nextTop3[0] == digit);
+        if (first || complete) {
             float[] p = shown;
             shown = next;
             next = p;
             int[] t = top3;
             top3 = nextTop3;
             nextTop3 = t;
+        }
+        if (complete && digit >= 0) {
+            boolean wasUnsure = this.unsure, wasAtSide = this.atSide;
+            this.atSide &= blockAtSide;
+            this.unsure = this.atSide || (this.unsure ? shown[digit] < Prediction.SURE_AGAIN : shown[digit] < Prediction.SURE);
+            lastOther &= this.unsure == wasUnsure && this.atSide == wasAtSide;   // as above, when the block turned it
         }
         if (pictures == BLOCK) {
             clear();
@@ -95,6 +156,7 @@ public final class CameraMean {
             sum[i] = 0;
         }
         pictures = 0;
+        blockAtSide = false;
     }
 
     /** The ten probabilities to show (valid until the next frame). */
@@ -107,9 +169,20 @@ public final class CameraMean {
         return top3;
     }
 
+    /** Whether the digit shown is a guess (at the box's side, or its numbers under 70 %, see the class comment). */
+    public boolean unsure() {
+        return unsure;
+    }
+
+    /** Whether the digit shown reaches the box's side (a guess, maybe cut off). */
+    public boolean atSide() {
+        return atSide;
+    }
+
     /** The pictures before this are not the next verdict's: its first frame is shown as it is, whatever it reads. */
     public void reset() {
-        digit = -2;
+        digit = lastDigit = -2;
+        unsure = atSide = false;
         clear();
     }
 }

@@ -12,19 +12,20 @@ import java.util.Objects;
  *     sends none is no second opinion ({@link Camera#freshPicture}). Right after the pad is cleared under a running
  *     camera ({@link #resultDue}) the next frame is shown at once: the cleared drawing's result must not stay while the
  *     camera's readings differ.</li>
- * <li>While the result shown is that digit (or none), a frame changes whether it is a guess, or why there is none, only
- *     when two new pictures agree on that too (helper-84: blank paper's noise turned "no ink" and "too little ink" 17
- *     times in 3 s, a 2 at the box's edge went "Not sure" and back 8 times in 3 s). "No ink" and "too little ink" are
- *     one reason here ({@link #sameReason}): blank paper in the box, whichever the noise says.</li>
+ * <li>While the result shown is no digit, a frame changes why there is none only when two new pictures agree on that too
+ *     (helper-84: blank paper's noise turned "no ink" and "too little ink" 17 times in 3 s). "No ink" and "too little
+ *     ink" are one reason here ({@link #sameReason}): blank paper in the box, whichever the noise says. Whether a digit
+ *     shown is a guess, or at the box's side, is {@link CameraMean}'s to decide, on the numbers it shows.</li>
  * <li>Said ({@link #takeHolds}): when the reading has held {@link #STABLE_FRAMES} frames of a camera that sends pictures
- *     ({@link Camera#picturesComing}); a screen reader hears verdicts, not flicker. A digit's reading is the digit and
- *     whether it is a guess (a sure 9 moved to the box's side, a guess there, is news); the digit (or none) and the
- *     reason for none are counted apart: no digit for a while is said even while noise flickers its reason (at a
- *     sheet's edge, "touches two sides" and "specks"), on the frames not shown too (the caller says the reason shown),
- *     and a reason that then holds is said as well.</li>
+ *     ({@link Camera#picturesComing}); a screen reader hears verdicts, not flicker. A digit's reading is the digit, and
+ *     whether it is shown as a guess and at the side ({@link #shownAsResult}: a sure 9 moved to the box's side, a guess
+ *     there, is news); the digit (or none) and the reason for none are counted apart: no digit for a while is said
+ *     even while noise flickers its reason (at a sheet's edge, "touches two sides" and "specks"), on the frames not
+ *     shown too (the caller says the reason shown), and a reason that then holds is said as well.</li>
  * </ul>
- * Protocol: {@link #frame} for every frame read; {@link #shownAsResult} when the caller showed it as the page's result,
- * and then {@link #takeHolds} to know whether to say it; {@link #reset} when the camera stops.
+ * Protocol: {@link #frame} for every frame read; {@link #shownAsResult} when the caller showed it as the page's result
+ * (with whether it is a guess, CameraMean's), and then {@link #takeHolds} to know whether to say it; {@link #reset} when
+ * the camera stops.
  */
 public final class CameraVerdict {
     /**
@@ -34,17 +35,16 @@ public final class CameraVerdict {
     public static final int STABLE_FRAMES = 8;
 
     private int lastDigit = -2;
-    private boolean lastUnsure;
     // Not null at first: with a digit the reason is null, and the reason's count then ran a frame ahead of the digit's
     // and said the first verdict twice
     private String lastReason = "";
     private int sameFrames, sameReasonFrames;
     private int candidate = -2;   // the last new picture's digit (or none), and whether the one before agreed
-    private boolean candidateUnsure;
     private String candidateReason;
     private boolean agreed;
-    private boolean agreedWhole;  // ...on whether it is a guess, or on why there is none, too
+    private boolean agreedWhole;  // ...on why there is none, too
     private int shownDigit = -2;  // the digit (or none) of the result shown, -2: none of the camera's
+    private boolean shownUnsure, shownAtSide;   // ...and, for a digit, whether shown as a guess, at the side
     private boolean due;          // the pad cleared under a running camera: its next frame is the result, agreed or not
     private boolean holds;        // a verdict held, not yet said (see takeHolds)
 
@@ -52,24 +52,21 @@ public final class CameraVerdict {
      * One frame read.
      *
      * @param digit  its digit, or a negative number for none
-     * @param unsure a digit read as a guess
      * @param reason why none (InkCheck's reasons), null with a digit
      * @param fresh  a new picture from the camera, not the last one read again
      * @param coming the camera sends pictures (a stalled one's frames count towards nothing being said)
      * @return whether this frame's reading is to be shown as the result
      */
-    public boolean frame(int digit, boolean unsure, String reason, boolean fresh, boolean coming) {
-        boolean asCandidate = digit >= 0 ? unsure == candidateUnsure : sameReason(reason, candidateReason);
+    public boolean frame(int digit, String reason, boolean fresh, boolean coming) {
+        boolean asCandidate = digit >= 0 || sameReason(reason, candidateReason);
         if (fresh) {
             agreed = digit == candidate;
             agreedWhole = agreed && asCandidate;
             candidate = digit;
-            candidateUnsure = unsure;
             candidateReason = reason;
             asCandidate = true;
         }
-        // a digit's verdict is the digit and whether it is a guess: a sure 9 turned a guess (moved to the box's side) is news
-        boolean changed = digit != lastDigit || digit >= 0 && unsure != lastUnsure;
+        boolean changed = digit != lastDigit;
         if (changed) {
             holds = false;   // a verdict that held and was not said yet is not this one's
         }
@@ -77,7 +74,6 @@ public final class CameraVerdict {
         sameFrames = changed ? 0 : coming ? sameFrames + 1 : sameFrames;
         sameReasonFrames = !sameReason(reason, lastReason) ? 0 : coming ? sameReasonFrames + 1 : sameReasonFrames;
         lastDigit = digit;
-        lastUnsure = unsure;
         lastReason = reason;
         holds |= sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore;
         return due || agreed && digit == candidate && (digit != shownDigit || agreedWhole && asCandidate);
@@ -93,10 +89,22 @@ public final class CameraVerdict {
         return h;
     }
 
-    /** The frame just read, of {@code digit} (or none), was shown as the page's result: a clear's "at once" is used. */
-    public void shownAsResult(int digit) {
+    /**
+     * The frame just read, of {@code digit} (or none), was shown as the page's result: a clear's "at once" is used. A digit
+     * shown as before but turned a guess or sure, or to or from the box's side, is a new verdict, said once it has held.
+     *
+     * @param unsure shown as a guess ({@link CameraMean#unsure})
+     * @param atSide shown at the box's side ({@link CameraMean#atSide})
+     */
+    public void shownAsResult(int digit, boolean unsure, boolean atSide) {
+        if (digit >= 0 && digit == shownDigit && (unsure != shownUnsure || atSide != shownAtSide)) {
+            sameFrames = 0;
+            holds = false;
+        }
         due = false;
         shownDigit = digit;
+        shownUnsure = unsure;
+        shownAtSide = atSide;
     }
 
     /** The digit (or none, a negative number) of the camera's result shown last; -2: none shown since the camera started. */

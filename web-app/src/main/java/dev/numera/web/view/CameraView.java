@@ -35,11 +35,12 @@ public final class CameraView {
 
     /**
      * @param shownProbabilities the probabilities the result shows with p's verdict (CameraMean's), which the read-out repeats
+     * @param shownUnsure        whether the result shows p's digit as a guess (CameraMean's), which the read-out repeats
      * @param isResult whether p is also the page's result (the pad is empty), which the read-out then repeats; else it goes
      * @param shown    whether App shows this verdict (two new pictures agreed on it, or the pad was just cleared): else
      *                 the read-out keeps what it shows
      */
-    public void show(Prediction p, float[] shownProbabilities, boolean isResult, boolean shown) {
+    public void show(Prediction p, float[] shownProbabilities, boolean shownUnsure, boolean isResult, boolean shown) {
         float[] t = p.thresholded();
         if (t != null && p.thresholdedWidth() == 140 && p.thresholdedHeight() == 140) {
             threshold.draw(t);
@@ -48,7 +49,7 @@ public final class CameraView {
         if (!isResult) {
             readout.hide();
         } else if (shown) {
-            readout.show(p, shownProbabilities);
+            readout.show(p, shownProbabilities, shownUnsure);
         }
     }
 }

@@ -54,11 +54,14 @@ public final class Readout {
 
     /** Shows p: the digit ("–" for none, with why in a word or two), a guess marked, and the confidence. */
     public void show(Prediction p) {
-        show(p, p.probabilities());
+        show(p, p.probabilities(), p.isUnsure());
     }
 
-    /** {@link #show(Prediction)} with these probabilities for p's: the camera's mean, as the result shows it (ResultView.show). */
-    public void show(Prediction p, float[] probabilities) {
+    /**
+     * {@link #show(Prediction)} with these probabilities and guess mark for p's: the camera's mean, and whether it is a
+     * guess decided on it, as the result shows them (ResultView.show).
+     */
+    public void show(Prediction p, float[] probabilities, boolean unsure) {
         if (!shown) {
             shown = true;
             box.setHidden(false);
@@ -68,8 +71,8 @@ public final class Readout {
             shownDigit = p.digit();
             TextCache.setText(digit, none ? DASH : ResultView.DIGITS.get(p.digit()));
         }
-        if (p.isUnsure() != shownUnsure) {
-            shownUnsure = p.isUnsure();
+        if (unsure != shownUnsure) {
+            shownUnsure = unsure;
             TextCache.setClass(digit, shownUnsure ? GUESS : DIGIT);
         }
         // one cached string per text: compared by reference, written only when it changes

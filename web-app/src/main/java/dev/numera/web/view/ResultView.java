@@ -16,7 +16,7 @@ public final class ResultView {
     private final HTMLElement digit;
     private final HTMLElement confidence;
     private final HTMLElement noDigit;
-    private final HTMLElement unsure;    // "Not sure: 5 or 3?", shown for a guess (Prediction.isUnsure)
+    private final HTMLElement unsure;    // "Not sure: 5 or 3?", shown for a guess (Prediction.isUnsure; the camera's: CameraMean.unsure)
     private final HTMLElement verdict;   // class "verdict none" while there is no digit (its empty labels hide), "verdict unsure" for a guess
     private final HTMLElement[] top3 = new HTMLElement[3];
     private final HTMLElement announce;
@@ -150,12 +150,14 @@ public final class ResultView {
      * (its digit, or none and why; whether it is a guess, at the box's side) with these numbers, p's own, or for the
      * camera the mean over its recent pictures ({@link dev.numera.web.camera.CameraMean}), whose top is p's digit.
      *
-     * @param prob [10] the probabilities shown: the confidence, the bars, the top 3
-     * @param top  [3] their three most probable digits, best first: the top 3 and a guess's runner-up
+     * @param prob   [10] the probabilities shown: the confidence, the bars, the top 3
+     * @param top    [3] their three most probable digits, best first: the top 3 and a guess's runner-up
+     * @param guess  a digit shown as a guess: p's own, or for the camera decided on the numbers shown (CameraMean)
+     * @param atSide a digit shown at the camera box's side (a guess), as guess
      */
-    public void show(Prediction p, float[] prob, int[] top, int from) {
+    public void show(Prediction p, float[] prob, int[] top, boolean guess, boolean atSide, int from) {
         boolean none = !p.hasDigit();
-        showState(p, top, none);
+        showState(p, top, guess, atSide, none);
         if (p.digit() != shownDigit) {
             shownDigit = p.digit();
             TextCache.setText(digit, none ? EMPTY : DIGITS.get(p.digit()));
@@ -208,8 +210,8 @@ public final class ResultView {
      * few lines made V8 run the camera's per-frame JavaScript so that it boxed a number per frame, in whichever
      * function (10-11 B/frame in BrowserSmokeTest's camera pipeline, on a sure 7 that never showed a guess; 0 out of line).
      */
-    private void showState(Prediction p, int[] top, boolean none) {
-        int key = none ? -1 : p.isUnsure() ? (p.atSide() ? 200 : 100) + p.digit() * 10 + top[1] : 0;
+    private void showState(Prediction p, int[] top, boolean guess, boolean atSide, boolean none) {
+        int key = none ? -1 : guess ? (atSide ? 200 : 100) + p.digit() * 10 + top[1] : 0;
         if (key != shownState) {
             shownState = key;
             TextCache.setClass(verdict, key < 0 ? VERDICT_NONE : key == 0 ? VERDICT : VERDICT_GUESS);
@@ -229,13 +231,13 @@ public final class ResultView {
      * App's count of frames that agree), was said again at each of its percentages, every 0.7 s.
      */
     public void announce(Prediction p, boolean again) {
-        announce(p, p.probabilities(), p.top3(), again);
+        announce(p, p.probabilities(), p.top3(), p.isUnsure(), p.atSide(), again);
     }
 
-    /** {@link #announce} of p's verdict with these numbers, as {@link #show} showed them. */
-    public void announce(Prediction p, float[] prob, int[] top, boolean again) {
-        showState(p, top, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
-        say(sentence(p, prob, top), p.digit(), kind(p), again);
+    /** {@link #announce} of p's verdict with these numbers and guess marks, as {@link #show} showed them. */
+    public void announce(Prediction p, float[] prob, int[] top, boolean guess, boolean atSide, boolean again) {
+        showState(p, top, guess, atSide, !p.hasDigit());   // as shown (a second caller: TeaVM keeps showState out of line, see there)
+        say(sentence(p, prob, top, guess, atSide), p.digit(), kind(p.hasDigit(), guess, atSide, p.noDigitReason()), again);
     }
 
     /**
@@ -244,22 +246,26 @@ public final class ResultView {
      * a sure 9 moved to the side was shown with the advice and never said).
      */
     public static String kind(Prediction p) {
-        return p.hasDigit() ? (p.atSide() ? AT_SIDE : p.isUnsure() ? GUESS : null) : p.noDigitReason();
+        return kind(p.hasDigit(), p.isUnsure(), p.atSide(), p.noDigitReason());
+    }
+
+    private static String kind(boolean digit, boolean guess, boolean atSide, String reason) {
+        return digit ? (atSide ? AT_SIDE : guess ? GUESS : null) : reason;
     }
 
     private static final String GUESS = "a guess";
 
     /** What {@link #announce} says of p, the result shown: kept to be said later ({@link #say}), p being overwritten meanwhile. */
     public String sentence(Prediction p) {
-        return sentence(p, p.probabilities(), p.top3());
+        return sentence(p, p.probabilities(), p.top3(), p.isUnsure(), p.atSide());
     }
 
-    /** {@link #sentence} of p's verdict with these numbers (see {@link #show}). */
-    private String sentence(Prediction p, float[] prob, int[] top) {
+    /** {@link #sentence} of p's verdict with these numbers and guess marks (see {@link #show}). */
+    private String sentence(Prediction p, float[] prob, int[] top, boolean guess, boolean atSide) {
         return !p.hasDigit() ? noDigitText(p.noDigitReason(), shownFrom, cameraOffered)
                 // the confidence as shown ("99.9 %"): in whole percent it said 100 beside a shown 99.9
-                : p.isUnsure() ? unsureText(p.digit(), top[1]) + " " + p.digit() + " at " + percent(prob, p.digit())
-                        + " percent, " + top[1] + " at " + percent(prob, top[1]) + " percent." + (p.atSide() ? " " + AT_SIDE : "")
+                : guess ? unsureText(p.digit(), top[1]) + " " + p.digit() + " at " + percent(prob, p.digit())
+                        + " percent, " + top[1] + " at " + percent(prob, top[1]) + " percent." + (atSide ? " " + AT_SIDE : "")
                 : "Recognised " + p.digit() + ", " + percent(prob, p.digit()) + " percent confident.";
     }
 

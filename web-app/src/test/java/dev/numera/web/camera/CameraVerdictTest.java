@@ -15,7 +15,7 @@ class CameraVerdictTest {
     private static String shown(CameraVerdict v, int... digits) {
         StringBuilder s = new StringBuilder();
         for (int d : digits) {
-            s.append(v.frame(d, false, d < 0 ? BLANK : null, true, true) ? '1' : '0');
+            s.append(v.frame(d, d < 0 ? BLANK : null, true, true) ? '1' : '0');
         }
         return s.toString();
     }
@@ -32,9 +32,9 @@ class CameraVerdictTest {
     @Test
     void aPictureReadAgainIsNoSecondOpinion() {
         CameraVerdict v = new CameraVerdict();
-        assertFalse(v.frame(4, false, null, true, true));
-        assertFalse(v.frame(4, false, null, false, false), "the same picture read again");
-        assertTrue(v.frame(4, false, null, true, true), "a new picture that agrees");
+        assertFalse(v.frame(4, null, true, true));
+        assertFalse(v.frame(4, null, false, false), "the same picture read again");
+        assertTrue(v.frame(4, null, true, true), "a new picture that agrees");
     }
 
     @Test
@@ -42,9 +42,9 @@ class CameraVerdictTest {
         CameraVerdict v = new CameraVerdict();
         assertEquals("01", shown(v, 7, 7));
         v.resultDue();
-        assertTrue(v.frame(2, false, null, true, true), "the cleared drawing's result must not stay");
-        v.shownAsResult(2);
-        assertFalse(v.frame(9, false, null, true, true), "then agreement again");
+        assertTrue(v.frame(2, null, true, true), "the cleared drawing's result must not stay");
+        v.shownAsResult(2, false, false);
+        assertFalse(v.frame(9, null, true, true), "then agreement again");
     }
 
     @Test
@@ -52,7 +52,7 @@ class CameraVerdictTest {
         CameraVerdict v = new CameraVerdict();
         int saidAt = -1, said = 0;
         for (int f = 0; f < 30; f++) {
-            v.frame(6, false, null, true, true);
+            v.frame(6, null, true, true);
             if (v.takeHolds()) {
                 saidAt = saidAt < 0 ? f : saidAt;
                 said++;
@@ -63,7 +63,7 @@ class CameraVerdictTest {
 
         CameraVerdict stalled = new CameraVerdict();
         for (int f = 0; f < 30; f++) {
-            stalled.frame(6, false, null, f < 3, f < 3);   // the camera stopped sending after 3 pictures
+            stalled.frame(6, null, f < 3, f < 3);   // the camera stopped sending after 3 pictures
             assertFalse(stalled.takeHolds(), "a picture read again is no evidence that it holds");
         }
     }
@@ -73,12 +73,12 @@ class CameraVerdictTest {
         CameraVerdict v = new CameraVerdict();
         int said = 0;
         for (int f = 0; f < 12; f++) {
-            v.frame(-1, false, f % 2 == 0 ? ACROSS : SCATTERED, true, true);
+            v.frame(-1, f % 2 == 0 ? ACROSS : SCATTERED, true, true);
             said += v.takeHolds() ? 1 : 0;
         }
         assertEquals(1, said, "no digit held, whatever the reason");
         for (int f = 0; f < 12; f++) {
-            v.frame(-1, false, SCATTERED, true, true);
+            v.frame(-1, SCATTERED, true, true);
             said += v.takeHolds() ? 1 : 0;
         }
         assertEquals(2, said, "then the reason held");
@@ -91,32 +91,29 @@ class CameraVerdictTest {
         v.resultDue();
         v.reset();
         assertEquals(-2, v.lastDigit());
-        assertFalse(v.frame(1, false, null, true, true), "agreement again, and a clear whose frame never came is forgotten");
-        assertTrue(v.frame(1, false, null, true, true));
+        assertFalse(v.frame(1, null, true, true), "agreement again, and a clear whose frame never came is forgotten");
+        assertTrue(v.frame(1, null, true, true));
     }
 
-    /** A frame shown as the result, as App does: returns whether it was shown. */
+    /** A frame shown as the result, as App does (shown as a guess or not, CameraMean's): returns whether it was shown. */
     private static boolean shownAs(CameraVerdict v, int digit, boolean unsure, String reason) {
-        boolean shown = v.frame(digit, unsure, reason, true, true);
+        boolean shown = v.frame(digit, reason, true, true);
         if (shown) {
-            v.shownAsResult(digit);
+            v.shownAsResult(digit, unsure, false);
         }
         return shown;
     }
 
-    /** helper-84: a 2 at the box's edge, 67-82 %, went "Not sure" and back 8 times in 3 s. */
+    /** Whether the digit shown is a guess is CameraMean's, decided on the numbers it shows: every agreeing frame is shown. */
     @Test
-    void aDigitShownTurnsGuessOrSureOnlyWhenTwoNewPicturesAgreeOnIt() {
+    void aDigitShownIsShownWithEveryNewPictureThatAgreesOnIt() {
         CameraVerdict v = new CameraVerdict();
         assertFalse(shownAs(v, 2, false, null));
-        assertTrue(shownAs(v, 2, false, null));
         for (int f = 0; f < 6; f++) {
-            assertFalse(shownAs(v, 2, f % 2 == 0, null), "frame " + f + ": the guess flickers, the result stays");
+            assertTrue(shownAs(v, 2, f % 2 == 0, null), "frame " + f);
         }
-        assertFalse(shownAs(v, 2, true, null), "after the last sure one");
-        assertTrue(shownAs(v, 2, true, null), "two guesses in a row: now a guess");
         assertFalse(shownAs(v, 5, false, null));
-        assertTrue(shownAs(v, 5, true, null), "another digit is shown as soon as it agrees, guess or not");
+        assertTrue(shownAs(v, 5, true, null), "another digit is shown as soon as it agrees");
     }
 
     /** helper-84: blank paper's noise turned "no ink" and "too little ink" 17 times in 3 s; the sheet's edge two other reasons. */
@@ -146,7 +143,8 @@ class CameraVerdictTest {
         }
         assertEquals(1, said, "the sure 9");
         for (int f = 0; f < 15; f++) {
-            shownAs(v, 9, true, null);
+            assertTrue(v.frame(9, null, true, true));
+            v.shownAsResult(9, true, true);   // at the box's side
             said += v.takeHolds() ? 1 : 0;
         }
         assertEquals(2, said, "the 9 as a guess, held: said too");

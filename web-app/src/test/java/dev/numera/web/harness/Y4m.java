@@ -60,8 +60,30 @@ public final class Y4m {
         return into;
     }
 
+    /**
+     * The camera box of a frame as the page reads it from this video: the {@code side} x {@code side} pixels in its middle
+     * (Camera.placeBox's box, 140 px in a 640x480 video), with a sensor's noise of {@code noise} grey levels (sd) on each
+     * pixel's luma as {@link #write} adds it, turned to RGB as Chromium shows the video (BT.601, limited range: luma 200 is
+     * grey 214), as packed pixels {@code R | G << 8 | B << 16 | A << 24} (Recognizer.recognizeRgba's).
+     */
+    public static void box(byte[] frame, int side, double noise, Random random, int[] into) {
+        int x0 = (W - side) / 2, y0 = (H - side) / 2;
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int fx = x0 + x, fy = y0 + y, c = W * H + (fy / 2) * (W / 2) + fx / 2;
+                double luma = Math.max(16, Math.min(235, Math.round((frame[fy * W + fx] & 255) + noise * random.nextGaussian())));
+                double l = 1.164 * (luma - 16), u = (frame[c] & 255) - 128, v = (frame[c + W * H / 4] & 255) - 128;
+                into[y * side + x] = rgb(l + 1.596 * v) | rgb(l - 0.392 * u - 0.813 * v) << 8 | rgb(l + 2.017 * u) << 16 | 255 << 24;
+            }
+        }
+    }
+
+    private static int rgb(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+
     /** One frame: Y plane, then U and V at half resolution. */
-    static byte[] frame(Mnist mnist, int index) {
+    public static byte[] frame(Mnist mnist, int index) {
         byte[] f = new byte[W * H * 3 / 2];
         boolean[] rule = new boolean[H];
         for (int y = 30; y < H; y += 32) { // ruled lines every 32 px, 2 px thick
