@@ -178,9 +178,19 @@ public final class AdaptiveThreshold {
      * @return number of ink pixels
      */
     public int applyRgba(int[] rgba, float background, float[] ink) {
+        Check.floats(ink, width * height, "ink");
+        levelsRgba(rgba, background);
+        return threshold(ink);
+    }
+
+    /**
+     * The first half of {@link #applyRgba}: only the grey levels of rgba, which {@link #levelAt} then reads (no ink). The
+     * camera asks them of a box it may turn dark on light, before it does (a sheet held up in front of something dark is
+     * no chalk: Recognizer).
+     */
+    public void levelsRgba(int[] rgba, float background) {
         int n = width * height;
         Check.ints(rgba, n, "rgba");
-        Check.floats(ink, n, "ink");
         Luminance.checkBackground(background);
         if (background != tableBackground) {
             for (int m = 0; m < 256; m++) {
@@ -206,7 +216,6 @@ public final class AdaptiveThreshold {
             m = cap + ((m - cap) & ((m - cap) >> 31));   // min(m, cap)
             levels[i] = a == 255 ? opaque[m] : blendedLevel(px, background); // not opaque: rare, canvases not video
         }
-        return threshold(ink);
     }
 
     /** {@link #level} of {@link Luminance#cameraGrey}'s grey for one packed pixel. */
@@ -344,7 +353,7 @@ public final class AdaptiveThreshold {
     }
 
     /**
-     * The grey level 0..255 ({@link #level}) pixel i (row-major) had in the last image thresholded: the ink check
+     * The grey level 0..255 ({@link #level}) pixel i (row-major) had in the last image thresholded (or read, {@link #levelsRgba}): the ink check
      * reads it to tell the outline of a wide dark thing (a finger) from writing ({@link InkCheck#check(float[], AdaptiveThreshold)}).
      */
     public int levelAt(int i) {

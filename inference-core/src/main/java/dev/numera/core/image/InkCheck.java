@@ -32,7 +32,10 @@ package dev.numera.core.image;
  * </ol>
  * Else {@link #PRESENT}.
  *
- * <p>A camera box leaves out, in this order, what is not writing (its pixels are {@link Result#acrossPixels}):
+ * <p>A camera box with the grey levels first reads only what is on a sheet held up in front of something dark, when it holds
+ * one (a sticky note before a dark sweater: {@link PaperOnDark}): the ink outside the sheet's span of each row is no ink, the
+ * sheet's outline and the ground's texture (not counted in {@link Result#inkPixels}). It leaves out, in this order, what is
+ * not writing (its pixels are {@link Result#acrossPixels}):
  * <ul>
  * <li>what runs across the box, a component touching two or more sides: the paper's edge, a shadow's edge, a line (the
  *     threshold marks the dark side of every sharp step in brightness); a digit held so close that it touches two sides
@@ -132,7 +135,7 @@ public final class InkCheck {
             return reason;
         }
 
-        /** Pixels with value >= INK_LEVEL. */
+        /** Pixels with value >= INK_LEVEL (in a camera box holding a sheet held up in front of something dark, those on it). */
         public int inkPixels() {
             return inkPixels;
         }
@@ -195,6 +198,10 @@ public final class InkCheck {
     /** Camera boxes with the grey levels: a finger's outline at a side, a blot inside. */
     private final DarkShapes darkShapes;
     private final SeveralDigits severalDigits;
+    /** Camera boxes with the grey levels: a sheet held up in front of something dark, outside which nothing is ink. */
+    private final PaperOnDark paper;
+    /** Whether the last check read only the ink on such a sheet ({@link PaperOnDark#clips}, its spans). */
+    private boolean onSheet;
     private final Result result = new Result();
 
     public InkCheck(int width, int height) {
@@ -206,6 +213,7 @@ public final class InkCheck {
         lines = new LinePieces(cc);
         darkShapes = new DarkShapes(cc);
         severalDigits = new SeveralDigits(cc);
+        paper = new PaperOnDark(width, height);
     }
 
     /**
@@ -255,6 +263,9 @@ public final class InkCheck {
         res.acrossPixels = 0;
         res.boxMinX = res.boxMinY = res.boxMaxX = res.boxMaxY = -1;
         lineCut.clear();   // the last camera box's cut
+        // a sheet held up in front of something dark: only what is on it is ink
+        onSheet = grey != null && paper.find(grey) && paper.clips();
+        cc.within(onSheet ? paper.from : null, onSheet ? paper.to : null);
         res.inkPixels = cc.runs(ink, null, LineCut.CUT);
         if (res.inkPixels == 0) {
             res.reason = NO_INK;
@@ -408,6 +419,20 @@ public final class InkCheck {
         return finger ? DARK : blot ? BLOT : null;
     }
 
+    /**
+     * Whether the grey levels the threshold holds (of its last image, thresholded or only read:
+     * {@link AdaptiveThreshold#levelsRgba}) show a sheet held up in front of something dark ({@link PaperOnDark}), reaching at
+     * most two sides of the box, and two only at a corner. Its dark border and light middle pass for chalk's
+     * ({@link dev.numera.core.recognize.Photo#lightWriting}), which the camera turns dark on light: the camera asks this
+     * first. Asked between a {@link #check} and its {@link #keepDigit}, it would move the sheet that keepDigit clears around.
+     */
+    public boolean holdsSheet(AdaptiveThreshold grey) {
+        if (grey.width() != width || grey.height() != height) {
+            throw new IllegalArgumentException("the threshold is " + grey.width() + "x" + grey.height() + ", the check " + width + "x" + height);
+        }
+        return paper.find(grey);
+    }
+
     /** Component c is left out (camera boxes: it is not writing), its pixels counted in {@link Result#acrossPixels}. */
     private void leaveOut(int c) {
         result.acrossPixels += cc.leaveOut(c);
@@ -425,12 +450,12 @@ public final class InkCheck {
 
     /**
      * Whether {@link #keepDigit} would change ink, the image the last {@link #check} found a digit in:
-     * a pixel above 0 outside the box widened by {@link #BOX_MARGIN}, or a component left out.
+     * a pixel above 0 outside the box widened by {@link #BOX_MARGIN}, a component left out, or a sheet held up read alone.
      * Reads only, so a caller's image is copied only when it has something to clear.
      */
     public boolean hasStrays(float[] ink) {
         Result r = requirePresent(ink);
-        if (r.acrossPixels > 0) {
+        if (r.acrossPixels > 0 || onSheet) {
             return true;
         }
         int x0 = Math.max(0, r.boxMinX - BOX_MARGIN), x1 = Math.min(width - 1, r.boxMaxX + BOX_MARGIN);
@@ -451,8 +476,8 @@ public final class InkCheck {
 
     /**
      * Clears, in ink (the image the last {@link #check} found a digit in, or a copy of it), everything
-     * that is not the digit: pixels outside the box widened by {@link #BOX_MARGIN}, and the ink pixels of
-     * the components left out as running across the box.
+     * that is not the digit: pixels outside the box widened by {@link #BOX_MARGIN}, the ink pixels of
+     * the components left out as running across the box, and what lies outside a sheet held up.
      */
     public void keepDigit(float[] ink) {
         Result r = requirePresent(ink);
@@ -468,6 +493,9 @@ public final class InkCheck {
             }
         }
         lineCut.clearCut(ink);   // no run holds the lines cut
+        if (onSheet) {
+            paper.clearOutside(ink);   // nor what lies outside the sheet held up
+        }
         if (r.acrossPixels > 0) {
             for (int i = 0, n = cc.runCount(); i < n; i++) {
                 if (cc.size[cc.compOf[i]] == 0) {

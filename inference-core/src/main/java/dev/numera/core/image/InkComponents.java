@@ -50,6 +50,18 @@ public final class InkComponents {
         maxY = new int[maxComponents];
     }
 
+    /** Set by {@link #within}: per row, the columns {@link #runs} looks at (null: all). */
+    private int[] spanFrom, spanTo;
+
+    /**
+     * From now on {@link #runs} takes the ink of row y only in columns from[y]..to[y] (none where from[y] > to[y]): the paper
+     * held up in front of something dark ({@link PaperOnDark}); null, null for every column.
+     */
+    void within(int[] from, int[] to) {
+        spanFrom = from;
+        spanTo = to;
+    }
+
     /**
      * Cuts each row's ink into runs; returns the number of ink pixels. NaN is not ink.
      *
@@ -64,12 +76,13 @@ public final class InkComponents {
         for (int y = 0; y < h; y++) {
             rows[y] = n;
             int src = y * w;
-            for (int x = 0; x < w; x++) {
+            int end = spanTo == null ? w : Math.min(w, spanTo[y] + 1);   // the row's columns from..end-1
+            for (int x = spanFrom == null ? 0 : Math.max(0, spanFrom[y]); x < end; x++) {
                 if (!(ink[src + x] >= InkCheck.INK_LEVEL) || mark != null && mark[src + x] == notInk) {
                     continue;
                 }
                 int x0 = x;
-                while (x + 1 < w && ink[src + x + 1] >= InkCheck.INK_LEVEL && (mark == null || mark[src + x + 1] != notInk)) {
+                while (x + 1 < end && ink[src + x + 1] >= InkCheck.INK_LEVEL && (mark == null || mark[src + x + 1] != notInk)) {
                     x++;
                 }
                 x0s[n] = x0;

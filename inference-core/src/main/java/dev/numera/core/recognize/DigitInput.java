@@ -71,6 +71,11 @@ public final class DigitInput {
         return normalize.normalize(ink, normalize.stepFor(r), input) ? null : InkCheck.TOO_SMALL;
     }
 
+    /** Whether the threshold's grey levels show a sheet held up in front of something dark ({@link InkCheck#holdsSheet}). */
+    public boolean holdsSheet(AdaptiveThreshold threshold) {
+        return check.holdsSheet(threshold);
+    }
+
     /**
      * Whether the last camera box's digit reaches a side of the box: part of it may lie outside, and what is inside can be
      * another digit's shape (a 9 cut at the bottom reads 0, a 2 cut at the side 7).

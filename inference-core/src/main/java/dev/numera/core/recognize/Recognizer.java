@@ -11,8 +11,8 @@ import dev.numera.core.nn.Sequential;
  * The one pipeline every front end uses (browser canvas, browser camera, {@code numera predict},
  * the tests):
  * <pre>
- *   CAMERA  rgba box → light writing on a dark ground (chalk) turned dark on light → grey (brightest channel, held near min(R, G)) → adaptive threshold (ink 1, paper 0) → ink check (pieces touching two
- *           sides, and a finger's outline at one (the threshold's grey levels), left out; too little ink for the box) → digit only → thin strokes made bold → area downscale to 28 (140→112→56→28) → MNIST
+ *   CAMERA  rgba box → light writing on a dark ground (chalk; not a sheet held up in front of something dark) turned dark on light → grey (brightest channel, held near min(R, G)) → adaptive threshold (ink 1, paper 0) → ink check (only the ink on a sheet held up
+ *           in front of something dark; pieces touching two sides, and a finger's outline at one (the threshold's grey levels), left out; too little ink for the box) → digit only → thin strokes made bold → area downscale to 28 (140→112→56→28) → MNIST
  *           normalise (20 px box, centre of mass at 14,14) → network
  *   DRAWN   rgba canvas (light on dark) or rasterised strokes → ink check (too small by its extent alone) → digit only
  *           → area downscale → normalise → network
@@ -128,7 +128,9 @@ public final class Recognizer {
             System.arraycopy(rgba, 0, s.pixels, 0, width * height);
             px = s.pixels;
         }
-        prediction.turned = kind == InputKind.CAMERA && Photo.lightWriting(px, width, height);
+        // a sheet held up in front of something dark has chalk's dark border and light middle, and its paper between the
+        // digit and its edge reads as light lines: it is read as it is (StickyNoteTest)
+        prediction.turned = kind == InputKind.CAMERA && Photo.lightWriting(px, width, height) && !holdsSheet(px, width, height);
         if (prediction.turned) {   // chalk on a blackboard, a white pen on black paper: read as dark ink on paper, turned in the stage's copy
             Photo.turn(px, s.pixels, width * height);
             px = s.pixels;
@@ -189,6 +191,19 @@ public final class Recognizer {
             guessed[stream] = prediction.digit;
         }
         return p;
+    }
+
+    /**
+     * Whether a camera box shows a sheet held up in front of something dark ({@link DigitInput#holdsSheet}: in its grey
+     * levels, read alone, no ink made), which the camera's check reads only inside of. Allocates only as {@link #recognizeRgba}
+     * does, for a new size.
+     *
+     * @param rgba [width * height] packed pixels, as {@link #recognizeRgba(int[], int, int, InputKind)} takes them
+     */
+    boolean holdsSheet(int[] rgba, int width, int height) {
+        Stages s = stages(width, height);
+        s.threshold.levelsRgba(rgba, 255f);
+        return s.digit.holdsSheet(s.threshold);
     }
 
     /**

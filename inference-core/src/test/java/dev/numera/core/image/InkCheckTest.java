@@ -823,4 +823,53 @@ class InkCheckTest {
                 + (System.nanoTime() - start) / 1_000_000 + " ms)\n" + failures);
         assertTrue(present >= 0.999 * images.length, present + " present\n" + failures);
     }
+
+    /**
+     * A sheet held up in front of something dark ({@link PaperOnDark}): a note inside the box is found and read alone, its
+     * outline on the dark ground left out, so that the digit's box is the digit's; one in a corner is found but not read alone
+     * (its outline runs from side to side, and goes as the paper's edge does). Paper filling the box, with a digit, a hard
+     * shadow over its lower part or the desk over its left part, and light strokes on a dark ground (chalk) hold no sheet.
+     */
+    @Test
+    void aSheetHeldUpInFrontOfSomethingDarkIsReadAloneAndOrdinaryBoxesHoldNone() {
+        int n = 140 * 140;
+        float[] seven = Images.polyline(140, 140, 5, 45, 45, 95, 45, 65, 95);
+        float[] note = new float[n], corner = new float[n], paper = new float[n], shadow = new float[n], desk = new float[n], chalk = new float[n];
+        float[] ring = Images.ring(140, 140, 70, 70, 35, 10);
+        for (int k = 0; k < n; k++) {
+            int x = k % 140, y = k / 140;
+            float onPaper = 220 - seven[k] * 180;
+            note[k] = x >= 30 && x < 110 && y >= 30 && y < 110 ? onPaper : 40;
+            corner[k] = x < 100 && y < 100 ? onPaper : 40;
+            paper[k] = onPaper;
+            shadow[k] = y < 60 ? onPaper : onPaper * 0.3f;
+            desk[k] = x < 84 ? 40 : 220;
+            chalk[k] = 40 + Math.max(ring[k], seven[k]) * 180;
+        }
+        InkCheck check = new InkCheck(140, 140);
+        AdaptiveThreshold threshold = new AdaptiveThreshold(140, 140);
+        float[] ink = new float[n];
+        java.util.Random r = new java.util.Random(3);
+        threshold.applyRgba(CameraBoxTest.packed(CameraBoxTest.noisy(note, 2, r)), 255f, ink);
+        assertTrue(check.holdsSheet(threshold), "a note inside the box");
+        InkCheck.Result res = check.check(ink, threshold);
+        assertVerdict(res, true, InkCheck.PRESENT, "a note inside the box");
+        int[] box = Images.box(seven, 140, 140, 0.5f);
+        assertTrue(res.boxMinX() >= box[0] - 3 && res.boxMinY() >= box[1] - 3 && res.boxMaxX() <= box[2] + 3 && res.boxMaxY() <= box[3] + 3,
+                "the digit's box is the digit's: " + res.boxMinX() + "," + res.boxMinY() + ".." + res.boxMaxX() + "," + res.boxMaxY());
+        check.keepDigit(ink);
+        for (int k = 0; k < n; k++) {
+            int x = k % 140, y = k / 140;
+            assertFalse(ink[k] > 0 && (x < 30 || x >= 110 || y < 30 || y >= 110), "ink kept off the note at " + x + "," + y);
+        }
+        threshold.applyRgba(CameraBoxTest.packed(CameraBoxTest.noisy(corner, 2, r)), 255f, ink);
+        assertTrue(check.holdsSheet(threshold), "a note in the corner");
+        assertVerdict(check.check(ink, threshold), true, InkCheck.PRESENT, "a note in the corner");
+        String[] names = {"paper with a digit", "a hard shadow over the lower part", "the desk over the left part", "chalk"};
+        float[][] none = {paper, shadow, desk, chalk};
+        for (int i = 0; i < none.length; i++) {
+            threshold.levelsRgba(CameraBoxTest.packed(CameraBoxTest.noisy(none[i], 2, r)), 255f);
+            assertFalse(check.holdsSheet(threshold), names[i] + " holds no sheet");
+        }
+    }
 }

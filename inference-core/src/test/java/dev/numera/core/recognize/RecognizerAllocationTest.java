@@ -87,6 +87,38 @@ class RecognizerAllocationTest {
     }
 
     /**
+     * A sheet held up in front of something dark (a sticky note before a dark sweater): the check finds the sheet in the box's
+     * grey levels and reads only what is on it, and the camera asks the same of a box it would turn as chalk
+     * ({@link Recognizer#holdsSheet}); a note inside the box and one in its corner, in turn, make no garbage either.
+     */
+    @Test
+    void aSheetHeldUpInFrontOfSomethingDarkAllocatesNothing() {
+        Recognizer r = shippedArchitecture();
+        int[] inside = onNote(2, 20, 20, 100), corner = onNote(2, 0, 65, 75);
+        assertTrue(r.holdsSheet(inside, 140, 140) && r.holdsSheet(corner, 140, 140), "the notes must be found for the test to mean anything");
+        assertTrue(r.recognizeRgba(inside, 140, 140, InputKind.CAMERA).hasActivations(), "the network must run for the test to mean anything");
+        long bytes = allocatedBytes(() -> {
+            for (int i = 0; i < FRAMES; i++) {
+                int[] box = i % 2 == 0 ? inside : corner;
+                r.holdsSheet(box, 140, 140);
+                r.recognizeRgba(box, 140, 140, InputKind.CAMERA);
+            }
+        });
+        assertEquals(0, bytes, "notes before something dark: " + bytes + " bytes over " + FRAMES + " frames");
+    }
+
+    /** A drawn shape on a square note (side px from (x0, y0)) in the box, a dark ground (grey 30) around it, as packed pixels. */
+    static int[] onNote(int shape, int x0, int y0, int side) {
+        byte[] rgba = RecognizerTest.paper(RecognizerTest.draw(shape, 140, side / 250f, x0 + side / 10f, y0 + side / 10f), 140);
+        int[] pixels = new int[140 * 140];
+        for (int i = 0; i < pixels.length; i++) {
+            int x = i % 140, y = i / 140;
+            pixels[i] = x >= x0 && x < x0 + side && y >= y0 && y < y0 + side ? Luminance.pack(rgba, 4 * i) : 0xFF1E1E1E;
+        }
+        return pixels;
+    }
+
+    /**
      * The camera running while the pad holds a drawing: the app recognises its 140x140 box every frame and
      * the 280x280 pad on every change (a live stroke, ~20 times a second), on one recognizer. Each size
      * has its own buffers (3.1 MB for the pad's, 0.86 MB for the box's), which must not be remade at every turn.
