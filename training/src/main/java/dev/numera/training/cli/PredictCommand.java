@@ -135,8 +135,11 @@ final class PredictCommand implements Callable<Integer> {
                     Photo.Picture pic = packed(picture(p, mode));
                     result = mode == Mode.picture ? Photo.read(recognizer, pic.rgba, pic.width, pic.height)
                             : Photo.recognize(recognizer, pic.rgba, pic.width, pic.height);
-                    // a sheet on a dark desk is read, not hinted at; chalk on a blackboard is read turned, as the page's camera reads it
-                    if (mode == Mode.camera && !result.turned() && Photo.lightOnDark(pic.rgba, pic.width, pic.height)) {
+                    // a sheet on a dark desk (a light middle) is read, not hinted at; chalk on a blackboard is read turned, as the page's
+                    // camera reads it; a dim photo of dark ink on paper is dark at its border and middle too, but has no dark border
+                    // (Photo.darkGround: no light strokes, no step at a desk's edge)
+                    if (mode == Mode.camera && !result.turned() && Photo.lightOnDark(pic.rgba, pic.width, pic.height)
+                            && Photo.darkGround(pic)) {
                         hints.computeIfAbsent(Hint.DARK_PAPER, h -> new ArrayList<>()).add(p);
                     }
                     String reason = result.noDigitReason();
@@ -218,6 +221,8 @@ final class PredictCommand implements Callable<Integer> {
         /**
          * Camera mode: light ink on a dark ground ({@link Photo#lightOnDark}) not read turned as chalk ({@link Prediction#turned}):
          * an MNIST-style white-on-black image read as a camera box gives confident wrong digits or "ink covers almost everything".
+         * Only when the border is a dark ground or surround ({@link Photo#darkGround}: light strokes, or a desk around a sheet),
+         * as the hint says: a dim photo of dark ink on paper is dark at its border and middle too, and was told so.
          */
         DARK_PAPER,
         /** Camera mode: transparent around something drawn, read as blank: most likely light ink, which shows as nothing on paper. */

@@ -838,6 +838,70 @@ class PredictCommandTest {
                 CliTest.run("predict", "--model", model.toString(), spaced.toString()).out().strip().split("\t"));
     }
 
+    /**
+     * Camera mode's dark-border hint is given only when its words are true ({@link Photo#darkGround}). A dim photo of dark ink
+     * on paper (the paper 60-110 under poor light, its corners 0.3-0.8 as bright as its middle, darker still at the edges) is
+     * light on dark by its border and middle ({@link Photo#lightOnDark}), and was told it "has a dark border": 60 of these 60,
+     * which camera mode reads right all the same; now none. A dim sheet (70-127) on a dark desk (10-50), upright or tilted up
+     * to 20 degrees, has one: 40 of 40 get the hint, before and now.
+     */
+    @Test
+    void theDarkBorderHintIsForADarkBorderNotForDimPaper() throws IOException {
+        int n = 60;
+        Digits digits = mnistTestWithModel(n);
+        Path model = shippedModel().orElseThrow();
+        List<String> dim = new ArrayList<>(List.of("predict", "--model", model.toString(), "--mode", "camera"));
+        List<String> desk = new ArrayList<>(dim);
+        for (int k = 0; k < n; k++) {
+            Random r = new Random(600 + k);
+            int size = 140 + r.nextInt(461), paper = 60 + r.nextInt(51);
+            double corner = 0.3 + 0.5 * r.nextDouble(), ink = 0.2 + 0.25 * r.nextDouble(), scale = 0.5 * size / 28, at = (size - 28 * scale) / 2;
+            BufferedImage img = render(digits.pixels()[k], size, scale, at, at, (x, y, v) -> {
+                double dx = 2.0 * x / size - 1, dy = 2.0 * y / size - 1, light = 1 - (1 - corner) * Math.min(1, (dx * dx + dy * dy) / 2);
+                double cover = Math.min(1, Math.max(0, (v - 0.4) / 0.3));
+                return (int) Math.round(paper * (1 - (1 - ink) * cover) * light + 2.5 * r.nextGaussian());
+            }, BufferedImage.TYPE_INT_RGB);
+            dim.add(write(img, "dim-" + k + ".png").toString());
+            if (k < 40) {
+                desk.add(write(sheetOnDesk(digits.pixels()[k], 70 + r.nextInt(58), 10 + r.nextInt(41), k % 2 * (40 * r.nextDouble() - 20), r), "dim-sheet-" + k + ".png").toString());
+            }
+        }
+        CliTest.Result paper = CliTest.run(dim.toArray(new String[0]));
+        assertEquals(0, paper.code(), paper.err());
+        String[] lines = paper.out().strip().split("\\R");
+        int right = 0;
+        for (int k = 0; k < n; k++) {
+            right += lines[k].charAt(0) - '0' == digits.labels()[k] ? 1 : 0;
+        }
+        CliTest.Result sheets = CliTest.run(desk.toArray(new String[0]));
+        System.out.println("PredictCommandTest: " + n + " dim photos of paper, " + right + " read right; hints: " + paper.err().strip()
+                + " | 40 dim sheets on a dark desk: " + sheets.err().strip());
+        assertEquals("", paper.err(), "no hint: dim paper, no dark border");
+        assertTrue(right >= n - 1, right + " of " + n + " read right");
+        assertTrue(sheets.err().contains(", and " + desk.get(5) + " (and 39 more) has a dark border;"), sheets.err());
+    }
+
+    /**
+     * A photo of a sheet of paper (paper level) lying on a desk (desk level), 400x300, the sheet 2/3 of it each way turned by
+     * degrees about its middle, the digit in dark ink (a quarter of the paper) 0.6 of the sheet's height, noise of 3 levels.
+     */
+    static BufferedImage sheetOnDesk(int[] digit, int paper, int desk, double degrees, Random noise) {
+        int w = 400, h = 300;
+        double c = Math.cos(Math.toRadians(degrees)), s = Math.sin(Math.toRadians(degrees)), scale = 0.6 * (2 * h / 3.0) / 28;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double dx = x + 0.5 - w / 2.0, dy = y + 0.5 - h / 2.0, u = c * dx + s * dy, v = -s * dx + c * dy;   // on the sheet, from its middle
+                boolean on = Math.abs(u) < w / 3.0 && Math.abs(v) < h / 3.0;
+                double ink = on ? Math.min(1, Math.max(0, sample(digit, u / scale + 14 - 0.5, v / scale + 14 - 0.5))) : 0;
+                double ground = on ? paper : desk;
+                int g = (int) Math.round(ground - (ground - 0.25 * paper) * ink + 3 * noise.nextGaussian());
+                img.setRGB(x, y, 0xFF000000 | Math.max(0, Math.min(255, g)) * 0x010101);
+            }
+        }
+        return img;
+    }
+
     @Test
     void blankImagesSayNoInkAndListFilesWork() throws IOException {
         Path model = shippedModel().orElse(anyModel());
