@@ -198,10 +198,18 @@ public final class Recognizer {
      * levels, read alone, no ink made), which the camera's check reads only inside of. Allocates only as {@link #recognizeRgba}
      * does, for a new size.
      *
-     * @param rgba [width * height] packed pixels, as {@link #recognizeRgba(int[], int, int, InputKind)} takes them
+     * @param rgba [width * height] packed pixels, as {@link #recognizeRgba(int[], int, int, InputKind)} takes them (longer
+     *             arrays: the first width*height, as the page's pictures come)
      */
     boolean holdsSheet(int[] rgba, int width, int height) {
         Stages s = stages(width, height);
+        if (rgba == null || rgba.length < width * height) {
+            throw new IllegalArgumentException("rgba needs " + width * height + " pixels for " + width + "x" + height);
+        }
+        if (rgba.length != width * height) {   // the image classes take exact lengths
+            System.arraycopy(rgba, 0, s.pixels, 0, width * height);
+            rgba = s.pixels;
+        }
         s.threshold.levelsRgba(rgba, 255f);
         return s.digit.holdsSheet(s.threshold);
     }
