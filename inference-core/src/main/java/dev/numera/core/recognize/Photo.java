@@ -438,9 +438,9 @@ public final class Photo {
      */
     static boolean darkSurround(Picture pic) {
         int w = pic.width, h = pic.height, rings = Math.min(w, h) / 4 + 1;
-        int[] medians = new int[rings];
+        int[] medians = new int[rings], histogram = new int[256];
         for (int t = 0; t < rings; t++) {
-            int[] histogram = new int[256];
+            java.util.Arrays.fill(histogram, 0);
             int n = 0;
             for (int y = t; y < h - t; y++) {   // ring t: rows t and h-1-t whole, and columns t and w-1-t between them
                 for (int x = t; x < w - t; x = y == t || y == h - 1 - t || x == w - 1 - t ? x + 1 : w - 1 - t) {
@@ -448,10 +448,7 @@ public final class Photo {
                     n++;
                 }
             }
-            for (int v = 0, seen = 0; 2 * seen <= n; v++) {
-                seen += histogram[v];
-                medians[t] = v;
-            }
+            medians[t] = median(histogram, n);
         }
         int middle = middleLuma(pic.rgba, w, h);
         for (int t = 0; t + 2 < rings; t++) {
@@ -615,7 +612,11 @@ public final class Photo {
                 histogram[luma(rgba[y * width + x])]++;
             }
         }
-        int n = mw * mh;
+        return median(histogram, mw * mh);
+    }
+
+    /** The median level of n values counted in histogram [256]: the first level at which more than half are counted. */
+    private static int median(int[] histogram, int n) {
         for (int v = 0, seen = 0; v < 256; v++) {
             seen += histogram[v];
             if (2 * seen > n) {
