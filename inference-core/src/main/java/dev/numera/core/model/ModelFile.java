@@ -27,6 +27,8 @@ public final class ModelFile {
     public static final int VERSION = 1;
     public static final int DTYPE_FLOAT32 = 1;
     public static final int DTYPE_INT8 = 2;
+    /** {@link #of(Sequential, Map, int)}'s bits for weights kept as float32 (and {@link #weightBits()} of a float32 file). */
+    public static final int FLOAT32_BITS = 32;
     static final int LAYER_RECORD_BYTES = 24;
 
     // well-known metadata keys (all values are strings)
@@ -106,11 +108,21 @@ public final class ModelFile {
 
     // ---------------------------------------------------------------- building
 
-    /**
-     * Captures a network's parameters. With int8, every weight tensor (conv2d and dense weights)
-     * is quantised per output channel; biases and batchnorm values stay float32.
-     */
+    /** {@link #of(Sequential, Map, int)} with 8-bit int8 codes, or float32. */
     public static ModelFile of(Sequential net, Map<String, String> metadata, boolean int8) {
+        return of(net, metadata, int8 ? Int8Quantizer.MAX_BITS : FLOAT32_BITS);
+    }
+
+    /**
+     * Captures a network's parameters. With {@code bits} 2 to 8, every weight tensor (conv2d and dense weights) is
+     * quantised per output channel into int8 codes of that many bits ({@link Int8Quantizer}); biases and batchnorm
+     * values stay float32. With {@link #FLOAT32_BITS} every tensor stays float32.
+     */
+    public static ModelFile of(Sequential net, Map<String, String> metadata, int bits) {
+        boolean int8 = bits != FLOAT32_BITS;
+        if (int8 && (bits < Int8Quantizer.MIN_BITS || bits > Int8Quantizer.MAX_BITS)) {
+            throw new IllegalArgumentException("bits must be " + Int8Quantizer.MIN_BITS + ".." + Int8Quantizer.MAX_BITS + " or " + FLOAT32_BITS + ", got " + bits);
+        }
         try {   // never write a file the reader would refuse
             checkWellKnown(metadata);
         } catch (ModelFormatException e) {
@@ -132,7 +144,7 @@ public final class ModelFile {
                 int per = t.length / t.outChannels();
                 byte[] q = new byte[t.length];
                 float[] scales = new float[t.outChannels()];
-                Int8Quantizer.quantize(v, 0, t.outChannels(), per, q, scales);
+                Int8Quantizer.quantize(v, 0, t.outChannels(), per, bits, q, scales);
                 for (int o = 0; o < scales.length; o++) {
                     if (!boundsEveryWeight(scales[o])) {
                         throw new IllegalArgumentException("cannot save the network in int8: tensor " + t.name + " channel " + o
@@ -201,6 +213,13 @@ public final class ModelFile {
     public String dtype() {
         for (Entry e : tensors) if (e.dtype == DTYPE_INT8) return "int8";
         return "float32";
+    }
+
+    /** The bits the int8 weights' codes use, the most of any tensor (6 for the shipped model); {@link #FLOAT32_BITS} without int8 weights. */
+    public int weightBits() {
+        int bits = 0;
+        for (Entry e : tensors) if (e.dtype == DTYPE_INT8) bits = Math.max(bits, Int8Quantizer.bitsUsed(e.q));
+        return bits == 0 ? FLOAT32_BITS : bits;
     }
 
     /** Number of stored parameter values (batchnorm running statistics included). */

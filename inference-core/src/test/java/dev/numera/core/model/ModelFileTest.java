@@ -229,13 +229,61 @@ class ModelFileTest {
         float[] s = new float[2];
         // channel 0: max 1.27 → scale 0.01; 0.005 / 0.01 = 0.5 rounds half to even → 0, 0.015 → 1.5 → 2
         // channel 1: all zero → scale 0, codes 0
-        Int8Quantizer.quantize(new float[]{1.27f, -0.5f, 0.005f, 0, 0, 0}, 0, 2, 3, q, s);
+        Int8Quantizer.quantize(new float[]{1.27f, -0.5f, 0.005f, 0, 0, 0}, 0, 2, 3, 8, q, s);
         assertEquals(0.01f, s[0], 1e-9f);
         assertArrayEquals(new byte[]{127, -50, 0, 0, 0, 0}, q);
         assertEquals(0f, s[1]);
-        Int8Quantizer.quantize(new float[]{-1.27f, 0.015f, 0}, 0, 1, 3, q, s);
+        Int8Quantizer.quantize(new float[]{-1.27f, 0.015f, 0}, 0, 1, 3, 8, q, s);
         assertEquals(-127, q[0]);
         assertEquals(2, q[1]);
+    }
+
+    @Test
+    void fewerBitsUseFewerCodes() {
+        byte[] q = new byte[4];
+        float[] s = new float[1];
+        // 6 bits: top code 31, scale 3.1 / 31 = 0.1; -1.55 / 0.1 = -15.5 rounds half to even -> -16, 0.04 -> 0.4 -> 0
+        Int8Quantizer.quantize(new float[]{3.1f, -1.55f, 0.04f, 0.26f}, 0, 1, 4, 6, q, s);
+        assertEquals(0.1f, s[0], 1e-7f);
+        assertArrayEquals(new byte[]{31, -16, 0, 3}, q);
+        assertEquals(6, Int8Quantizer.bitsUsed(q));
+        // 2 bits: codes -1, 0, 1 only, scale the largest magnitude (-2 / 3.1 = -0.65 -> -1, 1 / 3.1 = 0.32 -> 0)
+        Int8Quantizer.quantize(new float[]{3.1f, -2f, 0.04f, 1f}, 0, 1, 4, 2, q, s);
+        assertEquals(3.1f, s[0]);
+        assertArrayEquals(new byte[]{1, -1, 0, 0}, q);
+        assertEquals(2, Int8Quantizer.bitsUsed(q));
+        assertEquals(8, Int8Quantizer.bitsUsed(new byte[]{0, 64, -127}));
+        assertEquals(7, Int8Quantizer.bitsUsed(new byte[]{-63, 32}));
+        assertEquals(2, Int8Quantizer.bitsUsed(new byte[]{0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> Int8Quantizer.quantize(new float[1], 0, 1, 1, 1, new byte[1], new float[1]));
+        assertThrows(IllegalArgumentException.class, () -> Int8Quantizer.quantize(new float[1], 0, 1, 1, 9, new byte[1], new float[1]));
+    }
+
+    @Test
+    void aModelOfSixBitCodesIsAnInt8FileThatReadsBack() throws Exception {
+        Sequential net = GoldenFixtures.network();
+        ModelFile six = ModelFile.of(net, GoldenFixtures.metadata(), 6);
+        ModelFile back = ModelFile.read(six.write());
+        assertEquals("int8", back.dtype());
+        assertEquals(6, back.weightBits());
+        assertEquals(8, ModelFile.read(ModelFile.of(net, GoldenFixtures.metadata(), true).write()).weightBits());
+        assertEquals(ModelFile.FLOAT32_BITS, ModelFile.read(ModelFile.of(net, GoldenFixtures.metadata(), false).write()).weightBits());
+        // the same size as 8-bit codes (one byte each), every weight within half a 6-bit step of the network's
+        assertEquals(ModelFile.of(net, GoldenFixtures.metadata(), 8).byteSize(), six.byteSize());
+        float[] p = net.params(), q = back.toNetwork(1).params();
+        for (ModelFile.Entry e : back.tensors()) {
+            int off = net.paramTensor(e.name).offset, per = e.q == null ? 0 : e.size() / e.scales.length;
+            for (int i = 0; i < e.size(); i++) {
+                if (e.q == null) {
+                    assertEquals(p[off + i], q[off + i], e.name);
+                } else {
+                    assertTrue(Math.abs(e.q[i]) <= 31, e.name);
+                    assertEquals(p[off + i], q[off + i], e.scales[i / per] / 2 * 1.0001f, e.name + " " + i);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ModelFile.of(net, GoldenFixtures.metadata(), 1));
+        assertThrows(IllegalArgumentException.class, () -> ModelFile.of(net, GoldenFixtures.metadata(), 16));
     }
 
     @Test

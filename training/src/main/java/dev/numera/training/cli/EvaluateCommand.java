@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Score a model on the 10,000 MNIST test digits: accuracy, per-class accuracy, confusion matrix, "
-                + "mean confidence.", "The last line is 'accuracy=A n=N' for scripts, e.g. 'accuracy=0.9966 n=10000' for the shipped model."})
+                + "mean confidence.", "The last line is 'accuracy=A n=N' for scripts, e.g. 'accuracy=0.9967 n=10000' for the shipped model."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -29,7 +29,7 @@ final class InfoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("file          " + shown(file.toString()));
         out.println("size          " + m.byteSize() + " bytes");
-        out.println("dtype         " + m.dtype());
+        out.println("dtype         " + m.dtype() + (m.weightBits() < 8 ? " (" + m.weightBits() + "-bit codes)" : ""));
         out.println("parameters    " + m.parameterCount());
         out.println("input         " + Arrays.toString(m.inputShape()));
         out.println("architecture  " + shown(m.metadata().getOrDefault(ModelFile.META_ARCH, "(not recorded)")));

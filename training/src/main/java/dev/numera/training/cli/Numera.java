@@ -18,11 +18,11 @@ import java.io.UncheckedIOException;
 @Command(name = "numera", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = "Train, evaluate and run Numera's handwritten-digit network.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
-                InfoCommand.class, CommandLine.HelpCommand.class})
+                QuantizeCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Numera implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
-    private static final String COMMANDS = "(one of: train, evaluate, predict, export, info)";
+    private static final String COMMANDS = "(one of: train, evaluate, predict, export, quantize, info)";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -167,7 +167,7 @@ public final class Evaluation {
         return list;
     }
 
-    /** The one-line result {@code numera evaluate} prints last, for scripts: {@code accuracy=0.9966 n=10000}. */
+    /** The one-line result {@code numera evaluate} prints last, for scripts: {@code accuracy=0.9967 n=10000}. */
     public String summaryLine() {
         return String.format(Locale.ROOT, "accuracy=%.4f n=%d", accuracy(), n);
     }

@@ -141,7 +141,7 @@ class CliTest {
 
     @Test
     void helpOnEveryCommand() {
-        for (String cmd : List.of("train", "evaluate", "predict", "export", "info")) {
+        for (String cmd : List.of("train", "evaluate", "predict", "export", "quantize", "info")) {
             Result r = run(cmd, "--help");
             assertEquals(0, r.code, cmd);
             assertTrue(r.out.startsWith("Usage: numera " + cmd), r.out);
@@ -155,7 +155,7 @@ class CliTest {
         Result top = run("--version");
         assertEquals(0, top.code);
         assertTrue(top.out.startsWith("numera "), top.out);
-        for (String cmd : List.of("train", "evaluate", "predict", "export", "info")) {
+        for (String cmd : List.of("train", "evaluate", "predict", "export", "quantize", "info")) {
             for (String option : List.of("--version", "-V")) {
                 Result r = run(cmd, option);
                 assertEquals(0, r.code, cmd + " " + option + ": " + r.err);
@@ -168,7 +168,8 @@ class CliTest {
     void usageErrorsExitTwoWithOneLine() {
         for (String[] args : List.of(new String[] {}, new String[] {"bogus"}, new String[] {"train", "--arch", "x"},
                 new String[] {"train", "--epochs", "many"}, new String[] {"evaluate", "--limit", "0", "--data", "."},
-                new String[] {"predict", "--mode", "sideways", "a.png"}, new String[] {"export", "--format", "tflite"})) {
+                new String[] {"predict", "--mode", "sideways", "a.png"}, new String[] {"export", "--format", "tflite"},
+                new String[] {"train", "--bits", "9"}, new String[] {"quantize", "--bits", "1", "--out", "x.nmod"})) {
             Result r = run(args);
             assertEquals(2, r.code, Arrays.toString(args) + ": " + r.err);
             assertEquals(1, r.err.strip().lines().count(), r.err);
@@ -181,10 +182,10 @@ class CliTest {
     void aMistypedCommandIsNamedWithTheCommands() {
         Result r = run("evalute", "--limit", "10");
         assertEquals(2, r.code, r.err);
-        assertEquals("numera: unknown command 'evalute' (one of: train, evaluate, predict, export, info) (see 'numera --help')", r.err.strip());
+        assertEquals("numera: unknown command 'evalute' (one of: train, evaluate, predict, export, quantize, info) (see 'numera --help')", r.err.strip());
         Result help = run("help", "evalute");
         assertEquals(2, help.code, help.err);
-        assertEquals("numera: unknown command 'evalute' (one of: train, evaluate, predict, export, info) (see 'numera --help')", help.err.strip());
+        assertEquals("numera: unknown command 'evalute' (one of: train, evaluate, predict, export, quantize, info) (see 'numera --help')", help.err.strip());
         Result option = run("--limt", "10");                   // an unknown option keeps picocli's words
         assertTrue(option.err.startsWith("numera: Unknown options: '--limt'"), option.err);
     }

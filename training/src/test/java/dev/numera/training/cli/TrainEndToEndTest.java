@@ -35,12 +35,13 @@ class TrainEndToEndTest {
         assertTrue(printed.contains("; 2 threads for 2 parts; sgd(momentum=0.9, wd=0.0), lr 0.1 constant, batch 64,"), printed);   // the optimiser as built
         Matcher m = Pattern.compile("test accuracy \\(10,000 digits\\): float32 (0\\.\\d{4})  int8 (0\\.\\d{4})  \\((.*)\\)").matcher(printed);
         assertTrue(m.find(), printed);
-        assertEquals(TrainCommand.quantisationCost(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))), m.group(3));
+        assertEquals(TrainCommand.quantisationCost("6-bit int8", Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))), m.group(3));
         double int8 = Double.parseDouble(m.group(2));
         assertTrue(int8 > 0.5, "one epoch on 1,800 digits, far above the 0.1 of chance: " + int8);
 
         ModelFile file = ModelFile.read(Files.readAllBytes(model));
         assertEquals("int8", file.dtype());
+        assertEquals(6, file.weightBits(), "train's default --bits");
         assertEquals("perceptron", file.metadata().get(ModelFile.META_ARCH));
         assertTrue(file.metadata().get("train.command").contains(" --validation 200 --limit 2000 --patience 0 "), file.metadata().get("train.command"));
 
@@ -52,8 +53,8 @@ class TrainEndToEndTest {
     /** The int8 note says what quantisation did in words that fit its sign (it printed "costs -0.06 points" when int8 was better). */
     @Test
     void theInt8NoteFitsItsSign() {
-        assertEquals("int8 costs 0.06 points", TrainCommand.quantisationCost(0.9972, 0.9966));
-        assertEquals("int8 gains 0.06 points", TrainCommand.quantisationCost(0.9966, 0.9972));
-        assertEquals("int8 changes nothing", TrainCommand.quantisationCost(0.9966, 0.9966));
+        assertEquals("int8 costs 0.06 points", TrainCommand.quantisationCost("int8", 0.9972, 0.9966));
+        assertEquals("6-bit gains 0.06 points", TrainCommand.quantisationCost("6-bit", 0.9966, 0.9972));
+        assertEquals("int8 changes nothing", TrainCommand.quantisationCost("int8", 0.9966, 0.9966));
     }
 }
