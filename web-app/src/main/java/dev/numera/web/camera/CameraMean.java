@@ -22,7 +22,8 @@ import dev.numera.core.recognize.Prediction;
  *     0-0.16 points against 0.01-0.33 on the digits read at 97.8-99.9 %, 1.3-3.1 against 2.7-6.5 on that 3.</li>
  * <li>Whether it is a guess is decided on the numbers shown, not on each picture: a verdict's first picture as it reads
  *     ({@link Prediction#isUnsure}), then each block's mean, a guess under {@link Prediction#SURE} (under
- *     {@link Prediction#SURE_AGAIN} when a guess is shown). Decided per picture, the noise turned a digit read near 70 %
+ *     {@link Prediction#SURE_AGAIN} when a guess is shown), once two blocks in a row say so (one alone is held back, its
+ *     numbers not shown; see heldTurn). Decided per picture, the noise turned a digit read near 70 %
  *     (that 3, a 6 at 73 %, sd 4-6 points) from guess to sure and back several times a second, each turn restarting the
  *     mean, so its numbers never settled either: the page in Chromium over ChromiumCameraSteadyTest's fake camera turned
  *     three such digits 37, 47 and 44 times in 10 s, now 2, 5 and 0. On the JVM, 78 camera runs of 10 s at 30 frames a
@@ -72,6 +73,14 @@ public final class CameraMean {
     private boolean blockAtSide;   // one of them at the box's side
     private int digit = -2;        // the verdict of the pictures in sum (-2: none yet), as shown
     private boolean unsure, atSide;
+    // The last block's mean would have turned the verdict between guess and sure and was not shown: one more that does turns it.
+    // A digit read near 70 % has block means within a couple of points of the 70-72 % band, and single blocks crossed it: the
+    // 6 of CameraNoiseTest at sd 4 turned 8 times in 10 s with the shipped model in 6-bit codes (2 in 8-bit ones), now 0. On
+    // the JVM over the 40 of MNIST's first 1,622 test digits the camera box reads at 50-85 % (10 s each, 30 frames a second,
+    // CameraNoiseTest's scene): turns at noise sd 2 / 4 / 6 grey levels 25 / 56 / 66 -> 3 / 11 / 34, the worst digit 12 / 19 / 9
+    // -> 1 / 6 / 8. A sure digit (one of 10 read over 97 %) swapped for one of those 40: shown as a guess after 4.2 / 4.8 / 4.7
+    // frames on average, now 4.5 / 4.8 / 5.0 (most turn at once, see TURN; the slowest 41 / 53 / 57 -> 51 / 51 / 57).
+    private boolean heldTurn;
     // the last new picture (shown or not): its digit, whether it read the other way from the verdict shown, at the side
     private int lastDigit = -2;
     private boolean lastOther, lastAtSide;
@@ -108,6 +117,7 @@ public final class CameraMean {
         }
         boolean first = digit != this.digit || toSide || turn;
         if (first) {   // a new verdict: as its first picture reads
+            heldTurn = false;
             this.digit = digit;
             this.unsure = digit >= 0 && (unsure || atSide);
             this.atSide = digit >= 0 && atSide;
@@ -132,6 +142,14 @@ public final class CameraMean {
         // the block; the top 3 gives a tie to the lower digit), is not shown, and the numbers before it stay. (A first
         // picture's numbers are the recogniser's own, whose top is its digit.)
         boolean complete = pictures == BLOCK && (digit < 0 || nextTop3[0] == digit);
+        // A block whose mean alone would turn the verdict between guess and sure (not at the side, where the side decides) is
+        // held back, its numbers not shown, until the next block turns it too: a digit read near 70 % has block means that
+        // cross the band now and then, one alone (see heldTurn).
+        if (complete && digit >= 0 && !this.atSide) {
+            boolean turns = (this.unsure ? next[digit] < Prediction.SURE_AGAIN : next[digit] < Prediction.SURE) != this.unsure;
+            complete = !turns || heldTurn;
+            heldTurn = turns && !heldTurn;
+        }
         if (first || complete) {
             float[] p = shown;
             shown = next;
@@ -182,7 +200,7 @@ public final class CameraMean {
     /** The pictures before this are not the next verdict's: its first frame is shown as it is, whatever it reads. */
     public void reset() {
         digit = lastDigit = -2;
-        unsure = atSide = false;
+        unsure = atSide = heldTurn = false;
         clear();
     }
 }

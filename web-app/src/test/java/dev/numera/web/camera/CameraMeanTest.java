@@ -239,32 +239,51 @@ class CameraMeanTest {
     }
 
     /**
-     * Two pictures under 70 % do not turn a digit whose numbers shown are near them: noise, for the block's mean to weigh.
-     * A sure 4 shown at 73 %: two pictures at 65 % leave it; the block's mean under 70 % turns it.
+     * Two pictures under 70 % do not turn a digit whose numbers shown are near them: noise, for the blocks' means to weigh.
+     * A sure 4 shown at 73 %: two pictures at 65 % leave it; one block's mean under 70 % is held back (its numbers not shown),
+     * two in a row turn it; a block back over 70 % after one under leaves it sure, with its own numbers. The same from a
+     * guess: two blocks at SURE_AGAIN in a row turn it sure.
      */
     @Test
-    void twoPicturesNearTheNumbersShownAreLeftToTheBlocksMean() {
+    void twoPicturesNearTheNumbersShownAreLeftToTheBlocksMeans() {
         CameraMean m = new CameraMean();
         for (int k = 0; k < BLOCK; k++) {
             four(m, 0.73f, true, true);
         }
         assertEquals(0.73f, m.probabilities()[4], 1e-6f);
         assertFalse(m.unsure());
-        for (int k = 0; k < BLOCK - 1; k++) {
+        for (int k = 0; k < BLOCK; k++) {
             four(m, 0.65f, true, true);
             assertFalse(m.unsure(), "picture " + k + " at 65 %, 8 points under the 73 % shown");
         }
-        four(m, 0.65f, true, true);
-        assertTrue(m.unsure(), "the block's mean, 65 %: a guess");
-        assertEquals(0.65f, m.probabilities()[4], 1e-6f);
+        assertEquals(0.73f, m.probabilities()[4], 1e-6f, "one block's mean at 65 %: held back, the numbers before it stay");
         for (int k = 0; k < BLOCK; k++) {
+            four(m, 0.74f, true, true);
+        }
+        assertFalse(m.unsure(), "the next block back over 70 %: sure as it was");
+        assertEquals(0.74f, m.probabilities()[4], 1e-6f, "with its own numbers");
+        for (int k = 0; k < 2 * BLOCK - 1; k++) {
+            four(m, 0.65f, true, true);
+            assertFalse(m.unsure(), "picture " + k + " of two blocks at 65 %");
+        }
+        four(m, 0.65f, true, true);
+        assertTrue(m.unsure(), "the second block's mean at 65 % in a row: a guess");
+        assertEquals(0.65f, m.probabilities()[4], 1e-6f);
+        for (int k = 0; k < 2 * BLOCK; k++) {
             four(m, 0.71f, true, true);
         }
-        assertTrue(m.unsure(), "a guess stays one until its mean reaches SURE_AGAIN");
+        assertTrue(m.unsure(), "a guess stays one until its means reach SURE_AGAIN");
+        assertEquals(0.71f, m.probabilities()[4], 1e-6f);
         for (int k = 0; k < BLOCK; k++) {
             four(m, 0.72f, true, true);
         }
-        assertFalse(m.unsure(), "72 %");
+        assertTrue(m.unsure(), "one block at 72 %: held back");
+        assertEquals(0.71f, m.probabilities()[4], 1e-6f);
+        for (int k = 0; k < BLOCK; k++) {
+            four(m, 0.72f, true, true);
+        }
+        assertFalse(m.unsure(), "two in a row: sure");
+        assertEquals(0.72f, m.probabilities()[4], 1e-6f);
     }
 
     /** The picture the verdict did not show (the one before it read another digit) still counts as the one before the next. */

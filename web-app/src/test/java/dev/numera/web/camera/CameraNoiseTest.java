@@ -68,7 +68,8 @@ class CameraNoiseTest {
             worst = Math.max(worst, turns);
         }
         System.out.println("guess turns in 10 s:" + figures);
-        // now 0, 2, 4 and 0
-        assertTrue(worst <= 5, "a digit held 10 s turned between guess and sure up to " + worst + " times:" + figures);
+        // 0, 2, 4 and 0 with one block's mean turning it and the model in 8-bit codes; in 6-bit ones 0, 8, 5 and 0; with two
+        // blocks in a row (CameraMean.heldTurn) 0, 0, 1 and 0
+        assertTrue(worst <= 3, "a digit held 10 s turned between guess and sure up to " + worst + " times:" + figures);
     }
 }
