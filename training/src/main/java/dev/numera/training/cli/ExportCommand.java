@@ -6,7 +6,6 @@ import dev.numera.training.onnx.OnnxExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -32,15 +31,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (out.toString().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--out must name a file, got ''");
-        }
-        // '-' is standard output to most tools (and to predict's --list); an ONNX model is binary and goes to a file
-        if ("-".equals(Numera.typed(spec, "--out"))) {
-            throw new ParameterException(spec.commandLine(), "--out - would be standard output; export writes a file: give it a name"
-                    + " (a file named '-' is ./-)");
-        }
-        AtomicFiles.refuseFolderName(Numera.typed(spec, "--out"));
+        Numera.checkOutFile(spec, out);
         ModelFile m = Models.readDigitModel(model.path());             // fails early and clearly on a bad model
         byte[] onnx;
         try {

@@ -1,5 +1,6 @@
 package dev.numera.training.cli;
 
+import dev.numera.training.io.AtomicFiles;
 import dev.numera.training.io.IoErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.ParameterException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /**
  * {@code numera <command>}: the trainer's command line. Exit codes ({@link #EXIT_CODES}, in every command's help): 0
@@ -191,6 +193,21 @@ public final class Numera implements Runnable {
     static String typed(CommandLine.Model.CommandSpec spec, String option) {
         CommandLine.Model.OptionSpec o = spec.commandLine().getParseResult().matchedOption(option);
         return o == null || o.originalStringValues().isEmpty() ? null : o.originalStringValues().get(o.originalStringValues().size() - 1);
+    }
+
+    /**
+     * The usage errors of a command's {@code --out} that names one file it writes whole (export, quantize): empty, '-' (standard
+     * output to most tools, and to predict's --list; the file is binary), or a name ending in '/' that is no folder.
+     */
+    static void checkOutFile(CommandLine.Model.CommandSpec spec, Path out) throws IOException {
+        if (out.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--out must name a file, got ''");
+        }
+        if ("-".equals(typed(spec, "--out"))) {
+            throw new ParameterException(spec.commandLine(), "--out - would be standard output; " + spec.name()
+                    + " writes a file: give it a name (a file named '-' is ./-)");
+        }
+        AtomicFiles.refuseFolderName(typed(spec, "--out"));
     }
 
     /**

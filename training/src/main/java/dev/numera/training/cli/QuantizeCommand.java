@@ -59,14 +59,7 @@ final class QuantizeCommand implements Callable<Integer> {
         if (bits < Int8Quantizer.MIN_BITS || bits > Int8Quantizer.MAX_BITS) {
             throw new ParameterException(spec.commandLine(), "--bits must be in " + Int8Quantizer.MIN_BITS + ".." + Int8Quantizer.MAX_BITS + ", got " + bits);
         }
-        if (out.toString().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--out must name a file, got ''");
-        }
-        if ("-".equals(Numera.typed(spec, "--out"))) {
-            throw new ParameterException(spec.commandLine(), "--out - would be standard output; quantize writes a file: give it a name"
-                    + " (a file named '-' is ./-)");
-        }
-        AtomicFiles.refuseFolderName(Numera.typed(spec, "--out"));
+        Numera.checkOutFile(spec, out);
         data.check();
         Path file = model.path();
         ModelFile m = Models.readDigitModel(file);
