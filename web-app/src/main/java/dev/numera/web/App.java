@@ -331,7 +331,8 @@ public final class App implements DrawPad.Listener, Camera.FrameListener, Pictur
             model.makeTimeTexts();
         }
         // the result and the read-out show agreed readings (CameraVerdict); the boxes of what was seen show every frame
-        boolean shown = verdict.frame(p.digit(), p.noDigitReason(), camera.freshPicture(), camera.picturesComing());
+        boolean shown = verdict.frame(p.digit(), p.noDigitReason(), camera.freshPicture(), camera.picturesComing(),
+                pad.isEmpty() && mean.closeCall(p.probabilities(), p.digit()));
         if (pad.isEmpty()) {
             // the verdict with the mean of its recent pictures' numbers, and whether it is a guess decided on them (CameraMean):
             // shown, said and on the read-out alike; a picture not shown is the one before the next

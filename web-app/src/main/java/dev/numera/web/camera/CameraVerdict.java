@@ -12,6 +12,9 @@ import java.util.Objects;
  *     sends none is no second opinion ({@link Camera#freshPicture}). Right after the pad is cleared under a running
  *     camera ({@link #resultDue}) the next frame is shown at once: the cleared drawing's result must not stay while the
  *     camera's readings differ.</li>
+ * <li>While the digit shown is a guess, a picture of another digit that reads it hardly more probable than the guess (a
+ *     4 or 9 held still, near 50 % each) is a close call ({@link CameraMean#closeCall}) and no candidate: the digit shown
+ *     changes on two pictures in a row that each read the other digit clearly more probable, or sure.</li>
  * <li>While the result shown is no digit, a frame changes why there is none only when two new pictures agree on that too
  *     (helper-84: blank paper's noise turned "no ink" and "too little ink" 17 times in 3 s). "No ink" and "too little
  *     ink" are one reason here ({@link #sameReason}): blank paper in the box, whichever the noise says. Whether a digit
@@ -58,11 +61,19 @@ public final class CameraVerdict {
      * @return whether this frame's reading is to be shown as the result
      */
     public boolean frame(int digit, String reason, boolean fresh, boolean coming) {
+        return frame(digit, reason, fresh, coming, false);
+    }
+
+    /**
+     * {@link #frame(int, String, boolean, boolean)}, where a new picture may be a close call against the guess shown
+     * ({@link CameraMean#closeCall}): its digit is no candidate, neither the first of two pictures that agree nor the second.
+     */
+    public boolean frame(int digit, String reason, boolean fresh, boolean coming, boolean closeCall) {
         boolean asCandidate = digit >= 0 || sameReason(reason, candidateReason);
         if (fresh) {
-            agreed = digit == candidate;
+            agreed = digit == candidate && !closeCall;
             agreedWhole = agreed && asCandidate;
-            candidate = digit;
+            candidate = closeCall ? -3 : digit;
             candidateReason = reason;
             asCandidate = true;
         }

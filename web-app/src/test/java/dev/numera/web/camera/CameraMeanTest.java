@@ -213,6 +213,31 @@ class CameraMeanTest {
         m.frame(probs(4, p, 9, (1 - p) * 0.6f), 4, p < Prediction.SURE, false, fresh, asResult);
     }
 
+    /**
+     * A picture of another digit is a close call against a guess shown when it reads its digit less than CLOSE above the
+     * guess; never against a sure digit, nor a picture of the digit shown or of none.
+     */
+    @Test
+    void aCloseCallIsAnotherDigitHardlyMoreProbableThanTheGuessShown() {
+        CameraMean m = new CameraMean();
+        assertFalse(m.closeCall(probs(9, 0.5f, 4, 0.45f), 9), "nothing shown yet");
+        four(m, 0.5f, true, true);
+        assertTrue(m.unsure(), "a 4 at 50 %: a guess");
+        assertTrue(m.closeCall(probs(9, 0.5f, 4, 0.45f), 9), "a 9 at 50 % against the 4's 45 %");
+        assertTrue(m.closeCall(probs(9, 0.6f, 4, 0.41f), 9), "19 points over it");
+        assertFalse(m.closeCall(probs(9, 0.62f, 4, 0.4f), 9), "22 points over it");
+        assertFalse(m.closeCall(probs(7, 0.5f, 1, 0.45f), 7), "a 7 where the 4 reads 0.6 %: a real change");
+        assertFalse(m.closeCall(probs(4, 0.5f, 9, 0.45f), 4), "the digit shown");
+        assertFalse(m.closeCall(probs(4, 0.5f, 9, 0.45f), -1), "no digit");
+        for (int k = 0; k < 2 * BLOCK; k++) {
+            four(m, 0.9f, true, true);
+        }
+        assertFalse(m.unsure());
+        assertFalse(m.closeCall(probs(9, 0.5f, 4, 0.45f), 9), "against a sure digit shown, another digit read twice is a change");
+        m.reset();
+        assertFalse(m.closeCall(probs(9, 0.5f, 4, 0.45f), 9), "after a reset, nothing shown");
+    }
+
     /** A real change shows as fast as a guess per picture did: at the second new picture that reads it. */
     @Test
     void aSureDigitTurnedARealGuessOrBackIsShownAtTheSecondPicture() {

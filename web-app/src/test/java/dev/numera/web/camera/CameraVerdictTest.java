@@ -29,6 +29,19 @@ class CameraVerdictTest {
         assertEquals("01", shown(v, -1, -1));
     }
 
+    /** A close call (CameraMean's) is no candidate: neither the first of two pictures that agree nor the second. */
+    @Test
+    void aCloseCallIsNoCandidate() {
+        CameraVerdict v = new CameraVerdict();
+        assertEquals("01", shown(v, 4, 4));
+        assertFalse(v.frame(9, null, true, true, true));
+        assertFalse(v.frame(9, null, true, true, true), "two close calls in a row");
+        assertFalse(v.frame(9, null, true, true, false), "a clear 9 after a close call: the first of two");
+        assertTrue(v.frame(9, null, true, true, false), "the second");
+        assertFalse(v.frame(4, null, true, true, false));
+        assertFalse(v.frame(4, null, true, true, true), "a close call after a clear 4 does not complete the pair");
+    }
+
     @Test
     void aPictureReadAgainIsNoSecondOpinion() {
         CameraVerdict v = new CameraVerdict();
