@@ -87,6 +87,9 @@ final class QuantizeCommand implements Callable<Integer> {
             throw new UserException(file + " in " + bits + " bits: " + Recognizer.NOT_A_NUMBER + " for " + after.notANumber() + " of " + after.count()
                     + " test digits (--out left as it was)");
         }
+        if (m.weightBits() == ModelFile.FLOAT32_BITS) {   // the accuracy before quantisation, as train records it
+            meta.put("accuracy.float32", String.format(Locale.ROOT, "%.4f", before.accuracy()));
+        }
         meta.put(ModelFile.META_ACCURACY, String.format(Locale.ROOT, "%.4f", after.accuracy()));
         meta.put("quantize.command", "numera quantize --bits " + bits);
         meta.put("quantize.accuracy_before", String.format(Locale.ROOT, "%.4f", before.accuracy()));

@@ -138,6 +138,7 @@ final class TrainCommand implements Callable<Integer> {
         check(calmEpochs == null || (calmEpochs >= 0 && calmEpochs <= epochs), "--calm-epochs must be in 0.." + epochs + ", got " + calmEpochs);
         check(dtype.equals("int8") || dtype.equals("float32"), "--dtype must be int8 or float32, got " + dtype);
         check(bits >= Int8Quantizer.MIN_BITS && bits <= Int8Quantizer.MAX_BITS, "--bits must be in " + Int8Quantizer.MIN_BITS + ".." + Int8Quantizer.MAX_BITS + ", got " + bits);
+        check(dtype.equals("int8") || Numera.typed(spec, "--bits") == null, "--bits is int8's: with --dtype float32 there are no codes");
         data.check();
         check(!out.toString().isEmpty(), "--out must name a file, got ''");
         AtomicFiles.refuseFolderName(Numera.typed(spec, "--out"));

@@ -169,7 +169,8 @@ class CliTest {
         for (String[] args : List.of(new String[] {}, new String[] {"bogus"}, new String[] {"train", "--arch", "x"},
                 new String[] {"train", "--epochs", "many"}, new String[] {"evaluate", "--limit", "0", "--data", "."},
                 new String[] {"predict", "--mode", "sideways", "a.png"}, new String[] {"export", "--format", "tflite"},
-                new String[] {"train", "--bits", "9"}, new String[] {"quantize", "--bits", "1", "--out", "x.nmod"})) {
+                new String[] {"train", "--bits", "9"}, new String[] {"train", "--dtype", "float32", "--bits", "4"},
+                new String[] {"quantize", "--bits", "1", "--out", "x.nmod"})) {
             Result r = run(args);
             assertEquals(2, r.code, Arrays.toString(args) + ": " + r.err);
             assertEquals(1, r.err.strip().lines().count(), r.err);

@@ -67,6 +67,7 @@ class QuantizeCommandTest {
             assertEquals(0, r.code(), r.err());
             ModelFile m = ModelFile.read(Files.readAllBytes(out));
             assertEquals(bits, m.weightBits());
+            assertEquals("0.9500", m.metadata().get("accuracy.float32"), "a float32 model's accuracy, measured before");
             assertTrue(r.out().startsWith("test accuracy (20 digits): float32 0.9500  " + bits + "-bit "), r.out());
             assertTrue(r.out().contains("wrote " + out + ": "), r.out());
         }

@@ -81,6 +81,7 @@ public final class CameraMean {
     // -> 1 / 6 / 8. A sure digit (one of 10 read over 97 %) swapped for one of those 40: shown as a guess after 4.2 / 4.8 / 4.7
     // frames on average, now 4.5 / 4.8 / 5.0 (most turn at once, see TURN; the slowest 41 / 53 / 57 -> 51 / 51 / 57).
     private boolean heldTurn;
+    private int sinceShown;   // new pictures since the last that read the digit shown
     // the last new picture (shown or not): its digit, whether it read the other way from the verdict shown, at the side
     private int lastDigit = -2;
     private boolean lastOther, lastAtSide;
@@ -111,6 +112,7 @@ public final class CameraMean {
             lastDigit = digit;
             lastOther = other;
             lastAtSide = atSide;
+            sinceShown = digit == this.digit ? 0 : sinceShown + 1;
         }
         if (!asResult) {
             return;
@@ -118,6 +120,7 @@ public final class CameraMean {
         boolean first = digit != this.digit || toSide || turn;
         if (first) {   // a new verdict: as its first picture reads
             heldTurn = false;
+            sinceShown = 0;
             this.digit = digit;
             this.unsure = digit >= 0 && (unsure || atSide);
             this.atSide = digit >= 0 && atSide;
@@ -145,6 +148,9 @@ public final class CameraMean {
         // A block whose mean alone would turn the verdict between guess and sure (not at the side, where the side decides) is
         // held back, its numbers not shown, until the next block turns it too: a digit read near 70 % has block means that
         // cross the band now and then, one alone (see heldTurn).
+        if (pictures == BLOCK && !complete) {
+            heldTurn = false;   // a block not shown (the near tie below) parts two blocks: they are not in a row
+        }
         if (complete && digit >= 0 && !this.atSide) {
             boolean turns = (this.unsure ? next[digit] < Prediction.SURE_AGAIN : next[digit] < Prediction.SURE) != this.unsure;
             complete = !turns || heldTurn;
@@ -192,13 +198,16 @@ public final class CameraMean {
      * changed 619 / 525 / 516 times at noise sd 2 / 4 / 6 grey levels, up to 59 times in 10 s for one digit; with close calls
      * 6 / 22 / 63, at most 32 (two digits, at sd 6, read sure one way and a guess the other). A real change (another digit
      * held up) reads the new digit far above the old one: from one of those 30 to one of 10 digits read over 97 %, the
-     * new digit was shown after 2.0 frames on average at sd 4 before and after (at most 2).
+     * new digit was shown after 2.0 frames on average at sd 4 before and after (at most 2). Only while the digit shown was
+     * read in one of the last {@link #BLOCK} new pictures: a guess turned into another ambiguous digit (a 4 shown, then every
+     * picture a 9 at 55 % over the 4's 40 %) is shown {@link #BLOCK} + 2 pictures on, not never.
      *
      * @param probabilities the picture's ten probabilities
      * @param digit         its digit, or a negative number for none
      */
     public boolean closeCall(float[] probabilities, int digit) {
-        return unsure && this.digit >= 0 && digit >= 0 && digit != this.digit && probabilities[digit] - probabilities[this.digit] < CLOSE;
+        return unsure && this.digit >= 0 && digit >= 0 && digit != this.digit && sinceShown < BLOCK
+                && probabilities[digit] - probabilities[this.digit] < CLOSE;
     }
 
     /** The ten probabilities to show (valid until the next frame). */
@@ -225,6 +234,7 @@ public final class CameraMean {
     public void reset() {
         digit = lastDigit = -2;
         unsure = atSide = heldTurn = false;
+        sinceShown = 0;
         clear();
     }
 }

@@ -38,6 +38,7 @@ public final class CameraVerdict {
     public static final int STABLE_FRAMES = 8;
 
     private int lastDigit = -2;
+    private int lastCounted = -2;   // the last frame's digit as counted towards a verdict said (a close call's: the one shown)
     // Not null at first: with a digit the reason is null, and the reason's count then ran a frame ahead of the digit's
     // and said the first verdict twice
     private String lastReason = "";
@@ -77,7 +78,9 @@ public final class CameraVerdict {
             candidateReason = reason;
             asCandidate = true;
         }
-        boolean changed = digit != lastDigit;
+        // a close call is a frame of the guess shown for what is said: a 4 or 9 held still is said once it holds as shown
+        int counted = closeCall ? shownDigit : digit;
+        boolean changed = counted != lastCounted;
         if (changed) {
             holds = false;   // a verdict that held and was not said yet is not this one's
         }
@@ -85,6 +88,7 @@ public final class CameraVerdict {
         sameFrames = changed ? 0 : coming ? sameFrames + 1 : sameFrames;
         sameReasonFrames = !sameReason(reason, lastReason) ? 0 : coming ? sameReasonFrames + 1 : sameReasonFrames;
         lastDigit = digit;
+        lastCounted = counted;
         lastReason = reason;
         holds |= sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore;
         return due || agreed && digit == candidate && (digit != shownDigit || agreedWhole && asCandidate);
@@ -150,7 +154,7 @@ public final class CameraVerdict {
 
     /** The camera stopped: a camera started again waits for agreement, and counts both anew. */
     public void reset() {
-        lastDigit = -2;
+        lastDigit = lastCounted = -2;
         candidate = -2;
         agreed = false;
         due = false;

@@ -229,6 +229,14 @@ class CameraMeanTest {
         assertFalse(m.closeCall(probs(7, 0.5f, 1, 0.45f), 7), "a 7 where the 4 reads 0.6 %: a real change");
         assertFalse(m.closeCall(probs(4, 0.5f, 9, 0.45f), 4), "the digit shown");
         assertFalse(m.closeCall(probs(4, 0.5f, 9, 0.45f), -1), "no digit");
+        // every picture a 9 (not shown, as CameraVerdict leaves close calls): close calls until the 4 went unread a block long
+        for (int k = 0; k < BLOCK; k++) {
+            assertTrue(m.closeCall(probs(9, 0.55f, 4, 0.4f), 9), "picture " + k + " of 9s");
+            m.frame(probs(9, 0.55f, 4, 0.4f), 9, true, false, true, false);
+        }
+        assertFalse(m.closeCall(probs(9, 0.55f, 4, 0.4f), 9), "the 4 unread " + BLOCK + " pictures: the 9 is a candidate");
+        four(m, 0.5f, true, true);
+        assertTrue(m.closeCall(probs(9, 0.5f, 4, 0.45f), 9), "the 4 read again");
         for (int k = 0; k < 2 * BLOCK; k++) {
             four(m, 0.9f, true, true);
         }

@@ -42,6 +42,20 @@ class CameraVerdictTest {
         assertFalse(v.frame(4, null, true, true, true), "a close call after a clear 4 does not complete the pair");
     }
 
+    /** A guess kept on screen through close calls is said once it holds, as if every close call were a frame of it. */
+    @Test
+    void aGuessKeptThroughCloseCallsIsSaid() {
+        CameraVerdict v = new CameraVerdict();
+        assertTrue(shownAs(v, 4, true, null) | shownAs(v, 4, true, null));
+        v.takeHolds();
+        for (int k = 0; k < 2 * CameraVerdict.STABLE_FRAMES; k++) {   // 9 (close), 4, 9 (close), 4...: none shown again
+            boolean close = k % 2 == 0;
+            assertFalse(v.frame(close ? 9 : 4, null, true, true, close), "frame " + k);
+        }
+        assertTrue(shownAs(v, 4, true, null), "a 4 after the last 4: shown again");
+        assertTrue(v.takeHolds(), "and said: it held through the close calls");
+    }
+
     @Test
     void aPictureReadAgainIsNoSecondOpinion() {
         CameraVerdict v = new CameraVerdict();
