@@ -112,7 +112,7 @@ public final class CameraMean {
             lastDigit = digit;
             lastOther = other;
             lastAtSide = atSide;
-            sinceShown = digit == this.digit ? 0 : sinceShown + 1;
+            sinceShown = digit == this.digit ? 0 : Math.min(sinceShown + 1, BLOCK);   // capped: a camera left on for days
         }
         if (!asResult) {
             return;

@@ -44,13 +44,9 @@ class CameraNoiseTest {
             for (int f = 0; f < 300; f++) {
                 Y4m.box(frame, Camera.BOX, 4, noise, box);
                 Prediction p = recognizer.recognizeRgba(box, Camera.BOX, Camera.BOX, InputKind.CAMERA);
-                // App.frame's camera path, the pad empty and every picture new
-                boolean shown = verdict.frame(p.digit(), p.noDigitReason(), true, true);
-                mean.frame(p.probabilities(), p.digit(), p.isUnsure(), p.atSide(), true, shown);
-                if (!shown) {
+                if (!shownAsApp(p, verdict, mean)) {
                     continue;
                 }
-                verdict.shownAsResult(p.digit(), mean.unsure(), mean.atSide());
                 if (p.digit() != digit) {
                     changes += digit != -2 ? 1 : 0;
                 } else if (mean.unsure() != unsure) {
@@ -94,13 +90,9 @@ class CameraNoiseTest {
             for (int f = 0; f < 300; f++) {
                 Y4m.box(frame, Camera.BOX, 4, noise, box);
                 Prediction p = recognizer.recognizeRgba(box, Camera.BOX, Camera.BOX, InputKind.CAMERA);
-                // App.frame's camera path, the pad empty and every picture new
-                boolean shown = verdict.frame(p.digit(), p.noDigitReason(), true, true, mean.closeCall(p.probabilities(), p.digit()));
-                mean.frame(p.probabilities(), p.digit(), p.isUnsure(), p.atSide(), true, shown);
-                if (!shown) {
+                if (!shownAsApp(p, verdict, mean)) {
                     continue;
                 }
-                verdict.shownAsResult(p.digit(), mean.unsure(), mean.atSide());
                 changes += digit != -2 && p.digit() != digit ? 1 : 0;
                 digit = p.digit();
             }
@@ -109,5 +101,15 @@ class CameraNoiseTest {
         }
         System.out.println("digit changes in 10 s:" + figures);
         assertTrue(worst <= 8, "a digit held 10 s between two readings changed up to " + worst + " times:" + figures);
+    }
+
+    /** One new picture through CameraVerdict and CameraMean as App.frame's camera path runs them (the pad empty): whether it is shown. */
+    private static boolean shownAsApp(Prediction p, CameraVerdict verdict, CameraMean mean) {
+        boolean shown = verdict.frame(p.digit(), p.noDigitReason(), true, true, mean.closeCall(p.probabilities(), p.digit()));
+        mean.frame(p.probabilities(), p.digit(), p.isUnsure(), p.atSide(), true, shown);
+        if (shown) {
+            verdict.shownAsResult(p.digit(), mean.unsure(), mean.atSide());
+        }
+        return shown;
     }
 }
