@@ -163,6 +163,21 @@ public final class ModelFile {
         return file;
     }
 
+    /**
+     * This file with other metadata: the same architecture and tensors (shared, not copied: an entry is never changed),
+     * so the same codes without quantising again. Checked as {@link #of(Sequential, Map, int)} checks metadata.
+     */
+    public ModelFile withMetadata(Map<String, String> metadata) {
+        try {
+            checkWellKnown(metadata);
+        } catch (ModelFormatException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        ModelFile file = new ModelFile(inputShape, layers, new LinkedHashMap<>(metadata), tensors, -1);
+        file.byteSize = file.write().length;   // as of() does, and a value too long for the format is refused here
+        return file;
+    }
+
     /** A network holding this file's parameters (dequantised), for {@code capacity} samples per pass. */
     public Sequential toNetwork(int capacity) {
         Sequential net = capacity == 1 ? takeSpare() : null;

@@ -286,6 +286,31 @@ class ModelFileTest {
         assertThrows(IllegalArgumentException.class, () -> ModelFile.of(net, GoldenFixtures.metadata(), 16));
     }
 
+    /** withMetadata: the file of() would write with that metadata, byte for byte, sharing the codes instead of quantising again. */
+    @Test
+    void withMetadataWritesWhatQuantisingAgainWould() throws Exception {
+        Sequential net = GoldenFixtures.network();
+        for (int bits : new int[]{ModelFile.FLOAT32_BITS, 8, 6, 2}) {
+            ModelFile f = ModelFile.of(net, GoldenFixtures.metadata(), bits);
+            java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(GoldenFixtures.metadata());
+            meta.put(ModelFile.META_ACCURACY, "0.9876");   // in its place, as a measured accuracy replaces a guess
+            meta.put("note", "longer metadata moves every data offset");
+            ModelFile copy = f.withMetadata(meta);
+            byte[] again = ModelFile.of(net, meta, bits).write();
+            assertArrayEquals(again, copy.write(), bits + " bits");
+            assertEquals(again.length, copy.byteSize());
+            assertEquals(meta, ModelFile.read(copy.write()).metadata());
+            assertEquals(GoldenFixtures.metadata(), f.metadata(), "the original keeps its own");
+            for (int i = 0; i < f.tensors().size(); i++) assertSame(f.tensors().get(i), copy.tensors().get(i), "shared, not copied");
+            assertEquals(f.weightBits(), copy.weightBits());
+        }
+        java.util.Map<String, String> bad = new java.util.LinkedHashMap<>(GoldenFixtures.metadata());
+        bad.put(ModelFile.META_INPUT_STD, "0");
+        ModelFile f = ModelFile.of(net, GoldenFixtures.metadata(), 6);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.withMetadata(bad), "never a file the reader would refuse");
+        assertTrue(e.getMessage().contains(ModelFile.META_INPUT_STD), e.getMessage());
+    }
+
     @Test
     void dequantizeScalesPerChannelAndFindsTheFirstMinus128() {
         float[] out = new float[7];

@@ -32,12 +32,23 @@ import java.util.zip.GZIPOutputStream;
  * once gzipped. The weights quantised are the model's own (dequantised, when it is int8 already: each code then moves
  * by at most half a new step plus half an old one), and the new file's recorded accuracy is measured here, on the
  * 10,000 MNIST test digits, as train measures it, with the model's before it for comparison.
+ *
+ * <p>The metadata is the source's, with the new accuracy, {@value #BITS} (the codes' bits now: train.command's --bits
+ * says what training wrote) and this quantisation appended to the source's own: a 6-bit file quantised into 4 bits
+ * records {@value #COMMAND} "numera quantize --bits 6; numera quantize --bits 4" and {@value #ACCURACY_BEFORE} the two
+ * accuracies before, in the same order.
  */
 @Command(name = "quantize", mixinStandardHelpOptions = true, versionProvider = Numera.Version.class,
         description = {"Quantise a model's weights into fewer bits (per output channel, stored as int8): the same network, "
                 + "a smaller download once gzipped. Its accuracy on the 10,000 MNIST test digits is measured and recorded.",
                 "The shipped model's 8-bit codes became 6-bit ones this way: 75.7 -> 58.6 kB gzipped, accuracy 0.9966 -> 0.9967."})
 final class QuantizeCommand implements Callable<Integer> {
+    static final String COMMAND = "quantize.command";
+    static final String ACCURACY_BEFORE = "quantize.accuracy_before";
+    static final String BITS = "quantize.bits";
+    /** Between the quantisations of {@link #COMMAND} and {@link #ACCURACY_BEFORE}, as a shell runs commands in turn. */
+    static final String THEN = "; ";
+
     @Spec
     CommandSpec spec;
 
@@ -75,10 +86,9 @@ final class QuantizeCommand implements Callable<Integer> {
         float[] norm = Models.inputNorm(m);
         Sequential net = m.toNetwork(250);
         Evaluation before = NetworkEvaluator.evaluate(net, test, norm[0], norm[1], 0);
-        Map<String, String> meta = new LinkedHashMap<>(m.metadata());
         ModelFile q;
         try {
-            q = ModelFile.of(net, meta, bits);
+            q = ModelFile.of(net, m.metadata(), bits);   // with the source's metadata until the new accuracy is measured
         } catch (IllegalArgumentException e) {   // a weight so large that no scale bounds it: said as ModelFile says it
             throw new UserException(file + ": " + e.getMessage(), e);
         }
@@ -87,13 +97,15 @@ final class QuantizeCommand implements Callable<Integer> {
             throw new UserException(file + " in " + bits + " bits: " + Recognizer.NOT_A_NUMBER + " for " + after.notANumber() + " of " + after.count()
                     + " test digits (--out left as it was)");
         }
+        Map<String, String> meta = new LinkedHashMap<>(m.metadata());
         if (m.weightBits() == ModelFile.FLOAT32_BITS) {   // the accuracy before quantisation, as train records it
             meta.put("accuracy.float32", String.format(Locale.ROOT, "%.4f", before.accuracy()));
         }
         meta.put(ModelFile.META_ACCURACY, String.format(Locale.ROOT, "%.4f", after.accuracy()));
-        meta.put("quantize.command", "numera quantize --bits " + bits);
-        meta.put("quantize.accuracy_before", String.format(Locale.ROOT, "%.4f", before.accuracy()));
-        ModelFile written = ModelFile.of(net, meta, bits);   // the same codes as q's (rint is deterministic), with the accuracy measured on them
+        appended(meta, COMMAND, "numera quantize --bits " + bits);
+        appended(meta, ACCURACY_BEFORE, String.format(Locale.ROOT, "%.4f", before.accuracy()));
+        meta.put(BITS, Integer.toString(q.weightBits()));
+        ModelFile written = q.withMetadata(meta);   // q's codes, not quantised a second time (the bytes are the same)
         AtomicFiles.write(out, written.write());
         PrintWriter o = spec.commandLine().getOut();
         o.println(String.format(Locale.ROOT, "test accuracy (%,d digits): %s %.4f  %d-bit %.4f  (%s)", test.count(), bitsName(m.weightBits()),
@@ -101,6 +113,12 @@ final class QuantizeCommand implements Callable<Integer> {
         o.println(String.format(Locale.ROOT, "wrote %s: %d bytes, %s in %d-bit codes, %s gzipped (the model read: %s)", InfoCommand.shown(out.toString()),
                 written.byteSize(), written.dtype(), bits, kB(gzipped(written.write())), kB(gzipped(m.write()))));
         return 0;
+    }
+
+    /** The value under key, this one after the source's when it has one (a model quantised before keeps that history). */
+    private static void appended(Map<String, String> meta, String key, String value) {
+        String before = meta.get(key);
+        meta.put(key, before == null ? value : before + THEN + value);
     }
 
     static String bitsName(int bits) {
