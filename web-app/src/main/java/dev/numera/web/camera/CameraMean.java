@@ -184,30 +184,34 @@ public final class CameraMean {
     }
 
     /**
-     * How much more probable than the guess shown another digit must read in a picture for that picture to count towards
+     * How many times as probable as the digit shown another digit must read in a picture for that picture to count towards
      * showing it (see {@link #closeCall}).
      */
-    public static final float CLOSE = 0.2f;
+    public static final float CLOSE = 2f;
 
     /**
-     * Whether a picture of another digit than the one shown is a close call against it: the digit shown is a guess, and the
-     * picture reads its own digit less than {@link #CLOSE} more probable than the one shown. A digit held still between two
-     * readings (a 4 or a 9, near 50 % each) reads one or the other from picture to picture, and two pictures in a row of
-     * the other changed the digit shown. On the JVM over the 30 of MNIST's first 7,857 test digits whose two best readings
-     * in the camera box are within 25 points (CameraNoiseTest's scene, 10 s each at 30 frames a second): the digit shown
-     * changed 619 / 525 / 516 times at noise sd 2 / 4 / 6 grey levels, up to 59 times in 10 s for one digit; with close calls
-     * 6 / 22 / 63, at most 32 (two digits, at sd 6, read sure one way and a guess the other). A real change (another digit
-     * held up) reads the new digit far above the old one: from one of those 30 to one of 10 digits read over 97 %, the
-     * new digit was shown after 2.0 frames on average at sd 4 before and after (at most 2). Only while the digit shown was
-     * read in one of the last {@link #BLOCK} new pictures: a guess turned into another ambiguous digit (a 4 shown, then every
-     * picture a 9 at 55 % over the 4's 40 %) is shown {@link #BLOCK} + 2 pictures on, not never.
+     * Whether a picture of another digit than the one shown is a close call against it: the picture reads the digit shown
+     * at least half as probable as its own. A digit held still between two readings (a 4 or a 9, near 50 % each; a 3 read
+     * at 70-80 % in most pictures and as a 5 at 55-65 % in the others) reads one or the other from picture to picture, and
+     * two pictures in a row of the other changed the digit shown. A real change (another digit held up) reads the digit
+     * before at a few per cent at most. On the JVM over the 30 of MNIST's first 7,857 test digits whose two best readings
+     * in the camera box are within 25 points (CameraNoiseTest's scene, 10 s each at 30 frames a second), the digit shown
+     * changed 619 / 525 / 516 times at noise sd 2 / 4 / 6 grey levels, up to 59 times in 10 s for one digit; with close
+     * calls against a guess shown only, and for 20 points over it, 6 / 22 / 64, the 3 of 938 24 times at sd 6; against a
+     * sure digit as well, at half as probable, 0 / 13 / 37 (20 points over it: 4 / 20 / 52; 35 points: 0 / 11 / 33, but then a
+     * picture whose best digit reads under 35 % is a close call against any digit). Another digit held up: one
+     * of 10 read over 97 % shown after 1.90 / 1.93 / 1.90 frames on average (at most 2) before and after; one of those 30
+     * (55 pairs, their two best readings apart) after 2.71 / 6.13 / 4.00 frames before and after (35 points: 3.40 / 6.44 /
+     * 5.64). Only while the digit shown was read in one of the last {@link #BLOCK} new pictures: a digit turned into
+     * another ambiguous one (a 4 shown, then every picture a 9 at 55 % over the 4's 40 %) is shown {@link #BLOCK} + 2
+     * pictures on, not never.
      *
      * @param probabilities the picture's ten probabilities
      * @param digit         its digit, or a negative number for none
      */
     public boolean closeCall(float[] probabilities, int digit) {
-        return unsure && this.digit >= 0 && digit >= 0 && digit != this.digit && sinceShown < BLOCK
-                && probabilities[digit] - probabilities[this.digit] < CLOSE;
+        return this.digit >= 0 && digit >= 0 && digit != this.digit && sinceShown < BLOCK
+                && probabilities[digit] < CLOSE * probabilities[this.digit];
     }
 
     /** The ten probabilities to show (valid until the next frame). */

@@ -71,24 +71,41 @@ class CameraNoiseTest {
     /**
      * Three MNIST test digits the camera box reads between two digits, their two best within a few points of each other from
      * picture to picture (a 4, a 1 and a 9), held still 10 s at noise sd 4: the digit shown changed 47, 58 and 57 times when
-     * two pictures in a row of the other digit changed it; a picture that reads the other digit less than CameraMean.CLOSE
-     * above the guess shown is no candidate (CameraMean.closeCall, as App passes it to CameraVerdict): 4, 2 and 0.
+     * two pictures in a row of the other digit changed it; a picture that reads the digit shown at least half as probable as
+     * its own is no candidate (CameraMean.closeCall, as App passes it to CameraVerdict): 4, 2 and 0 when only a guess shown
+     * had close calls and for 20 points over it, now 2, 0 and 0.
      */
     @Test
     void aDigitHeldStillBetweenTwoReadingsKeepsItsGuess() throws Exception {
+        assertAtMost(8, 4, 447, 1527, 6571);
+    }
+
+    /**
+     * At noise sd 6, a 3 read sure in most pictures and as a 5 (a guess) in the others, and a blotchy 8 read as a 0, a 7, an
+     * 8, "a filled dark shape" and "ink too small" by turns: the digit shown changed 24 and 32 times in 10 s when close calls
+     * guarded a guess only and two pictures of none in a row, whatever their reasons, took a digit away; now 2 and 20
+     * (close calls against a sure digit too: 2 and 30; then none on two pictures that agree why, or three: 20).
+     */
+    @Test
+    void aDigitReadSureOneWayAndAGuessTheOtherKeepsIt() throws Exception {
+        assertAtMost(22, 6, 938, 7845);
+    }
+
+    /** The digits shown change at most {@code limit} times over each of these MNIST test digits held 10 s at noise {@code sd}. */
+    private static void assertAtMost(int limit, double sd, int... indices) throws Exception {
         Mnist mnist = Mnist.testSet();
         Recognizer recognizer = new Recognizer(ModelFile.read(Files.readAllBytes(Path.of("../src-webapp/model/numera.nmod"))));
         int[] box = new int[Camera.BOX * Camera.BOX];
         StringBuilder figures = new StringBuilder();
         int worst = 0;
-        for (int index : new int[]{447, 1527, 6571}) {
+        for (int index : indices) {
             byte[] frame = Y4m.frame(mnist, index);
-            Random noise = new Random(index * 31L + 4);
+            Random noise = new Random(index * 31L + (long) sd);
             CameraVerdict verdict = new CameraVerdict();
             CameraMean mean = new CameraMean();
             int digit = -2, changes = 0;
             for (int f = 0; f < 300; f++) {
-                Y4m.box(frame, Camera.BOX, 4, noise, box);
+                Y4m.box(frame, Camera.BOX, sd, noise, box);
                 Prediction p = recognizer.recognizeRgba(box, Camera.BOX, Camera.BOX, InputKind.CAMERA);
                 if (!shownAsApp(p, verdict, mean)) {
                     continue;
@@ -99,8 +116,8 @@ class CameraNoiseTest {
             figures.append(String.format(" %d (a %d): %d digit changes;", index, mnist.labels[index], changes));
             worst = Math.max(worst, changes);
         }
-        System.out.println("digit changes in 10 s:" + figures);
-        assertTrue(worst <= 8, "a digit held 10 s between two readings changed up to " + worst + " times:" + figures);
+        System.out.println("digit changes in 10 s at noise sd " + sd + ":" + figures);
+        assertTrue(worst <= limit, "a digit held 10 s changed up to " + worst + " times:" + figures);
     }
 
     /** One new picture through CameraVerdict and CameraMean as App.frame's camera path runs them (the pad empty): whether it is shown. */
