@@ -15,12 +15,14 @@ import java.util.Objects;
  * <li>A picture of another digit that reads the digit shown at least half as probable as its own (a 4 or 9 held still,
  *     near 50 % each) is a close call ({@link CameraMean#closeCall}) and no candidate: the digit shown changes on two
  *     pictures in a row that each read the other digit clearly more probable.</li>
- * <li>A digit shown gives way to none on two new pictures in a row that agree on why there is none, or on three in a row
- *     whatever their reasons (the way out when noise flickers the reason, at a sheet's edge "touches two sides" and
- *     "specks"). A blotchy 8 that the camera read as a 0, a 7, an 8, "a filled dark shape" or "ink too small" at noise
- *     sd 6 (CameraNoiseTest's scene, MNIST test digit 7845, 10 s at 30 frames a second) changed between a digit and none
- *     30 times; now 20. (On the 30 ambiguous digits of {@link CameraMean#closeCall}: 0 / 13 / 37 -> 0 / 10 / 27 changes
- *     at sd 2 / 4 / 6; another digit held up, read over 97 %, still shown after 1.90 / 1.93 / 1.90 frames.)</li>
+ * <li>A digit shown gives way to none on two new pictures in a row of blank paper ("no ink" or "too little ink": the sheet
+ *     taken away or wiped), or on three in a row of none whatever the reasons (a coin over the digit, the sheet's edge in
+ *     the box): noise on a digit held still makes those now and then, blank paper hardly ever. A blotchy 8 that the
+ *     camera read as a 0, a 7, an 8, "a filled dark shape" or "ink too small" at noise sd 6 (CameraNoiseTest's scene,
+ *     MNIST test digit 7845, 10 s at 30 frames a second) changed between a digit and none 30 times on two pictures of
+ *     none, 20 on two that agreed why, now 11. (On the 30 ambiguous digits of {@link CameraMean#closeCall}: 0 / 13 / 37
+ *     -> 0 / 6 / 18 changes at sd 2 / 4 / 6; another digit held up, read over 97 %, still shown after 1.90 / 1.93 / 1.90
+ *     frames.)</li>
  * <li>While the result shown is no digit, a frame changes why there is none only when two new pictures agree on that too
  *     (helper-84: blank paper's noise turned "no ink" and "too little ink" 17 times in 3 s). "No ink" and "too little
  *     ink" are one reason here ({@link #sameReason}): blank paper in the box, whichever the noise says. Whether a digit
@@ -99,7 +101,7 @@ public final class CameraVerdict {
         lastCounted = counted;
         lastReason = reason;
         holds |= sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore;
-        return due || agreed && digit == candidate && (digit >= 0 || agreedWhole || noneInARow >= 3) && (digit != shownDigit || agreedWhole && asCandidate);
+        return due || agreed && digit == candidate && (digit >= 0 || agreedWhole && blank(reason) || noneInARow >= 3) && (digit != shownDigit || agreedWhole && asCandidate);
     }
 
     /**

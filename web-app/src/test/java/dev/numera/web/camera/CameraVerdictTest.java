@@ -57,32 +57,27 @@ class CameraVerdictTest {
     }
 
     /**
-     * A digit shown gives way to none on two pictures in a row that agree on why there is none (blank paper's two reasons
-     * are one), or on three whatever their reasons: a blotchy 8 read as a digit or as "a filled dark shape" and "ink too
-     * small" by turns kept changing between the digit and none.
+     * A digit shown gives way to none on two pictures of blank paper in a row (its two reasons are one), or on three of none
+     * whatever their reasons: a blotchy 8 read as a digit or as "a filled dark shape" and "ink too small" by turns kept
+     * changing between the digit and none.
      */
     @Test
-    void aDigitGivesWayToNoneOnTwoPicturesThatAgreeWhyOrThree() {
+    void aDigitGivesWayToBlankPaperOnTwoPicturesAndToOtherNoneOnThree() {
         String blot = dev.numera.core.image.InkCheck.BLOT, small = dev.numera.core.image.InkCheck.TOO_SMALL;
         CameraVerdict v = new CameraVerdict();
         assertEquals("01", shown(v, 0, 0));
         v.shownAsResult(0, false, false);
         assertFalse(v.frame(-1, blot, true, true));
-        assertFalse(v.frame(-1, small, true, true), "two pictures of none that disagree why: the 0 stays");
+        assertFalse(v.frame(-1, blot, true, true), "two blots in a row: the 0 stays");
         assertFalse(v.frame(0, null, true, true), "and it is read again");
         assertFalse(v.frame(-1, small, true, true));
         assertFalse(v.frame(-1, blot, true, true));
-        assertTrue(v.frame(-1, small, true, true), "the third in a row: none, whatever the reasons");
-        v.shownAsResult(-1, false, false);
-        assertEquals("01", shown(v, 0, 0));
-        v.shownAsResult(0, false, false);
-        assertFalse(v.frame(-1, blot, true, true));
-        assertTrue(v.frame(-1, blot, true, true), "two that agree: none at once");
+        assertTrue(v.frame(-1, small, true, true), "the third of none in a row: none, whatever the reasons");
         v.shownAsResult(-1, false, false);
         assertEquals("01", shown(v, 0, 0));
         v.shownAsResult(0, false, false);
         assertFalse(v.frame(-1, NOTHING, true, true));
-        assertTrue(v.frame(-1, BLANK, true, true), "the paper taken away (no ink, then too little): none at once");
+        assertTrue(v.frame(-1, BLANK, true, true), "the sheet taken away (no ink, then too little): none at once");
     }
 
     @Test
