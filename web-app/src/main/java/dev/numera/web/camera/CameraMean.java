@@ -81,7 +81,9 @@ public final class CameraMean {
     // -> 1 / 6 / 8. A sure digit (one of 10 read over 97 %) swapped for one of those 40: shown as a guess after 4.2 / 4.8 / 4.7
     // frames on average, now 4.5 / 4.8 / 5.0 (most turn at once, see TURN; the slowest 41 / 53 / 57 -> 51 / 51 / 57).
     private boolean heldTurn;
-    private int sinceShown;   // new pictures since the last that read the digit shown
+    // whether each new picture read the digit shown, the last in bit 0, the ones before it higher up (a new verdict's:
+    // as if all had, see closeCall)
+    private int readShown = -1;
     // the last new picture (shown or not): its digit, whether it read the other way from the verdict shown, at the side
     private int lastDigit = -2;
     private boolean lastOther, lastAtSide;
@@ -112,7 +114,7 @@ public final class CameraMean {
             lastDigit = digit;
             lastOther = other;
             lastAtSide = atSide;
-            sinceShown = digit == this.digit ? 0 : Math.min(sinceShown + 1, BLOCK);   // capped: a camera left on for days
+            readShown = readShown << 1 | (digit == this.digit ? 1 : 0);
         }
         if (!asResult) {
             return;
@@ -120,7 +122,7 @@ public final class CameraMean {
         boolean first = digit != this.digit || toSide || turn;
         if (first) {   // a new verdict: as its first picture reads
             heldTurn = false;
-            sinceShown = 0;
+            readShown = -1;
             this.digit = digit;
             this.unsure = digit >= 0 && (unsure || atSide);
             this.atSide = digit >= 0 && atSide;
@@ -190,6 +192,12 @@ public final class CameraMean {
     public static final float CLOSE = 2f;
 
     /**
+     * Of the last 2 x {@link #BLOCK} new pictures, how many must read the digit shown for close calls to keep it (see
+     * {@link #closeCall}): a digit read in fewer (under 30 %) is no longer the one held.
+     */
+    public static final int KEPT = 6;
+
+    /**
      * Whether a picture of another digit than the one shown is a close call against it: the picture reads the digit shown
      * at least half as probable as its own. A digit held still between two readings (a 4 or a 9, near 50 % each; a 3 read
      * at 70-80 % in most pictures and as a 5 at 55-65 % in the others) reads one or the other from picture to picture, and
@@ -202,15 +210,25 @@ public final class CameraMean {
      * picture whose best digit reads under 35 % is a close call against any digit). Another digit held up: one
      * of 10 read over 97 % shown after 1.90 / 1.93 / 1.90 frames on average (at most 2) before and after; one of those 30
      * (55 pairs, their two best readings apart) after 2.71 / 6.13 / 4.00 frames before and after (35 points: 3.40 / 6.44 /
-     * 5.64). Only while the digit shown was read in one of the last {@link #BLOCK} new pictures: a digit turned into
-     * another ambiguous one (a 4 shown, then every picture a 9 at 55 % over the 4's 40 %) is shown {@link #BLOCK} + 2
-     * pictures on, not never.
+     * 5.64). Only while the digit shown was read in one of the last {@link #BLOCK} new pictures, and in at least {@link #KEPT}
+     * of the last 2 x {@link #BLOCK}: a digit turned into another ambiguous one (a 4 shown, then every picture a 9 at 55 %
+     * over the 4's 40 %) is shown {@link #BLOCK} + 2 pictures on, not never, and so, later, is one that reads the digit
+     * before in some of its pictures. With the first alone, a sure digit swapped for another that reads it now and then
+     * stayed: a sure digit, then one of MNIST's first 3,000 test digits whose runner-up it is (read under 2.5 times as
+     * probable as it, and as it in under 40 % of the pictures; 28 / 26 / 26 such swaps at sd 2 / 4 / 6, a throwaway probe),
+     * the new digit shown after 2.0 / 2.5 / 2.2 frames on average before close calls against a sure digit; with them 9.6 /
+     * 7.2 / 17.7, at most 64 / 20 / 237, and 3 / 0 / 1 never in 10 s (a sure 1, then 2266 at sd 2, a 3 read as the 1 in 32 %
+     * of its pictures); now 13.9 / 7.2 / 7.9, at most 94 / 20 / 61, none never. Held still, the 30 above changed 0 / 10 / 27
+     * times (with CameraVerdict's rule for no digit), now 3 / 11 / 28 (the worst 1 / 6 / 20, as before); one of them held 2 s,
+     * then another (280 pairs whose two best readings are apart), the other shown after 2.68 / 2.74 / 3.07 frames, now 2.64
+     * / 2.98 / 3.19.
      *
      * @param probabilities the picture's ten probabilities
      * @param digit         its digit, or a negative number for none
      */
     public boolean closeCall(float[] probabilities, int digit) {
-        return this.digit >= 0 && digit >= 0 && digit != this.digit && sinceShown < BLOCK
+        return this.digit >= 0 && digit >= 0 && digit != this.digit && (readShown & (1 << BLOCK) - 1) != 0
+                && Integer.bitCount(readShown & (1 << 2 * BLOCK) - 1) >= KEPT
                 && probabilities[digit] < CLOSE * probabilities[this.digit];
     }
 
@@ -238,7 +256,7 @@ public final class CameraMean {
     public void reset() {
         digit = lastDigit = -2;
         unsure = atSide = heldTurn = false;
-        sinceShown = 0;
+        readShown = -1;
         clear();
     }
 }

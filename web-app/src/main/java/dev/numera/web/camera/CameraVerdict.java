@@ -75,8 +75,9 @@ public final class CameraVerdict {
     }
 
     /**
-     * {@link #frame(int, String, boolean, boolean)}, where a new picture may be a close call against the guess shown
-     * ({@link CameraMean#closeCall}): its digit is no candidate, neither the first of two pictures that agree nor the second.
+     * {@link #frame(int, String, boolean, boolean)}, where a new picture may be a close call against the digit shown, a guess
+     * or sure ({@link CameraMean#closeCall}): its digit is no candidate, neither the first of two pictures that agree nor the
+     * second.
      */
     public boolean frame(int digit, String reason, boolean fresh, boolean coming, boolean closeCall) {
         boolean asCandidate = digit >= 0 || sameReason(reason, candidateReason);
@@ -88,7 +89,7 @@ public final class CameraVerdict {
             candidateReason = reason;
             asCandidate = true;
         }
-        // a close call is a frame of the guess shown for what is said: a 4 or 9 held still is said once it holds as shown
+        // a close call is a frame of the digit shown for what is said: a 4 or 9 held still is said once it holds as shown
         int counted = closeCall ? shownDigit : digit;
         boolean changed = counted != lastCounted;
         if (changed) {

@@ -248,6 +248,36 @@ class CameraMeanTest {
         assertFalse(m.closeCall(probs(9, 0.5f, 4, 0.45f), 9), "after a reset, nothing shown");
     }
 
+    /**
+     * Close calls keep the digit shown while it is read in a third of the pictures, not while it is read now and then: a
+     * sure 4, then a 9 read as the 4 in one picture of four, kept the 4 on screen for good when close calls held while the
+     * 4 was read once in {@link CameraMean#BLOCK} pictures.
+     */
+    @Test
+    void aDigitShownReadInAQuarterOfThePicturesGivesWay() {
+        for (int every : new int[]{3, 4}) {
+            CameraMean m = new CameraMean();
+            for (int k = 0; k < 2 * BLOCK; k++) {
+                four(m, 0.9f, true, true);
+            }
+            assertFalse(m.unsure(), "a sure 4");
+            boolean close = true;
+            for (int k = 1; k <= 4 * BLOCK; k++) {   // not shown, as CameraVerdict leaves close calls and the pictures after them
+                close = m.closeCall(probs(9, 0.6f, 4, 0.35f), 9);
+                if (k % every == 0) {
+                    m.frame(probs(4, 0.5f, 9, 0.45f), 4, true, false, true, false);
+                } else {
+                    m.frame(probs(9, 0.6f, 4, 0.35f), 9, true, false, true, false);
+                }
+            }
+            if (every == 3) {
+                assertTrue(close, "the 4 read in a third of the pictures: kept");
+            } else {
+                assertFalse(close, "the 4 read in a quarter of the pictures: the 9 is a candidate");
+            }
+        }
+    }
+
     /** A real change shows as fast as a guess per picture did: at the second new picture that reads it. */
     @Test
     void aSureDigitTurnedARealGuessOrBackIsShownAtTheSecondPicture() {

@@ -91,6 +91,46 @@ class CameraNoiseTest {
         assertAtMost(14, 6, 938, 7845);
     }
 
+    /**
+     * A sure digit, then another held up that the camera reads between a new digit (in seven pictures of ten or so) and the
+     * sure one (the others), a close call against it: the one before 77993cd showed the new digit after 2, 2, 2, 2 and 5
+     * frames; with close calls against a sure digit while it was read once in {@link CameraMean#BLOCK} pictures, never
+     * (within 10 s), never, 108, 237 and never; now while it is read in 6 of the last 20, 63, 34, 20, 26 and 61.
+     */
+    @Test
+    void aSureDigitSwappedForOneReadAsItNowAndThenGivesWay() throws Exception {
+        Mnist mnist = Mnist.testSet();
+        Recognizer recognizer = new Recognizer(ModelFile.read(Files.readAllBytes(Path.of("../src-webapp/model/numera.nmod"))));
+        int[] box = new int[Camera.BOX * Camera.BOX];
+        // {the sure digit's MNIST test index, the other's, noise sd}: a 1, a 3 read 68 % of the time and as the 1 32 %; a 5, a 3
+        // (63 / 37 %); at sd 6 a 9, a 4 (72 / 28 %); a 5, a 3 (72 / 28 %); a 1, a 3 (71 / 29 %)
+        int[][] swaps = {{2, 2266, 2}, {8, 2308, 2}, {7, 359, 6}, {8, 2280, 6}, {2, 1527, 6}};
+        StringBuilder figures = new StringBuilder();
+        int worst = 0;
+        for (int[] swap : swaps) {
+            byte[] sure = Y4m.frame(mnist, swap[0]), other = Y4m.frame(mnist, swap[1]);
+            Random noise = new Random(swap[1] * 31L + swap[2]);
+            CameraVerdict verdict = new CameraVerdict();
+            CameraMean mean = new CameraMean();
+            int took = -1;
+            for (int f = 0; f < 390 && took < 0; f++) {
+                Y4m.box(f < 90 ? sure : other, Camera.BOX, swap[2], noise, box);
+                Prediction p = recognizer.recognizeRgba(box, Camera.BOX, Camera.BOX, InputKind.CAMERA);
+                shownAsApp(p, verdict, mean);
+                if (f == 89) {
+                    assertTrue(verdict.shownDigit() == mnist.labels[swap[0]] && !mean.unsure(), swap[0] + ": shown sure first");
+                }
+                if (f >= 90 && verdict.shownDigit() != mnist.labels[swap[0]]) {
+                    took = f - 89;
+                }
+            }
+            figures.append(String.format(" %d -> %d: %s;", swap[0], swap[1], took < 0 ? "never" : took + " frames"));
+            worst = took < 0 ? Integer.MAX_VALUE : Math.max(worst, took);
+        }
+        System.out.println("a sure digit swapped for one read as it now and then, the new digit shown after:" + figures);
+        assertTrue(worst <= 90, "the new digit shown after:" + figures);
+    }
+
     /** The digits shown change at most {@code limit} times over each of these MNIST test digits held 10 s at noise {@code sd}. */
     private static void assertAtMost(int limit, double sd, int... indices) throws Exception {
         Mnist mnist = Mnist.testSet();
