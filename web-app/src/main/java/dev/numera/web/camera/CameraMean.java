@@ -218,16 +218,20 @@ public final class CameraMean {
      * probable as it, and as it in under 40 % of the pictures; 28 / 26 / 26 such swaps at sd 2 / 4 / 6, a throwaway probe),
      * the new digit shown after 2.0 / 2.5 / 2.2 frames on average before close calls against a sure digit; with them 9.6 /
      * 7.2 / 17.7, at most 64 / 20 / 237, and 3 / 0 / 1 never in 10 s (a sure 1, then 2266 at sd 2, a 3 read as the 1 in 32 %
-     * of its pictures); now 13.9 / 7.2 / 7.9, at most 94 / 20 / 61, none never. Held still, the 30 above changed 0 / 10 / 27
-     * times (with CameraVerdict's rule for no digit), now 3 / 11 / 28 (the worst 1 / 6 / 20, as before); one of them held 2 s,
-     * then another (280 pairs whose two best readings are apart), the other shown after 2.68 / 2.74 / 3.07 frames, now 2.64
-     * / 2.98 / 3.19.
+     * of its pictures); with {@link #KEPT} 13.9 / 7.2 / 7.9, at most 94 / 20 / 61, none never. A sure digit shown is kept
+     * only while it was read in one of the last 3 new pictures, as well: a digit held still that reads sure one way (938)
+     * is read that way nearly every third picture, a swapped one's old digit seldom; then 10.6 / 4.5 / 4.4 frames, at
+     * most 94 / 20 / 26 (the 94: 938 itself, a 3 read as the 5 before it in 39 % of its pictures). Held still, the 30
+     * above (with CameraVerdict's rule for no digit) changed 6 / 22 / 64 times before close calls against a sure digit,
+     * 0 / 10 / 27 with them, 3 / 11 / 28 with {@link #KEPT}, now 3 / 7 / 21 (the worst 1 / 2 / 13); one of them held 2 s,
+     * then another (280 pairs whose two best readings are apart), the other shown after 2.77 / 2.89 / 3.02 frames before
+     * close calls against a sure digit, now 2.64 / 2.95 / 3.25.
      *
      * @param probabilities the picture's ten probabilities
      * @param digit         its digit, or a negative number for none
      */
     public boolean closeCall(float[] probabilities, int digit) {
-        return this.digit >= 0 && digit >= 0 && digit != this.digit && (readShown & (1 << BLOCK) - 1) != 0
+        return this.digit >= 0 && digit >= 0 && digit != this.digit && (readShown & (unsure ? (1 << BLOCK) - 1 : 7)) != 0
                 && Integer.bitCount(readShown & (1 << 2 * BLOCK) - 1) >= KEPT
                 && probabilities[digit] < CLOSE * probabilities[this.digit];
     }

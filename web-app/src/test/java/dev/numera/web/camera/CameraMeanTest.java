@@ -278,6 +278,24 @@ class CameraMeanTest {
         }
     }
 
+    /**
+     * A sure digit shown is kept by close calls only while one of the last 3 new pictures read it (a guess, one of the last
+     * BLOCK): a sure 2 swapped for a 4 that reads the 2 as its runner-up, never as its digit, stayed 12 pictures.
+     */
+    @Test
+    void aSureDigitUnreadThreePicturesInARowGivesWay() {
+        CameraMean m = new CameraMean();
+        for (int k = 0; k < 2 * BLOCK; k++) {
+            four(m, 0.9f, true, true);
+        }
+        assertFalse(m.unsure(), "a sure 4");
+        for (int k = 0; k < 3; k++) {
+            assertTrue(m.closeCall(probs(9, 0.55f, 4, 0.4f), 9), "picture " + k + " of 9s");
+            m.frame(probs(9, 0.55f, 4, 0.4f), 9, true, false, true, false);
+        }
+        assertFalse(m.closeCall(probs(9, 0.55f, 4, 0.4f), 9), "the sure 4 unread 3 pictures: the 9 is a candidate");
+    }
+
     /** A real change shows as fast as a guess per picture did: at the second new picture that reads it. */
     @Test
     void aSureDigitTurnedARealGuessOrBackIsShownAtTheSecondPicture() {

@@ -83,19 +83,21 @@ class CameraNoiseTest {
     /**
      * At noise sd 6, a 3 read sure in most pictures and as a 5 (a guess) in the others, and a blotchy 8 read as a 0, a 7, an
      * 8, "a filled dark shape" and "ink too small" by turns: the digit shown changed 24 and 32 times in 10 s when close calls
-     * guarded a guess only and two pictures of none in a row, whatever their reasons, took a digit away; now 2 and 11
-     * (close calls against a sure digit too: 2 and 30; then none on two pictures of blank paper, or three of any: 11).
+     * guarded a guess only and two pictures of none in a row, whatever their reasons, took a digit away; now 2 and 13
+     * (close calls against a sure digit too: 2 and 30; then none on two pictures of blank paper, or three of any: 11; close
+     * calls only while the digit shown is read often enough, CameraMean.KEPT: 13).
      */
     @Test
     void aDigitReadSureOneWayAndAGuessTheOtherKeepsIt() throws Exception {
-        assertAtMost(14, 6, 938, 7845);
+        assertAtMost(16, 6, 938, 7845);
     }
 
     /**
      * A sure digit, then another held up that the camera reads between a new digit (in seven pictures of ten or so) and the
      * sure one (the others), a close call against it: the one before 77993cd showed the new digit after 2, 2, 2, 2 and 5
      * frames; with close calls against a sure digit while it was read once in {@link CameraMean#BLOCK} pictures, never
-     * (within 10 s), never, 108, 237 and never; now while it is read in 6 of the last 20, 63, 34, 20, 26 and 61.
+     * (within 10 s), never, 108, 237 and never; while it is read in 6 of the last 20, 63, 34, 20, 26 and 61; now a sure
+     * digit also only while it was read in one of the last 3, 63, 34, 5, 26 and 8.
      */
     @Test
     void aSureDigitSwappedForOneReadAsItNowAndThenGivesWay() throws Exception {
