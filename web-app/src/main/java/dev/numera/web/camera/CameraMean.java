@@ -198,6 +198,12 @@ public final class CameraMean {
     public static final int KEPT = 6;
 
     /**
+     * A sure digit shown is kept by close calls only while one of this many of the last new pictures read it (see
+     * {@link #closeCall}).
+     */
+    public static final int SURE_RECENT = 3;
+
+    /**
      * Whether a picture of another digit than the one shown is a close call against it: the picture reads the digit shown
      * at least half as probable as its own. A digit held still between two readings (a 4 or a 9, near 50 % each; a 3 read
      * at 70-80 % in most pictures and as a 5 at 55-65 % in the others) reads one or the other from picture to picture, and
@@ -219,9 +225,9 @@ public final class CameraMean {
      * the new digit shown after 2.0 / 2.5 / 2.2 frames on average before close calls against a sure digit; with them 9.6 /
      * 7.2 / 17.7, at most 64 / 20 / 237, and 3 / 0 / 1 never in 10 s (a sure 1, then 2266 at sd 2, a 3 read as the 1 in 32 %
      * of its pictures); with {@link #KEPT} 13.9 / 7.2 / 7.9, at most 94 / 20 / 61, none never. A sure digit shown is kept
-     * only while it was read in one of the last 3 new pictures, as well: a digit held still that reads sure one way (938)
-     * is read that way nearly every third picture, a swapped one's old digit seldom; then 10.6 / 4.5 / 4.4 frames, at
-     * most 94 / 20 / 26 (the 94: 938 itself, a 3 read as the 5 before it in 39 % of its pictures). Held still, the 30
+     * only while it was read in one of the last {@link #SURE_RECENT} new pictures, as well: a digit held still that reads
+     * sure one way (938) is read that way nearly every third picture, a swapped one's old digit seldom; then 10.6 / 4.5 /
+     * 4.4 frames, at most 94 / 20 / 26 (the 94: 938 itself, a 3 read as the 5 before it in 39 % of its pictures). Held still, the 30
      * above (with CameraVerdict's rule for no digit) changed 6 / 22 / 64 times before close calls against a sure digit,
      * 0 / 10 / 27 with them, 3 / 11 / 28 with {@link #KEPT}, now 3 / 7 / 21 (the worst 1 / 2 / 13); one of them held 2 s,
      * then another (280 pairs whose two best readings are apart), the other shown after 2.77 / 2.89 / 3.02 frames before
@@ -231,7 +237,8 @@ public final class CameraMean {
      * @param digit         its digit, or a negative number for none
      */
     public boolean closeCall(float[] probabilities, int digit) {
-        return this.digit >= 0 && digit >= 0 && digit != this.digit && (readShown & (unsure ? (1 << BLOCK) - 1 : 7)) != 0
+        return this.digit >= 0 && digit >= 0 && digit != this.digit
+                && (readShown & (1 << (unsure ? BLOCK : SURE_RECENT)) - 1) != 0
                 && Integer.bitCount(readShown & (1 << 2 * BLOCK) - 1) >= KEPT
                 && probabilities[digit] < CLOSE * probabilities[this.digit];
     }

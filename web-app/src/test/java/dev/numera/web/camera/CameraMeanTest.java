@@ -279,8 +279,9 @@ class CameraMeanTest {
     }
 
     /**
-     * A sure digit shown is kept by close calls only while one of the last 3 new pictures read it (a guess, one of the last
-     * BLOCK): a sure 2 swapped for a 4 that reads the 2 as its runner-up, never as its digit, stayed 12 pictures.
+     * A sure digit shown is kept by close calls only while one of the last SURE_RECENT (3) new pictures read it (a guess,
+     * one of the last BLOCK): a sure 2 swapped for a 4 that reads the 2 as its runner-up, never as its digit, stayed 12
+     * pictures.
      */
     @Test
     void aSureDigitUnreadThreePicturesInARowGivesWay() {
