@@ -227,11 +227,11 @@ public final class CameraMean {
      * of its pictures); with {@link #KEPT} 13.9 / 7.2 / 7.9, at most 94 / 20 / 61, none never. A sure digit shown is kept
      * only while it was read in one of the last {@link #SURE_RECENT} new pictures, as well: a digit held still that reads
      * sure one way (938) is read that way nearly every third picture, a swapped one's old digit seldom; then 10.6 / 4.5 /
-     * 4.4 frames, at most 94 / 20 / 26 (the 94: 938 itself, a 3 read as the 5 before it in 39 % of its pictures). Held still, the 30
-     * above (with CameraVerdict's rule for no digit) changed 6 / 22 / 64 times before close calls against a sure digit,
-     * 0 / 10 / 27 with them, 3 / 11 / 28 with {@link #KEPT}, now 3 / 7 / 21 (the worst 1 / 2 / 13); one of them held 2 s,
-     * then another (280 pairs whose two best readings are apart), the other shown after 2.77 / 2.89 / 3.02 frames before
-     * close calls against a sure digit, now 2.64 / 2.95 / 3.25.
+     * 4.4 frames, at most 94 / 20 / 26 (the 94: 938 itself, a 3 read as the 5 before it in 39 % of its pictures). Held
+     * still, the 30 above (with CameraVerdict's rule for no digit) changed 6 / 22 / 64 times before close calls against a
+     * sure digit, 0 / 10 / 27 with them, 3 / 11 / 28 with {@link #KEPT}, now 3 / 7 / 21 (the worst 1 / 2 / 13); one of
+     * them held 2 s, then another (280 pairs whose two best readings are apart), the other shown after 2.77 / 2.89 / 3.02
+     * frames before close calls against a sure digit, now 2.64 / 2.95 / 3.25.
      *
      * @param probabilities the picture's ten probabilities
      * @param digit         its digit, or a negative number for none

@@ -20,9 +20,9 @@ import java.util.Objects;
  *     the box): noise on a digit held still makes those now and then, blank paper hardly ever. A blotchy 8 that the
  *     camera read as a 0, a 7, an 8, "a filled dark shape" or "ink too small" at noise sd 6 (CameraNoiseTest's scene,
  *     MNIST test digit 7845, 10 s at 30 frames a second) changed between a digit and none 30 times on two pictures of
- *     none, 20 on two that agreed why, now 11. (On the 30 ambiguous digits of {@link CameraMean#closeCall}: 0 / 13 / 37
- *     -> 0 / 6 / 18 changes at sd 2 / 4 / 6; another digit held up, read over 97 %, still shown after 1.90 / 1.93 / 1.90
- *     frames.)</li>
+ *     none, 20 on two that agreed why, 11 with this rule (13 with CameraMean's close calls as they are now). (On the 30
+ *     ambiguous digits of {@link CameraMean#closeCall}, with its close calls as they were then: 0 / 13 / 37 -> 0 / 6 / 18
+ *     changes at sd 2 / 4 / 6; another digit held up, read over 97 %, still shown after 1.90 / 1.93 / 1.90 frames.)</li>
  * <li>While the result shown is no digit, a frame changes why there is none only when two new pictures agree on that too
  *     (helper-84: blank paper's noise turned "no ink" and "too little ink" 17 times in 3 s). "No ink" and "too little
  *     ink" are one reason here ({@link #sameReason}): blank paper in the box, whichever the noise says. Whether a digit
@@ -54,8 +54,8 @@ public final class CameraVerdict {
     private int candidate = -2;   // the last new picture's digit (or none), and whether the one before agreed
     private String candidateReason;
     private boolean agreed;
-    private int noneInARow;       // new pictures in a row with no digit, up to 3
     private boolean agreedWhole;  // ...on why there is none, too
+    private int noneInARow;       // new pictures in a row with no digit, up to 3
     private int shownDigit = -2;  // the digit (or none) of the result shown, -2: none of the camera's
     private boolean shownUnsure, shownAtSide;   // ...and, for a digit, whether shown as a guess, at the side
     private boolean due;          // the pad cleared under a running camera: its next frame is the result, agreed or not
@@ -102,7 +102,9 @@ public final class CameraVerdict {
         lastCounted = counted;
         lastReason = reason;
         holds |= sameFrames == STABLE_FRAMES && sameFrames != before || sameReasonFrames == STABLE_FRAMES && sameReasonFrames != reasonBefore;
-        return due || agreed && digit == candidate && (digit >= 0 || agreedWhole && blank(reason) || noneInARow >= 3) && (digit != shownDigit || agreedWhole && asCandidate);
+        return due || agreed && digit == candidate
+                && (digit >= 0 || agreedWhole && blank(reason) || noneInARow >= 3)   // none: blank paper twice, or any three
+                && (digit != shownDigit || agreedWhole && asCandidate);
     }
 
     /**
