@@ -150,8 +150,9 @@ class DrawnStylesTest {
     /**
      * The known weaknesses, as bounds on "wrong and sure" that may only come down. The European 1 with a long, flat flag
      * (a quarter to half its height, 20-35 degrees below the horizontal) reads 7: 32 of its 72 reads wrong and sure, 12
-     * more wrong guesses (on the wider grid 169 of 360 wrong and sure, and none of the other flags). A model trained
-     * with flagged 1s should lower this bound, keeping the 7 with a short bar (above). A 0 whose slash runs 15 % past
+     * more wrong guesses (on the wider grid 169 of 360 wrong and sure, and none of the other flags). Models trained
+     * with flagged 1s ({@code train --flagged-ones}) brought it down to 3-25, but read more 7s as 1 (docs/training/history.md):
+     * one that ships must keep the 7 with a short bar (above). A 0 whose slash runs 15 % past
      * its ring reads 8 when slanted -15 degrees: 2 of 12 wrong and sure (on the wider grid 3 of 60); a slash within the
      * ring reads 0 (above).
      */

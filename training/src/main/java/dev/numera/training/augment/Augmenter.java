@@ -7,8 +7,9 @@ import dev.numera.training.random.SplitMix64;
  * owns preallocated scratch and allocates nothing per image. The result depends only on the image
  * and the generator passed in, never on which thread runs it.
  *
- * <p>Order: geometry (affine and elastic, composed into a single bilinear resample so the digit is
- * blurred once, not twice), stroke width, blur, contrast/gamma, then the extra stages.
+ * <p>Order: a 1's flag ({@link FlagOne}, when the label is given), geometry (affine and elastic,
+ * composed into a single bilinear resample so the digit is blurred once, not twice), stroke width,
+ * blur, contrast/gamma, then the extra stages.
  */
 public final class Augmenter {
     public static final int SIDE = 28;
@@ -26,6 +27,7 @@ public final class Augmenter {
     private final float[] blurKernel = new float[5];  // radius 2, weights set per image
     private final double[] inverse = new double[4];   // A^-1 of the affine map, row-major
     private final SplitMix64 subStream = new SplitMix64(0);
+    private final FlagOne flagOne = new FlagOne();
 
     public Augmenter(AugmentConfig config) {
         this.config = config;
@@ -36,8 +38,13 @@ public final class Augmenter {
         this.elasticKernel = gaussianKernel(config.elasticSigma(), (int) Math.ceil(3 * config.elasticSigma()));
     }
 
-    /** Augments the image at {@code images[offset .. offset+784)} in place. */
+    /** Augments the image at {@code images[offset .. offset+784)} in place, its label unknown: no stage for one digit. */
     public void apply(float[] images, int offset, SplitMix64 rng) {
+        apply(images, offset, -1, rng);
+    }
+
+    /** Augments the image of digit {@code label} at {@code images[offset .. offset+784)} in place. */
+    public void apply(float[] images, int offset, int label, SplitMix64 rng) {
         // Every parameter is drawn up front, in a fixed order, whether or not its op runs, and the
         // elastic field and the extras get their own sub-streams: so switching one op off does
         // not change what the others do to the same image.
@@ -58,6 +65,15 @@ public final class Augmenter {
         double gamma = Math.exp(rng.symmetric(config.gammaLog()));
         long elasticSeed = rng.nextLong();
         long extrasSeed = rng.nextLong();
+        long flagSeed = rng.nextLong();   // drawn last: the draws above are what they were before flags
+
+        if (label == 1 && config.flagOneP() > 0) {
+            SplitMix64 r = subStream;
+            r.setState(flagSeed);
+            if (r.chance(config.flagOneP())) {
+                flagOne.apply(images, offset, r);
+            }
+        }
 
         if (affine || elastic) {
             if (elastic) {

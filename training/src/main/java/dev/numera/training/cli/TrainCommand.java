@@ -109,6 +109,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--calm-epochs", paramLabel = "N", description = "Train the last N epochs on the calm augmentation (small shifts and turns) while the learning rate anneals (default: the architecture's, 2 for numera; 0 when --augment is not the architecture's own).")
     Integer calmEpochs;
 
+    @Option(names = "--flagged-ones", paramLabel = "SHARE", defaultValue = "0", description = "Give this share of the 1s a European flag "
+            + "(a stroke from the top down to the left) before the rest of the augmentation, calm epochs too: 0 to 1 (default: ${DEFAULT-VALUE}; "
+            + "the recipe with 0.25 read 1s with long flat flags right but more 7s as 1: docs/training/history.md).")
+    double flaggedOnes;
+
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training digits (smoke tests).")
     Integer limit;
 
@@ -133,6 +138,7 @@ final class TrainCommand implements Callable<Integer> {
                 "--weight-decay must be a finite number, not negative, got " + weightDecay);
         check(momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got " + momentum);
         check(validation == null || validation >= 1, "--validation must be at least 1, got " + validation);
+        check(flaggedOnes >= 0 && flaggedOnes <= 1, "--flagged-ones must be in 0..1, got " + flaggedOnes);
         check(limit == null || limit >= 1, "--limit must be at least 1, got " + limit);
         check(patience >= 0, "--patience must not be negative, got " + patience);
         check(calmEpochs == null || (calmEpochs >= 0 && calmEpochs <= epochs), "--calm-epochs must be in 0.." + epochs + ", got " + calmEpochs);
@@ -205,7 +211,8 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Settings settings = new Trainer.Settings(a, epochs, seed, nThreads, nBatch, optimizerName,
                 lr != null ? lr : a.lr(), scheduleName,
                 weightDecay != null ? weightDecay : a.weightDecay(), m, patience,
-                AugmentConfig.named(augmentName), checkpoint, resume, AugmentConfig.calm(), nCalm);
+                AugmentConfig.named(augmentName).withFlaggedOnes(flaggedOnes), checkpoint, resume,
+                AugmentConfig.calm().withFlaggedOnes(flaggedOnes), nCalm);
         Trainer trainer = new Trainer(settings, log, true);
         // Ctrl+C (or a kill) during the run ended it with exit 130 and not a word on what was kept
         Thread stopped = new Thread(() -> said(err, checkpoint, trainer.savedEpoch()));
@@ -317,6 +324,7 @@ final class TrainCommand implements Callable<Integer> {
                 + " --threads " + settings.threads() + " --batch " + settings.batch() + " --optimizer " + settings.optimizer()
                 + " --lr " + settings.lr() + (sgd ? " --momentum " + settings.momentum() : "") + " --schedule " + settings.schedule()
                 + " --weight-decay " + settings.weightDecay() + " --augment " + augmentName + " --calm-epochs " + settings.calmEpochs()
+                + (flaggedOnes > 0 ? " --flagged-ones " + flaggedOnes : "")   // absent when 0, as before the option
                 + " --validation " + validation + (limit != null ? " --limit " + limit : "") + " --patience " + patience
                 + " --dtype " + dtype + (dtype.equals("int8") ? " --bits " + bits : "");
     }

@@ -35,6 +35,7 @@ record Checkpoint(int epochsDone, float[] params, float[] best, int bestEpoch, d
         return s.arch().name() + " seed=" + s.seed() + " batch=" + s.batch() + " epochs=" + s.epochs()
                 + " optimizer=" + s.optimizer() + " lr=" + s.lr() + " schedule=" + s.schedule() + " wd=" + s.weightDecay()
                 + " momentum=" + s.momentum() + " augment=" + s.augment().name() + " calm=" + s.calmEpochs()
+                + (s.augment().flagOneP() > 0 ? " flagged=" + s.augment().flagOneP() : "")   // absent when 0: earlier runs' checkpoints resume
                 + " train=" + trainCount + " validation=" + validationCount;
     }
 

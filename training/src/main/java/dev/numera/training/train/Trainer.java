@@ -366,7 +366,7 @@ public final class Trainer {
                 System.arraycopy(data.images(), idx * px, images, b * px, px);
                 labels[b] = (byte) data.label(idx);
                 rng.reseed(s.seed, 2, epoch, idx);         // the image's augmentation: same whatever the thread
-                aug.apply(images, b * px, rng);
+                aug.apply(images, b * px, labels[b], rng);
             }
             Standardize.forward(x, images, 0, n * px, INPUT_MEAN, INPUT_STD);
             net.setDropoutSeed((int) SplitMix64.derive(s.seed, 3, globalStep, index).nextLong());

@@ -43,7 +43,7 @@ class AugmenterTest {
 
     @Test
     void affineWithZeroRangesIsExactIdentity() {
-        AugmentConfig c = new AugmentConfig("test", 1, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0.3, 0, 1, 0, List.of());
+        AugmentConfig c = new AugmentConfig("test", 1, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0.3, 0, 1, 0, 0, List.of());
         float[] img = ring();
         new Augmenter(c).apply(img, 0, new SplitMix64(5));
         assertArrayEquals(ring(), img, 1e-6f);

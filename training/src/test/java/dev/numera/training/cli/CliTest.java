@@ -537,6 +537,8 @@ class CliTest {
                 new Case("--schedule onecycle needs at least 5 steps, and 20 training digits in batches of 10 for 1 epoch make 2",
                         "--schedule", "onecycle", "--batch", "10", "--validation", "10"),
                 new Case("--momentum must be in [0, 1), got 1.5", "--momentum", "1.5"),
+                new Case("--flagged-ones must be in 0..1, got 1.5", "--flagged-ones", "1.5"),
+                new Case("--flagged-ones must be in 0..1, got NaN", "--flagged-ones", "NaN"),
                 new Case("--lr must be a positive number, got Infinity", "--lr", "Infinity"),
                 new Case("--weight-decay must be a finite number, not negative, got Infinity", "--weight-decay", "Infinity"),
                 new Case("--weight-decay must be a finite number, not negative, got 1.0E39", "--weight-decay", "1e39"),

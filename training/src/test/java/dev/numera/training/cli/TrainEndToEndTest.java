@@ -43,11 +43,33 @@ class TrainEndToEndTest {
         assertEquals("int8", file.dtype());
         assertEquals(6, file.weightBits(), "train's default --bits");
         assertEquals("perceptron", file.metadata().get(ModelFile.META_ARCH));
-        assertTrue(file.metadata().get("train.command").contains(" --validation 200 --limit 2000 --patience 0 "), file.metadata().get("train.command"));
+        assertTrue(file.metadata().get("train.command").contains(" --calm-epochs 0 --validation 200 --limit 2000 --patience 0 "), file.metadata().get("train.command"));
 
         CliTest.Result ev = CliTest.run("evaluate", "--model", model.toString(), "--data", mnist.toString());
         assertEquals(0, ev.code(), ev.err());
         assertEquals("accuracy=" + m.group(2) + " n=10000", ev.lastLine());
+    }
+
+    /**
+     * {@code --flagged-ones} reaches the training (the same seed trains other weights: this perceptron's 1s are a tenth of its
+     * digits) and the command it records; its default, 0, is left out of the command, which reads as before the option.
+     */
+    @Test
+    void flaggedOnesTrainOtherWeightsAndAreRecorded() throws Exception {
+        Path mnist = Path.of(System.getProperty("numera.mnist.dir", "../../shared/mnist"));
+        Assumptions.assumeTrue(Files.exists(mnist.resolve("train-images-idx3-ubyte.gz")), "MNIST not found at " + mnist + ": skipping");
+        Path plain = dir.resolve("plain.nmod"), flagged = dir.resolve("flagged.nmod");
+        for (Path out : new Path[] {plain, flagged}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--arch", "perceptron", "--epochs", "1",
+                    "--seed", "1", "--augment", "standard", "--limit", "1000", "--dtype", "float32", "--out", out.toString(), "--data", mnist.toString()));
+            if (out == flagged) args.addAll(java.util.List.of("--flagged-ones", "1"));
+            CliTest.Result r = CliTest.run(args.toArray(new String[0]));
+            assertEquals(0, r.code(), r.err() + r.out());
+        }
+        ModelFile a = ModelFile.read(Files.readAllBytes(plain)), b = ModelFile.read(Files.readAllBytes(flagged));
+        assertTrue(a.metadata().get("train.command").contains(" --calm-epochs 0 --validation "), a.metadata().get("train.command"));
+        assertTrue(b.metadata().get("train.command").contains(" --calm-epochs 0 --flagged-ones 1.0 --validation "), b.metadata().get("train.command"));
+        assertTrue(!java.util.Arrays.equals(a.tensors().get(0).values().data, b.tensors().get(0).values().data), "the same weights with and without flags");
     }
 
     /** The int8 note says what quantisation did in words that fit its sign (it printed "costs -0.06 points" when int8 was better). */
