@@ -79,7 +79,7 @@ class FlagOneTest {
                     if (v > original[y * 28 + x] + 1e-6f) {                                     // flag ink: within its stroke and ramp
                         assertTrue(d < f[4] / 2 + 0.5, "flag ink " + v + " at " + x + "," + y + ", " + d + " px off the flag");
                     }
-                    if (d <= f[4] / 2 - 0.5) {                                        // the flag's core: full ink
+                    if (d <= f[4] / 2 - 0.5) {                                                  // the flag's core: full ink
                         assertEquals(0.9f, v, 1e-6f, "the flag's core at " + x + "," + y + ", seed " + seed);
                     }
                 }
