@@ -1,5 +1,6 @@
 package dev.numera.training.augment;
 
+import dev.numera.core.image.StrokeRasterizer;
 import dev.numera.training.random.SplitMix64;
 
 /**
@@ -11,9 +12,9 @@ import dev.numera.training.random.SplitMix64;
  * <p>The flag is a straight stroke of the upright's own width and darkness, {@link #MIN_LENGTH}..{@link #MAX_LENGTH}
  * of the digit's height long, {@link #MIN_ANGLE}..{@link #MAX_ANGLE} degrees below the horizontal, from the upright's
  * top end (the centre of its cap: the ink-weighted middle of the top rows, half a stroke below the top). It is laid
- * over the image by maximum, as a pen over ink, its edge a one-pixel ramp like MNIST's anti-aliasing. The digit is then
- * moved back by whole pixels so its centre of mass stays where it was (MNIST centres digits by it, and so does the
- * app; whole pixels: no second blur). The height does not change, so the digit's scale (its longer side 20 px) stays
+ * over the image by maximum, as a pen over ink, its edge a one-pixel ramp like MNIST's anti-aliasing (drawn by the
+ * pad's {@link StrokeRasterizer}). The digit is then moved back by whole pixels so its centre of mass stays where it
+ * was (MNIST centres digits by it, and so does the app; whole pixels: no second blur). The height does not change, so the digit's scale (its longer side 20 px) stays
  * MNIST's. Runs before the geometry, so rotation, slant and elastic distortion bend the flag with the upright, and the
  * pipeline imitations redraw it as the pad or the camera would.
  *
@@ -35,6 +36,8 @@ public final class FlagOne implements ImageOp {
     private final float[] rowWidth = new float[SIDE];
     private final float[] sorted = new float[SIDE];
     private final float[] src = new float[N];
+    private final float[] flag = new float[N];
+    private final StrokeRasterizer pen = new StrokeRasterizer(2, 1);
     private boolean applied;
     /** the last flag drawn, for tests: start (x, y), end (x, y), stroke width; image pixel coordinates before the move. */
     private final double[] last = new double[5];
@@ -51,14 +54,17 @@ public final class FlagOne implements ImageOp {
         if (!(peak > 0f)) {
             return;
         }
-        // rows of ink: top..bottom; each row's ink in pixels of full darkness (an upright's row: its stroke width)
+        // rows of ink: top..bottom; each row's ink in pixels of full darkness (an upright's row: its stroke width);
+        // and the centre of mass, to move the flagged digit back to
         int top = -1, bottom = -1;
+        double comX0 = 0, comY0 = 0, mass0 = 0;
         for (int y = 0; y < SIDE; y++) {
             float sum = 0f, max = 0f;
             for (int x = 0; x < SIDE; x++) {
                 float v = images[offset + y * SIDE + x];
                 sum += v;
                 max = Math.max(max, v);
+                comX0 += v * x; comY0 += v * y; mass0 += v;
             }
             rowWidth[y] = sum / peak;
             if (max >= INK * peak) {
@@ -84,23 +90,19 @@ public final class FlagOne implements ImageOp {
         double x1 = x0 - length * height * Math.cos(angle), y1 = y0 + length * height * Math.sin(angle);
         last[0] = x0; last[1] = y0; last[2] = x1; last[3] = y1; last[4] = width;
 
-        double comX0 = 0, comY0 = 0, mass0 = 0;
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                float v = images[offset + y * SIDE + x];
-                comX0 += v * x; comY0 += v * y; mass0 += v;
-            }
-        }
-        // the stroke: distance to the segment within half the width is ink, then a one-pixel ramp to paper
-        double r = width / 2, dx = x1 - x0, dy = y1 - y0, len2 = dx * dx + dy * dy;
+        // the stroke, by the pad's own brush (its pixel centres at +0.5): within half the width ink, then a one-pixel ramp
+        pen.clear();
+        pen.beginStroke();
+        pen.addPoint((float) x0 + 0.5f, (float) y0 + 0.5f);
+        pen.addPoint((float) x1 + 0.5f, (float) y1 + 0.5f);
+        pen.endStroke();
+        pen.setBrushDiameter((float) width);
+        pen.rasterise(flag, SIDE, SIDE);
         double comX = 0, comY = 0, mass = 0;
         for (int y = 0; y < SIDE; y++) {
             for (int x = 0; x < SIDE; x++) {
-                double t = Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / len2));
-                double ex = x - (x0 + t * dx), ey = y - (y0 + t * dy);
-                double cover = Math.max(0, Math.min(1, r + 0.5 - Math.sqrt(ex * ex + ey * ey)));
                 int i = offset + y * SIDE + x;
-                float v = Math.max(images[i], (float) (cover * peak));
+                float v = Math.max(images[i], flag[y * SIDE + x] * peak);
                 src[y * SIDE + x] = v;
                 comX += v * x; comY += v * y; mass += v;
             }
